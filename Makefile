@@ -1,0 +1,49 @@
+# The two commands: `make run` and `make test`. Both build .venv on first use.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+ARTICLES ?=
+
+.PHONY: run test bench lint format evaluate clean
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+
+$(VENV)/.run-installed: pyproject.toml | $(VENV)/bin/python
+	$(PY) -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.test-installed: pyproject.toml | $(VENV)/bin/python
+	$(PY) -m pip install --quiet -e ".[test]"
+	touch $@ $(VENV)/.run-installed
+
+$(VENV)/.bench-installed: pyproject.toml | $(VENV)/bin/python
+	$(PY) -m pip install --quiet -e ".[test,bench]"
+	touch $@ $(VENV)/.test-installed $(VENV)/.run-installed
+
+## run: the app on http://127.0.0.1:$(PORT) with a Celery worker, demo accounts and articles
+run: $(VENV)/.run-installed
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py setup_demo $(if $(ARTICLES),--articles "$(ARTICLES)")
+	PORT=$(PORT) scripts/run-dev
+
+## test: the whole suite (SQLite and the embedded broker unless DATABASE_URL/CELERY_BROKER_URL say otherwise)
+test: $(VENV)/.test-installed
+	BROKER_FOLDER="$(CURDIR)/.broker-test" $(PY) -m pytest $(PYTEST_ARGS)
+
+## bench: extraction throughput against quantulum3, and more
+bench: $(VENV)/.bench-installed
+	$(PY) bench/bench_extraction.py
+
+lint: $(VENV)/.test-installed
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: $(VENV)/.test-installed
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+clean:
+	rm -rf $(VENV) .broker .broker-test db.sqlite3 .test-db.sqlite3* staticfiles *.egg-info

@@ -1,0 +1,38 @@
+from django.contrib import admin
+
+from .models import Article, ArticleEvent
+
+
+class ArticleEventInline(admin.TabularInline):
+    model = ArticleEvent
+    fields = ("at", "from_status", "to_status", "actor", "note")
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(Article)
+class ArticleAdmin(admin.ModelAdmin):
+    list_display = ("title", "outlet", "published", "status", "created_at")
+    list_filter = ("status", "outlet")
+    search_fields = ("title", "outlet", "url")
+    date_hierarchy = "created_at"
+    list_select_related = ("uploaded_by",)
+    readonly_fields = (
+        "status",
+        "status_reason",
+        "status_changed_at",
+        "text_hash",
+        "uploaded_by",
+        "created_at",
+        "original_format",
+        "original_filename",
+        "body",
+        "original",
+    )
+    fields = ("title", "outlet", "author", "url", "published", *readonly_fields)
+    inlines = [ArticleEventInline]
+    show_full_result_count = False

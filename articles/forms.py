@@ -1,0 +1,149 @@
+from __future__ import annotations
+
+from pathlib import PurePath
+
+from django import forms
+from django.conf import settings
+from django.core.validators import URLValidator
+from django.template.defaultfilters import filesizeformat
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import format_html
+
+from .models import Article
+from .services import body_from_original, find_duplicate
+
+FORMAT_BY_EXTENSION = {
+    ".txt": Article.Format.TEXT,
+    ".text": Article.Format.TEXT,
+    ".md": Article.Format.MARKDOWN,
+    ".markdown": Article.Format.MARKDOWN,
+    ".html": Article.Format.HTML,
+    ".htm": Article.Format.HTML,
+}
+
+
+class ArticleUploadForm(forms.Form):
+    """An article as an editor gives it: a file or pasted text, with its metadata.
+
+    Validation leaves cleaned_data ready for services.create_article:
+    original, original_format, original_filename.
+    """
+
+    title = forms.CharField(max_length=300)
+    outlet = forms.CharField(max_length=200, required=False)
+    author = forms.CharField(max_length=200, required=False)
+    url = forms.CharField(
+        label="URL",
+        max_length=1000,
+        required=False,
+        validators=[URLValidator(schemes=["http", "https"])],
+        help_text="The article's address, starting with http:// or https://",
+    )
+    published = forms.DateField(
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text="Publication date; relative dates in the text are read from it.",
+    )
+    file = forms.FileField(
+        required=False,
+        help_text="A .txt, .md or .html file.",
+        widget=forms.ClearableFileInput(attrs={"accept": ",".join(FORMAT_BY_EXTENSION)}),
+    )
+    text = forms.CharField(
+        label="Or paste the text",
+        required=False,
+        strip=False,
+        widget=forms.Textarea(attrs={"rows": 12}),
+    )
+
+    def clean_published(self):
+        published = self.cleaned_data["published"]
+        if published and published > timezone.localdate():
+            raise forms.ValidationError("The publication date cannot be in the future.")
+        return published
+
+    def clean_url(self):
+        return self.cleaned_data["url"].strip()
+
+    def clean_text(self):
+        text = self.cleaned_data["text"]
+        if len(text.encode("utf-8")) > settings.ARTICLE_MAX_UPLOAD_BYTES:
+            raise forms.ValidationError(
+                f"The text is too long: at most {filesizeformat(settings.ARTICLE_MAX_UPLOAD_BYTES)}."
+            )
+        return text
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if not upload:
+            return None
+        name = PurePath(upload.name.replace("\\", "/")).name
+        extension = PurePath(name).suffix.lower()
+        if extension not in FORMAT_BY_EXTENSION:
+            raise forms.ValidationError(
+                f"Unsupported file type {extension or '(none)'}: upload a .txt, .md or .html file."
+            )
+        if upload.size > settings.ARTICLE_MAX_UPLOAD_BYTES:
+            raise forms.ValidationError(
+                f"The file is {filesizeformat(upload.size)}; the limit is "
+                f"{filesizeformat(settings.ARTICLE_MAX_UPLOAD_BYTES)}."
+            )
+        data = upload.read()
+        if b"\x00" in data:
+            raise forms.ValidationError("This is a binary file, not text.")
+        try:
+            content = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise forms.ValidationError(
+                "The file is not UTF-8 text. Save it as UTF-8 and upload it again."
+            ) from None
+        return {"name": name[:255], "content": content, "format": FORMAT_BY_EXTENSION[extension]}
+
+    def clean(self):
+        cleaned = super().clean()
+        upload, text = cleaned.get("file"), cleaned.get("text")
+        if self.errors:
+            return cleaned
+        if upload and text and text.strip():
+            raise forms.ValidationError("Give a file or pasted text, not both.")
+        if upload:
+            original, original_format, filename = (
+                upload["content"],
+                upload["format"],
+                upload["name"],
+            )
+        else:
+            original, original_format, filename = text or "", Article.Format.TEXT, ""
+        body = body_from_original(original, original_format)
+        if not body.strip():
+            raise forms.ValidationError("The article has no text.")
+        existing = find_duplicate(body)
+        if existing is not None:
+            raise forms.ValidationError(
+                format_html(
+                    'This text is already stored as <a href="{}">{}</a>.',
+                    reverse("articles:detail", args=[existing.pk]),
+                    existing.title,
+                ),
+                code="duplicate",
+            )
+        cleaned.update(
+            original=original, original_format=original_format, original_filename=filename
+        )
+        return cleaned
+
+    def article_fields(self) -> dict:
+        """What services.create_article takes, from a valid form."""
+        data = self.cleaned_data
+        keys = (
+            "title",
+            "outlet",
+            "author",
+            "url",
+            "published",
+            "original",
+            "original_format",
+            "original_filename",
+        )
+        return {key: data[key] for key in keys}

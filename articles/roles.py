@@ -1,0 +1,50 @@
+"""The newsroom's roles as Django groups, and what each may do.
+
+Editors upload articles and read what the worker found. Reviewers settle
+claims and facts in the admin. A migration creates the groups; a later
+migration that adds permissions calls sync_roles again.
+"""
+
+from __future__ import annotations
+
+EDITORS = "Editors"
+REVIEWERS = "Reviewers"
+
+ROLE_PERMISSIONS: dict[str, list[str]] = {
+    EDITORS: [
+        "articles.view_article",
+        "articles.add_article",
+        "articles.change_article",
+        "claims.view_claim",
+    ],
+    REVIEWERS: [
+        "articles.view_article",
+        "claims.view_claim",
+        "claims.change_claim",
+    ],
+}
+
+
+def sync_roles(apps, schema_editor=None) -> None:
+    """Create the groups and give them exactly the permissions listed above."""
+    from django.contrib.auth.management import create_permissions
+
+    # Permissions are normally created after all migrations ran; a fresh
+    # database needs them now.
+    for app_config in apps.get_app_configs():
+        models_module = getattr(app_config, "models_module", None)
+        app_config.models_module = models_module or True
+        create_permissions(app_config, apps=apps, verbosity=0)
+        app_config.models_module = models_module
+
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    for name, codes in ROLE_PERMISSIONS.items():
+        group, _ = Group.objects.get_or_create(name=name)
+        permissions = []
+        for code in codes:
+            app_label, codename = code.split(".")
+            permissions.append(
+                Permission.objects.get(content_type__app_label=app_label, codename=codename)
+            )
+        group.permissions.set(permissions)

@@ -1,0 +1,13 @@
+from django.urls import path
+
+from . import views
+
+app_name = "articles"
+
+urlpatterns = [
+    path("", views.article_list, name="list"),
+    path("new/", views.article_upload, name="upload"),
+    path("states/", views.article_states, name="states"),
+    path("<int:pk>/", views.article_detail, name="detail"),
+    path("<int:pk>/reextract/", views.article_reextract, name="reextract"),
+]

@@ -1,0 +1,306 @@
+"""Reading one number at a time: what it measures, where its span ends, whether it is a label.
+
+Each number found in the text becomes an Atom. The right-hand context decides its kind (a
+currency, a percent sign, a unit, a counted noun); the left-hand context brings currency
+prefixes and decides whether the digits are part of a name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from decimal import Decimal
+
+from . import labels, money, units
+from .numbers import DIGITS, GLUED_MAGNITUDE, SPACED_MAGNITUDE, WORDS, magnitude, parse_digits
+from .numbers import parse_words, scale
+from .types import Kind
+
+# A hyphen is a minus sign only after a space or bracket ("fell to -5C"); elsewhere it joins words.
+DIGIT_NUMBER = re.compile(rf"(?P<minus>−|(?:(?<=[\s(])|^)-(?=\d))?(?P<digits>{DIGITS})")
+WORD_NUMBER = re.compile(
+    rf"\b(?P<words>(?i:half\sa|a|one)(?=\s(?:million|billion|trillion)\b)|(?i:{WORDS}))\b"
+)
+A_DECADE = re.compile(r"\b(?:[Aa]|[Oo]ne)\s(?P<unit>decade)\b")
+
+_SPACED_MAG = re.compile(r"(?:[ \u00a0]|-)" + SPACED_MAGNITUDE)
+_GLUED_MAG = re.compile(GLUED_MAGNITUDE)
+_CENTS = re.compile(r"\s(?:cents?|c)\b")
+_CONTEXT_AFTER = re.compile(r"[ -](?:context\s+window|context\s+length|context)\b", re.IGNORECASE)
+_POSSESSIVE_BEFORE = re.compile(
+    r"\b(?:these|those|its|their|his|her|our|my|your|both|all|first|last|next|other)\s+$",
+    re.IGNORECASE,
+)
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+_SENTENCE_OPENING = re.compile(r"(?:^|[.!?\n]['\"”’)]?\s+|\n\s*|[\"“(]\s*)$")
+# "Python 3.12", "Claude 3.5": short decimals after a name are versions.
+_VERSION = re.compile(r"\d{1,2}\.\d{1,2}")
+
+
+@dataclass
+class Atom:
+    start: int  # where the figure starts (a currency prefix or "magnitude" included)
+    num_start: int
+    raw: str  # the number as written
+    end: int  # where the figure ends (magnitude, currency word, unit or noun included)
+    value: Decimal  # the number, magnitude applied
+    written: Decimal  # the number as written, before its magnitude
+    factor: int
+    kind: Kind | None = None
+    unit: str | None = None
+    spelled: bool = False
+    plain_int: bool = False  # digits only: the form names and labels use
+    glued_letter: str | None = None  # "K" in 32K: a magnitude letter that needs a unit to be trusted
+    negative: bool = False
+    confidence: float = 0.9
+    high: Decimal | None = None
+    label: bool = False
+
+
+def _magnitude_at(text: str, pos: int, *, glued_letters: bool) -> tuple[int, int, str | None]:
+    """The multiplier starting at pos, where it ends, and the single glued letter if that is what it was."""
+    m = _GLUED_MAG.match(text, pos)
+    if m and (glued_letters or len(m.group()) > 1):
+        letter = m.group() if len(m.group()) == 1 else None
+        return magnitude(m.group()), m.end(), letter
+    m = _SPACED_MAG.match(text, pos)
+    if m:
+        factor, end = magnitude(m.group().strip(" -\u00a0")), m.end()
+        # Indian amounts chain magnitudes: "11.11 lakh crore" is 11.11 * 10^5 * 10^7.
+        chained = _SPACED_MAG.match(text, end)
+        if chained and chained.group().strip().lower().startswith(("crore", "lakh", "million", "billion")):
+            factor, end = factor * magnitude(chained.group().strip(" -\u00a0")), chained.end()
+        return factor, end, None
+    return 1, pos, None
+
+
+def _classify(text: str, atom: Atom, pos: int, currency: str | None) -> Atom:
+    """Decide kind and unit from what follows the number (and its magnitude) at pos."""
+    has_magnitude = atom.factor != 1
+    if currency:
+        atom.kind, atom.unit, atom.end = Kind.MONEY, currency, pos
+        return atom
+    if not has_magnitude:
+        m = units.PERCENT.match(text, pos)
+        if m:
+            unit = "percentage points" if m.group("pp") else "basis points" if m.group("bp") else "percent"
+            atom.kind, atom.unit, atom.end = Kind.PERCENT, unit, m.end()
+            return atom
+    m = money.CURRENCY_SUFFIX.match(text, pos)
+    if m and (has_magnitude or (m.group("word") or "").lower() not in money.NEEDS_MAGNITUDE):
+        atom.kind, atom.unit, atom.end = Kind.MONEY, money.suffix_currency(m), m.end()
+        return atom
+    if not has_magnitude:
+        m = _CENTS.match(text, pos)
+        if m and not atom.spelled:
+            atom.kind, atom.unit, atom.end = Kind.MONEY, "USD", m.end()
+            atom.value = atom.value / 100
+            return atom
+    m = units.DURATION.match(text, pos)
+    if m and not atom.glued_letter:
+        unit = units.duration_unit(m.group("unit"))
+        atom.kind, atom.unit, atom.end = Kind.DURATION, unit, m.end()
+        if unit == "decades":
+            atom.unit, atom.value = "years", atom.value * 10
+        return atom
+    m = units.QUANTITY.match(text, pos)
+    if m:
+        unit = units.quantity_unit(m)
+        if unit and not (atom.glued_letter and unit not in ("tokens", "parameters")):
+            atom.kind, atom.unit, atom.end = Kind.QUANTITY, unit, m.end()
+            return atom
+    if atom.glued_letter in ("k", "K") and _CONTEXT_AFTER.match(text, pos):
+        atom.kind, atom.unit, atom.end = Kind.QUANTITY, "tokens", pos
+        return atom
+    # Spelled compounds describe ("a two-bedroom flat"); digit ones count ("a 43-page ruling").
+    compound = None if atom.spelled else units.compound_noun(text, pos)
+    if compound:
+        atom.kind, atom.unit, atom.end = Kind.COUNT, compound[0], compound[1]
+        atom.confidence = 0.6
+        return atom
+    if atom.glued_letter == "m" and units.METRES_CONTEXT.match(text, pos):
+        # "a 100m sprint", "2m tall": a glued "m" that measures length, not millions.
+        atom.value, atom.factor, atom.glued_letter = atom.written, 1, None
+        atom.kind, atom.unit, atom.end = Kind.QUANTITY, "meters", pos
+        return atom
+    noun = units.counted_noun(text, pos)
+    if noun:
+        # A model name among the modifiers ("61 A320neo planes") stays out of the span.
+        end = pos if any(c.isdigit() for c in text[pos : noun[1]]) else noun[1]
+        atom.kind, atom.unit, atom.end = Kind.COUNT, noun[0], end
+        return atom
+    atom.end = pos
+    return atom
+
+
+def read_digits(text: str, m: re.Match[str]) -> Atom | None:
+    raw = m.group("digits")
+    written = parse_digits(raw)
+    if written is None:
+        return None
+    num_start = m.start("digits")
+    pos = m.end("digits")
+    start = num_start
+    currency = None
+    prefix = money.CURRENCY_PREFIX.search(text, max(0, num_start - 8), num_start)
+    if prefix:
+        currency = money.prefix_currency(prefix)
+        start = prefix.start()
+    factor, pos, letter = _magnitude_at(text, pos, glued_letters=True)
+    if letter and letter in "bB" and not currency:
+        return None  # "7B", "8x7B": model sizes and labels, not figures, unless priced
+    atom = Atom(
+        start=start,
+        num_start=num_start,
+        raw=raw,
+        end=pos,
+        value=scale(written, factor),
+        written=written,
+        factor=factor,
+        plain_int=raw.isdigit() and factor == 1,
+        glued_letter=letter,
+        negative=bool(m.group("minus")),
+        label=labels.leading_zero(raw),
+    )
+    unit_before = units.UNIT_BEFORE.search(text, max(0, num_start - 12), num_start)
+    if unit_before and not currency:
+        atom.start, atom.kind, atom.unit, atom.end = unit_before.start(), Kind.QUANTITY, "magnitude", pos
+        return atom
+    return _classify(text, atom, pos, currency)
+
+
+def read_words(text: str, m: re.Match[str]) -> Atom | None:
+    raw = m.group("words")
+    lower = raw.lower()
+    if lower in ("a", "one", "half a"):
+        written = Decimal("0.5") if lower == "half a" else Decimal(1)
+    else:
+        written = parse_words(raw)
+    if written is None:
+        return None
+    pos = m.end("words")
+    factor, pos, _ = _magnitude_at(text, pos, glued_letters=False)
+    atom = Atom(
+        start=m.start("words"),
+        num_start=m.start("words"),
+        raw=raw,
+        end=pos,
+        value=scale(written, factor),
+        written=written,
+        factor=factor,
+        spelled=True,
+        confidence=0.75,
+    )
+    atom = _classify(text, atom, pos, None)
+    return atom
+
+
+def read_decade(m: re.Match[str]) -> Atom:
+    years = Decimal(10)
+    return Atom(
+        start=m.start(),
+        num_start=m.start(),
+        raw=m.group(),
+        end=m.end(),
+        value=years,
+        written=years,
+        factor=1,
+        kind=Kind.DURATION,
+        unit="years",
+        spelled=True,
+        confidence=0.7,
+    )
+
+
+def sentence_initial(text: str, start: int) -> bool:
+    return bool(_SENTENCE_OPENING.search(text, max(0, start - 4), start))
+
+
+def is_label(text: str, atom: Atom) -> bool:
+    """Digits that belong to a name, a numbering or a code rather than to a figure."""
+    if atom.label:
+        return True
+    if atom.spelled:
+        # "Formula One", "the Big Four": a capitalised number word inside a sentence is a name.
+        word = text[atom.num_start]
+        return word.isupper() and not sentence_initial(text, atom.num_start)
+    if labels.glued_before(text, atom.start):
+        return True
+    # A hyphenated word right after a plain number (737-800, 3-1) makes a compound label; after
+    # a unit it is an adjective ("£1.2m-a-year", "10km-long").
+    measured = atom.kind in (Kind.MONEY, Kind.PERCENT, Kind.QUANTITY, Kind.DURATION)
+    if labels.glued_after(text, atom.end, hyphen_joins=not measured):
+        return True
+    if atom.kind in (Kind.MONEY, Kind.PERCENT):
+        return False
+    if atom.unit == "magnitude" and atom.start < atom.num_start:
+        return False
+    versioned = atom.plain_int or _VERSION.fullmatch(atom.raw)
+    if versioned and atom.kind is not Kind.QUANTITY and labels.named_by_previous_word(text, atom.start):
+        return True
+    if atom.plain_int and labels.after_another_number(text, atom.start):
+        return True
+    return atom.plain_int and labels.footnote_marker(text, atom.start, atom.num_start + len(str(atom.written)), int(atom.written))
+
+
+def spelled_count_is_referential(text: str, atom: Atom) -> bool:
+    """ "the two companies", "its two kids": a known set being referred to, not a claim.
+
+    After "the", only the small numbers that name the parties of a story ("the two sides",
+    "the three men") are taken as references; "the ten affected provinces" is a figure.
+    """
+    window = max(0, atom.start - 12)
+    if _POSSESSIVE_BEFORE.search(text, window, atom.start):
+        return True
+    return atom.written <= 3 and bool(_THE_BEFORE.search(text, window, atom.start))
+
+
+def merged_range(text: str, low: Atom, high: Atom) -> Atom | None:
+    """'between 10 and 12 people', '$3m-$5m', '10 to 12 per cent': one figure from two numbers."""
+    gap = text[low.end : high.start]
+    if not re.fullmatch(r"\s?(?:-|–|—|to|and)\s?", gap):
+        return None
+    before = text[max(0, low.start - 30) : low.start]
+    if gap.strip() == "and" and not re.search(r"\bbetween\s+$", before, re.IGNORECASE):
+        return None
+    if re.search(r"\bfrom\s+$", before, re.IGNORECASE) and gap.strip() in ("to", "-", "–"):
+        return None
+    if low.spelled != high.spelled:
+        return None
+    if high.kind is None and low.kind is Kind.MONEY and gap.strip() in ("-", "–", "to"):
+        # "$3-5 million": the currency is written once, before the low end.
+        high = replace(high, kind=low.kind, unit=low.unit, start=high.start)
+    if high.kind is None or (low.kind is not None and (low.kind, low.unit) != (high.kind, high.unit)):
+        return None
+    # "$10-$12 million", "3 to 5 billion euros": the magnitude is written once, after the high end.
+    low_value = low.value
+    if low.factor == 1 and high.factor != 1 and low.written < high.written:
+        low_value = scale(low.written, high.factor)
+    if low_value >= high.value:
+        return None
+    return replace(
+        high,
+        start=low.start,
+        num_start=low.num_start,
+        value=low_value,
+        high=high.value,
+        plain_int=False,
+        negative=low.negative,
+        label=low.label or high.label,
+        confidence=min(low.confidence, high.confidence),
+    )
+
+
+def inherit_unit(text: str, low: Atom, high: Atom) -> Atom | None:
+    """ "from 10 to 12 per cent": the first number takes the unit written after the second."""
+    if low.kind is not None or high.kind is None or high.kind is Kind.DATE:
+        return None
+    gap = text[low.end : high.start]
+    if not re.fullmatch(r"\s?(?:-|–|to)\s?", gap):
+        return None
+    if not re.search(r"\bfrom\s+$", text[max(0, low.start - 12) : low.start], re.IGNORECASE):
+        return None
+    value = low.value
+    if low.factor == 1 and high.factor != 1 and low.written < high.written:
+        value = scale(low.written, high.factor)
+    return replace(low, kind=high.kind, unit=high.unit, value=value, plain_int=False)

@@ -1,0 +1,107 @@
+"""Decoy detection: digits that belong to names and labels (GPT-4, Llama 2, 5G, Figure 1, footnotes)."""
+
+from __future__ import annotations
+
+import re
+
+from .dates import MONTH_NAMES, WEEKDAY_NAMES
+
+# Capitalised words that commonly sit right before a real figure, so do not make it a name.
+_FIGURE_LEADERS = set(
+    """in on at by for from to of with since until till during after before about around over under
+    nearly almost some roughly approximately only just more less fewer than and or but the a an all
+    its their his her our these those this that last next another each every both between among up
+    down within through throughout across as like exactly precisely least most circa estimated
+    additional further another some total totalling totaling another when while where whereas if
+    although though because so yet then also plus minus then nearly barely nearly some reportedly
+    another""".split()
+)
+# Lowercase words that number things rather than count them ("chapter 11", "stage 3").
+_NUMBERING_WORDS = set(
+    """page pages chapter section article figure fig table paragraph para clause item version v
+    level stage phase grade category cat gate terminal flight route highway interstate room floor
+    exhibit appendix annex no nos number episode ep season vol volume issue act rule step tier class
+    division platform channel lane track bus line ward district zone block lot apartment apt suite
+    building pier bay row seat box model top game week round match day heat lap hole psalm verse
+    pillar schedule form""".split()
+)
+_TITLE_ABBREVIATIONS = {"no.", "nos.", "fig.", "vol.", "art.", "sec.", "p.", "pp.", "ch.", "v."}
+
+_PERIOD = re.compile(r"Q[1-4]|H[12]|FY|CY")
+_PREVIOUS_TOKEN = re.compile(r"(\S+)[ \u00a0]+$")
+_LINE_START = re.compile(r"(?:^|\n)[ \t]*$")
+_FOOTNOTE_TAIL = re.compile(r"(?:[ \t]+[A-Z\"“]|[.)])")
+
+
+def glued_before(text: str, start: int) -> bool:
+    """A letter, digit or closing mark right before the figure: GSM8K, MH370, "Plateforme).1"."""
+    if start == 0:
+        return False
+    prev = text[start - 1]
+    if prev.isalnum() or prev in ".)]/#_&@:'’^+":
+        return True
+    # A hyphen or en dash joined to a word or number: GPT-4, COVID-19, 737-800, 2019–2023.
+    return prev in "-–" and start >= 2 and text[start - 2].isalnum()
+
+
+def glued_after(text: str, end: int, *, hyphen_joins: bool = True) -> bool:
+    """A letter or digit, or a hyphen/slash/colon into one, right after: 5G, 123RF, 3-1, 24/7, 10:30."""
+    if end >= len(text):
+        return False
+    nxt = text[end]
+    if nxt.isalnum() or nxt in "_@":
+        return True
+    joiners = "-–/:.,^" if hyphen_joins else "/:.,^"
+    return nxt in joiners and end + 1 < len(text) and text[end + 1].isalnum()
+
+
+def _previous_token(text: str, start: int) -> str | None:
+    m = _PREVIOUS_TOKEN.search(text, max(0, start - 40), start)
+    return m.group(1) if m else None
+
+
+def named_by_previous_word(text: str, start: int) -> bool:
+    """A plain integer right after a name or a numbering word: Llama 2, MWC 2024, (MWC) 2024, chapter 11."""
+    token = _previous_token(text, start)
+    if token is None:
+        return False
+    if token.lower() in _TITLE_ABBREVIATIONS:
+        return True
+    word = token.strip("()[]\"“”‘’'")
+    if not word:
+        return False
+    if word.endswith((",", ";", ":", ".", "!", "?")) or token.endswith((",", ";", ":")):
+        return False
+    lower = word.lower()
+    if lower in _NUMBERING_WORDS:
+        return True
+    if not any(c.isupper() for c in word):
+        return False
+    if lower.endswith(("'s", "’s", "s'", "s’")):
+        return False
+    bare = lower.rstrip(".")
+    if _PERIOD.fullmatch(word):
+        return False  # "Q3 2024", "H1 2024", "FY 2024" date the year rather than name it
+    return not (bare in _FIGURE_LEADERS or bare in MONTH_NAMES or bare in WEEKDAY_NAMES)
+
+
+_NUMBER_BEFORE = re.compile(r"\d[ \u00a0]+$")
+
+
+def after_another_number(text: str, start: int) -> bool:
+    """ "24 737 MAX jets": of two numbers side by side, the second names a model."""
+    return bool(_NUMBER_BEFORE.search(text, max(0, start - 4), start))
+
+
+def footnote_marker(text: str, start: int, end: int, value: int) -> bool:
+    """A small number opening a line and followed by a capital or '.'/')': a footnote or list item."""
+    if value >= 100:
+        return False
+    if not _LINE_START.search(text, max(0, start - 20), start):
+        return False
+    return bool(_FOOTNOTE_TAIL.match(text, end))
+
+
+def leading_zero(raw: str) -> bool:
+    """Phone numbers and codes keep leading zeros; amounts do not (0.5 is fine)."""
+    return len(raw) > 1 and raw[0] == "0" and raw[1].isdigit()

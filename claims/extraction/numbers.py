@@ -1,0 +1,106 @@
+"""Reading numbers as newsrooms write them: digits with separators, magnitude words, number words."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+
+# Thin and no-break spaces are the only spaces trusted as thousands separators: a plain space
+# between two numbers ("in 2023 200 people") is far more often a boundary than a separator.
+_GROUP_SPACES = "\u00a0\u2009\u202f"
+
+DIGITS = (
+    r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?"  # 1,200,000.5
+    r"|\d{1,3}(?:\.\d{3}){2,}(?:,\d+)?"  # 1.200.000 (continental)
+    r"|\d{1,3}(?:\.\d{3})+,\d+"  # 1.200,5
+    rf"|\d{{1,3}}(?:[{_GROUP_SPACES}]\d{{3}})+(?:[.,]\d+)?"  # 1 200 with thin spaces
+    r"|\d+,\d{1,2}(?=\s?(?:%|per\s?cent|percent|million|billion|mln|bn|mn|€|euros?)\b|\s?%)"  # 3,5 %
+    r"|\d+(?:\.\d+)?)"
+)
+
+_UNIT_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}  # fmt: skip
+_TENS_WORDS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+}  # fmt: skip
+_SCALE_WORDS = {"hundred": 100, "thousand": 1000}
+
+_SMALL = "|".join(sorted([*_UNIT_WORDS, *_TENS_WORDS], key=len, reverse=True))
+# "twenty-five", "two hundred and fifty", "three thousand", "a dozen"; million/billion are
+# magnitudes handled after the number, like after digits.
+WORDS = (
+    rf"(?:(?:{_SMALL})(?:[- ](?:{_SMALL}))?"
+    rf"(?:\s(?:hundred|thousand)(?:\s(?:and\s)?(?:{_SMALL})(?:[- ](?:{_SMALL}))?)?)*"
+    r"|a\s(?:dozen|hundred|thousand)|dozen)"
+)
+
+MAGNITUDES = {
+    "thousand": 10**3, "k": 10**3,
+    "million": 10**6, "mn": 10**6, "mln": 10**6, "m": 10**6, "mil": 10**6,
+    "billion": 10**9, "bn": 10**9, "bln": 10**9, "b": 10**9,
+    "trillion": 10**12, "tn": 10**12, "trn": 10**12, "t": 10**12,
+    "lakh": 10**5, "lakhs": 10**5, "lac": 10**5, "crore": 10**7, "crores": 10**7, "cr": 10**7,
+}  # fmt: skip
+
+# Magnitudes that stand on their own after a space; single letters only count when glued
+# ("$5m", "32K"), where they cannot be an English word.
+SPACED_MAGNITUDE = r"(?i:thousand|million|billion|trillion|mn|mln|bn|bln|tn|trn|lakhs?|crores?)\b"
+GLUED_MAGNITUDE = r"(?:thousand|million|billion|trillion|mn|mln|bn|bln|tn|trn|cr|[kKmMbB])(?![A-Za-z])"
+
+
+def parse_digits(raw: str) -> Decimal | None:
+    """The value of a digit string, reading its separators the way the DIGITS grammar matched it."""
+    s = raw
+    for ch in _GROUP_SPACES:
+        s = s.replace(ch, "")
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3}){2,}(?:,\d+)?|\d{1,3}(?:\.\d{3})+,\d+", s):
+        s = s.replace(".", "").replace(",", ".")
+    elif re.fullmatch(r"\d+,\d{1,2}", s):
+        s = s.replace(",", ".")
+    else:
+        s = s.replace(",", "")
+    try:
+        return Decimal(s)
+    except InvalidOperation:
+        return None
+
+
+def parse_words(raw: str) -> Decimal | None:
+    """The value of spelled-out numbers up to the thousands ("two hundred and fifty" -> 250)."""
+    tokens = re.split(r"[\s-]+", raw.lower())
+    if tokens[0] == "a":
+        tokens[0] = "one"
+    total = 0
+    current = 0
+    for tok in tokens:
+        if tok == "and":
+            continue
+        if tok in _UNIT_WORDS:
+            current += _UNIT_WORDS[tok]
+        elif tok in _TENS_WORDS:
+            current += _TENS_WORDS[tok]
+        elif tok == "dozen":
+            current = (current or 1) * 12
+        elif tok == "hundred":
+            current = (current or 1) * 100
+        elif tok == "thousand":
+            total += (current or 1) * 1000
+            current = 0
+        else:
+            return None
+    return Decimal(total + current)
+
+
+def magnitude(word: str) -> int:
+    """The multiplier of a magnitude word or suffix; 1 when it is not one."""
+    return MAGNITUDES.get(word.lower(), 1)
+
+
+def scale(value: Decimal, factor: int) -> Decimal:
+    """Multiply without float noise, dropping the trailing zeros Decimal keeps from the input."""
+    result = value * factor
+    return result.quantize(Decimal(1)) if result == result.to_integral_value() else result.normalize()

@@ -1,0 +1,75 @@
+"""Hedge words around a figure: "about $16 million", "less than 1%", "at least 40 people"."""
+
+from __future__ import annotations
+
+import re
+
+from .types import Qualifier
+
+_BEFORE = [
+    (Qualifier.AT_LEAST, r"at\s+least|no\s+fewer\s+than|no\s+less\s+than|a\s+minimum\s+of|minimum\s+of"),
+    (
+        Qualifier.UP_TO,
+        r"up\s+to|as\s+much\s+as|as\s+many\s+as|as\s+high\s+as|at\s+most|a\s+maximum\s+of"
+        r"|maximum\s+of|no\s+more\s+than",
+    ),
+    (
+        Qualifier.MORE_THAN,
+        r"more\s+than|over|above|in\s+excess\s+of|upwards\s+of|upward\s+of|north\s+of"
+        r"|greater\s+than|higher\s+than|exceeding|exceeded|exceeds|surpassing|topping|beyond",
+    ),
+    (
+        Qualifier.LESS_THAN,
+        r"less\s+than|fewer\s+than|under|below|lower\s+than|south\s+of|shy\s+of|short\s+of",
+    ),
+    (
+        Qualifier.APPROX,
+        r"about|around|roughly|approximately|approx\.?|nearly|almost|some|an\s+estimated"
+        r"|estimated|close\s+to|circa|c\.|~|or\s+so|in\s+the\s+region\s+of|on\s+the\s+order\s+of"
+        r"|somewhere\s+around|the\s+equivalent\s+of|an\s+approximate",
+    ),
+]
+# "handed over 61 planes", "took over 3 firms": "over" as a verb particle, not a hedge.
+_PARTICLE_VERBS = (
+    r"(?<!\bhanded\s)(?<!\bhand\s)(?<!\bhands\s)(?<!\btook\s)(?<!\btake\s)(?<!\btakes\s)"
+    r"(?<!\btaken\s)(?<!\bturned\s)(?<!\bturn\s)(?<!\bpassed\s)(?<!\bwon\s)(?<!\bchanged\s)"
+    r"(?<!\bfought\s)(?<!\bhanding\s)(?<!\btaking\s)(?<!\bturning\s)"
+)
+_QUALIFIER_BEFORE = re.compile(
+    r"(?<![\w-])" + _PARTICLE_VERBS + r"(?:just\s+|well\s+|slightly\s+|a\s+little\s+|little\s+)?(?:"
+    + "|".join(f"(?P<{q.name}>{pattern})" for q, pattern in _BEFORE)
+    + r")\s*$",
+    re.IGNORECASE,
+)
+_QUALIFIER_AFTER = re.compile(
+    r"\s*(?:(?P<AT_LEAST>or\s+more|or\s+higher|or\s+above|and\s+up|\+|-plus)"
+    r"|(?P<APPROX>or\s+so))(?![\w])",
+    re.IGNORECASE,
+)
+# With time, "over" and "under" mean "during" far more often than "more/less than"
+# ("invest £11 billion over 10 years"), so they never qualify a duration.
+
+
+def qualifier_before(text: str, start: int) -> tuple[Qualifier, int] | None:
+    """The qualifier ending right before start, and where it begins."""
+    m = _QUALIFIER_BEFORE.search(text, max(0, start - 40), start)
+    if not m:
+        return None
+    for q in Qualifier:
+        if q.name in m.re.groupindex and m.group(q.name):
+            return q, m.start()
+    return None
+
+
+def qualify(text: str, start: int, end: int, *, is_duration: bool = False) -> Qualifier:
+    before = qualifier_before(text, start)
+    if before:
+        qualifier, q_start = before
+        lead = text[q_start:start].strip().lower()
+        if is_duration and lead in ("over", "under"):
+            return Qualifier.EXACT
+        return qualifier
+    after = _QUALIFIER_AFTER.match(text, end)
+    if after:
+        return Qualifier.AT_LEAST if after.group("AT_LEAST") else Qualifier.APPROX
+    return Qualifier.EXACT

@@ -1,0 +1,61 @@
+"""What the extractor returns: one Figure per checkable figure found in a text."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from enum import StrEnum
+
+
+class Kind(StrEnum):
+    MONEY = "money"
+    PERCENT = "percent"
+    COUNT = "count"
+    QUANTITY = "quantity"
+    DATE = "date"
+    DURATION = "duration"
+
+
+class Qualifier(StrEnum):
+    EXACT = "exact"
+    APPROX = "approx"
+    MORE_THAN = "more_than"
+    LESS_THAN = "less_than"
+    AT_LEAST = "at_least"
+    UP_TO = "up_to"
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A figure as written in the text, normalised.
+
+    Offsets are Python string indices into the text given to the extractor:
+    ``text[start:end] == figure.text``.
+    """
+
+    start: int
+    end: int
+    text: str
+    kind: Kind
+    # Numeric kinds: the number (15 million euros -> Decimal("15000000")); None for dates.
+    number: Decimal | None
+    # Dates: ISO date at the precision the text gives ("2024-02-21", "2024-02", "2023"); else None.
+    date: str | None
+    # ISO 4217 code for money, "percent", "percentage points", a plural unit word otherwise; None for dates.
+    unit: str | None
+    qualifier: Qualifier
+    subject: str
+    sentence_start: int
+    sentence_end: int
+    # Upper end of a range ("between 10 and 12 people": number=10, number_high=12).
+    number_high: Decimal | None = None
+    # Index, in the same result list, of the figure this one converts ("€2 billion ($2.1 billion)").
+    converts: int | None = None
+    confidence: float = 1.0
+
+    @property
+    def value(self) -> str:
+        """The normalised value as the evaluation format writes it."""
+        if self.kind is Kind.DATE:
+            return self.date or ""
+        return format(self.number.normalize(), "f") if self.number is not None else ""

@@ -1,0 +1,207 @@
+"""Unit lexicon: what a number measures when it is not money (percent, time, physical units, nouns)."""
+
+from __future__ import annotations
+
+import re
+
+# "pc" is lowercase only: "5 PCs" are computers.
+PERCENT = re.compile(
+    r"(?P<pp>[ -]?(?i:percentage)[\s-](?i:points?)\b|\s?(?:pp|ppts?)\b)"
+    r"|(?P<bp>\s?(?i:basis)[\s-](?i:points?)\b|\s?bps\b)"
+    r"|(?P<pc>\s?(?:%|(?i:per)[\s-]?(?i:cent)\b|(?i:percent)\b|pc\b|pct\b))"
+)
+
+_DURATIONS = {
+    "second": "seconds", "minute": "minutes", "min": "minutes", "mins": "minutes",
+    "hour": "hours", "hr": "hours", "hrs": "hours", "day": "days", "week": "weeks",
+    "month": "months", "year": "years", "yr": "years", "yrs": "years",
+    "decade": "decades", "century": "centuries", "centuries": "centuries",
+}  # fmt: skip
+# "10-month-old", "three-year", "18 months", "48 hours": the hyphenated forms keep the whole token.
+DURATION = re.compile(
+    r"(?P<sep>[ \u00a0]|-)(?P<unit>seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|yrs?|decades?|century|centuries)"
+    r"(?P<old>-old)?(?![A-Za-z])",
+    re.IGNORECASE,
+)
+
+
+def duration_unit(word: str) -> str:
+    w = word.lower()
+    return _DURATIONS.get(w, w if w.endswith("s") else w + "s")
+
+
+# Surface form -> normalised plural unit. Abbreviations are case-sensitive ("MW" is not "mw"),
+# full words are not; both may be glued to the number ("10km") or spaced ("10 km").
+_ABBREVIATIONS = {
+    "km²": "square kilometers", "km2": "square kilometers", "sq km": "square kilometers",
+    "sq mi": "square miles", "sq ft": "square feet", "m²": "square meters", "sq m": "square meters",
+    "nm": "nanometers", "km/h": "kilometers per hour", "kph": "kilometers per hour", "kmh": "kilometers per hour",
+    "mph": "miles per hour", "km": "kilometers", "cm": "centimeters", "mm": "millimeters",
+    "ft": "feet", "kg": "kilograms", "lbs": "pounds", "lb": "pounds", "oz": "ounces",
+    "bpd": "barrels per day", "b/d": "barrels per day", "MW": "megawatts", "GW": "gigawatts",
+    "kW": "kilowatts", "TW": "terawatts", "TWh": "terawatt hours", "GWh": "gigawatt hours",
+    "MWh": "megawatt hours", "kWh": "kilowatt hours", "GB": "gigabytes", "TB": "terabytes",
+    "MB": "megabytes", "PB": "petabytes", "ha": "hectares", "°C": "degrees Celsius",
+    "° C": "degrees Celsius", "ºC": "degrees Celsius", "℃": "degrees Celsius",
+    "°F": "degrees Fahrenheit", "° F": "degrees Fahrenheit", "℉": "degrees Fahrenheit",
+    "C": "degrees Celsius", "F": "degrees Fahrenheit", "mW": "milliwatts", "bcm": "billion cubic meters",
+}  # fmt: skip
+_WORDS = {
+    "square kilometres": "square kilometers", "square kilometers": "square kilometers",
+    "square miles": "square miles", "square metres": "square meters", "square meters": "square meters",
+    "square feet": "square feet", "kilometres per hour": "kilometers per hour",
+    "kilometers per hour": "kilometers per hour", "miles per hour": "miles per hour",
+    "kilometres": "kilometers", "kilometers": "kilometers", "kilometre": "kilometers",
+    "kilometer": "kilometers", "miles": "miles", "mile": "miles", "metres": "meters",
+    "meters": "meters", "metre": "meters", "meter": "meters", "centimetres": "centimeters",
+    "centimeters": "centimeters", "millimetres": "millimeters", "millimeters": "millimeters",
+    "nanometres": "nanometers", "nanometers": "nanometers", "nanometre": "nanometers",
+    "nanometer": "nanometers",
+    "feet": "feet", "foot": "feet", "inches": "inches", "inch": "inches", "yards": "yards",
+    "kilograms": "kilograms", "kilogrammes": "kilograms", "kilogram": "kilograms",
+    "grams": "grams", "tonnes": "tonnes", "tonne": "tonnes", "metric tons": "metric tons",
+    "metric tonnes": "tonnes", "tons": "tons", "ton": "tons", "ounces": "ounces",
+    "barrels per day": "barrels per day", "barrels a day": "barrels per day",
+    "barrels": "barrels", "barrel": "barrels", "cubic metres": "cubic meters",
+    "cubic meters": "cubic meters", "litres": "liters", "liters": "liters", "litre": "liters",
+    "liter": "liters", "gallons": "gallons", "megawatts": "megawatts", "megawatt": "megawatts",
+    "gigawatts": "gigawatts", "gigawatt": "gigawatts", "kilowatts": "kilowatts",
+    "terawatt hours": "terawatt hours", "terawatt-hours": "terawatt hours",
+    "gigawatt hours": "gigawatt hours", "gigawatt-hours": "gigawatt hours",
+    "megawatt hours": "megawatt hours", "kilowatt hours": "kilowatt hours",
+    "kilowatt-hours": "kilowatt hours", "acres": "acres", "acre": "acres", "hectares": "hectares",
+    "hectare": "hectares", "gigabytes": "gigabytes", "terabytes": "terabytes",
+    "megabytes": "megabytes", "knots": "knots", "light-years": "light years",
+    "light years": "light years", "degrees celsius": "degrees Celsius",
+    "degrees centigrade": "degrees Celsius", "degrees fahrenheit": "degrees Fahrenheit",
+    "degrees c": "degrees Celsius", "degrees f": "degrees Fahrenheit", "degrees": "degrees",
+    "degree": "degrees", "tokens": "tokens", "token": "tokens", "parameters": "parameters",
+    "parameter": "parameters", "magnitude": "magnitude",
+}  # fmt: skip
+
+
+def _alternation(forms: dict[str, str]) -> str:
+    return "|".join(re.escape(f).replace(r"\ ", r"\s") for f in sorted(forms, key=len, reverse=True))
+
+
+QUANTITY = re.compile(
+    r"(?P<sep>[ \u00a0]|-)?(?:(?P<abbr>" + _alternation(_ABBREVIATIONS) + r")"
+    r"|(?i:(?P<word>" + _alternation(_WORDS) + r")))(?![A-Za-z0-9])"
+)
+# The single-letter temperature forms only count glued to the number ("45C").
+_GLUED_ONLY = {"C", "F"}
+
+
+def quantity_unit(match: re.Match[str]) -> str | None:
+    if match.group("abbr"):
+        abbr = re.sub(r"\s+", " ", match.group("abbr"))
+        if abbr in _GLUED_ONLY and match.group("sep"):
+            return None
+        return _ABBREVIATIONS[abbr]
+    return _WORDS[re.sub(r"\s+", " ", match.group("word").lower())]
+
+
+# After a glued "m", these words make it metres rather than millions.
+METRES_CONTEXT = re.compile(
+    r"[\s-](?:tall|high|long|deep|wide|above|below|sprint|race|dash|hurdles|freestyle|backstroke|"
+    r"breaststroke|butterfly|medley|relay|final|event|record|runner|waves?|wall|drop|high)\b",
+    re.IGNORECASE,
+)
+
+# "magnitude 7.8" names its unit before the number.
+UNIT_BEFORE = re.compile(r"(?i:magnitude)[\s-]$")
+
+# Nouns that say what a bare number measures when the unit is not written after it
+# ("a context window ... is also 32K", "the death toll rose to 40").
+CONTEXT_UNITS = {
+    "context window": "tokens", "context length": "tokens", "context windows": "tokens",
+    "death toll": "deaths", "toll": "deaths", "population": "people",
+}  # fmt: skip
+CONTEXT_NOUN = re.compile(
+    r"\b(?P<noun>" + _alternation(CONTEXT_UNITS) + r")\b", re.IGNORECASE
+)
+
+# Words that end a noun phrase: the counted noun must come before any of them.
+_STOP = set(
+    """a an the of in on at to for from by with into onto over under about than as and or but nor
+    so yet if that which who whom whose this these those it its their his her our my your them they
+    he she we you i is are was were be been being has have had do does did will would can could may
+    might must shall should not no yes per each every all any such own same then there here when
+    where while after before since until during through between among against across also just only
+    even still ago later earlier this is its us ours theirs yours was has does always perhaps thus
+    besides whereas towards afterwards percent cent year years month months week weeks day days
+    according said says""".split()
+)
+# Plurals that are not things counted in a claim.
+_NOT_COUNTED = {"times", "others", "ones", "thirds", "halves", "fold", "lots", "terms", "news"}
+_IRREGULAR = {
+    "people", "children", "men", "women", "police", "staff", "personnel", "cattle", "sheep",
+    "fish", "deer", "aircraft", "feet", "teeth", "mice", "geese", "data", "crew", "livestock",
+    "offspring", "series", "species", "militia", "clergy", "youth", "poultry", "spacecraft",
+}  # fmt: skip
+# Capitalised heads: demonyms and party members ("Americans", "Israelis") or acronym
+# plurals ("GPUs", "ETFs"); other capitalised words ending in s are names ("Paris", "Athens").
+_CAPITALISED_PLURAL = re.compile(r"(?:ans|ers|ists|ats|ites|[lqnd]is)$|^[A-Z]{2,}s$")
+# Modifiers may carry digits ("61 A320neo planes"); the head noun is checked to be a word.
+WORD = re.compile(r"[ \u00a0]([A-Za-z][A-Za-z0-9'’\-]*[A-Za-z]|[A-Za-z])(?![\w'’])")
+
+
+def is_plural_noun(word: str) -> bool:
+    lower = word.lower()
+    if lower in _NOT_COUNTED or word in _STOP or not word.isalpha():
+        return False
+    if lower in _IRREGULAR:
+        return True
+    if word[0].isupper():
+        return bool(_CAPITALISED_PLURAL.search(word))
+    return (
+        len(lower) > 2
+        and lower.endswith("s")
+        and not lower.endswith(("ss", "us", "is", "'s", "’s"))
+    )
+
+
+# "a 43-page ruling", "the 27-member bloc": a compound adjective counting its noun.
+COMPOUND_NOUN = re.compile(r"-(?P<noun>[a-z]{3,})(?=[ \u00a0][a-z])")
+_NOT_COMPOUND = {
+    "star", "way", "off", "ever", "plus", "odd", "strong", "long", "high", "wide", "deep", "tall",
+    "old", "fold", "time", "ish", "something", "horse", "degree", "digit", "figure", "percent",
+    "point", "nil", "all", "for", "one", "bit", "speed", "door", "storey", "story",
+}  # fmt: skip
+
+
+def plural(noun: str) -> str:
+    if noun.endswith("man"):
+        return noun[:-3] + "men"
+    if noun == "person":
+        return "people"
+    if noun == "child":
+        return "children"
+    if noun.endswith("y") and noun[-2:-1] not in "aeiou":
+        return noun[:-1] + "ies"
+    if noun.endswith(("s", "x", "ch", "sh")):
+        return noun + "es"
+    return noun + "s"
+
+
+def compound_noun(text: str, pos: int) -> tuple[str, int] | None:
+    m = COMPOUND_NOUN.match(text, pos)
+    if not m or m.group("noun") in _NOT_COMPOUND:
+        return None
+    return plural(m.group("noun")), m.end()
+
+
+def counted_noun(text: str, pos: int, max_modifiers: int = 3) -> tuple[str, int] | None:
+    """The plural head noun of the phrase starting at pos, and where it ends ("new jobs" -> jobs)."""
+    for _ in range(max_modifiers + 1):
+        m = WORD.match(text, pos)
+        if not m:
+            return None
+        word = m.group(1)
+        # Stop words are matched lowercase only: "US" in "two US wind projects" is not "us".
+        if word in _STOP or word.lower() in _NOT_COUNTED:
+            return None
+        if is_plural_noun(word):
+            return word.lower(), m.end()
+        pos = m.end()
+    return None

@@ -1,0 +1,168 @@
+"""Score the real pipeline on an annotated corpus, in a throwaway database."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+
+from articles.corpus import CorpusError, read_corpus
+from articles.importing import import_documents
+from claims.evaluation import EvaluationError, load_jsonl, score
+from claims.services import propose_claims
+
+# Set in the child process that owns the throwaway database.
+THROWAWAY_FLAG = "FACTCHECK_EVALUATION_DATABASE"
+
+
+class Command(BaseCommand):
+    help = (
+        "Run the extraction pipeline on a corpus folder in a throwaway database, write one JSON "
+        "line per proposed claim, and score it against gold annotations if given."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "corpus", help="folder of NAME.txt files with optional NAME.json sidecars"
+        )
+        parser.add_argument(
+            "--predictions", required=True, help="where to write the JSONL predictions"
+        )
+        parser.add_argument("--gold", help="gold mentions (JSONL)")
+        parser.add_argument("--decoys", help="spans that must not be proposed (JSONL)")
+        parser.add_argument("--conflicts", help="facts whose sources disagree (JSONL)")
+        parser.add_argument("--json", action="store_true", help="print the scores as JSON")
+        parser.add_argument("--min-f1", type=float, help="fail when mention F1 is below this")
+        parser.add_argument(
+            "--min-value-accuracy", type=float, help="fail below this value accuracy"
+        )
+        parser.add_argument("--max-decoy-hits", type=int, help="fail above this many decoy hits")
+
+    def handle(self, *args, **options):
+        if os.environ.get(THROWAWAY_FLAG) != settings.DATABASES["default"]["NAME"]:
+            return self.run_in_throwaway_database(options)
+        predictions = self.predict(Path(options["corpus"]))
+        write_jsonl(Path(options["predictions"]), predictions)
+        if not options["gold"]:
+            self.stdout.write(f"{len(predictions)} claims written to {options['predictions']}")
+            return
+        self.report(predictions, options)
+
+    def run_in_throwaway_database(self, options) -> None:
+        """Run this command again in a child process whose database is a temporary file.
+
+        A separate process is the simple way to be sure the user's database is
+        never opened: the child's settings name only the temporary one.
+        """
+        with tempfile.TemporaryDirectory(prefix="factcheck-evaluate-") as folder:
+            database = Path(folder) / "evaluation.sqlite3"
+            env = dict(
+                os.environ,
+                DATABASE_URL=f"sqlite:///{database}",
+                CELERY_BROKER_URL="memory://",
+                LOG_LEVEL="WARNING",
+            )
+            env[THROWAWAY_FLAG] = str(database)
+            argv = [sys.executable, str(Path(settings.BASE_DIR) / "manage.py"), "evaluate"]
+            argv += [
+                str(Path(options["corpus"]).resolve()),
+                "--predictions",
+                str(Path(options["predictions"]).resolve()),
+            ]
+            for name in ("gold", "decoys", "conflicts"):
+                if options[name]:
+                    argv += [f"--{name}", str(Path(options[name]).resolve())]
+            for name in ("min_f1", "min_value_accuracy", "max_decoy_hits"):
+                if options[name] is not None:
+                    argv += [f"--{name.replace('_', '-')}", str(options[name])]
+            if options["json"]:
+                argv.append("--json")
+            result = subprocess.run(argv, env=env, capture_output=True, text=True)
+        self.stdout.write(result.stdout, ending="")
+        self.stderr.write(result.stderr, ending="")
+        if result.returncode != 0:
+            raise CommandError("evaluation failed", returncode=result.returncode)
+
+    def predict(self, corpus: Path) -> list[dict]:
+        call_command("migrate", verbosity=0, interactive=False)
+        try:
+            documents = list(read_corpus(corpus))
+        except CorpusError as exc:
+            raise CommandError(str(exc)) from exc
+        if not documents:
+            raise CommandError(f"{corpus} holds no .txt files")
+        summary = import_documents(documents)
+        if summary.failed or summary.duplicates:
+            problems = summary.failed + [(name, "duplicate text") for name in summary.duplicates]
+            raise CommandError("; ".join(f"{name}: {reason}" for name, reason in problems))
+        predictions = []
+        for article in summary.imported:
+            propose_claims(article)
+            for claim in article.claims.order_by("start"):
+                predictions.append(prediction_record(article.original_filename, claim))
+        return predictions
+
+    def report(self, predictions: list[dict], options) -> None:
+        try:
+            scores = score(
+                predictions,
+                load_jsonl(options["gold"]),
+                load_jsonl(options["decoys"]) if options["decoys"] else None,
+                load_jsonl(options["conflicts"]) if options["conflicts"] else None,
+            )
+        except EvaluationError as exc:
+            raise CommandError(str(exc)) from exc
+        if options["json"]:
+            self.stdout.write(json.dumps(scores.as_dict(), indent=2, default=str))
+        else:
+            self.stdout.write(scores.format_report())
+        failures = below_floors(scores, options)
+        if failures:
+            raise CommandError("below the floor: " + "; ".join(failures))
+
+
+def prediction_record(file: str, claim) -> dict:
+    return {
+        "file": file,
+        "start": claim.start,
+        "end": claim.end,
+        "text": claim.text,
+        "kind": claim.kind,
+        "value": claim.date if claim.kind == "date" else _number(claim.number),
+        "unit": claim.unit or None,
+        "qualifier": claim.qualifier,
+        "subject": claim.subject,
+        "fact": getattr(claim, "fact_id", None),
+        "disputed": False,
+    }
+
+
+def _number(number) -> str:
+    return "" if number is None else format(number.normalize(), "f")
+
+
+def below_floors(scores, options) -> list[str]:
+    failures = []
+    f1 = scores.mentions.f1 or 0.0
+    accuracy = scores.values.value_accuracy or 0.0
+    if options["min_f1"] is not None and f1 < options["min_f1"]:
+        failures.append(f"mention F1 {f1:.3f} < {options['min_f1']}")
+    if options["min_value_accuracy"] is not None and accuracy < options["min_value_accuracy"]:
+        failures.append(f"value accuracy {accuracy:.3f} < {options['min_value_accuracy']}")
+    if options["max_decoy_hits"] is not None and scores.decoy_hits > options["max_decoy_hits"]:
+        failures.append(f"{scores.decoy_hits} decoy hits > {options['max_decoy_hits']}")
+    return failures
+
+
+def write_jsonl(path: Path, records: list[dict]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", encoding="utf-8") as handle:
+        for record in records:
+            handle.write(json.dumps(record, ensure_ascii=False) + "\n")

