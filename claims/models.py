@@ -15,9 +15,10 @@ class Claim(models.Model):
         DISPUTED = "disputed", "Disputed"
         REJECTED = "rejected", "Rejected"
 
-    Kind = models.TextChoices("Kind", [(k.value, k.value.title()) for k in Kind])
+    # The extractor's enums, as Django choices: member name -> (value, label).
+    Kind = models.TextChoices("Kind", {k.name: (k.value, k.value.title()) for k in Kind})
     Qualifier = models.TextChoices(
-        "Qualifier", [(q.value, q.value.replace("_", " ")) for q in Qualifier]
+        "Qualifier", {q.name: (q.value, q.value.replace("_", " ")) for q in Qualifier}
     )
 
     article = models.ForeignKey("articles.Article", on_delete=models.CASCADE, related_name="claims")

@@ -169,16 +169,17 @@ def _atom_candidate(text: str, atom: Atom, sentences: Sentences) -> Candidate | 
         hyphenated = text[atom.num_start + 3 : atom.num_start + 4] == "-"
         if atom.written == 1 and not (atom.kind is Kind.DURATION and hyphenated):
             return None
-    value = atom.value
-    if atom.negative and atom.unit not in ("degrees Celsius", "degrees Fahrenheit", "degrees", "percent", "percentage points"):
-        atom.negative = False
-    if atom.negative:
+    value, start = atom.value, atom.start
+    signed_units = ("degrees Celsius", "degrees Fahrenheit", "degrees", "percent", "percentage points")
+    if atom.negative and atom.unit in signed_units:
         value = -value
+        if start == atom.num_start:
+            start -= 1  # the minus sign belongs to the span
     confidence = atom.confidence
     if atom.kind is Kind.COUNT:
         confidence = 0.7 if atom.spelled else 0.85
     return Candidate(
-        start=atom.start,
+        start=start,
         end=atom.end,
         kind=atom.kind,
         number=value,
@@ -339,10 +340,13 @@ def _figures(text: str, cands: list[Candidate], sentences: Sentences) -> list[Fi
         if before:
             subject_start = before[1]
         converts = index_by_start.get(c.converts_from) if c.converts_from is not None else None
-        if converts is not None:
-            subject = figures[converts].subject
-        else:
-            subject = subject_for(text, sentence, subject_start, c.end)
+        previous = figures[-1] if figures and figures[-1].sentence_start == sentence[0] else None
+        subject = figures[converts].subject if converts is not None else None
+        if subject is None:
+            after = previous.end if previous else None
+            subject = subject_for(text, sentence, subject_start, c.end, after=after)
+        if subject is None:
+            subject = previous.subject if previous else text[c.start : c.end]
         figures.append(
             Figure(
                 start=c.start,

@@ -85,12 +85,12 @@ def named_by_previous_word(text: str, start: int) -> bool:
     return not (bare in _FIGURE_LEADERS or bare in MONTH_NAMES or bare in WEEKDAY_NAMES)
 
 
-_NUMBER_BEFORE = re.compile(r"\d[ \u00a0]+$")
+_NUMBER_BEFORE = re.compile(r"(?:^|[\s(])[\d,.]*\d[ \u00a0]+$")
 
 
 def after_another_number(text: str, start: int) -> bool:
     """ "24 737 MAX jets": of two numbers side by side, the second names a model."""
-    return bool(_NUMBER_BEFORE.search(text, max(0, start - 4), start))
+    return bool(_NUMBER_BEFORE.search(text, max(0, start - 16), start))
 
 
 def footnote_marker(text: str, start: int, end: int, value: int) -> bool:

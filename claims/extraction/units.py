@@ -59,7 +59,7 @@ _WORDS = {
     "nanometer": "nanometers",
     "feet": "feet", "foot": "feet", "inches": "inches", "inch": "inches", "yards": "yards",
     "kilograms": "kilograms", "kilogrammes": "kilograms", "kilogram": "kilograms",
-    "grams": "grams", "tonnes": "tonnes", "tonne": "tonnes", "metric tons": "metric tons",
+    "grams": "grams", "pounds": "pounds", "tonnes": "tonnes", "tonne": "tonnes", "metric tons": "metric tons",
     "metric tonnes": "tonnes", "tons": "tons", "ton": "tons", "ounces": "ounces",
     "barrels per day": "barrels per day", "barrels a day": "barrels per day",
     "barrels": "barrels", "barrel": "barrels", "cubic metres": "cubic meters",

@@ -1,0 +1,57 @@
+import pytest
+
+from tests.claims.extraction.helpers import figures, only_figure, summary
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The insurer employs 3,000 employees in Leeds.", ("3,000 employees", "count", "3000", "employees", "exact")),
+        ("The drought affects 1.2 million people.", ("1.2 million people", "count", "1200000", "people", "exact")),
+        ("The app is available in five languages.", ("five languages", "count", "5", "languages", "exact")),
+        ("The group runs two cloud platforms.", ("two cloud platforms", "count", "2", "platforms", "exact")),
+        ("The airline ordered 40 new Airbus jets.", ("40 new Airbus jets", "count", "40", "jets", "exact")),
+        ("The strike involved 12,500 registered nurses.", ("12,500 registered nurses", "count", "12500", "nurses", "exact")),
+        ("The bloc admitted a dozen countries.", ("a dozen countries", "count", "12", "countries", "exact")),
+        ("The survey questioned 2,000 Americans.", ("2,000 Americans", "count", "2000", "americans", "exact")),
+        ("Regulators approved 14 ETFs this year.", ("14 ETFs", "count", "14", "etfs", "exact")),
+        ("Judges issued a 43-page ruling.", ("43-page", "count", "43", "pages", "exact")),
+        ("The ferry carried 250 passengers and crew.", ("250 passengers", "count", "250", "passengers", "exact")),
+        ("Rebels seized 12 of the 30 towns.", ("12", "count", "12", "towns", "exact")),
+        ("The toll rose to 75 as rescuers dug on.", ("75", "count", "75", "deaths", "exact")),
+    ],
+)
+def test_count_span_runs_to_the_counted_noun(sentence, expected):
+    assert summary(figures(sentence)[0]) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "She is one of the founders of the firm.",
+        "It is one other option for buyers.",
+        "Not one size fits all, the analyst said.",
+        "The company took its first step abroad.",
+        "He finished second in the race.",
+        "The regulator could pit its two kids against each other.",
+        "The two companies said the deal would close soon.",
+        "Shares now trade at 20 times earnings.",
+        "She rented a two-bedroom flat in town.",
+    ],
+)
+def test_pronoun_ordinal_and_referential_numbers_are_not_counts(sentence):
+    assert figures(sentence) == []
+
+
+def test_spelled_count_needs_a_counted_noun():
+    assert figures("The committee voted seven to nothing.") == []
+
+
+def test_a_bare_large_number_is_a_count_without_unit():
+    figure = only_figure("The stadium can hold 53,000 when full.")
+    assert summary(figure) == ("53,000", "count", "53000", None, "exact")
+
+
+def test_a_bare_comparison_borrows_the_unit_it_is_compared_with():
+    found = figures("The plant built 4.1 million engines, up from 3.6 million.")
+    assert [(f.value, f.unit) for f in found] == [("4100000", "engines"), ("3600000", "engines")]

@@ -1,0 +1,84 @@
+import datetime as dt
+
+import pytest
+
+from tests.claims.extraction.helpers import figures, only_figure, summary
+
+PUBLISHED = dt.date(2024, 2, 26)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The museum reopened on Feb. 21.", ("Feb. 21", "date", "2024-02-21", None, "exact")),
+        ("The probe began on January 9th.", ("January 9th", "date", "2024-01-09", None, "exact")),
+        ("The treaty was signed on 9 January 2021.", ("9 January 2021", "date", "2021-01-09", None, "exact")),
+        ("The merger closed on March 3, 2023, after a review.", ("March 3, 2023", "date", "2023-03-03", None, "exact")),
+        ("The chief executive resigned in November 2023.", ("November 2023", "date", "2023-11", None, "exact")),
+        ("The brand was launched in mid-2022.", ("mid-2022", "date", "2022", None, "approx")),
+        ("Sales have doubled since 2019.", ("2019", "date", "2019", None, "exact")),
+        ("The filing is dated 2023-08-14.", ("2023-08-14", "date", "2023-08-14", None, "exact")),
+        ("A deal was struck on Dec. 15.", ("Dec. 15", "date", "2023-12-15", None, "exact")),
+        ("The vote is scheduled for March 15.", ("March 15", "date", "2024-03-15", None, "exact")),
+        ("Revenue in Q3 2023 fell.", ("2023", "date", "2023", None, "exact")),
+        ("Sea levels could rise sharply by 2100.", ("2100", "date", "2100", None, "exact")),
+    ],
+)
+def test_date_is_resolved_near_the_publication_date(sentence, expected):
+    assert summary(only_figure(sentence, PUBLISHED)) == expected
+
+
+def test_weekday_is_the_latest_such_day_on_or_before_publication():
+    figure = only_figure("The board met on Thursday to approve it.", PUBLISHED)
+    assert figure.date == "2024-02-22"
+
+
+def test_weekday_without_publication_date_is_skipped():
+    assert figures("The board met on Thursday to approve it.") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Shoppers queued for Black Friday deals.",
+        "The index fell after Friday's close.",
+        "The board will meet next Monday.",
+    ],
+)
+def test_weekday_that_names_an_event_or_the_future_is_skipped(sentence):
+    assert figures(sentence, PUBLISHED) == []
+
+
+def test_yearless_date_without_publication_follows_the_latest_month_mentioned():
+    # given an undated article that mentions October 2022 before a yearless date
+    text = "The founder left in October 2022. An inquiry opened on February 2nd."
+    # when it is extracted without a publication date
+    found = figures(text)
+    # then the yearless date is the first such day after the latest month mentioned
+    assert [f.date for f in found] == ["2022-10", "2023-02-02"]
+
+
+def test_yearless_date_without_any_anchor_is_skipped():
+    assert figures("An inquiry opened on February 2nd.") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Vendors showed phones at MWC 2024 in Barcelona.",
+        "Vendors showed phones at Mobile World Congress (MWC) 2024 in Barcelona.",
+        "It was unveiled at its 2023 Microsoft Ignite conference.",
+        "The COVID-19 pandemic closed schools.",
+        "The laptop ships with Windows 11 installed.",
+        "Fans travelled to Euro 2024 in Germany.",
+        "Growth slowed in the 1990s.",
+        "The 2023-24 season ended early.",
+    ],
+)
+def test_year_inside_a_name_is_not_a_date(sentence):
+    assert figures(sentence, PUBLISHED) == []
+
+
+def test_year_after_a_preposition_is_a_date_even_before_a_name():
+    figure = only_figure("In 2021 Siemens moved its headquarters.", PUBLISHED)
+    assert figure.date == "2021"
