@@ -46,7 +46,9 @@ YEAR_PREPOSITION = re.compile(
 )
 
 # "Friday's close" names an event rather than dating a claim.
-WEEKDAY = re.compile(r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!['’]s\b)")
+WEEKDAY = re.compile(
+    r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!['’]s\b)"
+)
 FUTURE_WEEKDAY = re.compile(r"\b(?:next|coming|following|this\s+coming)\s+$", re.IGNORECASE)
 
 

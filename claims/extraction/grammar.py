@@ -12,8 +12,16 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from . import labels, money, units
-from .numbers import DIGITS, GLUED_MAGNITUDE, SPACED_MAGNITUDE, WORDS, magnitude, parse_digits
-from .numbers import parse_words, scale
+from .numbers import (
+    DIGITS,
+    GLUED_MAGNITUDE,
+    SPACED_MAGNITUDE,
+    WORDS,
+    magnitude,
+    parse_digits,
+    parse_words,
+    scale,
+)
 from .types import Kind
 
 # A hyphen is a minus sign only after a space or bracket ("fell to -5C"); elsewhere it joins words.
@@ -21,11 +29,17 @@ DIGIT_NUMBER = re.compile(rf"(?P<minus>−|(?:(?<=[\s(])|^)-(?=\d))?(?P<digits>{
 WORD_NUMBER = re.compile(
     rf"\b(?P<words>(?i:half\sa|a|one)(?=\s(?:million|billion|trillion)\b)|(?i:{WORDS}))\b"
 )
-A_DECADE = re.compile(r"\b(?:[Aa]|[Oo]ne)\s(?P<unit>decade)\b")
+# "a decade", "over the next decade": ten years, with or without a number.
+A_DECADE = re.compile(
+    r"\b(?:[Aa]|[Oo]ne|(?i:the\s(?:next|past|last|previous|coming)))\s(?P<unit>decade)\b"
+)
 
 _SPACED_MAG = re.compile(r"(?:[ \u00a0]|-)" + SPACED_MAGNITUDE)
 _GLUED_MAG = re.compile(GLUED_MAGNITUDE)
-_CENTS = re.compile(r"\s(?:cents?|c)\b")
+_CENTS = re.compile(
+    r"(?:\s(?:(?P<nation>US|U\.S\.|American|euro|Australian|Canadian)\s)?cents?|\s?c)\b"
+)
+_CENTS_CURRENCY = {"euro": "EUR", "Australian": "AUD", "Canadian": "CAD"}
 _CONTEXT_AFTER = re.compile(r"[ -](?:context\s+window|context\s+length|context)\b", re.IGNORECASE)
 _POSSESSIVE_BEFORE = re.compile(
     r"\b(?:these|those|its|their|his|her|our|my|your|both|all|first|last|next|other)\s+$",
@@ -33,6 +47,12 @@ _POSSESSIVE_BEFORE = re.compile(
 )
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 _SENTENCE_OPENING = re.compile(r"(?:^|[.!?\n]['\"”’)]?\s+|\n\s*|[\"“(]\s*)$")
+_SINGLE_CASUALTY = re.compile(
+    r"[ \u00a0](person|man|woman|child|boy|girl|death|fatality|victim|soldier|civilian|"
+    r"officer|worker|passenger|firefighter|journalist|patient)\b(?![’'-])",
+    re.IGNORECASE,
+)
+_NEGATION_BEFORE = re.compile(r"\b(?:not|no|the|every|each|any|than)\s+$", re.IGNORECASE)
 # "Python 3.12", "Claude 3.5": short decimals after a name are versions.
 _VERSION = re.compile(r"\d{1,2}\.\d{1,2}")
 
@@ -50,11 +70,13 @@ class Atom:
     unit: str | None = None
     spelled: bool = False
     plain_int: bool = False  # digits only: the form names and labels use
-    glued_letter: str | None = None  # "K" in 32K: a magnitude letter that needs a unit to be trusted
+    # "K" in 32K: a magnitude letter that is only trusted with a unit or a currency.
+    glued_letter: str | None = None
     negative: bool = False
     confidence: float = 0.9
     high: Decimal | None = None
     label: bool = False
+    single: bool = False  # "one person": the only "one" that counts
 
 
 def _magnitude_at(text: str, pos: int, *, glued_letters: bool) -> tuple[int, int, str | None]:
@@ -68,7 +90,9 @@ def _magnitude_at(text: str, pos: int, *, glued_letters: bool) -> tuple[int, int
         factor, end = magnitude(m.group().strip(" -\u00a0")), m.end()
         # Indian amounts chain magnitudes: "11.11 lakh crore" is 11.11 * 10^5 * 10^7.
         chained = _SPACED_MAG.match(text, end)
-        if chained and chained.group().strip().lower().startswith(("crore", "lakh", "million", "billion")):
+        if chained and chained.group().strip().lower().startswith(
+            ("crore", "lakh", "million", "billion")
+        ):
             factor, end = factor * magnitude(chained.group().strip(" -\u00a0")), chained.end()
         return factor, end, None
     return 1, pos, None
@@ -83,8 +107,7 @@ def _classify(text: str, atom: Atom, pos: int, currency: str | None) -> Atom:
     if not has_magnitude:
         m = units.PERCENT.match(text, pos)
         if m:
-            unit = "percentage points" if m.group("pp") else "basis points" if m.group("bp") else "percent"
-            atom.kind, atom.unit, atom.end = Kind.PERCENT, unit, m.end()
+            atom.kind, atom.unit, atom.end = Kind.PERCENT, units.percent_unit(m), m.end()
             return atom
     m = money.CURRENCY_SUFFIX.match(text, pos)
     if m and (has_magnitude or (m.group("word") or "").lower() not in money.NEEDS_MAGNITUDE):
@@ -93,11 +116,12 @@ def _classify(text: str, atom: Atom, pos: int, currency: str | None) -> Atom:
     if not has_magnitude:
         m = _CENTS.match(text, pos)
         if m and not atom.spelled:
-            atom.kind, atom.unit, atom.end = Kind.MONEY, "USD", m.end()
+            currency = _CENTS_CURRENCY.get(m.group("nation") or "", "USD")
+            atom.kind, atom.unit, atom.end = Kind.MONEY, currency, m.end()
             atom.value = atom.value / 100
             return atom
     m = units.DURATION.match(text, pos)
-    if m and not atom.glued_letter:
+    if m and not atom.glued_letter and not units.RECORD_AFTER.match(text, m.end()):
         unit = units.duration_unit(m.group("unit"))
         atom.kind, atom.unit, atom.end = Kind.DURATION, unit, m.end()
         if unit == "decades":
@@ -164,7 +188,8 @@ def read_digits(text: str, m: re.Match[str]) -> Atom | None:
     )
     unit_before = units.UNIT_BEFORE.search(text, max(0, num_start - 12), num_start)
     if unit_before and not currency:
-        atom.start, atom.kind, atom.unit, atom.end = unit_before.start(), Kind.QUANTITY, "magnitude", pos
+        atom.start, atom.end = unit_before.start(), pos
+        atom.kind, atom.unit = Kind.QUANTITY, "magnitude"
         return atom
     return _classify(text, atom, pos, currency)
 
@@ -192,14 +217,23 @@ def read_words(text: str, m: re.Match[str]) -> Atom | None:
         confidence=0.75,
     )
     atom = _classify(text, atom, pos, None)
+    if atom.kind is None and written == 1 and factor == 1:
+        # "one person died": a single casualty is a figure; "one of", "one other" are not.
+        single = _SINGLE_CASUALTY.match(text, pos)
+        negated = _NEGATION_BEFORE.search(text, max(0, atom.start - 8), atom.start)
+        if single and not negated:
+            atom.kind, atom.unit = Kind.COUNT, units.plural(single.group(1).lower())
+            atom.end, atom.single = single.end(), True
     return atom
 
 
 def read_decade(m: re.Match[str]) -> Atom:
     years = Decimal(10)
+    # After "the next", only "decade" is the figure; "a decade" keeps its article.
+    start = m.start() if m.group().lower().startswith(("a ", "one ")) else m.start("unit")
     return Atom(
-        start=m.start(),
-        num_start=m.start(),
+        start=start,
+        num_start=start,
         raw=m.group(),
         end=m.end(),
         value=years,
@@ -236,11 +270,17 @@ def is_label(text: str, atom: Atom) -> bool:
     if atom.unit == "magnitude" and atom.start < atom.num_start:
         return False
     versioned = atom.plain_int or _VERSION.fullmatch(atom.raw)
-    if versioned and atom.kind is not Kind.QUANTITY and labels.named_by_previous_word(text, atom.start):
+    if (
+        versioned
+        and atom.kind is not Kind.QUANTITY
+        and labels.named_by_previous_word(text, atom.start)
+    ):
         return True
     if atom.plain_int and labels.after_another_number(text, atom.start):
         return True
-    return atom.plain_int and labels.footnote_marker(text, atom.start, atom.num_start + len(str(atom.written)), int(atom.written))
+    return atom.plain_int and labels.footnote_marker(
+        text, atom.start, atom.num_start + len(str(atom.written)), int(atom.written)
+    )
 
 
 def spelled_count_is_referential(text: str, atom: Atom) -> bool:
@@ -269,8 +309,10 @@ def merged_range(text: str, low: Atom, high: Atom) -> Atom | None:
         return None
     if high.kind is None and low.kind is Kind.MONEY and gap.strip() in ("-", "–", "to"):
         # "$3-5 million": the currency is written once, before the low end.
-        high = replace(high, kind=low.kind, unit=low.unit, start=high.start)
-    if high.kind is None or (low.kind is not None and (low.kind, low.unit) != (high.kind, high.unit)):
+        high = replace(high, kind=low.kind, unit=low.unit)
+    if high.kind is None or (
+        low.kind is not None and (low.kind, low.unit) != (high.kind, high.unit)
+    ):
         return None
     # "$10-$12 million", "3 to 5 billion euros": the magnitude is written once, after the high end.
     low_value = low.value

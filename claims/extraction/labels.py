@@ -5,25 +5,26 @@ from __future__ import annotations
 import re
 
 from .dates import MONTH_NAMES, WEEKDAY_NAMES
+from .lexicon import words
 
 # Capitalised words that commonly sit right before a real figure, so do not make it a name.
-_FIGURE_LEADERS = set(
+_FIGURE_LEADERS = words(
     """in on at by for from to of with since until till during after before about around over under
     nearly almost some roughly approximately only just more less fewer than and or but the a an all
     its their his her our these those this that last next another each every both between among up
     down within through throughout across as like exactly precisely least most circa estimated
     additional further another some total totalling totaling another when while where whereas if
     although though because so yet then also plus minus then nearly barely nearly some reportedly
-    another""".split()
+    another"""
 )
 # Lowercase words that number things rather than count them ("chapter 11", "stage 3").
-_NUMBERING_WORDS = set(
+_NUMBERING_WORDS = words(
     """page pages chapter section article figure fig table paragraph para clause item version v
     level stage phase grade category cat gate terminal flight route highway interstate room floor
     exhibit appendix annex no nos number episode ep season vol volume issue act rule step tier class
     division platform channel lane track bus line ward district zone block lot apartment apt suite
     building pier bay row seat box model top game week round match day heat lap hole psalm verse
-    pillar schedule form""".split()
+    pillar schedule form"""
 )
 _TITLE_ABBREVIATIONS = {"no.", "nos.", "fig.", "vol.", "art.", "sec.", "p.", "pp.", "ch.", "v."}
 

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 
-ISO_CODES = (
+from .lexicon import word_list
+
+ISO_CODES = word_list(
     "USD EUR GBP JPY CNY RMB INR CHF SGD AUD CAD HKD NZD SEK NOK DKK KRW BRL MXN ZAR RUB TRY "
     "SAR AED ILS PLN CZK HUF IDR MYR THB PHP VND TWD NGN KES EGP PKR BDT ARS CLP COP PEN UAH QAR"
-).split()
+)
 
 # Symbols written before the number. Longer prefixes first so "US$" is not read as "$".
 _PREFIX_SYMBOLS = {
@@ -21,10 +23,10 @@ _PREFIX_SYMBOLS = {
 }  # fmt: skip
 
 # Codes trusted before a number: others double as acronyms and labels ("COP29", "PHP 8").
-PREFIX_CODES = (
+PREFIX_CODES = word_list(
     "USD EUR GBP JPY CNY RMB INR CHF SGD AUD CAD HKD NZD SEK NOK DKK KRW BRL MXN ZAR RUB TRY "
     "SAR AED"
-).split()
+)
 
 _prefix_alternatives = sorted(_PREFIX_SYMBOLS, key=len, reverse=True)
 # A currency code may be glued ("USD3.5") or spaced ("EUR 15m"); a symbol may be followed by a
@@ -51,7 +53,7 @@ _CURRENCY_WORDS = {
     "mexican pesos": "MXN", "philippine pesos": "PHP", "pesos": "MXN", "shekels": "ILS",
     "swedish kronor": "SEK", "kronor": "SEK", "norwegian kroner": "NOK", "danish kroner": "DKK",
     "hryvnias": "UAH", "dong": "VND", "dollars": "USD", "dollar": "USD",
-    "pounds": "GBP", "pound": "GBP", "danish crowns": "DKK", "danish kroner": "DKK",
+    "pounds": "GBP", "pound": "GBP", "danish crowns": "DKK",
     "swedish crowns": "SEK", "norwegian crowns": "NOK", "czech crowns": "CZK",
     "czech korunas": "CZK", "south african rand": "ZAR", "indian rupees": "INR",
     "chinese yuan": "CNY", "japanese yen": "JPY", "turkish lira": "TRY", "russian roubles": "RUB",

@@ -49,7 +49,9 @@ MAGNITUDES = {
 # Magnitudes that stand on their own after a space; single letters only count when glued
 # ("$5m", "32K"), where they cannot be an English word.
 SPACED_MAGNITUDE = r"(?i:thousand|million|billion|trillion|mn|mln|bn|bln|tn|trn|lakhs?|crores?)\b"
-GLUED_MAGNITUDE = r"(?:thousand|million|billion|trillion|mn|mln|bn|bln|tn|trn|cr|[kKmMbB])(?![A-Za-z])"
+GLUED_MAGNITUDE = (
+    r"(?:thousand|million|billion|trillion|mn|mln|bn|bln|tn|trn|cr|[kKmMbB])(?![A-Za-z])"
+)
 
 
 def parse_digits(raw: str) -> Decimal | None:
@@ -103,4 +105,6 @@ def magnitude(word: str) -> int:
 def scale(value: Decimal, factor: int) -> Decimal:
     """Multiply without float noise, dropping the trailing zeros Decimal keeps from the input."""
     result = value * factor
-    return result.quantize(Decimal(1)) if result == result.to_integral_value() else result.normalize()
+    return (
+        result.quantize(Decimal(1)) if result == result.to_integral_value() else result.normalize()
+    )

@@ -7,7 +7,10 @@ import re
 from .types import Qualifier
 
 _BEFORE = [
-    (Qualifier.AT_LEAST, r"at\s+least|no\s+fewer\s+than|no\s+less\s+than|a\s+minimum\s+of|minimum\s+of"),
+    (
+        Qualifier.AT_LEAST,
+        r"at\s+least|no\s+fewer\s+than|no\s+less\s+than|a\s+minimum\s+of|minimum\s+of",
+    ),
     (
         Qualifier.UP_TO,
         r"up\s+to|as\s+much\s+as|as\s+many\s+as|as\s+high\s+as|at\s+most|a\s+maximum\s+of"
@@ -36,7 +39,9 @@ _PARTICLE_VERBS = (
     r"(?<!\bfought\s)(?<!\bhanding\s)(?<!\btaking\s)(?<!\bturning\s)"
 )
 _QUALIFIER_BEFORE = re.compile(
-    r"(?<![\w-])" + _PARTICLE_VERBS + r"(?:just\s+|well\s+|slightly\s+|a\s+little\s+|little\s+)?(?:"
+    r"(?<![\w-])"
+    + _PARTICLE_VERBS
+    + r"(?:just\s+|well\s+|slightly\s+|a\s+little\s+|little\s+)?(?:"
     + "|".join(f"(?P<{q.name}>{pattern})" for q, pattern in _BEFORE)
     + r")\s*$",
     re.IGNORECASE,

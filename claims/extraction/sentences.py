@@ -5,11 +5,13 @@ from __future__ import annotations
 import bisect
 import re
 
+from .lexicon import words
+
 # Words whose trailing period does not end a sentence ("Feb. 21", "Mr. Smith", "No. 3").
-_ABBREVIATIONS = set(
+_ABBREVIATIONS = words(
     """mr mrs ms dr prof st jr sr gen gov sen rep lt col capt sgt maj cmdr adm no nos vs etc
     inc corp co ltd jan feb mar apr jun jul aug sep sept oct nov dec fig vol approx est dept
-    univ ave blvd mt ft u.s u.k u.n e.u a.m p.m i.e e.g""".split()
+    univ ave blvd mt ft u.s u.k u.n e.u a.m p.m i.e e.g"""
 )
 # A sentence ends at . ! ? (plus closing quotes/brackets) before whitespace and a capital, digit
 # or opening quote; a line break always ends one.
@@ -30,7 +32,11 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     spans = []
     start = 0
     for m in _BOUNDARY.finditer(text):
-        if text[m.start()] == "." and m.end() - m.start() == 1 and _is_abbreviation(text, m.start()):
+        if (
+            text[m.start()] == "."
+            and m.end() - m.start() == 1
+            and _is_abbreviation(text, m.start())
+        ):
             continue
         end = m.end() if text[m.start()] != "\n" else m.start()
         if end > start:

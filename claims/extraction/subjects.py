@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 _MAX_WORDS = 8
+_REACH = 300
 # Clause boundaries; commas inside numbers ("3,000") are not.
 _CLAUSE_BREAK = re.compile(r",(?!\d)|[;:()\[\]“”\"]|\s[-–—]{1,2}\s|—|--")
 _FUNCTION = (
@@ -63,7 +64,8 @@ def subject_for(
 ) -> str | None:
     """The subject of the figure at [start, end); None when the clause before it is too thin
     and an earlier figure of the sentence (ending at after) should lend its subject."""
-    s0, s1 = sentence
+    # Windows are capped so that a text without sentence breaks stays linear.
+    s0, s1 = max(sentence[0], start - _REACH), min(sentence[1], end + _REACH)
     noun = modified_noun(text, end, s1)
     if noun:
         return noun

@@ -4,12 +4,21 @@ from __future__ import annotations
 
 import re
 
+from .lexicon import words
+
 # "pc" is lowercase only: "5 PCs" are computers.
 PERCENT = re.compile(
     r"(?P<pp>[ -]?(?i:percentage)[\s-](?i:points?)\b|\s?(?:pp|ppts?)\b)"
     r"|(?P<bp>\s?(?i:basis)[\s-](?i:points?)\b|\s?bps\b)"
     r"|(?P<pc>\s?(?:%|(?i:per)[\s-]?(?i:cent)\b|(?i:percent)\b|pc\b|pct\b))"
 )
+
+
+def percent_unit(match: re.Match[str]) -> str:
+    if match.group("pp"):
+        return "percentage points"
+    return "basis points" if match.group("bp") else "percent"
+
 
 _DURATIONS = {
     "second": "seconds", "minute": "minutes", "min": "minutes", "mins": "minutes",
@@ -23,6 +32,10 @@ DURATION = re.compile(
     r"(?P<old>-old)?(?![A-Za-z])",
     re.IGNORECASE,
 )
+
+
+# "a 52-week high", "a three-year low": the period names a record, it is not a claim.
+RECORD_AFTER = re.compile(r"[ \u00a0](?:high|low|peak|trough|best|worst)s?\b")
 
 
 def duration_unit(word: str) -> str:
@@ -81,7 +94,9 @@ _WORDS = {
 
 
 def _alternation(forms: dict[str, str]) -> str:
-    return "|".join(re.escape(f).replace(r"\ ", r"\s") for f in sorted(forms, key=len, reverse=True))
+    return "|".join(
+        re.escape(f).replace(r"\ ", r"\s") for f in sorted(forms, key=len, reverse=True)
+    )
 
 
 QUANTITY = re.compile(
@@ -117,12 +132,10 @@ CONTEXT_UNITS = {
     "context window": "tokens", "context length": "tokens", "context windows": "tokens",
     "death toll": "deaths", "toll": "deaths", "population": "people",
 }  # fmt: skip
-CONTEXT_NOUN = re.compile(
-    r"\b(?P<noun>" + _alternation(CONTEXT_UNITS) + r")\b", re.IGNORECASE
-)
+CONTEXT_NOUN = re.compile(r"\b(?P<noun>" + _alternation(CONTEXT_UNITS) + r")\b", re.IGNORECASE)
 
 # Words that end a noun phrase: the counted noun must come before any of them.
-_STOP = set(
+_STOP = words(
     """a an the of in on at to for from by with into onto over under about than as and or but nor
     so yet if that which who whom whose this these those it its their his her our my your them they
     he she we you i is are was were be been being has have had do does did will would can could may
@@ -130,7 +143,7 @@ _STOP = set(
     where while after before since until during through between among against across also just only
     even still ago later earlier this is its us ours theirs yours was has does always perhaps thus
     besides whereas towards afterwards percent cent year years month months week weeks day days
-    according said says""".split()
+    according said says"""
 )
 # Plurals that are not things counted in a claim.
 _NOT_COUNTED = {"times", "others", "ones", "thirds", "halves", "fold", "lots", "terms", "news"}
@@ -166,7 +179,8 @@ COMPOUND_NOUN = re.compile(r"-(?P<noun>[a-z]{3,})(?=[ \u00a0][a-z])")
 _NOT_COMPOUND = {
     "star", "way", "off", "ever", "plus", "odd", "strong", "long", "high", "wide", "deep", "tall",
     "old", "fold", "time", "ish", "something", "horse", "degree", "digit", "figure", "percent",
-    "point", "nil", "all", "for", "one", "bit", "speed", "door", "storey", "story",
+    "point", "nil", "all", "for", "one", "bit", "speed", "door", "storey", "story", "second",
+    "minute", "hour", "day", "week", "month", "year", "decade",
 }  # fmt: skip
 
 
@@ -191,13 +205,20 @@ def compound_noun(text: str, pos: int) -> tuple[str, int] | None:
     return plural(m.group("noun")), m.end()
 
 
-def counted_noun(text: str, pos: int, max_modifiers: int = 3) -> tuple[str, int] | None:
+# A model number after a capitalised modifier ("14 Leopard 2 tanks", "65 Boeing 737 jets").
+_MODEL_NUMBER = re.compile(r"[ \u00a0](\d[\w-]*)(?![\w'’])")
+
+
+def counted_noun(text: str, pos: int, max_modifiers: int = 4) -> tuple[str, int] | None:
     """The plural head noun of the phrase starting at pos, and where it ends ("new jobs" -> jobs)."""
+    previous = ""
     for _ in range(max_modifiers + 1):
         m = WORD.match(text, pos)
+        if not m and previous[:1].isupper():
+            m = _MODEL_NUMBER.match(text, pos)
         if not m:
             return None
-        word = m.group(1)
+        word = previous = m.group(1)
         # Stop words are matched lowercase only: "US" in "two US wind projects" is not "us".
         if word in _STOP or word.lower() in _NOT_COUNTED:
             return None

@@ -66,7 +66,7 @@ class Command(BaseCommand):
             env = dict(
                 os.environ,
                 DATABASE_URL=f"sqlite:///{database}",
-                CELERY_BROKER_URL="memory://",
+                CELERY_BROKER_URL="memory://localhost/",
                 LOG_LEVEL="WARNING",
             )
             env[THROWAWAY_FLAG] = str(database)

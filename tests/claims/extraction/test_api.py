@@ -13,7 +13,8 @@ ARTICLE = (
 
 def test_extractor_declares_its_name_and_version():
     assert EXTRACTOR_NAME == "factcheck-grammar"
-    assert isinstance(EXTRACTOR_VERSION, str) and EXTRACTOR_VERSION
+    assert isinstance(EXTRACTOR_VERSION, str)
+    assert EXTRACTOR_VERSION
 
 
 def test_figures_are_sorted_non_overlapping_and_match_their_offsets():

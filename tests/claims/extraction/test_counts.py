@@ -6,17 +6,44 @@ from tests.claims.extraction.helpers import figures, only_figure, summary
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [
-        ("The insurer employs 3,000 employees in Leeds.", ("3,000 employees", "count", "3000", "employees", "exact")),
-        ("The drought affects 1.2 million people.", ("1.2 million people", "count", "1200000", "people", "exact")),
-        ("The app is available in five languages.", ("five languages", "count", "5", "languages", "exact")),
-        ("The group runs two cloud platforms.", ("two cloud platforms", "count", "2", "platforms", "exact")),
-        ("The airline ordered 40 new Airbus jets.", ("40 new Airbus jets", "count", "40", "jets", "exact")),
-        ("The strike involved 12,500 registered nurses.", ("12,500 registered nurses", "count", "12500", "nurses", "exact")),
-        ("The bloc admitted a dozen countries.", ("a dozen countries", "count", "12", "countries", "exact")),
-        ("The survey questioned 2,000 Americans.", ("2,000 Americans", "count", "2000", "americans", "exact")),
+        (
+            "The insurer employs 3,000 employees in Leeds.",
+            ("3,000 employees", "count", "3000", "employees", "exact"),
+        ),
+        (
+            "The drought affects 1.2 million people.",
+            ("1.2 million people", "count", "1200000", "people", "exact"),
+        ),
+        (
+            "The app is available in five languages.",
+            ("five languages", "count", "5", "languages", "exact"),
+        ),
+        (
+            "The group runs two cloud platforms.",
+            ("two cloud platforms", "count", "2", "platforms", "exact"),
+        ),
+        (
+            "The airline ordered 40 new Airbus jets.",
+            ("40 new Airbus jets", "count", "40", "jets", "exact"),
+        ),
+        (
+            "The strike involved 12,500 registered nurses.",
+            ("12,500 registered nurses", "count", "12500", "nurses", "exact"),
+        ),
+        (
+            "The bloc admitted a dozen countries.",
+            ("a dozen countries", "count", "12", "countries", "exact"),
+        ),
+        (
+            "The survey questioned 2,000 Americans.",
+            ("2,000 Americans", "count", "2000", "americans", "exact"),
+        ),
         ("Regulators approved 14 ETFs this year.", ("14 ETFs", "count", "14", "etfs", "exact")),
         ("Judges issued a 43-page ruling.", ("43-page", "count", "43", "pages", "exact")),
-        ("The ferry carried 250 passengers and crew.", ("250 passengers", "count", "250", "passengers", "exact")),
+        (
+            "The ferry carried 250 passengers and crew.",
+            ("250 passengers", "count", "250", "passengers", "exact"),
+        ),
         ("Rebels seized 12 of the 30 towns.", ("12", "count", "12", "towns", "exact")),
         ("The toll rose to 75 as rescuers dug on.", ("75", "count", "75", "deaths", "exact")),
     ],

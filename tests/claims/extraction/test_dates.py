@@ -12,9 +12,18 @@ PUBLISHED = dt.date(2024, 2, 26)
     [
         ("The museum reopened on Feb. 21.", ("Feb. 21", "date", "2024-02-21", None, "exact")),
         ("The probe began on January 9th.", ("January 9th", "date", "2024-01-09", None, "exact")),
-        ("The treaty was signed on 9 January 2021.", ("9 January 2021", "date", "2021-01-09", None, "exact")),
-        ("The merger closed on March 3, 2023, after a review.", ("March 3, 2023", "date", "2023-03-03", None, "exact")),
-        ("The chief executive resigned in November 2023.", ("November 2023", "date", "2023-11", None, "exact")),
+        (
+            "The treaty was signed on 9 January 2021.",
+            ("9 January 2021", "date", "2021-01-09", None, "exact"),
+        ),
+        (
+            "The merger closed on March 3, 2023, after a review.",
+            ("March 3, 2023", "date", "2023-03-03", None, "exact"),
+        ),
+        (
+            "The chief executive resigned in November 2023.",
+            ("November 2023", "date", "2023-11", None, "exact"),
+        ),
         ("The brand was launched in mid-2022.", ("mid-2022", "date", "2022", None, "approx")),
         ("Sales have doubled since 2019.", ("2019", "date", "2019", None, "exact")),
         ("The filing is dated 2023-08-14.", ("2023-08-14", "date", "2023-08-14", None, "exact")),

@@ -37,7 +37,9 @@ def test_digits_in_names_and_labels_are_not_proposed(sentence):
 
 def test_footnote_markers_are_not_proposed():
     # given footnote markers glued after punctuation and opening lines
-    text = "It is offered on two platforms (La Plateforme).1,2\n1 This is a note.\n2 Note the source."
+    text = (
+        "It is offered on two platforms (La Plateforme).1,2\n1 This is a note.\n2 Note the source."
+    )
     # when extracted
     found = figures(text)
     # then only the real count remains

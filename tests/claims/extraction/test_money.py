@@ -6,28 +6,76 @@ from tests.claims.extraction.helpers import figures, only_figure, summary
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [
-        ("The port authority borrowed $16.2 million last spring.", ("$16.2 million", "money", "16200000", "USD", "exact")),
-        ("The club was sold for US$3.1 billion.", ("US$3.1 billion", "money", "3100000000", "USD", "exact")),
+        (
+            "The port authority borrowed $16.2 million last spring.",
+            ("$16.2 million", "money", "16200000", "USD", "exact"),
+        ),
+        (
+            "The club was sold for US$3.1 billion.",
+            ("US$3.1 billion", "money", "3100000000", "USD", "exact"),
+        ),
         ("Vendors were paid €2 billion.", ("€2 billion", "money", "2000000000", "EUR", "exact")),
         ("The rail link cost £4.3bn.", ("£4.3bn", "money", "4300000000", "GBP", "exact")),
         ("The fund now manages $5B.", ("$5B", "money", "5000000000", "USD", "exact")),
-        ("The grant was worth ¥900 million.", ("¥900 million", "money", "900000000", "JPY", "exact")),
-        ("Singtel will spend S$1.5 billion.", ("S$1.5 billion", "money", "1500000000", "SGD", "exact")),
+        (
+            "The grant was worth ¥900 million.",
+            ("¥900 million", "money", "900000000", "JPY", "exact"),
+        ),
+        (
+            "Singtel will spend S$1.5 billion.",
+            ("S$1.5 billion", "money", "1500000000", "SGD", "exact"),
+        ),
         ("Miners lost A$700 million.", ("A$700 million", "money", "700000000", "AUD", "exact")),
-        ("The pension plan put in C$2 billion.", ("C$2 billion", "money", "2000000000", "CAD", "exact")),
-        ("The tycoon paid HK$680 million for the villa.", ("HK$680 million", "money", "680000000", "HKD", "exact")),
-        ("The ministry set aside USD3.5 million for repairs.", ("USD3.5 million", "money", "3500000", "USD", "exact")),
-        ("The regulator imposed a fine of EUR 15m.", ("EUR 15m", "money", "15000000", "EUR", "exact")),
-        ("The city will receive 40 million euros.", ("40 million euros", "money", "40000000", "EUR", "exact")),
-        ("Exports reached 2.5 trillion yen.", ("2.5 trillion yen", "money", "2500000000000", "JPY", "exact")),
-        ("The state will spend Rs 500 crore on roads.", ("Rs 500 crore", "money", "5000000000", "INR", "exact")),
-        ("A $1.2-billion bond was issued.", ("$1.2-billion", "money", "1200000000", "USD", "exact")),
+        (
+            "The pension plan put in C$2 billion.",
+            ("C$2 billion", "money", "2000000000", "CAD", "exact"),
+        ),
+        (
+            "The tycoon paid HK$680 million for the villa.",
+            ("HK$680 million", "money", "680000000", "HKD", "exact"),
+        ),
+        (
+            "The ministry set aside USD3.5 million for repairs.",
+            ("USD3.5 million", "money", "3500000", "USD", "exact"),
+        ),
+        (
+            "The regulator imposed a fine of EUR 15m.",
+            ("EUR 15m", "money", "15000000", "EUR", "exact"),
+        ),
+        (
+            "The city will receive 40 million euros.",
+            ("40 million euros", "money", "40000000", "EUR", "exact"),
+        ),
+        (
+            "Exports reached 2.5 trillion yen.",
+            ("2.5 trillion yen", "money", "2500000000000", "JPY", "exact"),
+        ),
+        (
+            "The state will spend Rs 500 crore on roads.",
+            ("Rs 500 crore", "money", "5000000000", "INR", "exact"),
+        ),
+        (
+            "A $1.2-billion bond was issued.",
+            ("$1.2-billion", "money", "1200000000", "USD", "exact"),
+        ),
         ("Tickets cost $45 each.", ("$45", "money", "45", "USD", "exact")),
-        ("The company paid a dividend of 30 cents per share.", ("30 cents", "money", "0.3", "USD", "exact")),
-        ("The lender raised 12 billion Swiss francs.", ("12 billion Swiss francs", "money", "12000000000", "CHF", "exact")),
-        ("Investors put in 5 million Australian dollars.", ("5 million Australian dollars", "money", "5000000", "AUD", "exact")),
+        (
+            "The company paid a dividend of 30 cents per share.",
+            ("30 cents", "money", "0.3", "USD", "exact"),
+        ),
+        (
+            "The lender raised 12 billion Swiss francs.",
+            ("12 billion Swiss francs", "money", "12000000000", "CHF", "exact"),
+        ),
+        (
+            "Investors put in 5 million Australian dollars.",
+            ("5 million Australian dollars", "money", "5000000", "AUD", "exact"),
+        ),
         ("The startup raised £30k from friends.", ("£30k", "money", "30000", "GBP", "exact")),
-        ("Microsoft Pledges $80 Billion For Data Centres", ("$80 Billion", "money", "80000000000", "USD", "exact")),
+        (
+            "Microsoft Pledges $80 Billion For Data Centres",
+            ("$80 Billion", "money", "80000000000", "USD", "exact"),
+        ),
     ],
 )
 def test_money_amount_is_read_with_its_currency_and_magnitude(sentence, expected):

@@ -6,21 +6,60 @@ from tests.claims.extraction.helpers import figures, only_figure, summary
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [
-        ("The pipeline runs 1,200 kilometres to the coast.", ("1,200 kilometres", "quantity", "1200", "kilometers", "exact")),
+        (
+            "The pipeline runs 1,200 kilometres to the coast.",
+            ("1,200 kilometres", "quantity", "1200", "kilometers", "exact"),
+        ),
         ("The trail is 10km long.", ("10km", "quantity", "10", "kilometers", "exact")),
         ("The farm covers 300 hectares.", ("300 hectares", "quantity", "300", "hectares", "exact")),
-        ("The new reactor produces 1.6 GW of power.", ("1.6 GW", "quantity", "1.6", "gigawatts", "exact")),
-        ("Output rose to 2 million barrels per day.", ("2 million barrels per day", "quantity", "2000000", "barrels per day", "exact")),
-        ("Gusts reached 150 km/h on the coast.", ("150 km/h", "quantity", "150", "kilometers per hour", "exact")),
-        ("The truck hit 70 mph on the ramp.", ("70 mph", "quantity", "70", "miles per hour", "exact")),
-        ("The crane lifted 40 tonnes of steel.", ("40 tonnes", "quantity", "40", "tonnes", "exact")),
-        ("A magnitude 6.4 tremor shook the valley.", ("magnitude 6.4", "quantity", "6.4", "magnitude", "exact")),
-        ("A 5.9-magnitude quake hit at dawn.", ("5.9-magnitude", "quantity", "5.9", "magnitude", "exact")),
-        ("Thermometers showed 41C in the shade.", ("41C", "quantity", "41", "degrees Celsius", "exact")),
-        ("The night fell to −12°C in the hills.", ("−12°C", "quantity", "-12", "degrees Celsius", "exact")),
-        ("The chatbot has a 200K context window.", ("200K", "quantity", "200000", "tokens", "exact")),
-        ("The assistant reads a 16K-token prompt.", ("16K-token", "quantity", "16000", "tokens", "exact")),
-        ("The new model has 70 billion parameters.", ("70 billion parameters", "quantity", "70000000000", "parameters", "exact")),
+        (
+            "The new reactor produces 1.6 GW of power.",
+            ("1.6 GW", "quantity", "1.6", "gigawatts", "exact"),
+        ),
+        (
+            "Output rose to 2 million barrels per day.",
+            ("2 million barrels per day", "quantity", "2000000", "barrels per day", "exact"),
+        ),
+        (
+            "Gusts reached 150 km/h on the coast.",
+            ("150 km/h", "quantity", "150", "kilometers per hour", "exact"),
+        ),
+        (
+            "The truck hit 70 mph on the ramp.",
+            ("70 mph", "quantity", "70", "miles per hour", "exact"),
+        ),
+        (
+            "The crane lifted 40 tonnes of steel.",
+            ("40 tonnes", "quantity", "40", "tonnes", "exact"),
+        ),
+        (
+            "A magnitude 6.4 tremor shook the valley.",
+            ("magnitude 6.4", "quantity", "6.4", "magnitude", "exact"),
+        ),
+        (
+            "A 5.9-magnitude quake hit at dawn.",
+            ("5.9-magnitude", "quantity", "5.9", "magnitude", "exact"),
+        ),
+        (
+            "Thermometers showed 41C in the shade.",
+            ("41C", "quantity", "41", "degrees Celsius", "exact"),
+        ),
+        (
+            "The night fell to −12°C in the hills.",
+            ("−12°C", "quantity", "-12", "degrees Celsius", "exact"),
+        ),
+        (
+            "The chatbot has a 200K context window.",
+            ("200K", "quantity", "200000", "tokens", "exact"),
+        ),
+        (
+            "The assistant reads a 16K-token prompt.",
+            ("16K-token", "quantity", "16000", "tokens", "exact"),
+        ),
+        (
+            "The new model has 70 billion parameters.",
+            ("70 billion parameters", "quantity", "70000000000", "parameters", "exact"),
+        ),
         ("The runner won the 400m final.", ("400m", "quantity", "400", "meters", "exact")),
     ],
 )

@@ -11,17 +11,31 @@ from tests.claims.extraction.helpers import figures, only_figure
         ("Rents may rise 10 to 12 per cent this year.", "10 to 12 per cent", "10", "12", "percent"),
         ("Analysts see margins of 8%-9% in 2025.", "8%-9%", "8", "9", "percent"),
         ("The repair will cost $3-5 million.", "$3-5 million", "3000000", "5000000", "USD"),
-        ("The bid values it at between €1.5bn and €2bn.", "€1.5bn and €2bn", "1500000000", "2000000000", "EUR"),
+        (
+            "The bid values it at between €1.5bn and €2bn.",
+            "€1.5bn and €2bn",
+            "1500000000",
+            "2000000000",
+            "EUR",
+        ),
     ],
 )
 def test_range_is_one_figure_with_low_and_high(sentence, span, low, high, unit):
     figure = figures(sentence)[0]
-    assert (figure.text, figure.value, str(figure.number_high), figure.unit) == (span, low, high, unit)
+    assert (figure.text, figure.value, str(figure.number_high), figure.unit) == (
+        span,
+        low,
+        high,
+        unit,
+    )
 
 
 def test_from_to_is_two_figures_and_the_first_borrows_the_unit():
     found = figures("The rate went from 4 to 5 per cent.")
-    assert [(f.text, f.value, f.unit) for f in found] == [("4", "4", "percent"), ("5 per cent", "5", "percent")]
+    assert [(f.text, f.value, f.unit) for f in found] == [
+        ("4", "4", "percent"),
+        ("5 per cent", "5", "percent"),
+    ]
 
 
 def test_euro_amount_with_conversion_is_two_linked_figures():

@@ -6,7 +6,10 @@ from tests.claims.extraction.helpers import figures
 @pytest.mark.parametrize(
     ("sentence", "subject"),
     [
-        ("For now, Acme's stake in the venture is around $16 million.", "Acme's stake in the venture"),
+        (
+            "For now, Acme's stake in the venture is around $16 million.",
+            "Acme's stake in the venture",
+        ),
         ("The startup raised $531 million from investors.", "The startup raised"),
         ("Regulators are examining its $13 billion investment in Orbit.", "investment in Orbit"),
         ("Users pay a $20 subscription fee each month.", "subscription fee"),

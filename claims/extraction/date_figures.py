@@ -1,0 +1,85 @@
+"""Turning date mentions into date figures: years in context, weekdays, and yearless dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from . import dates, labels
+from .candidates import Candidate, Spans
+from .grammar import Atom
+from .types import Kind, Qualifier
+
+_NEXT_CAPITALISED = re.compile(r"[ \u00a0]+([A-Z][\w&’'-]*)")
+
+
+def is_year_like(atom: Atom) -> bool:
+    return atom.plain_int and not atom.spelled and 1800 <= atom.written <= 2100
+
+
+def year(text: str, atom: Atom) -> dates.DateHit | None:
+    """A four-digit number read as a year, unless it is attached to a name ("2023 Microsoft Ignite")."""
+    if not is_year_like(atom):
+        return None
+    end = atom.num_start + 4
+    opened = dates.YEAR_PREPOSITION.search(text, max(0, atom.start - 24), atom.start)
+    nxt = _NEXT_CAPITALISED.match(text, end)
+    if nxt and not opened:
+        word = nxt.group(1).rstrip(".").lower()
+        if word not in dates.MONTH_NAMES and word not in dates.WEEKDAY_NAMES:
+            return None
+    return dates.DateHit(atom.start, end, int(atom.written), None, None)
+
+
+def month_dates(text: str) -> list[dates.DateHit]:
+    return [h for h in map(dates.read_date, dates.DATE.finditer(text)) if dates.valid(h)]
+
+
+def weekdays(text: str, published: dt.date, taken: Spans) -> list[Candidate]:
+    """Weekdays as the latest such day on or before publication ("on Monday")."""
+    found = []
+    for m in dates.WEEKDAY.finditer(text):
+        if taken.overlaps(m.start(), m.end()):
+            continue
+        if labels.named_by_previous_word(text, m.start()):
+            continue  # "Black Friday", "Super Tuesday"
+        if dates.FUTURE_WEEKDAY.search(text, max(0, m.start() - 24), m.start()):
+            continue
+        if taken.overlaps(m.end(), m.end() + 3):
+            continue  # "Monday, Feb. 26": the date that follows carries the value
+        day = dates.weekday_before(dates.WEEKDAY_NAMES[m.group("wd").lower()], published)
+        found.append(Candidate(m.start(), m.end(), Kind.DATE, date=day.isoformat(), confidence=0.6))
+    return found
+
+
+def _anchor(hits: list[dates.DateHit]) -> dt.date | None:
+    """The latest explicit month (else year) an undated article mentions."""
+    precise = [dt.date(h.year, h.month, h.day or 1) for h in hits if h.year and h.month]
+    if precise:
+        return max(precise)
+    years = [dt.date(h.year, 1, 1) for h in hits if h.year]
+    return max(years) if years else None
+
+
+def date_candidates(hits: list[dates.DateHit], published: dt.date | None) -> list[Candidate]:
+    """Dates with their year settled: from the text, the publication date, or the article's latest month."""
+    anchor = None if published else _anchor(hits)
+    out = []
+    for h in hits:
+        resolved = h.year
+        if resolved is None and published:
+            resolved = dates.year_near(h.month, h.day, published)
+        elif resolved is None and anchor:
+            resolved = dates.year_on_or_after(h.month, h.day, anchor)
+        if resolved is None:
+            continue
+        qualifier = Qualifier.APPROX if h.approx else Qualifier.EXACT
+        # Bare years are the shakiest dates: a number in the right range, read in context.
+        confidence = 0.9 if h.month else 0.8 if h.approx else 0.6
+        iso = dates.iso(resolved, h.month, h.day)
+        out.append(
+            Candidate(
+                h.start, h.end, Kind.DATE, date=iso, qualifier=qualifier, confidence=confidence
+            )
+        )
+    return out

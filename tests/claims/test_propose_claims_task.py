@@ -1,0 +1,78 @@
+from __future__ import annotations
+
+from django.db import OperationalError
+
+from articles.models import Article
+from claims import services
+from claims.tasks import propose_claims_task
+
+
+def test_the_task_extracts_the_article(make_article):
+    article = make_article(original="Exports grew 3% in May 2024.")
+
+    propose_claims_task.apply(args=[article.pk])
+
+    assert Article.objects.get(pk=article.pk).status == Article.Status.DONE
+    assert sorted(article.claims.values_list("text", flat=True)) == ["3%", "May 2024"]
+
+
+def test_a_vanished_article_is_a_no_op(db):
+    result = propose_claims_task.apply(args=[424242])
+
+    assert result.successful()
+
+
+def test_a_bug_fails_the_article_at_once_with_a_readable_reason(make_article, monkeypatch):
+    article = make_article()
+    calls = []
+
+    def broken(text, *, published=None):
+        calls.append(text)
+        raise ValueError("unbalanced parenthesis at 12")
+
+    monkeypatch.setattr(services, "extract_figures", broken)
+
+    propose_claims_task.apply(args=[article.pk])
+
+    article.refresh_from_db()
+    assert len(calls) == 1  # not retried: it would fail the same way every time
+    assert article.status == Article.Status.FAILED
+    assert article.status_reason == "Extraction failed: ValueError: unbalanced parenthesis at 12"
+    assert list(article.events.values_list("to_status", flat=True))[-1] == "failed"
+
+
+def test_a_database_outage_is_retried_then_recorded(make_article, monkeypatch):
+    article = make_article()
+    calls = []
+
+    def unreachable(text, *, published=None):
+        calls.append(text)
+        raise OperationalError("server closed the connection unexpectedly")
+
+    monkeypatch.setattr(services, "extract_figures", unreachable)
+
+    propose_claims_task.apply(args=[article.pk])
+
+    article.refresh_from_db()
+    assert len(calls) == propose_claims_task.max_retries + 1
+    assert article.status == Article.Status.FAILED
+    assert "database stayed unreachable" in article.status_reason
+
+
+def test_a_database_blip_is_retried_and_the_article_done(make_article, monkeypatch):
+    article = make_article(original="Exports grew 3% in May.")
+    real = services.extract_figures
+    calls = []
+
+    def flaky(text, *, published=None):
+        calls.append(text)
+        if len(calls) == 1:
+            raise OperationalError("the database system is starting up")
+        return real(text, published=published)
+
+    monkeypatch.setattr(services, "extract_figures", flaky)
+
+    propose_claims_task.apply(args=[article.pk])
+
+    assert len(calls) == 2
+    assert Article.objects.get(pk=article.pk).status == Article.Status.DONE
