@@ -36,7 +36,6 @@ DATE = re.compile(
     rf")(?![\w%])"
 )
 
-YEAR = re.compile(rf"(?<![\w$€£¥.,])(?P<year>{_YEAR})(?![\w%])")
 # The last of these words right before a year make it a date even when a name follows
 # ("In 2023 Microsoft invested").
 YEAR_PREPOSITION = re.compile(

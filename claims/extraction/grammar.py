@@ -109,17 +109,17 @@ def _classify(text: str, atom: Atom, pos: int, currency: str | None) -> Atom:
         if m:
             atom.kind, atom.unit, atom.end = Kind.PERCENT, units.percent_unit(m), m.end()
             return atom
-    m = money.CURRENCY_SUFFIX.match(text, pos)
-    if m and (has_magnitude or (m.group("word") or "").lower() not in money.NEEDS_MAGNITUDE):
-        atom.kind, atom.unit, atom.end = Kind.MONEY, money.suffix_currency(m), m.end()
-        return atom
-    if not has_magnitude:
+        # Before currency words: "50 euro cents" is half a euro.
         m = _CENTS.match(text, pos)
         if m and not atom.spelled:
             currency = _CENTS_CURRENCY.get(m.group("nation") or "", "USD")
             atom.kind, atom.unit, atom.end = Kind.MONEY, currency, m.end()
             atom.value = atom.value / 100
             return atom
+    m = money.CURRENCY_SUFFIX.match(text, pos)
+    if m and (has_magnitude or (m.group("word") or "").lower() not in money.NEEDS_MAGNITUDE):
+        atom.kind, atom.unit, atom.end = Kind.MONEY, money.suffix_currency(m), m.end()
+        return atom
     m = units.DURATION.match(text, pos)
     if m and not atom.glued_letter and not units.RECORD_AFTER.match(text, m.end()):
         unit = units.duration_unit(m.group("unit"))

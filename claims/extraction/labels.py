@@ -13,9 +13,8 @@ _FIGURE_LEADERS = words(
     nearly almost some roughly approximately only just more less fewer than and or but the a an all
     its their his her our these those this that last next another each every both between among up
     down within through throughout across as like exactly precisely least most circa estimated
-    additional further another some total totalling totaling another when while where whereas if
-    although though because so yet then also plus minus then nearly barely nearly some reportedly
-    another"""
+    additional further total totalling totaling when while where whereas if although though
+    because so yet then also plus minus barely reportedly"""
 )
 # Lowercase words that number things rather than count them ("chapter 11", "stage 3").
 _NUMBERING_WORDS = words(
@@ -52,8 +51,15 @@ def glued_after(text: str, end: int, *, hyphen_joins: bool = True) -> bool:
     nxt = text[end]
     if nxt.isalnum() or nxt in "_@":
         return True
-    joiners = "-–/:.,^" if hyphen_joins else "/:.,^"
-    return nxt in joiners and end + 1 < len(text) and text[end + 1].isalnum()
+    if end + 1 >= len(text):
+        return False
+    after = text[end + 1]
+    # A period or comma joins only digits (1.2.3, "1,2" footnotes); before a letter it is a
+    # sentence end with its space lost ("rose 5%.The").
+    if nxt in ".," and after.isdigit():
+        return True
+    joiners = "-–/:^" if hyphen_joins else "/:^"
+    return nxt in joiners and after.isalnum()
 
 
 def _previous_token(text: str, start: int) -> str | None:

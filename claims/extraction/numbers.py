@@ -34,7 +34,7 @@ _SMALL = "|".join(sorted([*_UNIT_WORDS, *_TENS_WORDS], key=len, reverse=True))
 # magnitudes handled after the number, like after digits.
 WORDS = (
     rf"(?:(?:{_SMALL})(?:[- ](?:{_SMALL}))?"
-    rf"(?:\s(?:hundred|thousand)(?:\s(?:and\s)?(?:{_SMALL})(?:[- ](?:{_SMALL}))?)?)*"
+    rf"(?:\s(?:hundred|thousand|dozen)(?:\s(?:and\s)?(?:{_SMALL})(?:[- ](?:{_SMALL}))?)?)*"
     r"|a\s(?:dozen|hundred|thousand)|dozen)"
 )
 

@@ -51,8 +51,6 @@ _QUALIFIER_AFTER = re.compile(
     r"|(?P<APPROX>or\s+so))(?![\w])",
     re.IGNORECASE,
 )
-# With time, "over" and "under" mean "during" far more often than "more/less than"
-# ("invest £11 billion over 10 years"), so they never qualify a duration.
 
 
 def qualifier_before(text: str, start: int) -> tuple[Qualifier, int] | None:
@@ -71,6 +69,8 @@ def qualify(text: str, start: int, end: int, *, is_duration: bool = False) -> Qu
     if before:
         qualifier, q_start = before
         lead = text[q_start:start].strip().lower()
+        # With time, "over" and "under" mean "during" far more often than "more/less than"
+        # ("invest £11 billion over 10 years"), so they never qualify a duration.
         if is_duration and lead in ("over", "under"):
             return Qualifier.EXACT
         return qualifier

@@ -9,7 +9,7 @@ from .lexicon import words
 # "pc" is lowercase only: "5 PCs" are computers.
 PERCENT = re.compile(
     r"(?P<pp>[ -]?(?i:percentage)[\s-](?i:points?)\b|\s?(?:pp|ppts?)\b)"
-    r"|(?P<bp>\s?(?i:basis)[\s-](?i:points?)\b|\s?bps\b)"
+    r"|(?P<bp>\s?(?i:basis)[\s-](?i:points?)\b|\s?bps?\b)"
     r"|(?P<pc>\s?(?:%|(?i:per)[\s-]?(?i:cent)\b|(?i:percent)\b|pc\b|pct\b))"
 )
 
@@ -34,8 +34,13 @@ DURATION = re.compile(
 )
 
 
-# "a 52-week high", "a three-year low": the period names a record, it is not a claim.
-RECORD_AFTER = re.compile(r"[ \u00a0](?:high|low|peak|trough|best|worst)s?\b")
+# "a 52-week high", "the 10-year Treasury yield", "a 30-year mortgage": the period names a
+# record or a financial product, it is not a claim.
+RECORD_AFTER = re.compile(
+    r"[ \u00a0](?:high|low|peak|trough|best|worst|(?:US\s|U\.S\.\s|German\s|government\s)?"
+    r"(?:Treasury|Treasuries|bonds?|notes?|gilts?|Bunds?|yields?|mortgages?|swaps?|bills?|"
+    r"paper|securities|JGBs?|breakevens?))s?\b"
+)
 
 
 def duration_unit(word: str) -> str:

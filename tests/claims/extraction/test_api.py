@@ -1,6 +1,5 @@
 import subprocess
 import sys
-import time
 
 from claims.extraction import EXTRACTOR_NAME, EXTRACTOR_VERSION, Figure, extract_figures
 
@@ -34,13 +33,10 @@ def test_extraction_does_not_import_django():
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
 
 
-def test_extraction_reads_well_over_fifty_thousand_words_a_second():
-    # given about 200,000 words of news text
-    text = ARTICLE * 4000
-    words = len(text.split())
+def test_a_long_text_yields_every_figure_of_every_copy():
+    # given the same story a thousand times over (speed is measured by make bench, not here)
+    copies = 1000
     # when extracted in one call
-    started = time.perf_counter()
-    extract_figures(text)
-    elapsed = time.perf_counter() - started
-    # then throughput clears the bar with room for a slow CI machine
-    assert words / elapsed > 50_000
+    figures = extract_figures(ARTICLE * copies)
+    # then each copy gives the same figures
+    assert len(figures) == copies * len(extract_figures(ARTICLE))

@@ -82,3 +82,30 @@ def test_a_bare_large_number_is_a_count_without_unit():
 def test_a_bare_comparison_borrows_the_unit_it_is_compared_with():
     found = figures("The plant built 4.1 million engines, up from 3.6 million.")
     assert [(f.value, f.unit) for f in found] == [("4100000", "engines"), ("3600000", "engines")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Police said one person died in the fire.",
+            ("one person", "count", "1", "people", "exact"),
+        ),
+        ("The firm laid off 3,000 of its workers.", ("3,000", "count", "3000", "workers", "exact")),
+        ("Germany sent 14 Leopard 2 tanks to the front.", ("14", "count", "14", "tanks", "exact")),
+    ],
+)
+def test_count_noun_can_come_from_the_phrase_around_the_number(sentence, expected):
+    assert summary(only_figure(sentence)) == expected
+
+
+def test_negated_single_is_not_a_count():
+    assert figures("Not one person was hurt in the crash.") == []
+
+
+def test_spelled_dozens_and_hundreds_multiply():
+    found = figures("Two dozen people and three hundred and fifty workers were hit.")
+    assert [(f.text, f.value) for f in found] == [
+        ("Two dozen people", "24"),
+        ("three hundred and fifty workers", "350"),
+    ]

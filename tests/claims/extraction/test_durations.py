@@ -50,3 +50,15 @@ def test_duration_keeps_its_time_unit(sentence, expected):
 )
 def test_a_period_naming_a_record_or_a_single_day_is_not_a_duration(sentence):
     assert [f.kind.value for f in figures(sentence)] == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The 10-year Treasury yield slipped on Friday.",
+        "A 30-year mortgage now costs more.",
+        "The two-year gilt rallied.",
+    ],
+)
+def test_a_maturity_naming_a_financial_product_is_not_a_duration(sentence):
+    assert figures(sentence) == []

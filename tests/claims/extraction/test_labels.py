@@ -53,3 +53,8 @@ def test_numbered_list_items_are_not_proposed():
 def test_count_after_a_model_name_keeps_the_label_out_of_its_span():
     found = figures("Airbus handed over 61 A321neo planes.")
     assert [(f.text, f.unit, f.qualifier.value) for f in found] == [("61", "planes", "exact")]
+
+
+def test_a_sentence_end_with_its_space_lost_does_not_make_a_label():
+    found = figures("Profit rose 5%.The board met.")
+    assert [f.text for f in found] == ["5%"]

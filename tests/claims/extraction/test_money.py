@@ -98,3 +98,29 @@ def test_parenthesised_amount_is_never_negative():
 
 def test_glued_currency_code_that_is_an_acronym_is_not_money():
     assert figures("Delegates met at COP29 in Baku.") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "The miner will pay 72 US cents a share.",
+            ("72 US cents", "money", "0.72", "USD", "exact"),
+        ),
+        ("Bus fares rise by 50 euro cents.", ("50 euro cents", "money", "0.5", "EUR", "exact")),
+        (
+            "Its airports unit is worth ₹17 lakh crore.",
+            ("₹17 lakh crore", "money", "17000000000000", "INR", "exact"),
+        ),
+        (
+            "The utility took a charge of 28.4 billion Danish crowns.",
+            ("28.4 billion Danish crowns", "money", "28400000000", "DKK", "exact"),
+        ),
+        (
+            "The contract is worth £1.2m-a-year to him.",
+            ("£1.2m", "money", "1200000", "GBP", "exact"),
+        ),
+    ],
+)
+def test_money_in_cents_chained_magnitudes_and_national_currency_words(sentence, expected):
+    assert summary(only_figure(sentence)) == expected
