@@ -33,9 +33,14 @@ run: $(VENV)/.run-installed
 test: $(VENV)/.test-installed
 	BROKER_FOLDER="$(CURDIR)/.broker-test" $(PY) -m pytest $(PYTEST_ARGS)
 
-## bench: extraction throughput against quantulum3, and more
+## bench: extraction against quantulum3; ingestion through the worker on PostgreSQL + Redis
 bench: $(VENV)/.bench-installed
 	$(PY) bench/bench_extraction.py
+	@if pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null && redis-cli -h 127.0.0.1 ping >/dev/null 2>&1; then \
+		$(PY) bench/bench_ingestion.py; \
+	else \
+		echo "ingestion benchmark skipped: it needs PostgreSQL on 127.0.0.1:5432 and Redis on 127.0.0.1:6379"; \
+	fi
 
 lint: $(VENV)/.test-installed
 	$(VENV)/bin/ruff check .

@@ -9,7 +9,8 @@ the choice is stated in the docstring of the function that makes it:
 - values (``values_agree``): numbers within 0.5 % of the gold number; a date agrees when
   it is at least as precise as the gold date and equal to it at the gold's precision
   (``2024-02-26`` agrees with gold ``2024-02``; ``2024`` does not agree with ``2024-02``);
-  units are compared case-insensitively, with empty and missing the same;
+  units are compared case-insensitively, with empty and missing the same and British
+  spellings of metric units equal to American ones (``kilometres`` is ``kilometers``);
 - facts and disputes count only predictions matched to required gold mentions: a
   prediction matched to an optional mention is left out, as it is from mention scores;
 - a disputed flag belongs to a fact: the pipeline flags fact F when any prediction with
@@ -44,6 +45,9 @@ DECOY_KEYS = ("file", "start", "end")
 CONFLICT_KEYS = ("fact",)
 
 _ISO_DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
+# "kilometres" and "kilometers" are one unit.
+_AMERICAN = {"metre": "meter", "litre": "liter", "gramme": "gram"}
+_BRITISH_SPELLING = re.compile("|".join(_AMERICAN))
 
 
 class EvaluationError(ValueError):
@@ -358,9 +362,7 @@ def score(
         if any(_overlap(pred, decoy) > 0 for decoy in decoy_spans)
     ]
 
-    facts, missed_pairs, wrong_pairs = _score_facts(
-        [(preds[p], golds[g]) for p, g in required]
-    )
+    facts, missed_pairs, wrong_pairs = _score_facts([(preds[p], golds[g]) for p, g in required])
     disputes = _score_disputes(preds, golds, required, conflict_facts)
 
     return Scores(
@@ -388,7 +390,9 @@ def score(
     )
 
 
-def match_mentions(predictions: Sequence[Mapping], gold: Sequence[Mapping]) -> list[tuple[int, int]]:
+def match_mentions(
+    predictions: Sequence[Mapping], gold: Sequence[Mapping]
+) -> list[tuple[int, int]]:
     """One-to-one (prediction index, gold index) pairs of overlapping spans in the same file.
 
     Greedy, largest overlap first. Ties go to a required gold mention before an optional
@@ -535,7 +539,10 @@ def _score_disputes(
         # A tie counts as right when any of the tied gold facts is a conflict.
         if not conflicts.intersection(majority):
             wrong_flags.append(
-                {"fact": fact, "reason": f"majority gold fact {' / '.join(majority)} is no conflict"}
+                {
+                    "fact": fact,
+                    "reason": f"majority gold fact {' / '.join(majority)} is no conflict",
+                }
             )
 
     caught, missed = [], []
@@ -574,7 +581,9 @@ def _differ(mentions: list[_Mention]) -> bool:
 
 def _span(record: Mapping, index: int, role: str) -> tuple[str, int, int]:
     if not isinstance(record, Mapping):
-        raise EvaluationError(f"{role} record {index}: expected a dict, got {type(record).__name__}")
+        raise EvaluationError(
+            f"{role} record {index}: expected a dict, got {type(record).__name__}"
+        )
     for key in DECOY_KEYS:
         if key not in record:
             raise EvaluationError(f"{role} record {index}: missing key {key!r}")
@@ -591,7 +600,9 @@ def _mention(record: Mapping, index: int, role: str) -> _Mention:
     keys = GOLD_KEYS if role == "gold" else PREDICTION_KEYS
     missing = [key for key in keys if key not in record]
     if missing:
-        raise EvaluationError(f"{role} record {index} ({file}): missing key(s) {', '.join(missing)}")
+        raise EvaluationError(
+            f"{role} record {index} ({file}): missing key(s) {', '.join(missing)}"
+        )
     value = record["value"]
     fact = record.get("fact")
     return _Mention(
@@ -618,8 +629,9 @@ def _overlap(a: tuple[str, int, int] | _Mention, b: tuple[str, int, int] | _Ment
 
 
 def _unit(unit: object) -> str | None:
-    text = str(unit).strip().casefold() if unit is not None else ""
-    return text or None
+    """A unit as compared: case-folded, and British spellings of metric units made American."""
+    text = " ".join(str(unit).split()).casefold() if unit is not None else ""
+    return _BRITISH_SPELLING.sub(lambda m: _AMERICAN[m.group()], text) or None
 
 
 def _decimal(value: str) -> Decimal | None:
