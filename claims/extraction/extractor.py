@@ -10,6 +10,7 @@ from .candidates import Candidate, Spans, resolve_overlaps
 from .date_figures import date_candidates, is_year_like, month_dates, weekdays, year
 from .grammar import (
     A_DECADE,
+    CONTINENTAL_DIGIT_NUMBER,
     DIGIT_NUMBER,
     WORD_NUMBER,
     Atom,
@@ -20,6 +21,7 @@ from .grammar import (
     spelled_count_is_referential,
 )
 from .links import borrow_units, join_atoms, link_conversions
+from .numbers import CONTINENTAL_STYLE
 from .qualifiers import qualifier_before, qualify
 from .sentences import Sentences
 from .subjects import subject_for
@@ -35,22 +37,27 @@ _MULTIPLIER = re.compile(r"[\s-]*(?:times|fold|x)\b", re.IGNORECASE)
 _SIGNED_UNITS = {"degrees Celsius", "degrees Fahrenheit", "degrees", "percent", "percentage points"}
 
 
-def _atoms(text: str, taken: Spans) -> list[Atom]:
+def _atoms(text: str, taken: list[tuple[int, int]]) -> list[Atom]:
+    # Numbers are matched with the dates blanked out, so that "On March 3 200 people" still
+    # reads 200 rather than a spaced "3 200"; the context is read from the real text.
+    masked = list(text)
+    for start, end in taken:
+        masked[start:end] = " " * (end - start)
+    masked = "".join(masked)
     atoms = []
-    for m in DIGIT_NUMBER.finditer(text):
-        if not taken.overlaps(m.start(), m.end()):
-            atom = read_digits(text, m)
-            if atom:
-                atoms.append(atom)
+    continental = CONTINENTAL_STYLE.search(text)
+    for m in (CONTINENTAL_DIGIT_NUMBER if continental else DIGIT_NUMBER).finditer(masked):
+        atom = read_digits(text, m)
+        if atom:
+            atoms.append(atom)
     digit_spans = Spans([(a.start, a.end) for a in atoms])
-    for m in WORD_NUMBER.finditer(text):
-        if not taken.overlaps(m.start(), m.end()) and not digit_spans.overlaps(m.start(), m.end()):
+    for m in WORD_NUMBER.finditer(masked):
+        if not digit_spans.overlaps(m.start(), m.end()):
             atom = read_words(text, m)
             if atom:
                 atoms.append(atom)
-    for m in A_DECADE.finditer(text):
-        if not taken.overlaps(m.start(), m.end()):
-            atoms.append(read_decade(m))
+    for m in A_DECADE.finditer(masked):
+        atoms.append(read_decade(m))
     atoms.sort(key=lambda a: a.start)
     return atoms
 
@@ -141,9 +148,8 @@ def _candidate(text: str, atom: Atom, sentences: Sentences) -> Candidate | dates
 def extract(text: str, published: dt.date | None = None) -> list[Figure]:
     sentences = Sentences(text)
     hits = month_dates(text)
-    taken = Spans([(h.start, h.end) for h in hits])
     cands: list[Candidate] = []
-    for atom in join_atoms(text, _atoms(text, taken)):
+    for atom in join_atoms(text, _atoms(text, [(h.start, h.end) for h in hits])):
         found = _candidate(text, atom, sentences)
         if isinstance(found, dates.DateHit):
             hits.append(found)

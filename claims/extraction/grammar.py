@@ -13,10 +13,10 @@ from decimal import Decimal
 
 from . import labels, money, units
 from .numbers import (
-    DIGITS,
     GLUED_MAGNITUDE,
     SPACED_MAGNITUDE,
     WORDS,
+    digits,
     magnitude,
     parse_digits,
     parse_words,
@@ -25,7 +25,9 @@ from .numbers import (
 from .types import Kind
 
 # A hyphen is a minus sign only after a space or bracket ("fell to -5C"); elsewhere it joins words.
-DIGIT_NUMBER = re.compile(rf"(?P<minus>−|(?:(?<=[\s(])|^)-(?=\d))?(?P<digits>{DIGITS})")
+_MINUS = r"(?P<minus>−|(?:(?<=[\s(])|^)-(?=\d))?"
+DIGIT_NUMBER = re.compile(rf"{_MINUS}(?P<digits>{digits(continental=False)})")
+CONTINENTAL_DIGIT_NUMBER = re.compile(rf"{_MINUS}(?P<digits>{digits(continental=True)})")
 WORD_NUMBER = re.compile(
     rf"\b(?P<words>(?i:half\sa|a|one)(?=\s(?:million|billion|trillion)\b)|(?i:{WORDS}))\b"
 )
@@ -36,8 +38,25 @@ A_DECADE = re.compile(
 
 _SPACED_MAG = re.compile(r"(?:[ \u00a0]|-)" + SPACED_MAGNITUDE)
 _GLUED_MAG = re.compile(GLUED_MAGNITUDE)
+# "50 cents", "50 euro cents", "99¢"; a glued "c" ("45c") is cents only in a sentence about
+# money, since casual copy also writes Celsius that way.
 _CENTS = re.compile(
-    r"(?:\s(?:(?P<nation>US|U\.S\.|American|euro|Australian|Canadian)\s)?cents?|\s?c)\b"
+    r"\s(?:(?P<nation>US|U\.S\.|American|euro|Australian|Canadian)\s)?cents?\b|\s?¢|(?P<glued>c)\b"
+)
+_MONEY_NEARBY = re.compile(
+    r"[$€£¢]|\b(?:cents?|dollars?|euros?|prices?|priced|costs?|fares?|paid|pays?|shares?|litre|liter"
+    r"|gallon|tariffs?|tickets?)\b",
+    re.IGNORECASE,
+)
+# "23.4p", "410 pence": British prices. A glued "p" after a video resolution is not money.
+_PENCE = re.compile(r"p(?![A-Za-z0-9]|\.m\.)|\spence\b")
+_RESOLUTIONS = {144, 240, 360, 480, 576, 720, 1080, 1440, 2160, 4320}
+_VIDEO_NEARBY = re.compile(r"video|resolution|stream|display|screen|\bHD\b|camera|fps|pixel", re.I)
+# "2.8 times earnings", "a 10-fold rise", "2.8x": a multiple. Spelled, "three times" is more
+# often how often something happened, so it needs a comparison after it ("three times as many").
+_TIMES = re.compile(r"(?:\s|-)(?:times|fold)\b|x(?![\w-])")
+_COMPARISON_AFTER = re.compile(
+    r"\s+(?:as|more|less|bigger|larger|higher|greater|faster|smaller|the)\b"
 )
 _CENTS_CURRENCY = {"euro": "EUR", "Australian": "AUD", "Canadian": "CAD"}
 _CONTEXT_AFTER = re.compile(r"[ -](?:context\s+window|context\s+length|context)\b", re.IGNORECASE)
@@ -111,10 +130,21 @@ def _classify(text: str, atom: Atom, pos: int, currency: str | None) -> Atom:
             return atom
         # Before currency words: "50 euro cents" is half a euro.
         m = _CENTS.match(text, pos)
+        if m and m.group("glued") and not _nearby(_MONEY_NEARBY, text, pos):
+            m = None
+        currency = _CENTS_CURRENCY.get(m.group("nation") or "", "USD") if m else None
+        if not m and not atom.glued_letter:
+            m = _PENCE.match(text, pos)
+            if m and atom.written in _RESOLUTIONS and _nearby(_VIDEO_NEARBY, text, pos):
+                m = None
+            currency = "GBP"
         if m and not atom.spelled:
-            currency = _CENTS_CURRENCY.get(m.group("nation") or "", "USD")
             atom.kind, atom.unit, atom.end = Kind.MONEY, currency, m.end()
             atom.value = atom.value / 100
+            return atom
+        m = _TIMES.match(text, pos)
+        if m and (not atom.spelled or _COMPARISON_AFTER.match(text, m.end())):
+            atom.kind, atom.unit, atom.end = Kind.QUANTITY, "times", m.end()
             return atom
     m = money.CURRENCY_SUFFIX.match(text, pos)
     if m and (has_magnitude or (m.group("word") or "").lower() not in money.NEEDS_MAGNITUDE):
@@ -132,6 +162,9 @@ def _classify(text: str, atom: Atom, pos: int, currency: str | None) -> Atom:
         unit = units.quantity_unit(m)
         if unit and not (atom.glued_letter and unit not in ("tokens", "parameters")):
             atom.kind, atom.unit, atom.end = Kind.QUANTITY, unit, m.end()
+            rate = units.per_time(text, m.end(), unit)
+            if rate:  # "14 km per second", "2 million tonnes a year"
+                atom.unit, atom.end = rate
             return atom
     if atom.glued_letter in ("k", "K") and _CONTEXT_AFTER.match(text, pos):
         atom.kind, atom.unit, atom.end = Kind.QUANTITY, "tokens", pos
@@ -155,6 +188,10 @@ def _classify(text: str, atom: Atom, pos: int, currency: str | None) -> Atom:
         return atom
     atom.end = pos
     return atom
+
+
+def _nearby(pattern: re.Pattern[str], text: str, pos: int) -> bool:
+    return bool(pattern.search(text, max(0, pos - 120), pos + 60))
 
 
 def read_digits(text: str, m: re.Match[str]) -> Atom | None:

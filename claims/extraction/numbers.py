@@ -5,18 +5,33 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 
-# Thin and no-break spaces are the only spaces trusted as thousands separators: a plain space
-# between two numbers ("in 2023 200 people") is far more often a boundary than a separator.
+# Thin and no-break spaces are trusted as thousands separators anywhere.
 _GROUP_SPACES = "\u00a0\u2009\u202f"
 
-DIGITS = (
-    r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?"  # 1,200,000.5
-    r"|\d{1,3}(?:\.\d{3}){2,}(?:,\d+)?"  # 1.200.000 (continental)
-    r"|\d{1,3}(?:\.\d{3})+,\d+"  # 1.200,5
-    rf"|\d{{1,3}}(?:[{_GROUP_SPACES}]\d{{3}})+(?:[.,]\d+)?"  # 1 200 with thin spaces
-    r"|\d+,\d{1,2}(?=\s?(?:%|per\s?cent|percent|million|billion|mln|bn|mn|€|euros?)\b|\s?%)"  # 3,5 %
-    r"|\d+(?:\.\d+)?)"
-)
+# A plain space is a thousands separator only where no other reading is plausible: two or more
+# three-digit groups ("1 200 000"), or one group before a currency or a percent sign ("1 500 €").
+# "24 737 jets" is two numbers (24 Boeing 737s) in English copy; in continental copy (decimal
+# commas, "Mio."), "1 200 engineers" is one number, so such texts trust a lone group too.
+_PLAIN_GROUPS = r"\d{1,3}(?: \d{3}){2,}(?![\d])|\d{1,3} \d{3}(?=\s?[%€]|\s(?:Mio|Mrd|Euro|EUR)\b)"
+_CONTINENTAL_GROUP = r"|\d{1,3} \d{3}(?=\s?[a-z$£]|,\d|[.,;:)]?(?:\s|$))"
+CONTINENTAL_STYLE = re.compile(r"\d,\d{1,2}\s?%|\b(?:Mio|Mrd)\b|\d{1,3}(?: \d{3}){2}")
+
+
+def digits(continental: bool) -> str:
+    """The digit-string grammar; continental copy also trusts one plain-space group."""
+    plain = _PLAIN_GROUPS + (_CONTINENTAL_GROUP if continental else "")
+    return (
+        r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?"  # 1,200,000.5
+        r"|\d{1,3}(?:\.\d{3}){2,}(?:,\d+)?"  # 1.200.000 (continental)
+        r"|\d{1,3}(?:\.\d{3})+,\d+"  # 1.200,5
+        rf"|\d{{1,3}}(?:[{_GROUP_SPACES}]\d{{3}})+(?:[.,]\d+)?"  # 1 200 with thin spaces
+        rf"|(?<![\d,.])(?:{plain})(?:,\d+)?"  # 1 200 000 with plain spaces
+        # 3,5 %, 0,25 percentage points, 3,5 Mio. €
+        r"|\d+,\d{1,2}(?=\s?(?:%|per\s?cent|percent|percentage|million|billion|mln|bn|mn|Mio|Mrd"
+        r"|€|euros?)\b|\s?%)"
+        r"|\d+(?:\.\d+)?)"
+    )
+
 
 _UNIT_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -43,12 +58,16 @@ MAGNITUDES = {
     "million": 10**6, "mn": 10**6, "mln": 10**6, "m": 10**6, "mil": 10**6,
     "billion": 10**9, "bn": 10**9, "bln": 10**9, "b": 10**9,
     "trillion": 10**12, "tn": 10**12, "trn": 10**12, "t": 10**12,
+    "mio": 10**6, "mrd": 10**9,  # German: "3,5 Mio. €", "1,2 Mrd. Euro"
     "lakh": 10**5, "lakhs": 10**5, "lac": 10**5, "crore": 10**7, "crores": 10**7, "cr": 10**7,
 }  # fmt: skip
 
 # Magnitudes that stand on their own after a space; single letters only count when glued
 # ("$5m", "32K"), where they cannot be an English word.
-SPACED_MAGNITUDE = r"(?i:thousand|million|billion|trillion|mn|mln|bn|bln|tn|trn|lakhs?|crores?)\b"
+SPACED_MAGNITUDE = (
+    r"(?:(?i:thousand|million|billion|trillion|mn|mln|bn|bln|tn|trn|lakhs?|crores?)\b"
+    r"|(?:Mio|Mrd)\b\.?)"
+)
 GLUED_MAGNITUDE = (
     r"(?:thousand|million|billion|trillion|mn|mln|bn|bln|tn|trn|cr|[kKmMbB])(?![A-Za-z])"
 )
@@ -56,7 +75,7 @@ GLUED_MAGNITUDE = (
 
 def parse_digits(raw: str) -> Decimal | None:
     """The value of a digit string, reading its separators the way the DIGITS grammar matched it."""
-    s = raw
+    s = raw.replace(" ", "")
     for ch in _GROUP_SPACES:
         s = s.replace(ch, "")
     if re.fullmatch(r"\d{1,3}(?:\.\d{3}){2,}(?:,\d+)?|\d{1,3}(?:\.\d{3})+,\d+", s):
@@ -99,7 +118,7 @@ def parse_words(raw: str) -> Decimal | None:
 
 def magnitude(word: str) -> int:
     """The multiplier of a magnitude word or suffix; 1 when it is not one."""
-    return MAGNITUDES.get(word.lower(), 1)
+    return MAGNITUDES.get(word.lower().rstrip("."), 1)
 
 
 def scale(value: Decimal, factor: int) -> Decimal:

@@ -63,6 +63,8 @@ _ABBREVIATIONS = {
     "° C": "degrees Celsius", "ºC": "degrees Celsius", "℃": "degrees Celsius",
     "°F": "degrees Fahrenheit", "° F": "degrees Fahrenheit", "℉": "degrees Fahrenheit",
     "C": "degrees Celsius", "F": "degrees Fahrenheit", "mW": "milliwatts", "bcm": "billion cubic meters",
+    "Hz": "hertz", "kHz": "kilohertz", "MHz": "megahertz", "GHz": "gigahertz", "W": "watts",
+    "Wh": "watt hours", "mAh": "milliamp hours", "MP": "megapixels",
 }  # fmt: skip
 _WORDS = {
     "square kilometres": "square kilometers", "square kilometers": "square kilometers",
@@ -94,7 +96,9 @@ _WORDS = {
     "degrees centigrade": "degrees Celsius", "degrees fahrenheit": "degrees Fahrenheit",
     "degrees c": "degrees Celsius", "degrees f": "degrees Fahrenheit", "degrees": "degrees",
     "degree": "degrees", "tokens": "tokens", "token": "tokens", "parameters": "parameters",
-    "parameter": "parameters", "magnitude": "magnitude",
+    "parameter": "parameters", "magnitude": "magnitude", "watts": "watts", "watt": "watts",
+    "hertz": "hertz", "megapixels": "megapixels", "megapixel": "megapixels",
+    "words": "words", "word": "words",
 }  # fmt: skip
 
 
@@ -108,8 +112,8 @@ QUANTITY = re.compile(
     r"(?P<sep>[ \u00a0]|-)?(?:(?P<abbr>" + _alternation(_ABBREVIATIONS) + r")"
     r"|(?i:(?P<word>" + _alternation(_WORDS) + r")))(?![A-Za-z0-9])"
 )
-# The single-letter temperature forms only count glued to the number ("45C").
-_GLUED_ONLY = {"C", "F"}
+# Letters that are also words or initials only count glued to the number ("45C", "80W", "50MP").
+_GLUED_ONLY = {"C", "F", "W", "MP"}
 
 
 def quantity_unit(match: re.Match[str]) -> str | None:
@@ -119,6 +123,28 @@ def quantity_unit(match: re.Match[str]) -> str | None:
             return None
         return _ABBREVIATIONS[abbr]
     return _WORDS[re.sub(r"\s+", " ", match.group("word").lower())]
+
+
+# "14 km per second", "320 km/h" is spelled out elsewhere; "a year ago" is a date, not a rate.
+_PER_TIME = re.compile(
+    r"(?:\s?/\s?|\s(?:per|an?)\s)"
+    r"(?P<t>seconds?|sec|s|hour|hr|h|minute|min|day|week|month|year|yr)\b"
+    r"(?!\s+(?:ago|earlier|later|before|after|old)\b)"
+)
+_TIME_NAMES = {"s": "second", "sec": "second", "seconds": "second", "h": "hour", "hr": "hour",
+               "min": "minute", "yr": "year"}  # fmt: skip
+_NOT_RATES = {"degrees Celsius", "degrees Fahrenheit", "degrees", "magnitude", "tokens", "times"}
+
+
+def per_time(text: str, pos: int, unit: str) -> tuple[str, int] | None:
+    """The rate a quantity unit makes with the time after it, and where it ends."""
+    if " per " in unit or unit in _NOT_RATES:
+        return None
+    m = _PER_TIME.match(text, pos)
+    if not m:
+        return None
+    t = m.group("t").lower()
+    return f"{unit} per {_TIME_NAMES.get(t, t)}", m.end()
 
 
 # After a glued "m", these words make it metres rather than millions.
@@ -135,7 +161,7 @@ UNIT_BEFORE = re.compile(r"(?i:magnitude)[\s-]$")
 # ("a context window ... is also 32K", "the death toll rose to 40").
 CONTEXT_UNITS = {
     "context window": "tokens", "context length": "tokens", "context windows": "tokens",
-    "death toll": "deaths", "toll": "deaths", "population": "people",
+    "death toll": "people", "toll": "people", "population": "people",
 }  # fmt: skip
 CONTEXT_NOUN = re.compile(r"\b(?P<noun>" + _alternation(CONTEXT_UNITS) + r")\b", re.IGNORECASE)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -93,17 +93,12 @@ def page(browser, live_server, transactional_db) -> Iterator[Page]:
     assert not problems, problems
 
 
-@pytest.fixture
-def screenshot(request) -> Callable[..., Path]:
-    """Saves a full-page screenshot to test-artifacts/NAME.png; returns its path."""
-
-    def save(page: Page, name: str) -> Path:
-        ARTIFACTS.mkdir(exist_ok=True)
-        path = ARTIFACTS / f"{name}.png"
-        page.screenshot(path=path, full_page=True)
-        return path
-
-    return save
+def save_screenshot(page: Page, name: str) -> Path:
+    """Saves a full-page screenshot to test-artifacts/NAME.png (git-ignored); returns its path."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    path = ARTIFACTS / f"{name}.png"
+    page.screenshot(path=path, full_page=True)
+    return path
 
 
 def log_in(page: Page, username: str) -> None:
@@ -121,7 +116,5 @@ def pytest_runtest_makereport(item, call):
     report = yield
     page = item.funcargs.get("page") if hasattr(item, "funcargs") else None
     if report.failed and call.when == "call" and page is not None and not page.is_closed():
-        ARTIFACTS.mkdir(exist_ok=True)
-        name = re.sub(r"[^\w.-]+", "_", item.name)
-        page.screenshot(path=ARTIFACTS / f"FAILED-{name}.png", full_page=True)
+        save_screenshot(page, "FAILED-" + re.sub(r"[^\w.-]+", "_", item.name))
     return report

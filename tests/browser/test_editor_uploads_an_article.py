@@ -11,7 +11,7 @@ from playwright.sync_api import Page, expect
 
 from articles.models import Article
 from claims.services import propose_claims
-from tests.browser.conftest import PHONE, log_in
+from tests.browser.conftest import PHONE, log_in, save_screenshot
 
 pytestmark = pytest.mark.browser
 
@@ -36,9 +36,7 @@ def highlighted_figures(page: Page):
     return page.locator(".body mark.figure")
 
 
-def test_an_editor_uploads_an_article_and_sees_its_figures_highlighted(
-    page, editor, worker, screenshot
-):
+def test_an_editor_uploads_an_article_and_sees_its_figures_highlighted(page, editor, worker):
     # Given an editor logged in on the upload page
     log_in(page, "editor")
     page.get_by_role("link", name="Upload", exact=True).click()
@@ -46,12 +44,11 @@ def test_an_editor_uploads_an_article_and_sees_its_figures_highlighted(
 
     # When she fills in the form and submits it
     fill_upload_form(page, published="2024-03-14")
-    screenshot(page, "upload-form")
+    save_screenshot(page, "upload-form")
     page.get_by_role("button", name="Upload", exact=True).click()
 
     # Then she lands on the article page, whose badge turns "Done" on its own
     expect(page).to_have_url(re.compile(r"/articles/\d+/$"))
-    print("FIRST BADGE:", status_badge(page).text_content())
     expect(page.get_by_role("heading", name="Eastbrook passes its budget")).to_be_visible()
     expect(status_badge(page)).to_have_text("Done", timeout=60_000)
 
@@ -61,12 +58,12 @@ def test_an_editor_uploads_an_article_and_sees_its_figures_highlighted(
     expect(budget).to_have_attribute("title", re.compile(r"^Money: 48200000 USD · exact"))
     day = highlighted_figures(page).filter(has_text="12 March 2024")
     expect(day).to_have_attribute("title", re.compile(r"^Date: 2024-03-12"))
-    screenshot(page, "article-with-figures")
+    save_screenshot(page, "article-with-figures")
     page.set_viewport_size(PHONE)
-    screenshot(page, "article-with-figures-phone")
+    save_screenshot(page, "article-with-figures-phone")
 
 
-def test_the_article_page_follows_the_worker_without_a_reload(page, make_article):
+def test_the_article_page_updates_itself_when_the_extraction_finishes(page, make_article):
     # Given an article the worker has not read yet, open in the editor's browser
     article = make_article(title="Eastbrook passes its budget", original=STORY)
     log_in(page, "editor")
@@ -84,7 +81,7 @@ def test_the_article_page_follows_the_worker_without_a_reload(page, make_article
     expect(highlighted_figures(page)).to_have_count(4)
 
 
-def test_an_upload_dated_in_the_future_is_refused_in_the_form(page, editor, screenshot):
+def test_an_upload_dated_in_the_future_is_refused_in_the_form(page, editor):
     # Given an editor on the upload page
     log_in(page, "editor")
     page.goto("/articles/new/")
@@ -99,7 +96,7 @@ def test_an_upload_dated_in_the_future_is_refused_in_the_form(page, editor, scre
         "The publication date cannot be in the future."
     )
     expect(page.get_by_label("Title")).to_have_value("Eastbrook passes its budget")
-    screenshot(page, "upload-form-error")
+    save_screenshot(page, "upload-form-error")
     page.get_by_role("link", name="Articles", exact=True).click()
     expect(page.get_by_text("No articles yet.")).to_be_visible()
     assert not Article.objects.exists()
