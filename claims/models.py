@@ -66,6 +66,16 @@ class Claim(models.Model):
         return f"{self.text} ({self.kind})"
 
     @property
+    def display_value(self) -> str:
+        """The value for people: thousands separated, a range with a dash."""
+        if self.kind == Kind.DATE or self.number is None:
+            return self.value
+        low = f"{self.number.normalize():,f}"
+        if self.number_high is None:
+            return low
+        return f"{low}–{self.number_high.normalize():,f}"
+
+    @property
     def value(self) -> str:
         """The normalised value as one string: a number, a range or an ISO date."""
         if self.kind == Kind.DATE:

@@ -9,14 +9,14 @@ from . import dates, units
 from .candidates import Candidate, Spans, resolve_overlaps
 from .date_figures import date_candidates, is_year_like, month_dates, weekdays, year
 from .grammar import (
-    A_DECADE,
+    A_PERIOD,
     CONTINENTAL_DIGIT_NUMBER,
     DIGIT_NUMBER,
     WORD_NUMBER,
     Atom,
     is_label,
-    read_decade,
     read_digits,
+    read_period,
     read_words,
     spelled_count_is_referential,
 )
@@ -56,8 +56,8 @@ def _atoms(text: str, taken: list[tuple[int, int]]) -> list[Atom]:
             atom = read_words(text, m)
             if atom:
                 atoms.append(atom)
-    for m in A_DECADE.finditer(masked):
-        atoms.append(read_decade(m))
+    for m in A_PERIOD.finditer(masked):
+        atoms.append(read_period(m))
     atoms.sort(key=lambda a: a.start)
     return atoms
 

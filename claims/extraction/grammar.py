@@ -31,10 +31,18 @@ CONTINENTAL_DIGIT_NUMBER = re.compile(rf"{_MINUS}(?P<digits>{digits(continental=
 WORD_NUMBER = re.compile(
     rf"\b(?P<words>(?i:half\sa|a|one)(?=\s(?:million|billion|trillion)\b)|(?i:{WORDS}))\b"
 )
-# "a decade", "over the next decade": ten years, with or without a number.
-A_DECADE = re.compile(
-    r"\b(?:[Aa]|[Oo]ne|(?i:the\s(?:next|past|last|previous|coming)))\s(?P<unit>decade)\b"
+# "a decade", "over the next decade": ten years, with or without a number. A shorter period
+# ("a month", "a fortnight") is a figure only after a word that makes it a length of time
+# ("within a month", "less than a year", "for a fortnight"): "a year earlier" is a date and
+# "£5 a month" a rate.
+A_PERIOD = re.compile(
+    r"\b(?:[Aa]|[Oo]ne|(?i:the\s(?:next|past|last|previous|coming)))\s(?P<decade>decade)\b"
+    r"|\b(?i:for|within|in|than|nearly|almost|about|around|roughly|over|under|least|most|to|only"
+    r"|just|barely|lasting|lasted|took|takes|spent|served|after)\s+"
+    r"(?P<article>an?|one)\s(?P<unit>fortnight|month|year|week|day|hour|minute|century)\b"
+    r"(?![-\w'’])(?!\s+(?:ago|earlier|later|before|after|on|from\s+now|old|when|in\s+which)\b)"
 )
+_PERIODS = {"decade": (10, "years"), "century": (100, "years"), "fortnight": (2, "weeks")}
 
 _SPACED_MAG = re.compile(r"(?:[ \u00a0]|-)" + SPACED_MAGNITUDE)
 _GLUED_MAG = re.compile(GLUED_MAGNITUDE)
@@ -264,20 +272,24 @@ def read_words(text: str, m: re.Match[str]) -> Atom | None:
     return atom
 
 
-def read_decade(m: re.Match[str]) -> Atom:
-    years = Decimal(10)
+def read_period(m: re.Match[str]) -> Atom:
+    word = m.group("decade") or m.group("unit")
+    value, unit = _PERIODS.get(word, (1, word + "s"))
     # After "the next", only "decade" is the figure; "a decade" keeps its article.
-    start = m.start() if m.group().lower().startswith(("a ", "one ")) else m.start("unit")
+    if m.group("article"):
+        start = m.start("article")
+    else:
+        start = m.start() if m.group().lower().startswith(("a ", "one ")) else m.start("decade")
     return Atom(
         start=start,
         num_start=start,
         raw=m.group(),
         end=m.end(),
-        value=years,
-        written=years,
+        value=Decimal(value),
+        written=Decimal(value),
         factor=1,
         kind=Kind.DURATION,
-        unit="years",
+        unit=unit,
         spelled=True,
         confidence=0.7,
     )

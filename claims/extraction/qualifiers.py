@@ -19,7 +19,7 @@ _BEFORE = [
     (
         Qualifier.MORE_THAN,
         r"more\s+than|over|above|in\s+excess\s+of|upwards\s+of|upward\s+of|north\s+of"
-        r"|greater\s+than|higher\s+than|exceeding|exceeded|exceeds|surpassing|topping|beyond",
+        r"|greater\s+than|higher\s+than|exceeding|exceeded|exceeds|surpassing|topping|topped|beyond",
     ),
     (
         Qualifier.LESS_THAN,
@@ -64,7 +64,13 @@ def qualifier_before(text: str, start: int) -> tuple[Qualifier, int] | None:
     return None
 
 
+# "within a month", "within 48 hours": the most time allowed.
+_WITHIN = re.compile(r"\bwithin\s+$", re.IGNORECASE)
+
+
 def qualify(text: str, start: int, end: int, *, is_duration: bool = False) -> Qualifier:
+    if is_duration and _WITHIN.search(text, max(0, start - 8), start):
+        return Qualifier.UP_TO
     before = qualifier_before(text, start)
     if before:
         qualifier, q_start = before

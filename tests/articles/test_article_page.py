@@ -19,7 +19,7 @@ def test_the_page_highlights_each_figure_with_its_reading(editor_client, make_ar
     assert '<mark class="figure kind-percent"' in page
     assert ">12%</mark>" in page
     assert ">€3.4 billion</mark>" in page
-    assert "Money: 3400000000 EUR" in page
+    assert "Money: 3,400,000,000 EUR" in page
     # the article's own markup is text, never HTML
     assert "&lt;b&gt;company&lt;/b&gt;" in page
 

@@ -55,10 +55,16 @@ def test_an_editor_uploads_an_article_and_sees_its_figures_highlighted(page, edi
     # And the four figures of the text are highlighted, each with its reading
     expect(highlighted_figures(page)).to_have_count(4)
     budget = highlighted_figures(page).filter(has_text="$48.2 million")
-    expect(budget).to_have_attribute("title", re.compile(r"^Money: 48200000 USD · exact"))
+    expect(budget).to_have_attribute("title", re.compile(r"^Money: 48,200,000 USD · exact"))
     day = highlighted_figures(page).filter(has_text="12 March 2024")
     expect(day).to_have_attribute("title", re.compile(r"^Date: 2024-03-12"))
     save_screenshot(page, "article-with-figures")
+
+    # And clicking a figure shows its row in the table of figures
+    budget.click()
+    expect(page).to_have_url(re.compile(r"#claim-\d+$"))
+    row = page.locator("table.claims tr:target")
+    expect(row).to_contain_text("48,200,000")
     page.set_viewport_size(PHONE)
     save_screenshot(page, "article-with-figures-phone")
 
