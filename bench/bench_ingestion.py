@@ -30,13 +30,19 @@ def ensure_database() -> None:
     import psycopg
 
     with psycopg.connect(f"{SERVER}/postgres", autocommit=True) as conn:
-        if not conn.execute("SELECT 1 FROM pg_database WHERE datname = 'factcheck_bench'").fetchone():
+        if not conn.execute(
+            "SELECT 1 FROM pg_database WHERE datname = 'factcheck_bench'"
+        ).fetchone():
             conn.execute("CREATE DATABASE factcheck_bench")
 
 
 def texts() -> list[str]:
     folders = [ROOT / "articles" / "demo", ROOT / "tests" / "data" / "newsdev"]
-    return [path.read_text(encoding="utf-8") for folder in folders for path in sorted(folder.glob("*.txt"))]
+    return [
+        path.read_text(encoding="utf-8")
+        for folder in folders
+        for path in sorted(folder.glob("*.txt"))
+    ]
 
 
 def make_articles(count: int, *, prefix: str):
@@ -89,8 +95,20 @@ def main() -> None:
     Article.objects.all().delete()
 
     worker = subprocess.Popen(
-        [sys.executable, "-m", "celery", "-A", "factcheck", "worker", "--loglevel", "WARNING",
-         "--concurrency", str(options.concurrency), "--without-gossip", "--without-mingle"],
+        [
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "factcheck",
+            "worker",
+            "--loglevel",
+            "WARNING",
+            "--concurrency",
+            str(options.concurrency),
+            "--without-gossip",
+            "--without-mingle",
+        ],
         cwd=ROOT,
         env=dict(os.environ),
     )
@@ -108,8 +126,10 @@ def main() -> None:
     claims = Claim.objects.count()
 
     rate, base_rate = options.articles / worker_seconds, options.articles / baseline_seconds
-    print(f"End-to-end ingestion on PostgreSQL + Redis, {options.articles} articles, "
-          f"worker concurrency {options.concurrency}")
+    print(
+        f"End-to-end ingestion on PostgreSQL + Redis, {options.articles} articles, "
+        f"worker concurrency {options.concurrency}"
+    )
     print(f"  through the worker : {rate:8.1f} articles/s  ({claims} claims, {failed} failed)")
     print(f"  in-process baseline: {base_rate:8.1f} articles/s")
     print(f"  ratio              : {rate / base_rate:8.2f}x the in-process baseline")

@@ -10,7 +10,9 @@ from tests.conftest import ROOT
 
 
 def start_django(**env: str) -> subprocess.CompletedProcess:
-    clean = {k: v for k, v in os.environ.items() if k not in ("SECRET_KEY", "ALLOWED_HOSTS", "DEBUG")}
+    clean = {
+        k: v for k, v in os.environ.items() if k not in ("SECRET_KEY", "ALLOWED_HOSTS", "DEBUG")
+    }
     return subprocess.run(
         [sys.executable, "-c", "import django; django.setup()"],
         cwd=ROOT,
@@ -44,8 +46,12 @@ def test_production_settings_pass_the_deployment_checklist():
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         cwd=ROOT,
-        env={**os.environ, "DEBUG": "false", "SECRET_KEY": "k" * 64 + "-production-like-secret-value",
-             "ALLOWED_HOSTS": "news.example"},
+        env={
+            **os.environ,
+            "DEBUG": "false",
+            "SECRET_KEY": "k" * 64 + "-production-like-secret-value",
+            "ALLOWED_HOSTS": "news.example",
+        },
         capture_output=True,
         text=True,
     )

@@ -35,7 +35,9 @@ def test_the_page_lists_the_claims_and_the_history(editor_client, make_article):
     assert "received → extracting" in page
 
 
-def test_an_editor_can_run_the_extraction_again(editor_client, make_article, django_capture_on_commit_callbacks):
+def test_an_editor_can_run_the_extraction_again(
+    editor_client, make_article, django_capture_on_commit_callbacks
+):
     article = make_article(original=STORY)
     propose_claims(article)
     purge_queue()

@@ -18,10 +18,30 @@ def corpus(tmp_path):
     (folder / "a.txt").write_text(BODY, encoding="utf-8")
     (folder / "a.json").write_text(json.dumps({"outlet": "Wire", "published": "2024-05-02"}))
     gold = [
-        {"file": "a.txt", "start": 12, "end": 14, "text": "4%", "kind": "percent", "value": "4",
-         "unit": "percent", "qualifier": "exact", "subject": "share fall", "fact": "fall"},
-        {"file": "a.txt", "start": 59, "end": 71, "text": "$2.5 billion", "kind": "money",
-         "value": "2500000000", "unit": "USD", "qualifier": "exact", "subject": "loss", "fact": "loss"},
+        {
+            "file": "a.txt",
+            "start": 12,
+            "end": 14,
+            "text": "4%",
+            "kind": "percent",
+            "value": "4",
+            "unit": "percent",
+            "qualifier": "exact",
+            "subject": "share fall",
+            "fact": "fall",
+        },
+        {
+            "file": "a.txt",
+            "start": 59,
+            "end": 71,
+            "text": "$2.5 billion",
+            "kind": "money",
+            "value": "2500000000",
+            "unit": "USD",
+            "qualifier": "exact",
+            "subject": "loss",
+            "fact": "loss",
+        },
     ]
     gold_path = tmp_path / "gold.jsonl"
     gold_path.write_text("".join(json.dumps(line) + "\n" for line in gold))
@@ -41,8 +61,19 @@ def test_evaluate_writes_one_line_per_claim_and_scores_it(corpus, tmp_path, caps
     scores = json.loads(capsys.readouterr().out)
     predictions = read_jsonl(out)
     assert {p["text"] for p in predictions} >= {"4%", "$2.5 billion"}
-    assert set(predictions[0]) == {"file", "start", "end", "text", "kind", "value", "unit",
-                                   "qualifier", "subject", "fact", "disputed"}
+    assert set(predictions[0]) == {
+        "file",
+        "start",
+        "end",
+        "text",
+        "kind",
+        "value",
+        "unit",
+        "qualifier",
+        "subject",
+        "fact",
+        "disputed",
+    }
     assert all(BODY[p["start"] : p["end"]] == p["text"] for p in predictions)
     assert scores["mentions"]["recall"] == 1.0
 
@@ -59,8 +90,16 @@ def test_evaluate_fails_below_a_floor(corpus, tmp_path, db):
     folder, gold = corpus
 
     with pytest.raises(CommandError):
-        call_command("evaluate", str(folder), "--predictions", str(tmp_path / "p.jsonl"),
-                     "--gold", str(gold), "--min-f1", "1.01")
+        call_command(
+            "evaluate",
+            str(folder),
+            "--predictions",
+            str(tmp_path / "p.jsonl"),
+            "--gold",
+            str(gold),
+            "--min-f1",
+            "1.01",
+        )
 
 
 def test_evaluate_reports_a_missing_corpus_clearly(tmp_path, capsys, db):
@@ -72,11 +111,22 @@ def test_evaluate_reports_a_missing_corpus_clearly(tmp_path, capsys, db):
 
 def test_the_seeds_score_above_the_floors(seeds_folder, tmp_path, capsys, db):
     call_command(
-        "evaluate", str(seeds_folder), "--predictions", str(tmp_path / "seeds.jsonl"),
-        "--gold", str(SEED_EVAL / "seeds-gold.jsonl"),
-        "--decoys", str(SEED_EVAL / "seeds-decoys.jsonl"),
-        "--conflicts", str(SEED_EVAL / "seeds-conflicts.jsonl"),
-        "--min-f1", "0.9", "--min-value-accuracy", "0.9", "--max-decoy-hits", "0",
+        "evaluate",
+        str(seeds_folder),
+        "--predictions",
+        str(tmp_path / "seeds.jsonl"),
+        "--gold",
+        str(SEED_EVAL / "seeds-gold.jsonl"),
+        "--decoys",
+        str(SEED_EVAL / "seeds-decoys.jsonl"),
+        "--conflicts",
+        str(SEED_EVAL / "seeds-conflicts.jsonl"),
+        "--min-f1",
+        "0.9",
+        "--min-value-accuracy",
+        "0.9",
+        "--max-decoy-hits",
+        "0",
     )
 
     assert "Mentions" in capsys.readouterr().out

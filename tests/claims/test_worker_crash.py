@@ -38,9 +38,7 @@ def wait_until_extracting(article: Article) -> None:
     )
 
 
-def test_a_pool_process_killed_mid_extraction_is_replaced_and_the_article_done_once(
-    editor, worker
-):
+def test_a_pool_process_killed_mid_extraction_is_replaced_and_the_article_done_once(editor, worker):
     # given a long article being extracted
     text = long_article_text()
     article = services.create_article(uploaded_by=editor, title="Long", original=text)
@@ -58,9 +56,7 @@ def test_a_pool_process_killed_mid_extraction_is_replaced_and_the_article_done_o
     )
 
 
-def test_a_whole_worker_killed_mid_extraction_is_recovered_by_the_sweep(
-    editor, worker, settings
-):
+def test_a_whole_worker_killed_mid_extraction_is_recovered_by_the_sweep(editor, worker, settings):
     # given a long article being extracted
     text = long_article_text()
     article = services.create_article(uploaded_by=editor, title="Long", original=text)
