@@ -32,7 +32,19 @@ def year(text: str, atom: Atom) -> dates.DateHit | None:
 
 
 def month_dates(text: str) -> list[dates.DateHit]:
-    return [h for h in map(dates.read_date, dates.DATE.finditer(text)) if dates.valid(h)]
+    """Dates written with a month name, then numeric ones ("25/03/2024", "Q3 2024", "2019-2023")."""
+    matches = list(dates.DATE.finditer(text))
+    hits = [h for h in map(dates.read_date, matches) if dates.valid(h)]
+    # The order the text's own dates use settles "03/04/2024".
+    day_first = sum(1 for m in matches if m.group("dm_m"))
+    month_first = sum(1 for m in matches if m.group("md_m"))
+    order = None if day_first == month_first else day_first > month_first
+    taken = Spans([(h.start, h.end) for h in hits])
+    for m in dates.NUMERIC_DATE.finditer(text):
+        hit = dates.read_numeric_date(text, m, order)
+        if hit and dates.valid(hit) and not taken.overlaps(hit.start, hit.end):
+            hits.append(hit)
+    return hits
 
 
 def weekdays(text: str, published: dt.date, taken: Spans) -> list[Candidate]:
@@ -77,9 +89,16 @@ def date_candidates(hits: list[dates.DateHit], published: dt.date | None) -> lis
         # Bare years are the shakiest dates: a number in the right range, read in context.
         confidence = 0.9 if h.month else 0.8 if h.approx else 0.6
         iso = dates.iso(resolved, h.month, h.day)
+        high = dates.iso(h.year_high, None, None) if h.year_high else None
         out.append(
             Candidate(
-                h.start, h.end, Kind.DATE, date=iso, qualifier=qualifier, confidence=confidence
+                h.start,
+                h.end,
+                Kind.DATE,
+                date=iso,
+                date_high=high,
+                qualifier=qualifier,
+                confidence=confidence,
             )
         )
     return out

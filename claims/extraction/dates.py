@@ -36,6 +36,21 @@ DATE = re.compile(
     rf")(?![\w%])"
 )
 
+# Numeric and period forms. A slashed date is read only when unambiguous: "2024/03/04",
+# "25/03/2024" (25 is no month), "03/25/2024", or in a text whose written dates show its order
+# ("4 March" or "March 4"). "7.3.2024" is continental, day first. "Q3 2024", "H1 2024" and
+# "FY24" date a year. Year ranges: "2019-2023", "2023-24" (a season), "between 2019 and 2023".
+NUMERIC_DATE = re.compile(
+    rf"(?<![\w/.,-])(?:"
+    rf"(?P<ymd_y>{_YEAR})/(?P<ymd_m>0?[1-9]|1[0-2])/(?P<ymd_d>[0-2]?\d|3[01])"
+    rf"|(?P<sl_a>\d{{1,2}})/(?P<sl_b>\d{{1,2}})/(?P<sl_y>{_YEAR})"
+    rf"|(?P<dot_d>\d{{1,2}})\.(?P<dot_m>\d{{1,2}})\.(?P<dot_y>{_YEAR})"
+    rf"|(?:Q[1-4]|H[12]|FY)\s?(?P<q_y>{_YEAR})|FY(?P<fy>\d{{2}})"
+    rf"|(?P<r1>{_YEAR})(?:[-–](?P<r2>{_YEAR}|\d{{2}})|\s+and\s+(?P<r3>{_YEAR}))"
+    rf")(?![\w/]|[.,-]\d)"
+)
+_BETWEEN = re.compile(r"\bbetween\s+$", re.IGNORECASE)
+
 # The last of these words right before a year make it a date even when a name follows
 # ("In 2023 Microsoft invested").
 YEAR_PREPOSITION = re.compile(
@@ -59,6 +74,7 @@ class DateHit:
     month: int | None
     day: int | None
     approx: bool = False
+    year_high: int | None = None  # the end of a year range ("2019-2023")
 
 
 def _month(name: str) -> int:
@@ -85,6 +101,38 @@ def read_date(m: re.Match[str]) -> DateHit:
     if g("my_m"):
         return DateHit(m.start(), m.end(), int(g("my_y")), _month(g("my_m")), None)
     return DateHit(m.start(), m.end(), int(g("py_y")), None, None, approx=True)
+
+
+def read_numeric_date(text: str, m: re.Match[str], day_first: bool | None) -> DateHit | None:
+    """A NUMERIC_DATE match as a date, or None when it is ambiguous or impossible.
+
+    day_first is the order the text's written dates use, None when they do not tell.
+    """
+    g = m.group
+    if g("ymd_y"):
+        return DateHit(m.start(), m.end(), int(g("ymd_y")), int(g("ymd_m")), int(g("ymd_d")))
+    if g("sl_y"):
+        a, b = int(g("sl_a")), int(g("sl_b"))
+        if a > 12 or (a != b and b <= 12 and day_first):
+            a, b = b, a  # day first
+        elif b > 12 or a == b or day_first is False:
+            pass  # month first
+        else:
+            return None
+        return DateHit(m.start(), m.end(), int(g("sl_y")), a, b)
+    if g("dot_y"):
+        return DateHit(m.start(), m.end(), int(g("dot_y")), int(g("dot_m")), int(g("dot_d")))
+    if g("q_y") or g("fy"):
+        year = int(g("q_y")) if g("q_y") else 2000 + int(g("fy"))
+        return DateHit(m.start(), m.end(), year, None, None)
+    low, high = int(g("r1")), g("r2") or g("r3")
+    if g("r3") and not _BETWEEN.search(text, max(0, m.start() - 12), m.start()):
+        return None  # "in 2019 and 2023" are two dates
+    # "2023-24", "1990-95": the century is the low end's.
+    high = low - low % 100 + int(high) if len(high) == 2 else int(high)
+    if not low < high <= low + 100:
+        return None
+    return DateHit(m.start(), m.end(), low, None, None, year_high=high)
 
 
 def valid(hit: DateHit) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 
 from . import dates, units
 from .candidates import Candidate, Spans, resolve_overlaps
@@ -32,18 +33,26 @@ from .types import Figure, Kind, Qualifier
 _STRONG_QUALIFIERS = {Qualifier.AT_LEAST, Qualifier.UP_TO, Qualifier.MORE_THAN, Qualifier.APPROX}
 _WEAK_LEADS = {"over", "under", "some", "above", "below"}
 _CONTEXT_REACH = 300
-_OF_THE = re.compile(r"\s+of\s+(?:the|its|their|his|her|our|those|these)\s")
+# "of the", "of its", "of Britain's": what a bare number may count a part of.
+_OF_THE = re.compile(
+    r"\s+of\s+(?:the|its|their|his|her|our|those|these"
+    r"|[A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*){0,2}['’]s)\s"
+)
 _MULTIPLIER = re.compile(r"[\s-]*(?:times|fold|x)\b", re.IGNORECASE)
+_MAGNITUDE_LIKE = re.compile(r"[1-9]\.\d")
+_MINUS_WORD = re.compile(r"\b[Mm]inus\s+$")
 _SIGNED_UNITS = {"degrees Celsius", "degrees Fahrenheit", "degrees", "percent", "percentage points"}
 
 
 def _atoms(text: str, taken: list[tuple[int, int]]) -> list[Atom]:
     # Numbers are matched with the dates blanked out, so that "On March 3 200 people" still
     # reads 200 rather than a spaced "3 200"; the context is read from the real text.
-    masked = list(text)
-    for start, end in taken:
-        masked[start:end] = " " * (end - start)
-    masked = "".join(masked)
+    pieces, last = [], 0
+    for start, end in sorted(taken):
+        start = max(start, last)
+        pieces += [text[last:start], " " * (end - start)]
+        last = end
+    masked = "".join(pieces) + text[last:]
     atoms = []
     continental = CONTINENTAL_STYLE.search(text)
     for m in (CONTINENTAL_DIGIT_NUMBER if continental else DIGIT_NUMBER).finditer(masked):
@@ -57,7 +66,9 @@ def _atoms(text: str, taken: list[tuple[int, int]]) -> list[Atom]:
             if atom:
                 atoms.append(atom)
     for m in A_PERIOD.finditer(masked):
-        atoms.append(read_period(m))
+        atom = read_period(text, m)
+        if atom:
+            atoms.append(atom)
     atoms.sort(key=lambda a: a.start)
     return atoms
 
@@ -81,9 +92,12 @@ def _measured(text: str, atom: Atom) -> Candidate | None:
         if atom.written == 1 and not atom.single:
             return None
     value, start = atom.value, atom.start
-    if atom.negative and atom.unit in _SIGNED_UNITS:
+    minus = _MINUS_WORD.search(text, max(0, start - 8), start) if start == atom.num_start else None
+    if atom.unit in _SIGNED_UNITS and (atom.negative or minus):
         value = -value
-        if start == atom.num_start:
+        if minus:  # "minus 266C"
+            start = minus.start()
+        elif start == atom.num_start:
             start -= 1  # the minus sign belongs to the span
     confidence = atom.confidence
     if atom.kind is Kind.COUNT:
@@ -101,29 +115,45 @@ def _measured(text: str, atom: Atom) -> Candidate | None:
 
 def _bare(text: str, atom: Atom, sentences: Sentences) -> Candidate | dates.DateHit | None:
     """A number with no unit after it: a year, a context-given unit, or a large enough count."""
-    if atom.spelled:
-        if atom.factor == 1:
+    if atom.spelled and atom.factor == 1:
+        if atom.written < 2:
             return None
+        noun = _of_noun(text, atom)  # "two of Britain's biggest banks"
+        if noun:
+            return Candidate(
+                atom.start, atom.end, Kind.COUNT, atom.value, unit=noun, confidence=0.6
+            )
+        return _orphan(atom)
+    if atom.spelled:
         return Candidate(atom.start, atom.end, Kind.COUNT, atom.value, confidence=0.5)
     if is_year_like(atom):
         return year(text, atom)
     if _MULTIPLIER.match(text, atom.end):
-        return None  # "20 times sales" is a ratio, not a count
+        return None  # "20x7B" and the like: a label
+    s0, s1 = sentences.around(atom.start)
+    if atom.factor == 1 and _MAGNITUDE_LIKE.fullmatch(atom.raw):
+        window = (max(s0, atom.start - _CONTEXT_REACH), min(s1, atom.end + _CONTEXT_REACH))
+        if units.QUAKE.search(text, *window):  # "the strongest aftershock measured 4.9"
+            return Candidate(
+                atom.start, atom.end, Kind.QUANTITY, atom.value, unit="magnitude", confidence=0.6
+            )
+    before = qualifier_before(text, atom.start)
+    lead = before[1] if before else atom.start
     unit = _context_unit(text, atom, sentences)
+    if not unit and units.CASUALTY_VERB.search(text, max(0, lead - 30), lead):
+        unit = "people"  # "killing at least 37", "injuring 210"
     if atom.glued_letter:
         if atom.glued_letter in "kK" and unit == "tokens":
             return Candidate(
                 atom.start, atom.end, Kind.QUANTITY, atom.value, unit=unit, confidence=0.8
             )
         return None
-    of_the = _OF_THE.match(text, atom.end)
-    noun = units.counted_noun(text, of_the.end() - 1) if of_the and not unit else None
+    noun = _of_noun(text, atom) if not unit else None
     if noun:  # "3,000 of its employees"
-        return Candidate(atom.start, atom.end, Kind.COUNT, atom.value, unit=noun[0], confidence=0.6)
+        return Candidate(atom.start, atom.end, Kind.COUNT, atom.value, unit=noun, confidence=0.6)
     if unit:
         kind = Kind.QUANTITY if unit == "tokens" else Kind.COUNT
         return Candidate(atom.start, atom.end, kind, atom.value, unit=unit, confidence=0.6)
-    before = qualifier_before(text, atom.start)
     hedged = (
         before is not None
         and before[0] in _STRONG_QUALIFIERS
@@ -131,12 +161,31 @@ def _bare(text: str, atom: Atom, sentences: Sentences) -> Candidate | dates.Date
     )
     large = atom.factor != 1 or (atom.value >= 1000 and not atom.plain_int)
     if large or (hedged and atom.value >= 10):
-        return Candidate(atom.start, atom.end, Kind.COUNT, atom.value, confidence=0.5)
-    return None
+        # "The number of officers has risen by 20,951": the noun the sentence counts.
+        unit = units.noun_before(text, max(s0, atom.start - _CONTEXT_REACH), lead)
+        return Candidate(atom.start, atom.end, Kind.COUNT, atom.value, unit=unit, confidence=0.5)
+    return _orphan(atom)
+
+
+def _of_noun(text: str, atom: Atom) -> str | None:
+    """ "3,000 of its employees", "two of Britain's biggest banks": the noun after "of"."""
+    of_the = _OF_THE.match(text, atom.end)
+    noun = units.counted_noun(text, of_the.end() - 1) if of_the else None
+    return noun[0] if noun else None
+
+
+def _orphan(atom: Atom) -> Candidate:
+    """A small bare number, kept only if it takes the unit of the count before it (see links)."""
+    return Candidate(atom.start, atom.end, Kind.COUNT, atom.value, confidence=0.5, orphan=True)
 
 
 def _candidate(text: str, atom: Atom, sentences: Sentences) -> Candidate | dates.DateHit | None:
     if is_label(text, atom):
+        # "the Farmers' League 8 and the Regionalists 6": after a name, a number may still
+        # stand for a count ("won 21 seats, the Farmers' League 8"); links decides.
+        named = atom.kind is None and atom.plain_int and not is_year_like(atom)
+        if named and not is_label(text, atom, names=False):
+            return replace(_orphan(atom), named=True)
         return None
     if atom.kind is Kind.COUNT and is_year_like(atom) and not qualifier_before(text, atom.start):
         return year(text, atom)  # "the 2024 elections": AP style writes counts as "2,024"
@@ -160,6 +209,7 @@ def extract(text: str, published: dt.date | None = None) -> list[Figure]:
         cands.extend(weekdays(text, published, Spans([(c.start, c.end) for c in cands])))
     cands = resolve_overlaps(cands)
     borrow_units(text, cands, sentences)
+    cands = [c for c in cands if not c.orphan or c.unit]
     link_conversions(text, cands)
     return _figures(text, cands, sentences)
 
@@ -197,6 +247,7 @@ def _figures(text: str, cands: list[Candidate], sentences: Sentences) -> list[Fi
                 sentence_start=sentence[0],
                 sentence_end=sentence[1],
                 number_high=c.number_high,
+                date_high=c.date_high,
                 converts=converts,
                 confidence=c.confidence,
             )

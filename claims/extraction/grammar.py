@@ -36,11 +36,13 @@ WORD_NUMBER = re.compile(
 # ("within a month", "less than a year", "for a fortnight"): "a year earlier" is a date and
 # "£5 a month" a rate.
 A_PERIOD = re.compile(
-    r"\b(?:[Aa]|[Oo]ne|(?i:the\s(?:next|past|last|previous|coming)))\s(?P<decade>decade)\b"
-    r"|\b(?i:for|within|in|than|nearly|almost|about|around|roughly|over|under|least|most|to|only"
-    r"|just|barely|lasting|lasted|took|takes|spent|served|after)\s+"
-    r"(?P<article>an?|one)\s(?P<unit>fortnight|month|year|week|day|hour|minute|century)\b"
-    r"(?![-\w'’])(?!\s+(?:ago|earlier|later|before|after|on|from\s+now|old|when|in\s+which)\b)"
+    r"\b(?:(?P<article>[Aa]n?|[Oo]ne)|(?i:the\s(?:next|past|last|previous|coming)))\s"
+    r"(?P<unit>decade|fortnight|month|year|week|day|hour|minute|century)\b"
+    r"(?![-\w'’])(?!\s+(?:ago|earlier|later|before|after|on|from\s+now|when|in\s+which)\b)"
+)
+_PERIOD_LEAD = re.compile(
+    r"\b(?i:for|within|in|than|nearly|almost|about|around|roughly|over|under|least|most|to|only"
+    r"|just|barely|lasting|lasted|took|takes|spent|served|after)\s+$"
 )
 _PERIODS = {"decade": (10, "years"), "century": (100, "years"), "fortnight": (2, "weeks")}
 
@@ -69,7 +71,7 @@ _COMPARISON_AFTER = re.compile(
 _CENTS_CURRENCY = {"euro": "EUR", "Australian": "AUD", "Canadian": "CAD"}
 _CONTEXT_AFTER = re.compile(r"[ -](?:context\s+window|context\s+length|context)\b", re.IGNORECASE)
 _POSSESSIVE_BEFORE = re.compile(
-    r"\b(?:these|those|its|their|his|her|our|my|your|both|all|first|last|next|other)\s+$",
+    r"\b(?:its|their|his|her|our|my|your|both|all|first|last|next|other)\s+$",
     re.IGNORECASE,
 )
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
@@ -103,7 +105,7 @@ class Atom:
     confidence: float = 0.9
     high: Decimal | None = None
     label: bool = False
-    single: bool = False  # "one person": the only "one" that counts
+    single: bool = False  # "one person", "a month": the only "one"s that count
 
 
 def _magnitude_at(text: str, pos: int, *, glued_letters: bool) -> tuple[int, int, str | None]:
@@ -272,14 +274,15 @@ def read_words(text: str, m: re.Match[str]) -> Atom | None:
     return atom
 
 
-def read_period(m: re.Match[str]) -> Atom:
-    word = m.group("decade") or m.group("unit")
-    value, unit = _PERIODS.get(word, (1, word + "s"))
+def read_period(text: str, m: re.Match[str]) -> Atom | None:
+    unit = m.group("unit")
+    if unit != "decade" and not (
+        m.group("article") and _PERIOD_LEAD.search(text, max(0, m.start() - 12), m.start())
+    ):
+        return None
+    value, unit = _PERIODS.get(unit, (1, unit + "s"))
     # After "the next", only "decade" is the figure; "a decade" keeps its article.
-    if m.group("article"):
-        start = m.start("article")
-    else:
-        start = m.start() if m.group().lower().startswith(("a ", "one ")) else m.start("decade")
+    start = m.start() if m.group("article") else m.start("unit")
     return Atom(
         start=start,
         num_start=start,
@@ -292,6 +295,7 @@ def read_period(m: re.Match[str]) -> Atom:
         unit=unit,
         spelled=True,
         confidence=0.7,
+        single=True,  # "a month" is one month, not the pronoun "one"
     )
 
 
@@ -299,8 +303,11 @@ def sentence_initial(text: str, start: int) -> bool:
     return bool(_SENTENCE_OPENING.search(text, max(0, start - 4), start))
 
 
-def is_label(text: str, atom: Atom) -> bool:
-    """Digits that belong to a name, a numbering or a code rather than to a figure."""
+def is_label(text: str, atom: Atom, *, names: bool = True) -> bool:
+    """Digits that belong to a name, a numbering or a code rather than to a figure.
+
+    names=False leaves out the weakest test, a capitalised word right before ("League 8").
+    """
     if atom.label:
         return True
     if atom.spelled:
@@ -320,7 +327,8 @@ def is_label(text: str, atom: Atom) -> bool:
         return False
     versioned = atom.plain_int or _VERSION.fullmatch(atom.raw)
     if (
-        versioned
+        names
+        and versioned
         and atom.kind is not Kind.QUANTITY
         and labels.named_by_previous_word(text, atom.start)
     ):
@@ -335,8 +343,10 @@ def is_label(text: str, atom: Atom) -> bool:
 def spelled_count_is_referential(text: str, atom: Atom) -> bool:
     """ "the two companies", "its two kids": a known set being referred to, not a claim.
 
-    After "the", only the small numbers that name the parties of a story ("the two sides",
-    "the three men") are taken as references; "the ten affected provinces" is a figure.
+    A demonstrative does not make a reference: "a coalition of those three parties" counts
+    the coalition. After "the", only the small numbers that name the parties of a story ("the
+    two sides", "the three men") are taken as references; "the ten affected provinces" is a
+    figure.
     """
     window = max(0, atom.start - 12)
     if _POSSESSIVE_BEFORE.search(text, window, atom.start):

@@ -4,13 +4,19 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from decimal import Decimal
 
 from .candidates import Candidate
 from .grammar import Atom, inherit_unit, merged_range
 from .sentences import Sentences
 from .types import Kind
 
-_PART_OF = re.compile(r"\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+|our\s+)?")
+# "412 of the 650 seats", "two of Brightwater's 11 factories", "five of their last seven games".
+_PART_OF = re.compile(
+    r"\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+|our\s+"
+    r"|[A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*){0,2}['’]s\s+)?"
+    r"(?:(?:last|first|past|next|previous|remaining)\s+)?"
+)
 _CONVERSION_GAP = re.compile(
     r"\s*(?:[(\[]|,?\s*or|,|\s[–—]|\s--|/)\s*"
     r"(?:(?:about|around|roughly|approximately|nearly|almost|some|just\s+over|just\s+under|over|"
@@ -19,9 +25,36 @@ _CONVERSION_GAP = re.compile(
 )
 _COMPARED_WITH = re.compile(
     r"(?:\b(?:up|down|rising|falling|increasing|decreasing)\s+from|\bcompared\s+(?:with|to)"
-    r"|\bversus|\bvs\.?|\bagainst|\bfrom)\s+$",
+    r"|\bversus|\bvs\.?|\bagainst|\bfrom"
+    r"|\b(?:up|down|back|rose|fell|dropped|climbed|slipped|jumped|grew|shrank)\s+to"
+    r"|,\s+(?:up|down))\s+$",
     re.IGNORECASE,
 )
+# Ellipses that leave the counted noun to the count before them, in the same sentence:
+# "13 short of a majority", "12 more than in 2019";
+_DIFFERENCE_AFTER = re.compile(r"\s+(?:short\s+of|shy\s+of|more|fewer|ahead\s+of|behind)\b")
+# "Of the 30 patients, 12 recovered and 3 died"; "Seven of the nine ..., while two wanted";
+# "42 libraries, of which 9 will close";
+_CLAUSE_OPENING = re.compile(r"(?:[,;]|\band|\bwhile|\bwhereas|\bbut|\bof\s+wh(?:ich|om))\s+$")
+_VERB_AFTER = re.compile(
+    r"\s+(?:were|was|are|is|had|have|has|did|do|would|could|will|said|say|want|remain[a-z]*"
+    r"|[a-z]{2,}ed)\b"
+)
+# "won 21 seats, the Farmers' League 8 and the Regionalists 6", "while the Conservatives
+# took 119": a parallel clause, a name and maybe a verb, then the number to end the phrase.
+# The verb, if any, must be one that reports a result or repeat the first clause's
+# ("Anna Berg turned 50" is an age).
+_PARALLEL = re.compile(
+    r"(?:[,;]|\s(?:and|while|whereas|but))\s+(?:(?:and|while|whereas|but)\s+)?(?:the\s+)?"
+    r"(?:[A-Z][\w'’.&-]*\s+){1,4}(?:(?P<verb>[a-z]+)\s+)?$"
+)
+_RESULT_VERBS = {
+    "won", "wins", "took", "takes", "got", "gets", "gained", "secured", "claimed", "had", "has",
+    "held", "holds", "kept", "lost", "scored", "received", "sold", "shipped", "delivered",
+    "added", "cut", "made", "posted", "recorded", "reported", "picked", "captured",
+}  # fmt: skip
+_WORD_BEFORE = re.compile(r"([a-z]+)\s+$")
+_PHRASE_END = re.compile(r"\s*(?:[,.;:)]|\s(?:and|in|on|at)\b|$)")
 
 
 def _part_of(text: str, part: Atom, whole: Atom) -> Atom | None:
@@ -52,15 +85,62 @@ def join_atoms(text: str, atoms: list[Atom]) -> list[Atom]:
     return out
 
 
+def _magnitude(number: Decimal | None) -> Decimal:
+    return max(number or Decimal(1), Decimal(1)).log10()
+
+
+def _elliptical(
+    text: str, prev: Candidate, cand: Candidate, counts: list[Candidate]
+) -> Candidate | None:
+    """The count whose noun a bare number leaves out, if it is elliptical (see the patterns
+    above): prev, the count right before it, or for a parallel clause the count of the same
+    scale ("12,000 cases and four deaths, and Kazakhstan 13,000" counts cases)."""
+    before = text[max(prev.end, cand.start - 80) : cand.start]
+    parallel = _PARALLEL.search(before)
+    if parallel and _PHRASE_END.match(text, cand.end):
+        size = _magnitude(cand.number)
+        source = min(reversed(counts), key=lambda c: abs(_magnitude(c.number) - size))
+        verb = parallel.group("verb")
+        first = _WORD_BEFORE.search(text, max(0, source.start - 20), source.start)
+        if verb and verb not in _RESULT_VERBS and not (first and first.group(1) == verb):
+            return None
+        # A name before a number of another scale is a model ("sold 400,000 cars, the Model 3").
+        return source if not cand.named or cand.number * 50 >= source.number else None
+    if cand.named:
+        return None
+    if _COMPARED_WITH.search(before) or _DIFFERENCE_AFTER.match(text, cand.end):
+        return prev
+    # "from 42 seats to 48"
+    if re.fullmatch(r"\s+to\s+", text[prev.end : cand.start]):
+        return prev
+    if _CLAUSE_OPENING.search(before) and _VERB_AFTER.match(text, cand.end):
+        return prev
+    return None
+
+
 def borrow_units(text: str, cands: list[Candidate], sentences: Sentences) -> None:
-    """ "sold 3.8 million GPUs, up from 2.6 million": a bare comparison takes the unit it is compared with."""
-    for prev, cand in zip(cands, cands[1:], strict=False):
-        if cand.kind is not Kind.COUNT or cand.unit is not None or prev.kind is not Kind.COUNT:
-            continue
-        if prev.unit is None or sentences.around(prev.start) != sentences.around(cand.start):
-            continue
-        if _COMPARED_WITH.search(text, max(0, cand.start - 24), cand.start):
-            cand.unit = prev.unit
+    """ "sold 3.8 million GPUs, up from 2.6 million": a bare number takes the unit of a count
+    before it in the same sentence when it is elliptical ("fell to 37 seats from 52")."""
+    prev, current = None, None
+    counts: list[Candidate] = []  # the sentence's counts with a unit so far
+    for cand in cands:
+        sentence = sentences.around(cand.start)
+        if sentence != current:
+            prev, counts, current = None, [], sentence
+        if (
+            prev is not None
+            and cand.kind is Kind.COUNT
+            and cand.unit is None
+            and prev.kind is Kind.COUNT
+            and prev.unit is not None
+        ):
+            source = _elliptical(text, prev, cand, counts)
+            if source:
+                cand.unit = source.unit
+        if not cand.orphan or cand.unit:
+            prev = cand
+        if cand.kind is Kind.COUNT and cand.unit:
+            counts.append(cand)
 
 
 def link_conversions(text: str, cands: list[Candidate]) -> None:

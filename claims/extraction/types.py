@@ -49,6 +49,8 @@ class Figure:
     sentence_end: int
     # Upper end of a range ("between 10 and 12 people": number=10, number_high=12).
     number_high: Decimal | None = None
+    # End of a date range ("2019-2023": date="2019", date_high="2023").
+    date_high: str | None = None
     # Index, in the same result list, of the figure this one converts ("€2 billion ($2.1 billion)").
     converts: int | None = None
     confidence: float = 1.0

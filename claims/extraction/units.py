@@ -50,6 +50,9 @@ def duration_unit(word: str) -> str:
 
 # Surface form -> normalised plural unit. Abbreviations are case-sensitive ("MW" is not "mw"),
 # full words are not; both may be glued to the number ("10km") or spaced ("10 km").
+# One spelling per unit, the American one, whatever the text writes ("10 kilometres" and "10km"
+# are both "kilometers"): outlets reporting one fact spell it differently, and the fact
+# comparison matches units by name, so a per-article spelling would split one fact in two.
 _ABBREVIATIONS = {
     "km²": "square kilometers", "km2": "square kilometers", "sq km": "square kilometers",
     "sq mi": "square miles", "sq ft": "square feet", "m²": "square meters", "sq m": "square meters",
@@ -64,7 +67,9 @@ _ABBREVIATIONS = {
     "°F": "degrees Fahrenheit", "° F": "degrees Fahrenheit", "℉": "degrees Fahrenheit",
     "C": "degrees Celsius", "F": "degrees Fahrenheit", "mW": "milliwatts", "bcm": "billion cubic meters",
     "Hz": "hertz", "kHz": "kilohertz", "MHz": "megahertz", "GHz": "gigahertz", "W": "watts",
-    "Wh": "watt hours", "mAh": "milliamp hours", "MP": "megapixels",
+    "Wh": "watt hours", "mAh": "milliamp hours", "MP": "megapixels", "hp": "horsepower",
+    "bhp": "horsepower", "PS": "horsepower", "Nm": "newton meters", "mpg": "miles per gallon",
+    "fps": "frames per second",
 }  # fmt: skip
 _WORDS = {
     "square kilometres": "square kilometers", "square kilometers": "square kilometers",
@@ -98,7 +103,7 @@ _WORDS = {
     "degree": "degrees", "tokens": "tokens", "token": "tokens", "parameters": "parameters",
     "parameter": "parameters", "magnitude": "magnitude", "watts": "watts", "watt": "watts",
     "hertz": "hertz", "megapixels": "megapixels", "megapixel": "megapixels",
-    "words": "words", "word": "words",
+    "words": "words", "word": "words", "horsepower": "horsepower",
 }  # fmt: skip
 
 
@@ -113,7 +118,7 @@ QUANTITY = re.compile(
     r"|(?i:(?P<word>" + _alternation(_WORDS) + r")))(?![A-Za-z0-9])"
 )
 # Letters that are also words or initials only count glued to the number ("45C", "80W", "50MP").
-_GLUED_ONLY = {"C", "F", "W", "MP"}
+_GLUED_ONLY = {"C", "F", "W", "MP", "PS"}
 
 
 def quantity_unit(match: re.Match[str]) -> str | None:
@@ -164,6 +169,14 @@ CONTEXT_UNITS = {
     "death toll": "people", "toll": "people", "population": "people",
 }  # fmt: skip
 CONTEXT_NOUN = re.compile(r"\b(?P<noun>" + _alternation(CONTEXT_UNITS) + r")\b", re.IGNORECASE)
+# Verbs whose bare object is people: "killing at least 37", "injuring 210", "arrested 12".
+CASUALTY_VERB = re.compile(
+    r"\b(?:kill|injur|wound|hurt|evacuat|displac|rescu|arrest|detain|hospitali[sz]|strand|trapp"
+    r"|sicken|infect)[a-z]*\s+$",
+    re.IGNORECASE,
+)
+# "the strongest aftershock measured 4.9": a one-decimal number in a sentence about a quake.
+QUAKE = re.compile(r"\b(?:earthquakes?|quakes?|aftershocks?|tremors?|temblors?)\b", re.IGNORECASE)
 
 # Words that end a noun phrase: the counted noun must come before any of them.
 _STOP = words(
@@ -192,12 +205,12 @@ WORD = re.compile(r"[ \u00a0]([A-Za-z][A-Za-z0-9'’\-]*[A-Za-z]|[A-Za-z])(?![\w
 
 def is_plural_noun(word: str) -> bool:
     lower = word.lower()
-    if lower in _NOT_COUNTED or word in _STOP or not word.isalpha():
+    if lower in _NOT_COUNTED or word in _STOP or not word.replace("-", "").isalpha():
         return False
+    if word[0].isupper():  # before the irregulars: "the 3 Series" is a car
+        return bool(_CAPITALISED_PLURAL.search(word))
     if lower in _IRREGULAR:
         return True
-    if word[0].isupper():
-        return bool(_CAPITALISED_PLURAL.search(word))
     return (
         len(lower) > 2
         and lower.endswith("s")
@@ -236,24 +249,63 @@ def compound_noun(text: str, pos: int) -> tuple[str, int] | None:
     return plural(m.group("noun")), m.end()
 
 
-# A model number after a capitalised modifier ("14 Leopard 2 tanks", "65 Boeing 737 jets").
+# A model number after a capitalised modifier ("14 Leopard 2 tanks", "65 Boeing 737 jets"), or
+# first, before a capitalised one ("24 737 MAX jets").
 _MODEL_NUMBER = re.compile(r"[ \u00a0](\d[\w-]*)(?![\w'’])")
+_LEADING_MODEL = re.compile(r"[ \u00a0](\d{2,4}[\w-]*)(?=[ \u00a0][A-Z])")
+_LINE_WORD = re.compile(r"[A-Za-z][\w'’-]{3,}")
+
+
+def _title_case_line(text: str, pos: int) -> bool:
+    """A headline in title case ("Carmaker Cuts 3,500 Jobs"), where a capital says nothing."""
+    start, end = text.rfind("\n", max(0, pos - 200), pos) + 1, text.find("\n", pos, pos + 200)
+    found = _LINE_WORD.findall(text, start, end if end >= 0 else pos + 200)
+    return len(found) >= 3 and sum(w[0].isupper() for w in found) >= 0.8 * len(found)
 
 
 def counted_noun(text: str, pos: int, max_modifiers: int = 4) -> tuple[str, int] | None:
     """The plural head noun of the phrase starting at pos, and where it ends ("new jobs" -> jobs)."""
     previous = ""
-    for _ in range(max_modifiers + 1):
+    for i in range(max_modifiers + 1):
         m = WORD.match(text, pos)
         if not m and previous[:1].isupper():
             m = _MODEL_NUMBER.match(text, pos)
+        if not m and i == 0:
+            m = _LEADING_MODEL.match(text, pos)
         if not m:
             return None
         word = previous = m.group(1)
         # Stop words are matched lowercase only: "US" in "two US wind projects" is not "us".
         if word in _STOP or word.lower() in _NOT_COUNTED:
             return None
-        if is_plural_noun(word):
+        if is_plural_noun(word) or (
+            word[0].isupper() and is_plural_noun(word.lower()) and _title_case_line(text, pos)
+        ):
             return word.lower(), m.end()
         pos = m.end()
+    return None
+
+
+# Plurals that name who reports or what is measured, not what a bare number counts.
+_NOT_THE_COUNTED = words(
+    """officials authorities analysts economists experts sources organisers organizers figures
+    estimates statistics records reports results sales prices rates shares markets levels
+    numbers totals earnings profits revenues costs savings losses funds assets"""
+)
+_WORD_BEFORE = re.compile(r"(?<![\w'’-])[a-z][A-Za-z'’-]*")
+# Where a clause starts: a bare count looks for its noun no further back.
+_CLAUSE_BREAK = re.compile(
+    r"[;:()—]|\s[-–]\s|,\s+(?:while|whereas|but|and|though|although|as|after|before|which|who"
+    r"|when|with)\b"
+)
+
+
+def noun_before(text: str, start: int, end: int) -> str | None:
+    """The nearest plural noun before a bare count in its clause ("the number of officers rose
+    by 20,951", "the protesters, at least 20,000 of them")."""
+    for m in _CLAUSE_BREAK.finditer(text, start, end):
+        start = m.end()
+    for word in reversed(_WORD_BEFORE.findall(text, start, end)):
+        if word not in _NOT_THE_COUNTED and is_plural_noun(word):
+            return word
     return None
