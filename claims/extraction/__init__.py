@@ -12,7 +12,7 @@ from .extractor import extract
 from .types import Figure, Kind, Qualifier
 
 EXTRACTOR_NAME = "factcheck-grammar"
-EXTRACTOR_VERSION = "1.1"
+EXTRACTOR_VERSION = "1.2"
 
 
 def extract_figures(text: str, *, published: dt.date | None = None) -> list[Figure]:

@@ -8,6 +8,7 @@ import re
 from . import dates, labels
 from .candidates import Candidate, Spans
 from .grammar import Atom
+from .sentences import Sentences
 from .types import Kind, Qualifier
 
 _NEXT_CAPITALISED = re.compile(r"[ \u00a0]+([A-Z][\w&’'-]*)")
@@ -73,19 +74,37 @@ def _anchor(hits: list[dates.DateHit]) -> dt.date | None:
     return max(years) if years else None
 
 
-def date_candidates(hits: list[dates.DateHit], published: dt.date | None) -> list[Candidate]:
+def _future_cue(text: str, sentences: Sentences, start: int) -> bool:
+    """A verb or word in the sentence before the date that points ahead ("will", "ends", "next")."""
+    s0, _ = sentences.around(start)
+    return bool(dates.FUTURE_CUE.search(text, max(s0, start - 150), start))
+
+
+# "until at least Sept. 29": the earliest the date may be.
+_AT_LEAST_BEFORE = re.compile(r"\b(?:at\s+the\s+earliest|at\s+least|no\s+earlier\s+than)\s+$", re.I)
+
+
+def date_candidates(
+    hits: list[dates.DateHit],
+    published: dt.date | None,
+    text: str = "",
+    sentences: Sentences | None = None,
+) -> list[Candidate]:
     """Dates with their year settled: from the text, the publication date, or the article's latest month."""
     anchor = None if published else _anchor(hits)
     out = []
     for h in hits:
         resolved = h.year
         if resolved is None and published:
-            resolved = dates.year_near(h.month, h.day, published)
+            cue = sentences is not None and _future_cue(text, sentences, h.start)
+            resolved = dates.year_near(h.month, h.day, published, future_cue=cue)
         elif resolved is None and anchor:
             resolved = dates.year_on_or_after(h.month, h.day, anchor)
         if resolved is None:
             continue
         qualifier = Qualifier.APPROX if h.approx else Qualifier.EXACT
+        if not h.approx and _AT_LEAST_BEFORE.search(text, max(0, h.start - 24), h.start):
+            qualifier = Qualifier.AT_LEAST
         # Bare years are the shakiest dates: a number in the right range, read in context.
         confidence = 0.9 if h.month else 0.8 if h.approx else 0.6
         iso = dates.iso(resolved, h.month, h.day)

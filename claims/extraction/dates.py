@@ -145,11 +145,23 @@ def valid(hit: DateHit) -> bool:
     return True
 
 
-# A yearless date is read as the most recent such day up to ~10 months back, else the next one.
+# A yearless date is read as its occurrence nearest the publication date, with a bias to the
+# past: the next one wins only when it is closer and at most ~4 months ahead ("the season ends
+# Nov. 30" in September), or, with a future cue in the sentence ("will", "ends", "is due",
+# "next"), when it is at most ~8 months ahead and the last one is more than a month back.
 _PAST_WINDOW_DAYS = 305
+_FUTURE_WINDOW_DAYS = 122
+_FUTURE_CUE_WINDOW_DAYS = 245
+FUTURE_CUE = re.compile(
+    r"\b(?:will|shall|ends|end|is\s+due|are\s+due|due|next|upcoming|coming|scheduled|expected"
+    r"|plans?|planned|until|till|deadline)\b",
+    re.IGNORECASE,
+)
 
 
-def year_near(month: int, day: int | None, published: dt.date) -> int | None:
+def year_near(
+    month: int, day: int | None, published: dt.date, *, future_cue: bool = False
+) -> int | None:
     candidates = []
     for year in (published.year - 1, published.year, published.year + 1):
         try:
@@ -158,10 +170,17 @@ def year_near(month: int, day: int | None, published: dt.date) -> int | None:
             continue
     if not candidates:
         return None
-    past = [d for d in candidates if d <= published and (published - d).days <= _PAST_WINDOW_DAYS]
-    if past:
-        return max(past).year
-    return min((d for d in candidates if d > published), default=candidates[-1]).year
+    past = max((d for d in candidates if d <= published), default=None)
+    future = min((d for d in candidates if d > published), default=None)
+    if past is None or (published - past).days > _PAST_WINDOW_DAYS:
+        return (future or candidates[-1]).year
+    if future is not None:
+        ahead, back = (future - published).days, (published - past).days
+        if ahead <= _FUTURE_WINDOW_DAYS and ahead < back:
+            return future.year
+        if future_cue and ahead <= _FUTURE_CUE_WINDOW_DAYS and back > 31:
+            return future.year
+    return past.year
 
 
 def year_on_or_after(month: int, day: int | None, anchor: dt.date) -> int | None:

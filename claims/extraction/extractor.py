@@ -30,7 +30,13 @@ from .types import Figure, Kind, Qualifier
 
 # A bare number (no unit after it) is only a figure after one of these hedges, which mark a
 # claim ("at least 40"); "over 50" and "some 12" are too often ages and vague talk.
-_STRONG_QUALIFIERS = {Qualifier.AT_LEAST, Qualifier.UP_TO, Qualifier.MORE_THAN, Qualifier.APPROX}
+_STRONG_QUALIFIERS = {
+    Qualifier.AT_LEAST,
+    Qualifier.UP_TO,
+    Qualifier.MORE_THAN,
+    Qualifier.APPROX,
+    Qualifier.LESS_THAN,  # "fewer than 700", "less than 40"; not the weak "under", "below"
+}
 _WEAK_LEADS = {"over", "under", "some", "above", "below"}
 _CONTEXT_REACH = 300
 # "of the", "of its", "of Britain's": what a bare number may count a part of.
@@ -38,6 +44,8 @@ _OF_THE = re.compile(
     r"\s+of\s+(?:the|its|their|his|her|our|those|these"
     r"|[A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*){0,2}['’]s)\s"
 )
+_OF_BEFORE = re.compile(r"\b([A-Za-z]+)\s+of\s+(?:the\s+|its\s+|their\s+)?(?:[a-z]+\s+)?$")
+_COUNTING_HEADS = {"number", "numbers", "total", "count", "tally"}
 _MULTIPLIER = re.compile(r"[\s-]*(?:times|fold|x)\b", re.IGNORECASE)
 _MAGNITUDE_LIKE = re.compile(r"[1-9]\.\d")
 _MINUS_WORD = re.compile(r"\b[Mm]inus\s+$")
@@ -160,6 +168,21 @@ def _bare(text: str, atom: Atom, sentences: Sentences) -> Candidate | dates.Date
         and text[before[1] : atom.start].strip().lower() not in _WEAK_LEADS
     )
     large = atom.factor != 1 or (atom.value >= 1000 and not atom.plain_int)
+    if not large and atom.value >= 2 and units.CHANGE_VERB.search(text, max(s0, lead - 30), lead):
+        noun = units.noun_before(
+            text,
+            max(s0, atom.start - _CONTEXT_REACH),
+            lead,
+            sentence_start=atom.start - s0 < _CONTEXT_REACH,
+        )
+        # "Drownings in Australia rose to 312", "the number of officers rose to 312"; not "the
+        # index of factories climbed to 52", whose subject is the index.
+        head = text.lower().rfind(noun, max(s0, atom.start - _CONTEXT_REACH), lead) if noun else -1
+        of = _OF_BEFORE.search(text, max(s0, head - 40), head) if noun else None
+        if noun and (not of or of.group(1).lower() in _COUNTING_HEADS):
+            return Candidate(
+                atom.start, atom.end, Kind.COUNT, atom.value, unit=noun, confidence=0.5
+            )
     if large or (hedged and atom.value >= 10):
         # "The number of officers has risen by 20,951": the noun the sentence counts.
         unit = units.noun_before(text, max(s0, atom.start - _CONTEXT_REACH), lead)
@@ -204,7 +227,7 @@ def extract(text: str, published: dt.date | None = None) -> list[Figure]:
             hits.append(found)
         elif found is not None:
             cands.append(found)
-    cands.extend(date_candidates(hits, published))
+    cands.extend(date_candidates(hits, published, text, sentences))
     if published:
         cands.extend(weekdays(text, published, Spans([(c.start, c.end) for c in cands])))
     cands = resolve_overlaps(cands)
@@ -225,6 +248,9 @@ def _figures(text: str, cands: list[Candidate], sentences: Sentences) -> list[Fi
         before = qualifier_before(text, c.start)
         subject_start = before[1] if before else c.start
         converts = index_by_start.get(c.converts_from) if c.converts_from is not None else None
+        if converts is not None and qualifier is Qualifier.EXACT:
+            # "up to 12 feet (3.7 meters)": the conversion restates the hedged figure.
+            qualifier = figures[converts].qualifier
         previous = figures[-1] if figures and figures[-1].sentence_start == sentence[0] else None
         # A conversion restates its original, so it shares its subject.
         subject = figures[converts].subject if converts is not None else None

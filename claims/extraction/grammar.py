@@ -74,6 +74,10 @@ _POSSESSIVE_BEFORE = re.compile(
     r"\b(?:its|their|his|her|our|my|your|both|all|first|last|next|other)\s+$",
     re.IGNORECASE,
 )
+_DEFINING_AFTER = re.compile(
+    r"\s+(?:(?:hit|struck|affected|battered|flooded|damaged|owned|run|operated|built)\s+by"
+    r"|(?:in|across)\s+(?:the\s+)?[A-Z][a-z]+(?:\s+and\s+[A-Z][a-z]+)?\b(?!['’]))"
+)
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 _SENTENCE_OPENING = re.compile(r"(?:^|[.!?\n]['\"”’)]?\s+|\n\s*|[\"“(]\s*)$")
 _SINGLE_CASUALTY = re.compile(
@@ -162,7 +166,7 @@ def _classify(text: str, atom: Atom, pos: int, currency: str | None) -> Atom:
         return atom
     m = units.DURATION.match(text, pos)
     if m and not atom.glued_letter and not units.RECORD_AFTER.match(text, m.end()):
-        unit = units.duration_unit(m.group("unit"))
+        unit = units.duration_unit(m.group("unit"), m.group("adj"))
         atom.kind, atom.unit, atom.end = Kind.DURATION, unit, m.end()
         if unit == "decades":
             atom.unit, atom.value = "years", atom.value * 10
@@ -195,6 +199,9 @@ def _classify(text: str, atom: Atom, pos: int, currency: str | None) -> Atom:
         # A model name among the modifiers ("61 A320neo planes") stays out of the span.
         end = pos if any(c.isdigit() for c in text[pos : noun[1]]) else noun[1]
         atom.kind, atom.unit, atom.end = Kind.COUNT, noun[0], end
+        rate = units.per_rate(text, end, noun[0]) if end == noun[1] else None
+        if rate:
+            atom.kind, (atom.unit, atom.end) = Kind.QUANTITY, rate
         return atom
     atom.end = pos
     return atom
@@ -206,7 +213,7 @@ def _nearby(pattern: re.Pattern[str], text: str, pos: int) -> bool:
 
 def read_digits(text: str, m: re.Match[str]) -> Atom | None:
     raw = m.group("digits")
-    written = parse_digits(raw)
+    written = parse_digits(raw, continental=m.re is CONTINENTAL_DIGIT_NUMBER)
     if written is None:
         return None
     num_start = m.start("digits")
@@ -349,6 +356,10 @@ def spelled_count_is_referential(text: str, atom: Atom) -> bool:
     figure.
     """
     window = max(0, atom.start - 12)
+    # "the three states hit by the storm", "its three plants in Germany": a phrase after the
+    # noun that says which ones makes the number a claim about them.
+    if _DEFINING_AFTER.match(text, atom.end):
+        return False
     if _POSSESSIVE_BEFORE.search(text, window, atom.start):
         return True
     return atom.written <= 3 and bool(_THE_BEFORE.search(text, window, atom.start))
@@ -362,7 +373,10 @@ def merged_range(text: str, low: Atom, high: Atom) -> Atom | None:
     before = text[max(0, low.start - 30) : low.start]
     if gap.strip() == "and" and not re.search(r"\bbetween\s+$", before, re.IGNORECASE):
         return None
-    if re.search(r"\bfrom\s+$", before, re.IGNORECASE) and gap.strip() in ("to", "-", "–"):
+    # "went from 4 to 5 per cent" is a change; after a comma ("cut its forecast to 4.2 per
+    # cent, from 4.5 to 5 per cent") "from" gives the old value, itself a range.
+    from_before = re.search(r"(,\s+)?\bfrom\s+$", before, re.IGNORECASE)
+    if from_before and not from_before.group(1) and gap.strip() in ("to", "-", "–"):
         return None
     if low.spelled != high.spelled:
         return None

@@ -6,6 +6,7 @@ import re
 from dataclasses import replace
 from decimal import Decimal
 
+from . import units
 from .candidates import Candidate
 from .grammar import Atom, inherit_unit, merged_range
 from .sentences import Sentences
@@ -13,8 +14,8 @@ from .types import Kind
 
 # "412 of the 650 seats", "two of Brightwater's 11 factories", "five of their last seven games".
 _PART_OF = re.compile(
-    r"\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+|our\s+"
-    r"|[A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*){0,2}['’]s\s+)?"
+    r"\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+|our\s+)?"
+    r"(?:[A-Za-z][\w&.-]*(?:\s[A-Za-z][\w&.-]*){0,2}['’]s\s+)?"
     r"(?:(?:last|first|past|next|previous|remaining)\s+)?"
 )
 _CONVERSION_GAP = re.compile(
@@ -27,9 +28,25 @@ _COMPARED_WITH = re.compile(
     r"(?:\b(?:up|down|rising|falling|increasing|decreasing)\s+from|\bcompared\s+(?:with|to)"
     r"|\bversus|\bvs\.?|\bagainst|\bfrom"
     r"|\b(?:up|down|back|rose|fell|dropped|climbed|slipped|jumped|grew|shrank)\s+to"
-    r"|,\s+(?:up|down))\s+$",
+    r"|,\s+(?:up|down))\s+(?:(?:an?|the)\s+(?:average|total|median)\s+of\s+)?$",
     re.IGNORECASE,
 )
+# "rivers were deadliest, with 97 deaths, followed by beaches with 74";
+# "opened 14 stores and closed three", "lost 11 seats and finished with 14": a list or a
+# second verb that leaves the noun to the count before it, ending its phrase.
+_FOLLOWED_BY = re.compile(
+    r",\s+followed\s+by\s+(?:[\w'’-]+\s+){1,4}(?:with|at|on)\s+$", re.IGNORECASE
+)
+_SECOND_VERB = re.compile(
+    r"\s(?:and|but)\s+(?:then\s+)?(?:[a-z]{3,}ed|shut|cut|sold|lost|won|took|kept|made|held)"
+    r"\s+(?:with\s+|to\s+|at\s+)?$"
+)
+# "2,300 of them", "19 of them in home pools": the noun of the count before.
+_OF_THEM = re.compile(r"\s+of\s+them\b")
+_WERE = re.compile(r"\s+(?:were|are)\s")
+# "1,930 residents were in shelters. That number had fallen to fewer than 700": the count
+# of the sentence before.
+_ANAPHORA = re.compile(r"(?:That|This|The)\s+(?:number|figure|total|tally|count)\b")
 # Ellipses that leave the counted noun to the count before them, in the same sentence:
 # "13 short of a majority", "12 more than in 2019";
 _DIFFERENCE_AFTER = re.compile(r"\s+(?:short\s+of|shy\s+of|more|fewer|ahead\s+of|behind)\b")
@@ -54,6 +71,7 @@ _RESULT_VERBS = {
     "added", "cut", "made", "posted", "recorded", "reported", "picked", "captured",
 }  # fmt: skip
 _WORD_BEFORE = re.compile(r"([a-z]+)\s+$")
+_LABEL_CONTEXT = re.compile(r"\b(?:that|which|who|whose|with)\b|[A-Za-z]\d|\d[A-Za-z]")
 _PHRASE_END = re.compile(r"\s*(?:[,.;:)]|\s(?:and|in|on|at)\b|$)")
 
 
@@ -97,6 +115,10 @@ def _elliptical(
     scale ("12,000 cases and four deaths, and Kazakhstan 13,000" counts cases)."""
     before = text[max(prev.end, cand.start - 80) : cand.start]
     parallel = _PARALLEL.search(before)
+    if parallel and cand.named and _LABEL_CONTEXT.search(before, 0, parallel.start()):
+        # "two ports that support USB4, Wi-Fi 7 and ...": after a relative clause or among
+        # labels with digits, a name and a number are another label, not a parallel count.
+        return None
     if parallel and _PHRASE_END.match(text, cand.end):
         size = _magnitude(cand.number)
         source = min(reversed(counts), key=lambda c: abs(_magnitude(c.number) - size))
@@ -109,6 +131,10 @@ def _elliptical(
     if cand.named:
         return None
     if _COMPARED_WITH.search(before) or _DIFFERENCE_AFTER.match(text, cand.end):
+        return prev
+    if (_FOLLOWED_BY.search(before) or _SECOND_VERB.search(before)) and _PHRASE_END.match(
+        text, cand.end
+    ):
         return prev
     # "from 42 seats to 48"
     if re.fullmatch(r"\s+to\s+", text[prev.end : cand.start]):
@@ -123,10 +149,26 @@ def borrow_units(text: str, cands: list[Candidate], sentences: Sentences) -> Non
     before it in the same sentence when it is elliptical ("fell to 37 seats from 52")."""
     prev, current = None, None
     counts: list[Candidate] = []  # the sentence's counts with a unit so far
+    last_counts: list[Candidate] = []  # the previous sentence's counts with a unit
     for cand in cands:
         sentence = sentences.around(cand.start)
         if sentence != current:
+            last_counts = counts if current and _follows(text, current, sentence) else []
             prev, counts, current = None, [], sentence
+        if cand.kind is Kind.COUNT and cand.unit is None and not cand.named:
+            if prev is None and last_counts and _ANAPHORA.match(text, sentence[0]):
+                # the count of that sentence nearest in size: "That number" is the subject's
+                size = _magnitude(cand.number)
+                cand.unit = min(last_counts, key=lambda c: abs(_magnitude(c.number) - size)).unit
+            elif prev is None and last_counts and _opens_parallel(text, sentence[0], cand):
+                # "... lost 11 seats. The Heritage Party won 6 and the Greens 2.": the count a
+                # result verb took in the sentence before.
+                results = [c for c in last_counts if _after_result_verb(text, c)]
+                if results:
+                    size = _magnitude(cand.number)
+                    cand.unit = min(results, key=lambda c: abs(_magnitude(c.number) - size)).unit
+            elif counts and _OF_THEM.match(text, cand.end):
+                cand.unit = _of_them(text, cand, counts[-1])
         if (
             prev is not None
             and cand.kind is Kind.COUNT
@@ -137,10 +179,48 @@ def borrow_units(text: str, cands: list[Candidate], sentences: Sentences) -> Non
             source = _elliptical(text, prev, cand, counts)
             if source:
                 cand.unit = source.unit
-        if not cand.orphan or cand.unit:
+        elif (
+            prev is not None
+            and cand.kind is Kind.COUNT
+            and cand.unit is None
+            and prev.kind is Kind.QUANTITY
+            and cand.number is not None
+            and not cand.named
+            and _COMPARED_WITH.search(text, max(prev.end, cand.start - 80), cand.start)
+        ):
+            # "1.14 deaths per 100,000 people, up from 1.02": the rate's unit and kind.
+            cand.kind, cand.unit = Kind.QUANTITY, prev.unit
+        # A date between a count and its ellipsis ("11 storms by mid-September, against eight").
+        if (not cand.orphan or cand.unit) and cand.kind is not Kind.DATE:
             prev = cand
         if cand.kind is Kind.COUNT and cand.unit:
             counts.append(cand)
+
+
+def _of_them(text: str, cand: Candidate, count: Candidate) -> str | None:
+    """ "only nine of them were wingers": the noun after the verb, else the count's before."""
+    were = _WERE.match(text, _OF_THEM.match(text, cand.end).end())
+    noun = units.counted_noun(text, were.end() - 1, max_modifiers=2) if were else None
+    return noun[0] if noun else count.unit
+
+
+_OPENING_RESULT = re.compile(r"(?:The\s+)?(?:[A-Z][\w'’.&-]*\s+){1,4}(?P<verb>[a-z]+)\s+")
+
+
+def _opens_parallel(text: str, sentence_start: int, cand: Candidate) -> bool:
+    """A sentence that opens with a name and a result verb, then the number ends the phrase."""
+    m = _OPENING_RESULT.fullmatch(text, sentence_start, cand.start)
+    return bool(m and m.group("verb") in _RESULT_VERBS and _PHRASE_END.match(text, cand.end))
+
+
+def _after_result_verb(text: str, count: Candidate) -> bool:
+    word = _WORD_BEFORE.search(text, max(0, count.start - 20), count.start)
+    return bool(word and word.group(1) in _RESULT_VERBS)
+
+
+def _follows(text: str, previous: tuple[int, int], sentence: tuple[int, int]) -> bool:
+    """The sentence comes right after the previous one, in the same paragraph."""
+    return "\n\n" not in text[previous[1] : sentence[0]]
 
 
 def link_conversions(text: str, cands: list[Candidate]) -> None:

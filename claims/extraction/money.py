@@ -16,8 +16,9 @@ _PREFIX_SYMBOLS = {
     "US$": "USD", "U.S.$": "USD", "$US": "USD", "USD$": "USD",
     "A$": "AUD", "AU$": "AUD", "AUD$": "AUD", "$A": "AUD",
     "C$": "CAD", "CA$": "CAD", "CAD$": "CAD", "Can$": "CAD",
-    "NZ$": "NZD", "S$": "SGD", "SG$": "SGD", "HK$": "HKD", "NT$": "TWD", "R$": "BRL",
-    "MX$": "MXN", "Mex$": "MXN", "CN¥": "CNY", "RMB": "CNY", "Rs.": "INR", "Rs": "INR",
+    "NZ$": "NZD", "S$": "SGD", "SG$": "SGD", "HK$": "HKD", "R$": "BRL",
+    "MX$": "MXN", "Mex$": "MXN", "EC$": "XCD", "Z$": "ZWL", "J$": "JMD", "TT$": "TTD",
+    "B$": "BSD", "BD$": "BMD", "NT$": "TWD", "RD$": "DOP", "N$": "NAD", "FJ$": "FJD", "CN¥": "CNY", "RMB": "CNY", "Rs.": "INR", "Rs": "INR",
     "$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "₩": "KRW", "₽": "RUB",
     "₺": "TRY", "₦": "NGN", "₱": "PHP", "₪": "ILS", "₫": "VND", "Fr.": "CHF", "SFr": "CHF",
 }  # fmt: skip

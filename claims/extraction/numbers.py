@@ -14,22 +14,28 @@ _GROUP_SPACES = "\u00a0\u2009\u202f"
 # commas, "Mio."), "1 200 engineers" is one number, so such texts trust a lone group too.
 _PLAIN_GROUPS = r"\d{1,3}(?: \d{3}){2,}(?![\d])|\d{1,3} \d{3}(?=\s?[%€]|\s(?:Mio|Mrd|Euro|EUR)\b)"
 _CONTINENTAL_GROUP = r"|\d{1,3} \d{3}(?=\s?[a-z$£]|,\d|[.,;:)]?(?:\s|$))"
-CONTINENTAL_STYLE = re.compile(r"\d,\d{1,2}\s?%|\b(?:Mio|Mrd)\b|\d{1,3}(?: \d{3}){2}")
+CONTINENTAL_STYLE = re.compile(
+    r"\d,\d{1,2}\s?%|\b(?:Mio|Mrd)\b|\d{1,3}(?: \d{3}){2}"
+    r"|\d,\d{1,2}[ \u00a0](?:million|billion|trillion|per\s?cent|percent)\b"
+)
+# In continental copy a comma before one or two digits is a decimal one before any word
+# ("9,8 times", "2,4 km"), and one dot group is thousands ("11.500 employees").
+_CONTINENTAL_NUMBERS = r"|\d{1,3}(?:\.\d{3})+(?![\d.])|\d+,\d{1,2}(?![\d,])"
 
 
 def digits(continental: bool) -> str:
     """The digit-string grammar; continental copy also trusts one plain-space group."""
     plain = _PLAIN_GROUPS + (_CONTINENTAL_GROUP if continental else "")
     return (
-        r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?"  # 1,200,000.5
+        r"(?:\d{1,2}(?:,\d{2})+,\d{3}(?![\d,])(?:\.\d+)?"  # 6,18,430: Indian lakh grouping
+        r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?"  # 1,200,000.5
         r"|\d{1,3}(?:\.\d{3}){2,}(?:,\d+)?"  # 1.200.000 (continental)
         r"|\d{1,3}(?:\.\d{3})+,\d+"  # 1.200,5
         rf"|\d{{1,3}}(?:[{_GROUP_SPACES}]\d{{3}})+(?:[.,]\d+)?"  # 1 200 with thin spaces
         rf"|(?<![\d,.])(?:{plain})(?:,\d+)?"  # 1 200 000 with plain spaces
         # 3,5 %, 0,25 percentage points, 3,5 Mio. €
         r"|\d+,\d{1,2}(?=\s?(?:%|per\s?cent|percent|percentage|million|billion|mln|bn|mn|Mio|Mrd"
-        r"|€|euros?)\b|\s?%)"
-        r"|\d+(?:\.\d+)?)"
+        r"|€|euros?)\b|\s?%)" + (_CONTINENTAL_NUMBERS if continental else "") + r"|\d+(?:\.\d+)?)"
     )
 
 
@@ -73,12 +79,13 @@ GLUED_MAGNITUDE = (
 )
 
 
-def parse_digits(raw: str) -> Decimal | None:
+def parse_digits(raw: str, continental: bool = False) -> Decimal | None:
     """The value of a digit string, reading its separators the way the DIGITS grammar matched it."""
     s = raw.replace(" ", "")
     for ch in _GROUP_SPACES:
         s = s.replace(ch, "")
-    if re.fullmatch(r"\d{1,3}(?:\.\d{3}){2,}(?:,\d+)?|\d{1,3}(?:\.\d{3})+,\d+", s):
+    dotted = r"\d{1,3}(?:\.\d{3})+" if continental else r"\d{1,3}(?:\.\d{3}){2,}(?:,\d+)?"
+    if re.fullmatch(dotted + r"|\d{1,3}(?:\.\d{3}){2,}(?:,\d+)?|\d{1,3}(?:\.\d{3})+,\d+", s):
         s = s.replace(".", "").replace(",", ".")
     elif re.fullmatch(r"\d+,\d{1,2}", s):
         s = s.replace(",", ".")

@@ -6,6 +6,13 @@ import re
 
 from .types import Qualifier
 
+# "handed over 61 planes", "took over 3 firms": "over" as a verb particle, not a hedge (the
+# test sits on "over" alone: "passed about 60 km south" still hedges).
+_PARTICLE_VERBS = (
+    r"(?<!\bhanded\s)(?<!\bhand\s)(?<!\bhands\s)(?<!\btook\s)(?<!\btake\s)(?<!\btakes\s)"
+    r"(?<!\btaken\s)(?<!\bturned\s)(?<!\bturn\s)(?<!\bpassed\s)(?<!\bwon\s)(?<!\bchanged\s)"
+    r"(?<!\bfought\s)(?<!\bhanding\s)(?<!\btaking\s)(?<!\bturning\s)"
+)
 _BEFORE = [
     (
         Qualifier.AT_LEAST,
@@ -18,8 +25,13 @@ _BEFORE = [
     ),
     (
         Qualifier.MORE_THAN,
-        r"more\s+than|over|above|in\s+excess\s+of|upwards\s+of|upward\s+of|north\s+of"
-        r"|greater\s+than|higher\s+than|exceeding|exceeded|exceeds|surpassing|topping|topped|beyond",
+        r"more\s+than|"
+        + _PARTICLE_VERBS
+        + r"over|above|in\s+excess\s+of|upwards\s+of|upward\s+of|north\s+of"
+        r"|greater\s+than|higher\s+than|exceeding|exceeded|exceeds|surpassing|topping|topped|tops|beyond"
+        # "could top $9 billion": the verb after a modal or "to", not "the top 10"
+        r"|(?<=\bcould\s)top|(?<=\bwould\s)top|(?<=\bwill\s)top|(?<=\bmay\s)top"
+        r"|(?<=\bmight\s)top|(?<=\bto\s)top|(?<=\bcan\s)top",
     ),
     (
         Qualifier.LESS_THAN,
@@ -28,20 +40,13 @@ _BEFORE = [
     (
         Qualifier.APPROX,
         r"about|around|roughly|approximately|approx\.?|nearly|almost|some|an\s+estimated"
-        r"|estimated|close\s+to|circa|c\.|~|or\s+so|in\s+the\s+region\s+of|on\s+the\s+order\s+of"
+        r"|estimated|close\s+to|closer\s+to|circa|c\.|~|or\s+so|in\s+the\s+region\s+of|on\s+the\s+order\s+of"
         r"|somewhere\s+around|the\s+equivalent\s+of|an\s+approximate",
     ),
 ]
-# "handed over 61 planes", "took over 3 firms": "over" as a verb particle, not a hedge.
-_PARTICLE_VERBS = (
-    r"(?<!\bhanded\s)(?<!\bhand\s)(?<!\bhands\s)(?<!\btook\s)(?<!\btake\s)(?<!\btakes\s)"
-    r"(?<!\btaken\s)(?<!\bturned\s)(?<!\bturn\s)(?<!\bpassed\s)(?<!\bwon\s)(?<!\bchanged\s)"
-    r"(?<!\bfought\s)(?<!\bhanding\s)(?<!\btaking\s)(?<!\bturning\s)"
-)
 _QUALIFIER_BEFORE = re.compile(
     r"(?<![\w-])"
-    + _PARTICLE_VERBS
-    + r"(?:just\s+|well\s+|slightly\s+|a\s+little\s+|little\s+)?(?:"
+    r"(?:just\s+|well\s+|slightly\s+|a\s+little\s+|little\s+)?(?:"
     + "|".join(f"(?P<{q.name}>{pattern})" for q, pattern in _BEFORE)
     + r")\s*$",
     re.IGNORECASE,

@@ -28,7 +28,8 @@ _DURATIONS = {
 }  # fmt: skip
 # "10-month-old", "three-year", "18 months", "48 hours": the hyphenated forms keep the whole token.
 DURATION = re.compile(
-    r"(?P<sep>[ \u00a0]|-)(?P<unit>seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|yrs?|decades?|century|centuries)"
+    r"(?P<sep>[ \u00a0]|-)(?P<adj>(?:working|business|trading|school|calendar)[ \u00a0])?"
+    r"(?P<unit>seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|yrs?|decades?|century|centuries)"
     r"(?P<old>-old)?(?![A-Za-z])",
     re.IGNORECASE,
 )
@@ -43,9 +44,11 @@ RECORD_AFTER = re.compile(
 )
 
 
-def duration_unit(word: str) -> str:
+def duration_unit(word: str, adjective: str | None = None) -> str:
+    """ "18 months" -> months; "25 working days" keeps its adjective: working days."""
     w = word.lower()
-    return _DURATIONS.get(w, w if w.endswith("s") else w + "s")
+    unit = _DURATIONS.get(w, w if w.endswith("s") else w + "s")
+    return f"{adjective.strip().lower()} {unit}" if adjective else unit
 
 
 # Surface form -> normalised plural unit. Abbreviations are case-sensitive ("MW" is not "mw"),
@@ -96,8 +99,9 @@ _WORDS = {
     "megawatt hours": "megawatt hours", "kilowatt hours": "kilowatt hours",
     "kilowatt-hours": "kilowatt hours", "acres": "acres", "acre": "acres", "hectares": "hectares",
     "hectare": "hectares", "gigabytes": "gigabytes", "terabytes": "terabytes",
-    "megabytes": "megabytes", "knots": "knots", "light-years": "light years",
-    "light years": "light years", "degrees celsius": "degrees Celsius",
+    "megabytes": "megabytes", "knots": "knots", "light-years": "light-years",
+    "light years": "light-years", "light-year": "light-years", "light year": "light-years",
+    "kelvins": "kelvins", "kelvin": "kelvins", "sigma": "sigma", "parsecs": "parsecs", "degrees celsius": "degrees Celsius",
     "degrees centigrade": "degrees Celsius", "degrees fahrenheit": "degrees Fahrenheit",
     "degrees c": "degrees Celsius", "degrees f": "degrees Fahrenheit", "degrees": "degrees",
     "degree": "degrees", "tokens": "tokens", "token": "tokens", "parameters": "parameters",
@@ -152,6 +156,26 @@ def per_time(text: str, pos: int, unit: str) -> tuple[str, int] | None:
     return f"{unit} per {_TIME_NAMES.get(t, t)}", m.end()
 
 
+# "1.14 deaths per 100,000 people", "45 trillion operations per second": a counted noun
+# over a time or a population is a rate, a quantity whose unit keeps both.
+_PER_RATE = re.compile(
+    r"[ \u00a0]per[ \u00a0](?:(?P<n>\d{1,3}(?:,\d{3})+|\d+)[ \u00a0](?P<pop>[a-z]+)"
+    r"|(?P<t>second|minute|hour|day|week|month|year|capita|head|person|household|game|match))\b"
+)
+
+
+def per_rate(text: str, pos: int, noun: str) -> tuple[str, int] | None:
+    """The rate a counted noun makes with "per ..." after it, and where it ends."""
+    m = _PER_RATE.match(text, pos)
+    if not m:
+        return None
+    if m.group("n"):
+        if not is_plural_noun(m.group("pop")):
+            return None
+        return f"{noun} per {m.group('n')} {m.group('pop')}", m.end()
+    return f"{noun} per {m.group('t')}", m.end()
+
+
 # After a glued "m", these words make it metres rather than millions.
 METRES_CONTEXT = re.compile(
     r"[\s-](?:tall|high|long|deep|wide|above|below|sprint|race|dash|hurdles|freestyle|backstroke|"
@@ -166,7 +190,7 @@ UNIT_BEFORE = re.compile(r"(?i:magnitude)[\s-]$")
 # ("a context window ... is also 32K", "the death toll rose to 40").
 CONTEXT_UNITS = {
     "context window": "tokens", "context length": "tokens", "context windows": "tokens",
-    "death toll": "people", "toll": "people", "population": "people",
+    "death toll": "people", "toll": "people", "population": "people", "electorate": "electors",
 }  # fmt: skip
 CONTEXT_NOUN = re.compile(r"\b(?P<noun>" + _alternation(CONTEXT_UNITS) + r")\b", re.IGNORECASE)
 # Verbs whose bare object is people: "killing at least 37", "injuring 210", "arrested 12".
@@ -263,6 +287,16 @@ def _title_case_line(text: str, pos: int) -> bool:
     return len(found) >= 3 and sum(w[0].isupper() for w in found) >= 0.8 * len(found)
 
 
+# Noun + noun compounds whose head alone says too little ("1,037 ballot papers" are not papers).
+_COMPOUND_HEADS = {
+    "ballot": {"papers", "boxes"}, "polling": {"stations", "places", "booths"},
+    "voting": {"machines", "papers"}, "bus": {"stops", "routes"}, "hospital": {"beds"},
+    "police": {"officers", "stations"}, "fire": {"engines", "stations"},
+}  # fmt: skip
+# Comparatives that may sit between a number and its noun ("two earlier deals").
+_MODIFIER_STOPS = {"earlier", "later"}
+
+
 def counted_noun(text: str, pos: int, max_modifiers: int = 4) -> tuple[str, int] | None:
     """The plural head noun of the phrase starting at pos, and where it ends ("new jobs" -> jobs)."""
     previous = ""
@@ -274,14 +308,21 @@ def counted_noun(text: str, pos: int, max_modifiers: int = 4) -> tuple[str, int]
             m = _LEADING_MODEL.match(text, pos)
         if not m:
             return None
-        word = previous = m.group(1)
+        word, modifier, previous = m.group(1), previous, m.group(1)
         # Stop words are matched lowercase only: "US" in "two US wind projects" is not "us".
-        if word in _STOP or word.lower() in _NOT_COUNTED:
+        if (word in _STOP and not (i == 0 and word in _MODIFIER_STOPS)) or (
+            word.lower() in _NOT_COUNTED
+        ):
             return None
         if is_plural_noun(word) or (
             word[0].isupper() and is_plural_noun(word.lower()) and _title_case_line(text, pos)
         ):
-            return word.lower(), m.end()
+            if i == 0 and word in _MODIFIER_STOPS:
+                return None
+            head = word.lower()
+            if head in _COMPOUND_HEADS.get(modifier.lower(), ()):
+                head = f"{modifier.lower()} {head}"
+            return head, m.end()
         pos = m.end()
     return None
 
@@ -300,12 +341,33 @@ _CLAUSE_BREAK = re.compile(
 )
 
 
-def noun_before(text: str, start: int, end: int) -> str | None:
+_FIRST_WORD = re.compile(r"\s*([A-Z][a-z'’-]+)\s")
+
+
+def noun_before(text: str, start: int, end: int, *, sentence_start: bool = False) -> str | None:
     """The nearest plural noun before a bare count in its clause ("the number of officers rose
-    by 20,951", "the protesters, at least 20,000 of them")."""
+    by 20,951", "the protesters, at least 20,000 of them"); with sentence_start, the clause's
+    capitalised first word counts too ("Drownings in Australia rose to 312")."""
+    clause_start = start
     for m in _CLAUSE_BREAK.finditer(text, start, end):
         start = m.end()
     for word in reversed(_WORD_BEFORE.findall(text, start, end)):
         if word not in _NOT_THE_COUNTED and is_plural_noun(word):
             return word
+    first = (
+        _FIRST_WORD.match(text, start, end) if sentence_start and start == clause_start else None
+    )
+    if first:
+        word = first.group(1).lower()
+        if word not in _NOT_THE_COUNTED and word not in _STOP and is_plural_noun(word):
+            return word
     return None
+
+
+# "Drownings in Australia rose to 312": a verb of change or total before a bare number, whose
+# subject is what it counts.
+CHANGE_VERB = re.compile(
+    r"\b(?:rose|fell|climbed|increased|dropped|declined|jumped|grew|reached|hit|totall?ed"
+    r"|stood\s+at|stands\s+at|surged|soared|doubled)\s+(?:to\s+)?$",
+    re.IGNORECASE,
+)
