@@ -16,11 +16,17 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "articles.add_article",
         "articles.change_article",
         "claims.view_claim",
+        "claims.view_fact",
     ],
     REVIEWERS: [
         "articles.view_article",
         "claims.view_claim",
         "claims.change_claim",
+        "claims.view_fact",
+        "claims.change_fact",
+        "claims.view_exchangerate",
+        "claims.add_exchangerate",
+        "claims.change_exchangerate",
     ],
 }
 
@@ -44,7 +50,20 @@ def sync_roles(apps, schema_editor=None) -> None:
         permissions = []
         for code in codes:
             app_label, codename = code.split(".")
+            if not _model_exists(apps, app_label, codename):
+                # Added by a later migration, which calls sync_roles again.
+                continue
             permissions.append(
                 Permission.objects.get(content_type__app_label=app_label, codename=codename)
             )
         group.permissions.set(permissions)
+
+
+def _model_exists(apps, app_label: str, codename: str) -> bool:
+    """Whether the model of a default permission ("view_fact") exists in this migration state."""
+    _action, _, model_name = codename.partition("_")
+    try:
+        apps.get_model(app_label, model_name)
+    except LookupError:
+        return False
+    return True

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from django.conf import settings
+from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
 
@@ -40,6 +42,15 @@ class Claim(models.Model):
     # The figure this one restates in another currency or unit, in the same sentence.
     converts = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="conversions"
+    )
+    # The fact this mention states, across articles; set by claims.facts (matching or a reviewer).
+    fact = models.ForeignKey(
+        "claims.Fact",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="claims",
+        db_index=True,
     )
     extractor = models.CharField(max_length=40)
     extractor_version = models.CharField(max_length=20)
@@ -86,3 +97,164 @@ class Claim(models.Model):
         if self.number_high is None:
             return low
         return f"{low}–{format(self.number_high.normalize(), 'f')}"
+
+
+class Fact(models.Model):
+    """One fact as several articles may state it: its mentions are the claims pointing here.
+
+    Everything on this row is computed by claims.facts from the member claims; the editorial
+    status of a fact (open, verified, published, ...) is not this model's business.
+    """
+
+    class Agreement(models.TextChoices):
+        SINGLE = "single", "Single mention"
+        CONSISTENT = "consistent", "Consistent"
+        DISPUTED = "disputed", "Disputed"
+        INCOMPARABLE = "incomparable", "Incomparable"
+
+    subject = models.CharField(max_length=300)
+    kind = models.CharField(max_length=16, choices=Claim.Kind.choices)
+    # What member values are comparable in: "money" (any currency), "percent", "percentage
+    # points", "date", "duration", a physical dimension ("length") or a unit word ("tokens").
+    dimension = models.CharField(max_length=60)
+    agreement = models.CharField(
+        max_length=16, choices=Agreement.choices, default=Agreement.SINGLE, db_index=True
+    )
+    # One line per finding, for a reviewer to read at a glance.
+    explanation = models.TextField(blank=True)
+    # Denormalised (rejected claims left out) so the review queue orders without a join.
+    claim_count = models.PositiveIntegerField(default=0)
+    article_count = models.PositiveIntegerField(default=0)
+    # The matching profile: summed term weights of the members (see claims.matching).
+    terms = models.JSONField(default=dict, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-article_count", "-claim_count", "-id"]
+        indexes = [
+            models.Index(fields=["agreement", "-article_count"], name="fact_review_queue"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(agreement__in=["single", "consistent", "disputed", "incomparable"]),
+                name="fact_agreement_valid",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.subject} ({self.dimension})"
+
+
+class FactKey(models.Model):
+    """A candidate-search key of a fact ("money|mistral"): matching looks facts up by these."""
+
+    fact = models.ForeignKey(Fact, on_delete=models.CASCADE, related_name="keys")
+    key = models.CharField(max_length=120)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["fact", "key"], name="fact_key_unique"),
+        ]
+        indexes = [
+            # Candidate search reads the newest facts of one key: (key, fact) backwards.
+            models.Index(fields=["key", "fact"], name="fact_key_lookup"),
+        ]
+
+    def __str__(self) -> str:
+        return self.key
+
+
+class FactEvent(models.Model):
+    """One change of a fact's grouping or agreement; rows are only ever added.
+
+    The fact link is nulled, not cascaded, when a fact is deleted (emptied by a merge or a
+    re-extraction), so the history outlives it; before/after name the fact ids involved.
+    """
+
+    class Action(models.TextChoices):
+        CREATED = "created", "Created"
+        CLAIM_ADDED = "claim_added", "Claim added"
+        CLAIM_REMOVED = "claim_removed", "Claim removed"
+        MERGED = "merged", "Merged"
+        CLAIM_MOVED = "claim_moved", "Claim moved"
+        SPLIT = "split", "Split"
+        AGREEMENT_CHANGED = "agreement_changed", "Agreement changed"
+
+    fact = models.ForeignKey(
+        Fact, null=True, blank=True, on_delete=models.SET_NULL, related_name="events"
+    )
+    action = models.CharField(max_length=20, choices=Action.choices)
+    # None: the system (matching, re-extraction).
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
+    note = models.TextField(blank=True)
+    before = models.JSONField(null=True, blank=True)
+    after = models.JSONField(null=True, blank=True)
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["at", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(
+                    action__in=[
+                        "created",
+                        "claim_added",
+                        "claim_removed",
+                        "merged",
+                        "claim_moved",
+                        "split",
+                        "agreement_changed",
+                    ]
+                ),
+                name="fact_event_action_valid",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.fact_id}: {self.action}"
+
+
+_CURRENCY = RegexValidator(r"^[A-Z]{3}$", "An ISO 4217 code in capitals, such as EUR.")
+
+
+class ExchangeRate(models.Model):
+    """A reviewer's exchange rate, used before the ECB reference rates when comparing money."""
+
+    from_currency = models.CharField(max_length=3, validators=[_CURRENCY])
+    to_currency = models.CharField(max_length=3, validators=[_CURRENCY])
+    # The day the rate applies to; empty: any day.
+    on = models.DateField(null=True, blank=True)
+    # Units of to_currency for one from_currency.
+    rate = models.DecimalField(max_digits=24, decimal_places=10)
+    note = models.TextField(blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["from_currency", "to_currency", "on"]
+        constraints = [
+            models.CheckConstraint(condition=Q(rate__gt=0), name="exchange_rate_positive"),
+            models.CheckConstraint(
+                condition=~Q(from_currency=models.F("to_currency")),
+                name="exchange_rate_two_currencies",
+            ),
+            # NULLs are distinct in a unique index: "any date" needs its own constraint.
+            models.UniqueConstraint(
+                fields=["from_currency", "to_currency", "on"],
+                condition=Q(on__isnull=False),
+                name="exchange_rate_unique_per_day",
+            ),
+            models.UniqueConstraint(
+                fields=["from_currency", "to_currency"],
+                condition=Q(on__isnull=True),
+                name="exchange_rate_unique_any_day",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"1 {self.from_currency} = {self.rate} {self.to_currency} ({self.on or 'any day'})"

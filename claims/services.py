@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import logging
+from collections import defaultdict
 
 from django.db import transaction
 
 from articles.models import Article
 from articles.services import change_status
 
+from . import facts
 from .extraction import EXTRACTOR_NAME, EXTRACTOR_VERSION, extract_figures
 from .extraction.types import Figure
 from .models import Claim
@@ -45,12 +47,20 @@ def propose_claims(article: Article) -> int:
             to_status=Status.DONE,
             note=f"{stored} figure(s) proposed",
         )
+        # In the same transaction: claims are never left committed without their facts.
+        facts.group_article_claims(locked)
     article.status = Status.DONE
     return stored
 
 
 def _replace_proposed_claims(article: Article, figures: list[Figure]) -> int:
-    Claim.objects.filter(article=article, status=Claim.Status.PROPOSED).delete()
+    stale = Claim.objects.filter(article=article, status=Claim.Status.PROPOSED)
+    released: dict[int, list[int]] = defaultdict(list)
+    for fact_id, claim_id in stale.exclude(fact=None).values_list("fact_id", "id"):
+        released[fact_id].append(claim_id)
+    stale.delete()
+    # Their facts lose members: recomputed, or deleted when empty.
+    facts.release_claims(released)
     reviewed_spans = set(Claim.objects.filter(article=article).values_list("start", "end"))
     claims: dict[int, Claim] = {}
     for index, figure in enumerate(figures):

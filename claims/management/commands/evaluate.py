@@ -16,6 +16,7 @@ from django.core.management.base import BaseCommand, CommandError
 from articles.corpus import CorpusError, read_corpus
 from articles.importing import import_documents
 from claims.evaluation import EvaluationError, load_jsonl, score
+from claims.models import Fact
 from claims.services import propose_claims
 
 # Set in the child process that owns the throwaway database.
@@ -102,10 +103,13 @@ class Command(BaseCommand):
         if summary.failed or summary.duplicates:
             problems = summary.failed + [(name, "duplicate text") for name in summary.duplicates]
             raise CommandError("; ".join(f"{name}: {reason}" for name, reason in problems))
-        predictions = []
         for article in summary.imported:
             propose_claims(article)
-            for claim in article.claims.order_by("start"):
+        # Read the claims once every article is in: a later article can change the fact
+        # (and its agreement) of an earlier article's claim.
+        predictions = []
+        for article in summary.imported:
+            for claim in article.claims.select_related("fact").order_by("start"):
                 predictions.append(prediction_record(article.original_filename, claim))
         return predictions
 
@@ -139,8 +143,8 @@ def prediction_record(file: str, claim) -> dict:
         "unit": claim.unit or None,
         "qualifier": claim.qualifier,
         "subject": claim.subject,
-        "fact": getattr(claim, "fact_id", None),
-        "disputed": False,
+        "fact": claim.fact_id,
+        "disputed": claim.fact is not None and claim.fact.agreement == Fact.Agreement.DISPUTED,
     }
 
 
