@@ -20,9 +20,12 @@ Tolerances (all relative to the value they apply to):
   leading digit (±$5 billion taken literally). Taken literally, it would agree with $13 billion,
   which no reader would accept, so the rounding half-width is capped at 5% of the value.
 * `APPROX_TOLERANCE` 5%: "about", "around" widen the rounding interval by a further 5%.
-* `BOUND_REACH` 50%: "more than x" / "at least x" reach up to 1.5 x, "less than x" / "up to x"
-  down to 0.5 x. Journalists pick the nearest round bound below (or above) the true value, so
-  "more than $2 billion" fits $2.1 billion, but not $20 billion.
+* `LOWER_BOUND_REACH` 25%: "more than x" / "at least x" reach up to 1.25 x. Journalists pick the
+  nearest round bound below the true value, so "more than $2 billion" fits $2.1 billion but not
+  $20 billion; and a toll reported as "at least 112" that another outlet gives as 146 is a
+  difference a reviewer must see, not agreement.
+* `UPPER_BOUND_REACH` 50%: "less than x" / "up to x" reach down to 0.5 x ("less than 1%" is a
+  bound that small shares such as 0.5% satisfy).
 * `CONVERSION_TOLERANCE` 3%: writers convert with market rates, often a few days old or with a
   spread, not with the ECB reference rate; the two rarely differ by more than a couple of percent.
 """
@@ -46,7 +49,8 @@ from claims.extraction.types import Figure, Kind, Qualifier
 
 __all__ = [
     "APPROX_TOLERANCE",
-    "BOUND_REACH",
+    "LOWER_BOUND_REACH",
+    "UPPER_BOUND_REACH",
     "CONVERSION_TOLERANCE",
     "ROUNDING_CAP",
     "Agreement",
@@ -74,7 +78,8 @@ __all__ = [
 
 ROUNDING_CAP = Decimal("0.05")
 APPROX_TOLERANCE = Decimal("0.05")
-BOUND_REACH = Decimal("0.5")
+LOWER_BOUND_REACH = Decimal("0.25")
+UPPER_BOUND_REACH = Decimal("0.5")
 CONVERSION_TOLERANCE = Decimal("0.03")
 
 INFINITY = Decimal("Infinity")
@@ -241,13 +246,21 @@ def _last_significant_place(number: Decimal) -> Decimal:
 
 @dataclass(frozen=True)
 class Interval:
-    """Closed interval of true values; bounds may be infinite."""
+    """Interval of true values; bounds may be infinite."""
 
     low: Decimal
     high: Decimal
 
     def overlaps(self, other: Interval) -> bool:
-        return self.low <= other.high and other.low <= self.high
+        """Whether some value lies strictly inside both.
+
+        Strict, because rounding intervals that only touch are two different figures:
+        "£4.2bn" (4.15..4.25) and "£4.3bn" (4.25..4.35) do not agree.
+        """
+        if self.low == self.high or other.low == other.high:
+            # An exact point (nothing rounded) agrees with anything that contains it.
+            return self.low <= other.high and other.low <= self.high
+        return self.low < other.high and other.low < self.high
 
     def scaled(self, factor: Decimal) -> Interval:
         """The interval in another unit (`factor` > 0 units of it per unit of this)."""
@@ -269,7 +282,7 @@ def interval_of(reading: Reading) -> Interval:
 
     * exact: the written precision ("$16 million" -> 15.5M..16.5M), capped at 5% of the value;
     * approx: that, plus `APPROX_TOLERANCE` (5%) of the value on each side;
-    * more than / at least x: x..1.5x; less than / up to x: 0.5x..x (`BOUND_REACH`). The bound is
+    * more than / at least x: x..1.25x; less than / up to x: 0.5x..x (`*_BOUND_REACH`). The bound is
       taken as exact (a threshold, not a measurement) and as closed: "more than $2 billion" is
       compatible with a plain "$2 billion", which may itself be rounded down;
     * ranges: low - rounding..high + rounding; a bound qualifier on a range is ignored (the range
@@ -280,9 +293,9 @@ def interval_of(reading: Reading) -> Interval:
     low = reading.number
     if reading.number_high is None:
         if reading.qualifier in _LOWER_BOUNDS:
-            return Interval(low, low + BOUND_REACH * abs(low) if low else INFINITY)
+            return Interval(low, low + LOWER_BOUND_REACH * abs(low) if low else INFINITY)
         if reading.qualifier in _UPPER_BOUNDS:
-            return Interval(low - BOUND_REACH * abs(low) if low else -INFINITY, low)
+            return Interval(low - UPPER_BOUND_REACH * abs(low) if low else -INFINITY, low)
     high = reading.number_high if reading.number_high is not None else low
     widening = APPROX_TOLERANCE if reading.qualifier == Qualifier.APPROX else Decimal(0)
     low_margin = rounding_half_width(reading.text, low) + widening * abs(low)

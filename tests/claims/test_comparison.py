@@ -11,6 +11,7 @@ import pytest
 
 from claims.comparison import (
     AgreementStatus,
+    Interval,
     Reading,
     UnknownRate,
     agreement,
@@ -531,3 +532,27 @@ def test_amounts_are_formatted_for_explanations(number, unit, expected):
     # When formatted
     # Then it reads as a newsroom would write it
     assert format_amount(Decimal(number), unit) == expected
+
+
+def test_rounded_figures_whose_intervals_only_touch_disagree():
+    # given £4.2bn (4.15..4.25) and £4.3bn (4.25..4.35)
+    a = Reading(number=Decimal("4200000000"), unit="GBP", kind="money", text="£4.2bn")
+    b = Reading(number=Decimal("4300000000"), unit="GBP", kind="money", text="£4.3bn")
+    # then they are two different figures
+    assert not compare(a, b).agree
+
+
+def test_at_least_does_not_stretch_to_a_toll_thirty_percent_higher():
+    at_least = Reading(
+        number=Decimal(112), unit="people", kind="count", qualifier="at_least", text="112"
+    )
+    later = Reading(number=Decimal(146), unit="people", kind="count", text="146")
+
+    assert not compare(at_least, later).agree
+    assert compare(
+        at_least, Reading(number=Decimal(120), unit="people", kind="count", text="120")
+    ).agree
+
+
+def test_an_unrounded_point_agrees_with_itself():
+    assert Interval(Decimal(5), Decimal(5)).overlaps(Interval(Decimal(5), Decimal(5)))
