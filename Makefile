@@ -33,9 +33,11 @@ run: $(VENV)/.run-installed
 test: $(VENV)/.test-installed
 	BROKER_FOLDER="$(CURDIR)/.broker-test" $(PY) -m pytest $(PYTEST_ARGS)
 
-## bench: extraction against quantulum3; ingestion through the worker on PostgreSQL + Redis
+## bench: extraction against quantulum3; fact matching at 1,000 and 100,000 claims;
+## ingestion through the worker on PostgreSQL + Redis
 bench: $(VENV)/.bench-installed
 	$(PY) bench/bench_extraction.py
+	$(PY) bench/bench_matching.py
 	@if pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null && redis-cli -h 127.0.0.1 ping >/dev/null 2>&1; then \
 		$(PY) bench/bench_ingestion.py; \
 	else \
