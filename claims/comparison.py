@@ -553,10 +553,94 @@ _PHYSICAL_UNITS: dict[str, tuple[str, Decimal]] = {
         ["km", "kilometre", "kilometres", "kilometer", "kilometers"], ("length", Decimal(1000))
     ),
     **dict.fromkeys(["mile", "miles", "mi"], ("length", Decimal("1609.344"))),
+    **dict.fromkeys(
+        ["cm", "centimetre", "centimetres", "centimeter", "centimeters"],
+        ("length", Decimal("0.01")),
+    ),
+    **dict.fromkeys(
+        ["mm", "millimetre", "millimetres", "millimeter", "millimeters"],
+        ("length", Decimal("0.001")),
+    ),
+    **dict.fromkeys(["ft", "foot", "feet"], ("length", Decimal("0.3048"))),
+    **dict.fromkeys(["inch", "inches"], ("length", Decimal("0.0254"))),
+    **dict.fromkeys(["yard", "yards", "yd"], ("length", Decimal("0.9144"))),
+    **dict.fromkeys(["nautical mile", "nautical miles"], ("length", Decimal(1852))),
+    # Speed in kilometres per hour (exact factors: 1 mph is 1.609344 km/h, 1 knot 1.852).
+    **dict.fromkeys(
+        [
+            "km/h",
+            "kph",
+            "kmh",
+            "kilometres per hour",
+            "kilometers per hour",
+            "kilometre per hour",
+            "kilometer per hour",
+        ],
+        ("speed", Decimal(1)),
+    ),
+    **dict.fromkeys(["mph", "miles per hour", "mile per hour"], ("speed", Decimal("1.609344"))),
+    **dict.fromkeys(["knot", "knots"], ("speed", Decimal("1.852"))),
+    **dict.fromkeys(
+        ["m/s", "metres per second", "meters per second", "metre per second", "meter per second"],
+        ("speed", Decimal("3.6")),
+    ),
+    # Area in square metres.
+    **dict.fromkeys(
+        ["m2", "m²", "sq m", "square metre", "square metres", "square meter", "square meters"],
+        ("area", Decimal(1)),
+    ),
+    **dict.fromkeys(
+        [
+            "km2",
+            "km²",
+            "sq km",
+            "square kilometre",
+            "square kilometres",
+            "square kilometer",
+            "square kilometers",
+        ],
+        ("area", Decimal(1000000)),
+    ),
+    **dict.fromkeys(["sq mi", "square mile", "square miles"], ("area", Decimal("2589988.110336"))),
+    **dict.fromkeys(["sq ft", "square foot", "square feet"], ("area", Decimal("0.09290304"))),
+    **dict.fromkeys(["ha", "hectare", "hectares"], ("area", Decimal(10000))),
+    **dict.fromkeys(["acre", "acres"], ("area", Decimal("4046.8564224"))),
+    # Volume in litres ("gallons" and "tons" are left out: US and imperial sizes differ).
+    **dict.fromkeys(["l", "litre", "litres", "liter", "liters"], ("volume", Decimal(1))),
+    **dict.fromkeys(
+        ["ml", "millilitre", "millilitres", "milliliter", "milliliters"],
+        ("volume", Decimal("0.001")),
+    ),
+    **dict.fromkeys(
+        ["m3", "m³", "cubic metre", "cubic metres", "cubic meter", "cubic meters"],
+        ("volume", Decimal(1000)),
+    ),
+    **dict.fromkeys(
+        ["billion cubic meters", "billion cubic metres", "bcm"], ("volume", Decimal("1e12"))
+    ),
     **dict.fromkeys(["g", "gram", "grams"], ("mass", Decimal("0.001"))),
     **dict.fromkeys(["kg", "kilogram", "kilograms", "kilo", "kilos"], ("mass", Decimal(1))),
     **dict.fromkeys(["tonne", "tonnes", "metric ton", "metric tons"], ("mass", Decimal(1000))),
     **dict.fromkeys(["lb", "lbs", "pound", "pounds"], ("mass", Decimal("0.45359237"))),
+    **dict.fromkeys(["oz", "ounce", "ounces"], ("mass", Decimal("0.028349523125"))),
+    # Counts of people under another noun: a toll of "38 deaths" is "38 people" ("38 dead",
+    # "38 victims"). Not subgroups ("employees", "children"): they count only some people.
+    **dict.fromkeys(
+        [
+            "people",
+            "persons",
+            "person",
+            "individuals",
+            "deaths",
+            "dead",
+            "victims",
+            "fatalities",
+            "lives",
+            "casualties",
+            "drownings",
+        ],
+        ("people", Decimal(1)),
+    ),
 }
 _UNIT_ALIASES = {
     "%": "percent",
@@ -934,9 +1018,11 @@ def agreement(
 ) -> Agreement:
     """Do the mentions of one fact agree? Compares every pair (O(n²), n is small).
 
-    `conversions` are (original, stated conversion) pairs written in the same sentence; their
-    checks are reported but do not change the status: a wrong conversion next to a right amount
-    is a different error from a wrong amount.
+    `conversions` are (original, stated conversion) pairs written in the same sentence. A
+    stated conversion that is off puts two figures in front of readers that disagree, so the
+    fact is disputed; its explanation says it is the conversion, not the amount. A conversion
+    in an undated article is reported but never disputes the fact: it can only be checked at
+    today's rate, not at the rate the writer used.
     """
     readings = tuple(readings)
     if not readings:
@@ -946,8 +1032,13 @@ def agreement(
         for original, stated in conversions
     )
     check_lines = tuple(check.explanation for check in checks)
+    wrong_conversion = any(
+        check.matches is False and original.on is not None
+        for check, (original, _) in zip(checks, conversions, strict=True)
+    )
     if len(readings) == 1:
-        return Agreement(AgreementStatus.SINGLE, check_lines, (), (), (), checks)
+        status = AgreementStatus.DISPUTED if wrong_conversion else AgreementStatus.SINGLE
+        return Agreement(status, check_lines, (), (), (), checks)
 
     comparisons = {
         (i, j): compare(readings[i], readings[j], overrides=overrides)
@@ -972,7 +1063,7 @@ def agreement(
     incomparable = tuple(c for c in comparisons.values() if not c.comparable)
     if not comparable:
         status = AgreementStatus.INCOMPARABLE
-    elif disagreements:
+    elif disagreements or wrong_conversion:
         status = AgreementStatus.DISPUTED
     else:
         status = AgreementStatus.CONSISTENT

@@ -38,7 +38,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 from functools import cached_property
@@ -96,6 +96,23 @@ class Params:
     date_mismatch: float = 0.3
     # A candidate must share a name of at least this weight (on both sides), if set.
     min_shared_name: float = 0.3
+    # Two mentions whose stories (the names of the title and lead of their articles) share no
+    # name are about different stories: "shares fell 19%" of one company is not "shares fell
+    # 18%" of another, whatever else the sentences share.
+    same_story: bool = True
+    story_lead_chars: int = 400
+    # Percentages are everywhere and their values are few: a percent joins a fact only with a
+    # shared head word (even when the values agree: 35% of revenue is not a 36% share jump),
+    # and a percent whose value disagrees needs this score.
+    percent_head: bool = True
+    percent_disagree_threshold: float = 0.6
+    # When a mention has a candidate whose value agrees, candidates whose values disagree rank
+    # this much lower: "about £4bn" belongs with "£4.3bn" (the deal), not "£4.9bn" (the
+    # enterprise value), though both stories' words fit either.
+    disagree_margin: float = 0.15
+    # The same figure in the same unit word ("600,000 customers" twice) sharing a head word
+    # adds this to the value bonus.
+    same_figure_bonus: float = 0.12
     # Same-article restatements of one value ("£4.2bn" in the headline, "£4.2 billion" below)
     # join one fact together when their own sentences name nothing the other's context lacks.
     restatements: bool = True
@@ -257,12 +274,24 @@ _TIME_UNITS = _words(
 )
 
 
+# Subgroups of people: their counts may be written "11,500 people" as well as "11,500
+# employees", so they fit a count of people (comparison.py's "people" dimension: "people",
+# "deaths", "victims", ...), though not each other.
+_PEOPLE_GROUPS = _words(
+    """employees workers staff jobs residents inhabitants civilians passengers students pupils
+    children adults patients voters members volunteers troops soldiers officers migrants
+    refugees evacuees tourists visitors spectators fans users subscribers customers"""
+)
+PEOPLE = "people"
+
+
 def dimension_of(kind: str, unit: str | None) -> str:
     """What values of a mention are comparable in.
 
     "money" for any currency; "percent" / "percentage points"; "date"; "duration" for any time
-    unit; a physical dimension ("length") for units comparison.py converts exactly; else the
-    unit word as written ("tokens"), or the kind when there is none.
+    unit; a dimension ("length", "speed", "people") for units comparison.py converts exactly,
+    whatever their system or spelling ("12 feet" and "3.7 metres"; "38 deaths" and "38
+    people"); else the unit word as written ("tokens"), or the kind when there is none.
     """
     key = " ".join((unit or "").lower().split())
     if kind == Kind.MONEY:
@@ -275,19 +304,28 @@ def dimension_of(kind: str, unit: str | None) -> str:
         if key in ("percentage points", "percentage point", "pp", "basis points", "basis point"):
             return "percentage points"
         return "percent"
-    physical = comparison._PHYSICAL_UNITS.get(comparison._unit_key(unit) or "")
-    if physical is not None:
-        return physical[0]
-    return key or kind
+    return _canonical_dimension(key) or kind
+
+
+def _canonical_dimension(dimension: str) -> str:
+    """A unit word (or a dimension stored by an older version) as its dimension."""
+    physical = comparison._PHYSICAL_UNITS.get(comparison._unit_key(dimension) or "")
+    return physical[0] if physical is not None else dimension
 
 
 def dimensions_compatible(kind_a: str, dim_a: str, kind_b: str, dim_b: str) -> bool:
-    """Same kind and dimension; a count without a unit ("killed 112") fits any count."""
+    """Same kind and dimension; a count without a unit ("killed 112") fits any count, a count
+    of people ("11,500 people") fits a count of a group of people ("11,500 employees")."""
     if kind_a != kind_b:
         return False
+    dim_a, dim_b = _canonical_dimension(dim_a), _canonical_dimension(dim_b)
     if dim_a == dim_b:
         return True
-    return kind_a == Kind.COUNT and Kind.COUNT.value in (dim_a, dim_b)
+    if kind_a != Kind.COUNT:
+        return False
+    if Kind.COUNT.value in (dim_a, dim_b):
+        return True
+    return PEOPLE in (dim_a, dim_b) and bool({dim_a, dim_b} & _PEOPLE_GROUPS)
 
 
 def key_space(kind: str, dimension: str) -> str:
@@ -342,6 +380,8 @@ class Profile:
     own_names: frozenset[str] = frozenset()
     # Words saying what the figure measures ("invest", "toll", "revenu").
     heads: frozenset[str] = frozenset()
+    # The names of the story: the article's title and lead ("Vardhan", "Ashcombe").
+    story: frozenset[str] = frozenset()
 
     def merged(self, other: Profile) -> Profile:
         """The larger weight of each term: one profile for a group of mentions."""
@@ -353,6 +393,7 @@ class Profile:
             display={**other.display, **self.display},
             own_names=self.own_names | other.own_names,
             heads=self.heads | other.heads,
+            story=self.story | other.story,
         )
 
 
@@ -404,6 +445,16 @@ class ArticleText:
         lower.update(_TOKEN.findall(self.title.lower()) if self.title.islower() else ())
         # Words the article also writes in lower case are not names when capitalised.
         self.lowercase = lower | {stem(t) for t in lower}
+
+    @cached_property
+    def story_names(self) -> frozenset[str]:
+        """The names of the title and the lead (the opening of the body after the headline):
+        whom the story is about. Single names only."""
+        start = self.headline_end
+        lead = self.body[start : start + self.params.story_lead_chars]
+        lead = lead.rsplit(" ", 1)[0] if len(lead) == self.params.story_lead_chars else lead
+        names = set(self.title_profile.names) | set(self.profile_of(lead, 1.0).names)
+        return frozenset(name for name in names if " " not in name)
 
     @cached_property
     def title_profile(self) -> Profile:
@@ -575,6 +626,7 @@ def mention_profile(article: ArticleText, mention: Mention) -> Profile:
         display=profile.display,
         own_names=frozenset(own.names) | frozenset(subject.names),
         heads=heads,
+        story=article.story_names,
     )
 
 
@@ -623,6 +675,7 @@ def empty_terms() -> dict:
         "names": {},
         "words": {},
         "heads": [],
+        "story": [],
         "years": [],
         "quarters": [],
         "display": {},
@@ -642,6 +695,7 @@ def add_to_terms(terms: Mapping, profile: Profile, values: Sequence[Mapping] = (
             sums = dict(sorted(sums.items(), key=lambda item: -item[1])[:_MAX_TERMS])
         result[part] = sums
     result["heads"] = sorted(set(result["heads"]) | profile.heads)[:_MAX_TERMS]
+    result["story"] = sorted(set(result["story"]) | profile.story)[:_MAX_TERMS]
     result["years"] = sorted(set(result["years"]) | profile.years)
     result["quarters"] = sorted(set(result["quarters"]) | profile.quarters)
     display = dict(result["display"])
@@ -667,6 +721,7 @@ def mean_profile(terms: Mapping) -> Profile:
         quarters=frozenset(terms.get("quarters", ())),
         display=dict(terms.get("display", {})),
         heads=frozenset(terms.get("heads", ())),
+        story=frozenset(terms.get("story", ())),
     )
 
 
@@ -725,6 +780,8 @@ class Score:
     value_bonus: float
     shared_names: tuple[str, ...]
     shared_words: tuple[str, ...]
+    # Whether a value agrees with one of the fact's (after rounding, qualifiers, conversion).
+    agrees: bool = False
 
     def describe(self) -> str:
         names = ", ".join(self.shared_names[:5]) or "none"
@@ -774,17 +831,35 @@ def value_bonus(
     overrides: comparison.RateOverrides | None = None,
 ) -> float:
     """Evidence from the values: agreeing with one of the fact's, or near one."""
+    return value_evidence(reading, values, params, overrides)[0]
+
+
+def value_evidence(
+    reading: comparison.Reading | None,
+    values: Sequence[Mapping],
+    params: Params = DEFAULT_PARAMS,
+    overrides: comparison.RateOverrides | None = None,
+) -> tuple[float, bool, bool]:
+    """The value bonus, whether a value agrees, and whether one is the same figure in the
+    same unit word ("600,000 customers" and "600,000 customers")."""
     if reading is None or not values:
-        return 0.0
+        return 0.0, False, False
     best = None
+    agrees = same_figure = False
     for value in values:
-        other = reading_of_value(value)
+        other = _in_unit_of(reading, reading_of_value(value))
         result = comparison.compare(reading, other, overrides=overrides)
         if not result.comparable:
             continue
         if result.agree:
+            agrees = True
             digits = min(significant_digits(reading), significant_digits(other))
             bonus = params.agree_bonus * min(max(digits, 1), 3)
+            same_figure = same_figure or (
+                bool(reading.unit)
+                and (reading.unit or "").lower() == (other.unit or "").lower()
+                and (reading.number, reading.number_high) == (other.number, other.number_high)
+            )
         elif reading.kind == Kind.DATE:
             bonus = -params.date_mismatch
         elif result.ratio is not None and result.ratio > 0:
@@ -793,7 +868,23 @@ def value_bonus(
         else:
             bonus = 0.0
         best = bonus if best is None else max(best, bonus)
-    return best or 0.0
+    return best or 0.0, agrees, same_figure
+
+
+def _in_unit_of(reading: comparison.Reading, other: comparison.Reading) -> comparison.Reading:
+    """`other` in `reading`'s unit when both count one population under two nouns ("11,500
+    people" and "11,500 employees", or a count without a unit), which comparison.py does not
+    convert; else `other` itself."""
+    if reading.kind != Kind.COUNT or other.kind != Kind.COUNT or reading.unit == other.unit:
+        return other
+    if dimensions_compatible(
+        Kind.COUNT,
+        dimension_of(Kind.COUNT, reading.unit),
+        Kind.COUNT,
+        dimension_of(Kind.COUNT, other.unit),
+    ):
+        return replace(other, unit=reading.unit)
+    return other
 
 
 def significant_digits(reading: comparison.Reading) -> int:
@@ -821,20 +912,34 @@ def score(
     fact_profile = mean_profile(fact_terms)
     if time_conflict(profile, fact_profile):
         return None
+    stories = profile.story and fact_profile.story
+    if params.same_story and stories and not profile.story & fact_profile.story:
+        return None  # different stories
     similarity, shared_names, shared_words = overlap(profile, fact_profile, params)
-    if similarity + 3 * params.agree_bonus < params.threshold:
+    if similarity + 3 * params.agree_bonus + params.same_figure_bonus < params.threshold:
         return None  # not even the largest value bonus would make it
     if params.min_shared_name and not any(
         min(profile.names[t], fact_profile.names[t]) >= params.min_shared_name * 0.999
         for t in shared_names
     ):
         return None
-    bonus = value_bonus(reading, fact_terms.get("values", ()), params, overrides)
-    if params.require_head and bonus <= 0 and not profile.heads & fact_profile.heads:
+    bonus, agrees, same_figure = value_evidence(
+        reading, fact_terms.get("values", ()), params, overrides
+    )
+    shared_head = bool(profile.heads & fact_profile.heads)
+    if params.require_head and bonus <= 0 and not shared_head:
         # The values disagree (or cannot be compared): only the same verb or noun next to
         # the figure can say it is the same fact misreported.
         return None
-    return Score(similarity + bonus, similarity, bonus, tuple(shared_names), tuple(shared_words))
+    percent = reading is not None and reading.kind == Kind.PERCENT
+    if percent and params.percent_head and not shared_head:
+        return None
+    if same_figure and shared_head:
+        bonus += params.same_figure_bonus
+    total = similarity + bonus
+    if percent and not agrees and total < params.percent_disagree_threshold:
+        return None
+    return Score(total, similarity, bonus, tuple(shared_names), tuple(shared_words), agrees=agrees)
 
 
 def same_value(a: Mention, b: Mention, *, on: date | None = None) -> bool:
@@ -843,7 +948,7 @@ def same_value(a: Mention, b: Mention, *, on: date | None = None) -> bool:
     if a.kind != b.kind:
         return False
     units_fit = a.unit.lower() == b.unit.lower() or (
-        a.kind == Kind.COUNT and not (a.unit and b.unit)
+        a.kind == Kind.COUNT and (not (a.unit and b.unit) or a.dimension == b.dimension == PEOPLE)
     )
     if units_fit:
         return (a.number, a.number_high, a.date) == (b.number, b.number_high, b.date)
@@ -913,9 +1018,22 @@ def assign(
     chosen: list[Assignment] = []
     used_groups: set[int] = set()
     used_facts: set[int] = set()
-    ranked = sorted(scores.items(), key=lambda item: (-item[1].total, item[0]))
+    # Groups with a candidate whose value agrees: their other candidates rank lower.
+    agreeing = {
+        group
+        for (group, _), result in scores.items()
+        if result.agrees and result.total >= params.threshold
+    }
+
+    def rank(item: tuple[tuple[int, int], Score]) -> float:
+        (group, _), result = item
+        if group in agreeing and not result.agrees:
+            return result.total - params.disagree_margin
+        return result.total
+
+    ranked = sorted(scores.items(), key=lambda item: (-rank(item), item[0]))
     for (group, fact), result in ranked:
-        if result.total < params.threshold:
+        if rank(((group, fact), result)) < params.threshold:
             break
         if group in used_groups or fact in used_facts:
             continue

@@ -556,3 +556,41 @@ def test_at_least_does_not_stretch_to_a_toll_thirty_percent_higher():
 
 def test_an_unrounded_point_agrees_with_itself():
     assert Interval(Decimal(5), Decimal(5)).overlaps(Interval(Decimal(5), Decimal(5)))
+
+
+def test_speeds_lengths_and_counts_of_people_are_compared_across_units():
+    # Given 140 mph and 225 km/h, 12 feet and 3.7 meters, 38 deaths and 38 people
+    mph = reading("140 mph", "140", "miles per hour", kind="quantity")
+    kmh = reading("225 km/h", "225", "kilometers per hour", kind="quantity")
+    feet = reading("12 feet", "12", "feet", kind="quantity")
+    metres = reading("3.7 metres", "3.7", "meters", kind="quantity")
+    deaths = reading("38 deaths", "38", "deaths", kind="count")
+    people = reading("38 people", "38", "people", kind="count")
+    # When compared
+    # Then each pair agrees (140 mph is 225.3 km/h; 12 feet is 3.66 m)
+    assert compare(mph, kmh).agree
+    assert compare(feet, metres).agree
+    assert compare(deaths, people).agree
+
+
+def test_a_wrong_stated_conversion_disputes_the_fact_even_when_the_amounts_agree():
+    # given two outlets agreeing on £4.3bn, one converting it to €6.1bn on 2025-10-21
+    day = date(2025, 10, 21)
+    first = Reading(number=Decimal("4.3e9"), unit="GBP", kind="money", text="£4.3bn", on=day)
+    second = Reading(number=Decimal("4.3e9"), unit="GBP", kind="money", text="£4.3bn", on=day)
+    stated = Reading(number=Decimal("6.1e9"), unit="EUR", kind="money", text="€6.1bn", on=day)
+    # when the fact's agreement is computed
+    result = agreement([first, second], conversions=[(second, stated)])
+    # then it is disputed, and the explanation names the conversion
+    assert result.status == AgreementStatus.DISPUTED
+    assert result.disagreements == ()
+    assert len(result.wrong_conversions) == 1
+
+
+def test_a_conversion_in_an_undated_article_is_reported_but_disputes_nothing():
+    amount = Reading(number=Decimal("4.3e9"), unit="GBP", kind="money", text="£4.3bn")
+    stated = Reading(number=Decimal("6.1e9"), unit="EUR", kind="money", text="€6.1bn")
+
+    result = agreement([amount], conversions=[(amount, stated)])
+
+    assert result.status == AgreementStatus.SINGLE

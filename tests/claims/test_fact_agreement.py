@@ -64,7 +64,7 @@ def test_rounded_and_qualified_figures_agree(make_article):
     assert fact.agreement == Fact.Agreement.CONSISTENT
 
 
-def test_a_wrong_stated_conversion_is_explained_without_disputing_the_amount(make_article):
+def test_a_wrong_stated_conversion_disputes_the_fact_and_says_so(make_article):
     # given
     first = publish(
         make_article,
@@ -84,7 +84,8 @@ def test_a_wrong_stated_conversion_is_explained_without_disputing_the_amount(mak
     # then
     fact = claim(first, "€15 million").fact
     assert fact.claim_count == 3
-    assert fact.agreement == Fact.Agreement.CONSISTENT
+    # the amounts agree, but readers of Deal Street see a dollar figure that does not
+    assert fact.agreement == Fact.Agreement.DISPUTED
     assert "stated conversion $25 million for EUR 15 million is off by" in fact.explanation
     assert "ECB reference rate of 2024-02-26" in fact.explanation
 

@@ -236,3 +236,148 @@ def test_the_seed_articles_flag_both_investment_disputes_and_not_the_context_win
     assert not Fact.objects.filter(
         claims__in=context_windows, agreement=Fact.Agreement.DISPUTED
     ).exists()
+
+
+# --------------------------------------------------------------------------------------------
+# Rules for unseen articles: units, people, same figures, agreeing values, percents, stories
+# --------------------------------------------------------------------------------------------
+
+
+def test_speeds_and_lengths_in_other_units_are_one_fact(make_article):
+    # given
+    first = publish(
+        make_article,
+        "Storm Idris struck Penmoor with winds of 100 mph. A surge of 12 feet flooded the quay.",
+        outlet="Coast Wire",
+        published=date(2024, 10, 2),
+    )
+    # when
+    second = publish(
+        make_article,
+        "Storm Idris hit Penmoor with winds of 161 km/h, and a surge of 3.7 metres flooded the quay.",
+        outlet="Harbour Times",
+        published=date(2024, 10, 2),
+    )
+
+    # then
+    assert claim(first, "100 mph").fact == claim(second, "161 km/h").fact
+    assert claim(first, "12 feet").fact == claim(second, "3.7 metres").fact
+    assert claim(second, "161 km/h").fact.agreement == Fact.Agreement.CONSISTENT
+
+
+def test_a_toll_in_deaths_and_a_toll_in_people_is_one_disputed_fact(make_article):
+    # given
+    first = publish(
+        make_article,
+        "The Kelm river floods killed 38 people in Ardova province, officials said on Monday.",
+        outlet="Ardova Post",
+        published=date(2024, 4, 8),
+    )
+    # when
+    second = publish(
+        make_article,
+        "The death toll from the Kelm river floods in Ardova province rose to 47 deaths.",
+        outlet="Kelm Courier",
+        published=date(2024, 4, 9),
+    )
+
+    # then
+    fact = claim(first, "38 people").fact
+    assert claim(second, "47 deaths").fact == fact
+    assert fact.agreement == Fact.Agreement.DISPUTED
+
+
+def test_the_same_figure_in_the_same_unit_joins_despite_different_wording(make_article):
+    # given
+    first = publish(
+        make_article,
+        "Storm Idris swept across Penmoor on Sunday, and crews began clearing roads and "
+        "restoring power to 600,000 customers across the county.",
+        outlet="Coast Wire",
+        published=date(2024, 10, 2),
+    )
+    # when
+    second = publish(
+        make_article,
+        "In Penmoor, 600,000 customers lost power when Storm Idris came ashore.",
+        outlet="Harbour Times",
+        published=date(2024, 10, 2),
+    )
+
+    # then
+    assert claim(first, "600,000 customers").fact == claim(second, "600,000 customers").fact
+
+
+def test_a_rounded_value_joins_the_fact_it_agrees_with_not_a_near_one(make_article):
+    # given
+    first = publish(
+        make_article,
+        "Norland Group has agreed to a £4.3bn takeover of Brackley Pumps. "
+        "Including debt, the deal values Brackley Pumps at about £4.9bn.",
+        outlet="City Desk",
+        published=date(2024, 10, 21),
+    )
+    # when
+    second = publish(
+        make_article,
+        "Norland Group will acquire Brackley Pumps for about £4bn in an all-cash deal.",
+        outlet="Market Wire",
+        published=date(2024, 10, 21),
+    )
+
+    # then
+    rounded = claim(second, "£4bn").fact
+    assert rounded == claim(first, "£4.3bn").fact
+    assert rounded != claim(first, "£4.9bn").fact
+
+
+def test_percentages_of_one_story_with_other_values_and_no_shared_head_stay_apart(make_article):
+    # given
+    first = publish(
+        make_article,
+        "Norland Group is buying Brackley Pumps. Brackley Pumps shares jumped 36 per cent "
+        "to 668p yesterday.",
+        outlet="City Desk",
+        published=date(2024, 10, 21),
+    )
+    # when
+    second = publish(
+        make_article,
+        "Norland Group is buying Brackley Pumps. Brackley Pumps said 35% of its revenue "
+        "came from continental Europe.",
+        outlet="Market Wire",
+        published=date(2024, 10, 22),
+    )
+
+    # then
+    assert claim(first, "36 per cent").fact != claim(second, "35%").fact
+
+
+# A lead long enough that the later paragraph's names are not the story's.
+LEAD = "It was announced this morning after weeks of talks between the two sides. " * 6 + "\n\n"
+
+
+def test_figures_of_two_stories_never_join(make_article):
+    # given
+    first = publish(
+        make_article,
+        "Norland Group has agreed to buy Brackley Pumps, the Sheffield maker of valves. "
+        + LEAD
+        + "The FTSE 250 company's shares had fallen 19% over the past year after a profit warning.",
+        outlet="City Desk",
+        published=date(2024, 10, 21),
+        title="Norland buys Brackley Pumps",
+    )
+    # when
+    second = publish(
+        make_article,
+        "Corvane has launched its second tablet, the Slate, with a larger screen. "
+        + LEAD
+        + "Its shares have fallen 19% this year after a profit warning by a FTSE 100 supplier.",
+        outlet="Gadget Wire",
+        published=date(2024, 10, 22),
+        title="Corvane launches a new tablet",
+    )
+
+    # then
+    assert claim(first, "19%").fact != claim(second, "19%").fact
