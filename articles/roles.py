@@ -1,7 +1,9 @@
 """The newsroom's roles as Django groups, and what each may do.
 
-Editors upload articles and read what the worker found. Reviewers settle
-claims and facts in the admin. A migration creates the groups; a later
+Editors upload articles and read what the worker found, claims and facts
+included. Reviewers settle claims and facts in the admin: confirm, dispute,
+reject and correct claims, verify and publish facts (claims.review checks
+these permissions again). A migration creates the groups; a later
 migration that adds permissions calls sync_roles again.
 """
 
@@ -17,6 +19,9 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "articles.change_article",
         "claims.view_claim",
         "claims.view_fact",
+        "claims.view_claimevent",
+        "claims.view_factevent",
+        "claims.view_primarysource",
     ],
     REVIEWERS: [
         "articles.view_article",
@@ -24,6 +29,12 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "claims.change_claim",
         "claims.view_fact",
         "claims.change_fact",
+        "claims.verify_fact",
+        "claims.publish_fact",
+        "claims.view_claimevent",
+        "claims.view_factevent",
+        "claims.view_primarysource",
+        "claims.add_primarysource",
         "claims.view_exchangerate",
         "claims.add_exchangerate",
         "claims.change_exchangerate",
@@ -53,10 +64,20 @@ def sync_roles(apps, schema_editor=None) -> None:
             if not _model_exists(apps, app_label, codename):
                 # Added by a later migration, which calls sync_roles again.
                 continue
-            permissions.append(
-                Permission.objects.get(content_type__app_label=app_label, codename=codename)
-            )
+            permission = Permission.objects.filter(
+                content_type__app_label=app_label, codename=codename
+            ).first()
+            if permission is None and not codename.startswith(_DEFAULT_ACTIONS):
+                # A custom permission (Meta.permissions) the model gains in a later
+                # migration, which calls sync_roles again.
+                continue
+            if permission is None:
+                raise LookupError(f"no permission {code}")
+            permissions.append(permission)
         group.permissions.set(permissions)
+
+
+_DEFAULT_ACTIONS = ("add_", "change_", "delete_", "view_")
 
 
 def _model_exists(apps, app_label: str, codename: str) -> bool:

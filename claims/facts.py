@@ -23,7 +23,7 @@ from articles.models import Article
 
 from . import comparison, matching
 from .matching import ArticleText, Mention, Params, Profile
-from .models import Claim, ExchangeRate, Fact, FactEvent, FactKey
+from .models import Claim, ExchangeRate, Fact, FactEvent, FactKey, PrimarySource
 
 logger = logging.getLogger(__name__)
 Action = FactEvent.Action
@@ -546,6 +546,8 @@ def _merge_into(target: Fact, source: Fact, *, actor: AbstractBaseUser | None, n
         "source": {"fact": source.pk, "claims": gone},
     }
     Claim.objects.filter(fact=source).update(fact=target)
+    # A reviewer's primary sources are evidence for the merged fact too: never lost with it.
+    PrimarySource.objects.filter(fact=source).update(fact=target)
     source.delete()  # its keys go with it; its events stay, their fact link cleared
     FactEvent.objects.create(
         fact=target,

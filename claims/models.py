@@ -58,6 +58,30 @@ class Claim(models.Model):
     status = models.CharField(
         max_length=16, choices=Status.choices, default=Status.PROPOSED, db_index=True
     )
+    # Incremented by every review change (claims.review): a form carries the version it showed,
+    # so the second of two reviewers acting at once is told the claim changed meanwhile.
+    version = models.PositiveIntegerField(default=0)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="reviewed_claims",
+    )
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+    # A reviewer's correction, next to (never over) what the extractor read.
+    corrected_number = models.DecimalField(max_digits=40, decimal_places=10, null=True, blank=True)
+    corrected_unit = models.CharField(max_length=40, blank=True)
+    corrected_date = models.CharField(max_length=10, blank=True)
+    correction_note = models.TextField(blank=True)
+    corrected_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="corrected_claims",
+    )
+    corrected_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -98,12 +122,38 @@ class Claim(models.Model):
             return low
         return f"{low}–{format(self.number_high.normalize(), 'f')}"
 
+    @property
+    def is_corrected(self) -> bool:
+        return self.corrected_at is not None
+
+    @property
+    def corrected_value(self) -> str:
+        """The reviewer's correction as one string, or "" when there is none."""
+        if not self.is_corrected:
+            return ""
+        if self.corrected_date:
+            return self.corrected_date
+        if self.corrected_number is None:
+            return ""
+        number = f"{self.corrected_number.normalize():,f}"
+        return f"{number} {self.corrected_unit}".strip()
+
+
+# The review queue's first key: disputed facts before the rest. An expression index on it
+# (Fact.Meta) lets the queue read its first page in order instead of sorting every fact.
+DISPUTED_FIRST = models.Case(
+    models.When(agreement="disputed", then=models.Value(0)),
+    default=models.Value(1),
+    output_field=models.IntegerField(),
+)
+
 
 class Fact(models.Model):
     """One fact as several articles may state it: its mentions are the claims pointing here.
 
-    Everything on this row is computed by claims.facts from the member claims; the editorial
-    status of a fact (open, verified, published, ...) is not this model's business.
+    The grouping, agreement, explanation and counts are computed by claims.facts from the
+    member claims; the editorial status (open, verified, published, retracted), the verified
+    value and the assignment are written by claims.review only.
     """
 
     class Agreement(models.TextChoices):
@@ -111,6 +161,12 @@ class Fact(models.Model):
         CONSISTENT = "consistent", "Consistent"
         DISPUTED = "disputed", "Disputed"
         INCOMPARABLE = "incomparable", "Incomparable"
+
+    class Status(models.TextChoices):
+        OPEN = "open", "Open"
+        VERIFIED = "verified", "Verified"
+        PUBLISHED = "published", "Published"
+        RETRACTED = "retracted", "Retracted"
 
     subject = models.CharField(max_length=300)
     kind = models.CharField(max_length=16, choices=Claim.Kind.choices)
@@ -127,23 +183,95 @@ class Fact(models.Model):
     article_count = models.PositiveIntegerField(default=0)
     # The matching profile: summed term weights of the members (see claims.matching).
     terms = models.JSONField(default=dict, blank=True)
+    # Editorial state: written by claims.review only, with a FactEvent for every change.
+    status = models.CharField(
+        max_length=16, choices=Status.choices, default=Status.OPEN, db_index=True
+    )
+    # Incremented by every editorial change; see Claim.version.
+    version = models.PositiveIntegerField(default=0)
+    assigned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="assigned_facts",
+    )
+    # The value a reviewer verified, usually taken from a confirmed claim.
+    verified_claim = models.ForeignKey(
+        Claim, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    verified_number = models.DecimalField(max_digits=40, decimal_places=10, null=True, blank=True)
+    verified_number_high = models.DecimalField(
+        max_digits=40, decimal_places=10, null=True, blank=True
+    )
+    verified_unit = models.CharField(max_length=40, blank=True)
+    verified_date = models.CharField(max_length=10, blank=True)
+    verified_qualifier = models.CharField(
+        max_length=16, choices=Claim.Qualifier.choices, blank=True
+    )
+    verified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="verified_facts",
+    )
+    verified_at = models.DateTimeField(null=True, blank=True)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="published_facts",
+    )
+    published_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["-article_count", "-claim_count", "-id"]
+        permissions = [
+            ("verify_fact", "Can verify a fact"),
+            ("publish_fact", "Can publish or retract a fact"),
+        ]
         indexes = [
             models.Index(fields=["agreement", "-article_count"], name="fact_review_queue"),
+            # The admin queue's order: disputed first, most sources, newest.
+            models.Index(
+                DISPUTED_FIRST,
+                models.F("article_count").desc(),
+                models.F("id").desc(),
+                name="fact_queue_order",
+            ),
         ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(agreement__in=["single", "consistent", "disputed", "incomparable"]),
                 name="fact_agreement_valid",
             ),
+            models.CheckConstraint(
+                condition=Q(status__in=["open", "verified", "published", "retracted"]),
+                name="fact_status_valid",
+            ),
         ]
 
     def __str__(self) -> str:
         return f"{self.subject} ({self.dimension})"
+
+    @property
+    def verified_value(self) -> str:
+        """The verified value for people: "about 15,000,000 EUR", "2024-02-26", or ""."""
+        if self.verified_date:
+            return self.verified_date
+        if self.verified_number is None:
+            return ""
+        number = f"{self.verified_number.normalize():,f}"
+        if self.verified_number_high is not None:
+            number += f"–{self.verified_number_high.normalize():,f}"
+        qualifier = "" if self.verified_qualifier in ("", "exact") else self.verified_qualifier
+        return " ".join(
+            part for part in (qualifier.replace("_", " "), number, self.verified_unit) if part
+        )
 
 
 class FactKey(models.Model):
@@ -180,11 +308,21 @@ class FactEvent(models.Model):
         CLAIM_MOVED = "claim_moved", "Claim moved"
         SPLIT = "split", "Split"
         AGREEMENT_CHANGED = "agreement_changed", "Agreement changed"
+        # Editorial changes, written by claims.review.
+        VERIFIED = "verified", "Verified"
+        PUBLISHED = "published", "Published"
+        RETRACTED = "retracted", "Retracted"
+        REOPENED = "reopened", "Reopened"
+        ASSIGNED = "assigned", "Assigned"
+        SOURCE_ATTACHED = "source_attached", "Primary source attached"
 
     fact = models.ForeignKey(
         Fact, null=True, blank=True, on_delete=models.SET_NULL, related_name="events"
     )
     action = models.CharField(max_length=20, choices=Action.choices)
+    # Editorial status before and after; blank for grouping changes.
+    from_status = models.CharField(max_length=16, blank=True)
+    to_status = models.CharField(max_length=16, blank=True)
     # None: the system (matching, re-extraction).
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
@@ -207,6 +345,12 @@ class FactEvent(models.Model):
                         "claim_moved",
                         "split",
                         "agreement_changed",
+                        "verified",
+                        "published",
+                        "retracted",
+                        "reopened",
+                        "assigned",
+                        "source_attached",
                     ]
                 ),
                 name="fact_event_action_valid",
@@ -215,6 +359,74 @@ class FactEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.fact_id}: {self.action}"
+
+
+class ClaimEvent(models.Model):
+    """One review change of a claim (a transition or a correction); rows are only ever added.
+
+    The claim link is nulled, not cascaded, if the claim is ever deleted; before/after name the
+    claim id, so the history outlives it.
+    """
+
+    class Action(models.TextChoices):
+        CONFIRMED = "confirmed", "Confirmed"
+        DISPUTED = "disputed", "Disputed"
+        REJECTED = "rejected", "Rejected"
+        REOPENED = "reopened", "Reopened"
+        CORRECTED = "corrected", "Corrected"
+
+    claim = models.ForeignKey(
+        Claim, null=True, blank=True, on_delete=models.SET_NULL, related_name="events"
+    )
+    action = models.CharField(max_length=16, choices=Action.choices)
+    from_status = models.CharField(max_length=16)
+    to_status = models.CharField(max_length=16)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
+    note = models.TextField(blank=True)
+    before = models.JSONField(null=True, blank=True)
+    after = models.JSONField(null=True, blank=True)
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["at", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(
+                    action__in=["confirmed", "disputed", "rejected", "reopened", "corrected"]
+                ),
+                name="claim_event_action_valid",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.claim_id}: {self.action}"
+
+
+class PrimarySource(models.Model):
+    """The original document a fact rests on (a filing, a press release), attached by a reviewer."""
+
+    fact = models.ForeignKey(Fact, on_delete=models.CASCADE, related_name="primary_sources")
+    url = models.URLField(max_length=1000)
+    title = models.CharField(max_length=300)
+    quote = models.TextField(blank=True)
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
+    added_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["added_at", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(url__startswith="http://") | Q(url__startswith="https://"),
+                name="primary_source_url_http",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
 
 
 _CURRENCY = RegexValidator(r"^[A-Z]{3}$", "An ISO 4217 code in capitals, such as EUR.")

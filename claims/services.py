@@ -54,7 +54,8 @@ def propose_claims(article: Article) -> int:
 
 
 def _replace_proposed_claims(article: Article, figures: list[Figure]) -> int:
-    stale = Claim.objects.filter(article=article, status=Claim.Status.PROPOSED)
+    # A claim a reviewer touched (reopened or corrected: version > 0) is kept with its history.
+    stale = Claim.objects.filter(article=article, status=Claim.Status.PROPOSED, version=0)
     released: dict[int, list[int]] = defaultdict(list)
     for fact_id, claim_id in stale.exclude(fact=None).values_list("fact_id", "id"):
         released[fact_id].append(claim_id)

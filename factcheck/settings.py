@@ -213,6 +213,9 @@ CELERY_BEAT_SCHEDULE = {
 }
 ARTICLE_STALL_SECONDS = envint("ARTICLE_STALL_SECONDS", 120)
 
+# Review: when true, the reviewer who publishes a fact must not be the one who verified it.
+REQUIRE_SEPARATE_PUBLISHER = envbool("REQUIRE_SEPARATE_PUBLISHER", False)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
