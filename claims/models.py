@@ -293,7 +293,22 @@ class FactKey(models.Model):
         return self.key
 
 
-class FactEvent(models.Model):
+class AuditEvent(models.Model):
+    """What every audit row records: who (None: the system), when, why, values before and after."""
+
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
+    note = models.TextField(blank=True)
+    before = models.JSONField(null=True, blank=True)
+    after = models.JSONField(null=True, blank=True)
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        abstract = True
+
+
+class FactEvent(AuditEvent):
     """One change of a fact's grouping or agreement; rows are only ever added.
 
     The fact link is nulled, not cascaded, when a fact is deleted (emptied by a merge or a
@@ -323,14 +338,6 @@ class FactEvent(models.Model):
     # Editorial status before and after; blank for grouping changes.
     from_status = models.CharField(max_length=16, blank=True)
     to_status = models.CharField(max_length=16, blank=True)
-    # None: the system (matching, re-extraction).
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
-    )
-    note = models.TextField(blank=True)
-    before = models.JSONField(null=True, blank=True)
-    after = models.JSONField(null=True, blank=True)
-    at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["at", "id"]
@@ -361,7 +368,7 @@ class FactEvent(models.Model):
         return f"{self.fact_id}: {self.action}"
 
 
-class ClaimEvent(models.Model):
+class ClaimEvent(AuditEvent):
     """One review change of a claim (a transition or a correction); rows are only ever added.
 
     The claim link is nulled, not cascaded, if the claim is ever deleted; before/after name the
@@ -381,13 +388,6 @@ class ClaimEvent(models.Model):
     action = models.CharField(max_length=16, choices=Action.choices)
     from_status = models.CharField(max_length=16)
     to_status = models.CharField(max_length=16)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
-    )
-    note = models.TextField(blank=True)
-    before = models.JSONField(null=True, blank=True)
-    after = models.JSONField(null=True, blank=True)
-    at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["at", "id"]

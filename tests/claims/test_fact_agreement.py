@@ -3,20 +3,9 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from claims import facts, services
+from claims import facts
 from claims.models import Claim, ExchangeRate, Fact
-
-
-def publish(make_article, text: str, *, outlet: str, published: date | None):
-    article = make_article(
-        original=text, title=text.split(".")[0], outlet=outlet, published=published
-    )
-    services.propose_claims(article)
-    return article
-
-
-def claim(article, text: str) -> Claim:
-    return article.claims.select_related("fact").get(text=text)
+from tests.claims.stories import claim, publish
 
 
 def test_euros_agree_with_dollars_converted_at_the_rate_of_the_day(make_article):

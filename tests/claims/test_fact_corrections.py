@@ -4,21 +4,10 @@ from datetime import date
 
 import pytest
 
-from claims import facts, services
+from claims import facts
 from claims.facts import FactError
-from claims.models import Claim, Fact
-
-
-def publish(make_article, text: str, *, outlet: str, published: date):
-    article = make_article(
-        original=text, title=text.split(".")[0], outlet=outlet, published=published
-    )
-    services.propose_claims(article)
-    return article
-
-
-def claim(article, text: str) -> Claim:
-    return article.claims.select_related("fact").get(text=text)
+from claims.models import Fact
+from tests.claims.stories import claim, publish
 
 
 @pytest.fixture

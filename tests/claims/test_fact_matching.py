@@ -6,19 +6,8 @@ from articles.corpus import read_corpus
 from articles.importing import import_documents
 from articles.services import request_extraction
 from claims import facts, services
-from claims.models import Claim, Fact, FactEvent, FactKey
-
-
-def publish(make_article, text: str, *, outlet: str, published: date, title: str = ""):
-    article = make_article(
-        original=text, title=title or text.split(".")[0], outlet=outlet, published=published
-    )
-    services.propose_claims(article)
-    return article
-
-
-def claim(article, text: str) -> Claim:
-    return article.claims.select_related("fact").get(text=text)
+from claims.models import Fact, FactEvent, FactKey
+from tests.claims.stories import claim, publish
 
 
 def test_the_same_fact_in_three_articles_is_one_fact_with_the_outlier_disputed(make_article):
