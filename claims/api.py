@@ -139,12 +139,12 @@ class FactViewSet(viewsets.GenericViewSet):
     def list(self, request):
         def body() -> bytes:
             facts = self.filter_queryset(self.get_queryset())
-            rows = self.paginate_queryset(published.fact_rows(facts))
+            rows = self.paginate_queryset(published.fact_rows(facts, retracted=False))
             return dump_json(
                 {
                     "next": self.paginator.get_next_link(),
                     "previous": self.paginator.get_previous_link(),
-                    "results": published.fact_documents(rows, url_for=self._url),
+                    "results": published.fact_documents(rows, address=self._address()),
                 }
             )
 
@@ -169,14 +169,14 @@ class FactViewSet(viewsets.GenericViewSet):
         return cached_for_readers(request, body, content_type="application/ld+json")
 
     def _document(self, pk: str) -> dict:
-        rows = published.fact_rows(self.get_queryset().filter(pk=int(pk)))
-        documents = published.fact_documents(rows, url_for=self._url)
+        rows = published.fact_rows(self.get_queryset().filter(pk=int(pk)), retracted=True)
+        documents = published.fact_documents(rows, address=self._address())
         if not documents:
             raise NotFound("No published fact has this id.")
         return documents[0]
 
-    def _url(self, fact_id: int) -> str:
-        return self.request.build_absolute_uri(reverse("api:fact-detail", args=[fact_id]))
+    def _address(self) -> str:
+        return self.request.build_absolute_uri(reverse("api:fact-list"))
 
 
 def cached_for_readers(request, body, *, content_type: str = "application/json") -> HttpResponse:

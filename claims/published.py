@@ -26,7 +26,7 @@ from django.db import models, transaction
 from django.db.models import F, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce, Concat, JSONObject, NullIf, Substr, Trim
 
-from .models import Claim, Fact, FactEvent, PrimarySource
+from .models import Claim, Fact, FactEvent, PrimarySource, value_for_people
 
 logger = logging.getLogger(__name__)
 
@@ -124,8 +124,14 @@ def public_facts() -> models.QuerySet[Fact]:
     return Fact.objects.filter(status__in=PUBLIC_STATUSES)
 
 
-def fact_rows(facts: models.QuerySet[Fact]) -> models.QuerySet:
-    """The columns a fact document needs, one row a fact (use on a filtered, ordered queryset)."""
+def fact_rows(facts: models.QuerySet[Fact], *, retracted: bool) -> models.QuerySet:
+    """The columns a fact document needs, one row a fact (use on a filtered, ordered queryset);
+    `retracted`: whether there may be retracted facts among them, which carry their note."""
+    retraction = (
+        {"retraction_note": _retraction("note"), "retracted_at": _retraction("at")}
+        if retracted
+        else {}
+    )
     return facts.values(
         *FACT_COLUMNS,
         verified_by_name=Coalesce(
@@ -135,17 +141,17 @@ def fact_rows(facts: models.QuerySet[Fact]) -> models.QuerySet:
             ),
             "verified_by__username",
         ),
-        retraction_note=_retraction("note"),
-        retracted_at=_retraction("at"),
         sources=_primary_sources(),
+        **retraction,
     )
 
 
-def fact_documents(rows: Iterable[dict[str, Any]], *, url_for) -> list[dict[str, Any]]:
-    """Fact rows as API documents, each with its citations (one query for all of them)."""
+def fact_documents(rows: Iterable[dict[str, Any]], *, address: str) -> list[dict[str, Any]]:
+    """Fact rows as API documents, each with its citations (one query for all of them);
+    `address`: where the facts are, so that a fact's own address is `address` + id + "/"."""
     rows = list(rows)
     citations = citations_by_fact(row["id"] for row in rows)
-    return [_document(row, citations.get(row["id"], []), url_for(row["id"])) for row in rows]
+    return [_document(row, citations.get(row["id"], []), f"{address}{row['id']}/") for row in rows]
 
 
 def _document(row: dict[str, Any], citations: list[dict], url: str) -> dict[str, Any]:
@@ -158,7 +164,13 @@ def _document(row: dict[str, Any], citations: list[dict], url: str) -> dict[str,
         "url": url,
         "subject": row["subject"],
         "kind": row["kind"],
-        "value": _value_for_people(row),
+        "value": value_for_people(
+            number=number,
+            number_high=number_high,
+            unit=row["verified_unit"],
+            date=row["verified_date"],
+            qualifier=row["verified_qualifier"],
+        ),
         "number": _decimal(number),
         "number_high": _decimal(number_high),
         "unit": row["verified_unit"],
@@ -179,17 +191,6 @@ def _document(row: dict[str, Any], citations: list[dict], url: str) -> dict[str,
 
 def _decimal(value: Decimal | None) -> str | None:
     return None if value is None else format(value.normalize(), "f")
-
-
-def _value_for_people(row: dict[str, Any]) -> str:
-    fact = Fact(
-        verified_number=row["verified_number"],
-        verified_number_high=row["verified_number_high"],
-        verified_unit=row["verified_unit"],
-        verified_date=row["verified_date"],
-        verified_qualifier=row["verified_qualifier"],
-    )
-    return fact.verified_value
 
 
 # --------------------------------------------------------------------------------------------

@@ -90,7 +90,11 @@ class AnonThrottle(_FixedWindow, throttling.AnonRateThrottle):
 
 
 class UserThrottle(_FixedWindow, throttling.UserRateThrottle):
-    pass
+    def get_cache_key(self, request, view):
+        # Anonymous readers are AnonThrottle's: one counter each, not two.
+        if not request.user or not request.user.is_authenticated:
+            return None
+        return super().get_cache_key(request, view)
 
 
 def handle_exception(exc, context):
