@@ -216,8 +216,9 @@ class Gunicorn:
 
 
 def wrk(url: str, *, seconds: int, connections: int, header: str = "") -> tuple[float, float]:
-    """(requests/s, p99 ms) of `url` under wrk; fails on any non-2xx/3xx answer."""
-    command = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", url]
+    """(requests/s, p99 ms) of `url` under wrk; fails on any error or non-2xx/3xx answer."""
+    command = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--timeout", "30s"]
+    command += ["--latency", url]
     if header:
         command[1:1] = ["-H", header]
     output = subprocess.run(command, capture_output=True, text=True, check=True).stdout

@@ -39,21 +39,32 @@ REVISION_KEY = "published:revision"
 # --------------------------------------------------------------------------------------------
 
 
-def revision() -> tuple[str, float]:
-    """(token, time of the change) of what readers see now.
+def revision_and_answer(key: str) -> tuple[str, float, Any]:
+    """(token, time of the last change, what the cache holds under `key`): one round trip.
 
-    A cache that lost the key (eviction, a restart) gets a new random token, so responses
-    cached under an older one are never served again.
+    A cache that lost the revision (eviction, a restart) gets a new random token, so answers
+    kept under an older one are never served again. With the cache down the token is "".
     """
     try:
-        current = cache.get(REVISION_KEY)
+        values = cache.get_many([REVISION_KEY, key])
+        current = values.get(REVISION_KEY)
         if current is None:
             cache.add(REVISION_KEY, (uuid.uuid4().hex, time.time()), timeout=None)
             current = cache.get(REVISION_KEY)
-    except Exception:  # the cache is down: the API answers uncached
+    except Exception:  # the cache is down: the API answers without it
         logger.warning("the cache is unreachable; the API answers without it", exc_info=True)
-        return "", time.time()
-    return current or ("", time.time())
+        return "", time.time(), None
+    if current is None:
+        return "", time.time(), None
+    token, changed_at = current
+    return token, changed_at, values.get(key)
+
+
+def keep_answer(key: str, value: Any, seconds: int) -> None:
+    try:
+        cache.set(key, value, seconds)
+    except Exception:
+        logger.warning("the cache is unreachable; the answer is not kept", exc_info=True)
 
 
 def changed() -> None:
