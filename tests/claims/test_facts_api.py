@@ -462,3 +462,10 @@ def test_with_the_cache_down_readers_and_reviewers_carry_on_uncached(
     assert listing.json()["results"] == []
     assert fact.json()["status"] == "retracted"
     assert "ETag" not in fact
+
+
+def test_the_verifier_is_named_by_full_name_when_the_account_has_one(api, published, reviewer):
+    reviewer.first_name, reviewer.last_name = "Ada", "Quill"
+    reviewer.save()
+
+    assert api.get(f"{FACTS}{published.pk}/").json()["verified_by"] == "Ada Quill"
