@@ -1,6 +1,7 @@
 from django.contrib import admin
 
 from claims import published
+from claims.models import Claim
 
 from .models import Article, ArticleEvent
 
@@ -39,7 +40,9 @@ class ArticleAdmin(admin.ModelAdmin):
     inlines = [ArticleEventInline]
     show_full_result_count = False
 
+    # An article's title, outlet, address and date are part of every citation the API serves.
+
     def save_model(self, request, obj, form, change) -> None:
         super().save_model(request, obj, form, change)
-        # The title, outlet, address and date are part of every citation the API serves.
-        published.changed()
+        cited = Claim.objects.filter(article=obj, fact__isnull=False).values_list("fact_id")
+        published.record_changes(fact_id for (fact_id,) in cited.distinct())

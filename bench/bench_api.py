@@ -70,17 +70,31 @@ def seed(facts: int) -> None:
     import django
 
     django.setup()
-    from django.contrib.auth import get_user_model
     from django.core.management import call_command
-    from django.db import connection, transaction
+    from django.db import connection
+
+    from claims import published
+    from claims.models import Fact
+
+    call_command("migrate", verbosity=0)
+    if Fact.objects.filter(status="published").count() != facts:
+        _seed(facts)
+    if Fact.objects.filter(status="published", public_record="").exists():
+        started = time.perf_counter()
+        count = published.rebuild_all_records()
+        print(f"public records of {count:,} facts written in {time.perf_counter() - started:.0f} s")
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")  # plans from the real row counts, as autovacuum would give
+
+
+def _seed(facts: int) -> None:
+    from django.contrib.auth import get_user_model
+    from django.db import transaction
     from django.utils import timezone
 
     from articles.models import Article
     from claims.models import Claim, Fact
 
-    call_command("migrate", verbosity=0)
-    if Fact.objects.filter(status="published").count() == facts:
-        return
     print(f"seeding {facts:,} published facts with {facts * CITATIONS:,} citations ...")
     started = time.perf_counter()
     with transaction.atomic():
@@ -131,8 +145,6 @@ def seed(facts: int) -> None:
                 for position, fact in enumerate(batch)
                 for index in range(CITATIONS)
             )
-    with connection.cursor() as cursor:
-        cursor.execute("ANALYZE")  # plans from the real row counts, as autovacuum would give
     print(f"seeded in {time.perf_counter() - started:.0f} s")
 
 

@@ -22,7 +22,7 @@ from rest_framework.exceptions import NotFound
 from rest_framework.filters import OrderingFilter, SearchFilter
 from rest_framework.permissions import AllowAny, IsAuthenticated
 
-from factcheck.api import ModelPermissions, dump_json
+from factcheck.api import FilterBackend, ModelPermissions, dump_json
 
 from . import published
 from .models import Claim, Fact
@@ -123,7 +123,7 @@ class FactViewSet(viewsets.GenericViewSet):
     permission_classes = [AllowAny]
     lookup_value_regex = ID_PATTERN
     pagination_class = FactCursor
-    filter_backends = [filters.DjangoFilterBackend, SearchFilter, OrderingFilter]
+    filter_backends = [FilterBackend, SearchFilter, OrderingFilter]
     filterset_class = FactFilter
     search_fields = ["subject"]
     ordering_fields = ["published_at", "verified_at", "id"]
@@ -138,7 +138,7 @@ class FactViewSet(viewsets.GenericViewSet):
     def list(self, request):
         def body() -> bytes:
             facts = self.filter_queryset(self.get_queryset())
-            rows = self.paginate_queryset(published.fact_rows(facts, retracted=False))
+            rows = self.paginate_queryset(published.fact_rows(facts))
             return dump_json(
                 {
                     "next": self.paginator.get_next_link(),
@@ -168,7 +168,7 @@ class FactViewSet(viewsets.GenericViewSet):
         return cached_for_readers(request, body, content_type="application/ld+json")
 
     def _document(self, pk: str) -> dict:
-        rows = published.fact_rows(self.get_queryset().filter(pk=int(pk)), retracted=True)
+        rows = published.fact_rows(self.get_queryset().filter(pk=int(pk)))
         documents = published.fact_documents(rows, address=self._address())
         if not documents:
             raise NotFound("No published fact has this id.")

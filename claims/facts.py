@@ -423,8 +423,8 @@ def _recompute(facts: Sequence[Fact], *, overrides: comparison.RateOverrides) ->
         ["agreement", "explanation", "claim_count", "article_count", "subject", "updated_at"],
     )
     FactEvent.objects.bulk_create(events)
-    if any(fact.status in published.PUBLIC_STATUSES for fact in facts):
-        published.changed()  # a subject or a citation readers see may have changed
+    # A subject or a citation readers see may have changed.
+    published.record_changes(fact for fact in facts if fact.status in published.PUBLIC_STATUSES)
 
 
 def _apply_agreement(

@@ -227,6 +227,9 @@ class Fact(models.Model):
         related_name="published_facts",
     )
     published_at = models.DateTimeField(null=True, blank=True)
+    # What the API serves for a published or retracted fact, as JSON text; empty otherwise.
+    # Written by claims.published with every change readers could see, read as it is.
+    public_record = models.TextField(blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -1,18 +1,19 @@
-"""What API readers see: published facts with their citations, as plain data.
+"""What API readers see: each public fact's record, with its citations, and when it changed.
 
-A page of facts costs two queries whatever its size: the facts (with their verified_by name,
-retraction note and primary sources folded in by subqueries) and the citations of all of
-them at once. Rows are read with `.values()`, never as model instances: the list is the
-product's hottest path, and instances cost more than the database does.
+A published or retracted fact carries its public record (`Fact.public_record`): the JSON
+document the API serves, citations and primary sources included. It is written when the
+fact changes, in the same transaction as the change, by `record_changes()`; readers then
+get a page of facts with one query and no assembly. Every change that readers could see
+calls it: a publication, retraction or reopening, a verified value, a claim confirmed,
+disputed, rejected or corrected, a primary source, a merge or a move (claims.review,
+claims.facts), an article's title, outlet, address or date edited (articles.admin).
 
-Every editorial change that readers could see calls `changed()`; the new revision it leaves
-in the cache keys the API's cached responses and ETags, so nothing stale is served after a
-fact is published, corrected or retracted.
+Each call also replaces, once the transaction commits, the revision kept in the cache; it keys
+the API's cached answers and ETags, so nothing stale is served after a change.
 """
 
 from __future__ import annotations
 
-import json
 import logging
 import time
 import uuid
@@ -22,10 +23,11 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+import orjson
 from django.core.cache import cache
 from django.db import models, transaction
-from django.db.models import F, OuterRef, Q, Subquery
-from django.db.models.functions import JSONObject, Substr
+from django.db.models import F, OuterRef, Q
+from django.db.models.functions import Substr
 
 from .models import Claim, Fact, FactEvent, PrimarySource, value_for_people
 
@@ -35,8 +37,207 @@ PUBLIC_STATUSES = (Fact.Status.PUBLISHED, Fact.Status.RETRACTED)
 REVISION_KEY = "published:revision"
 
 
+def published_facts() -> models.QuerySet[Fact]:
+    """The facts the list shows: published ones only."""
+    return Fact.objects.filter(status=Fact.Status.PUBLISHED)
+
+
+def public_facts() -> models.QuerySet[Fact]:
+    """The facts reachable by id: published, and retracted ones with their note."""
+    return Fact.objects.filter(status__in=PUBLIC_STATUSES)
+
+
 # --------------------------------------------------------------------------------------------
-# The revision: bumped by every change readers could see
+# Reading: records as API documents
+# --------------------------------------------------------------------------------------------
+
+
+def fact_rows(facts: models.QuerySet[Fact]) -> models.QuerySet:
+    """What a page of documents needs, one row a fact (use on a filtered, ordered queryset)."""
+    # A fact without its record (written outside claims.review) is not shown until it has one.
+    return facts.exclude(public_record="").values(
+        "id", "published_at", "verified_at", "public_record"
+    )
+
+
+def fact_documents(rows: Iterable[dict[str, Any]], *, address: str) -> list[dict[str, Any]]:
+    """Records as API documents; `address`: where the facts are (a fact's is address + id/)."""
+    return [
+        {"id": row["id"], "url": f"{address}{row['id']}/", **orjson.loads(row["public_record"])}
+        for row in rows
+    ]
+
+
+# --------------------------------------------------------------------------------------------
+# Writing: records, rebuilt by every change readers could see
+# --------------------------------------------------------------------------------------------
+
+
+def record_changes(facts: Iterable[Fact | int | None]) -> None:
+    """Rebuild the public records of these facts (those that are public) inside the current
+    transaction, and replace the revision once it commits."""
+    ids = {fact.pk if isinstance(fact, Fact) else fact for fact in facts} - {None}
+    if not ids:
+        return
+    public = list(public_facts().filter(pk__in=ids).values_list("pk", flat=True))
+    # A fact taken back (reopened) keeps no record: nobody may read it any more.
+    Fact.objects.filter(pk__in=ids - set(public)).exclude(public_record="").update(public_record="")
+    records = [
+        Fact(pk=fact_id, public_record=record) for fact_id, record in build_records(public).items()
+    ]
+    Fact.objects.bulk_update(records, ["public_record"])
+    changed()
+
+
+def rebuild_all_records() -> int:
+    """Rebuild every public fact's record (after a restore, say); returns how many."""
+    ids = list(public_facts().values_list("pk", flat=True))
+    for first in range(0, len(ids), 500):
+        with transaction.atomic():
+            record_changes(ids[first : first + 500])
+    return len(ids)
+
+
+def build_records(fact_ids: list[int]) -> dict[int, str]:
+    """Each fact's public record as JSON text: everything the API serves but its address."""
+    if not fact_ids:
+        return {}
+    citations = citations_by_fact(fact_ids)
+    sources = sources_by_fact(fact_ids)
+    retractions = retractions_by_fact(fact_ids)
+    rows = Fact.objects.filter(pk__in=fact_ids).values(
+        "id",
+        "subject",
+        "kind",
+        "verified_number",
+        "verified_number_high",
+        "verified_unit",
+        "verified_date",
+        "verified_qualifier",
+        "status",
+        "verified_at",
+        "published_at",
+        "verified_by__username",
+        "verified_by__first_name",
+        "verified_by__last_name",
+    )
+    return {
+        row["id"]: orjson.dumps(
+            _record(row, citations[row["id"]], sources[row["id"]], retractions.get(row["id"])),
+            default=_decimal,
+        ).decode()
+        for row in rows
+    }
+
+
+def _record(row, citations, sources, retraction) -> dict[str, Any]:
+    number, number_high = row["verified_number"], row["verified_number_high"]
+    record = {
+        "id": row["id"],
+        "subject": row["subject"],
+        "kind": row["kind"],
+        "value": value_for_people(
+            number=number,
+            number_high=number_high,
+            unit=row["verified_unit"],
+            date=row["verified_date"],
+            qualifier=row["verified_qualifier"],
+        ),
+        "number": _decimal(number),
+        "number_high": _decimal(number_high),
+        "unit": row["verified_unit"],
+        "date": row["verified_date"],
+        "qualifier": row["verified_qualifier"] or "exact",
+        "status": row["status"],
+        "verified_by": _display_name(row),
+        "verified_at": row["verified_at"],
+        "published_at": row["published_at"],
+        "citations": citations,
+        "primary_sources": sources,
+    }
+    if row["status"] == Fact.Status.RETRACTED:
+        note, at = retraction or ("", None)
+        record.update(retracted_at=at, retraction_note=note)
+    return record
+
+
+def _display_name(row: dict[str, Any]) -> str:
+    full_name = f"{row['verified_by__first_name']} {row['verified_by__last_name']}".strip()
+    return full_name or row["verified_by__username"] or ""
+
+
+def _decimal(value: Decimal | None) -> str | None:
+    return None if value is None else format(value.normalize(), "f")
+
+
+def citations_by_fact(fact_ids: Iterable[int]) -> dict[int, list[dict[str, Any]]]:
+    """Every confirmed mention of each fact, earliest article first, with its sentence."""
+    rows = (
+        Claim.objects.filter(fact_id__in=list(fact_ids), status=Claim.Status.CONFIRMED)
+        .order_by()
+        .values(
+            "fact_id",
+            "text",
+            "start",
+            "end",
+            "article_id",
+            "article__title",
+            "article__outlet",
+            "article__url",
+            "article__published",
+            quote=Substr(
+                "article__body", F("sentence_start") + 1, F("sentence_end") - F("sentence_start")
+            ),
+        )
+    )
+    citations: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    for row in sorted(rows, key=_earliest_first):
+        citations[row["fact_id"]].append(
+            {
+                "article": {
+                    "id": row["article_id"],
+                    "title": row["article__title"],
+                    "outlet": row["article__outlet"],
+                    "url": row["article__url"],
+                    "published": row["article__published"],
+                },
+                "quote": row["quote"],
+                "figure": row["text"],
+                "start": row["start"],
+                "end": row["end"],
+            }
+        )
+    return citations
+
+
+def _earliest_first(row: dict[str, Any]) -> tuple:
+    published = row["article__published"]
+    return (published is None, published or date.min, row["article_id"], row["start"])
+
+
+def sources_by_fact(fact_ids: Iterable[int]) -> dict[int, list[dict[str, str]]]:
+    sources: dict[int, list[dict[str, str]]] = defaultdict(list)
+    for row in PrimarySource.objects.filter(fact_id__in=list(fact_ids)).values(
+        "fact_id", "url", "title", "quote"
+    ):
+        sources[row.pop("fact_id")].append(row)
+    return sources
+
+
+def retractions_by_fact(fact_ids: Iterable[int]) -> dict[int, tuple[str, Any]]:
+    """The note and time of each fact's latest retraction."""
+    latest: dict[int, tuple[str, Any]] = {}
+    for fact_id, note, at in (
+        FactEvent.objects.filter(fact_id__in=list(fact_ids), action=FactEvent.Action.RETRACTED)
+        .order_by("id")
+        .values_list("fact_id", "note", "at")
+    ):
+        latest[fact_id] = (note, at)
+    return latest
+
+
+# --------------------------------------------------------------------------------------------
+# The revision: replaced after every change readers could see
 # --------------------------------------------------------------------------------------------
 
 
@@ -79,184 +280,8 @@ def changed() -> None:
 
 
 # --------------------------------------------------------------------------------------------
-# Facts
+# Filters on facts through their citations
 # --------------------------------------------------------------------------------------------
-
-
-class JSONList(models.Aggregate):
-    """The rows' JSON objects as one JSON array: PostgreSQL's JSON_AGG, SQLite's JSON_GROUP_ARRAY."""
-
-    function = "JSON_AGG"
-    output_field = models.JSONField()
-
-    def as_sqlite(self, compiler, connection, **extra_context):
-        return super().as_sql(compiler, connection, function="JSON_GROUP_ARRAY", **extra_context)
-
-
-def _primary_sources() -> Subquery:
-    return Subquery(
-        PrimarySource.objects.filter(fact=OuterRef("pk"))
-        .order_by()
-        .values("fact")
-        .annotate(items=JSONList(JSONObject(url="url", title="title", quote="quote")))
-        .values("items")
-    )
-
-
-def _retraction(field: str) -> Subquery:
-    return Subquery(
-        FactEvent.objects.filter(fact=OuterRef("pk"), action=FactEvent.Action.RETRACTED)
-        .order_by("-id")
-        .values(field)[:1]
-    )
-
-
-FACT_COLUMNS = (
-    "id",
-    "subject",
-    "kind",
-    "verified_number",
-    "verified_number_high",
-    "verified_unit",
-    "verified_date",
-    "verified_qualifier",
-    "status",
-    "verified_at",
-    "published_at",
-)
-
-
-def published_facts() -> models.QuerySet[Fact]:
-    """The facts the list shows: published ones only."""
-    return Fact.objects.filter(status=Fact.Status.PUBLISHED)
-
-
-def public_facts() -> models.QuerySet[Fact]:
-    """The facts reachable by id: published, and retracted ones with their note."""
-    return Fact.objects.filter(status__in=PUBLIC_STATUSES)
-
-
-def fact_rows(facts: models.QuerySet[Fact], *, retracted: bool) -> models.QuerySet:
-    """The columns a fact document needs, one row a fact (use on a filtered, ordered queryset);
-    `retracted`: whether there may be retracted facts among them, which carry their note."""
-    retraction = (
-        {"retraction_note": _retraction("note"), "retracted_at": _retraction("at")}
-        if retracted
-        else {}
-    )
-    return facts.values(
-        *FACT_COLUMNS,
-        "verified_by__username",
-        "verified_by__first_name",
-        "verified_by__last_name",
-        sources=_primary_sources(),
-        **retraction,
-    )
-
-
-def fact_documents(rows: Iterable[dict[str, Any]], *, address: str) -> list[dict[str, Any]]:
-    """Fact rows as API documents, each with its citations (one query for all of them);
-    `address`: where the facts are, so that a fact's own address is `address` + id + "/"."""
-    rows = list(rows)
-    citations = citations_by_fact(row["id"] for row in rows)
-    return [_document(row, citations.get(row["id"], []), f"{address}{row['id']}/") for row in rows]
-
-
-def _document(row: dict[str, Any], citations: list[dict], url: str) -> dict[str, Any]:
-    number, number_high = row["verified_number"], row["verified_number_high"]
-    sources = row["sources"] or []
-    if isinstance(sources, str):  # SQLite hands the aggregate back as text
-        sources = json.loads(sources)
-    document = {
-        "id": row["id"],
-        "url": url,
-        "subject": row["subject"],
-        "kind": row["kind"],
-        "value": value_for_people(
-            number=number,
-            number_high=number_high,
-            unit=row["verified_unit"],
-            date=row["verified_date"],
-            qualifier=row["verified_qualifier"],
-        ),
-        "number": _decimal(number),
-        "number_high": _decimal(number_high),
-        "unit": row["verified_unit"],
-        "date": row["verified_date"],
-        "qualifier": row["verified_qualifier"] or "exact",
-        "status": row["status"],
-        "verified_by": _display_name(row),
-        "verified_at": row["verified_at"],
-        "published_at": row["published_at"],
-        "citations": citations,
-        "primary_sources": sources,
-    }
-    if row["status"] == Fact.Status.RETRACTED:
-        document["retracted_at"] = row["retracted_at"]
-        document["retraction_note"] = row["retraction_note"] or ""
-    return document
-
-
-def _display_name(row: dict[str, Any]) -> str:
-    full_name = f"{row['verified_by__first_name']} {row['verified_by__last_name']}".strip()
-    return full_name or row["verified_by__username"] or ""
-
-
-def _decimal(value: Decimal | None) -> str | None:
-    return None if value is None else format(value.normalize(), "f")
-
-
-# --------------------------------------------------------------------------------------------
-# Citations: every confirmed mention, with its article and its sentence
-# --------------------------------------------------------------------------------------------
-
-
-def citations_by_fact(fact_ids: Iterable[int]) -> dict[int, list[dict[str, Any]]]:
-    """The confirmed mentions of each fact, earliest article first."""
-    rows = (
-        Claim.objects.filter(fact_id__in=list(fact_ids), status=Claim.Status.CONFIRMED)
-        .order_by()
-        .values(
-            "fact_id",
-            "text",
-            "start",
-            "end",
-            "article_id",
-            "article__title",
-            "article__outlet",
-            "article__url",
-            "article__published",
-            quote=Substr(
-                "article__body", F("sentence_start") + 1, F("sentence_end") - F("sentence_start")
-            ),
-        )
-    )
-    # Sorted here, not by the database: the planner's time for an ORDER BY over a join is
-    # more than Python's for a page of citations.
-    rows = sorted(rows, key=_earliest_first)
-    citations: dict[int, list[dict[str, Any]]] = defaultdict(list)
-    for row in rows:
-        citations[row["fact_id"]].append(
-            {
-                "article": {
-                    "id": row["article_id"],
-                    "title": row["article__title"],
-                    "outlet": row["article__outlet"],
-                    "url": row["article__url"],
-                    "published": row["article__published"],
-                },
-                "quote": row["quote"],
-                "figure": row["text"],
-                "start": row["start"],
-                "end": row["end"],
-            }
-        )
-    return citations
-
-
-def _earliest_first(row: dict[str, Any]) -> tuple:
-    published = row["article__published"]
-    return (published is None, published or date.min, row["article_id"], row["start"])
 
 
 def outlet_filter(outlet: str) -> Q:
@@ -290,42 +315,35 @@ def article_filter(article_id: int) -> Q:
 
 def claim_review(document: dict[str, Any], *, organisation: str) -> dict[str, Any]:
     """The fact as schema.org ClaimReview JSON-LD, for search engines and fact-check aggregators."""
-    citations = document["citations"]
-    retracted = document["status"] == Fact.Status.RETRACTED
-    appearances = [
-        {
-            "@type": "CreativeWork",
-            "headline": citation["article"]["title"],
-            **({"url": citation["article"]["url"]} if citation["article"]["url"] else {}),
-            **(
-                {"datePublished": citation["article"]["published"].isoformat()}
-                if citation["article"]["published"]
-                else {}
-            ),
-            **(
-                {"publisher": {"@type": "Organization", "name": citation["article"]["outlet"]}}
-                if citation["article"]["outlet"]
-                else {}
-            ),
-        }
-        for citation in citations
-    ]
+    appearances = [_appearance(citation["article"]) for citation in document["citations"]]
     item: dict[str, Any] = {"@type": "Claim", "appearance": appearances}
     if appearances:
         item["firstAppearance"] = appearances[0]
     rating = (
         {"ratingValue": 1, "alternateName": "Retracted"}
-        if retracted
+        if document["status"] == Fact.Status.RETRACTED
         else {"ratingValue": 5, "alternateName": f"Verified: {document['value']}"}
     )
-    published = document["published_at"]
-    return {
+    review = {
         "@context": "https://schema.org",
         "@type": "ClaimReview",
         "url": document["url"],
         "claimReviewed": f"{document['subject']}: {document['value']}",
         "author": {"@type": "Organization", "name": organisation},
-        **({"datePublished": published.date().isoformat()} if published else {}),
         "reviewRating": {"@type": "Rating", "bestRating": 5, "worstRating": 1, **rating},
         "itemReviewed": item,
     }
+    if document["published_at"]:
+        review["datePublished"] = document["published_at"][:10]  # an ISO date-time: its day
+    return review
+
+
+def _appearance(article: dict[str, Any]) -> dict[str, Any]:
+    appearance: dict[str, Any] = {"@type": "CreativeWork", "headline": article["title"]}
+    if article["url"]:
+        appearance["url"] = article["url"]
+    if article["published"]:
+        appearance["datePublished"] = article["published"]
+    if article["outlet"]:
+        appearance["publisher"] = {"@type": "Organization", "name": article["outlet"]}
+    return appearance

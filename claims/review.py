@@ -143,7 +143,7 @@ def _move_claim(
     )
     if updated != 1:
         _refuse(Claim, claim.pk, version, verb=verb, allowed=sources, noun="claim")
-    published.changed()
+    published.record_changes([claim.fact_id])
     ClaimEvent.objects.create(
         claim_id=claim.pk,
         action=action,
@@ -202,7 +202,7 @@ def correct_claim(
     if updated != 1:
         _refuse(Claim, claim.pk, version, verb="correct", allowed=allowed, noun="claim")
     claim.refresh_from_db()
-    published.changed()
+    published.record_changes([claim.fact_id])
     ClaimEvent.objects.create(
         claim_id=claim.pk,
         action=ClaimEvent.Action.CORRECTED,
@@ -592,8 +592,7 @@ def _fact_event(
     before: dict[str, Any] | None,
     after: dict[str, Any] | None,
 ) -> FactEvent:
-    published.changed()
-    return FactEvent.objects.create(
+    event = FactEvent.objects.create(
         fact_id=fact.pk,
         action=action,
         actor=actor,
@@ -603,6 +602,8 @@ def _fact_event(
         before=before,
         after=after,
     )
+    published.record_changes([fact.pk])  # after the event: a retraction's record shows its note
+    return event
 
 
 # --------------------------------------------------------------------------------------------
