@@ -1,7 +1,7 @@
 """The facts API (published facts, for anyone) and the claims API (for the newsroom).
 
-Fact responses are built from plain rows (claims.published) and cached whole, keyed by the
-publication revision: a cached answer or a 304 costs no query, a fresh one two.
+Fact answers are the facts' public records (claims.published) and are cached whole under the
+publication revision: a cached answer or a 304 costs no query, a fresh page one.
 """
 
 from __future__ import annotations

@@ -501,3 +501,14 @@ def test_a_claim_moved_out_of_a_published_fact_is_no_longer_cited(
         c["article"]["outlet"] for c in api.get(f"{FACTS}{published.pk}/").json()["citations"]
     }
     assert outlets == {"Northern Post"}
+
+
+def test_public_records_can_be_written_again_from_the_facts(api, published):
+    from django.core.management import call_command
+
+    Fact.objects.filter(pk=published.pk).update(public_record="")
+    assert api.get(f"{FACTS}{published.pk}/").status_code == 404
+
+    call_command("rebuild_public_records")
+
+    assert api.get(f"{FACTS}{published.pk}/").json()["value"] == "40,000,000 EUR"
