@@ -11,13 +11,13 @@ from collections.abc import Mapping
 from django.urls import reverse
 from django.utils.html import strip_tags
 from drf_spectacular.utils import extend_schema
-from rest_framework import mixins, pagination, serializers, status, viewsets
+from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.exceptions import ValidationError
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
-from factcheck.api import ModelPermissions
+from factcheck.api import CursorPagination, ModelPermissions
 
 from . import services
 from .forms import ArticleUploadForm
@@ -64,10 +64,7 @@ class ArticleUploadSerializer(serializers.Serializer):
 UPLOAD_FIELDS = frozenset(ArticleUploadSerializer().fields)
 
 
-class ArticleCursor(pagination.CursorPagination):
-    page_size = 50
-    page_size_query_param = "page_size"
-    max_page_size = 200
+class ArticleCursor(CursorPagination):
     ordering = "-created_at"
 
 

@@ -16,13 +16,13 @@ from django.utils.http import http_date, quote_etag
 from django_filters import rest_framework as filters
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema
-from rest_framework import mixins, pagination, serializers, viewsets
+from rest_framework import mixins, serializers, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound
 from rest_framework.filters import OrderingFilter, SearchFilter
 from rest_framework.permissions import AllowAny, IsAuthenticated
 
-from factcheck.api import FilterBackend, ModelPermissions, dump_json
+from factcheck.api import CursorPagination, FilterBackend, ModelPermissions, dump_json
 
 from . import published
 from .models import Claim, Fact
@@ -110,10 +110,7 @@ class FactFilter(filters.FilterSet):
         return queryset.filter(published.article_filter(int(value)))
 
 
-class FactCursor(pagination.CursorPagination):
-    page_size = 50
-    page_size_query_param = "page_size"
-    max_page_size = 200
+class FactCursor(CursorPagination):
     ordering = "-published_at"
 
 
@@ -258,10 +255,7 @@ class ClaimFilter(filters.FilterSet):
         fields = ["status", "kind", "article", "fact", "outlet"]
 
 
-class IdCursor(pagination.CursorPagination):
-    page_size = 50
-    page_size_query_param = "page_size"
-    max_page_size = 200
+class IdCursor(CursorPagination):
     ordering = "-id"
 
 

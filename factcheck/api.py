@@ -9,10 +9,12 @@ from typing import Any
 
 import orjson
 from django.core.cache import cache
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.views import defaults
 from django_filters.rest_framework import DjangoFilterBackend
-from rest_framework import permissions, renderers, status, throttling
+from rest_framework import pagination, permissions, renderers, status, throttling
+from rest_framework.exceptions import NotFound
 
 logger = logging.getLogger(__name__)
 
@@ -36,6 +38,21 @@ class JSONRenderer(renderers.JSONRenderer):
         if data is None:
             return b""
         return dump_json(data)
+
+
+class CursorPagination(pagination.CursorPagination):
+    """Keyset pages of 50 (up to 200): page 1,000 costs what page 1 does, and nothing counts
+    every row. A cursor whose position is not a value of the ordering field is refused."""
+
+    page_size = 50
+    page_size_query_param = "page_size"
+    max_page_size = 200
+
+    def paginate_queryset(self, queryset, request, view=None):
+        try:
+            return super().paginate_queryset(queryset, request, view)
+        except (ValidationError, ValueError, OverflowError):
+            raise NotFound(self.invalid_cursor_message) from None
 
 
 class FilterBackend(DjangoFilterBackend):

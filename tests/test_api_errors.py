@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import base64
+from urllib.parse import quote
+
 import pytest
 from rest_framework.test import APIClient
 
@@ -79,3 +82,50 @@ def test_the_schema_and_the_docs_are_served(api):
     assert docs.status_code == 200
     # the documentation page's scripts are served by this app, never fetched from elsewhere
     assert b"cdn." not in docs.content
+
+
+def forged_cursor(position: str) -> str:
+    return quote(base64.b64encode(f"p={position}".encode()).decode())
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        f"/api/v1/facts/?cursor={forged_cursor('not-a-date')}",
+        f"/api/v1/facts/?cursor={forged_cursor('2024-01-01%00')}",
+        f"/api/v1/claims/?cursor={forged_cursor('x')}",
+    ],
+)
+def test_a_forged_cursor_is_refused_with_a_404(api, editor, url):
+    api.force_authenticate(editor)
+
+    response = api.get(url)
+
+    assert response.status_code == 404
+    assert response.json() == {"detail": "Invalid cursor"}
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        f"/api/v1/facts/?ordering=id&cursor={forged_cursor('99999999999999999999999')}",
+        "/api/v1/facts/?cursor=%%%",
+        "/api/v1/facts/?page_size=0",
+        "/api/v1/facts/?page_size=-1",
+        "/api/v1/facts/?ordering=%00",
+        f"/api/v1/facts/?search={'x' * 5000}",
+    ],
+)
+def test_odd_paging_and_ordering_fall_back_to_defaults(api, url):
+    response = api.get(url)
+
+    assert response.status_code == 200
+    assert response.json()["results"] == []
+
+
+@pytest.mark.parametrize("query", ["subject=%00", "outlet=%00", "search=%00"])
+def test_nul_characters_in_filters_are_a_400(api, query):
+    response = api.get(f"/api/v1/facts/?{query}")
+
+    assert response.status_code == 400
+    assert "Null characters" in str(response.json()["errors"])
