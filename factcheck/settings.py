@@ -183,6 +183,15 @@ X_FRAME_OPTIONS = "DENY"
 # Celery. Embedded default: kombu's filesystem transport in .broker/, no server needed.
 BROKER_FOLDER = Path(os.environ.get("BROKER_FOLDER") or BASE_DIR / ".broker")
 CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL") or "filesystem://"
+REDIS_TRANSPORT_OPTIONS = {
+    # Redis redelivers an unacknowledged task only after this many seconds:
+    # it must exceed the longest task (see CELERY_TASK_TIME_LIMIT).
+    "visibility_timeout": envint("CELERY_VISIBILITY_TIMEOUT", 600),
+    # A broker that stops answering fails a send within seconds instead of
+    # holding the upload that sent it for ever (redis-py waits without limit).
+    "socket_timeout": envint("CELERY_BROKER_SOCKET_TIMEOUT", 1),
+    "socket_connect_timeout": envint("CELERY_BROKER_SOCKET_TIMEOUT", 1),
+}
 if CELERY_BROKER_URL.startswith("filesystem://"):
     # kombu creates its control folder but not the message folder.
     (BROKER_FOLDER / "queue").mkdir(parents=True, exist_ok=True)
@@ -194,12 +203,17 @@ if CELERY_BROKER_URL.startswith("filesystem://"):
         "store_processed": False,
     }
 else:
-    # Redis redelivers an unacknowledged task only after this many seconds:
-    # it must exceed the longest task (see CELERY_TASK_TIME_LIMIT).
-    CELERY_BROKER_TRANSPORT_OPTIONS = {
-        "visibility_timeout": envint("CELERY_VISIBILITY_TIMEOUT", 600)
-    }
+    CELERY_BROKER_TRANSPORT_OPTIONS = REDIS_TRANSPORT_OPTIONS
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# One retry covers a pooled connection the broker dropped (a broker restart); more
+# would only keep an upload waiting on a broker that is down. The article stays
+# received and the stalled-article sweep sends it again.
+CELERY_TASK_PUBLISH_RETRY_POLICY = {
+    "max_retries": 1,
+    "interval_start": 0,
+    "interval_step": 0.2,
+    "interval_max": 0.2,
+}
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_TASK_SERIALIZER = "json"
 CELERY_RESULT_SERIALIZER = "json"

@@ -143,8 +143,9 @@ def worker_environment() -> dict[str, str]:
 class WorkerProcess:
     """A real `celery worker` process, started and stopped by a test."""
 
-    def __init__(self, *extra_args: str):
+    def __init__(self, *extra_args: str, env: dict[str, str] | None = None):
         self.extra_args = extra_args
+        self.env = env or {}
         self.process: subprocess.Popen | None = None
         self.output: list[str] = []
         self.ready = threading.Event()
@@ -168,7 +169,7 @@ class WorkerProcess:
                 *self.extra_args,
             ],
             cwd=ROOT,
-            env=worker_environment(),
+            env={**worker_environment(), **self.env},
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
             text=True,
