@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from claims import published
+
 from .models import Article, ArticleEvent
 
 
@@ -36,3 +38,8 @@ class ArticleAdmin(admin.ModelAdmin):
     fields = ("title", "outlet", "author", "url", "published", *readonly_fields)
     inlines = [ArticleEventInline]
     show_full_result_count = False
+
+    def save_model(self, request, obj, form, change) -> None:
+        super().save_model(request, obj, form, change)
+        # The title, outlet, address and date are part of every citation the API serves.
+        published.changed()

@@ -21,7 +21,7 @@ from django.utils import timezone
 
 from articles.models import Article
 
-from . import comparison, matching
+from . import comparison, matching, published
 from .matching import ArticleText, Mention, Params, Profile
 from .models import Claim, ExchangeRate, Fact, FactEvent, FactKey, PrimarySource
 
@@ -423,6 +423,8 @@ def _recompute(facts: Sequence[Fact], *, overrides: comparison.RateOverrides) ->
         ["agreement", "explanation", "claim_count", "article_count", "subject", "updated_at"],
     )
     FactEvent.objects.bulk_create(events)
+    if any(fact.status in published.PUBLIC_STATUSES for fact in facts):
+        published.changed()  # a subject or a citation readers see may have changed
 
 
 def _apply_agreement(

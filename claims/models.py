@@ -243,6 +243,12 @@ class Fact(models.Model):
                 models.F("id").desc(),
                 name="fact_queue_order",
             ),
+            # The API's list: published facts, newest first, read a page at a time by keyset.
+            models.Index(
+                models.F("published_at").desc(),
+                condition=Q(status="published"),
+                name="fact_published_order",
+            ),
         ]
         constraints = [
             models.CheckConstraint(

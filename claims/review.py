@@ -38,7 +38,7 @@ from django.db import models, transaction
 from django.db.models import F
 from django.utils import timezone
 
-from . import facts
+from . import facts, published
 from .models import Claim, ClaimEvent, Fact, FactEvent, PrimarySource
 
 ClaimStatus = Claim.Status
@@ -143,6 +143,7 @@ def _move_claim(
     )
     if updated != 1:
         _refuse(Claim, claim.pk, version, verb=verb, allowed=sources, noun="claim")
+    published.changed()
     ClaimEvent.objects.create(
         claim_id=claim.pk,
         action=action,
@@ -201,6 +202,7 @@ def correct_claim(
     if updated != 1:
         _refuse(Claim, claim.pk, version, verb="correct", allowed=allowed, noun="claim")
     claim.refresh_from_db()
+    published.changed()
     ClaimEvent.objects.create(
         claim_id=claim.pk,
         action=ClaimEvent.Action.CORRECTED,
@@ -590,6 +592,7 @@ def _fact_event(
     before: dict[str, Any] | None,
     after: dict[str, Any] | None,
 ) -> FactEvent:
+    published.changed()
     return FactEvent.objects.create(
         fact_id=fact.pk,
         action=action,

@@ -72,8 +72,10 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "rest_framework",
+    "rest_framework.authtoken",
     "django_filters",
     "drf_spectacular",
+    "drf_spectacular_sidecar",
     "articles",
     "claims",
 ]
@@ -125,6 +127,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
     # A file, not memory, so that a worker process can share the test database.
     DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / ".test-db.sqlite3")}
+else:
+    # The planner's default assumes spinning disks and then prefers hash joins over whole
+    # tables to index lookups: the API's citation query was one of them.
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c random_page_cost=1.1"
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -181,6 +187,7 @@ if CELERY_BROKER_URL.startswith("filesystem://"):
     # kombu creates its control folder but not the message folder.
     (BROKER_FOLDER / "queue").mkdir(parents=True, exist_ok=True)
     CELERY_BROKER_TRANSPORT_OPTIONS = {
+        "control_folder": str(BROKER_FOLDER / "control"),
         "data_folder_in": str(BROKER_FOLDER / "queue"),
         "data_folder_out": str(BROKER_FOLDER / "queue"),
         "processed_folder": str(BROKER_FOLDER / "processed"),
@@ -225,13 +232,72 @@ LOGGING = {
     "loggers": {"django.db.backends": {"level": "WARNING"}},
 }
 
+# The cache holds the API's responses and throttle counters. Every process of one deployment
+# must share it (a publish in one web process invalidates the answers of all): Redis in
+# production, a folder on this machine by default.
+CACHE_URL = os.environ.get("CACHE_URL") or f"file://{BASE_DIR / '.cache'}"
+if CACHE_URL.startswith(("redis://", "rediss://")):
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}
+    }
+elif CACHE_URL.startswith("file://"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": CACHE_URL.removeprefix("file://"),
+            "OPTIONS": {"MAX_ENTRIES": 2000},
+        }
+    }
+elif CACHE_URL == "locmem://":
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+else:
+    raise ImproperlyConfigured(
+        f"CACHE_URL must be redis://, file:// or locmem://, not {CACHE_URL!r}"
+    )
+
+# How long a cached API answer may live; any change readers could see replaces it at once.
+API_CACHE_SECONDS = envint("API_CACHE_SECONDS", 300)
+# The organisation named as author of the ClaimReview documents.
+ORGANISATION_NAME = os.environ.get("ORGANISATION_NAME", "factcheck")
+
+
+def envrate(name: str, default: str) -> str | None:
+    """A throttle rate such as 100/minute; "off" for none."""
+    value = os.environ.get(name) or default
+    return None if value.lower() == "off" else value
+
+
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    # Token first: an unauthenticated request is then told 401 with how to authenticate.
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_RENDERER_CLASSES": ["factcheck.api.JSONRenderer"],
+    "DEFAULT_THROTTLE_CLASSES": ["factcheck.api.AnonThrottle", "factcheck.api.UserThrottle"],
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": envrate("API_ANON_RATE", "600/minute"),
+        "user": envrate("API_USER_RATE", "3000/minute"),
+    },
+    "EXCEPTION_HANDLER": "factcheck.api.handle_exception",
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "factcheck API",
-    "DESCRIPTION": "Verified facts with their source citations.",
+    "DESCRIPTION": (
+        "Verified facts with their source citations. Published facts are open to anyone;"
+        " claims and articles need a session or a token (`Authorization: Token KEY`)."
+    ),
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "factcheck.api.document_errors",
+    ],
 }

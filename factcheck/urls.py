@@ -2,8 +2,18 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.views.generic import RedirectView
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from rest_framework.routers import SimpleRouter
+
+from articles.api import ArticleViewSet
+from claims.api import ClaimViewSet, FactViewSet
 
 from .health import healthz
+
+api = SimpleRouter()
+api.register("facts", FactViewSet, basename="fact")
+api.register("claims", ClaimViewSet, basename="claim")
+api.register("articles", ArticleViewSet, basename="article")
 
 urlpatterns = [
     path("", RedirectView.as_view(pattern_name="articles:list"), name="home"),
@@ -12,4 +22,12 @@ urlpatterns = [
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("articles/", include("articles.urls")),
     path("admin/", admin.site.urls),
+    path("api/v1/", include((api.urls, "api"))),
+    path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),
 ]
+
+handler400 = "factcheck.api.bad_request"
+handler403 = "factcheck.api.permission_denied"
+handler404 = "factcheck.api.page_not_found"
+handler500 = "factcheck.api.server_error"

@@ -1,0 +1,277 @@
+"""The facts API (published facts, for anyone) and the claims API (for the newsroom).
+
+Fact responses are built from plain rows (claims.published) and cached whole, keyed by the
+publication revision: a cached answer or a 304 costs no query, a fresh one two.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.urls import reverse
+from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.http import http_date, quote_etag
+from django_filters import rest_framework as filters
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema
+from rest_framework import mixins, pagination, serializers, viewsets
+from rest_framework.decorators import action
+from rest_framework.exceptions import NotFound
+from rest_framework.filters import OrderingFilter, SearchFilter
+from rest_framework.permissions import AllowAny, IsAuthenticated
+
+from factcheck.api import ModelPermissions, dump_json
+
+from . import published
+from .models import Claim, Fact
+
+MAX_ID = 2**63 - 1
+# An id in a URL: digits that fit a 64-bit key, so no database sees a number it cannot hold.
+ID_PATTERN = r"[0-9]{1,18}"
+
+# --------------------------------------------------------------------------------------------
+# Schema of a fact document (claims.published builds the documents; these describe them)
+# --------------------------------------------------------------------------------------------
+
+
+class CitedArticleSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+    outlet = serializers.CharField(help_text="The outlet that published the article.")
+    url = serializers.CharField(help_text="The article's address; empty when unknown.")
+    published = serializers.DateField(allow_null=True)
+
+
+class CitationSerializer(serializers.Serializer):
+    article = CitedArticleSerializer()
+    quote = serializers.CharField(help_text="The sentence that states the figure.")
+    figure = serializers.CharField(help_text="The figure as written, e.g. “€15 million”.")
+    start = serializers.IntegerField(help_text="Character offset of the figure in the article.")
+    end = serializers.IntegerField(help_text="Offset just past the figure.")
+
+
+class PrimarySourceSerializer(serializers.Serializer):
+    url = serializers.URLField()
+    title = serializers.CharField()
+    quote = serializers.CharField(allow_blank=True)
+
+
+class FactSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    url = serializers.URLField()
+    subject = serializers.CharField()
+    kind = serializers.ChoiceField(choices=Claim.Kind.choices)
+    value = serializers.CharField(help_text="The verified value for people.")
+    number = serializers.CharField(
+        allow_null=True, help_text="The verified number as a decimal string; null for dates."
+    )
+    number_high = serializers.CharField(allow_null=True, help_text="Upper end of a range.")
+    unit = serializers.CharField(allow_blank=True, help_text="ISO 4217 code, percent, a unit.")
+    date = serializers.CharField(allow_blank=True, help_text="ISO date at the text's precision.")
+    qualifier = serializers.ChoiceField(choices=Claim.Qualifier.choices)
+    status = serializers.ChoiceField(choices=published.PUBLIC_STATUSES)
+    verified_by = serializers.CharField(allow_blank=True)
+    verified_at = serializers.DateTimeField(allow_null=True)
+    published_at = serializers.DateTimeField(allow_null=True)
+    retracted_at = serializers.DateTimeField(
+        required=False, allow_null=True, help_text="Retracted facts only."
+    )
+    retraction_note = serializers.CharField(required=False, help_text="Retracted facts only.")
+    citations = CitationSerializer(many=True)
+    primary_sources = PrimarySourceSerializer(many=True)
+
+
+# --------------------------------------------------------------------------------------------
+# Facts
+# --------------------------------------------------------------------------------------------
+
+
+class FactFilter(filters.FilterSet):
+    subject = filters.CharFilter(lookup_expr="icontains", help_text="Words in the subject.")
+    kind = filters.ChoiceFilter(choices=Claim.Kind.choices)
+    unit = filters.CharFilter(field_name="verified_unit", lookup_expr="iexact")
+    outlet = filters.CharFilter(method="filter_outlet", help_text="Cited by this outlet.")
+    article = filters.NumberFilter(
+        method="filter_article", min_value=1, max_value=MAX_ID, help_text="Cited by this article."
+    )
+    published_after = filters.DateFilter(field_name="published_at", lookup_expr="date__gte")
+    verified_after = filters.DateFilter(field_name="verified_at", lookup_expr="date__gte")
+
+    class Meta:
+        model = Fact
+        fields = ["subject", "kind", "unit", "outlet", "article"]
+
+    def filter_outlet(self, queryset, name, value):
+        return queryset.filter(published.outlet_filter(value))
+
+    def filter_article(self, queryset, name, value):
+        return queryset.filter(published.article_filter(int(value)))
+
+
+class FactCursor(pagination.CursorPagination):
+    page_size = 50
+    page_size_query_param = "page_size"
+    max_page_size = 200
+    ordering = "-published_at"
+
+
+class FactViewSet(viewsets.GenericViewSet):
+    """Published facts with their citations. Retracted facts stay reachable by id."""
+
+    permission_classes = [AllowAny]
+    lookup_value_regex = ID_PATTERN
+    pagination_class = FactCursor
+    filter_backends = [filters.DjangoFilterBackend, SearchFilter, OrderingFilter]
+    filterset_class = FactFilter
+    search_fields = ["subject"]
+    ordering_fields = ["published_at", "verified_at", "id"]
+    serializer_class = FactSerializer
+
+    def get_queryset(self):
+        if self.action == "list":
+            return published.published_facts()
+        return published.public_facts()
+
+    @extend_schema(responses=FactSerializer(many=True))
+    def list(self, request):
+        def body() -> bytes:
+            facts = self.filter_queryset(self.get_queryset())
+            rows = self.paginate_queryset(published.fact_rows(facts))
+            return dump_json(
+                {
+                    "next": self.paginator.get_next_link(),
+                    "previous": self.paginator.get_previous_link(),
+                    "results": published.fact_documents(rows, url_for=self._url),
+                }
+            )
+
+        return cached_for_readers(request, body)
+
+    @extend_schema(responses=FactSerializer)
+    def retrieve(self, request, pk: str):
+        return cached_for_readers(request, lambda: dump_json(self._document(pk)))
+
+    @extend_schema(
+        responses={(200, "application/ld+json"): OpenApiTypes.OBJECT},
+        description="The fact as schema.org ClaimReview JSON-LD.",
+    )
+    @action(detail=True, url_path="claimreview")
+    def claimreview(self, request, pk: str):
+        def body() -> bytes:
+            review = published.claim_review(
+                self._document(pk), organisation=settings.ORGANISATION_NAME
+            )
+            return dump_json(review)
+
+        return cached_for_readers(request, body, content_type="application/ld+json")
+
+    def _document(self, pk: str) -> dict:
+        rows = published.fact_rows(self.get_queryset().filter(pk=int(pk)))
+        documents = published.fact_documents(rows, url_for=self._url)
+        if not documents:
+            raise NotFound("No published fact has this id.")
+        return documents[0]
+
+    def _url(self, fact_id: int) -> str:
+        return self.request.build_absolute_uri(reverse("api:fact-detail", args=[fact_id]))
+
+
+def cached_for_readers(request, body, *, content_type: str = "application/json") -> HttpResponse:
+    """Answer from the cache, or 304, when nothing readers see has changed since.
+
+    The ETag and the cache key are the same digest of the publication revision and the full
+    address, so a publish, correction or retraction changes both at once.
+    """
+    token, changed_at = published.revision()
+    if not token:  # no cache to rely on
+        return HttpResponse(body(), content_type=content_type)
+    digest = hashlib.sha1(f"{token} {request.build_absolute_uri()}".encode()).hexdigest()
+    etag = quote_etag(digest)
+    last_modified = int(changed_at)
+    response = get_conditional_response(request, etag=etag, last_modified=last_modified)
+    if response is None:
+        key = f"api:{digest}"
+        content = cache.get(key)
+        if content is None:
+            content = body()
+            cache.set(key, content, settings.API_CACHE_SECONDS)
+        response = HttpResponse(content, content_type=content_type)
+    response.headers["ETag"] = etag
+    response.headers["Last-Modified"] = http_date(last_modified)
+    # Anyone may store it, but must ask again before reusing it: a retraction shows at once.
+    patch_cache_control(response, public=True, max_age=0, must_revalidate=True)
+    return response
+
+
+# --------------------------------------------------------------------------------------------
+# Claims, for the newsroom
+# --------------------------------------------------------------------------------------------
+
+
+class ClaimArticleSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+    outlet = serializers.CharField()
+
+
+class ClaimSerializer(serializers.ModelSerializer):
+    article = ClaimArticleSerializer()
+    value = serializers.CharField(help_text="The normalised value: a number, range or ISO date.")
+    corrected_value = serializers.CharField(help_text="A reviewer's correction, or empty.")
+    reviewed_by = serializers.CharField(
+        source="reviewed_by.username", read_only=True, allow_null=True
+    )
+
+    class Meta:
+        model = Claim
+        fields = [
+            "id",
+            "article",
+            "fact",
+            "text",
+            "start",
+            "end",
+            "kind",
+            "value",
+            "unit",
+            "qualifier",
+            "subject",
+            "status",
+            "corrected_value",
+            "reviewed_by",
+            "reviewed_at",
+            "created_at",
+        ]
+
+
+class ClaimFilter(filters.FilterSet):
+    article = filters.NumberFilter(field_name="article_id", min_value=1, max_value=MAX_ID)
+    fact = filters.NumberFilter(field_name="fact_id", min_value=1, max_value=MAX_ID)
+    outlet = filters.CharFilter(field_name="article__outlet", lookup_expr="iexact")
+
+    class Meta:
+        model = Claim
+        fields = ["status", "kind", "article", "fact", "outlet"]
+
+
+class IdCursor(pagination.CursorPagination):
+    page_size = 50
+    page_size_query_param = "page_size"
+    max_page_size = 200
+    ordering = "-id"
+
+
+class ClaimViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+    """Every proposed figure, for editors and reviewers (`?status=disputed` for the disputes)."""
+
+    permission_classes = [IsAuthenticated, ModelPermissions]
+    serializer_class = ClaimSerializer
+    lookup_value_regex = ID_PATTERN
+    pagination_class = IdCursor
+    filterset_class = ClaimFilter
+    queryset = Claim.objects.select_related("article", "reviewed_by").defer(
+        "article__body", "article__original"
+    )
