@@ -96,9 +96,10 @@ def app_environment(folder: Path, *, embedded: bool) -> dict[str, str]:
     if embedded:
         environment["DATABASE_URL"] = f"sqlite:///{folder / 'load.sqlite3'}"
         environment["CELERY_BROKER_URL"] = "filesystem://"
+        environment["CACHE_URL"] = f"file://{folder / 'cache'}"
     else:
         environment["DATABASE_URL"] = f"{POSTGRES}/{DATABASE}"
-        environment["CELERY_BROKER_URL"] = REDIS
+        environment["CELERY_BROKER_URL"] = environment["CACHE_URL"] = REDIS
     return environment
 
 

@@ -195,7 +195,7 @@ class RunningApp:
 def running_app(tmp_path) -> Iterator[RunningApp]:
     """The app started the way `make run` starts it: `manage.py migrate`, `manage.py setup_demo`
     (DEMO_PASSWORD set) and `scripts/run-dev` (runserver and a Celery worker with beat), as
-    subprocesses on a free port with a database and a broker folder of their own.
+    subprocesses on a free port with a database, a broker folder and a cache of their own.
 
     On SQLite the database is a file in tmp_path; when the tests run on PostgreSQL (and Redis)
     the app gets its own database on that server and the tests' broker. Every process is killed
@@ -216,10 +216,13 @@ def running_app(tmp_path) -> Iterator[RunningApp]:
         PORT=str(port),
         DEV_PYTHON=sys.executable,
         BROKER_FOLDER=str(tmp_path / "broker"),
+        CACHE_URL=f"file://{tmp_path / 'cache'}",
     )
     shared_broker = not settings.CELERY_BROKER_URL.startswith("filesystem://")
     with app_database(tmp_path) as database_url, app.log.open("w") as log:
         environment["DATABASE_URL"] = database_url
+        if shared_broker:
+            purge_queue()  # nothing the tests left behind reaches the app's worker
         for command in (["migrate", "--noinput"], ["setup_demo"]):
             done = subprocess.run(
                 [sys.executable, "manage.py", *command],
@@ -230,8 +233,6 @@ def running_app(tmp_path) -> Iterator[RunningApp]:
                 timeout=300,
             )
             assert done.returncode == 0, f"manage.py {command[0]} failed:\n{app.tail()}"
-        if shared_broker:
-            purge_queue()  # nothing the tests left behind reaches the app's worker
         process = subprocess.Popen(
             [str(ROOT / "scripts" / "run-dev")],
             cwd=ROOT,
@@ -256,10 +257,9 @@ def free_port() -> int:
 
 
 def stop_process_group(process: subprocess.Popen, timeout: float = 30) -> None:
-    """SIGTERM to the process and its whole group (run-dev stops runserver and the worker, which
-    finishes its task), then SIGKILL to whatever is left."""
-    with suppress(ProcessLookupError):
-        os.killpg(process.pid, signal.SIGTERM)
+    """SIGTERM to the process (run-dev then stops runserver and the worker, which finishes its
+    task), then SIGKILL to whatever is left of its process group."""
+    process.terminate()
     with suppress(subprocess.TimeoutExpired):
         process.wait(timeout)
     with suppress(ProcessLookupError):

@@ -106,7 +106,9 @@ def test_an_uploaded_article_goes_through_review_to_the_public_api(
     expect(page).to_have_url(re.compile(r"/admin/claims/fact/$"))
 
     # Then the disputed facts come first, Microsoft's investment in OpenAI among them
-    agreements = page.locator("#result_list td.field-agreement").all_inner_texts()
+    agreement = page.locator("#result_list td.field-agreement")
+    expect(agreement.first).to_have_text("Disputed")
+    agreements = agreement.all_inner_texts()
     disputed = agreements.count("Disputed")
     assert disputed >= 1
     assert agreements[:disputed] == ["Disputed"] * disputed
