@@ -88,15 +88,14 @@ def test_an_uploaded_article_goes_through_review_to_the_public_api(
     steps.screenshot(page, "article-received")
     expect(page.locator("[data-article-status]")).to_have_text("Done", timeout=EXTRACTION)
 
-    # And its figures are highlighted, the investment among them
+    # And its figures are highlighted, Microsoft's $13 billion in OpenAI among them
     figures = page.locator(".body mark.figure")
     for figure in ("15 million euros", "$16.2 million", "$13 billion"):
         expect(figures.filter(has_text=figure)).to_have_count(1)
-    expect(figures.filter(has_text="15 million euros")).to_have_attribute(
-        "title", re.compile(r"^Money: 15,000,000 EUR")
+    expect(figures.filter(has_text="$13 billion")).to_have_attribute(
+        "title", re.compile(r"^Money: 13,000,000,000 USD")
     )
     steps.screenshot(page, "article-figures-highlighted")
-
     page.get_by_role("button", name="Log out editor").click()
 
     # When the reviewer logs in and opens the review queue
@@ -159,7 +158,10 @@ def test_an_uploaded_article_goes_through_review_to_the_public_api(
     assert (Decimal(str(fact["number"])), fact["unit"]) == (13_000_000_000, "USD")
     assert all(fact[name] for name in ("verified_by", "verified_at", "published_at"))
 
-    # And its citations name their articles, and their offsets point into the article bodies
+    # And it cites the two confirmed mentions, not the disputed one, each with its article and
+    # offsets that point into the article's body
+    outlets = sorted(citation["article"]["outlet"] for citation in fact["citations"])
+    assert outlets == ["TechTarget", "The Ledger Daily"]
     for citation in fact["citations"]:
         body = bodies[citation["article"]["title"]]
         assert body[citation["start"] : citation["end"]] == citation["figure"]
