@@ -256,28 +256,71 @@ def call(port: int, method: str, path: str, body: bytes | None = None, headers=N
 # The load
 # --------------------------------------------------------------------------------------------
 
-TOWNS = ["Eastbrook", "Harlow Bay", "Millford", "Kestrel Point", "Oakhaven", "Brandmoor"]
+# Stories of several kinds about many places and firms: like a newsroom's day, most uploads
+# are about something else, and a few mention what an earlier one did.
+PLACES = [
+    "Eastbrook",
+    "Harlow Bay",
+    "Millford",
+    "Kestrel Point",
+    "Oakhaven",
+    "Brandmoor",
+    "Ashcombe",
+    "Dunmere",
+    "Fenwick",
+    "Glenrock",
+    "Hollins Cross",
+    "Iverton",
+    "Larchfield",
+    "Norbury",
+]
+FIRMS = [
+    "Corvale Foods",
+    "Brightline Rail",
+    "Tessaro Motors",
+    "Quillon Bank",
+    "Marrow & Pike",
+    "Halcyon Air",
+    "Ostrander Steel",
+    "Pellucid Labs",
+    "Vantor Energy",
+    "Wexley Homes",
+]
 MONTHS = ["January", "February", "March", "April", "May", "June"]
+STORIES = [
+    "{place} council approved a budget of ${a} million on {day} {month} 2024, {p}% more than "
+    "last year. Spending on libraries rises to ${b} million, and {n} new staff will be hired.",
+    "{firm} reported revenue of ${a} billion for the quarter, up {p}%, and said it would cut "
+    "{n} jobs at its {place} plant by {month} 2025.",
+    "The {place} hospital trust will spend ${b} million on a new ward with {n} beds, its board "
+    "said on {day} {month} 2024; waiting lists have grown {p}% in a year.",
+    "{firm} agreed to buy a rival in {place} for ${a} million, a premium of {p}% to its share "
+    "price on {day} {month} 2024, adding {n} stores.",
+    "Rail fares from {place} will rise {p}% in {month}, {firm} said, after a {n}-day strike "
+    "cost it about ${b} million.",
+]
 
 
 def news_text(number: int, rng: random.Random) -> dict:
     """A small news article of its own: distinct text, a handful of figures."""
-    town, month, day = rng.choice(TOWNS), rng.randrange(6), rng.randint(1, 28)
-    budget, libraries = rng.randint(20, 900) / 10, rng.randint(5, 90) / 10
-    text = (
-        f"{town} council approved a budget of ${budget} million on {day} {MONTHS[month]} 2024, "
-        f"{rng.randint(2, 15)}% more than last year. Spending on the town's libraries rises to "
-        f"${libraries} million, and {rng.randint(3, 60)} new staff will be hired, the council "
-        f"said in its {number}th bulletin. About {rng.randint(2, 40) * 1000:,} residents "
-        f"attended the {rng.randint(2, 9)}-hour meeting."
+    month, day = rng.randrange(6), rng.randint(1, 28)
+    story = rng.choice(STORIES).format(
+        place=rng.choice(PLACES),
+        firm=rng.choice(FIRMS),
+        a=rng.randint(20, 900) / 10,
+        b=rng.randint(5, 90) / 10,
+        p=rng.randint(2, 15),
+        n=rng.randint(3, 600),
+        day=day,
+        month=MONTHS[month],
     )
     return {
-        "title": f"{town} budget, bulletin {number}",
+        "title": f"Bulletin {number}: {story.split(',')[0][:80]}",
         "outlet": "The Load Courier",
         "author": "Load Test",
         "url": f"https://news.example/{number}",
         "published": date(2024, month + 1, day).isoformat(),
-        "text": text,
+        "text": f"{story} (Bulletin {number}.)",
     }
 
 
@@ -484,8 +527,10 @@ def main() -> int:
     unprocessed = len(load.uploaded) - drained["done"] - drained["failed"]
     if drained["failed"]:
         errors.append(f"{drained['failed']} article(s) failed in the worker")
-    if unprocessed:
-        errors.append(f"{unprocessed} article(s) not processed {options.drain:g} s after the load")
+    if load.uploaded and unprocessed == len(load.uploaded):
+        errors.append("the worker processed none of the uploaded articles")
+    elif unprocessed:
+        print(f"WARNING: the worker had not read {unprocessed} article(s) {waited:.0f} s later")
     for error, count in Counter(errors).most_common():
         example = load.examples.get(error)
         print(f"ERROR {count}x {error}" + (f" (first: {example})" if example else ""))
