@@ -34,14 +34,16 @@ test: $(VENV)/.test-installed
 	BROKER_FOLDER="$(CURDIR)/.broker-test" $(PY) -m pytest $(PYTEST_ARGS)
 
 ## bench: extraction against quantulum3; fact matching at 1,000 and 100,000 claims;
-## ingestion through the worker on PostgreSQL + Redis
+## ingestion through the worker and the facts API under wrk, on PostgreSQL + Redis
 bench: $(VENV)/.bench-installed
 	$(PY) bench/bench_extraction.py
 	$(PY) bench/bench_matching.py
 	@if pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null && redis-cli -h 127.0.0.1 ping >/dev/null 2>&1; then \
 		$(PY) bench/bench_ingestion.py; \
+		if command -v wrk >/dev/null; then $(PY) bench/bench_api.py; \
+		else echo "API benchmark skipped: it needs wrk (apt-get install wrk)"; fi; \
 	else \
-		echo "ingestion benchmark skipped: it needs PostgreSQL on 127.0.0.1:5432 and Redis on 127.0.0.1:6379"; \
+		echo "ingestion and API benchmarks skipped: they need PostgreSQL on 127.0.0.1:5432 and Redis on 127.0.0.1:6379"; \
 	fi
 
 ## loadtest: API readers, editors uploading and the worker extracting at once, on loopback

@@ -9,7 +9,6 @@ from __future__ import annotations
 import hashlib
 
 from django.conf import settings
-from django.core.cache import cache
 from django.http import HttpResponse
 from django.urls import reverse
 from django.utils.cache import get_conditional_response, patch_cache_control
@@ -139,12 +138,12 @@ class FactViewSet(viewsets.GenericViewSet):
     def list(self, request):
         def body() -> bytes:
             facts = self.filter_queryset(self.get_queryset())
-            rows = self.paginate_queryset(published.fact_rows(facts))
+            rows = self.paginate_queryset(published.fact_rows(facts, retracted=False))
             return dump_json(
                 {
                     "next": self.paginator.get_next_link(),
                     "previous": self.paginator.get_previous_link(),
-                    "results": published.fact_documents(rows, url_for=self._url),
+                    "results": published.fact_documents(rows, address=self._address()),
                 }
             )
 
@@ -169,35 +168,37 @@ class FactViewSet(viewsets.GenericViewSet):
         return cached_for_readers(request, body, content_type="application/ld+json")
 
     def _document(self, pk: str) -> dict:
-        rows = published.fact_rows(self.get_queryset().filter(pk=int(pk)))
-        documents = published.fact_documents(rows, url_for=self._url)
+        rows = published.fact_rows(self.get_queryset().filter(pk=int(pk)), retracted=True)
+        documents = published.fact_documents(rows, address=self._address())
         if not documents:
             raise NotFound("No published fact has this id.")
         return documents[0]
 
-    def _url(self, fact_id: int) -> str:
-        return self.request.build_absolute_uri(reverse("api:fact-detail", args=[fact_id]))
+    def _address(self) -> str:
+        return self.request.build_absolute_uri(reverse("api:fact-list"))
 
 
 def cached_for_readers(request, body, *, content_type: str = "application/json") -> HttpResponse:
     """Answer from the cache, or 304, when nothing readers see has changed since.
 
-    The ETag and the cache key are the same digest of the publication revision and the full
-    address, so a publish, correction or retraction changes both at once.
+    The ETag digests the publication revision and the full address, and a cached answer is
+    only served under the revision it was made in: a publish, correction or retraction
+    changes both at once.
     """
-    token, changed_at = published.revision()
+    address = request.build_absolute_uri()
+    key = "api:" + hashlib.sha1(address.encode()).hexdigest()
+    token, changed_at, kept = published.revision_and_answer(key)
     if not token:  # no cache to rely on
         return HttpResponse(body(), content_type=content_type)
-    digest = hashlib.sha1(f"{token} {request.build_absolute_uri()}".encode()).hexdigest()
-    etag = quote_etag(digest)
+    etag = quote_etag(hashlib.sha1(f"{token} {address}".encode()).hexdigest())
     last_modified = int(changed_at)
     response = get_conditional_response(request, etag=etag, last_modified=last_modified)
     if response is None:
-        key = f"api:{digest}"
-        content = cache.get(key)
-        if content is None:
+        if kept is not None and kept[0] == token:
+            content = kept[1]
+        else:
             content = body()
-            cache.set(key, content, settings.API_CACHE_SECONDS)
+            published.keep_answer(key, (token, content), settings.API_CACHE_SECONDS)
         response = HttpResponse(content, content_type=content_type)
     response.headers["ETag"] = etag
     response.headers["Last-Modified"] = http_date(last_modified)

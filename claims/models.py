@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from decimal import Decimal
+
 from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
@@ -267,17 +269,28 @@ class Fact(models.Model):
     @property
     def verified_value(self) -> str:
         """The verified value for people: "about 15,000,000 EUR", "2024-02-26", or ""."""
-        if self.verified_date:
-            return self.verified_date
-        if self.verified_number is None:
-            return ""
-        number = f"{self.verified_number.normalize():,f}"
-        if self.verified_number_high is not None:
-            number += f"–{self.verified_number_high.normalize():,f}"
-        qualifier = "" if self.verified_qualifier in ("", "exact") else self.verified_qualifier
-        return " ".join(
-            part for part in (qualifier.replace("_", " "), number, self.verified_unit) if part
+        return value_for_people(
+            number=self.verified_number,
+            number_high=self.verified_number_high,
+            unit=self.verified_unit,
+            date=self.verified_date,
+            qualifier=self.verified_qualifier,
         )
+
+
+def value_for_people(
+    *, number: Decimal | None, number_high: Decimal | None, unit: str, date: str, qualifier: str
+) -> str:
+    """A value as people read it: "about 15,000,000 EUR", "2024-02-26", or ""."""
+    if date:
+        return date
+    if number is None:
+        return ""
+    text = f"{number.normalize():,f}"
+    if number_high is not None:
+        text += f"–{number_high.normalize():,f}"
+    qualifier = "" if qualifier in ("", "exact") else qualifier.replace("_", " ")
+    return " ".join(part for part in (qualifier, text, unit) if part)
 
 
 class FactKey(models.Model):

@@ -18,15 +18,16 @@ import time
 import uuid
 from collections import defaultdict
 from collections.abc import Iterable
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
 from django.core.cache import cache
 from django.db import models, transaction
-from django.db.models import F, OuterRef, Q, Subquery, Value
-from django.db.models.functions import Coalesce, Concat, JSONObject, NullIf, Substr, Trim
+from django.db.models import F, OuterRef, Q, Subquery
+from django.db.models.functions import JSONObject, Substr
 
-from .models import Claim, Fact, FactEvent, PrimarySource
+from .models import Claim, Fact, FactEvent, PrimarySource, value_for_people
 
 logger = logging.getLogger(__name__)
 
@@ -39,21 +40,32 @@ REVISION_KEY = "published:revision"
 # --------------------------------------------------------------------------------------------
 
 
-def revision() -> tuple[str, float]:
-    """(token, time of the change) of what readers see now.
+def revision_and_answer(key: str) -> tuple[str, float, Any]:
+    """(token, time of the last change, what the cache holds under `key`): one round trip.
 
-    A cache that lost the key (eviction, a restart) gets a new random token, so responses
-    cached under an older one are never served again.
+    A cache that lost the revision (eviction, a restart) gets a new random token, so answers
+    kept under an older one are never served again. With the cache down the token is "".
     """
     try:
-        current = cache.get(REVISION_KEY)
+        values = cache.get_many([REVISION_KEY, key])
+        current = values.get(REVISION_KEY)
         if current is None:
             cache.add(REVISION_KEY, (uuid.uuid4().hex, time.time()), timeout=None)
             current = cache.get(REVISION_KEY)
-    except Exception:  # the cache is down: the API answers uncached
+    except Exception:  # the cache is down: the API answers without it
         logger.warning("the cache is unreachable; the API answers without it", exc_info=True)
-        return "", time.time()
-    return current or ("", time.time())
+        return "", time.time(), None
+    if current is None:
+        return "", time.time(), None
+    token, changed_at = current
+    return token, changed_at, values.get(key)
+
+
+def keep_answer(key: str, value: Any, seconds: int) -> None:
+    try:
+        cache.set(key, value, seconds)
+    except Exception:
+        logger.warning("the cache is unreachable; the answer is not kept", exc_info=True)
 
 
 def changed() -> None:
@@ -124,28 +136,30 @@ def public_facts() -> models.QuerySet[Fact]:
     return Fact.objects.filter(status__in=PUBLIC_STATUSES)
 
 
-def fact_rows(facts: models.QuerySet[Fact]) -> models.QuerySet:
-    """The columns a fact document needs, one row a fact (use on a filtered, ordered queryset)."""
+def fact_rows(facts: models.QuerySet[Fact], *, retracted: bool) -> models.QuerySet:
+    """The columns a fact document needs, one row a fact (use on a filtered, ordered queryset);
+    `retracted`: whether there may be retracted facts among them, which carry their note."""
+    retraction = (
+        {"retraction_note": _retraction("note"), "retracted_at": _retraction("at")}
+        if retracted
+        else {}
+    )
     return facts.values(
         *FACT_COLUMNS,
-        verified_by_name=Coalesce(
-            NullIf(
-                Trim(Concat("verified_by__first_name", Value(" "), "verified_by__last_name")),
-                Value(""),
-            ),
-            "verified_by__username",
-        ),
-        retraction_note=_retraction("note"),
-        retracted_at=_retraction("at"),
+        "verified_by__username",
+        "verified_by__first_name",
+        "verified_by__last_name",
         sources=_primary_sources(),
+        **retraction,
     )
 
 
-def fact_documents(rows: Iterable[dict[str, Any]], *, url_for) -> list[dict[str, Any]]:
-    """Fact rows as API documents, each with its citations (one query for all of them)."""
+def fact_documents(rows: Iterable[dict[str, Any]], *, address: str) -> list[dict[str, Any]]:
+    """Fact rows as API documents, each with its citations (one query for all of them);
+    `address`: where the facts are, so that a fact's own address is `address` + id + "/"."""
     rows = list(rows)
     citations = citations_by_fact(row["id"] for row in rows)
-    return [_document(row, citations.get(row["id"], []), url_for(row["id"])) for row in rows]
+    return [_document(row, citations.get(row["id"], []), f"{address}{row['id']}/") for row in rows]
 
 
 def _document(row: dict[str, Any], citations: list[dict], url: str) -> dict[str, Any]:
@@ -158,14 +172,20 @@ def _document(row: dict[str, Any], citations: list[dict], url: str) -> dict[str,
         "url": url,
         "subject": row["subject"],
         "kind": row["kind"],
-        "value": _value_for_people(row),
+        "value": value_for_people(
+            number=number,
+            number_high=number_high,
+            unit=row["verified_unit"],
+            date=row["verified_date"],
+            qualifier=row["verified_qualifier"],
+        ),
         "number": _decimal(number),
         "number_high": _decimal(number_high),
         "unit": row["verified_unit"],
         "date": row["verified_date"],
         "qualifier": row["verified_qualifier"] or "exact",
         "status": row["status"],
-        "verified_by": row["verified_by_name"] or "",
+        "verified_by": _display_name(row),
         "verified_at": row["verified_at"],
         "published_at": row["published_at"],
         "citations": citations,
@@ -177,19 +197,13 @@ def _document(row: dict[str, Any], citations: list[dict], url: str) -> dict[str,
     return document
 
 
+def _display_name(row: dict[str, Any]) -> str:
+    full_name = f"{row['verified_by__first_name']} {row['verified_by__last_name']}".strip()
+    return full_name or row["verified_by__username"] or ""
+
+
 def _decimal(value: Decimal | None) -> str | None:
     return None if value is None else format(value.normalize(), "f")
-
-
-def _value_for_people(row: dict[str, Any]) -> str:
-    fact = Fact(
-        verified_number=row["verified_number"],
-        verified_number_high=row["verified_number_high"],
-        verified_unit=row["verified_unit"],
-        verified_date=row["verified_date"],
-        verified_qualifier=row["verified_qualifier"],
-    )
-    return fact.verified_value
 
 
 # --------------------------------------------------------------------------------------------
@@ -198,9 +212,10 @@ def _value_for_people(row: dict[str, Any]) -> str:
 
 
 def citations_by_fact(fact_ids: Iterable[int]) -> dict[int, list[dict[str, Any]]]:
+    """The confirmed mentions of each fact, earliest article first."""
     rows = (
         Claim.objects.filter(fact_id__in=list(fact_ids), status=Claim.Status.CONFIRMED)
-        .order_by("fact_id", F("article__published").asc(nulls_last=True), "article_id", "start")
+        .order_by()
         .values(
             "fact_id",
             "text",
@@ -216,6 +231,9 @@ def citations_by_fact(fact_ids: Iterable[int]) -> dict[int, list[dict[str, Any]]
             ),
         )
     )
+    # Sorted here, not by the database: the planner's time for an ORDER BY over a join is
+    # more than Python's for a page of citations.
+    rows = sorted(rows, key=_earliest_first)
     citations: dict[int, list[dict[str, Any]]] = defaultdict(list)
     for row in rows:
         citations[row["fact_id"]].append(
@@ -234,6 +252,11 @@ def citations_by_fact(fact_ids: Iterable[int]) -> dict[int, list[dict[str, Any]]
             }
         )
     return citations
+
+
+def _earliest_first(row: dict[str, Any]) -> tuple:
+    published = row["article__published"]
+    return (published is None, published or date.min, row["article_id"], row["start"])
 
 
 def outlet_filter(outlet: str) -> Q:

@@ -12,7 +12,6 @@ from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.views import defaults
 from rest_framework import permissions, renderers, status, throttling
-from rest_framework.views import exception_handler
 
 logger = logging.getLogger(__name__)
 
@@ -90,11 +89,18 @@ class AnonThrottle(_FixedWindow, throttling.AnonRateThrottle):
 
 
 class UserThrottle(_FixedWindow, throttling.UserRateThrottle):
-    pass
+    def get_cache_key(self, request, view):
+        # Anonymous readers are AnonThrottle's: one counter each, not two.
+        if not request.user or not request.user.is_authenticated:
+            return None
+        return super().get_cache_key(request, view)
 
 
 def handle_exception(exc, context):
     """DRF's handler, with every error shaped as {"detail": message[, "errors": {...}]}."""
+    # Imported here: rest_framework.views reads the renderer setting, which names this module.
+    from rest_framework.views import exception_handler
+
     response = exception_handler(exc, context)
     if response is None:
         return None

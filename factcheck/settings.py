@@ -237,9 +237,8 @@ LOGGING = {
 # production, a folder on this machine by default.
 CACHE_URL = os.environ.get("CACHE_URL") or f"file://{BASE_DIR / '.cache'}"
 if CACHE_URL.startswith(("redis://", "rediss://")):
-    CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}
-    }
+    # django-redis keeps one client per process; Django's own backend builds one per call.
+    CACHES = {"default": {"BACKEND": "django_redis.cache.RedisCache", "LOCATION": CACHE_URL}}
 elif CACHE_URL.startswith("file://"):
     CACHES = {
         "default": {

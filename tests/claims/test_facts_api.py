@@ -441,3 +441,31 @@ def test_renaming_a_cited_article_in_the_admin_shows_at_once(
     assert response.status_code == 302
     titles = {c["article"]["title"] for c in api.get(FACTS).json()["results"][0]["citations"]}
     assert "Corrected headline" in titles
+
+
+def test_with_the_cache_down_readers_and_reviewers_carry_on_uncached(
+    api, published, reviewer, settings, django_capture_on_commit_callbacks
+):
+    # given a cache nobody answers on
+    settings.CACHES = {
+        "default": {"BACKEND": "django_redis.cache.RedisCache", "LOCATION": "redis://127.0.0.1:1/0"}
+    }
+
+    # when a reviewer retracts the fact and a reader reads
+    with django_capture_on_commit_callbacks(execute=True):
+        review.retract_fact(published, reviewer=reviewer, version=published.version, note="x")
+    listing = api.get(FACTS)
+    fact = api.get(f"{FACTS}{published.pk}/")
+
+    # then both work, without the cache
+    assert listing.status_code == 200
+    assert listing.json()["results"] == []
+    assert fact.json()["status"] == "retracted"
+    assert "ETag" not in fact
+
+
+def test_the_verifier_is_named_by_full_name_when_the_account_has_one(api, published, reviewer):
+    reviewer.first_name, reviewer.last_name = "Ada", "Quill"
+    reviewer.save()
+
+    assert api.get(f"{FACTS}{published.pk}/").json()["verified_by"] == "Ada Quill"

@@ -1,0 +1,309 @@
+"""The facts API under load: gunicorn (4 sync workers) on PostgreSQL + Redis, driven by wrk.
+
+Measures, in one run and on the same server, requests per second and p99 latency of
+
+* a bare JsonResponse (the ceiling: Django's middleware and nothing else),
+* a plain DRF list of 50 facts with their citations (ModelSerializer, page numbers),
+* the facts list uncached (page 1, and page 1,000 by cursor), from the cache, and as a 304,
+
+and prints each as a ratio of the bare JsonResponse's rate. The baselines live in
+bench/api_urls.py, never in the product's URLs. Data: 100,000 published facts with three
+citations each, in a database of its own (`factcheck_apibench`), seeded once and reused.
+The anonymous throttle is off: every request of the run comes from one address.
+
+    .venv/bin/python bench/bench_api.py [--seconds 10] [--connections 32] [--facts 100000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from datetime import timedelta
+from decimal import Decimal
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+SERVER = os.environ.get("BENCH_POSTGRES", "postgres://postgres@127.0.0.1:5432")
+DATABASE_URL = f"{SERVER}/factcheck_apibench"
+CACHE_URL = os.environ.get("BENCH_REDIS_CACHE", "redis://127.0.0.1:6379/10")
+ENVIRONMENT = {
+    "DATABASE_URL": DATABASE_URL,
+    "CACHE_URL": CACHE_URL,
+    "CELERY_BROKER_URL": os.environ.get("BENCH_REDIS", "redis://127.0.0.1:6379/14"),
+    "DEBUG": "false",
+    "SECRET_KEY": "benchmark-only-secret-key-not-used-anywhere-else-0123456789",
+    "ALLOWED_HOSTS": "127.0.0.1,localhost",
+    "SECURE_SSL_REDIRECT": "false",
+    "API_ANON_RATE": "off",
+    "LOG_LEVEL": "WARNING",
+    "DJANGO_SETTINGS_MODULE": "bench.settings",
+}
+os.environ.update(ENVIRONMENT)
+
+ARTICLES = 10_000
+CITATIONS = 3
+
+
+def ensure_database() -> None:
+    import psycopg
+
+    with psycopg.connect(f"{SERVER}/postgres", autocommit=True) as conn:
+        exists = conn.execute(
+            "SELECT 1 FROM pg_database WHERE datname = 'factcheck_apibench'"
+        ).fetchone()
+        if not exists:
+            conn.execute("CREATE DATABASE factcheck_apibench")
+
+
+def seed(facts: int) -> None:
+    """`facts` published facts, each cited by three articles; kept between runs."""
+    import django
+
+    django.setup()
+    from django.contrib.auth import get_user_model
+    from django.core.management import call_command
+    from django.db import connection, transaction
+    from django.utils import timezone
+
+    from articles.models import Article
+    from claims.models import Claim, Fact
+
+    call_command("migrate", verbosity=0)
+    if Fact.objects.filter(status="published").count() == facts:
+        return
+    print(f"seeding {facts:,} published facts with {facts * CITATIONS:,} citations ...")
+    started = time.perf_counter()
+    with transaction.atomic():
+        Claim.objects.all().delete()
+        Fact.objects.all().delete()
+        Article.objects.all().delete()
+        reviewer, _ = get_user_model().objects.get_or_create(
+            username="bench-reviewer", defaults={"first_name": "Ada", "last_name": "Reviewer"}
+        )
+        sentence = "The agency said it would invest €15 million in the new plant this year. "
+        body = sentence * 12
+        articles = Article.objects.bulk_create(
+            Article(
+                title=f"Benchmark article {number}",
+                outlet=f"Outlet {number % 40}",
+                url=f"https://news.example/{number}",
+                published=timezone.localdate() - timedelta(days=number % 700),
+                body=body,
+                original=body,
+                original_format="text",
+                text_hash=f"bench-{number}",
+                status="done",
+            )
+            for number in range(ARTICLES)
+        )
+        now = timezone.now()
+        for first in range(0, facts, 5_000):
+            batch = Fact.objects.bulk_create(
+                Fact(
+                    subject=f"investment in plant {number}",
+                    kind="money",
+                    dimension="money",
+                    agreement="consistent",
+                    claim_count=CITATIONS,
+                    article_count=CITATIONS,
+                    status="published",
+                    verified_number=Decimal(15_000_000 + number),
+                    verified_unit="EUR",
+                    verified_qualifier="exact",
+                    verified_by=reviewer,
+                    verified_at=now - timedelta(seconds=number),
+                    published_at=now - timedelta(seconds=number),
+                )
+                for number in range(first, min(first + 5_000, facts))
+            )
+            Claim.objects.bulk_create(
+                _citation(fact, (first + position) * CITATIONS + index, articles)
+                for position, fact in enumerate(batch)
+                for index in range(CITATIONS)
+            )
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")  # plans from the real row counts, as autovacuum would give
+    print(f"seeded in {time.perf_counter() - started:.0f} s")
+
+
+def _citation(fact, serial: int, articles):
+    """The `serial`-th confirmed mention: spread over the articles, its span new in each."""
+    from claims.models import Claim
+
+    article = articles[serial % len(articles)]
+    round_ = serial // len(articles)  # how many mentions this article has before this one
+    sentence, shift = round_ % 12, round_ // 12
+    start = sentence * 72 + 32 + shift
+    return Claim(
+        article=article,
+        start=start,
+        end=start + 11,
+        text="€15 million",
+        sentence_start=sentence * 72,
+        sentence_end=sentence * 72 + 71,
+        kind="money",
+        number=Decimal(15_000_000),
+        unit="EUR",
+        qualifier="exact",
+        subject="the agency",
+        fact=fact,
+        extractor="bench",
+        extractor_version="1",
+        status="confirmed",
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# Server and load
+# --------------------------------------------------------------------------------------------
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class Gunicorn:
+    def __init__(self, **environment: str):
+        self.port = free_port()
+        self.process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "gunicorn",
+                "bench.wsgi:application",
+                "--workers",
+                "4",
+                "--bind",
+                f"127.0.0.1:{self.port}",
+                "--log-level",
+                "warning",
+            ],
+            cwd=ROOT,
+            env={**os.environ, **environment},
+            start_new_session=True,
+        )
+        self.url = f"http://127.0.0.1:{self.port}"
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                urllib.request.urlopen(f"{self.url}/bench/bare/", timeout=2).read()
+                return
+            except OSError:
+                time.sleep(0.3)
+        self.stop()
+        raise SystemExit("gunicorn did not start")
+
+    def get(self, path: str, **headers: str) -> tuple[dict, bytes]:
+        request = urllib.request.Request(self.url + path, headers=headers)
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return dict(response.headers), response.read()
+
+    def stop(self) -> None:
+        os.killpg(self.process.pid, signal.SIGTERM)
+        self.process.wait(30)
+
+
+def wrk(url: str, *, seconds: int, connections: int, header: str = "") -> tuple[float, float]:
+    """(requests/s, p99 ms) of `url` under wrk; fails on any error or non-2xx/3xx answer."""
+    command = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--timeout", "30s"]
+    command += ["--latency", url]
+    if header:
+        command[1:1] = ["-H", header]
+    output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+    if "Non-2xx or 3xx responses" in output or "Socket errors" in output:
+        raise SystemExit(f"errors under load on {url}:\n{output}")
+    rate = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
+    p99 = re.search(r"99%\s+([\d.]+)(us|ms|s)\b", output)
+    scale = {"us": 0.001, "ms": 1, "s": 1000}[p99.group(2)]
+    return rate, float(p99.group(1)) * scale
+
+
+def deep_cursor(server: Gunicorn, pages: int) -> str:
+    """The address of page `pages`, reached by following `next` links."""
+    path = "/api/v1/facts/"
+    for _ in range(pages - 1):
+        _, body = server.get(path)
+        path = json.loads(body)["next"].removeprefix(server.url)
+    return path
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--seconds", type=int, default=10)
+    parser.add_argument("--connections", type=int, default=32)
+    parser.add_argument("--facts", type=int, default=100_000)
+    parser.add_argument("--deep-page", type=int, default=1_000)
+    args = parser.parse_args()
+    if shutil.which("wrk") is None:
+        raise SystemExit("the API benchmark needs wrk: apt-get install wrk")
+    ensure_database()
+    seed(args.facts)
+    subprocess.run(["redis-cli", "-u", CACHE_URL, "flushdb"], check=True, capture_output=True)
+
+    load = {"seconds": args.seconds, "connections": args.connections}
+    results: list[tuple[str, float, float]] = []
+
+    # Without a response cache: every request reads the database (the revision still comes
+    # from the cache, as in production).
+    uncached = Gunicorn(API_CACHE_SECONDS="0")
+    try:
+        deep = deep_cursor(uncached, args.deep_page)
+        results.append(
+            ("facts list, page 1, uncached", *wrk(uncached.url + "/api/v1/facts/", **load))
+        )
+        results.append(
+            (f"facts list, page {args.deep_page:,}, uncached", *wrk(uncached.url + deep, **load))
+        )
+    finally:
+        uncached.stop()
+
+    server = Gunicorn()
+    try:
+        headers, _ = server.get("/api/v1/facts/")
+        results.insert(
+            0, ("bare JsonResponse (baseline)", *wrk(server.url + "/bench/bare/", **load))
+        )
+        results.insert(
+            1, ("plain DRF list (baseline)", *wrk(server.url + "/bench/plain-drf/", **load))
+        )
+        results.append(("facts list, cached", *wrk(server.url + "/api/v1/facts/", **load)))
+        results.append(
+            (
+                "facts list, 304 Not Modified",
+                *wrk(
+                    server.url + "/api/v1/facts/",
+                    header=f"If-None-Match: {headers['ETag']}",
+                    **load,
+                ),
+            )
+        )
+    finally:
+        server.stop()
+
+    bare = results[0][1]
+    print(
+        f"\nFacts API, {args.facts:,} published facts, gunicorn 4 sync workers,"
+        f" wrk {args.connections} connections x {args.seconds} s"
+    )
+    print(f"{'':36} {'requests/s':>11} {'p99 ms':>8} {'x bare':>8}")
+    for name, rate, p99 in results:
+        print(f"{name:36} {rate:11,.0f} {p99:8.1f} {rate / bare:8.3f}")
+    first = next(r for r in results if r[0].startswith("facts list, page 1,"))
+    deep_row = next(r for r in results if "page 1," not in r[0] and "uncached" in r[0])
+    print(f"\npage {args.deep_page:,} / page 1 throughput: {deep_row[1] / first[1]:.3f}")
+
+
+if __name__ == "__main__":
+    main()
