@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 ARTICLES ?=
 
-.PHONY: run test bench lint format evaluate clean
+.PHONY: run test bench loadtest lint format evaluate clean
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -45,6 +45,11 @@ bench: $(VENV)/.bench-installed
 	else \
 		echo "ingestion and API benchmarks skipped: they need PostgreSQL on 127.0.0.1:5432 and Redis on 127.0.0.1:6379"; \
 	fi
+
+## loadtest: API readers, editors uploading and the worker extracting at once, on loopback
+## (PostgreSQL + Redis when they answer, else embedded); LOADTEST_SECONDS=10 for the short form
+loadtest: $(VENV)/.bench-installed
+	$(PY) bench/loadtest.py $(LOADTEST_ARGS)
 
 lint: $(VENV)/.test-installed
 	$(VENV)/bin/ruff check .

@@ -11,13 +11,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import expect
 
 from articles.corpus import read_corpus
 from articles.importing import import_documents
 from claims.models import ClaimEvent, Fact, FactEvent
 from claims.services import propose_claims
-from tests.browser.conftest import log_in, save_screenshot
+from tests.browser.conftest import log_in, mention_row, save_screenshot
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.browser
@@ -43,10 +43,6 @@ def demo_articles(editor) -> list:
     for article in summary.imported:
         propose_claims(article)
     return summary.imported
-
-
-def mention_row(page: Page, figure: str):
-    return page.locator("table.mentions tbody tr", has=page.locator("mark", has_text=figure))
 
 
 def test_a_reviewer_settles_the_disputed_microsoft_mistral_investment(
