@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 
+import orjson
 from django.conf import settings
 from django.http import HttpResponse
 from django.urls import reverse
@@ -113,10 +114,17 @@ class FactFilter(filters.FilterSet):
 class FactCursor(CursorPagination):
     ordering = "-published_at"
 
+    def _get_position_from_instance(self, instance, ordering):
+        # A page's rows are records (claims.published.fact_rows): the position is read there.
+        return str(orjson.loads(instance["public_record"])[ordering[0].lstrip("-")])
+
 
 class FactViewSet(viewsets.GenericViewSet):
     """Published facts with their citations. Retracted facts stay reachable by id."""
 
+    # Public reads: the same answer for everyone, so nobody is looked up (no session read, no
+    # Vary: Cookie); readers are throttled by address.
+    authentication_classes = []
     permission_classes = [AllowAny]
     lookup_value_regex = ID_PATTERN
     pagination_class = FactCursor
