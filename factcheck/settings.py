@@ -87,6 +87,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "factcheck.security.content_security_policy",
 ]
 
 ROOT_URLCONF = "factcheck.urls"
@@ -155,6 +156,20 @@ STORAGES = {
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "articles:list"
 LOGOUT_REDIRECT_URL = "login"
+# Failed logins (factcheck.logins): after this many for one username, or from one address,
+# logins are refused until LOGIN_LOCKOUT_SECONDS have passed since the first failure.
+LOGIN_FAILURES_PER_USERNAME = envint("LOGIN_FAILURES_PER_USERNAME", 5)
+LOGIN_FAILURES_PER_ADDRESS = envint("LOGIN_FAILURES_PER_ADDRESS", 30)
+LOGIN_LOCKOUT_SECONDS = envint("LOGIN_LOCKOUT_SECONDS", 900)
+
+# The failure counts live here: set CACHE_URL (redis://...) so that every web process
+# shares them; the default, process memory, suits one process.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+if os.environ.get("CACHE_URL"):
+    CACHES["default"] = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": os.environ["CACHE_URL"],
+    }
 
 # Uploads: articles are text; anything larger than this is refused with a message.
 ARTICLE_MAX_UPLOAD_BYTES = envint("ARTICLE_MAX_UPLOAD_BYTES", 2 * 1024 * 1024)
@@ -173,6 +188,12 @@ SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# Pages load scripts, styles and images from this site only, with no inline script or
+# style (factcheck.security; off with DEBUG, whose error pages are inline-styled).
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
+    "frame-ancestors 'none'"
+)
 
 # Celery. Embedded default: kombu's filesystem transport in .broker/, no server needed.
 BROKER_FOLDER = Path(os.environ.get("BROKER_FOLDER") or BASE_DIR / ".broker")

@@ -30,6 +30,17 @@ def _media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
+@pytest.fixture(autouse=True)
+def _own_cache(settings, tmp_path):
+    """An empty cache per test: failed logins counted by one test never lock out the next."""
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": str(tmp_path),
+        }
+    }
+
+
 @pytest.fixture
 def roles(db) -> None:
     # Transactional tests flush the tables a data migration filled.

@@ -75,13 +75,20 @@ def browser(playwright, chromium_executable) -> Iterator[Browser]:
 def page(browser, live_server, transactional_db) -> Iterator[Page]:
     """A new page in a fresh context (no cookies) on the live server, laptop-sized.
 
-    Fails the test on a script error or on a static file the server did not serve.
+    Fails the test on a script error, on anything the Content-Security-Policy blocked, or on
+    a static file the server did not serve.
     """
     context = browser.new_context(base_url=live_server.url, viewport=LAPTOP)
     context.set_default_timeout(10_000)
     page = context.new_page()
     problems: list[str] = []
     page.on("pageerror", lambda error: problems.append(f"script error: {error}"))
+    page.on(
+        "console",
+        lambda message: problems.append(f"blocked: {message.text}")
+        if "Content Security Policy" in message.text
+        else None,
+    )
     page.on(
         "response",
         lambda response: problems.append(f"{response.status} for {response.url}")
