@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import codecs
+import re
 from pathlib import PurePath
 
 from django import forms
@@ -12,6 +14,7 @@ from django.utils.html import format_html
 
 from .models import Article
 from .services import body_from_original, find_duplicate
+from .text import BIDI_CONTROLS, visible_text
 
 FORMAT_BY_EXTENSION = {
     ".txt": Article.Format.TEXT,
@@ -23,6 +26,24 @@ FORMAT_BY_EXTENSION = {
 }
 
 
+class OneLineField(forms.CharField):
+    """One line of text. Line breaks and runs of white space become one space; control
+    characters and bidirectional controls, which can disguise how a line reads, are refused."""
+
+    unwanted = re.compile(f"[\x00-\x1f\x7f-\x9f{BIDI_CONTROLS}]")
+
+    def to_python(self, value):
+        return " ".join(super().to_python(value).split())
+
+    def validate(self, value):
+        super().validate(value)
+        found = self.unwanted.search(value)
+        if found:
+            raise forms.ValidationError(
+                f"Remove the invisible control character U+{ord(found[0]):04X}."
+            )
+
+
 class ArticleUploadForm(forms.Form):
     """An article as an editor gives it: a file or pasted text, with its metadata.
 
@@ -30,9 +51,9 @@ class ArticleUploadForm(forms.Form):
     original, original_format, original_filename.
     """
 
-    title = forms.CharField(max_length=300)
-    outlet = forms.CharField(max_length=200, required=False)
-    author = forms.CharField(max_length=200, required=False)
+    title = OneLineField(max_length=300)
+    outlet = OneLineField(max_length=200, required=False)
+    author = OneLineField(max_length=200, required=False)
     url = forms.CharField(
         label="URL",
         max_length=1000,
@@ -90,6 +111,14 @@ class ArticleUploadForm(forms.Form):
                 f"{filesizeformat(settings.ARTICLE_MAX_UPLOAD_BYTES)}."
             )
         data = upload.read()
+        if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            raise forms.ValidationError(
+                "The file is UTF-16 text, not UTF-8. Save it as UTF-8 and upload it again."
+            )
+        if data.startswith(b"%PDF-"):
+            raise forms.ValidationError(
+                "This is a PDF document, not text: copy its text and paste it instead."
+            )
         if b"\x00" in data:
             raise forms.ValidationError("This is a binary file, not text.")
         try:
@@ -116,7 +145,7 @@ class ArticleUploadForm(forms.Form):
         else:
             original, original_format, filename = text or "", Article.Format.TEXT, ""
         body = body_from_original(original, original_format)
-        if not body.strip():
+        if not visible_text(body).strip():
             raise forms.ValidationError("The article has no text.")
         existing = find_duplicate(body)
         if existing is not None:

@@ -12,6 +12,7 @@ from django.core.validators import URLValidator
 from .corpus import CorpusDocument
 from .models import Article
 from .services import DuplicateArticle, create_article
+from .text import visible_text
 
 _validate_url = URLValidator(schemes=["http", "https"])
 
@@ -50,7 +51,7 @@ def import_documents(
 
 
 def article_fields(document: CorpusDocument) -> dict:
-    if not document.body.strip():
+    if not visible_text(document.body).strip():
         raise ValueError("the text is empty")
     url = document.url or ""
     try:

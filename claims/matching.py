@@ -517,6 +517,10 @@ class ArticleText:
                     self.params.name_proximity_floor, self._proximity(distance)
                 )
             gap = text[previous_end : match.start()]
+            # The last character before this token that is not white space ("" at the start).
+            # Found from the gap, not by stripping all the text before: that made a sentence
+            # of a million characters take a minute.
+            before_token = gap.rstrip()[-1:] or text[max(0, previous_end - 1) : previous_end]
             previous_end = match.end()
             if gap.strip() and run:
                 # Punctuation between two capitalised words ends a name ("Google, Amazon").
@@ -529,9 +533,7 @@ class ArticleText:
             token = _POSSESSIVE.sub("", raw).rstrip(".")
             if not token:
                 continue
-            initial = not text[: match.start()].strip() or (
-                text[: match.start()].rstrip()[-1:] in _SENTENCE_OPENERS
-            )
+            initial = not before_token or before_token in _SENTENCE_OPENERS
             for part, part_raw in self._parts(token):
                 lower = part.lower()
                 if part_raw[0].isupper() and self._is_name(lower, initial or title_case):

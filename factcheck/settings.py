@@ -89,6 +89,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "factcheck.security.content_security_policy",
 ]
 
 ROOT_URLCONF = "factcheck.urls"
@@ -161,6 +162,11 @@ STORAGES = {
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "articles:list"
 LOGOUT_REDIRECT_URL = "login"
+# Failed logins (factcheck.logins): after this many for one username, or from one address,
+# logins are refused until LOGIN_LOCKOUT_SECONDS have passed since the first failure.
+LOGIN_FAILURES_PER_USERNAME = envint("LOGIN_FAILURES_PER_USERNAME", 5)
+LOGIN_FAILURES_PER_ADDRESS = envint("LOGIN_FAILURES_PER_ADDRESS", 30)
+LOGIN_LOCKOUT_SECONDS = envint("LOGIN_LOCKOUT_SECONDS", 900)
 
 # Uploads: articles are text; anything larger than this is refused with a message.
 ARTICLE_MAX_UPLOAD_BYTES = envint("ARTICLE_MAX_UPLOAD_BYTES", 2 * 1024 * 1024)
@@ -179,6 +185,13 @@ SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# Pages load scripts, styles and images from this site only, with no inline script or
+# style (factcheck.security; off with DEBUG, whose error pages are inline-styled).
+# Images may also be data: URLs (the API documentation's icons): an image runs no code.
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; "
+    "form-action 'self'; frame-ancestors 'none'"
+)
 
 # Celery. Embedded default: kombu's filesystem transport in .broker/, no server needed.
 BROKER_FOLDER = Path(os.environ.get("BROKER_FOLDER") or BASE_DIR / ".broker")
@@ -246,9 +259,9 @@ LOGGING = {
     "loggers": {"django.db.backends": {"level": "WARNING"}},
 }
 
-# The cache holds the API's responses and throttle counters. Every process of one deployment
-# must share it (a publish in one web process invalidates the answers of all): Redis in
-# production, a folder on this machine by default.
+# The cache holds the API's answers, its throttle counters and the failed-login counts. Every
+# process of one deployment must share it (a publish in one web process invalidates the
+# answers of all): Redis in production, a folder on this machine by default.
 CACHE_URL = os.environ.get("CACHE_URL") or f"file://{BASE_DIR / '.cache'}"
 if CACHE_URL.startswith(("redis://", "rediss://")):
     # django-redis keeps one client per process; Django's own backend builds one per call.

@@ -4,25 +4,10 @@ from datetime import timedelta
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Article
-
-UPLOAD = reverse("articles:upload")
-STORY = "The city council approved a budget of $12.5 million on Tuesday, up 4% from last year."
-
-
-def post(client, *, file=None, **fields):
-    data = {"title": "Council budget", "outlet": "The Ledger", **fields}
-    if file is not None:
-        data["file"] = file
-    return client.post(UPLOAD, data)
-
-
-def errors_of(response) -> str:
-    form = response.context["form"]
-    return " ".join(str(error) for errors in form.errors.values() for error in errors)
+from tests.articles.uploads import STORY, errors_of, post
 
 
 def test_editor_uploads_pasted_text_and_sees_it_received(editor_client, editor):

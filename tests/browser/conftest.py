@@ -88,7 +88,8 @@ def browser(playwright, chromium_executable) -> Iterator[Browser]:
 def page(browser, live_server, transactional_db) -> Iterator[Page]:
     """A new page in a fresh context (no cookies) on the live server, laptop-sized.
 
-    Fails the test on a script error or on a static file the server did not serve.
+    Fails the test on a script error, on anything the Content-Security-Policy blocked, or on
+    a static file the server did not serve.
     """
     with open_page(browser, live_server.url) as page:
         yield page
@@ -103,6 +104,12 @@ def open_page(browser: Browser, base_url: str) -> Iterator[Page]:
     page = context.new_page()
     problems: list[str] = []
     page.on("pageerror", lambda error: problems.append(f"script error: {error}"))
+    page.on(
+        "console",
+        lambda message: problems.append(f"blocked: {message.text}")
+        if "Content Security Policy" in message.text
+        else None,
+    )
     page.on(
         "response",
         lambda response: problems.append(f"{response.status} for {response.url}")

@@ -1,0 +1,60 @@
+"""Login forms that stop guessing: after repeated failures, an account or an address waits.
+
+Failures are counted in Django's cache, per username and per client address, for
+LOGIN_LOCKOUT_SECONDS from the first one. Once a count reaches its limit, every login
+for that username (or from that address) is refused with a message, a correct password
+included, until the period ends. The per-address limit is higher: a newsroom behind one
+address must not be locked out by one person's typos. Used by the site's login page
+and the admin's.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from django import forms
+from django.conf import settings
+from django.contrib.admin.forms import AdminAuthenticationForm
+from django.contrib.auth.forms import AuthenticationForm
+from django.core.cache import cache
+
+
+def _keys(request, username: str) -> list[tuple[str, int]]:
+    """The cache keys a login attempt counts against, each with its limit."""
+    name = hashlib.sha256(username.strip().casefold().encode()).hexdigest()
+    address = request.META.get("REMOTE_ADDR", "") if request else ""
+    return [
+        (f"login-failures:username:{name}", settings.LOGIN_FAILURES_PER_USERNAME),
+        (f"login-failures:address:{address}", settings.LOGIN_FAILURES_PER_ADDRESS),
+    ]
+
+
+class ThrottledLoginMixin:
+    def clean(self):
+        keys = _keys(self.request, self.cleaned_data.get("username") or "")
+        if any(cache.get(key, 0) >= limit for key, limit in keys):
+            minutes = max(1, settings.LOGIN_LOCKOUT_SECONDS // 60)
+            raise forms.ValidationError(
+                f"Too many failed logins. Wait {minutes} minutes and try again.",
+                code="throttled",
+            )
+        try:
+            cleaned = super().clean()
+        except forms.ValidationError:
+            for key, _limit in keys:
+                # add() starts the period on the first failure; incr() keeps its expiry.
+                cache.add(key, 0, settings.LOGIN_LOCKOUT_SECONDS)
+                cache.incr(key)
+            raise
+        if self.user_cache is not None:
+            # A correct login starts the account's count again, not the address's.
+            cache.delete(keys[0][0])
+        return cleaned
+
+
+class ThrottledAuthenticationForm(ThrottledLoginMixin, AuthenticationForm):
+    pass
+
+
+class ThrottledAdminAuthenticationForm(ThrottledLoginMixin, AdminAuthenticationForm):
+    pass
