@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import hashlib
 
-import orjson
 from django.conf import settings
 from django.http import HttpResponse
 from django.urls import reverse
@@ -116,7 +115,7 @@ class FactCursor(CursorPagination):
 
     def _get_position_from_instance(self, instance, ordering):
         # A page's rows are records (claims.published.fact_rows): the position is read there.
-        return str(orjson.loads(instance["public_record"])[ordering[0].lstrip("-")])
+        return str(published.record_value(instance, ordering[0].lstrip("-")))
 
 
 class FactViewSet(viewsets.GenericViewSet):
@@ -144,13 +143,15 @@ class FactViewSet(viewsets.GenericViewSet):
         def body() -> bytes:
             facts = self.filter_queryset(self.get_queryset())
             rows = self.paginate_queryset(published.fact_rows(facts))
-            return dump_json(
+            links = dump_json(
                 {
                     "next": self.paginator.get_next_link(),
                     "previous": self.paginator.get_previous_link(),
-                    "results": published.fact_documents(rows, address=self._address()),
                 }
             )
+            documents = published.documents_json(rows, address=self._address())
+            # The links object, opened again for the results: each document is JSON already.
+            return b'%s,"results":[%s]}' % (links[:-1], ",".join(documents).encode())
 
         return cached_for_readers(request, body)
 
@@ -186,24 +187,23 @@ class FactViewSet(viewsets.GenericViewSet):
 def cached_for_readers(request, body, *, content_type: str = "application/json") -> HttpResponse:
     """Answer from the cache, or 304, when nothing readers see has changed since.
 
-    The ETag digests the publication revision and the full address, and a cached answer is
-    only served under the revision it was made in: a publish, correction or retraction
-    changes both at once.
+    The ETag and the cache key are one digest of the publication revision and the full
+    address: a publish, correction or retraction changes both at once.
     """
-    address = request.build_absolute_uri()
-    key = "api:" + hashlib.sha1(address.encode()).hexdigest()
-    token, changed_at, kept = published.revision_and_answer(key)
+    token, changed_at = published.revision()
     if not token:  # no cache to rely on
         return HttpResponse(body(), content_type=content_type)
-    etag = quote_etag(hashlib.sha1(f"{token} {address}".encode()).hexdigest())
+    address = request.build_absolute_uri()
+    digest = hashlib.sha1(f"{token} {address}".encode()).hexdigest()
+    etag = quote_etag(digest)
     last_modified = int(changed_at)
     response = get_conditional_response(request, etag=etag, last_modified=last_modified)
     if response is None:
-        if kept is not None and kept[0] == token:
-            content = kept[1]
-        else:
+        key = f"api:{digest}"
+        content = published.kept_answer(key)
+        if content is None:
             content = body()
-            published.keep_answer(key, (token, content), settings.API_CACHE_SECONDS)
+            published.keep_answer(key, content, settings.API_CACHE_SECONDS)
         response = HttpResponse(content, content_type=content_type)
     response.headers["ETag"] = etag
     response.headers["Last-Modified"] = http_date(last_modified)

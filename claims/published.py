@@ -24,7 +24,8 @@ from decimal import Decimal
 from typing import Any
 
 import orjson
-from django.core.cache import cache
+from django.conf import settings
+from django.core.cache import cache, caches
 from django.db import models, transaction
 from django.db.models import F, OuterRef, Q
 from django.db.models.functions import Substr
@@ -62,12 +63,25 @@ def fact_rows(facts: models.QuerySet[Fact]) -> models.QuerySet:
     return facts.exclude(public_record="").values("id", "public_record")
 
 
-def fact_documents(rows: Iterable[dict[str, Any]], *, address: str) -> list[dict[str, Any]]:
-    """Records as API documents; `address`: where the facts are (a fact's is address + id/)."""
+def documents_json(rows: Iterable[dict[str, Any]], *, address: str) -> list[str]:
+    """Records as API documents, JSON text: each record (an object without an id) with the
+    fact's id and address put in front; `address`: where the facts are (a fact's: + id/).
+
+    Spliced, not parsed and dumped again: this is the list's whole cost per fact.
+    """
+    quoted = orjson.dumps(address).decode()[:-1]  # the JSON string, still open
     return [
-        {"id": row["id"], "url": f"{address}{row['id']}/", **orjson.loads(row["public_record"])}
-        for row in rows
+        f'{{"id":{row["id"]},"url":{quoted}{row["id"]}/",{row["public_record"][1:]}' for row in rows
     ]
+
+
+def fact_documents(rows: Iterable[dict[str, Any]], *, address: str) -> list[dict[str, Any]]:
+    return [orjson.loads(document) for document in documents_json(rows, address=address)]
+
+
+def record_value(row: dict[str, Any], field: str) -> Any:
+    """One field of a row's record (a date a page is ordered by)."""
+    return row["id"] if field == "id" else orjson.loads(row["public_record"])[field]
 
 
 # --------------------------------------------------------------------------------------------
@@ -101,7 +115,7 @@ def rebuild_all_records() -> int:
 
 
 def build_records(fact_ids: list[int]) -> dict[int, str]:
-    """Each fact's public record as JSON text: everything the API serves but its address."""
+    """Each fact's public record as JSON text: everything the API serves but its id and address."""
     if not fact_ids:
         return {}
     citations = citations_by_fact(fact_ids)
@@ -135,7 +149,6 @@ def build_records(fact_ids: list[int]) -> dict[int, str]:
 def _record(row, citations, sources, retraction) -> dict[str, Any]:
     number, number_high = row["verified_number"], row["verified_number_high"]
     record = {
-        "id": row["id"],
         "subject": row["subject"],
         "kind": row["kind"],
         "value": value_for_people(
@@ -243,28 +256,49 @@ def retractions_by_fact(fact_ids: Iterable[int]) -> dict[int, tuple[str, Any]]:
 # --------------------------------------------------------------------------------------------
 
 
-def revision_and_answer(key: str) -> tuple[str, float, Any]:
-    """(token, time of the last change, what the cache holds under `key`): one round trip.
+def revision() -> tuple[str, float]:
+    """(token, time of the last change) of what readers see now.
 
-    A cache that lost the revision (eviction, a restart) gets a new random token, so answers
-    kept under an older one are never served again. With the cache down the token is "".
+    Each process keeps the revision it read for API_REVISION_CHECK_SECONDS (a change made in
+    another process shows within that time; at once in this one), so that most answers need
+    no round trip to the shared cache. A shared cache that lost the revision (eviction, a
+    restart) gets a new random token: answers kept under an older one are never served again.
+    With the cache down the token is "".
     """
+    current = local_cache().get(REVISION_KEY)
+    if current is not None:
+        return current
     try:
-        values = cache.get_many([REVISION_KEY, key])
-        current = values.get(REVISION_KEY)
+        current = cache.get(REVISION_KEY)
         if current is None:
             cache.add(REVISION_KEY, (uuid.uuid4().hex, time.time()), timeout=None)
             current = cache.get(REVISION_KEY)
     except Exception:  # the cache is down: the API answers without it
         logger.warning("the cache is unreachable; the API answers without it", exc_info=True)
-        return "", time.time(), None
+        return "", time.time()
     if current is None:
-        return "", time.time(), None
-    token, changed_at = current
-    return token, changed_at, values.get(key)
+        return "", time.time()
+    local_cache().set(REVISION_KEY, current, settings.API_REVISION_CHECK_SECONDS)
+    return current
+
+
+def kept_answer(key: str) -> Any:
+    """An answer kept under `key` (its revision is in the key): in this process, or shared."""
+    answer = local_cache().get(key)
+    if answer is not None:
+        return answer
+    try:
+        answer = cache.get(key)
+    except Exception:
+        logger.warning("the cache is unreachable; the answer is made again", exc_info=True)
+        return None
+    if answer is not None:
+        local_cache().set(key, answer, settings.API_CACHE_SECONDS)
+    return answer
 
 
 def keep_answer(key: str, value: Any, seconds: int) -> None:
+    local_cache().set(key, value, seconds)
     try:
         cache.set(key, value, seconds)
     except Exception:
@@ -275,10 +309,17 @@ def changed() -> None:
     """Readers will see a change once the current transaction commits: a new revision then."""
 
     def bump() -> None:
-        cache.set(REVISION_KEY, (uuid.uuid4().hex, time.time()), timeout=None)
+        current = (uuid.uuid4().hex, time.time())
+        local_cache().set(REVISION_KEY, current, settings.API_REVISION_CHECK_SECONDS)
+        cache.set(REVISION_KEY, current, timeout=None)
 
     # robust: the decision is committed already; a cache outage must not turn it into an error
     transaction.on_commit(bump, robust=True)
+
+
+def local_cache():
+    """This process's own small cache of recent answers and of the revision."""
+    return caches["local"]
 
 
 # --------------------------------------------------------------------------------------------

@@ -281,8 +281,19 @@ else:
         f"CACHE_URL must be redis://, file:// or locmem://, not {CACHE_URL!r}"
     )
 
+# Each process also keeps its most recent API answers, and the revision they belong to, in
+# memory: a round trip to a shared cache costs a third of a cached answer's time.
+CACHES["local"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "api-answers",
+    "OPTIONS": {"MAX_ENTRIES": 300},
+}
+
 # How long a cached API answer may live; any change readers could see replaces it at once.
 API_CACHE_SECONDS = envint("API_CACHE_SECONDS", 300)
+# How long a process trusts the revision it read: a change made through another web process
+# reaches this one's readers within that many seconds (through this one: at once).
+API_REVISION_CHECK_SECONDS = envint("API_REVISION_CHECK_SECONDS", 1)
 # The organisation named as author of the ClaimReview documents.
 ORGANISATION_NAME = os.environ.get("ORGANISATION_NAME", "factcheck")
 

@@ -15,7 +15,7 @@ import pytest
 from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.db import connection
 
 from articles import services
@@ -43,8 +43,12 @@ def _empty_cache(settings):
     is swapped for memory so that tests never empty a developer's running app's cache.
     """
     if "FileBasedCache" in settings.CACHES["default"]["BACKEND"]:
-        settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+        settings.CACHES = {
+            **settings.CACHES,
+            "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        }
     cache.clear()
+    caches["local"].clear()
 
 
 @pytest.fixture
