@@ -11,6 +11,7 @@ and the admin's.
 from __future__ import annotations
 
 import hashlib
+import time
 
 from django import forms
 from django.conf import settings
@@ -29,9 +30,20 @@ def _keys(request, username: str) -> list[tuple[str, int]]:
     ]
 
 
+def _forget_when_over(key: str, now: float) -> None:
+    """The period is measured, not left to the cache's expiry alone (which a cache server's
+    clock decides): a count older than the period counts no more."""
+    since = cache.get(f"{key}:since")
+    if since is not None and now - since >= settings.LOGIN_LOCKOUT_SECONDS:
+        cache.delete_many([key, f"{key}:since"])
+
+
 class ThrottledLoginMixin:
     def clean(self):
         keys = _keys(self.request, self.cleaned_data.get("username") or "")
+        now = time.time()
+        for key, _limit in keys:
+            _forget_when_over(key, now)
         if any(cache.get(key, 0) >= limit for key, limit in keys):
             minutes = max(1, settings.LOGIN_LOCKOUT_SECONDS // 60)
             raise forms.ValidationError(
@@ -44,6 +56,7 @@ class ThrottledLoginMixin:
             for key, _limit in keys:
                 # add() starts the period on the first failure; incr() keeps its expiry.
                 cache.add(key, 0, settings.LOGIN_LOCKOUT_SECONDS)
+                cache.add(f"{key}:since", now, settings.LOGIN_LOCKOUT_SECONDS)
                 cache.incr(key)
             raise
         if self.user_cache is not None:
