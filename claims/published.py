@@ -97,7 +97,13 @@ def record_changes(facts: Iterable[Fact | int | None]) -> None:
         return
     public = list(public_facts().filter(pk__in=ids).values_list("pk", flat=True))
     # A fact taken back (reopened) keeps no record: nobody may read it any more.
-    Fact.objects.filter(pk__in=ids - set(public)).exclude(public_record="").update(public_record="")
+    withdrawn = (
+        Fact.objects.filter(pk__in=ids - set(public))
+        .exclude(public_record="")
+        .update(public_record="")
+    )
+    if not public and not withdrawn:
+        return  # nothing readers see: their cached answers stay good
     records = [
         Fact(pk=fact_id, public_record=record) for fact_id, record in build_records(public).items()
     ]

@@ -533,3 +533,17 @@ def test_a_change_made_through_another_web_process_reaches_readers_within_a_seco
 
     assert later.status_code == 200
     assert later["ETag"] != first["ETag"]
+
+
+def test_decisions_on_facts_nobody_reads_leave_the_cached_answers_alone(
+    api, published, make_article, reviewer, django_capture_on_commit_callbacks
+):
+    article = make_article(original=REPORTS[0][0], outlet=REPORTS[0][1])
+    services.propose_claims(article)
+    claim = article.claims.get()
+    first = api.get(FACTS)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        review.dispute_claim(claim, reviewer=reviewer, version=0, note="typo")
+
+    assert api.get(FACTS, HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 304
