@@ -6,12 +6,13 @@ Measures, in one run and on the same server, requests per second and p99 latency
 * a plain DRF list of 50 facts with their citations (ModelSerializer, page numbers),
 * the facts list uncached (page 1, and page 1,000 by cursor), from the cache, and as a 304,
 
-and prints each as a ratio of the bare JsonResponse's rate. The baselines live in
+and prints each as a ratio of the bare JsonResponse's rate, measured in turns with it (the
+machine's speed drifts between runs). The baselines live in
 bench/api_urls.py, never in the product's URLs. Data: 100,000 published facts with three
 citations each, in a database of its own (`factcheck_apibench`), seeded once and reused.
 The anonymous throttle is off: every request of the run comes from one address.
 
-    .venv/bin/python bench/bench_api.py [--seconds 10] [--connections 32] [--facts 100000]
+    .venv/bin/python bench/bench_api.py [--seconds 5] [--rounds 3] [--connections 32] [--facts 100000]
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ import re
 import shutil
 import signal
 import socket
+import statistics
 import subprocess
 import sys
 import time
@@ -77,6 +79,7 @@ def seed(facts: int) -> None:
     from claims.models import Fact
 
     call_command("migrate", verbosity=0)
+    call_command("collectstatic", "--noinput", verbosity=0)  # as deployed: WhiteNoise serves it
     if Fact.objects.filter(status="published").count() != facts:
         _seed(facts)
     if Fact.objects.filter(status="published", public_record="").exists():
@@ -255,14 +258,51 @@ def deep_cursor(server: Gunicorn, pages: int) -> str:
     return path
 
 
-def _mean(runs: list[tuple[float, float]]) -> tuple[float, float]:
-    """Mean throughput and the worst p99 of several runs."""
-    return sum(rate for rate, _ in runs) / len(runs), max(p99 for _, p99 in runs)
+class Measured:
+    """Runs of one scenario, each set against the bare baseline's runs just before and after it:
+    the machine's speed drifts by more than the differences measured here."""
+
+    def __init__(self) -> None:
+        self.rates: list[float] = []
+        self.p99s: list[float] = []
+        self.ratios: list[float] = []
+
+    def row(self) -> tuple[float, float, float, float]:
+        """(median requests/s, median p99, worst p99, median ratio to bare)."""
+        return (
+            statistics.median(self.rates),
+            statistics.median(self.p99s),
+            max(self.p99s),
+            statistics.median(self.ratios),
+        )
+
+
+def side_by_side(
+    server: Gunicorn, scenarios: dict[str, tuple[str, str]], *, rounds: int, load: dict
+) -> dict[str, Measured]:
+    """Each scenario (name: (path, header)) `rounds` times in turn, with a run of the bare
+    baseline between every two, so that each run is compared with the bare runs beside it."""
+    results = {name: Measured() for name in scenarios}
+    bare = Measured()
+    bare_before, _ = wrk(server.url + "/bench/bare/", **load)
+    for _ in range(rounds):
+        for name, (path, header) in scenarios.items():
+            rate, p99 = wrk(server.url + path, header=header, **load)
+            bare_after, bare_p99 = wrk(server.url + "/bench/bare/", **load)
+            results[name].rates.append(rate)
+            results[name].p99s.append(p99)
+            results[name].ratios.append(rate / ((bare_before + bare_after) / 2))
+            bare.rates.append(bare_after)
+            bare.p99s.append(bare_p99)
+            bare.ratios.append(1.0)
+            bare_before = bare_after
+    return {"bare JsonResponse (baseline)": bare, **results}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--seconds", type=int, default=10)
+    parser.add_argument("--seconds", type=int, default=5, help="per run")
+    parser.add_argument("--rounds", type=int, default=3, help="runs per scenario")
     parser.add_argument("--connections", type=int, default=32)
     parser.add_argument("--facts", type=int, default=100_000)
     parser.add_argument("--deep-page", type=int, default=1_000)
@@ -274,49 +314,70 @@ def main() -> None:
     subprocess.run(["redis-cli", "-u", CACHE_URL, "flushdb"], check=True, capture_output=True)
 
     load = {"seconds": args.seconds, "connections": args.connections}
-    deep_name = f"facts list, page {args.deep_page:,}, uncached"
-    results: dict[str, tuple[float, float]] = {}
+    first_name, deep_name = (
+        "facts list, page 1, uncached",
+        f"facts list, page {args.deep_page:,}, uncached",
+    )
+    results: dict[str, Measured] = {}
 
-    # The product as deployed, its cache on. The plain DRF baseline runs last: its slow
-    # requests would still be in the workers' queue when the next run starts.
+    # The product as deployed, its cache on.
     server = Gunicorn()
     try:
         headers, _ = server.get("/api/v1/facts/")
-        results["bare JsonResponse (baseline)"] = wrk(server.url + "/bench/bare/", **load)
-        results["facts list, cached"] = wrk(server.url + "/api/v1/facts/", **load)
-        results["facts list, 304 Not Modified"] = wrk(
-            server.url + "/api/v1/facts/", header=f"If-None-Match: {headers['ETag']}", **load
+        results.update(
+            side_by_side(
+                server,
+                {
+                    "facts list, cached": ("/api/v1/facts/", ""),
+                    "facts list, 304 Not Modified": (
+                        "/api/v1/facts/",
+                        f"If-None-Match: {headers['ETag']}",
+                    ),
+                },
+                rounds=args.rounds,
+                load=load,
+            )
         )
-        results["plain DRF list (baseline)"] = wrk(server.url + "/bench/plain-drf/", **load)
+        # Last and once: its slow requests would still be queued when the next run starts.
+        plain = results["plain DRF list (baseline)"] = Measured()
+        rate, p99 = wrk(server.url + "/bench/plain-drf/", **load)
+        plain.rates.append(rate)
+        plain.p99s.append(p99)
+        plain.ratios.append(rate / statistics.median(results["bare JsonResponse (baseline)"].rates))
     finally:
         server.stop()
 
     # Without a response cache: every request reads the database (the revision still comes
-    # from the cache, as in production).
+    # from the cache, as in production). Page 1 and the deep page take turns.
     uncached = Gunicorn(API_CACHE_SECONDS="0")
     try:
         deep = deep_cursor(uncached, args.deep_page)
-        # Page 1 and the deep page taken turn about, twice: the two are compared to each other.
-        half = {**load, "seconds": max(1, args.seconds // 2)}
-        firsts, deeps = [], []
-        for _ in range(2):
-            firsts.append(wrk(uncached.url + "/api/v1/facts/", **half))
-            deeps.append(wrk(uncached.url + deep, **half))
-        results["facts list, page 1, uncached"] = _mean(firsts)
-        results[deep_name] = _mean(deeps)
+        measured = side_by_side(
+            uncached,
+            {first_name: ("/api/v1/facts/", ""), deep_name: (deep, "")},
+            rounds=args.rounds,
+            load=load,
+        )
+        results[first_name], results[deep_name] = measured[first_name], measured[deep_name]
     finally:
         uncached.stop()
 
-    bare = results["bare JsonResponse (baseline)"][0]
     print(
-        f"\nFacts API, {args.facts:,} published facts, gunicorn 4 sync workers,"
-        f" wrk {args.connections} connections x {args.seconds} s"
+        f"\nFacts API, {args.facts:,} published facts, gunicorn 4 sync workers, wrk"
+        f" {args.connections} connections; median of {args.rounds} runs of {args.seconds} s,"
+        " each against the bare runs beside it"
     )
-    print(f"{'':36} {'requests/s':>11} {'p99 ms':>8} {'x bare':>8}")
-    for name, (rate, p99) in results.items():
-        print(f"{name:36} {rate:11,.0f} {p99:8.1f} {rate / bare:8.3f}")
-    first = results["facts list, page 1, uncached"][0]
-    print(f"\npage {args.deep_page:,} / page 1 throughput: {results[deep_name][0] / first:.3f}")
+    print(f"{'':36} {'requests/s':>11} {'p99 ms':>8} {'worst p99':>10} {'x bare':>8}")
+    for name, measured in results.items():
+        rate, p99, worst, ratio = measured.row()
+        print(f"{name:36} {rate:11,.0f} {p99:8.1f} {worst:10.1f} {ratio:8.3f}")
+    turns = [
+        d / f for d, f in zip(results[deep_name].rates, results[first_name].rates, strict=True)
+    ]
+    print(
+        f"\npage {args.deep_page:,} / page 1 throughput: {statistics.median(turns):.3f}"
+        f" (each turn: {', '.join(f'{turn:.3f}' for turn in turns)})"
+    )
 
 
 if __name__ == "__main__":

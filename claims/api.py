@@ -7,8 +7,12 @@ publication revision: a cached answer or a 304 costs no query, a fresh page one.
 from __future__ import annotations
 
 import hashlib
+from base64 import urlsafe_b64decode, urlsafe_b64encode
+from typing import Any
 
+import orjson
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.urls import reverse
 from django.utils.cache import get_conditional_response, patch_cache_control
@@ -21,6 +25,7 @@ from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound
 from rest_framework.filters import OrderingFilter, SearchFilter
 from rest_framework.permissions import AllowAny, IsAuthenticated
+from rest_framework.utils.urls import replace_query_param
 
 from factcheck.api import CursorPagination, FilterBackend, ModelPermissions, dump_json
 
@@ -110,12 +115,63 @@ class FactFilter(filters.FilterSet):
         return queryset.filter(published.article_filter(int(value)))
 
 
-class FactCursor(CursorPagination):
+class FactPages(CursorPagination):
+    """Keyset pages of fact records: a cursor holds the ordering value and id of the row it
+    follows (or, going back, precedes)."""
+
     ordering = "-published_at"
 
-    def _get_position_from_instance(self, instance, ordering):
-        # A page's rows are records (claims.published.fact_rows): the position is read there.
-        return str(published.record_value(instance, ordering[0].lstrip("-")))
+    def paginate_queryset(self, queryset, request, view=None) -> list[published.Row]:
+        self.base_url = request.build_absolute_uri()
+        self.page_size = self.get_page_size(request)
+        self.order = self.get_ordering(request, queryset, view)[0]
+        position, backwards = self.decode_cursor(request)
+        try:
+            rows = published.page_of_records(
+                queryset,
+                order=self.order,
+                position=position,
+                backwards=backwards,
+                size=self.page_size + 1,  # one more tells whether a page follows
+            )
+        except (ValidationError, OverflowError):  # a position the column cannot hold
+            raise NotFound(self.invalid_cursor_message) from None
+        more = len(rows) > self.page_size
+        self.page = rows[: self.page_size]
+        came_from = position is not None  # the page the cursor was taken from
+        self.has_next = bool(self.page) and (came_from if backwards else more)
+        self.has_previous = bool(self.page) and (more if backwards else came_from)
+        if backwards:
+            self.page.reverse()
+        return self.page
+
+    def get_next_link(self) -> str | None:
+        return self._link(self.page[-1], backwards=False) if self.has_next else None
+
+    def get_previous_link(self) -> str | None:
+        return self._link(self.page[0], backwards=True) if self.has_previous else None
+
+    def _link(self, row: published.Row, *, backwards: bool) -> str:
+        value = published.record_value(row, self.order.lstrip("-"))
+        cursor = urlsafe_b64encode(dump_json([value, row[0], backwards])).decode()
+        return replace_query_param(self.base_url, self.cursor_query_param, cursor)
+
+    def decode_cursor(self, request) -> tuple[tuple[Any, int] | None, bool]:
+        encoded = request.query_params.get(self.cursor_query_param)
+        if encoded is None:
+            return None, False
+        try:
+            value, fact_id, backwards = orjson.loads(urlsafe_b64decode(encoded))
+        except (ValueError, TypeError):
+            raise NotFound(self.invalid_cursor_message) from None
+        if not (
+            isinstance(value, str | int)
+            and isinstance(fact_id, int)
+            and 0 < fact_id <= MAX_ID
+            and isinstance(backwards, bool)
+        ):
+            raise NotFound(self.invalid_cursor_message)
+        return (value, fact_id), backwards
 
 
 class FactViewSet(viewsets.GenericViewSet):
@@ -126,11 +182,11 @@ class FactViewSet(viewsets.GenericViewSet):
     authentication_classes = []
     permission_classes = [AllowAny]
     lookup_value_regex = ID_PATTERN
-    pagination_class = FactCursor
+    pagination_class = FactPages
     filter_backends = [FilterBackend, SearchFilter, OrderingFilter]
     filterset_class = FactFilter
     search_fields = ["subject"]
-    ordering_fields = ["published_at", "verified_at", "id"]
+    ordering_fields = published.PAGE_ORDERINGS
     serializer_class = FactSerializer
 
     def get_queryset(self):
@@ -141,8 +197,7 @@ class FactViewSet(viewsets.GenericViewSet):
     @extend_schema(responses=FactSerializer(many=True))
     def list(self, request):
         def body() -> bytes:
-            facts = self.filter_queryset(self.get_queryset())
-            rows = self.paginate_queryset(published.fact_rows(facts))
+            rows = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
             links = dump_json(
                 {
                     "next": self.paginator.get_next_link(),
@@ -199,17 +254,24 @@ def cached_for_readers(request, body, *, content_type: str = "application/json")
     last_modified = int(changed_at)
     response = get_conditional_response(request, etag=etag, last_modified=last_modified)
     if response is None:
-        key = f"api:{digest}"
-        content = published.kept_answer(key)
-        if content is None:
-            content = body()
-            published.keep_answer(key, content, settings.API_CACHE_SECONDS)
-        response = HttpResponse(content, content_type=content_type)
+        response = HttpResponse(kept_or_made(f"api:{digest}", body), content_type=content_type)
     response.headers["ETag"] = etag
     response.headers["Last-Modified"] = http_date(last_modified)
     # Anyone may store it, but must ask again before reusing it: a retraction shows at once.
     patch_cache_control(response, public=True, max_age=0, must_revalidate=True)
     return response
+
+
+def kept_or_made(key: str, body) -> bytes:
+    """The answer kept under `key`, or `body()` kept there; with API_CACHE_SECONDS=0 answers
+    are neither kept nor looked for."""
+    if not settings.API_CACHE_SECONDS:
+        return body()
+    content = published.kept_answer(key)
+    if content is None:
+        content = body()
+        published.keep_answer(key, content, settings.API_CACHE_SECONDS)
+    return content
 
 
 # --------------------------------------------------------------------------------------------

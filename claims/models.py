@@ -248,11 +248,17 @@ class Fact(models.Model):
                 models.F("id").desc(),
                 name="fact_queue_order",
             ),
-            # The API's list: published facts, newest first, read a page at a time by keyset.
+            # The API's list: published facts in either order of either date, read a page at a
+            # time by keyset, the id breaking ties (claims.published.page_of_records).
             models.Index(
-                models.F("published_at").desc(),
+                fields=["-published_at", "-id"],
                 condition=Q(status="published"),
-                name="fact_published_order",
+                name="fact_list_by_published",
+            ),
+            models.Index(
+                fields=["-verified_at", "-id"],
+                condition=Q(status="published"),
+                name="fact_list_by_verified",
             ),
         ]
         constraints = [

@@ -19,6 +19,10 @@ api.register("claims", ClaimViewSet, basename="claim")
 api.register("articles", ArticleViewSet, basename="article")
 
 urlpatterns = [
+    # The API first: its readers are the most frequent requests, and Django tries each in turn.
+    path("api/v1/", include((api.urls, "api"))),
+    path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="schema"), name="api-docs"),
     path("", RedirectView.as_view(pattern_name="articles:list"), name="home"),
     path("healthz", healthz, name="healthz"),
     path(
@@ -31,9 +35,6 @@ urlpatterns = [
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("articles/", include("articles.urls")),
     path("admin/", admin.site.urls),
-    path("api/v1/", include((api.urls, "api"))),
-    path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
-    path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="schema"), name="api-docs"),
 ]
 
 handler400 = "factcheck.api.bad_request"

@@ -277,6 +277,85 @@ def test_pages_follow_each_other_by_cursor_without_repeats_or_gaps(api, two_fact
     assert "count" not in first  # no COUNT(*) over every fact
 
 
+def walk(api, url: str, link: str = "next") -> list[list[int]]:
+    """The ids of every page from `url` on, following `link`."""
+    pages = []
+    while url:
+        body = api.get(url).json()
+        pages.append([fact["id"] for fact in body["results"]])
+        url = body[link]
+    return pages
+
+
+@pytest.fixture
+def twelve_published(published) -> list[Fact]:
+    """Twelve published facts, four of them published and verified at the very same moment."""
+    many_published(published, 11)
+    same_moment = timezone.now() - timedelta(minutes=5)
+    tied = list(Fact.objects.filter(status="published").order_by("id")[3:7])
+    Fact.objects.filter(pk__in=[fact.pk for fact in tied]).update(
+        published_at=same_moment, verified_at=same_moment
+    )
+    publication.rebuild_all_records()
+    return list(Fact.objects.filter(status="published").order_by("id"))
+
+
+@pytest.mark.parametrize(
+    "ordering",
+    ["-published_at", "published_at", "-verified_at", "verified_at", "-id", "id"],
+)
+def test_pages_list_every_fact_once_in_order_even_when_dates_tie(api, twelve_published, ordering):
+    field = ordering.lstrip("-")
+    expected = sorted(
+        twelve_published,
+        key=lambda fact: (getattr(fact, field), fact.pk),
+        reverse=ordering.startswith("-"),
+    )
+
+    pages = walk(api, f"{FACTS}?page_size=5&ordering={ordering}")
+
+    assert [len(page) for page in pages] == [5, 5, 2]
+    assert sum(pages, []) == [fact.pk for fact in expected]
+
+
+def test_previous_links_lead_back_through_the_same_pages(api, twelve_published):
+    forward = walk(api, f"{FACTS}?page_size=5")
+    last_page = api.get(f"{FACTS}?page_size=5").json()
+    while last_page["next"]:
+        last_page = api.get(last_page["next"]).json()
+
+    backward = walk(api, last_page["previous"], link="previous")
+
+    assert backward == list(reversed(forward[:-1]))
+    assert api.get(last_page["previous"]).json()["next"]  # and forward again from there
+
+
+def test_filters_and_pages_combine(api, twelve_published):
+    some = twelve_published[::3]
+    Fact.objects.filter(pk__in=[fact.pk for fact in some]).update(verified_unit="GBP")
+    publication.rebuild_all_records()
+
+    pages = walk(api, f"{FACTS}?unit=gbp&page_size=2&ordering=id")
+
+    assert pages == [[some[0].pk, some[1].pk], [some[2].pk, some[3].pk]]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL plans only")
+def test_a_deep_page_is_read_from_the_index_without_sorting(api, twelve_published):
+    second_page = api.get(f"{FACTS}?page_size=5").json()["next"]
+
+    with CaptureQueriesContext(connection) as queries:
+        api.get(second_page)
+    [query] = queries.captured_queries
+    with connection.cursor() as cursor:
+        cursor.execute("SET enable_seqscan = off")  # a dozen rows: the planner would scan
+        cursor.execute(f"EXPLAIN {query['sql']}")
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+
+    assert "fact_list_by_published" in plan
+    assert "Sort" not in plan
+
+
 # --------------------------------------------------------------------------------------------
 # Speed: a constant number of queries
 # --------------------------------------------------------------------------------------------
