@@ -371,8 +371,11 @@ def main() -> None:
     for name, measured in results.items():
         rate, p99, worst, ratio = measured.row()
         print(f"{name:36} {rate:11,.0f} {p99:8.1f} {worst:10.1f} {ratio:8.3f}")
+    # Each as a ratio to the bare runs beside it, so that the machine's drift between the two
+    # runs of a turn cancels out.
     turns = [
-        d / f for d, f in zip(results[deep_name].rates, results[first_name].rates, strict=True)
+        deep / first
+        for deep, first in zip(results[deep_name].ratios, results[first_name].ratios, strict=True)
     ]
     print(
         f"\npage {args.deep_page:,} / page 1 throughput: {statistics.median(turns):.3f}"
