@@ -452,6 +452,28 @@ def test_a_repeated_read_is_served_from_the_cache_without_a_query(api, published
     assert len(queries) == 0
 
 
+def test_with_the_answer_cache_off_every_read_is_made_again_and_nothing_is_kept(
+    api, published, settings, monkeypatch
+):
+    settings.API_CACHE_SECONDS = 0
+    cache_calls = []
+    for name in ("kept_answer", "keep_answer"):
+        original = getattr(publication, name)
+        monkeypatch.setattr(
+            publication, name, lambda *args, f=original: cache_calls.append(args) or f(*args)
+        )
+    first = api.get(FACTS)
+
+    with CaptureQueriesContext(connection) as queries:
+        again = api.get(FACTS, HTTP_IF_NONE_MATCH='"another"')
+
+    assert again.status_code == 200
+    assert again.content == first.content
+    assert again["ETag"] == first["ETag"]  # conditional requests still work
+    assert len(queries) == 1
+    assert cache_calls == []
+
+
 # Decisions reach readers when their transaction commits; a test's transaction never does, so
 # these tests run the on-commit callbacks themselves.
 
