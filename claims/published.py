@@ -93,7 +93,7 @@ def page_of_records(
         return []
     keys = [field] if field == "id" else [field, "id"]
     sql = f"SELECT id, public_record FROM {Fact._meta.db_table} WHERE {conditions}"
-    sql += " AND public_record <> ''"
+    sql += " AND public_record <> ''"  # as fact_rows(): no record, not shown yet
     if position is not None:
         comparison = "<" if descending else ">"
         sql += f" AND ({', '.join(keys)}) {comparison} ({', '.join(['%s'] * len(keys))})"
