@@ -6,7 +6,7 @@ from __future__ import annotations
 import jsonschema
 import pytest
 
-from claims import review, services
+from claims import pipeline, review
 from claims.models import Fact
 from claims.public.document import fact_documents
 from claims.public.queries import fact_rows, public_facts
@@ -42,7 +42,7 @@ def public_records(make_article, reviewer) -> list[dict]:
     primary source), one of them retracted."""
     for number, (text, outlet) in enumerate(STORIES):
         article = make_article(original=text, outlet=outlet, title=f"Story {number}")
-        services.propose_claims(article)
+        pipeline.propose_claims(article)
     facts = []
     for fact in Fact.objects.all():
         for claim in fact.claims.all():

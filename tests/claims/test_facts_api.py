@@ -12,7 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from rest_framework.test import APIClient
 
-from claims import facts, review, services
+from claims import facts, pipeline, review
 from claims.models import Fact, PrimarySource
 from claims.public import cache as publication_cache
 from claims.public.records import rebuild_all_records
@@ -193,7 +193,7 @@ def two_facts(make_article, reviewer) -> dict[str, Fact]:
     """A money fact (Coast FM, East Star) and a percent fact (East Star, Valley Times)."""
     for number, (text, outlet) in enumerate(REPORTS):
         article = make_article(original=text, outlet=outlet, title=f"{outlet} {number}")
-        services.propose_claims(article)
+        pipeline.propose_claims(article)
     facts = {}
     for fact in Fact.objects.all():
         for claim in fact.claims.all():
@@ -657,7 +657,7 @@ def test_decisions_on_facts_nobody_reads_leave_the_cached_answers_alone(
     api, published, make_article, reviewer, django_capture_on_commit_callbacks
 ):
     article = make_article(original=REPORTS[0][0], outlet=REPORTS[0][1])
-    services.propose_claims(article)
+    pipeline.propose_claims(article)
     claim = article.claims.get()
     first = api.get(FACTS)
 
