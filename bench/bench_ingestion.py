@@ -98,11 +98,11 @@ def in_process(count: int) -> float:
     """Seconds to store `count` articles and extract and group each in this process."""
     from unittest import mock
 
-    from claims.services import propose_claims
+    from claims.pipeline import propose_claims
 
     empty_database()
     started = time.perf_counter()
-    with mock.patch("articles.services.enqueue_extraction"):
+    with mock.patch("claims.tasks.enqueue_extraction"):
         articles = make_articles(count, prefix="baseline")
     for article in articles:
         propose_claims(article)
@@ -219,8 +219,8 @@ def embedded_in_process(folder: Path, work: Path) -> float:
         "from unittest import mock\n"
         "from articles.corpus import read_corpus\n"
         "from articles.importing import import_documents\n"
-        "from claims.services import propose_claims\n"
-        "with mock.patch('articles.services.enqueue_extraction'):\n"
+        "from claims.pipeline import propose_claims\n"
+        "with mock.patch('claims.tasks.enqueue_extraction'):\n"
         "    summary = import_documents(read_corpus(sys.argv[1]))\n"
         "for article in summary.imported:\n"
         "    propose_claims(article)\n"

@@ -221,10 +221,9 @@ def article_text(rng: random.Random, names: list[str]) -> str:
 def measure(count: int, names: list[str], rng: random.Random) -> list[float]:
     """Milliseconds of group_article_claims for `count` new articles (extraction excluded)."""
     from articles.models import Article
-    from claims import facts, services
+    from claims import facts
 
     timings = []
-    original = facts.group_article_claims
     for index in range(count):
         text = article_text(rng, names)
         article = Article.objects.create(
@@ -236,13 +235,9 @@ def measure(count: int, names: list[str], rng: random.Random) -> list[float]:
             published=date(2024, 6, 1),
         )
         # Store the claims without grouping them, then time the grouping alone.
-        facts.group_article_claims = lambda article: []
-        try:
-            services.propose_claims(article)
-        finally:
-            facts.group_article_claims = original
+        store_ungrouped([article])
         started = time.perf_counter()
-        original(article)
+        facts.group_article_claims(article)
         timings.append((time.perf_counter() - started) * 1000)
     return timings
 
@@ -266,7 +261,6 @@ def vocabulary_name(number: int) -> str:
 def store_reports(first: int, count: int) -> list:
     """Articles for reports `first`.. with their claims stored but not grouped."""
     from articles.models import Article
-    from claims import facts, services
 
     articles = Article.objects.bulk_create(
         Article(
@@ -280,14 +274,21 @@ def store_reports(first: int, count: int) -> list:
         )
         for number in range(first, first + count)
     )
+    store_ungrouped(articles)
+    return articles
+
+
+def store_ungrouped(articles: list) -> None:
+    """Extract and store the claims of `articles` without grouping them."""
+    from claims import facts, pipeline
+
     original = facts.group_article_claims
     facts.group_article_claims = lambda article: []
     try:
         for article in articles:
-            services.propose_claims(article)
+            pipeline.propose_claims(article)
     finally:
         facts.group_article_claims = original
-    return articles
 
 
 def grown_fact(mentions: int):

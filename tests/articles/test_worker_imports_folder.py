@@ -30,8 +30,6 @@ def test_every_article_of_an_imported_folder_is_extracted_and_grouped(tmp_path, 
 
     wait_for(lambda: not Article.objects.exclude(status=Article.Status.DONE).exists())
     assert Article.objects.count() == REPORTS
-    investment = Fact.objects.get(
-        kind="money", claims__article__original_filename="report-0.txt"
-    )
+    investment = Fact.objects.get(kind="money", claims__article__original_filename="report-0.txt")
     assert investment.article_count == REPORTS
     assert investment.claims.count() == REPORTS

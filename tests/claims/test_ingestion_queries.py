@@ -7,7 +7,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from claims import services
+from claims import pipeline
 from claims.models import Claim, Fact
 
 STORY = (
@@ -35,7 +35,7 @@ def publish_story(make_article):
 def ingest(article) -> int:
     """Extract and group the article; return how many queries it took."""
     with CaptureQueriesContext(connection) as queries:
-        services.propose_claims(article)
+        pipeline.propose_claims(article)
     return len(queries)
 
 
@@ -51,11 +51,11 @@ def test_a_new_article_in_an_empty_store_takes_a_bounded_number_of_queries(publi
 
 def test_joining_large_facts_takes_no_more_queries_than_joining_small_ones(publish_story):
     for copy in range(1, 3):
-        services.propose_claims(publish_story(copy))
+        pipeline.propose_claims(publish_story(copy))
     facts_before = Fact.objects.count()
     joining_small = ingest(publish_story(3))
     for copy in range(4, 30):
-        services.propose_claims(publish_story(copy))
+        pipeline.propose_claims(publish_story(copy))
 
     joining_large = ingest(publish_story(30))
 
