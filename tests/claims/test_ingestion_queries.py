@@ -20,7 +20,7 @@ FIGURES = 5
 # Extraction and grouping of one article: status changes and their events, the claims, the
 # candidate facts and their members, then one write per table. A new query per claim or
 # per fact breaks it.
-MAX_QUERIES = 36
+MAX_QUERIES = 30
 
 
 @pytest.fixture
