@@ -152,9 +152,9 @@ def requeue_stalled_articles() -> int:
             | Q(status=Status.EXTRACTING, status_changed_at__lt=running_since)
         ).values_list("pk", flat=True)[:500]
     )
+    # Touch the rows first (in one statement) so the next sweep waits another full period.
+    Article.objects.filter(pk__in=stalled).update(status_changed_at=timezone.now())
     for article_id in stalled:
-        # Touch the row first so the next sweep waits another full period.
-        Article.objects.filter(pk=article_id).update(status_changed_at=timezone.now())
         extraction_requested.send(sender=Article, article_id=article_id)
     if stalled:
         logger.warning("re-queued %d stalled article(s): %s", len(stalled), stalled)
