@@ -211,6 +211,7 @@ def embedded_import(folder: Path, work: Path, *, settings: dict[str, str]) -> fl
             cwd=ROOT,
             env={**os.environ, **env},
             check=True,
+            stdout=subprocess.DEVNULL,
         )
         return _wait_settled(work / "db.sqlite3", started)
     finally:
