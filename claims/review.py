@@ -39,6 +39,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from . import facts
+from .extraction.types import decimal_text
 from .models import Claim, ClaimEvent, Fact, FactEvent, PrimarySource
 from .public.records import record_changes
 
@@ -666,7 +667,7 @@ _PAST = {
 
 def _json(value: Any) -> Any:
     if isinstance(value, Decimal):
-        return format(value.normalize(), "f")
+        return decimal_text(value)
     if isinstance(value, models.Model):
         return value.pk
     return value

@@ -16,6 +16,7 @@ from django.core.management.base import BaseCommand, CommandError
 from articles.corpus import CorpusError, read_corpus
 from articles.importing import import_documents
 from claims.evaluation import EvaluationError, load_jsonl, score
+from claims.extraction.types import decimal_text
 from claims.models import Fact
 from claims.pipeline import propose_claims
 
@@ -149,7 +150,7 @@ def prediction_record(file: str, claim) -> dict:
 
 
 def _number(number) -> str:
-    return "" if number is None else format(number.normalize(), "f")
+    return "" if number is None else decimal_text(number)
 
 
 def below_floors(scores, options) -> list[str]:
