@@ -54,7 +54,6 @@ class Claim(models.Model):
     )
     extractor = models.CharField(max_length=40)
     extractor_version = models.CharField(max_length=20)
-    confidence = models.FloatField(default=1.0)
     status = models.CharField(
         max_length=16, choices=Status.choices, default=Status.PROPOSED, db_index=True
     )

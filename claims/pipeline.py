@@ -114,7 +114,6 @@ def _claim_from_figure(article: Article, figure: Figure) -> Claim:
         subject=(figure.subject or figure.text)[:300],
         extractor=EXTRACTOR_NAME,
         extractor_version=EXTRACTOR_VERSION,
-        confidence=figure.confidence,
     )
 
 

@@ -55,7 +55,6 @@ class Figure:
     date_high: str | None = None
     # Index, in the same result list, of the figure this one converts ("€2 billion ($2.1 billion)").
     converts: int | None = None
-    confidence: float = 1.0
 
     @property
     def value(self) -> str:

@@ -6,7 +6,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from articles.models import Article
-from tests.conftest import SEED_EVAL
+from tests.helpers import SEED_EVAL
 
 BODY = "Shares fell 4% on Tuesday after the bank reported a loss of $2.5 billion.\n"
 

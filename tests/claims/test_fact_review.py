@@ -10,7 +10,7 @@ from articles.roles import REVIEWERS
 from claims import review
 from claims.models import Fact, FactEvent, PrimarySource
 from claims.review import NotAllowed, ReviewError, StaleVersion
-from tests.conftest import make_user
+from tests.helpers import make_user
 
 
 def confirmed(dispute, reviewer):
