@@ -369,7 +369,7 @@ def verify_fact_from_confirmed(fact: Fact, *, reviewer: AbstractBaseUser, versio
     ]
     if not confirmed:
         raise ReviewError(f"fact {fact.pk} has no confirmed claim to take the value from")
-    values = {_claim_value(claim) for claim in confirmed}
+    values = {tuple(_value_of(claim).values()) for claim in confirmed}
     if len(values) > 1:
         raise ReviewError(
             f"fact {fact.pk} has {len(values)} different confirmed values: choose one on its"
@@ -378,10 +378,17 @@ def verify_fact_from_confirmed(fact: Fact, *, reviewer: AbstractBaseUser, versio
     return verify_fact(fact, reviewer=reviewer, version=version, claim=confirmed[0])
 
 
-def _claim_value(claim: Claim) -> tuple:
-    if claim.is_corrected:
-        return (claim.corrected_number, None, claim.corrected_unit, claim.corrected_date)
-    return (claim.number, claim.number_high, claim.unit, claim.date, claim.qualifier)
+def _value_of(claim: Claim) -> dict[str, Any]:
+    """The verified value a claim gives: its correction when it has one, else what was
+    extracted."""
+    corrected = claim.is_corrected
+    return {
+        "verified_number": claim.corrected_number if corrected else claim.number,
+        "verified_number_high": None if corrected else claim.number_high,
+        "verified_unit": claim.corrected_unit if corrected else claim.unit,
+        "verified_date": claim.corrected_date if corrected else claim.date,
+        "verified_qualifier": claim.qualifier,
+    }
 
 
 def _verified_value(
@@ -406,14 +413,11 @@ def _verified_value(
                 f"claim {source.pk} ({source.text!r}) is {source.status}: only a confirmed"
                 " claim can give the verified value"
             )
-        corrected = source.is_corrected
+        value = _value_of(source)
         return {
             "verified_claim": source,
-            "verified_number": source.corrected_number if corrected else source.number,
-            "verified_number_high": None if corrected else source.number_high,
-            "verified_unit": source.corrected_unit if corrected else source.unit,
-            "verified_date": source.corrected_date if corrected else source.date,
-            "verified_qualifier": qualifier or source.qualifier,
+            **value,
+            "verified_qualifier": qualifier or value["verified_qualifier"],
         }
     date = (date or "").strip()
     if fact.kind == Claim.Kind.DATE:
