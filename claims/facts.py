@@ -1,8 +1,11 @@
-"""Every write to a fact goes through here: grouping claims, agreement, reviewer corrections.
+"""Which facts exist and which claims they hold: grouping new claims, agreement, and the
+reviewer's regrouping (merge, move, split) and exchange rates.
 
 Matching decides (claims.matching, pure); these services load what it needs, write what it
-decided and keep the denormalised parts of a fact (profile, keys, agreement, counts) in step
-with its members. Each service is one transaction and writes a FactEvent for every change.
+decided and keep the denormalised parts of a fact (subject, profile, keys, agreement, counts)
+in step with its members. Each service is one transaction and writes a FactEvent for every
+change. A fact's editorial side (status, verified value, assignment, sources) is
+claims.review's; its public record is claims.public.records'.
 """
 
 from __future__ import annotations

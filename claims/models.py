@@ -1,3 +1,7 @@
+"""What claims and facts are: the extracted claims, the facts they are grouped into, the
+events that record every change to either, primary sources and reviewers' exchange rates.
+"""
+
 from __future__ import annotations
 
 from django.conf import settings
@@ -152,7 +156,8 @@ class Fact(models.Model):
 
     The grouping, agreement, explanation and counts are computed by claims.facts from the
     member claims; the editorial status (open, verified, published, retracted), the verified
-    value and the assignment are written by claims.review only.
+    value and the assignment are written by claims.review; the public record by
+    claims.public.records.
     """
 
     class Agreement(models.TextChoices):

@@ -1,7 +1,9 @@
 """Every editorial decision on a claim or a fact goes through here, whoever asks.
 
-The admin's actions, the fact review page and any API call these functions; nothing else
-writes a claim's or a fact's status. Each service is one transaction and:
+The admin's actions, the fact review page and any API call these functions; they own a
+claim's review status and correction and a fact's status, verified value, assignment and
+primary sources. (Proposed claims are written by claims.pipeline, and the grouping of claims
+into facts by claims.facts.) Each service is one transaction and:
 
 * checks the actor's permission (`NotAllowed`, which is also a `PermissionDenied`);
 * moves the status with one conditional UPDATE on the expected status *and* the version the
