@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 
@@ -54,19 +54,28 @@ def create_article(
     existing = find_duplicate(body)
     if existing is not None:
         raise DuplicateArticle(existing)
-    article = Article.objects.create(
-        title=title,
-        outlet=outlet,
-        author=author,
-        url=url,
-        published=published,
-        body=body,
-        original=original,
-        original_format=original_format,
-        original_filename=original_filename,
-        text_hash=text_fingerprint(body),
-        uploaded_by=uploaded_by,
-    )
+    try:
+        # A savepoint: an upload of the same text racing this one can win between the
+        # check above and this insert, and its unique text hash then refuses ours.
+        with transaction.atomic():
+            article = Article.objects.create(
+                title=title,
+                outlet=outlet,
+                author=author,
+                url=url,
+                published=published,
+                body=body,
+                original=original,
+                original_format=original_format,
+                original_filename=original_filename,
+                text_hash=text_fingerprint(body),
+                uploaded_by=uploaded_by,
+            )
+    except IntegrityError:
+        existing = find_duplicate(body)
+        if existing is None:
+            raise
+        raise DuplicateArticle(existing) from None
     ArticleEvent.objects.create(
         article=article, to_status=Status.RECEIVED, actor=uploaded_by, note="uploaded"
     )
@@ -154,3 +163,27 @@ def requeue_stalled_articles() -> int:
     if stalled:
         logger.warning("re-queued %d stalled article(s): %s", len(stalled), stalled)
     return len(stalled)
+
+
+def requeue_orphaned_extractions(held_by_live_workers: set[int]) -> int:
+    """Send again the articles being extracted whose task no live worker holds: it died with
+    its worker (a machine lost), and the broker would hand it out again only after its
+    visibility timeout. Return how many.
+
+    Each is claimed with a conditional UPDATE on the time its extraction started, so two
+    workers that start at once send it once between them.
+    """
+    extracting = Article.objects.filter(status=Status.EXTRACTING).exclude(
+        pk__in=held_by_live_workers
+    )
+    resent = []
+    for article_id, since in extracting.values_list("pk", "status_changed_at")[:500]:
+        claimed = Article.objects.filter(
+            pk=article_id, status=Status.EXTRACTING, status_changed_at=since
+        ).update(status_changed_at=timezone.now())
+        if claimed:
+            enqueue_extraction(article_id)
+            resent.append(article_id)
+    if resent:
+        logger.warning("re-sent %d extraction(s) lost with a worker: %s", len(resent), resent)
+    return len(resent)

@@ -4,6 +4,7 @@ import logging
 
 from celery import Task, shared_task
 from celery.exceptions import SoftTimeLimitExceeded
+from django.conf import settings
 from django.db import InterfaceError, OperationalError
 
 from articles.models import Article
@@ -33,15 +34,31 @@ class ExtractionTask(Task):
             logger.exception("could not record the failure of article %s", article_id)
 
 
+def retries_to_span(seconds: int, *, first: int, longest: int) -> int:
+    """How many retries, waiting first, 2 x first, 4 x first... at most longest seconds
+    apart, it takes to keep trying for the given number of seconds."""
+    retries, waited, wait = 0, 0, first
+    while waited < seconds:
+        waited += min(wait, longest)
+        wait *= 2
+        retries += 1
+    return retries
+
+
+# A database outage of up to EXTRACTION_RETRY_SPAN_SECONDS is ridden through: the task keeps
+# trying, at most EXTRACTION_RETRY_MAX_WAIT seconds apart, so that an article is done soon
+# after the database is back instead of waiting for the stalled-article sweep.
 @shared_task(
     base=ExtractionTask,
     bind=True,
     acks_late=True,
     autoretry_for=TRANSIENT_ERRORS,
     retry_backoff=2,
-    retry_backoff_max=120,
-    retry_jitter=True,
-    max_retries=6,
+    retry_backoff_max=settings.EXTRACTION_RETRY_MAX_WAIT,
+    retry_jitter=False,
+    max_retries=retries_to_span(
+        settings.EXTRACTION_RETRY_SPAN_SECONDS, first=2, longest=settings.EXTRACTION_RETRY_MAX_WAIT
+    ),
 )
 def propose_claims_task(self, article_id: int) -> None:
     article = Article.objects.filter(pk=article_id).first()
