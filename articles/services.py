@@ -90,9 +90,10 @@ def enqueue_extraction(article_id: int) -> None:
     stays received and the stalled-article sweep sends it again later.
     """
     from claims.tasks import propose_claims_task
+    from factcheck.celery import send_unless_paused
 
     def send_extraction_task() -> None:
-        propose_claims_task.delay(article_id)
+        send_unless_paused(propose_claims_task, article_id)
 
     transaction.on_commit(send_extraction_task, robust=True)
 

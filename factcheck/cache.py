@@ -12,13 +12,11 @@ database). Then the next call tries Redis again.
 from __future__ import annotations
 
 import functools
-import logging
-import time
 
 import redis
 from django_redis.cache import RedisCache
 
-logger = logging.getLogger(__name__)
+from .pauses import PauseAfterFailure
 
 
 class CacheUnavailable(redis.ConnectionError):
@@ -30,31 +28,19 @@ class SharedCache(RedisCache):
 
     def __init__(self, server, params) -> None:
         super().__init__(server, params)
-        self.pause_seconds = params.get("OPTIONS", {}).get("PAUSE_SECONDS", 5)
-        self.skip_until = 0.0
-
-    def available(self) -> bool:
-        return time.monotonic() >= self.skip_until
-
-    def failed(self, error: Exception) -> None:
-        self.skip_until = time.monotonic() + self.pause_seconds
-        logger.warning(
-            "the cache failed (%s: %s); skipped for %s s",
-            type(error).__name__,
-            error,
-            self.pause_seconds,
-        )
+        seconds = params.get("OPTIONS", {}).get("PAUSE_SECONDS", 5)
+        self.pause = PauseAfterFailure("the cache", seconds)
 
 
 def _paused_after_failure(method):
     @functools.wraps(method)
     def call(cache: SharedCache, *args, **kwargs):
-        if not cache.available():
+        if not cache.pause.available():
             raise CacheUnavailable("the cache failed moments ago; not tried again yet")
         try:
             return method(cache, *args, **kwargs)
         except (redis.ConnectionError, redis.TimeoutError) as error:
-            cache.failed(error)
+            cache.pause.failed(error)
             raise
 
     return call

@@ -208,8 +208,8 @@ REDIS_TRANSPORT_OPTIONS = {
     "visibility_timeout": envint("CELERY_VISIBILITY_TIMEOUT", 600),
     # A broker that stops answering fails a send within seconds instead of
     # holding the upload that sent it for ever (redis-py waits without limit).
-    "socket_timeout": envint("CELERY_BROKER_SOCKET_TIMEOUT", 1),
-    "socket_connect_timeout": envint("CELERY_BROKER_SOCKET_TIMEOUT", 1),
+    "socket_timeout": envint("CELERY_BROKER_SOCKET_TIMEOUT_MS", 500) / 1000,
+    "socket_connect_timeout": envint("CELERY_BROKER_SOCKET_TIMEOUT_MS", 500) / 1000,
 }
 if CELERY_BROKER_URL.startswith("filesystem://"):
     # kombu creates its control folder but not the message folder.

@@ -27,6 +27,7 @@ import redis
 from django.db import connection
 
 from factcheck.celery import app as celery_app
+from factcheck.celery import broker_pause
 from tests.conftest import ROOT, wait_for
 
 
@@ -114,6 +115,7 @@ def redis_server(tmp_path) -> Iterator[RedisServer]:
 def reset_broker_connections() -> None:
     celery_app._pool = None
     celery_app.amqp._producer_pool = None
+    broker_pause.until = 0.0  # a failure a previous test caused pauses no send of this one
 
 
 @pytest.fixture
