@@ -26,9 +26,10 @@ import pytest
 import redis
 from django.db import connection
 
+from articles.roles import EDITORS
 from factcheck.celery import app as celery_app
 from factcheck.celery import broker_pause
-from tests.conftest import ROOT, wait_for
+from tests.conftest import ROOT, make_user, wait_for
 
 
 def free_port() -> int:
@@ -243,6 +244,11 @@ def restartable_database(postgres_cluster, django_db_blocker, request) -> Iterat
         yield postgres_cluster
 
 
+@pytest.fixture
+def editor_on_cluster(restartable_database):
+    return make_user("editor", groups=[EDITORS], is_staff=True)
+
+
 @contextmanager
 def django_connected_to(cluster: PostgresCluster, database: str) -> Iterator[None]:
     """This process's default connection (and so the workers it starts) use the cluster."""
@@ -286,8 +292,8 @@ class WebServer:
             SECURE_SSL_REDIRECT="false",
             SESSION_COOKIE_SECURE="false",
             CSRF_COOKIE_SECURE="false",
-            **self.env,
         )
+        environment.update(self.env)
         environment.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
         with self.log.open("w") as log:
             self.process = subprocess.Popen(
