@@ -1,9 +1,10 @@
 """Requests the app refuses before they cost it: bodies over the limit, and every request
 while the database is down.
 
-A body is refused by its declared Content-Length before a byte of it is read (413). A body
-sent without one (chunked) is read only up to the limit: the servers that decode chunked
-bodies (gunicorn) mark their input terminated; elsewhere such a body is refused (411).
+A body is refused by its declared Content-Length before a byte of it is read (413): over
+DATA_UPLOAD_MAX_MEMORY_SIZE, or REQUEST_MAX_BYTES for a multipart upload. A body sent without
+one (chunked) is read only up to the limit: the servers that decode chunked bodies
+(gunicorn) mark their input terminated; elsewhere such a body is refused (411).
 
 A request that needs the database while it is down answers 503 with Retry-After, as JSON
 under /api/ and as a short page elsewhere, instead of a server error. The views' errors
@@ -35,7 +36,10 @@ def refuse_oversized_bodies(
     get_response: Callable[[HttpRequest], HttpResponse],
 ) -> Callable[[HttpRequest], HttpResponse]:
     def middleware(request: HttpRequest) -> HttpResponse:
-        limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+        if request.content_type == "multipart/form-data":
+            limit = settings.REQUEST_MAX_BYTES
+        else:
+            limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
         too_large = f"The request is larger than the limit of {limit // 1024} KB."
         declared = request.META.get("CONTENT_LENGTH")
         if declared:

@@ -178,6 +178,10 @@ LOGIN_LOCKOUT_SECONDS = envint("LOGIN_LOCKOUT_SECONDS", 900)
 ARTICLE_MAX_UPLOAD_BYTES = envint("ARTICLE_MAX_UPLOAD_BYTES", 2 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = ARTICLE_MAX_UPLOAD_BYTES + 512 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = ARTICLE_MAX_UPLOAD_BYTES + 512 * 1024
+# A request body is refused by its length before it is read (factcheck.faults): over
+# DATA_UPLOAD_MAX_MEMORY_SIZE, or for a multipart upload (its files are streamed to disk, and
+# a file over the article limit gets the form's message) over REQUEST_MAX_BYTES.
+REQUEST_MAX_BYTES = envint("REQUEST_MAX_BYTES", max(10 * 1024 * 1024, 2 * ARTICLE_MAX_UPLOAD_BYTES))
 
 # Security: secure cookies and HSTS whenever the app is not in development.
 SESSION_COOKIE_SECURE = envbool("SESSION_COOKIE_SECURE", not DEBUG)
