@@ -38,8 +38,9 @@ from django.db import models, transaction
 from django.db.models import F
 from django.utils import timezone
 
-from . import facts, published
+from . import facts
 from .models import Claim, ClaimEvent, Fact, FactEvent, PrimarySource
+from .public.records import record_changes
 
 ClaimStatus = Claim.Status
 FactStatus = Fact.Status
@@ -143,7 +144,7 @@ def _move_claim(
     )
     if updated != 1:
         _refuse(Claim, claim.pk, version, verb=verb, allowed=sources, noun="claim")
-    published.record_changes([claim.fact_id])
+    record_changes([claim.fact_id])
     ClaimEvent.objects.create(
         claim_id=claim.pk,
         action=action,
@@ -202,7 +203,7 @@ def correct_claim(
     if updated != 1:
         _refuse(Claim, claim.pk, version, verb="correct", allowed=allowed, noun="claim")
     claim.refresh_from_db()
-    published.record_changes([claim.fact_id])
+    record_changes([claim.fact_id])
     ClaimEvent.objects.create(
         claim_id=claim.pk,
         action=ClaimEvent.Action.CORRECTED,
@@ -602,7 +603,7 @@ def _fact_event(
         before=before,
         after=after,
     )
-    published.record_changes([fact.pk])  # after the event: a retraction's record shows its note
+    record_changes([fact.pk])  # after the event: a retraction's record shows its note
     return event
 
 
