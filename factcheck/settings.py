@@ -263,7 +263,7 @@ ORPHAN_CHECK_REPLY_SECONDS = envint("ORPHAN_CHECK_REPLY_SECONDS", 2)
 # An extraction that finds the database down tries again, for this long, at most
 # EXTRACTION_RETRY_MAX_WAIT seconds apart (claims.tasks).
 EXTRACTION_RETRY_SPAN_SECONDS = envint("EXTRACTION_RETRY_SPAN_SECONDS", 900)
-EXTRACTION_RETRY_MAX_WAIT = envint("EXTRACTION_RETRY_MAX_WAIT", 15)
+EXTRACTION_RETRY_MAX_WAIT = envint("EXTRACTION_RETRY_MAX_WAIT", 10)
 
 # Review: when true, the reviewer who publishes a fact must not be the one who verified it.
 REQUIRE_SEPARATE_PUBLISHER = envbool("REQUIRE_SEPARATE_PUBLISHER", False)

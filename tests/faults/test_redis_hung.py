@@ -7,6 +7,7 @@ every article uploaded meanwhile is extracted, once."""
 from __future__ import annotations
 
 import pytest
+from django.contrib.auth import SESSION_KEY
 
 from articles.models import Article
 from tests.conftest import WorkerProcess, wait_for
@@ -86,3 +87,35 @@ def test_with_redis_hung_uploads_are_stored_and_reads_answered_within_seconds(
     for article in Article.objects.all():
         assert_extracted_once(article)
     assert_facts_consistent()
+
+
+@pytest.fixture
+def cache_on_hung_redis(redis_server, settings):
+    """This process's cache on a Redis of our own, then frozen."""
+    settings.CACHES = {
+        **settings.CACHES,
+        "default": {
+            "BACKEND": "factcheck.cache.SharedCache",
+            "LOCATION": redis_server.url,
+            "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 0.5, "SOCKET_TIMEOUT": 0.5},
+        },
+    }
+    redis_server.freeze()
+    yield
+    redis_server.thaw()
+
+
+def test_with_the_cache_hung_logins_are_let_through_and_the_cache_is_waited_on_once(
+    client, editor, cache_on_hung_redis, caplog
+):
+    # when an editor mistypes the password and then logs in, with the cache hung
+    failed = client.post("/login/", {"username": "editor", "password": "wrong password"})
+    succeeded = client.post("/login/", {"username": "editor", "password": "pw-for-tests-only"})
+
+    # then the failure is told as usual, and the login succeeds
+    assert "correct username and password" in failed.content.decode()
+    assert succeeded.status_code == 302
+    assert SESSION_KEY in client.session
+    # and only the first call waited for the cache: the calls after it skipped it
+    waits = [record for record in caplog.records if "the cache failed" in record.getMessage()]
+    assert len(waits) == 1
