@@ -215,7 +215,9 @@ ERRORS = {
     "403": "The account may not do this.",
     "404": "No such item, or it is not published.",
     "406": "Only JSON is served.",
+    "413": "The request body is larger than the limit; it was not read.",
     "429": "Too many requests; `Retry-After` says when to come back.",
+    "503": "The database is unavailable for a moment; `Retry-After` says when to come back.",
 }
 ERROR_SCHEMA = {
     "type": "object",
