@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from dataclasses import replace
 
-from . import dates, units
+from . import changes, dates, units
 from .candidates import Candidate, Spans, resolve_overlaps
 from .date_figures import date_candidates, is_year_like, month_dates, weekdays, year
 from .grammar import (
@@ -50,6 +50,8 @@ _MULTIPLIER = re.compile(r"[\s-]*(?:times|fold|x)\b", re.IGNORECASE)
 _MAGNITUDE_LIKE = re.compile(r"[1-9]\.\d")
 _MINUS_WORD = re.compile(r"\b[Mm]inus\s+$")
 _SIGNED_UNITS = {"degrees Celsius", "degrees Fahrenheit", "degrees", "percent", "percentage points"}
+# Units of a change that a fall makes negative ("fell 4%", "cut by 25 basis points").
+_CHANGE_UNITS = {"percent", "percentage points", "basis points"}
 
 
 def _atoms(text: str, taken: list[tuple[int, int]]) -> list[Atom]:
@@ -107,6 +109,8 @@ def _measured(text: str, atom: Atom) -> Candidate | None:
             start = minus.start()
         elif start == atom.num_start:
             start -= 1  # the minus sign belongs to the span
+    if atom.unit in _CHANGE_UNITS and value > 0 and changes.states_a_fall(text, start, atom.end):
+        value = -value
     confidence = atom.confidence
     if atom.kind is Kind.COUNT:
         confidence = 0.7 if atom.spelled else 0.85

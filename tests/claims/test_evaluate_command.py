@@ -25,7 +25,7 @@ def corpus(tmp_path):
             "end": 14,
             "text": "4%",
             "kind": "percent",
-            "value": "4",
+            "value": "-4",
             "unit": "percent",
             "qualifier": "exact",
             "subject": "share fall",
