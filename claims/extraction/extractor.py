@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from . import changes, dates, units
 from .candidates import Candidate, Spans, resolve_overlaps
-from .date_figures import date_candidates, is_year_like, month_dates, weekdays, year
+from .date_figures import ago_dates, date_candidates, is_year_like, month_dates, weekdays, year
 from .grammar import (
     A_PERIOD,
     CONTINENTAL_DIGIT_NUMBER,
@@ -234,6 +234,7 @@ def extract(text: str, published: dt.date | None = None) -> list[Figure]:
     cands.extend(date_candidates(hits, published, text, sentences))
     if published:
         cands.extend(weekdays(text, published, Spans([(c.start, c.end) for c in cands])))
+        cands.extend(ago_dates(text, published))
     cands = resolve_overlaps(cands)
     borrow_units(text, cands, sentences)
     cands = [c for c in cands if not c.orphan or c.unit]
