@@ -9,6 +9,7 @@ from dataclasses import replace
 from . import changes, dates, units
 from .candidates import Candidate, Spans, resolve_overlaps
 from .date_figures import ago_dates, date_candidates, is_year_like, month_dates, weekdays, year
+from .fraction_words import fraction_candidates
 from .grammar import (
     A_PERIOD,
     CONTINENTAL_DIGIT_NUMBER,
@@ -231,6 +232,7 @@ def extract(text: str, published: dt.date | None = None) -> list[Figure]:
             hits.append(found)
         elif found is not None:
             cands.append(found)
+    cands = _with_fractions(text, cands, hits)
     cands.extend(date_candidates(hits, published, text, sentences))
     if published:
         cands.extend(weekdays(text, published, Spans([(c.start, c.end) for c in cands])))
@@ -240,6 +242,29 @@ def extract(text: str, published: dt.date | None = None) -> list[Figure]:
     cands = [c for c in cands if not c.orphan or c.unit]
     link_conversions(text, cands)
     return _figures(text, cands, sentences)
+
+
+def _with_fractions(
+    text: str, cands: list[Candidate], hits: list[dates.DateHit]
+) -> list[Candidate]:
+    """Add the fractions in words; a number word they start gives way to them ("two" of
+    "two-thirds", "three quarters" read as a count of quarters)."""
+    fractions = fraction_candidates(text)
+    if not fractions:
+        return cands
+    yielding = [c.orphan or c.unit in units.FRACTION_PLURALS for c in cands]
+    taken = Spans(
+        [(h.start, h.end) for h in hits]
+        + [(c.start, c.end) for c, yields in zip(cands, yielding, strict=True) if not yields]
+    )
+    fractions = [f for f in fractions if not taken.overlaps(f.start, f.end)]
+    spans = Spans([(f.start, f.end) for f in fractions])
+    kept = [
+        c
+        for c, yields in zip(cands, yielding, strict=True)
+        if not (yields and spans.overlaps(c.start, c.end))
+    ]
+    return kept + fractions
 
 
 def _figures(text: str, cands: list[Candidate], sentences: Sentences) -> list[Figure]:

@@ -213,6 +213,10 @@ _STOP = words(
     besides whereas towards afterwards percent cent year years month months week weeks day days
     according said says"""
 )
+# "three quarters of the homes": a share (see fraction_words), not a count of quarters.
+FRACTION_PLURALS = frozenset(
+    {"thirds", "quarters", "fifths", "sixths", "sevenths", "eighths", "ninths", "tenths"}
+)
 # Plurals that are not things counted in a claim.
 _NOT_COUNTED = {"times", "others", "ones", "thirds", "halves", "fold", "lots", "terms", "news"}
 _IRREGULAR = {
