@@ -36,7 +36,8 @@ _FALL_NOUN_BEFORE = re.compile(
     rf"|roughly|some|more\s+than|over|just)\s+)?$",
     re.IGNORECASE,
 )
-_FALL_NOUN_AFTER = re.compile(rf"[\s-]+(?:{_FALL_NOUNS})s?\b", re.IGNORECASE)
+# "a 4% drop", "closed 2.8% lower", "ended 3% down"; not "3% lower than", a comparison.
+_FALL_AFTER = re.compile(rf"[\s-]+(?:(?:{_FALL_NOUNS})s?|lower|down)\b(?!\s+than\b)", re.IGNORECASE)
 _REACH = 40
 
 
@@ -46,5 +47,5 @@ def states_a_fall(text: str, start: int, end: int) -> bool:
     return bool(
         _FALL_BEFORE.search(before)
         or _FALL_NOUN_BEFORE.search(before)
-        or _FALL_NOUN_AFTER.match(text, end)
+        or _FALL_AFTER.match(text, end)
     )
