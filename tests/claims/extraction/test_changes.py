@@ -18,7 +18,7 @@ from tests.claims.extraction.helpers import figures, only_figure
         ("Orders posted a 6% drop in the quarter.", "6%", "-6"),
         ("Orders suffered a drop of about 6% in the quarter.", "6%", "-6"),
         ("Tin prices were off 3% by noon.", "3%", "-3"),
-        ("The miner's shares closed 2.8% lower at 41 pence.", "2.8%", "-2.8"),
+        ("The miner's shares closed 2.8% lower on the day.", "2.8%", "-2.8"),
     ],
 )
 def test_a_fall_makes_the_change_negative(sentence, span, value):
