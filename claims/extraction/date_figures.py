@@ -62,7 +62,8 @@ def weekdays(text: str, published: dt.date, taken: Spans) -> list[Candidate]:
     for m in dates.WEEKDAY.finditer(text):
         if taken.overlaps(m.start(), m.end()):
             continue
-        if labels.named_by_previous_word(text, m.start()):
+        named = labels.named_by_previous_word(text, m.start())
+        if named and not dates.ACRONYM_BEFORE.search(text, max(0, m.start() - 12), m.start()):
             continue  # "Black Friday", "Super Tuesday"
         if dates.FUTURE_WEEKDAY.search(text, max(0, m.start() - 24), m.start()):
             continue

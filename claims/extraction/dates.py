@@ -59,10 +59,11 @@ YEAR_PREPOSITION = re.compile(
     re.IGNORECASE,
 )
 
-# "Friday's close" names an event rather than dating a claim.
-WEEKDAY = re.compile(
-    r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!['’]s\b)"
-)
+# "Tuesday's share sale" dates the sale as "on Tuesday" would: the possessive is the weekday too.
+WEEKDAY = re.compile(r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+# "its IPO Tuesday", "the NYSE Monday": an acronym before a weekday does not make a name of it
+# as a capitalised word does ("Black Friday", "Super Tuesday").
+ACRONYM_BEFORE = re.compile(r"(?<![\w.])[A-Z]{2,}[ \u00a0]+$")
 FUTURE_WEEKDAY = re.compile(r"\b(?:next|coming|following|this\s+coming)\s+$", re.IGNORECASE)
 
 
