@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from dataclasses import replace
 
-from . import changes, dates, units
+from . import changes, dates, labels, units
 from .candidates import Candidate, Spans, resolve_overlaps
 from .date_figures import ago_dates, date_candidates, is_year_like, month_dates, weekdays, year
 from .fraction_words import fraction_candidates
@@ -226,7 +226,13 @@ def extract(text: str, published: dt.date | None = None) -> list[Figure]:
     sentences = Sentences(text)
     hits = month_dates(text)
     cands: list[Candidate] = []
-    for atom in join_atoms(text, _atoms(text, [(h.start, h.end) for h in hits])):
+    atoms = _atoms(text, [(h.start, h.end) for h in hits])
+    names = labels.model_names(text, [(a.num_start, a.end) for a in atoms if a.plain_int])
+    for atom in join_atoms(text, atoms):
+        if atom.plain_int and labels.repeats_a_name(
+            text, atom.num_start, atom.num_start + len(atom.raw), names
+        ):
+            continue
         found = _candidate(text, atom, sentences)
         if isinstance(found, dates.DateHit):
             hits.append(found)

@@ -25,7 +25,8 @@ from .numbers import (
 from .types import Kind
 
 # A hyphen is a minus sign only after a space or bracket ("fell to -5C"); elsewhere it joins words.
-_MINUS = r"(?P<minus>−|(?:(?<=[\s(])|^)-(?=\d))?"
+# A plus sign there marks a rise ("(+47%)"); it is kept only before a percentage (read_digits).
+_MINUS = r"(?:(?P<minus>−|(?:(?<=[\s(])|^)-(?=\d))|(?P<plus>(?:(?<=[\s(])|^)\+(?=\d)))?"
 DIGIT_NUMBER = re.compile(rf"{_MINUS}(?P<digits>{digits(continental=False)})")
 CONTINENTAL_DIGIT_NUMBER = re.compile(rf"{_MINUS}(?P<digits>{digits(continental=True)})")
 WORD_NUMBER = re.compile(
@@ -245,7 +246,10 @@ def read_digits(text: str, m: re.Match[str]) -> Atom | None:
         atom.start, atom.end = unit_before.start(), pos
         atom.kind, atom.unit = Kind.QUANTITY, "magnitude"
         return atom
-    return _classify(text, atom, pos, currency)
+    atom = _classify(text, atom, pos, currency)
+    if m.group("plus") and atom.kind is Kind.PERCENT and atom.start == num_start:
+        atom.start = m.start("plus")  # "+47%": the sign belongs to the span
+    return atom
 
 
 def read_words(text: str, m: re.Match[str]) -> Atom | None:

@@ -46,3 +46,12 @@ def test_a_fall_and_the_level_it_came_from_in_one_sentence():
         ("6.5%", "-6.5"),
         ("9%", "9"),
     ]
+
+
+def test_a_plus_sign_before_a_percentage_belongs_to_the_rise():
+    figure = only_figure("The shares traded higher (+47%) by noon.")
+    assert (figure.text, figure.value) == ("+47%", "47")
+
+
+def test_a_plus_sign_before_a_phone_number_makes_no_figure():
+    assert figures("Call the desk on +44 20 7946 0958.") == []
