@@ -31,6 +31,10 @@ def year(text: str, atom: Atom) -> dates.DateHit | None:
     if not is_year_like(atom):
         return None
     end = atom.num_start + 4
+    if dates.FISCAL_BEFORE.search(text, max(0, atom.start - 24), atom.start) and (
+        dates.names_a_report(text, atom.start, end)
+    ):
+        return None
     opened = dates.YEAR_PREPOSITION.search(text, max(0, atom.start - 24), atom.start)
     nxt = _NEXT_CAPITALISED.match(text, end)
     if nxt and not opened:
@@ -51,6 +55,8 @@ def month_dates(text: str) -> list[dates.DateHit]:
     taken = Spans([(h.start, h.end) for h in hits])
     for m in dates.NUMERIC_DATE.finditer(text):
         hit = dates.read_numeric_date(text, m, order)
+        if hit and (m.group("q_y") or m.group("fy")) and dates.names_a_report(text, *m.span()):
+            continue
         if hit and dates.valid(hit) and not taken.overlaps(hit.start, hit.end):
             hits.append(hit)
     return hits

@@ -411,8 +411,14 @@ def merged_range(text: str, low: Atom, high: Atom) -> Atom | None:
 
 
 def inherit_unit(text: str, low: Atom, high: Atom) -> Atom | None:
-    """ "from 10 to 12 per cent": the first number takes the unit written after the second."""
-    if low.kind is not None or high.kind is None or high.kind is Kind.DATE:
+    """ "from 10 to 12 per cent": the first number takes the unit written after the second.
+
+    "from $3 to $5 million": an amount with its currency takes the magnitude written once.
+    """
+    same_money = low.kind is Kind.MONEY and high.kind is Kind.MONEY and low.unit == high.unit
+    if (low.kind is not None and not same_money) or high.kind is None or high.kind is Kind.DATE:
+        return None
+    if same_money and not (low.factor == 1 and high.factor != 1 and low.written < high.written):
         return None
     gap = text[low.end : high.start]
     if not re.fullmatch(r"\s?(?:-|–|to)\s?", gap):

@@ -72,7 +72,9 @@ _ABBREVIATIONS = {
     "Hz": "hertz", "kHz": "kilohertz", "MHz": "megahertz", "GHz": "gigahertz", "W": "watts",
     "Wh": "watt hours", "mAh": "milliamp hours", "MP": "megapixels", "hp": "horsepower",
     "bhp": "horsepower", "PS": "horsepower", "Nm": "newton meters", "mpg": "miles per gallon",
-    "fps": "frames per second",
+    "fps": "frames per second", "rpm": "revolutions per minute", "RPM": "revolutions per minute",
+    "lb-ft": "pound-feet", "lb.-ft.": "pound-feet", "lb ft": "pound-feet", "psi": "pounds per square inch",
+    "cc": "cubic centimeters",
 }  # fmt: skip
 _WORDS = {
     "square kilometres": "square kilometers", "square kilometers": "square kilometers",
@@ -108,6 +110,10 @@ _WORDS = {
     "parameter": "parameters", "magnitude": "magnitude", "watts": "watts", "watt": "watts",
     "hertz": "hertz", "megapixels": "megapixels", "megapixel": "megapixels",
     "words": "words", "word": "words", "horsepower": "horsepower",
+    "pound-feet": "pound-feet", "pound feet": "pound-feet", "pounds-feet": "pound-feet",
+    "newton-metres": "newton meters", "newton metres": "newton meters",
+    "newton-meters": "newton meters", "newton meters": "newton meters",
+    "revolutions per minute": "revolutions per minute",
 }  # fmt: skip
 
 
