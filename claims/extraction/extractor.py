@@ -160,6 +160,16 @@ def _bare(text: str, atom: Atom, sentences: Sentences) -> Candidate | dates.Date
             return Candidate(
                 atom.start, atom.end, Kind.QUANTITY, atom.value, unit=unit, confidence=0.8
             )
+        if atom.glued_letter in "kK":
+            # "signatures reached 25k": thousands of the noun a verb of change counts. Without
+            # one the "k" may be a distance ("a 10k race") or a resolution ("4K video").
+            noun = unit
+            if not noun and units.CHANGE_VERB.search(text, max(s0, lead - 30), lead):
+                noun = units.noun_before(text, max(s0, atom.start - _CONTEXT_REACH), lead)
+            if noun:
+                return Candidate(
+                    atom.start, atom.end, Kind.COUNT, atom.value, unit=noun, confidence=0.5
+                )
         return None
     noun = _of_noun(text, atom) if not unit else None
     if noun:  # "3,000 of its employees"

@@ -89,3 +89,27 @@ def test_torque_in_pound_feet_with_its_metric_conversion():
         ("410", "pound-feet", None),
         ("556", "newton meters", 0),
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The petition drew 25k signatures.", ("25k signatures", "count", "25000", "signatures")),
+        ("Tickets start at $25K.", ("$25K", "money", "25000", "USD")),
+        ("She took a £25k-a-year job.", ("£25k", "money", "25000", "GBP")),
+        (
+            "The petition's signatures reached 25k on Monday.",
+            ("25k", "count", "25000", "signatures"),
+        ),
+        ("The death toll rose to 1.2k.", ("1.2k", "count", "1200", "people")),
+    ],
+)
+def test_thousands_written_with_a_k(sentence, expected):
+    assert [summary(f)[:4] for f in figures(sentence)] == [expected]
+
+
+@pytest.mark.parametrize(
+    "sentence", ["He ran a 10k race in the rain.", "The camera records 4K video at night."]
+)
+def test_a_k_with_nothing_counted_may_be_a_distance_or_a_resolution(sentence):
+    assert figures(sentence) == []
