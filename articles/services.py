@@ -11,6 +11,8 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from claims.extraction import currency_of_address
+
 from .models import Article, ArticleEvent
 from .text import html_to_text, text_fingerprint
 
@@ -154,3 +156,9 @@ def requeue_stalled_articles() -> int:
     if stalled:
         logger.warning("re-queued %d stalled article(s): %s", len(stalled), stalled)
     return len(stalled)
+
+
+def outlet_currency(article: Article) -> str | None:
+    """The outlet's own currency, read from the country domain of the article's address
+    (".ca": CAD); None when the address does not say."""
+    return currency_of_address(article.url)

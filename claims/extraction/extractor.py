@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from dataclasses import replace
 
-from . import changes, dates, labels, units
+from . import changes, dates, labels, money, units
 from .candidates import Candidate, Spans, resolve_overlaps
 from .date_figures import ago_dates, date_candidates, is_year_like, month_dates, weekdays, year
 from .fraction_words import fraction_candidates
@@ -22,7 +22,7 @@ from .grammar import (
     read_words,
     spelled_count_is_referential,
 )
-from .links import borrow_units, join_atoms, link_conversions
+from .links import borrow_units, is_conversion_gap, join_atoms, link_conversions
 from .numbers import CONTINENTAL_STYLE
 from .qualifiers import qualifier_before, qualify
 from .sentences import Sentences
@@ -232,7 +232,9 @@ def _candidate(text: str, atom: Atom, sentences: Sentences) -> Candidate | dates
     return _measured(text, atom)
 
 
-def extract(text: str, published: dt.date | None = None) -> list[Figure]:
+def extract(
+    text: str, published: dt.date | None = None, local_currency: str | None = None
+) -> list[Figure]:
     sentences = Sentences(text)
     hits = month_dates(text)
     cands: list[Candidate] = []
@@ -256,8 +258,26 @@ def extract(text: str, published: dt.date | None = None) -> list[Figure]:
     cands = resolve_overlaps(cands)
     borrow_units(text, cands, sentences)
     cands = [c for c in cands if not c.orphan or c.unit]
+    _read_shared_signs(text, cands, local_currency)
     link_conversions(text, cands)
     return _figures(text, cands, sentences)
+
+
+def _read_shared_signs(text: str, cands: list[Candidate], local_currency: str | None) -> None:
+    """Amounts written with a sign several currencies share ("$", "¥"), read in the outlet's
+    currency or the one the text named (see money.SignReadings). A conversion right after an
+    amount ("US$3.6 million ($5 million)") is in the outlet's currency, not the one it converts.
+    """
+    if not local_currency:
+        return
+    readings = money.SignReadings(text, local_currency)
+    previous = None
+    for c in cands:
+        sign = money.shared_sign(text, c.start, c.end) if c.kind is Kind.MONEY else None
+        if sign:
+            converts = previous is not None and is_conversion_gap(text, previous.end, c.start)
+            c.unit = readings.at(sign, c.start, named_before=not converts)
+        previous = c if c.kind is Kind.MONEY else None
 
 
 def _with_fractions(

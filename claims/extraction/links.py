@@ -223,6 +223,11 @@ def _follows(text: str, previous: tuple[int, int], sentence: tuple[int, int]) ->
     return "\n\n" not in text[previous[1] : sentence[0]]
 
 
+def is_conversion_gap(text: str, end: int, start: int) -> bool:
+    """Whether text[end:start] joins an amount to its conversion ("€2 billion ($2.1 billion)")."""
+    return bool(_CONVERSION_GAP.fullmatch(text, end, start))
+
+
 def link_conversions(text: str, cands: list[Candidate]) -> None:
     """ "€2 billion ($2.1 billion)", "900 km (550 miles)": the second restates the first."""
     for first, second in zip(cands, cands[1:], strict=False):
