@@ -169,6 +169,8 @@ def borrow_units(text: str, cands: list[Candidate], sentences: Sentences) -> Non
                     cand.unit = min(results, key=lambda c: abs(_magnitude(c.number) - size)).unit
             elif counts and _OF_THEM.match(text, cand.end):
                 cand.unit = _of_them(text, cand, counts[-1])
+            elif counts:
+                cand.unit = _breakdown_unit(text, sentence[0], cand, counts)
         if (
             prev is not None
             and cand.kind is Kind.COUNT
@@ -195,6 +197,20 @@ def borrow_units(text: str, cands: list[Candidate], sentences: Sentences) -> Non
             prev = cand
         if cand.kind is Kind.COUNT and cand.unit:
             counts.append(cand)
+
+
+def _breakdown_unit(
+    text: str, sentence_start: int, cand: Candidate, counts: list[Candidate]
+) -> str | None:
+    """ "22 million shares were sold (15.28 million by the firm and 6.72 million by others)":
+    bare numbers in brackets after a count break it down, in its unit."""
+    opened = text.rfind("(", sentence_start, cand.start)
+    if opened < 0 or ")" in text[opened : cand.start]:
+        return None
+    whole = next((c for c in reversed(counts) if c.end <= opened), None)
+    if whole is None or cand.number is None or whole.number is None:
+        return None
+    return whole.unit if cand.number <= whole.number else None
 
 
 def _of_them(text: str, cand: Candidate, count: Candidate) -> str | None:
