@@ -134,7 +134,6 @@ class ClaimAdmin(admin.ModelAdmin):
         "fact",
         "extractor",
         "extractor_version",
-        "confidence",
         # Review state changes go through claims.review, which writes the audit trail.
         "status",
         "version",

@@ -16,6 +16,8 @@ from django_filters.rest_framework import DjangoFilterBackend
 from rest_framework import pagination, permissions, renderers, status, throttling
 from rest_framework.exceptions import NotFound
 
+from claims.extraction.types import decimal_text
+
 logger = logging.getLogger(__name__)
 
 API_PREFIX = "/api/"
@@ -27,7 +29,7 @@ def dump_json(data: Any) -> bytes:
 
 def _json_default(value: Any) -> Any:
     if isinstance(value, Decimal):
-        return format(value.normalize(), "f")
+        return decimal_text(value)
     raise TypeError(f"{type(value).__name__} is not JSON serialisable")
 
 

@@ -76,7 +76,7 @@ def weekdays(text: str, published: dt.date, taken: Spans) -> list[Candidate]:
         if taken.overlaps(m.end(), m.end() + 3):
             continue  # "Monday, Feb. 26": the date that follows carries the value
         day = dates.weekday_before(dates.WEEKDAY_NAMES[m.group("wd").lower()], published)
-        found.append(Candidate(m.start(), m.end(), Kind.DATE, date=day.isoformat(), confidence=0.6))
+        found.append(Candidate(m.start(), m.end(), Kind.DATE, date=day.isoformat()))
     return found
 
 
@@ -120,8 +120,6 @@ def date_candidates(
         qualifier = Qualifier.APPROX if h.approx else Qualifier.EXACT
         if not h.approx and _AT_LEAST_BEFORE.search(text, max(0, h.start - 24), h.start):
             qualifier = Qualifier.AT_LEAST
-        # Bare years are the shakiest dates: a number in the right range, read in context.
-        confidence = 0.9 if h.month else 0.8 if h.approx else 0.6
         iso = dates.iso(resolved, h.month, h.day)
         high = dates.iso(h.year_high, None, None) if h.year_high else None
         out.append(
@@ -132,7 +130,6 @@ def date_candidates(
                 date=iso,
                 date_high=high,
                 qualifier=qualifier,
-                confidence=confidence,
             )
         )
     return out
@@ -166,7 +163,5 @@ def ago_dates(text: str, published: dt.date) -> list[Candidate]:
         # "5% higher than three years ago" compares the figure before; the date is exact.
         compared = _COMPARISON.search(text, max(0, m.start() - 20), m.start())
         qualifier = Qualifier.EXACT if compared else None  # None: read from the text
-        found.append(
-            Candidate(m.start(), m.end(), Kind.DATE, date=iso, qualifier=qualifier, confidence=0.7)
-        )
+        found.append(Candidate(m.start(), m.end(), Kind.DATE, date=iso, qualifier=qualifier))
     return found

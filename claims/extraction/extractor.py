@@ -112,18 +112,7 @@ def _measured(text: str, atom: Atom) -> Candidate | None:
             start -= 1  # the minus sign belongs to the span
     if atom.unit in _CHANGE_UNITS and value > 0 and changes.states_a_fall(text, start, atom.end):
         value = -value
-    confidence = atom.confidence
-    if atom.kind is Kind.COUNT:
-        confidence = 0.7 if atom.spelled else 0.85
-    return Candidate(
-        start,
-        atom.end,
-        atom.kind,
-        value,
-        unit=atom.unit,
-        number_high=atom.high,
-        confidence=confidence,
-    )
+    return Candidate(start, atom.end, atom.kind, value, unit=atom.unit, number_high=atom.high)
 
 
 def _bare(text: str, atom: Atom, sentences: Sentences) -> Candidate | dates.DateHit | None:
@@ -133,12 +122,10 @@ def _bare(text: str, atom: Atom, sentences: Sentences) -> Candidate | dates.Date
             return None
         noun = _of_noun(text, atom)  # "two of Britain's biggest banks"
         if noun:
-            return Candidate(
-                atom.start, atom.end, Kind.COUNT, atom.value, unit=noun, confidence=0.6
-            )
+            return Candidate(atom.start, atom.end, Kind.COUNT, atom.value, unit=noun)
         return _orphan(atom)
     if atom.spelled:
-        return Candidate(atom.start, atom.end, Kind.COUNT, atom.value, confidence=0.5)
+        return Candidate(atom.start, atom.end, Kind.COUNT, atom.value)
     if is_year_like(atom):
         return year(text, atom)
     if _MULTIPLIER.match(text, atom.end):
@@ -147,9 +134,7 @@ def _bare(text: str, atom: Atom, sentences: Sentences) -> Candidate | dates.Date
     if atom.factor == 1 and _MAGNITUDE_LIKE.fullmatch(atom.raw):
         window = (max(s0, atom.start - _CONTEXT_REACH), min(s1, atom.end + _CONTEXT_REACH))
         if units.QUAKE.search(text, *window):  # "the strongest aftershock measured 4.9"
-            return Candidate(
-                atom.start, atom.end, Kind.QUANTITY, atom.value, unit="magnitude", confidence=0.6
-            )
+            return Candidate(atom.start, atom.end, Kind.QUANTITY, atom.value, unit="magnitude")
     before = qualifier_before(text, atom.start)
     lead = before[1] if before else atom.start
     unit = _context_unit(text, atom, sentences)
@@ -157,9 +142,7 @@ def _bare(text: str, atom: Atom, sentences: Sentences) -> Candidate | dates.Date
         unit = "people"  # "killing at least 37", "injuring 210"
     if atom.glued_letter:
         if atom.glued_letter in "kK" and unit == "tokens":
-            return Candidate(
-                atom.start, atom.end, Kind.QUANTITY, atom.value, unit=unit, confidence=0.8
-            )
+            return Candidate(atom.start, atom.end, Kind.QUANTITY, atom.value, unit=unit)
         if atom.glued_letter in "kK":
             # "signatures reached 25k": thousands of the noun a verb of change counts. Without
             # one the "k" may be a distance ("a 10k race") or a resolution ("4K video").
@@ -167,16 +150,14 @@ def _bare(text: str, atom: Atom, sentences: Sentences) -> Candidate | dates.Date
             if not noun and units.CHANGE_VERB.search(text, max(s0, lead - 30), lead):
                 noun = units.noun_before(text, max(s0, atom.start - _CONTEXT_REACH), lead)
             if noun:
-                return Candidate(
-                    atom.start, atom.end, Kind.COUNT, atom.value, unit=noun, confidence=0.5
-                )
+                return Candidate(atom.start, atom.end, Kind.COUNT, atom.value, unit=noun)
         return None
     noun = _of_noun(text, atom) if not unit else None
     if noun:  # "3,000 of its employees"
-        return Candidate(atom.start, atom.end, Kind.COUNT, atom.value, unit=noun, confidence=0.6)
+        return Candidate(atom.start, atom.end, Kind.COUNT, atom.value, unit=noun)
     if unit:
         kind = Kind.QUANTITY if unit == "tokens" else Kind.COUNT
-        return Candidate(atom.start, atom.end, kind, atom.value, unit=unit, confidence=0.6)
+        return Candidate(atom.start, atom.end, kind, atom.value, unit=unit)
     hedged = (
         before is not None
         and before[0] in _STRONG_QUALIFIERS
@@ -195,13 +176,11 @@ def _bare(text: str, atom: Atom, sentences: Sentences) -> Candidate | dates.Date
         head = text.lower().rfind(noun, max(s0, atom.start - _CONTEXT_REACH), lead) if noun else -1
         of = _OF_BEFORE.search(text, max(s0, head - 40), head) if noun else None
         if noun and (not of or of.group(1).lower() in _COUNTING_HEADS):
-            return Candidate(
-                atom.start, atom.end, Kind.COUNT, atom.value, unit=noun, confidence=0.5
-            )
+            return Candidate(atom.start, atom.end, Kind.COUNT, atom.value, unit=noun)
     if large or (hedged and atom.value >= 10):
         # "The number of officers has risen by 20,951": the noun the sentence counts.
         unit = units.noun_before(text, max(s0, atom.start - _CONTEXT_REACH), lead)
-        return Candidate(atom.start, atom.end, Kind.COUNT, atom.value, unit=unit, confidence=0.5)
+        return Candidate(atom.start, atom.end, Kind.COUNT, atom.value, unit=unit)
     return _orphan(atom)
 
 
@@ -214,7 +193,7 @@ def _of_noun(text: str, atom: Atom) -> str | None:
 
 def _orphan(atom: Atom) -> Candidate:
     """A small bare number, kept only if it takes the unit of the count before it (see links)."""
-    return Candidate(atom.start, atom.end, Kind.COUNT, atom.value, confidence=0.5, orphan=True)
+    return Candidate(atom.start, atom.end, Kind.COUNT, atom.value, orphan=True)
 
 
 def _candidate(text: str, atom: Atom, sentences: Sentences) -> Candidate | dates.DateHit | None:
@@ -341,7 +320,6 @@ def _figures(text: str, cands: list[Candidate], sentences: Sentences) -> list[Fi
                 number_high=c.number_high,
                 date_high=c.date_high,
                 converts=converts,
-                confidence=c.confidence,
             )
         )
     return figures

@@ -60,7 +60,5 @@ def fraction_candidates(text: str) -> list[Candidate]:
         value = (Decimal(100 * numerator) / denominator).quantize(Decimal("0.01")).normalize()
         if changes.states_a_fall(text, m.start(), m.end()):
             value = -value
-        found.append(
-            Candidate(m.start(), m.end(), Kind.PERCENT, value, unit="percent", confidence=0.6)
-        )
+        found.append(Candidate(m.start(), m.end(), Kind.PERCENT, value, unit="percent"))
     return found

@@ -107,7 +107,6 @@ class Atom:
     # "K" in 32K: a magnitude letter that is only trusted with a unit or a currency.
     glued_letter: str | None = None
     negative: bool = False
-    confidence: float = 0.9
     high: Decimal | None = None
     label: bool = False
     single: bool = False  # "one person", "a month": the only "one"s that count
@@ -188,7 +187,6 @@ def _classify(text: str, atom: Atom, pos: int, currency: str | None) -> Atom:
     compound = None if atom.spelled else units.compound_noun(text, pos)
     if compound:
         atom.kind, atom.unit, atom.end = Kind.COUNT, compound[0], compound[1]
-        atom.confidence = 0.6
         return atom
     if atom.glued_letter == "m" and units.METRES_CONTEXT.match(text, pos):
         # "a 100m sprint", "2m tall": a glued "m" that measures length, not millions.
@@ -272,7 +270,6 @@ def read_words(text: str, m: re.Match[str]) -> Atom | None:
         written=written,
         factor=factor,
         spelled=True,
-        confidence=0.75,
     )
     atom = _classify(text, atom, pos, None)
     if atom.kind is None and written == 1 and factor == 1:
@@ -305,7 +302,6 @@ def read_period(text: str, m: re.Match[str]) -> Atom | None:
         kind=Kind.DURATION,
         unit=unit,
         spelled=True,
-        confidence=0.7,
         single=True,  # "a month" is one month, not the pronoun "one"
     )
 
@@ -406,7 +402,6 @@ def merged_range(text: str, low: Atom, high: Atom) -> Atom | None:
         plain_int=False,
         negative=low.negative,
         label=low.label or high.label,
-        confidence=min(low.confidence, high.confidence),
     )
 
 

@@ -7,7 +7,7 @@ from django.core.management import CommandError, call_command
 
 from articles.models import Article
 from claims.management.commands.evaluate import shuffled_orders
-from tests.conftest import SEED_EVAL
+from tests.helpers import SEED_EVAL
 
 BODY = "Shares fell 4% on Tuesday after the bank reported a loss of $2.5 billion.\n"
 

@@ -23,7 +23,7 @@ import redis
 from django.db import connection
 
 from factcheck.celery import app as celery_app
-from tests.conftest import ROOT, wait_for
+from tests.helpers import ROOT, wait_for
 
 
 def free_port() -> int:

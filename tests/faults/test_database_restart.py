@@ -17,13 +17,13 @@ from django.db.models import Count
 from articles import services
 from articles.models import Article
 from articles.roles import EDITORS
-from tests.conftest import WorkerProcess, make_user, wait_for
 from tests.faults.checks import (
     assert_extracted_once,
     assert_facts_consistent,
     clean_run_spans,
     events,
 )
+from tests.helpers import WorkerProcess, make_user, wait_for
 
 pytestmark = [
     pytest.mark.worker,

@@ -19,8 +19,9 @@ from django.db import transaction
 from articles.corpus import CorpusError, read_corpus
 from articles.importing import import_documents
 from claims.evaluation import EvaluationError, load_jsonl, order_spread, score
+from claims.extraction.types import decimal_text
 from claims.models import Fact
-from claims.services import propose_claims
+from claims.pipeline import propose_claims
 
 # Set in the child process that owns the throwaway database.
 THROWAWAY_FLAG = "FACTCHECK_EVALUATION_DATABASE"
@@ -202,7 +203,7 @@ def prediction_record(file: str, claim) -> dict:
 
 
 def _number(number) -> str:
-    return "" if number is None else format(number.normalize(), "f")
+    return "" if number is None else decimal_text(number)
 
 
 def below_floors(scores, options) -> list[str]:
