@@ -25,7 +25,8 @@ from .numbers import (
 from .types import Kind
 
 # A hyphen is a minus sign only after a space or bracket ("fell to -5C"); elsewhere it joins words.
-_MINUS = r"(?P<minus>−|(?:(?<=[\s(])|^)-(?=\d))?"
+# A plus sign there marks a rise ("(+47%)"); it is kept only before a percentage (read_digits).
+_MINUS = r"(?:(?P<minus>−|(?:(?<=[\s(])|^)-(?=\d))|(?P<plus>(?:(?<=[\s(])|^)\+(?=\d)))?"
 DIGIT_NUMBER = re.compile(rf"{_MINUS}(?P<digits>{digits(continental=False)})")
 CONTINENTAL_DIGIT_NUMBER = re.compile(rf"{_MINUS}(?P<digits>{digits(continental=True)})")
 WORD_NUMBER = re.compile(
@@ -243,7 +244,10 @@ def read_digits(text: str, m: re.Match[str]) -> Atom | None:
         atom.start, atom.end = unit_before.start(), pos
         atom.kind, atom.unit = Kind.QUANTITY, "magnitude"
         return atom
-    return _classify(text, atom, pos, currency)
+    atom = _classify(text, atom, pos, currency)
+    if m.group("plus") and atom.kind is Kind.PERCENT and atom.start == num_start:
+        atom.start = m.start("plus")  # "+47%": the sign belongs to the span
+    return atom
 
 
 def read_words(text: str, m: re.Match[str]) -> Atom | None:
@@ -402,8 +406,14 @@ def merged_range(text: str, low: Atom, high: Atom) -> Atom | None:
 
 
 def inherit_unit(text: str, low: Atom, high: Atom) -> Atom | None:
-    """ "from 10 to 12 per cent": the first number takes the unit written after the second."""
-    if low.kind is not None or high.kind is None or high.kind is Kind.DATE:
+    """ "from 10 to 12 per cent": the first number takes the unit written after the second.
+
+    "from $3 to $5 million": an amount with its currency takes the magnitude written once.
+    """
+    same_money = low.kind is Kind.MONEY and high.kind is Kind.MONEY and low.unit == high.unit
+    if (low.kind is not None and not same_money) or high.kind is None or high.kind is Kind.DATE:
+        return None
+    if same_money and not (low.factor == 1 and high.factor != 1 and low.written < high.written):
         return None
     gap = text[low.end : high.start]
     if not re.fullmatch(r"\s?(?:-|–|to)\s?", gap):
