@@ -11,8 +11,10 @@ import logging
 from datetime import date
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
+
+from claims.extraction import currency_of_address
 
 from .models import Article, ArticleEvent
 from .signals import extraction_requested
@@ -58,19 +60,28 @@ def create_article(
     existing = find_duplicate(body)
     if existing is not None:
         raise DuplicateArticle(existing)
-    article = Article.objects.create(
-        title=title,
-        outlet=outlet,
-        author=author,
-        url=url,
-        published=published,
-        body=body,
-        original=original,
-        original_format=original_format,
-        original_filename=original_filename,
-        text_hash=text_fingerprint(body),
-        uploaded_by=uploaded_by,
-    )
+    try:
+        # A savepoint: an upload of the same text racing this one can win between the
+        # check above and this insert, and its unique text hash then refuses ours.
+        with transaction.atomic():
+            article = Article.objects.create(
+                title=title,
+                outlet=outlet,
+                author=author,
+                url=url,
+                published=published,
+                body=body,
+                original=original,
+                original_format=original_format,
+                original_filename=original_filename,
+                text_hash=text_fingerprint(body),
+                uploaded_by=uploaded_by,
+            )
+    except IntegrityError:
+        existing = find_duplicate(body)
+        if existing is None:
+            raise
+        raise DuplicateArticle(existing) from None
     ArticleEvent.objects.create(
         article=article, to_status=Status.RECEIVED, actor=uploaded_by, note="uploaded"
     )
@@ -126,3 +137,9 @@ def request_extraction(article: Article, *, actor: AbstractBaseUser) -> bool:
         if moved:
             extraction_requested.send(sender=Article, article_id=article.pk)
     return moved
+
+
+def outlet_currency(article: Article) -> str | None:
+    """The outlet's own currency, read from the country domain of the article's address
+    (".ca": CAD); None when the address does not say."""
+    return currency_of_address(article.url)
