@@ -1,3 +1,7 @@
+"""The articles in the admin: read their processing history; editing an article's title,
+outlet, address or date rewrites the public records that cite it.
+"""
+
 from django.contrib import admin
 
 from claims.models import Claim

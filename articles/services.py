@@ -14,6 +14,8 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from claims.extraction import currency_of_address
+
 from .models import Article, ArticleEvent
 from .signals import extraction_requested
 from .text import html_to_text, text_fingerprint
@@ -135,3 +137,9 @@ def request_extraction(article: Article, *, actor: AbstractBaseUser) -> bool:
         if moved:
             extraction_requested.send(sender=Article, article_id=article.pk)
     return moved
+
+
+def outlet_currency(article: Article) -> str | None:
+    """The outlet's own currency, read from the country domain of the article's address
+    (".ca": CAD); None when the address does not say."""
+    return currency_of_address(article.url)

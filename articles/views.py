@@ -1,3 +1,7 @@
+"""The newsroom's article pages: the list, one article with its figures marked, the upload
+form and asking for an extraction again (both through articles.services).
+"""
+
 from __future__ import annotations
 
 from django.contrib import messages

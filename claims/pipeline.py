@@ -27,7 +27,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from articles.models import Article
-from articles.services import change_status
+from articles.services import change_status, outlet_currency
 from articles.signals import extraction_requested
 
 from . import facts
@@ -55,7 +55,9 @@ def propose_claims(article: Article) -> int:
         logger.info("article %s is %s; nothing to do", article.pk, article.status)
         return 0
     # The extractor is pure computation: run it outside any transaction.
-    figures = extract_figures(article.body, published=article.published)
+    figures = extract_figures(
+        article.body, published=article.published, local_currency=outlet_currency(article)
+    )
     with transaction.atomic():
         locked = Article.objects.select_for_update().get(pk=article.pk)
         if locked.status != Status.EXTRACTING:
@@ -115,7 +117,6 @@ def _claim_from_figure(article: Article, figure: Figure) -> Claim:
         subject=(figure.subject or figure.text)[:300],
         extractor=EXTRACTOR_NAME,
         extractor_version=EXTRACTOR_VERSION,
-        confidence=figure.confidence,
     )
 
 

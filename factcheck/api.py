@@ -17,6 +17,8 @@ from django_filters.rest_framework import DjangoFilterBackend
 from rest_framework import pagination, parsers, permissions, renderers, status, throttling
 from rest_framework.exceptions import NotFound, ParseError
 
+from claims.extraction.types import decimal_text
+
 from .faults import API_PREFIX, database_unavailable
 
 logger = logging.getLogger(__name__)
@@ -28,7 +30,7 @@ def dump_json(data: Any) -> bytes:
 
 def _json_default(value: Any) -> Any:
     if isinstance(value, Decimal):
-        return format(value.normalize(), "f")
+        return decimal_text(value)
     raise TypeError(f"{type(value).__name__} is not JSON serialisable")
 
 

@@ -1,3 +1,5 @@
+"""The Celery app: settings from Django's (CELERY_*), tasks from each app's tasks module."""
+
 import logging
 import os
 

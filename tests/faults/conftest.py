@@ -29,7 +29,7 @@ from django.db import connection
 from articles.roles import EDITORS
 from factcheck.celery import app as celery_app
 from factcheck.celery import broker_pause
-from tests.conftest import ROOT, make_user, wait_for
+from tests.helpers import ROOT, make_user, wait_for
 
 
 def free_port() -> int:
@@ -282,7 +282,7 @@ class WebServer:
         self.process: subprocess.Popen | None = None
 
     def start(self) -> WebServer:
-        from tests.conftest import worker_environment
+        from tests.helpers import worker_environment
 
         environment = dict(
             worker_environment(),

@@ -19,10 +19,10 @@ from django.conf import settings
 from django.test import Client
 
 from articles.models import Article
-from tests.conftest import WorkerProcess, wait_for
 from tests.faults.checks import assert_extracted_once, assert_facts_consistent
 from tests.faults.conftest import call, token_for
 from tests.faults.test_database_restart import claim_counts, story
+from tests.helpers import WorkerProcess, wait_for
 
 pytestmark = [
     pytest.mark.worker,

@@ -16,13 +16,13 @@ from django.db.models import Count
 
 from articles import services
 from articles.models import Article
-from tests.conftest import WorkerProcess, wait_for
 from tests.faults.checks import (
     assert_extracted_once,
     assert_facts_consistent,
     clean_run_spans,
     events,
 )
+from tests.helpers import WorkerProcess, wait_for
 
 pytestmark = [
     pytest.mark.worker,

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, wait_for
 from tests.faults.conftest import free_port
+from tests.helpers import ROOT, wait_for
 
 SIGNALS = {
     "SIGTERM-to-make": (signal.SIGTERM, os.kill),

@@ -10,9 +10,9 @@ import pytest
 from django.contrib.auth import SESSION_KEY
 
 from articles.models import Article
-from tests.conftest import WorkerProcess, wait_for
 from tests.faults.checks import assert_extracted_once, assert_facts_consistent
 from tests.faults.conftest import call, token_for
+from tests.helpers import WorkerProcess, wait_for
 
 pytestmark = pytest.mark.worker
 

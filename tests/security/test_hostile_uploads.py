@@ -23,7 +23,7 @@ from articles.roles import EDITORS
 from claims import pipeline
 from claims.models import Claim, Fact
 from tests.articles.uploads import STORY, UPLOAD, errors_of, post, post_raw_file
-from tests.conftest import make_user
+from tests.helpers import make_user
 from tests.security.inert import PAYLOADS, assert_inert
 
 MB = 1024 * 1024
