@@ -2,12 +2,14 @@
 outlet, address or date rewrites the public records that cite it.
 """
 
+from django import forms
 from django.contrib import admin
 
 from claims.models import Claim
 from claims.public.records import record_changes
 
-from .models import Article, ArticleEvent
+from . import services
+from .models import Article, ArticleEvent, Outlet
 
 
 class ArticleEventInline(admin.TabularInline):
@@ -50,3 +52,26 @@ class ArticleAdmin(admin.ModelAdmin):
         super().save_model(request, obj, form, change)
         cited = Claim.objects.filter(article=obj, fact__isnull=False).values_list("fact_id")
         record_changes(fact_id for (fact_id,) in cited.distinct())
+
+
+class OutletForm(forms.ModelForm):
+    class Meta:
+        model = Outlet
+        fields = ("name", "country", "currency")
+
+    # Codes are written in capitals; "ca" is taken as CA rather than refused.
+    def clean_country(self) -> str:
+        return self.cleaned_data["country"].strip().upper()
+
+    def clean_currency(self) -> str:
+        return self.cleaned_data["currency"].strip().upper()
+
+
+@admin.register(Outlet)
+class OutletAdmin(admin.ModelAdmin):
+    form = OutletForm
+    list_display = ("name", "country", "currency")
+    search_fields = ("name",)
+
+    def save_model(self, request, obj, form, change) -> None:
+        services.save_outlet(obj, actor=request.user)

@@ -14,9 +14,9 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from claims.extraction import currency_of_address
+from claims.extraction import currency_of_address, currency_of_country
 
-from .models import Article, ArticleEvent
+from .models import Article, ArticleEvent, Outlet
 from .signals import extraction_requested
 from .text import html_to_text, text_fingerprint
 
@@ -140,6 +140,28 @@ def request_extraction(article: Article, *, actor: AbstractBaseUser) -> bool:
 
 
 def outlet_currency(article: Article) -> str | None:
-    """The outlet's own currency, read from the country domain of the article's address
-    (".ca": CAD); None when the address does not say."""
+    """The currency the article's outlet writes: its record's currency or its country's,
+    else the country domain of the article's address (".ca": CAD); None when nothing says."""
+    name = article.outlet.strip()
+    outlet = Outlet.objects.filter(name__iexact=name).first() if name else None
+    if outlet is not None and (outlet.currency or outlet.country):
+        return outlet.currency or currency_of_country(outlet.country)
     return currency_of_address(article.url)
+
+
+def save_outlet(outlet: Outlet, *, actor: AbstractBaseUser | None = None) -> Outlet:
+    """Store an outlet record; codes are kept in capitals. Raises ValidationError for a bad
+    code or a name another record has."""
+    outlet.name = " ".join(outlet.name.split())
+    outlet.country = outlet.country.strip().upper()
+    outlet.currency = outlet.currency.strip().upper()
+    outlet.full_clean()
+    outlet.save()
+    logger.info(
+        "outlet %r saved by %s: country %r, currency %r",
+        outlet.name,
+        actor,
+        outlet.country,
+        outlet.currency,
+    )
+    return outlet
