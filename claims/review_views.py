@@ -31,6 +31,9 @@ from .forms import (
 )
 from .models import Claim, Fact
 
+# Where the queue keeps the reviewer's last query string (filters, search, order).
+QUEUE_QUERY = "review_queue_query"
+
 
 @require_GET
 def review_page(request: HttpRequest, pk: int, *, model_admin: ModelAdmin) -> HttpResponse:
@@ -59,8 +62,16 @@ def review_page(request: HttpRequest, pk: int, *, model_admin: ModelAdmin) -> Ht
         "can_verify": user.has_perm(review.VERIFY_FACTS),
         "can_publish": user.has_perm(review.PUBLISH_FACTS),
         "settings_two_person": settings.REQUIRE_SEPARATE_PUBLISHER,
+        "queue_url": queue_url(request),
     }
     return TemplateResponse(request, "admin/claims/fact/review.html", context)
+
+
+def queue_url(request: HttpRequest) -> str:
+    """The review queue as the reviewer last filtered it."""
+    query = request.session.get(QUEUE_QUERY, "")
+    url = reverse("admin:claims_fact_changelist")
+    return f"{url}?{query}" if query else url
 
 
 @require_POST

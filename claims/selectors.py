@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 
-from django.db.models import F
+from django.db.models import F, Prefetch
 
 from . import comparison, facts
 from .chart import Chart, Row, dot_chart
@@ -255,3 +255,98 @@ def _history(fact: Fact, claims: dict[int, Claim]) -> list[HistoryEntry]:
 
 def _dumps(value: object) -> str:
     return "" if value is None else json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+# --------------------------------------------------------------------------------------------
+# The review queue's rows
+# --------------------------------------------------------------------------------------------
+
+# More distinct values than this in one fact are shown as their range.
+QUEUE_VALUES_SHOWN = 4
+
+
+@dataclass(frozen=True)
+class QueueValue:
+    text: str  # as the first article wrote it
+    outlets: list[str]
+
+
+@dataclass(frozen=True)
+class QueueRow:
+    """What a reviewer reads in a queue row to triage a fact without opening it."""
+
+    values: list[QueueValue]  # each distinct value with its outlets, when few
+    value_range: tuple[str, str, int] | None  # lowest, highest, how many values, when many
+    outlets: list[str]
+    newest: date | None
+    explanation: str  # the first line: the dispute itself, for a disputed fact
+
+
+def queue_claims() -> Prefetch:
+    """What the queue prefetches for the facts of its page (one query for the page)."""
+    return Prefetch(
+        "claims",
+        queryset=Claim.objects.exclude(status=Claim.Status.REJECTED)
+        .select_related("article")
+        .only(
+            "id",
+            "fact_id",
+            "converts_id",
+            "text",
+            "kind",
+            "number",
+            "number_high",
+            "date",
+            "unit",
+            "qualifier",
+            "article__id",
+            "article__outlet",
+            "article__title",
+            "article__published",
+        )
+        .order_by(F("article__published").asc(nulls_last=True), "article_id", "start"),
+        to_attr="queue_claims",
+    )
+
+
+def queue_row(fact: Fact) -> QueueRow:
+    """The row of a fact whose claims `queue_claims` prefetched (kept on the fact: each
+    column of the row reads it)."""
+    if hasattr(fact, "queue_row"):
+        return fact.queue_row
+    claims: list[Claim] = getattr(fact, "queue_claims", None) or []
+    in_fact = {claim.pk for claim in claims}
+    # A stated conversion repeats its original: the reviewer reads the original's value.
+    originals = [claim for claim in claims if claim.converts_id not in in_fact]
+    by_value: dict[tuple, QueueValue] = {}
+    for claim in originals:
+        key = (claim.value, claim.unit)
+        outlet = _outlet(claim)
+        if key not in by_value:
+            by_value[key] = QueueValue(text=claim.text, outlets=[])
+        if outlet not in by_value[key].outlets:
+            by_value[key].outlets.append(outlet)
+    values = list(by_value.values())
+    value_range = None
+    if len(values) > QUEUE_VALUES_SHOWN:
+        ordered = sorted(originals, key=_order_key)
+        value_range = (ordered[0].text, ordered[-1].text, len(values))
+        values = []
+    dates = [claim.article.published for claim in claims if claim.article.published]
+    fact.queue_row = QueueRow(
+        values=values,
+        value_range=value_range,
+        outlets=list(dict.fromkeys(_outlet(claim) for claim in claims)),
+        newest=max(dates, default=None),
+        explanation=(fact.explanation.splitlines() or [""])[0],
+    )
+    return fact.queue_row
+
+
+def _outlet(claim: Claim) -> str:
+    return claim.article.outlet or claim.article.title[:40]
+
+
+def _order_key(claim: Claim) -> tuple:
+    # Numbers by size within a unit (mixed units: grouped by unit), dates as ISO text.
+    return (claim.unit, claim.number if claim.number is not None else Decimal(0), claim.date)

@@ -12,6 +12,9 @@ from .health import healthz
 from .logins import ThrottledAdminAuthenticationForm, ThrottledAuthenticationForm
 
 admin.site.login_form = ThrottledAdminAuthenticationForm
+admin.site.site_header = "factcheck: review desk"
+admin.site.site_title = "factcheck"
+admin.site.index_title = "Review desk"
 
 api = SimpleRouter()
 api.register("facts", FactViewSet, basename="fact")
