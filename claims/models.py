@@ -145,9 +145,9 @@ class Claim(models.Model):
 # within each, disputed facts first. An expression index on it (Fact.Meta) lets the queue
 # read its first page in order instead of sorting every fact.
 QUEUE_RANK = models.Case(
-    models.When(status__in=["open", "verified"], agreement="disputed", then=models.Value(0)),
-    models.When(status__in=["open", "verified"], then=models.Value(1)),
-    models.When(agreement="disputed", then=models.Value(2)),
+    models.When(Q(status__in=("open", "verified")) & Q(agreement="disputed"), then=models.Value(0)),
+    models.When(Q(status__in=("open", "verified")), then=models.Value(1)),
+    models.When(Q(agreement="disputed"), then=models.Value(2)),
     default=models.Value(3),
     output_field=models.IntegerField(),
 )
