@@ -63,7 +63,12 @@ def review_page(request: HttpRequest, pk: int, *, model_admin: ModelAdmin) -> Ht
         "can_publish": user.has_perm(review.PUBLISH_FACTS),
         "settings_two_person": settings.REQUIRE_SEPARATE_PUBLISHER,
         "queue_url": queue_url(request),
+        "can_regroup": user.has_perm(review.REGROUP_FACTS),
+        "find": request.GET.get("find", "").strip()[:100],
+        "last_regrouping": review.last_regrouping(fact),
     }
+    if context["find"] and context["can_regroup"]:
+        context["candidates"] = selectors.regroup_candidates(fact, context["find"])
     return TemplateResponse(request, "admin/claims/fact/review.html", context)
 
 
@@ -99,6 +104,59 @@ def _form(form_class, request: HttpRequest):
     if not form.is_valid():
         raise review.ReviewError(form_errors(form))
     return form.cleaned_data
+
+
+def _mentions(request: HttpRequest, fact: Fact) -> list[Claim]:
+    ids = [int(pk) for pk in request.POST.getlist("mention") if pk.isdigit()]
+    return list(Claim.objects.filter(fact=fact, pk__in=ids))
+
+
+def _target(request: HttpRequest) -> Fact:
+    target = request.POST.get("target", "")
+    fact = Fact.objects.filter(pk=int(target)).first() if target.isdigit() else None
+    if fact is None:
+        raise review.ReviewError("find the other fact and choose it first")
+    return fact
+
+
+def _move(request: HttpRequest, fact: Fact) -> str:
+    data = _form(DecisionForm, request)
+    target = review.move_mentions(
+        fact,
+        _mentions(request, fact),
+        to_fact=_target(request),
+        reviewer=request.user,
+        version=data["version"],
+        note=data["note"],
+    )
+    return f"Moved to fact {target.pk} ({target.subject}). Undo below if that was a mistake."
+
+
+def _split(request: HttpRequest, fact: Fact) -> str:
+    data = _form(DecisionForm, request)
+    new = review.split_mentions(
+        fact,
+        _mentions(request, fact),
+        reviewer=request.user,
+        version=data["version"],
+        note=data["note"],
+    )
+    return f"Split into a new fact {new.pk} ({new.subject}). Undo below if that was a mistake."
+
+
+def _merge(request: HttpRequest, fact: Fact) -> str:
+    data = _form(DecisionForm, request)
+    other = _target(request)
+    review.merge_facts(
+        fact, other, reviewer=request.user, version=data["version"], note=data["note"]
+    )
+    return f"Merged fact {other.pk} ({other.subject}) into this one."
+
+
+def _undo(request: HttpRequest, fact: Fact) -> str:
+    data = _form(DecisionForm, request)
+    review.undo_regrouping(fact, reviewer=request.user, version=data["version"], note=data["note"])
+    return "The last regrouping was undone."
 
 
 def _claim_of(fact: Fact, claim_id: int | None) -> Claim:
@@ -214,4 +272,8 @@ ACTIONS: dict[str, tuple[Callable[[HttpRequest, Fact], str], str]] = {
     "reopen": (_fact_decision(review.reopen_fact, "Reopened."), review.VERIFY_FACTS),
     "assign": (_assign, review.ASSIGN_FACTS),
     "source": (_attach, review.ATTACH_SOURCES),
+    "move": (_move, review.REGROUP_FACTS),
+    "split": (_split, review.REGROUP_FACTS),
+    "merge": (_merge, review.REGROUP_FACTS),
+    "undo": (_undo, review.REGROUP_FACTS),
 }

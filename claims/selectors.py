@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 
-from django.db.models import F, Prefetch
+from django.db.models import Exists, F, OuterRef, Prefetch, Q
 
 from . import comparison, facts
 from .chart import Chart, Row, dot_chart
@@ -350,3 +350,22 @@ def _outlet(claim: Claim) -> str:
 def _order_key(claim: Claim) -> tuple:
     # Numbers by size within a unit (mixed units: grouped by unit), dates as ISO text.
     return (claim.unit, claim.number if claim.number is not None else Decimal(0), claim.date)
+
+
+def regroup_candidates(fact: Fact, text: str, limit: int = 10) -> list[Fact]:
+    """Other open facts a reviewer may move mentions to or merge, found by subject or by a
+    mention's value as written ("€40 million"), most sources first; each with its queue row."""
+    found = (
+        Fact.objects.filter(status=Fact.Status.OPEN)
+        .exclude(pk=fact.pk)
+        .filter(
+            Q(subject__icontains=text)
+            | Exists(Claim.objects.filter(fact=OuterRef("pk"), text__icontains=text))
+        )
+        .order_by("-article_count", "-id")
+        .prefetch_related(queue_claims())[:limit]
+    )
+    facts_found = list(found)
+    for other in facts_found:
+        queue_row(other)
+    return facts_found
