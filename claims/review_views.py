@@ -54,7 +54,10 @@ def review_page(request: HttpRequest, pk: int, *, model_admin: ModelAdmin) -> Ht
         "subtitle": None,
         "fact": fact,
         "review": data,
-        "default_claim": data.confirmed[0].pk if data.confirmed else None,
+        # Never a value that disagrees with another confirmed mention: then the reviewer chooses.
+        "default_claim": data.confirmed[0].pk
+        if data.confirmed and not data.confirmed_disagree
+        else None,
         "qualifiers": Claim.Qualifier.choices,
         "can_review_claims": user.has_perm(review.REVIEW_CLAIMS),
         "can_assign": user.has_perm(review.ASSIGN_FACTS),
@@ -198,8 +201,14 @@ def _confirm_rest(request: HttpRequest, fact: Fact) -> str:
         claim_id, _, version = item.partition(":")
         if claim_id.isdigit() and version.isdigit():
             shown[int(claim_id)] = int(version)
+    claims = list(Claim.objects.filter(fact=fact, pk__in=list(shown)))
+    groups = selectors.fact_review(fact).proposed_groups
+    chosen = [group for group in groups if {c.pk for c in group.claims} & set(shown)]
+    if len(chosen) > 1:
+        values = " and ".join(group.values for group in chosen)
+        raise review.ReviewError(f"these mentions disagree: {values}; confirm one value at a time")
     report = review.BulkReport()
-    for claim in Claim.objects.filter(fact=fact, pk__in=list(shown)):
+    for claim in claims:
         try:
             review.confirm_claim(claim, reviewer=request.user, version=shown[claim.pk])
         except review.ReviewError as exc:

@@ -50,12 +50,24 @@ class HistoryEntry:
 
 
 @dataclass(frozen=True)
+class ValueGroup:
+    claims: list[Claim]  # originals and their stated conversions
+    values: str  # "“€40 million” (Northern Post, Baltic Wire)"
+    conflicts_with_confirmed: bool
+
+
+@dataclass(frozen=True)
 class FactReview:
     fact: Fact
     mentions: list[Mention]
     common_unit: str | None
     chart: Chart | None
     confirmed: list[Claim]  # claims that can give the verified value, default first
+    # The proposed mentions in groups that agree, each with the values as written: a reviewer
+    # confirms one group at a time when there are several (never conflicting values at once).
+    proposed_groups: list[ValueGroup]
+    # The confirmed mentions disagree among themselves: no value is preselected to verify.
+    confirmed_disagree: bool
     sources: list[PrimarySource]
     history: list[HistoryEntry]
 
@@ -126,6 +138,9 @@ def fact_review(fact: Fact) -> FactReview:
     confirmed = [c for c in claims if c.status == Claim.Status.CONFIRMED]
     # The default verified value: a confirmed original before a stated conversion.
     confirmed.sort(key=lambda c: (c.converts_id in by_id, claims.index(c)))
+    confirmed_originals = [c for c in confirmed if c.converts_id not in by_id]
+    proposed = [c for c in claims if c.status == Claim.Status.PROPOSED]
+    groups = agreeing_groups(proposed, by_id, readings, overrides)
     return FactReview(
         fact=fact,
         mentions=mentions,
@@ -134,7 +149,63 @@ def fact_review(fact: Fact) -> FactReview:
         confirmed=confirmed,
         sources=list(fact.primary_sources.select_related("added_by")),
         history=_history(fact, by_id),
+        proposed_groups=[
+            ValueGroup(
+                claims=group,
+                values=_values_as_written(group, by_id),
+                conflicts_with_confirmed=any(
+                    not _agree(readings[group[0].pk], readings[c.pk], overrides)
+                    for c in confirmed_originals
+                ),
+            )
+            for group in groups
+        ],
+        confirmed_disagree=len(agreeing_groups(confirmed_originals, by_id, readings, overrides))
+        > 1,
     )
+
+
+def agreeing_groups(
+    claims: Sequence[Claim],
+    by_id: dict[int, Claim],
+    readings: dict[int, comparison.Reading],
+    overrides: comparison.RateOverrides,
+) -> list[list[Claim]]:
+    """The claims in groups whose values agree with the group's first; a stated conversion
+    goes with its original when both are among them."""
+    chosen = {claim.pk for claim in claims}
+    groups: list[list[Claim]] = []
+    for claim in claims:
+        if claim.converts_id in chosen:
+            continue
+        for group in groups:
+            if _agree(readings[group[0].pk], readings[claim.pk], overrides):
+                group.append(claim)
+                break
+        else:
+            groups.append([claim])
+    for claim in claims:
+        if claim.converts_id in chosen:
+            original = by_id[claim.converts_id]
+            next(group for group in groups if original in group).append(claim)
+    return groups
+
+
+def _agree(a: comparison.Reading, b: comparison.Reading, overrides) -> bool:
+    # Values that cannot be compared are kept apart too: the reviewer decides each.
+    result = comparison.compare(a, b, overrides=overrides)
+    return bool(result.comparable and result.agree)
+
+
+def _values_as_written(group: Sequence[Claim], by_id: dict[int, Claim]) -> str:
+    originals = [claim for claim in group if claim.converts_id not in by_id] or list(group)
+    texts: dict[str, list[str]] = {}
+    for claim in originals:
+        outlets = texts.setdefault(claim.text, [])
+        outlet = claim.article.outlet or claim.article.title[:40]
+        if outlet not in outlets:
+            outlets.append(outlet)
+    return ", ".join(f"“{text}” ({', '.join(outlets)})" for text, outlets in texts.items())
 
 
 def _reading(claim: Claim) -> comparison.Reading:

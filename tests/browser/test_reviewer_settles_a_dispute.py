@@ -101,7 +101,7 @@ def test_a_reviewer_settles_the_disputed_microsoft_mistral_investment(
     expect(page.locator(".messagelist .success")).to_contain_text("Confirmed 5 claim(s)")
 
     # And chooses EUR 15 million (The Ledger Daily, the first report) and verifies
-    clicks.click(page.get_by_label("“15 million euros”", exact=False), "choose 15 million euros")
+    clicks.click(page.get_by_role("radio", name="“15 million euros”"), "choose 15 million euros")
     clicks.click(page.get_by_role("button", name="Verify", exact=True), "Verify")
     expect(page.locator(".messagelist .success")).to_contain_text("Verified: 15,000,000 EUR")
 
