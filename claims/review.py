@@ -522,6 +522,44 @@ def reopen_fact(fact: Fact, *, reviewer: AbstractBaseUser, version: int, note: s
     return fact
 
 
+@transaction.atomic
+def rewrite_subject(
+    fact: Fact, *, reviewer: AbstractBaseUser, version: int, subject: str, note: str = ""
+) -> Fact:
+    """The reviewer's subject line ("Reddit share price at first-day close") replaces the
+    machine's, in every status: readers of a published fact see it at once, and grouping
+    never writes over it afterwards."""
+    _require(reviewer, REGROUP_FACTS, "rewrite subjects")
+    subject = " ".join((subject or "").split())
+    if not subject:
+        raise ReviewError("give the subject line")
+    if len(subject) > 300:
+        raise ReviewError("a subject line is at most 300 characters")
+    before = Fact.objects.filter(pk=fact.pk).values_list("subject", flat=True).first()
+    status = _update_fact(
+        fact,
+        version=version,
+        verb="rewrite the subject of",
+        values={
+            "subject": subject,
+            "subject_edited_by": reviewer,
+            "subject_edited_at": timezone.now(),
+        },
+    )
+    _fact_event(
+        fact,
+        FactEvent.Action.SUBJECT_EDITED,
+        reviewer,
+        note,
+        from_status=status,
+        to_status=status,
+        before={"subject": before, "version": version},
+        after={"subject": subject, "version": version + 1},
+    )
+    fact.refresh_from_db()
+    return fact
+
+
 _VALUE_FIELDS = (
     "status",
     "version",
@@ -661,6 +699,7 @@ _PAST = {
     "retract": "retracted",
     "assign": "assigned",
     "attach a source to": "given a source",
+    "rewrite the subject of": "given a new subject",
 }
 
 
@@ -788,6 +827,7 @@ def merge_facts(
         "fact": other.pk,
         "claims": moving,
         "subject": other.subject,
+        "subject_edited_by": other.subject_edited_by_id,
         "kind": other.kind,
         "dimension": other.dimension,
         "sources": sources,
@@ -821,7 +861,10 @@ def undo_regrouping(
         gone = last.before["merged"]
         (fact,) = _open_facts(fact, version=version)
         back = Fact.objects.create(
-            subject=gone["subject"], kind=gone["kind"], dimension=gone["dimension"]
+            subject=gone["subject"],
+            subject_edited_by_id=gone.get("subject_edited_by"),
+            kind=gone["kind"],
+            dimension=gone["dimension"],
         )
         _relink(gone["claims"], source=fact, target=back)
         PrimarySource.objects.filter(pk__in=gone["sources"], fact=fact).update(fact=back)

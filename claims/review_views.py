@@ -26,6 +26,7 @@ from .forms import (
     CorrectionForm,
     DecisionForm,
     PrimarySourceForm,
+    SubjectForm,
     VerifyForm,
     form_errors,
 )
@@ -154,6 +155,18 @@ def _merge(request: HttpRequest, fact: Fact) -> str:
         fact, other, reviewer=request.user, version=data["version"], note=data["note"]
     )
     return f"Merged fact {other.pk} ({other.subject}) into this one."
+
+
+def _subject(request: HttpRequest, fact: Fact) -> str:
+    data = _form(SubjectForm, request)
+    fact = review.rewrite_subject(
+        fact,
+        reviewer=request.user,
+        version=data["version"],
+        subject=data["subject"],
+        note=data["note"],
+    )
+    return f"The subject line is now “{fact.subject}”."
 
 
 def _undo(request: HttpRequest, fact: Fact) -> str:
@@ -285,4 +298,5 @@ ACTIONS: dict[str, tuple[Callable[[HttpRequest, Fact], str], str]] = {
     "split": (_split, review.REGROUP_FACTS),
     "merge": (_merge, review.REGROUP_FACTS),
     "undo": (_undo, review.REGROUP_FACTS),
+    "subject": (_subject, review.REGROUP_FACTS),
 }
