@@ -3,9 +3,12 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.paginator import Paginator
+from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_POST
+
+from claims import selectors
 
 from . import services
 from .forms import ArticleUploadForm
@@ -19,9 +22,18 @@ PAGE_SIZE = 50
 @permission_required("articles.view_article", raise_exception=True)
 @require_GET
 def article_list(request: HttpRequest) -> HttpResponse:
-    articles = Article.objects.only(
-        "id", "title", "outlet", "published", "status", "status_reason", "created_at"
-    )
+    live = ~Q(claims__status="rejected")
+    articles = (
+        Article.objects.only(
+            "id", "title", "outlet", "published", "status", "status_reason", "created_at"
+        )
+        .annotate(
+            figures=Count("claims", filter=live),
+            disputed=Count("claims", filter=Q(claims__status="disputed")),
+            corrected=Count("claims", filter=live & Q(claims__corrected_at__isnull=False)),
+        )
+        .order_by(*Article._meta.ordering)
+    )  # an aggregate query drops Meta.ordering
     page = Paginator(articles, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "articles/list.html", {"page": page})
 
@@ -31,7 +43,10 @@ def article_list(request: HttpRequest) -> HttpResponse:
 @require_GET
 def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
     article = get_object_or_404(Article.objects.select_related("uploaded_by"), pk=pk)
-    claims = list(article.claims.all())
+    claims = list(article.claims.select_related("fact"))
+    notes = selectors.reviewer_notes(claims)
+    for claim in claims:
+        claim.reviewer_note = notes.get(claim.pk, "")
     context = {
         "article": article,
         "claims": claims,

@@ -39,7 +39,7 @@ from django.db import models, transaction
 from django.db.models import F
 from django.utils import timezone
 
-from . import facts, matching, published
+from . import facts, matching, notify, published
 from .models import Claim, ClaimEvent, Fact, FactEvent, PrimarySource
 
 ClaimStatus = Claim.Status
@@ -85,10 +85,13 @@ def confirm_claim(
 
 @transaction.atomic
 def dispute_claim(claim: Claim, *, reviewer: AbstractBaseUser, version: int, note: str) -> Claim:
-    """The article states this figure, but the figure is wrong; the note says why."""
-    return _move_claim(
+    """The article states this figure, but the figure is wrong; the note says why, and the
+    article's editor is told."""
+    claim = _move_claim(
         claim, reviewer=reviewer, version=version, note=note, to=ClaimStatus.DISPUTED
     )
+    notify.tell_editor(claim, what="disputed", note=note.strip())
+    return claim
 
 
 @transaction.atomic
@@ -214,6 +217,7 @@ def correct_claim(
         before={"claim": claim.pk, "version": version, **before},
         after={"claim": claim.pk, "version": claim.version, **_correction(claim)},
     )
+    notify.tell_editor(claim, what=f"corrected to {claim.corrected_value}", note=note)
     return claim
 
 

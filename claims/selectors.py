@@ -440,3 +440,20 @@ def regroup_candidates(fact: Fact, text: str, limit: int = 10) -> list[Fact]:
     for other in facts_found:
         queue_row(other)
     return facts_found
+
+
+# --------------------------------------------------------------------------------------------
+# Outcomes for the article's editor
+# --------------------------------------------------------------------------------------------
+
+
+def reviewer_notes(claims: Sequence[Claim]) -> dict[int, str]:
+    """The reviewer's latest note on each claim they disputed, rejected or corrected."""
+    notes: dict[int, str] = {}
+    events = ClaimEvent.objects.filter(
+        claim_id__in=[claim.pk for claim in claims],
+        action__in=["disputed", "rejected", "corrected"],
+    ).exclude(note="")
+    for claim_id, note in events.order_by("at", "id").values_list("claim_id", "note"):
+        notes[claim_id] = note
+    return notes

@@ -296,6 +296,24 @@ API_CACHE_SECONDS = envint("API_CACHE_SECONDS", 300)
 API_REVISION_CHECK_SECONDS = envint("API_REVISION_CHECK_SECONDS", 1)
 # The organisation named as author of the ClaimReview documents.
 ORGANISATION_NAME = os.environ.get("ORGANISATION_NAME", "factcheck")
+# The site's own address, for links in the mails editors receive.
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+
+# Mail to editors (their figures disputed or corrected): printed to the console in
+# development, sent through EMAIL_HOST otherwise.
+EMAIL_BACKEND = os.environ.get(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends.console.EmailBackend"
+    if DEBUG
+    else "django.core.mail.backends.smtp.EmailBackend",
+)
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = envint("EMAIL_PORT", 25)
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = envsecret("EMAIL_HOST_PASSWORD") or ""
+EMAIL_USE_TLS = envbool("EMAIL_USE_TLS", False)
+EMAIL_TIMEOUT = envint("EMAIL_TIMEOUT", 10)
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "factcheck@localhost")
 
 
 def envrate(name: str, default: str) -> str | None:
