@@ -21,9 +21,11 @@ from django.utils import timezone
 
 from articles.models import Article
 
-from . import comparison, matching, published
+from . import comparison, matching
 from .matching import ArticleText, Mention, Params, Profile
 from .models import Claim, ExchangeRate, Fact, FactEvent, FactKey
+from .public.queries import PUBLIC_STATUSES
+from .public.records import record_changes
 
 logger = logging.getLogger(__name__)
 Action = FactEvent.Action
@@ -420,7 +422,7 @@ def _recompute(facts: Sequence[Fact], *, overrides: comparison.RateOverrides) ->
     )
     FactEvent.objects.bulk_create(events)
     # A subject or a citation readers see may have changed.
-    published.record_changes(fact for fact in facts if fact.status in published.PUBLIC_STATUSES)
+    record_changes(fact for fact in facts if fact.status in PUBLIC_STATUSES)
 
 
 def _apply_agreement(

@@ -241,7 +241,7 @@ class Fact(models.Model):
     )
     published_at = models.DateTimeField(null=True, blank=True)
     # What the API serves for a published or retracted fact, as JSON text; empty otherwise.
-    # Written by claims.published with every change readers could see, read as it is.
+    # Written by claims.public.records with every change readers could see, read as it is.
     public_record = models.TextField(blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -262,7 +262,7 @@ class Fact(models.Model):
                 name="fact_queue_order",
             ),
             # The API's list: published facts in either order of either date, read a page at a
-            # time by keyset, the id breaking ties (claims.published.page_of_records).
+            # time by keyset, the id breaking ties (claims.public.queries.page_of_records).
             models.Index(
                 fields=["-published_at", "-id"],
                 condition=Q(status="published"),

@@ -39,8 +39,9 @@ from django.db import models, transaction
 from django.db.models import F
 from django.utils import timezone
 
-from . import facts, matching, notify, published
+from . import facts, matching, notify
 from .models import Claim, ClaimEvent, Fact, FactEvent, PrimarySource
+from .public.records import record_changes
 
 ClaimStatus = Claim.Status
 FactStatus = Fact.Status
@@ -147,7 +148,7 @@ def _move_claim(
     )
     if updated != 1:
         _refuse(Claim, claim.pk, version, verb=verb, allowed=sources, noun="claim")
-    published.record_changes([claim.fact_id])
+    record_changes([claim.fact_id])
     ClaimEvent.objects.create(
         claim_id=claim.pk,
         action=action,
@@ -206,7 +207,7 @@ def correct_claim(
     if updated != 1:
         _refuse(Claim, claim.pk, version, verb="correct", allowed=allowed, noun="claim")
     claim.refresh_from_db()
-    published.record_changes([claim.fact_id])
+    record_changes([claim.fact_id])
     ClaimEvent.objects.create(
         claim_id=claim.pk,
         action=ClaimEvent.Action.CORRECTED,
@@ -645,7 +646,7 @@ def _fact_event(
         before=before,
         after=after,
     )
-    published.record_changes([fact.pk])  # after the event: a retraction's record shows its note
+    record_changes([fact.pk])  # after the event: a retraction's record shows its note
     return event
 
 

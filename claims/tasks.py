@@ -1,14 +1,18 @@
+"""The extraction pipeline's Celery side (claims.pipeline has the steps): sending the
+extraction task once an article is committed, the task itself with its retries and its
+failure recorded, and the stalled-article sweep run by the beat scheduler."""
+
 from __future__ import annotations
 
 import logging
 
 from celery import Task, shared_task
 from celery.exceptions import SoftTimeLimitExceeded
-from django.db import InterfaceError, OperationalError
+from django.db import InterfaceError, OperationalError, transaction
 
 from articles.models import Article
 
-from . import services
+from . import pipeline
 
 logger = logging.getLogger(__name__)
 
@@ -28,7 +32,7 @@ class ExtractionTask(Task):
         else:
             reason = f"Extraction failed: {type(exc).__name__}: {exc}"
         try:
-            services.record_extraction_failure(article_id, reason)
+            pipeline.record_extraction_failure(article_id, reason)
         except TRANSIENT_ERRORS:
             logger.exception("could not record the failure of article %s", article_id)
 
@@ -48,4 +52,27 @@ def propose_claims_task(self, article_id: int) -> None:
     if article is None:
         logger.info("article %s vanished; nothing to do", article_id)
         return
-    services.propose_claims(article)
+    pipeline.propose_claims(article)
+
+
+@shared_task
+def requeue_stalled_articles_task() -> int:
+    return pipeline.requeue_stalled_articles()
+
+
+def enqueue_extraction(article_id: int) -> None:
+    """Send the extraction task after the surrounding transaction commits.
+
+    robust=True: if the broker is down the upload still succeeds; the article
+    stays received and the stalled-article sweep sends it again later.
+    """
+
+    def send_extraction_task() -> None:
+        propose_claims_task.delay(article_id)
+
+    transaction.on_commit(send_extraction_task, robust=True)
+
+
+def extraction_requested(sender, *, article_id: int, **kwargs) -> None:
+    """Receives articles.signals.extraction_requested (connected in claims.apps)."""
+    enqueue_extraction(article_id)

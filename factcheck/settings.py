@@ -241,7 +241,7 @@ CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 # broker that cannot redeliver) are sent again by this sweep.
 CELERY_BEAT_SCHEDULE = {
     "requeue-stalled-articles": {
-        "task": "articles.tasks.requeue_stalled_articles_task",
+        "task": "claims.tasks.requeue_stalled_articles_task",
         "schedule": envint("REQUEUE_SWEEP_SECONDS", 60),
     },
 }

@@ -21,7 +21,7 @@ from django.db import connection
 from articles import services
 from articles.models import Article
 from articles.roles import EDITORS, REVIEWERS, sync_roles
-from claims import services as claim_services
+from claims import pipeline
 from claims.models import Claim, Fact
 from factcheck.celery import app as celery_app
 
@@ -260,7 +260,7 @@ def dispute(make_article) -> Dispute:
         article = make_article(
             original=text, title=f"{outlet} story", outlet=outlet, published=published
         )
-        claim_services.propose_claims(article)
+        pipeline.propose_claims(article)
         articles.append(article)
     right, wrong, other = (article.claims.get() for article in articles)
     assert right.fact_id == wrong.fact_id == other.fact_id

@@ -1,4 +1,5 @@
-"""What the extractor returns: one Figure per checkable figure found in a text."""
+"""What the extractor returns: one Figure per checkable figure found in a text, and how a
+figure's number is written for people and for machines (`decimal_text`)."""
 
 from __future__ import annotations
 
@@ -60,4 +61,10 @@ class Figure:
         """The normalised value as the evaluation format writes it."""
         if self.kind is Kind.DATE:
             return self.date or ""
-        return format(self.number.normalize(), "f") if self.number is not None else ""
+        return decimal_text(self.number) if self.number is not None else ""
+
+
+def decimal_text(number: Decimal, *, grouped: bool = False) -> str:
+    """A number as plain digits, without exponent or trailing zeros ("15000000", "2.5");
+    `grouped`: with thousands separated ("15,000,000"), for people."""
+    return format(number.normalize(), ",f" if grouped else "f")

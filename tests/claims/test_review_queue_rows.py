@@ -38,7 +38,7 @@ def test_a_row_shows_the_values_as_written_with_their_outlets_and_why_they_disag
 
 
 def test_many_values_are_shown_as_their_range(client, reviewer, make_article):
-    from claims.services import propose_claims
+    from claims.pipeline import propose_claims
 
     for n, amount in enumerate([40, 41, 42, 43, 400]):
         article = make_article(
@@ -56,7 +56,7 @@ def test_many_values_are_shown_as_their_range(client, reviewer, make_article):
 
 def test_open_work_comes_before_published_work(client, reviewer, dispute, make_article):
     # given a disputed fact already published and a consistent open fact
-    from claims.services import propose_claims
+    from claims.pipeline import propose_claims
 
     fact = dispute.fact
     review.confirm_claim(dispute.right, reviewer=reviewer, version=0)

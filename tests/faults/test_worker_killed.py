@@ -21,6 +21,7 @@ from django.utils import timezone
 
 from articles import services
 from articles.models import Article
+from claims import pipeline
 from tests.conftest import WorkerProcess, wait_for
 from tests.faults.checks import (
     assert_extracted_once,
@@ -58,7 +59,7 @@ def sweep_once_the_extraction_has_outlived_the_time_limit(settings) -> int:
     """The sweep as beat runs it, at the time it would first find the extraction stalled."""
     stalled = timezone.now() + timedelta(seconds=settings.CELERY_TASK_TIME_LIMIT + 61)
     with time_machine.travel(stalled, tick=True):
-        return services.requeue_stalled_articles()
+        return pipeline.requeue_stalled_articles()
 
 
 def received_task_id(worker: WorkerProcess) -> str:

@@ -19,7 +19,7 @@ from django.urls import reverse
 
 from articles.models import Article, ArticleEvent
 from articles.roles import EDITORS
-from claims import services
+from claims import pipeline
 from claims.models import Claim, Fact
 from tests.articles.uploads import STORY, UPLOAD, errors_of, post, post_raw_file
 from tests.conftest import make_user
@@ -296,7 +296,7 @@ def test_editors_share_every_article_and_reviewers_only_read(
     article = make_article()
     other_editor = make_user("other-editor", groups=[EDITORS], is_staff=True)
     reextract = reverse("articles:reextract", args=[article.pk])
-    services.propose_claims(article)
+    pipeline.propose_claims(article)
 
     # then another editor reads it and may run its extraction again
     client.force_login(other_editor)
@@ -495,7 +495,7 @@ def test_hostile_article_is_stored_extracted_and_shown_escaped_everywhere(
     assert list(article.events.values_list("to_status", flat=True)) == ["received"]
 
     # when the worker's service reads it
-    services.propose_claims(article)
+    pipeline.propose_claims(article)
     article.refresh_from_db()
 
     # then it has figures, and every page that shows it renders its markup inert
@@ -520,7 +520,7 @@ def test_a_disputed_fact_between_hostile_outlets_is_reviewed_escaped(admin_clien
         article = make_article(
             original=text, title=outlet, outlet=outlet, url='https://x.example/?q="><b>'
         )
-        services.propose_claims(article)
+        pipeline.propose_claims(article)
         articles.append(article)
     fact = Fact.objects.get(claims__article=articles[0])
     assert fact.claims.count() == 2

@@ -17,7 +17,7 @@ from articles.corpus import CorpusError, read_corpus
 from articles.importing import import_documents
 from claims.evaluation import EvaluationError, load_jsonl, score
 from claims.models import Fact
-from claims.services import propose_claims
+from claims.pipeline import propose_claims
 
 # Set in the child process that owns the throwaway database.
 THROWAWAY_FLAG = "FACTCHECK_EVALUATION_DATABASE"

@@ -1,14 +1,33 @@
-"""Every write to a claim goes through here."""
+"""The extraction pipeline: an uploaded article's way to its proposed claims and facts.
+
+    upload (articles.services.create_article, or request_extraction: the
+        `extraction_requested` signal)
+    -> queued once the transaction commits (claims.tasks.enqueue_extraction)
+    -> the worker runs claims.tasks.propose_claims_task, which calls propose_claims():
+       received -> extracting; figures extracted outside any transaction; then in one
+       transaction the proposed claims replaced, extracting -> done, and the claims grouped
+       into facts (claims.facts)
+    -> failed, with the reason, once the task gives up (record_extraction_failure)
+
+The stalled-article sweep (requeue_stalled_articles, run by the beat scheduler) asks again for
+the extraction of articles whose task seems lost. Every status change goes through
+articles.services.change_status, with its event.
+"""
 
 from __future__ import annotations
 
 import logging
 from collections import defaultdict
+from datetime import timedelta
 
+from django.conf import settings
 from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
 
 from articles.models import Article
 from articles.services import change_status
+from articles.signals import extraction_requested
 
 from . import facts
 from .extraction import EXTRACTOR_NAME, EXTRACTOR_VERSION, extract_figures
@@ -109,3 +128,24 @@ def record_extraction_failure(article_id: int, reason: str) -> None:
         to_status=Status.FAILED,
         note=reason[:2000],
     )
+
+
+def requeue_stalled_articles() -> int:
+    """Ask again for the extraction of the articles whose task seems lost; return how many."""
+    now = timezone.now()
+    waiting_since = now - timedelta(seconds=settings.ARTICLE_STALL_SECONDS)
+    # A running extraction is only stalled once it has outlived the task time limit.
+    running_since = now - timedelta(seconds=settings.CELERY_TASK_TIME_LIMIT + 60)
+    stalled = list(
+        Article.objects.filter(
+            Q(status=Status.RECEIVED, status_changed_at__lt=waiting_since)
+            | Q(status=Status.EXTRACTING, status_changed_at__lt=running_since)
+        ).values_list("pk", flat=True)[:500]
+    )
+    for article_id in stalled:
+        # Touch the row first so the next sweep waits another full period.
+        Article.objects.filter(pk=article_id).update(status_changed_at=timezone.now())
+        extraction_requested.send(sender=Article, article_id=article_id)
+    if stalled:
+        logger.warning("re-queued %d stalled article(s): %s", len(stalled), stalled)
+    return len(stalled)
