@@ -126,3 +126,49 @@ def request_extraction(article: Article, *, actor: AbstractBaseUser) -> bool:
         if moved:
             extraction_requested.send(sender=Article, article_id=article.pk)
     return moved
+
+
+# The details an editor may change after upload; each is part of every citation of the article.
+DETAILS = ("title", "outlet", "author", "url", "published")
+
+
+@transaction.atomic
+def change_details(article: Article, *, actor: AbstractBaseUser, **details) -> Article:
+    """Change the title, outlet, author, address or date of an article (the text never
+    changes: upload it again). Recorded as an event; the facts citing the article are
+    compared again (an outlet or a date is part of a comparison) and their public records
+    rewritten."""
+    from claims import pipeline
+
+    unknown = set(details) - set(DETAILS)
+    if unknown:
+        raise ValueError(f"{', '.join(sorted(unknown))} cannot be changed")
+    if "title" in details and not (details["title"] or "").strip():
+        raise ValueError("an article needs a title")
+    locked = Article.objects.select_for_update().get(pk=article.pk)
+    changed = {name: value for name, value in details.items() if getattr(locked, name) != value}
+    if not changed:
+        return locked
+    Article.objects.filter(pk=article.pk).update(**changed)
+    ArticleEvent.objects.create(
+        article=locked,
+        from_status=locked.status,
+        to_status=locked.status,
+        actor=actor,
+        note=f"details changed: {', '.join(changed)}",
+    )
+    pipeline.article_details_changed(locked)
+    locked.refresh_from_db()
+    return locked
+
+
+@transaction.atomic
+def delete_article(article: Article, *, actor: AbstractBaseUser) -> None:
+    """Delete an article and its claims. Its facts lose those mentions (compared again, or
+    deleted when empty) and their public records are rewritten without its citations; the
+    claims' and facts' histories stay."""
+    from claims import pipeline
+
+    pipeline.release_article_claims(article, note=f"article {article.pk} deleted by {actor}")
+    Article.objects.filter(pk=article.pk).delete()
+    logger.info("article %s (%r) deleted by %s", article.pk, article.title, actor)

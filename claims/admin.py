@@ -495,6 +495,14 @@ class ExchangeRateAdmin(admin.ModelAdmin):
     list_filter = ("from_currency", "to_currency")
     fields = ("from_currency", "to_currency", "on", "rate", "note")
 
+    # Through the services: the money facts a rate affects are compared again.
+
     def save_model(self, request, obj, form, change) -> None:
-        # Through the service: the money facts it affects are compared again.
         facts.save_exchange_rate(obj, actor=request.user)
+
+    def delete_model(self, request, obj) -> None:
+        facts.delete_exchange_rate(obj, actor=request.user)
+
+    def delete_queryset(self, request, queryset) -> None:
+        for rate in queryset:
+            facts.delete_exchange_rate(rate, actor=request.user)

@@ -364,6 +364,18 @@ def save_exchange_rate(rate: ExchangeRate, *, actor: AbstractBaseUser | None) ->
 
 
 @transaction.atomic
+def delete_exchange_rate(rate: ExchangeRate, *, actor: AbstractBaseUser | None) -> list[Fact]:
+    """Remove a reviewer's exchange rate and compare again the money facts it affected."""
+    _serialise_fact_writes()
+    currencies = [rate.from_currency, rate.to_currency]
+    ExchangeRate.objects.filter(pk=rate.pk).delete()
+    logger.info("exchange rate %s deleted by %s", rate, actor)
+    affected = list(Fact.objects.filter(dimension="money", claims__unit__in=currencies).distinct())
+    _recompute(affected, overrides=rate_overrides())
+    return affected
+
+
+@transaction.atomic
 def recompute_agreement(fact: Fact) -> Fact:
     """Compare the fact's mentions again and store the agreement, explanation and counts.
 

@@ -32,7 +32,8 @@ from articles.signals import extraction_requested
 from . import facts
 from .extraction import EXTRACTOR_NAME, EXTRACTOR_VERSION, extract_figures
 from .extraction.types import Figure
-from .models import Claim
+from .models import Claim, Fact
+from .public.records import record_changes
 
 logger = logging.getLogger(__name__)
 Status = Article.Status
@@ -95,6 +96,26 @@ def _replace_proposed_claims(article: Article, figures: list[Figure]) -> int:
             linked.append(claim)
     Claim.objects.bulk_update(linked, ["converts"])
     return len(claims)
+
+
+def release_article_claims(article: Article, *, note: str) -> None:
+    """Delete every claim of an article about to be deleted; their facts are brought up to
+    date (or deleted when empty) and public records rewritten."""
+    claims = Claim.objects.filter(article=article)
+    released: dict[int, list[int]] = defaultdict(list)
+    for fact_id, claim_id in claims.exclude(fact=None).values_list("fact_id", "id"):
+        released[fact_id].append(claim_id)
+    # A fact's verified value may rest on one of them: the value stays, the link goes.
+    claims.delete()
+    facts.release_claims(released, note=note)
+
+
+def article_details_changed(article: Article) -> None:
+    """The facts citing an article whose outlet, date or title changed: compared again."""
+    fact_ids = set(article.claims.exclude(fact=None).values_list("fact_id", flat=True))
+    for fact in Fact.objects.filter(pk__in=fact_ids):
+        facts.recompute_agreement(fact)
+    record_changes(fact_ids)
 
 
 def _claim_from_figure(article: Article, figure: Figure) -> Claim:
