@@ -14,6 +14,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.utils import timezone
 
+from . import signals
 from .models import Article, ArticleEvent
 from .signals import extraction_requested
 from .text import html_to_text, text_fingerprint
@@ -138,8 +139,6 @@ def change_details(article: Article, *, actor: AbstractBaseUser, **details) -> A
     changes: upload it again). Recorded as an event; the facts citing the article are
     compared again (an outlet or a date is part of a comparison) and their public records
     rewritten."""
-    from claims import pipeline
-
     unknown = set(details) - set(DETAILS)
     if unknown:
         raise ValueError(f"{', '.join(sorted(unknown))} cannot be changed")
@@ -157,7 +156,7 @@ def change_details(article: Article, *, actor: AbstractBaseUser, **details) -> A
         actor=actor,
         note=f"details changed: {', '.join(changed)}",
     )
-    pipeline.article_details_changed(locked)
+    signals.details_changed.send(sender=Article, article_id=article.pk)
     locked.refresh_from_db()
     return locked
 
@@ -167,8 +166,7 @@ def delete_article(article: Article, *, actor: AbstractBaseUser) -> None:
     """Delete an article and its claims. Its facts lose those mentions (compared again, or
     deleted when empty) and their public records are rewritten without its citations; the
     claims' and facts' histories stay."""
-    from claims import pipeline
-
-    pipeline.release_article_claims(article, note=f"article {article.pk} deleted by {actor}")
+    note = f"article {article.pk} deleted by {actor}"
+    signals.deleting.send(sender=Article, article_id=article.pk, note=note)
     Article.objects.filter(pk=article.pk).delete()
     logger.info("article %s (%r) deleted by %s", article.pk, article.title, actor)

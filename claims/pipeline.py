@@ -98,10 +98,10 @@ def _replace_proposed_claims(article: Article, figures: list[Figure]) -> int:
     return len(claims)
 
 
-def release_article_claims(article: Article, *, note: str) -> None:
-    """Delete every claim of an article about to be deleted; their facts are brought up to
-    date (or deleted when empty) and public records rewritten."""
-    claims = Claim.objects.filter(article=article)
+def release_article_claims(sender, *, article_id: int, note: str, **kwargs) -> None:
+    """Receives articles.signals.deleting: deletes every claim of the article; their facts
+    are brought up to date (or deleted when empty) and public records rewritten."""
+    claims = Claim.objects.filter(article_id=article_id)
     released: dict[int, list[int]] = defaultdict(list)
     for fact_id, claim_id in claims.exclude(fact=None).values_list("fact_id", "id"):
         released[fact_id].append(claim_id)
@@ -110,9 +110,14 @@ def release_article_claims(article: Article, *, note: str) -> None:
     facts.release_claims(released, note=note)
 
 
-def article_details_changed(article: Article) -> None:
-    """The facts citing an article whose outlet, date or title changed: compared again."""
-    fact_ids = set(article.claims.exclude(fact=None).values_list("fact_id", flat=True))
+def article_details_changed(sender, *, article_id: int, **kwargs) -> None:
+    """Receives articles.signals.details_changed: the facts citing the article are compared
+    again (its outlet and date are part of a comparison) and their records rewritten."""
+    fact_ids = set(
+        Claim.objects.filter(article_id=article_id)
+        .exclude(fact=None)
+        .values_list("fact_id", flat=True)
+    )
     for fact in Fact.objects.filter(pk__in=fact_ids):
         facts.recompute_agreement(fact)
     record_changes(fact_ids)
