@@ -171,6 +171,11 @@ LOGIN_LOCKOUT_SECONDS = envint("LOGIN_LOCKOUT_SECONDS", 900)
 # Uploads: articles are text; anything larger than this is refused with a message.
 ARTICLE_MAX_UPLOAD_BYTES = envint("ARTICLE_MAX_UPLOAD_BYTES", 2 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = ARTICLE_MAX_UPLOAD_BYTES + 512 * 1024
+# A bulk import in the browser: at most this many files (a zip's files counted one by one)
+# and bytes in one import.
+IMPORT_MAX_FILES = envint("IMPORT_MAX_FILES", 200)
+IMPORT_MAX_BYTES = envint("IMPORT_MAX_BYTES", 50 * 1024 * 1024)
+DATA_UPLOAD_MAX_NUMBER_FILES = IMPORT_MAX_FILES
 FILE_UPLOAD_MAX_MEMORY_SIZE = ARTICLE_MAX_UPLOAD_BYTES + 512 * 1024
 
 # Security: secure cookies and HSTS whenever the app is not in development.
