@@ -6,6 +6,7 @@ these functions. One bad file never stops the others: each gets its own result.
 
 from __future__ import annotations
 
+import base64
 import io
 import zipfile
 from collections.abc import Callable, Iterable, Mapping
@@ -16,9 +17,11 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
+from django.db import transaction
+from django.utils import timezone
 
 from .corpus import CorpusDocument, CorpusError, document_from_bytes
-from .models import Article
+from .models import Article, ImportBatch
 from .services import DuplicateArticle, create_article
 from .text import visible_text
 
@@ -107,8 +110,17 @@ def import_files(
     progress: Callable[[FileResult], None] = lambda result: None,
 ) -> list[FileResult]:
     """Store every readable article of `files`; one result per file, reported as it is known."""
+    return import_entries(gather_files(files), uploaded_by=uploaded_by, progress=progress)
+
+
+def import_entries(
+    entries: Iterable[CorpusDocument | FileResult],
+    *,
+    uploaded_by: AbstractBaseUser | None = None,
+    progress: Callable[[FileResult], None] = lambda result: None,
+) -> list[FileResult]:
     results = []
-    for entry in gather_files(files):
+    for entry in entries:
         result = entry if isinstance(entry, FileResult) else import_one(entry, uploaded_by)
         results.append(result)
         progress(result)
@@ -153,6 +165,10 @@ def import_documents(
 def article_fields(document: CorpusDocument) -> dict:
     if not visible_text(document.body).strip():
         raise ValueError("the text is empty")
+    if len(document.body.encode()) > settings.ARTICLE_MAX_UPLOAD_BYTES:
+        raise ValueError(
+            f"larger than {settings.ARTICLE_MAX_UPLOAD_BYTES // 2**20} MB, the limit of one article"
+        )
     url = document.url or ""
     try:
         if url:
@@ -173,3 +189,74 @@ def article_fields(document: CorpusDocument) -> dict:
 
 def _first_line(body: str) -> str:
     return next((line.strip() for line in body.splitlines() if line.strip()), "")
+
+
+# --------------------------------------------------------------------------------------------
+# The browser's import: files kept on a batch until the worker stores them
+# --------------------------------------------------------------------------------------------
+
+
+class ImportRefused(ValueError):
+    """An import over the limits; the message is for the editor."""
+
+
+def start_batch(files: Mapping[str, bytes], *, uploaded_by: AbstractBaseUser) -> ImportBatch:
+    """Keep the picked files on a new batch and queue it for the worker once committed."""
+    if not files:
+        raise ImportRefused("choose the files of a folder, or a zip")
+    if len(files) > settings.IMPORT_MAX_FILES:
+        raise ImportRefused(
+            f"{len(files)} files: an import takes at most {settings.IMPORT_MAX_FILES}"
+        )
+    size = sum(len(data) for data in files.values())
+    if size > settings.IMPORT_MAX_BYTES:
+        raise ImportRefused(
+            f"{size / 2**20:.1f} MB: an import takes at most"
+            f" {settings.IMPORT_MAX_BYTES / 2**20:.0f} MB"
+        )
+    with transaction.atomic():
+        batch = ImportBatch.objects.create(
+            uploaded_by=uploaded_by,
+            files={name: base64.b64encode(data).decode() for name, data in files.items()},
+            file_count=len(files),
+        )
+
+        def send() -> None:
+            from .tasks import import_batch_task
+
+            import_batch_task.delay(batch.pk)
+
+        transaction.on_commit(send, robust=True)
+    return batch
+
+
+def run_batch(batch_id: int) -> None:
+    """Store a batch's files, recording each result as it is known (the page follows)."""
+    claimed = ImportBatch.objects.filter(pk=batch_id, status=ImportBatch.Status.WAITING).update(
+        status=ImportBatch.Status.RUNNING
+    )
+    if not claimed:
+        return  # already run (a redelivered task)
+    batch = ImportBatch.objects.get(pk=batch_id)
+    entries = gather_files({name: base64.b64decode(data) for name, data in batch.files.items()})
+    # From now on one step per article or refused file (a sidecar is part of its article's).
+    ImportBatch.objects.filter(pk=batch_id).update(file_count=len(entries))
+    results: list[dict] = []
+
+    def record(result: FileResult) -> None:
+        results.append(
+            {
+                "file": result.file,
+                "outcome": result.outcome,
+                "detail": result.detail,
+                "article": result.article.pk if result.article else None,
+            }
+        )
+        ImportBatch.objects.filter(pk=batch_id).update(done=len(results), results=results)
+
+    import_entries(entries, uploaded_by=batch.uploaded_by, progress=record)
+    ImportBatch.objects.filter(pk=batch_id).update(
+        status=ImportBatch.Status.DONE,
+        files={},
+        finished_at=timezone.now(),
+    )

@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+from collections import Counter
+
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.paginator import Paginator
@@ -10,10 +13,10 @@ from django.views.decorators.http import require_GET, require_POST
 
 from claims import selectors
 
-from . import services
+from . import importing, services
 from .forms import ArticleUploadForm
 from .highlight import highlight_segments
-from .models import Article
+from .models import Article, ImportBatch
 
 PAGE_SIZE = 50
 
@@ -110,3 +113,37 @@ def article_reextract(request: HttpRequest, pk: int) -> HttpResponse:
             request, "The article is still being processed; try again once it is done."
         )
     return redirect(article)
+
+
+@login_required
+@permission_required("articles.add_article", raise_exception=True)
+def import_start(request: HttpRequest) -> HttpResponse:
+    """Pick a folder's files (or a zip) to import; the worker stores them."""
+    error = ""
+    if request.method == "POST":
+        picked = request.FILES.getlist("files") + request.FILES.getlist("folder")
+        files = {upload.name: upload.read() for upload in picked}
+        try:
+            batch = importing.start_batch(files, uploaded_by=request.user)
+        except importing.ImportRefused as exc:
+            error = str(exc)
+        else:
+            return redirect(batch)
+    context = {
+        "error": error,
+        "max_files": settings.IMPORT_MAX_FILES,
+        "max_megabytes": settings.IMPORT_MAX_BYTES // 2**20,
+        "recent": ImportBatch.objects.filter(uploaded_by=request.user)[:5],
+    }
+    return render(request, "articles/import.html", context, status=400 if error else 200)
+
+
+@login_required
+@permission_required("articles.add_article", raise_exception=True)
+@require_GET
+def import_progress(request: HttpRequest, pk: int) -> HttpResponse:
+    batch = get_object_or_404(ImportBatch.objects.defer("files"), pk=pk)
+    if request.headers.get("Accept") == "application/json":
+        return JsonResponse({"status": batch.status, "done": batch.done, "total": batch.file_count})
+    counts = Counter(result["outcome"] for result in batch.results)
+    return render(request, "articles/import_progress.html", {"batch": batch, "counts": counts})
