@@ -71,6 +71,21 @@ class FactEventInline(ReadOnlyAdminMixin, admin.TabularInline):
 # --------------------------------------------------------------------------------------------
 
 
+class DetailsOnlyMixin:
+    """A change page with nothing to change (decisions are taken on the review page): no
+    Save buttons."""
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        nothing_to_save = {
+            "show_save": False,
+            "show_save_and_continue": False,
+            "show_save_and_add_another": False,
+        }
+        return super().change_view(
+            request, object_id, form_url, {**(extra_context or {}), **nothing_to_save}
+        )
+
+
 def _report(
     model_admin: admin.ModelAdmin,
     request,
@@ -98,7 +113,7 @@ def _report(
 
 
 @admin.register(Claim)
-class ClaimAdmin(admin.ModelAdmin):
+class ClaimAdmin(DetailsOnlyMixin, admin.ModelAdmin):
     list_display = (
         "text",
         "kind",
@@ -287,7 +302,7 @@ class PrimarySourceInline(ReadOnlyAdminMixin, admin.TabularInline):
 
 
 @admin.register(Fact)
-class FactAdmin(admin.ModelAdmin):
+class FactAdmin(DetailsOnlyMixin, admin.ModelAdmin):
     """The review queue: disputed facts first, then most sources, newest first.
 
     Facts are computed and reviewed through services: the change form only shows them; the

@@ -15,9 +15,12 @@ import time
 
 from django import forms
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.signals import user_logged_out
 from django.core.cache import cache
+from django.dispatch import receiver
 
 
 def _keys(request, username: str) -> list[tuple[str, int]]:
@@ -71,3 +74,10 @@ class ThrottledAuthenticationForm(ThrottledLoginMixin, AuthenticationForm):
 
 class ThrottledAdminAuthenticationForm(ThrottledLoginMixin, AdminAuthenticationForm):
     pass
+
+
+@receiver(user_logged_out, dispatch_uid="factcheck.logins.say_logged_out")
+def say_logged_out(sender, request, user, **kwargs) -> None:
+    """The login page the site and the admin return to says what happened."""
+    if request is not None:
+        messages.info(request, "You are logged out.", fail_silently=True)

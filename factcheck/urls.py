@@ -1,6 +1,6 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.generic import RedirectView
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import SimpleRouter
@@ -8,6 +8,7 @@ from rest_framework.routers import SimpleRouter
 from articles.api import ArticleViewSet
 from claims.api import ClaimViewSet, FactViewSet
 
+from .api import api_not_found
 from .health import healthz
 from .logins import ThrottledAdminAuthenticationForm, ThrottledAuthenticationForm
 
@@ -26,6 +27,7 @@ urlpatterns = [
     path("api/v1/", include((api.urls, "api"))),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="schema"), name="api-docs"),
+    re_path(r"^api/(?P<rest>.*)$", api_not_found),
     path("", RedirectView.as_view(pattern_name="articles:list"), name="home"),
     path("healthz", healthz, name="healthz"),
     path(

@@ -317,3 +317,15 @@ def test_the_review_page_shows_the_history(client, reviewer, dispute):
 
     assert "ten times off" in html
     assert "Disputed: proposed → disputed" in html
+
+
+def test_the_fact_and_claim_details_pages_offer_nothing_to_save(client, reviewer, dispute):
+    client.force_login(reviewer)
+
+    for url in (
+        reverse("admin:claims_fact_change", args=[dispute.fact.pk]),
+        reverse("admin:claims_claim_change", args=[dispute.wrong.pk]),
+    ):
+        page = client.get(url).content.decode()
+        assert 'name="_save"' not in page
+        assert 'name="_continue"' not in page
