@@ -17,7 +17,7 @@ from playwright.sync_api import Page, expect
 from claims import facts, matching
 from claims.models import Claim, ClaimEvent, Fact, FactEvent
 from claims.pipeline import propose_claims
-from tests.browser.conftest import PHONE, log_in, open_page, save_screenshot
+from tests.browser.conftest import LAPTOP, PHONE, log_in, open_page, save_screenshot
 
 pytestmark = pytest.mark.browser
 
@@ -104,9 +104,14 @@ def test_a_reviewer_regroups_settles_and_rewrites_then_the_editor_sees_the_outco
     expect(row.get_by_role("link", name="Review")).to_be_in_viewport()
     expect(page.locator("#result_list tbody tr").first).to_contain_text("Disputed")
     save_screenshot(page, "desk-queue")
+    page.set_viewport_size(PHONE)
+    save_screenshot(page, "desk-queue-phone")
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    page.set_viewport_size(LAPTOP)
 
-    # When she opens the plant's fact and moves the council's grant to the grant's fact
-    row.get_by_role("link", name="Review").click()
+    # When she opens the plant's fact by keyboard and moves the council's grant to the grant's fact
+    row.get_by_role("link", name="Review").focus()
+    page.keyboard.press("Enter")
     page.get_by_label("Find another fact by subject or value as written").fill("€400 million")
     page.get_by_role("button", name="Find", exact=True).click()
     page.get_by_role("radio", name=re.compile("City Wire")).check()
