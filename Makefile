@@ -28,7 +28,7 @@ run: $(VENV)/.run-installed
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py rebuild_public_records --missing
 	$(PY) manage.py setup_demo $(if $(ARTICLES),--articles "$(ARTICLES)")
-	PORT=$(PORT) scripts/run-dev
+	PORT=$(PORT) $(PY) scripts/run-dev
 
 ## test: the whole suite (SQLite and the embedded broker unless DATABASE_URL/CELERY_BROKER_URL say otherwise)
 test: $(VENV)/.test-installed

@@ -1,3 +1,8 @@
+"""The articles in the admin: read their processing history. Adding leads to the upload
+form; changing an article's details and deleting it go through articles.services, which keep
+the facts citing it and their public records true.
+"""
+
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect

@@ -17,7 +17,6 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
-from django.db import transaction
 from django.utils import timezone
 
 from .corpus import CorpusDocument, CorpusError, document_from_bytes
@@ -201,7 +200,7 @@ class ImportRefused(ValueError):
 
 
 def start_batch(files: Mapping[str, bytes], *, uploaded_by: AbstractBaseUser) -> ImportBatch:
-    """Keep the picked files on a new batch and queue it for the worker once committed."""
+    """Keep the picked files on a new batch, for the worker (articles.tasks.enqueue_import)."""
     if not files:
         raise ImportRefused("choose the files of a folder, or a zip")
     if len(files) > settings.IMPORT_MAX_FILES:
@@ -214,20 +213,11 @@ def start_batch(files: Mapping[str, bytes], *, uploaded_by: AbstractBaseUser) ->
             f"{size / 2**20:.1f} MB: an import takes at most"
             f" {settings.IMPORT_MAX_BYTES / 2**20:.0f} MB"
         )
-    with transaction.atomic():
-        batch = ImportBatch.objects.create(
-            uploaded_by=uploaded_by,
-            files={name: base64.b64encode(data).decode() for name, data in files.items()},
-            file_count=len(files),
-        )
-
-        def send() -> None:
-            from .tasks import import_batch_task
-
-            import_batch_task.delay(batch.pk)
-
-        transaction.on_commit(send, robust=True)
-    return batch
+    return ImportBatch.objects.create(
+        uploaded_by=uploaded_by,
+        files={name: base64.b64encode(data).decode() for name, data in files.items()},
+        file_count=len(files),
+    )
 
 
 def run_batch(batch_id: int) -> None:

@@ -11,8 +11,10 @@ import logging
 from datetime import date
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
+
+from claims.extraction import currency_of_address
 
 from . import signals
 from .models import Article, ArticleEvent
@@ -59,19 +61,28 @@ def create_article(
     existing = find_duplicate(body)
     if existing is not None:
         raise DuplicateArticle(existing)
-    article = Article.objects.create(
-        title=title,
-        outlet=outlet,
-        author=author,
-        url=url,
-        published=published,
-        body=body,
-        original=original,
-        original_format=original_format,
-        original_filename=original_filename,
-        text_hash=text_fingerprint(body),
-        uploaded_by=uploaded_by,
-    )
+    try:
+        # A savepoint: an upload of the same text racing this one can win between the
+        # check above and this insert, and its unique text hash then refuses ours.
+        with transaction.atomic():
+            article = Article.objects.create(
+                title=title,
+                outlet=outlet,
+                author=author,
+                url=url,
+                published=published,
+                body=body,
+                original=original,
+                original_format=original_format,
+                original_filename=original_filename,
+                text_hash=text_fingerprint(body),
+                uploaded_by=uploaded_by,
+            )
+    except IntegrityError:
+        existing = find_duplicate(body)
+        if existing is None:
+            raise
+        raise DuplicateArticle(existing) from None
     ArticleEvent.objects.create(
         article=article, to_status=Status.RECEIVED, actor=uploaded_by, note="uploaded"
     )
@@ -170,3 +181,9 @@ def delete_article(article: Article, *, actor: AbstractBaseUser) -> None:
     signals.deleting.send(sender=Article, article_id=article.pk, note=note)
     Article.objects.filter(pk=article.pk).delete()
     logger.info("article %s (%r) deleted by %s", article.pk, article.title, actor)
+
+
+def outlet_currency(article: Article) -> str | None:
+    """The outlet's own currency, read from the country domain of the article's address
+    (".ca": CAD); None when the address does not say."""
+    return currency_of_address(article.url)

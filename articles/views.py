@@ -1,3 +1,7 @@
+"""The newsroom's article pages: the list, one article with its figures marked, the upload
+form and asking for an extraction again (both through articles.services).
+"""
+
 from __future__ import annotations
 
 from collections import Counter
@@ -6,6 +10,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -13,8 +18,8 @@ from django.views.decorators.http import require_GET, require_POST
 
 from claims import selectors
 
-from . import importing, services
-from .forms import ArticleUploadForm
+from . import importing, services, tasks
+from .forms import ArticleUploadForm, duplicate_error
 from .highlight import highlight_segments
 from .models import Article, ImportBatch
 
@@ -93,11 +98,13 @@ def article_upload(request: HttpRequest) -> HttpResponse:
         try:
             article = services.create_article(uploaded_by=request.user, **form.article_fields())
         except services.DuplicateArticle as duplicate:
-            # Another upload of the same text won the race since validation.
-            messages.warning(request, "This text was stored meanwhile by another upload.")
-            return redirect(duplicate.existing)
-        messages.success(request, f"“{article.title}” was received; its figures are being read.")
-        return redirect(article)
+            # Another upload of the same text won the race since validation: the same answer.
+            form.add_error(None, duplicate_error(duplicate.existing))
+        else:
+            messages.success(
+                request, f"“{article.title}” was received; its figures are being read."
+            )
+            return redirect(article)
     return render(request, "articles/upload.html", {"form": form})
 
 
@@ -124,7 +131,9 @@ def import_start(request: HttpRequest) -> HttpResponse:
         picked = request.FILES.getlist("files") + request.FILES.getlist("folder")
         files = {upload.name: upload.read() for upload in picked}
         try:
-            batch = importing.start_batch(files, uploaded_by=request.user)
+            with transaction.atomic():
+                batch = importing.start_batch(files, uploaded_by=request.user)
+                tasks.enqueue_import(batch.pk)
         except importing.ImportRefused as exc:
             error = str(exc)
         else:

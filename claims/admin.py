@@ -1,3 +1,7 @@
+"""The review desk in the admin: the claims list, the facts queue (disputed first) and their
+actions, each calling a claims.review or claims.facts service; events are read-only.
+"""
+
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
@@ -145,11 +149,10 @@ class ClaimAdmin(DetailsOnlyMixin, admin.ModelAdmin):
         "qualifier",
         "subject",
         "converts",
-        # Grouping changes go through claims.facts (move_claim), which writes the audit trail.
+        # Regrouping goes through claims.review (the review page), which writes the audit trail.
         "fact",
         "extractor",
         "extractor_version",
-        "confidence",
         # Review state changes go through claims.review, which writes the audit trail.
         "status",
         "version",

@@ -1,3 +1,6 @@
+"""The claims app; on start it connects the extraction pipeline to the articles app's
+`extraction_requested` signal."""
+
 from django.apps import AppConfig
 
 

@@ -1,8 +1,11 @@
-"""Every write to a fact goes through here: grouping claims, agreement, reviewer corrections.
+"""Which facts exist and which claims they hold: grouping new claims, agreement, and the
+reviewer's regrouping (merge, move, split) and exchange rates.
 
 Matching decides (claims.matching, pure); these services load what it needs, write what it
-decided and keep the denormalised parts of a fact (profile, keys, agreement, counts) in step
-with its members. Each service is one transaction and writes a FactEvent for every change.
+decided and keep the denormalised parts of a fact (subject, profile, keys, agreement, counts)
+in step with its members. Each service is one transaction and writes a FactEvent for every
+change. A fact's editorial side (status, verified value, assignment, sources) is
+claims.review's; its public record is claims.public.records'.
 """
 
 from __future__ import annotations
@@ -21,8 +24,9 @@ from django.utils import timezone
 
 from articles.models import Article
 
-from . import comparison, matching
-from .matching import ArticleText, Mention, Params, Profile
+from . import comparison, matching, units
+from .figures import mention_of, reading_of_claim
+from .matching import ArticleText, Params, Profile
 from .models import Claim, ExchangeRate, Fact, FactEvent, FactKey
 from .public.queries import PUBLIC_STATUSES
 from .public.records import record_changes
@@ -78,9 +82,9 @@ def group_article_claims(article: Article, *, params: Params | None = None) -> l
                 joined_originals[root.fact_id].append(claim)
             continue
         members = [claim] + _conversions(claim, claims)
-        profile = matching.mention_profile(text, _mention(claim))
+        profile = matching.mention_profile(text, mention_of(claim))
         for member in members[1:]:
-            profile = profile.merged(matching.mention_profile(text, _mention(member)))
+            profile = profile.merged(matching.mention_profile(text, mention_of(member)))
         groups.append(_Group(roots=[claim], members=members, profile=profile))
     groups = _merge_restatements(groups, text, article.published, params)
 
@@ -95,7 +99,7 @@ def group_article_claims(article: Article, *, params: Params | None = None) -> l
     events: list[FactEvent] = []
     placed: list[tuple[_Group, Fact, bool]] = []
     for index, group in enumerate(groups):
-        values = [matching.value_record(_mention(root), on=on) for root in group.roots]
+        values = [matching.value_record(mention_of(root), on=on) for root in group.roots]
         if index in assigned:
             fact = facts[assigned[index].fact]
             fact.terms = matching.add_to_terms(fact.terms, group.profile, values)
@@ -108,7 +112,7 @@ def group_article_claims(article: Article, *, params: Params | None = None) -> l
             fact = Fact(
                 subject=root.subject[:300],
                 kind=root.kind,
-                dimension=matching.dimension_of(root.kind, root.unit),
+                dimension=units.dimension_of(root.kind, root.unit),
                 terms=matching.add_to_terms(matching.empty_terms(), group.profile, values),
             )
             placed.append((group, fact, True))
@@ -174,9 +178,9 @@ def _merge_restatements(
     billion ($5.32 billion)" in the lead), when matching.is_restatement allows it."""
     merged: list[_Group] = []
     for group in groups:
-        mention = _mention(group.roots[0])
+        mention = mention_of(group.roots[0])
         for target in merged:
-            other = _mention(target.roots[0])
+            other = mention_of(target.roots[0])
             if matching.is_restatement(
                 target.profile,
                 group.profile,
@@ -206,7 +210,7 @@ def _score_candidates(
     """
     for group in groups:
         root = group.roots[0]
-        space = matching.key_space(root.kind, matching.dimension_of(root.kind, root.unit))
+        space = matching.key_space(root.kind, units.dimension_of(root.kind, root.unit))
         group.keys = matching.candidate_keys(group.profile, space, params)
     postings = _postings({key for group in groups for key in group.keys}, params.posting_limit)
     shortlist: dict[int, list[int]] = {}
@@ -228,11 +232,11 @@ def _score_candidates(
     scores = {}
     for index, group in enumerate(groups):
         root = group.roots[0]
-        dimension = matching.dimension_of(root.kind, root.unit)
-        reading = _reading(root, article)
+        dimension = units.dimension_of(root.kind, root.unit)
+        reading = reading_of_claim(root, article)
         for fact_id in shortlist[index]:
             fact = facts.get(fact_id)
-            if fact is None or not matching.dimensions_compatible(
+            if fact is None or not units.dimensions_compatible(
                 root.kind, dimension, fact.kind, fact.dimension
             ):
                 continue
@@ -452,7 +456,7 @@ def _apply_agreement(
     # A stated conversion is checked against its original, not compared as a mention: a wrong
     # conversion next to a right amount is a different error from a wrong amount.
     originals = [c for c in claims if c.converts_id is None or c.converts_id not in in_fact]
-    readings = {claim.pk: _reading(claim, claim.article) for claim in claims}
+    readings = {claim.pk: reading_of_claim(claim, claim.article) for claim in claims}
     conversions = [
         (readings[claim.converts_id], readings[claim.pk])
         for claim in claims
@@ -505,28 +509,6 @@ def _subject(claims: Sequence[Claim], terms: Mapping) -> str:
     return subject[:300]
 
 
-def _reading(claim: Claim, article: Article) -> comparison.Reading:
-    return comparison.Reading(
-        number=claim.number,
-        number_high=claim.number_high,
-        unit=claim.unit or None,
-        kind=claim.kind,
-        qualifier=claim.qualifier,
-        text=claim.text,
-        on=article.published,
-        label=reading_label(article),
-        iso_date=claim.date or None,
-    )
-
-
-def reading_label(article: Article) -> str:
-    """Who said it, when: "TechTarget, 26 Feb 2024"."""
-    source = article.outlet or article.title[:60]
-    if article.published is None:
-        return source
-    return f"{source}, {article.published.day} {article.published:%b %Y}"
-
-
 # --------------------------------------------------------------------------------------------
 # Reviewers' regrouping (claims.review moves the mentions; this keeps the facts in step)
 # --------------------------------------------------------------------------------------------
@@ -577,8 +559,8 @@ def _refresh(facts: Sequence[Fact]) -> None:
             if claim.converts_id in in_fact:
                 continue  # a conversion shares its original's sentence and profile
             article = articles[claim.article_id]
-            profile = matching.mention_profile(texts[article.pk], _mention(claim))
-            value = matching.value_record(_mention(claim), on=article.published)
+            profile = matching.mention_profile(texts[article.pk], mention_of(claim))
+            value = matching.value_record(mention_of(claim), on=article.published)
             terms = matching.add_to_terms(terms, profile, [value])
             fact_keys.update(matching.candidate_keys(profile, space, params))
         fact.terms = terms
@@ -588,25 +570,6 @@ def _refresh(facts: Sequence[Fact]) -> None:
         FactKey.objects.filter(fact=fact).exclude(key__in=keys[fact.pk]).delete()
         _add_keys(fact, keys[fact.pk])
     _recompute(list(facts), overrides=rate_overrides())
-
-
-def _mention(claim: Claim) -> Mention:
-    return Mention(
-        id=claim.pk,
-        start=claim.start,
-        end=claim.end,
-        sentence_start=claim.sentence_start,
-        sentence_end=claim.sentence_end,
-        text=claim.text,
-        kind=claim.kind,
-        unit=claim.unit,
-        number=claim.number,
-        number_high=claim.number_high,
-        date=claim.date,
-        qualifier=claim.qualifier,
-        subject=claim.subject,
-        converts_id=claim.converts_id,
-    )
 
 
 def _serialise_fact_writes() -> None:

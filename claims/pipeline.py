@@ -10,7 +10,8 @@
     -> failed, with the reason, once the task gives up (record_extraction_failure)
 
 The stalled-article sweep (requeue_stalled_articles, run by the beat scheduler) asks again for
-the extraction of articles whose task seems lost. Every status change goes through
+the extraction of articles whose task seems lost; a worker that starts asks again for those
+whose task died with a worker (requeue_orphaned_extractions, from claims.tasks). Every status change goes through
 articles.services.change_status, with its event.
 """
 
@@ -26,7 +27,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from articles.models import Article
-from articles.services import change_status
+from articles.services import change_status, outlet_currency
 from articles.signals import extraction_requested
 
 from . import facts
@@ -55,7 +56,9 @@ def propose_claims(article: Article) -> int:
         logger.info("article %s is %s; nothing to do", article.pk, article.status)
         return 0
     # The extractor is pure computation: run it outside any transaction.
-    figures = extract_figures(article.body, published=article.published)
+    figures = extract_figures(
+        article.body, published=article.published, local_currency=outlet_currency(article)
+    )
     with transaction.atomic():
         locked = Article.objects.select_for_update().get(pk=article.pk)
         if locked.status != Status.EXTRACTING:
@@ -140,7 +143,6 @@ def _claim_from_figure(article: Article, figure: Figure) -> Claim:
         subject=(figure.subject or figure.text)[:300],
         extractor=EXTRACTOR_NAME,
         extractor_version=EXTRACTOR_VERSION,
-        confidence=figure.confidence,
     )
 
 
@@ -175,3 +177,27 @@ def requeue_stalled_articles() -> int:
     if stalled:
         logger.warning("re-queued %d stalled article(s): %s", len(stalled), stalled)
     return len(stalled)
+
+
+def requeue_orphaned_extractions(held_by_live_workers: set[int]) -> int:
+    """Ask again for the extraction of the articles being extracted whose task no live worker
+    holds: it died with its worker (a machine lost), and the broker would hand it out again
+    only after its visibility timeout. Return how many.
+
+    Each is claimed with a conditional UPDATE on the time its extraction started, so two
+    workers that start at once send it once between them.
+    """
+    extracting = Article.objects.filter(status=Status.EXTRACTING).exclude(
+        pk__in=held_by_live_workers
+    )
+    resent = []
+    for article_id, since in extracting.values_list("pk", "status_changed_at")[:500]:
+        claimed = Article.objects.filter(
+            pk=article_id, status=Status.EXTRACTING, status_changed_at=since
+        ).update(status_changed_at=timezone.now())
+        if claimed:
+            extraction_requested.send(sender=Article, article_id=article_id)
+            resent.append(article_id)
+    if resent:
+        logger.warning("re-sent %d extraction(s) lost with a worker: %s", len(resent), resent)
+    return len(resent)

@@ -23,7 +23,8 @@ from django.db import transaction
 from django.db.models import F
 from django.db.models.functions import Substr
 
-from ..models import Claim, Fact, FactEvent, PrimarySource, value_for_people
+from ..extraction.types import value_for_people
+from ..models import Claim, Fact, FactEvent, PrimarySource
 from .cache import changed
 from .document import record_json
 from .queries import public_facts

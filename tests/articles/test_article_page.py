@@ -5,7 +5,7 @@ from django.urls import reverse
 from articles.models import Article
 from claims.models import Claim
 from claims.pipeline import propose_claims
-from tests.conftest import purge_queue, queued_messages
+from tests.helpers import purge_queue, queued_messages
 
 STORY = "Revenue rose 12% to €3.4 billion in 2023, the <b>company</b> said."
 

@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from articles.models import Article
 from claims import pipeline
-from tests.conftest import purge_queue, queued_messages
+from tests.helpers import purge_queue, queued_messages
 
 
 def test_an_article_left_received_is_sent_again_after_the_stall_period(

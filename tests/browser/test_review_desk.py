@@ -14,7 +14,7 @@ from datetime import date
 import pytest
 from playwright.sync_api import Page, expect
 
-from claims import facts, matching
+from claims import facts, units
 from claims.models import Claim, ClaimEvent, Fact, FactEvent
 from claims.pipeline import propose_claims
 from tests.browser.conftest import LAPTOP, PHONE, log_in, open_page, save_screenshot
@@ -40,7 +40,7 @@ def group(claims: list[Claim]) -> Fact:
     fact = Fact.objects.create(
         subject=first.subject,
         kind=first.kind,
-        dimension=matching.dimension_of(first.kind, first.unit),
+        dimension=units.dimension_of(first.kind, first.unit),
     )
     Claim.objects.filter(pk__in=[claim.pk for claim in claims]).update(fact=fact)
     return fact

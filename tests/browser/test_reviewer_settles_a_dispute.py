@@ -18,7 +18,7 @@ from articles.importing import import_documents
 from claims.models import ClaimEvent, Fact, FactEvent
 from claims.pipeline import propose_claims
 from tests.browser.conftest import log_in, mention_row, save_screenshot
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 
 pytestmark = pytest.mark.browser
 

@@ -26,7 +26,7 @@ def test_a_bug_fails_the_article_at_once_with_a_readable_reason(make_article, mo
     article = make_article()
     calls = []
 
-    def broken(text, *, published=None):
+    def broken(text, **options):
         calls.append(text)
         raise ValueError("unbalanced parenthesis at 12")
 
@@ -45,7 +45,7 @@ def test_a_database_outage_is_retried_then_recorded(make_article, monkeypatch):
     article = make_article()
     calls = []
 
-    def unreachable(text, *, published=None):
+    def unreachable(text, **options):
         calls.append(text)
         raise OperationalError("server closed the connection unexpectedly")
 
@@ -64,11 +64,11 @@ def test_a_database_blip_is_retried_and_the_article_done(make_article, monkeypat
     real = pipeline.extract_figures
     calls = []
 
-    def flaky(text, *, published=None):
+    def flaky(text, **options):
         calls.append(text)
         if len(calls) == 1:
             raise OperationalError("the database system is starting up")
-        return real(text, published=published)
+        return real(text, **options)
 
     monkeypatch.setattr(pipeline, "extract_figures", flaky)
 

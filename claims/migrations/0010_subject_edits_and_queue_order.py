@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('claims', '0008_api_keyset_indexes'),
+        ('claims', '0009_remove_claim_confidence'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
