@@ -114,3 +114,41 @@ class Outlet(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class ImportBatch(models.Model):
+    """A bulk import an editor started in the browser; the worker stores its files one by one
+    and records each file's result here, which the import page follows."""
+
+    class Status(models.TextChoices):
+        WAITING = "waiting", "Waiting for the worker"
+        RUNNING = "running", "Importing"
+        DONE = "done", "Done"
+
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
+    # The files as picked ({name: base64}), until the worker has read them; then emptied.
+    files = models.JSONField(default=dict)
+    file_count = models.PositiveIntegerField()
+    done = models.PositiveIntegerField(default=0)
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.WAITING)
+    # One entry per file: {"file", "outcome" (stored/duplicate/refused), "detail", "article"}.
+    results = models.JSONField(default=list)
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status__in=["waiting", "running", "done"]),
+                name="import_batch_status_valid",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"import {self.pk} ({self.done}/{self.file_count})"
+
+    def get_absolute_url(self) -> str:
+        return reverse("articles:import", args=[self.pk])
