@@ -27,7 +27,7 @@ from articles.models import Article
 from . import comparison, matching, units
 from .figures import mention_of, reading_of_claim
 from .matching import ArticleText, Params, Profile
-from .models import Claim, ExchangeRate, Fact, FactEvent, FactKey, PrimarySource
+from .models import Claim, ExchangeRate, Fact, FactEvent, FactKey
 from .public.queries import PUBLIC_STATUSES
 from .public.records import record_changes
 
@@ -36,10 +36,6 @@ Action = FactEvent.Action
 
 # Any constant will do: the key of the PostgreSQL advisory lock all fact writes take.
 MATCHING_LOCK_KEY = 0x46AC7
-
-
-class FactError(Exception):
-    """A correction that makes no sense; the message is for the reviewer."""
 
 
 # --------------------------------------------------------------------------------------------
@@ -371,6 +367,18 @@ def save_exchange_rate(rate: ExchangeRate, *, actor: AbstractBaseUser | None) ->
 
 
 @transaction.atomic
+def delete_exchange_rate(rate: ExchangeRate, *, actor: AbstractBaseUser | None) -> list[Fact]:
+    """Remove a reviewer's exchange rate and compare again the money facts it affected."""
+    _serialise_fact_writes()
+    currencies = [rate.from_currency, rate.to_currency]
+    ExchangeRate.objects.filter(pk=rate.pk).delete()
+    logger.info("exchange rate %s deleted by %s", rate, actor)
+    affected = list(Fact.objects.filter(dimension="money", claims__unit__in=currencies).distinct())
+    _recompute(affected, overrides=rate_overrides())
+    return affected
+
+
+@transaction.atomic
 def recompute_agreement(fact: Fact) -> Fact:
     """Compare the fact's mentions again and store the agreement, explanation and counts.
 
@@ -458,7 +466,8 @@ def _apply_agreement(
     )
     fact.agreement = Fact.Agreement(result.status.value)
     fact.explanation = _explanation(result, [readings[c.pk] for c in originals])
-    fact.subject = _subject(originals, fact.terms)
+    if fact.subject_edited_by_id is None:  # a reviewer's subject line is never overwritten
+        fact.subject = _subject(originals, fact.terms)
 
 
 def _explanation(result: comparison.Agreement, readings: Sequence[comparison.Reading]) -> str:
@@ -500,189 +509,19 @@ def _subject(claims: Sequence[Claim], terms: Mapping) -> str:
 
 
 # --------------------------------------------------------------------------------------------
-# Reviewer corrections
+# Reviewers' regrouping (claims.review moves the mentions; this keeps the facts in step)
 # --------------------------------------------------------------------------------------------
 
 
-@transaction.atomic
-def merge_facts(
-    target: Fact, source: Fact, *, actor: AbstractBaseUser | None, note: str = ""
-) -> Fact:
-    """Move every claim of `source` into `target` and delete `source`."""
-    if target.pk == source.pk:
-        raise FactError(f"fact {target.pk} cannot be merged into itself")
+def lock_fact_writes() -> None:
+    """Take the lock every fact write holds, before a reviewer moves mentions."""
     _serialise_fact_writes()
-    locked = {
-        f.pk: f for f in Fact.objects.select_for_update().filter(pk__in=[target.pk, source.pk])
-    }
-    if len(locked) != 2:
-        raise FactError("one of the facts no longer exists")
-    target, source = locked[target.pk], locked[source.pk]
-    _check_dimension(source.kind, source.dimension, target, what=f"fact {source.pk}")
-    _merge_into(target, source, actor=actor, note=note)
-    return target
 
 
-def _merge_into(target: Fact, source: Fact, *, actor: AbstractBaseUser | None, note: str) -> None:
-    members = _member_ids([target.pk, source.pk])
-    kept, gone = sorted(members[target.pk]), sorted(members[source.pk])
-    before = {
-        "target": {"fact": target.pk, "claims": kept},
-        "source": {"fact": source.pk, "claims": gone},
-    }
-    Claim.objects.filter(fact=source).update(fact=target)
-    # A reviewer's primary sources are evidence for the merged fact too: never lost with it.
-    PrimarySource.objects.filter(fact=source).update(fact=target)
-    source.delete()  # its keys go with it; its events stay, their fact link cleared
-    FactEvent.objects.create(
-        fact=target,
-        action=Action.MERGED,
-        actor=actor,
-        note=note,
-        before=before,
-        after={"fact": target.pk, "claims": sorted(kept + gone)},
-    )
-    _refresh([target])
-
-
-@transaction.atomic
-def move_claim(
-    claim: Claim, *, to_fact: Fact | None, actor: AbstractBaseUser | None, note: str = ""
-) -> Fact:
-    """Move a claim (with the conversions stated next to it) to another fact, or to a new
-    fact of its own when `to_fact` is None. Returns the fact it is now in."""
-    _serialise_fact_writes()
-    claim = Claim.objects.select_for_update().get(pk=claim.pk)
-    source_id = claim.fact_id
-    if to_fact is not None:
-        to_fact = Fact.objects.select_for_update().filter(pk=to_fact.pk).first()
-        if to_fact is None:
-            raise FactError("the destination fact no longer exists")
-        if to_fact.pk == source_id:
-            raise FactError(f"claim {claim.pk} is already in fact {to_fact.pk}")
-        _check_dimension(
-            claim.kind,
-            units.dimension_of(claim.kind, claim.unit),
-            to_fact,
-            what=f"claim {claim.pk} ({claim.text!r})",
-        )
-    moving = [claim.pk] + list(
-        Claim.objects.filter(converts=claim, fact_id=source_id)
-        .exclude(pk=claim.pk)
-        .values_list("pk", flat=True)
-    )
-    members = _member_ids([source_id] + ([to_fact.pk] if to_fact else []))
-    left = sorted(set(members.get(source_id, [])) - set(moving))
-    if to_fact is None and source_id is not None and not left:
-        raise FactError(f"claim {claim.pk} is already alone in fact {source_id}")
-    created = to_fact is None
-    if created:
-        to_fact = Fact.objects.create(
-            subject=claim.subject[:300],
-            kind=claim.kind,
-            dimension=units.dimension_of(claim.kind, claim.unit),
-        )
-    # Conditional: a claim moved meanwhile by someone else is not moved again.
-    updated = Claim.objects.filter(pk__in=moving, fact_id=source_id).update(fact=to_fact)
-    if updated != len(moving):
-        raise FactError(f"claim {claim.pk} was moved meanwhile; reload and try again")
-    before = {"fact": source_id, "claims": sorted(moving)}
-    after = {"fact": to_fact.pk, "claims": sorted(members.get(to_fact.pk, []) + moving)}
-    events = []
-    if created:
-        events.append(
-            FactEvent(fact=to_fact, action=Action.CREATED, actor=actor, note=note, after=after)
-        )
-    events.append(
-        FactEvent(
-            fact=to_fact,
-            action=Action.CLAIM_MOVED,
-            actor=actor,
-            note=note,
-            before=before,
-            after=after,
-        )
-    )
-    refresh = [to_fact]
-    if source_id is not None:
-        source = Fact.objects.get(pk=source_id)
-        if left:
-            events.append(
-                FactEvent(
-                    fact=source,
-                    action=Action.CLAIM_MOVED,
-                    actor=actor,
-                    note=note,
-                    before={"fact": source_id, "claims": sorted(members.get(source_id, []))},
-                    after={"fact": source_id, "claims": left, "moved_to": to_fact.pk},
-                )
-            )
-            refresh.append(source)
-        else:
-            source.delete()
-    FactEvent.objects.bulk_create(events)
-    _refresh(refresh)
-    to_fact.refresh_from_db()
-    return to_fact
-
-
-@transaction.atomic
-def split_fact(
-    fact: Fact, claims: Iterable[Claim], *, actor: AbstractBaseUser | None, note: str = ""
-) -> Fact:
-    """Move `claims` (with their stated conversions) out of `fact` into a new fact."""
-    _serialise_fact_writes()
-    fact = Fact.objects.select_for_update().filter(pk=fact.pk).first()
-    if fact is None:
-        raise FactError("the fact no longer exists")
-    chosen = {claim.pk for claim in claims}
-    if not chosen:
-        raise FactError("choose at least one claim to split off")
-    members = Claim.objects.filter(fact=fact).values_list("pk", "converts_id")
-    member_ids = {pk for pk, _ in members}
-    strangers = sorted(chosen - member_ids)
-    if strangers:
-        raise FactError(f"claim(s) {', '.join(map(str, strangers))} are not in fact {fact.pk}")
-    chosen |= {pk for pk, converts in members if converts in chosen}
-    if chosen >= member_ids:
-        raise FactError(f"cannot split off every claim of fact {fact.pk}; move them instead")
-    first = Claim.objects.filter(pk__in=chosen).order_by("pk").first()
-    new = Fact.objects.create(subject=first.subject[:300], kind=fact.kind, dimension=fact.dimension)
-    updated = Claim.objects.filter(pk__in=chosen, fact=fact).update(fact=new)
-    if updated != len(chosen):
-        raise FactError(f"claims of fact {fact.pk} were moved meanwhile; reload and try again")
-    left = sorted(member_ids - chosen)
-    FactEvent.objects.bulk_create(
-        [
-            FactEvent(
-                fact=fact,
-                action=Action.SPLIT,
-                actor=actor,
-                note=note,
-                before={"fact": fact.pk, "claims": sorted(member_ids)},
-                after={"fact": fact.pk, "claims": left, "new_fact": new.pk},
-            ),
-            FactEvent(
-                fact=new,
-                action=Action.CREATED,
-                actor=actor,
-                note=note,
-                before={"split_from": fact.pk},
-                after={"fact": new.pk, "claims": sorted(chosen)},
-            ),
-        ]
-    )
-    _refresh([fact, new])
-    new.refresh_from_db()
-    return new
-
-
-def _check_dimension(kind: str, dimension: str, fact: Fact, *, what: str) -> None:
-    if not units.dimensions_compatible(kind, dimension, fact.kind, fact.dimension):
-        raise FactError(
-            f"{what} is a {kind} in {dimension!r}; fact {fact.pk} holds {fact.kind} in"
-            f" {fact.dimension!r}: they cannot be compared"
-        )
+def regrouped(facts: Sequence[Fact]) -> None:
+    """Bring facts whose mentions a reviewer moved up to date: profile, keys, agreement,
+    counts and the public record."""
+    _refresh([fact for fact in facts if fact.pk is not None])
 
 
 # --------------------------------------------------------------------------------------------
