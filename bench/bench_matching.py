@@ -270,7 +270,8 @@ def store_reports(first: int, count: int) -> list:
             original=report(number),
             original_format="text",
             text_hash=f"bench-report-{number}",
-            published=date(2024, 3, 1) + timedelta(days=number % 200),
+            # Each report later than the last: the new mention is the newest of its story.
+            published=date(2020, 1, 1) + timedelta(days=number),
         )
         for number in range(first, first + count)
     )
