@@ -3,12 +3,13 @@ form; changing an article's details and deleting it go through articles.services
 the facts citing it and their public records true.
 """
 
+from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
 
 from . import services
-from .models import Article, ArticleEvent
+from .models import Article, ArticleEvent, Outlet
 
 
 class ArticleEventInline(admin.TabularInline):
@@ -77,3 +78,26 @@ class ArticleAdmin(admin.ModelAdmin):
             "Their figures left their facts; published facts no longer cite them.",
             messages.INFO,
         )
+
+
+class OutletForm(forms.ModelForm):
+    class Meta:
+        model = Outlet
+        fields = ("name", "country", "currency")
+
+    # Codes are written in capitals; "ca" is taken as CA rather than refused.
+    def clean_country(self) -> str:
+        return self.cleaned_data["country"].strip().upper()
+
+    def clean_currency(self) -> str:
+        return self.cleaned_data["currency"].strip().upper()
+
+
+@admin.register(Outlet)
+class OutletAdmin(admin.ModelAdmin):
+    form = OutletForm
+    list_display = ("name", "country", "currency")
+    search_fields = ("name",)
+
+    def save_model(self, request, obj, form, change) -> None:
+        services.save_outlet(obj, actor=request.user)

@@ -5,6 +5,7 @@ recording each status change.
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -83,6 +84,36 @@ class ArticleEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.article_id}: {self.from_status or '-'} -> {self.to_status}"
+
+
+class Outlet(models.Model):
+    """A publication, under the name its articles give: where it is and what money it writes.
+
+    A "$" in its articles is read in its currency when that is a dollar ("$" in a Canadian
+    paper is the Canadian dollar); without a record, the country domain of an article's
+    address says the same (".ca").
+    """
+
+    name = models.CharField(max_length=200, unique=True, help_text="As articles name it.")
+    country = models.CharField(
+        max_length=2,
+        blank=True,
+        validators=[RegexValidator(r"^[A-Z]{2}$", "Two capital letters (ISO 3166-1), e.g. CA.")],
+        help_text="ISO 3166-1 code, e.g. CA.",
+    )
+    currency = models.CharField(
+        max_length=3,
+        blank=True,
+        validators=[RegexValidator(r"^[A-Z]{3}$", "Three capital letters (ISO 4217), e.g. CAD.")],
+        help_text="ISO 4217 code, e.g. CAD; blank for the country's own. Read anew when an "
+        "article is extracted again.",
+    )
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
 
 
 class ImportBatch(models.Model):

@@ -14,10 +14,8 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from claims.extraction import currency_of_address
-
 from . import signals
-from .models import Article, ArticleEvent
+from .models import Article, ArticleEvent, Outlet
 from .signals import extraction_requested
 from .text import html_to_text, text_fingerprint
 
@@ -183,7 +181,19 @@ def delete_article(article: Article, *, actor: AbstractBaseUser) -> None:
     logger.info("article %s (%r) deleted by %s", article.pk, article.title, actor)
 
 
-def outlet_currency(article: Article) -> str | None:
-    """The outlet's own currency, read from the country domain of the article's address
-    (".ca": CAD); None when the address does not say."""
-    return currency_of_address(article.url)
+def save_outlet(outlet: Outlet, *, actor: AbstractBaseUser | None = None) -> Outlet:
+    """Store an outlet record; codes are kept in capitals. Raises ValidationError for a bad
+    code or a name another record has."""
+    outlet.name = " ".join(outlet.name.split())
+    outlet.country = outlet.country.strip().upper()
+    outlet.currency = outlet.currency.strip().upper()
+    outlet.full_clean()
+    outlet.save()
+    logger.info(
+        "outlet %r saved by %s: country %r, currency %r",
+        outlet.name,
+        actor,
+        outlet.country,
+        outlet.currency,
+    )
+    return outlet

@@ -223,11 +223,10 @@ def _score_candidates(
     taken = set(
         Claim.objects.filter(article=article, fact_id__in=wanted).values_list("fact_id", flat=True)
     )
+    # Whole rows but the public record: the facts chosen are then written (agreement, status
+    # read by _recompute), and a deferred field would cost one query per fact.
     facts = {
-        fact.pk: fact
-        for fact in Fact.objects.filter(pk__in=wanted - taken).only(
-            "id", "kind", "dimension", "terms", "subject_edited_by"
-        )
+        fact.pk: fact for fact in Fact.objects.filter(pk__in=wanted - taken).defer("public_record")
     }
     scores = {}
     for index, group in enumerate(groups):

@@ -26,18 +26,34 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from articles.models import Article
-from articles.services import change_status, outlet_currency
+from articles.models import Article, Outlet
+from articles.services import change_status
 from articles.signals import extraction_requested
 
 from . import facts
-from .extraction import EXTRACTOR_NAME, EXTRACTOR_VERSION, extract_figures
+from .extraction import (
+    EXTRACTOR_NAME,
+    EXTRACTOR_VERSION,
+    currency_of_address,
+    currency_of_country,
+    extract_figures,
+)
 from .extraction.types import Figure
 from .models import Claim, Fact
 from .public.records import record_changes
 
 logger = logging.getLogger(__name__)
 Status = Article.Status
+
+
+def outlet_currency(article: Article) -> str | None:
+    """The currency the article's outlet writes: its record's currency or its country's,
+    else the country domain of the article's address (".ca": CAD); None when nothing says."""
+    name = article.outlet.strip()
+    outlet = Outlet.objects.filter(name__iexact=name).first() if name else None
+    if outlet is not None and (outlet.currency or outlet.country):
+        return outlet.currency or currency_of_country(outlet.country)
+    return currency_of_address(article.url)
 
 
 def propose_claims(article: Article) -> int:
@@ -78,14 +94,24 @@ def propose_claims(article: Article) -> int:
 
 def _replace_proposed_claims(article: Article, figures: list[Figure]) -> int:
     # A claim a reviewer touched (reopened or corrected: version > 0) is kept with its history.
-    stale = Claim.objects.filter(article=article, status=Claim.Status.PROPOSED, version=0)
+    # One read of the article's claims (none on a first extraction) sorts them.
+    stale: list[int] = []
     released: dict[int, list[int]] = defaultdict(list)
-    for fact_id, claim_id in stale.exclude(fact=None).values_list("fact_id", "id"):
-        released[fact_id].append(claim_id)
-    stale.delete()
-    # Their facts lose members: recomputed, or deleted when empty.
-    facts.release_claims(released)
-    reviewed_spans = set(Claim.objects.filter(article=article).values_list("start", "end"))
+    reviewed_spans: set[tuple[int, int]] = set()
+    stored = Claim.objects.filter(article=article).values_list(
+        "id", "fact_id", "status", "version", "start", "end"
+    )
+    for claim_id, fact_id, status, version, start, end in stored:
+        if status == Claim.Status.PROPOSED and version == 0:
+            stale.append(claim_id)
+            if fact_id is not None:
+                released[fact_id].append(claim_id)
+        else:
+            reviewed_spans.add((start, end))
+    if stale:
+        Claim.objects.filter(pk__in=stale).delete()
+        # Their facts lose members: recomputed, or deleted when empty.
+        facts.release_claims(released)
     claims: dict[int, Claim] = {}
     for index, figure in enumerate(figures):
         if (figure.start, figure.end) not in reviewed_spans:
@@ -170,9 +196,9 @@ def requeue_stalled_articles() -> int:
             | Q(status=Status.EXTRACTING, status_changed_at__lt=running_since)
         ).values_list("pk", flat=True)[:500]
     )
+    # Touch the rows first (in one statement) so the next sweep waits another full period.
+    Article.objects.filter(pk__in=stalled).update(status_changed_at=timezone.now())
     for article_id in stalled:
-        # Touch the row first so the next sweep waits another full period.
-        Article.objects.filter(pk=article_id).update(status_changed_at=timezone.now())
         extraction_requested.send(sender=Article, article_id=article_id)
     if stalled:
         logger.warning("re-queued %d stalled article(s): %s", len(stalled), stalled)

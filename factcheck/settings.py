@@ -233,9 +233,21 @@ if CELERY_BROKER_URL.startswith("filesystem://"):
         "data_folder_out": str(BROKER_FOLDER / "queue"),
         "processed_folder": str(BROKER_FOLDER / "processed"),
         "store_processed": False,
+        # How often an idle worker looks for a new message (kombu's default: every second).
+        "polling_interval": envint("BROKER_POLL_MILLISECONDS", 100) / 1000,
     }
+    # On this broker the worker acknowledges finished tasks only between polls, and once it
+    # holds as many unacknowledged tasks as it may prefetch it polls again only after 2 s:
+    # with one task per pool process a folder import ran at one article a second. A deep
+    # prefetch keeps the pool busy. It costs no safety here: a message leaves the folder once
+    # read, so a killed worker loses what it held either way (the stalled-article sweep sends
+    # it again), and a stopped one puts back what it had not started.
+    CELERY_WORKER_PREFETCH_MULTIPLIER = envint("CELERY_WORKER_PREFETCH_MULTIPLIER", 32)
 else:
     CELERY_BROKER_TRANSPORT_OPTIONS = REDIS_TRANSPORT_OPTIONS
+    # One task at a time per pool process: a task Redis hands out waits in no worker's
+    # memory while another worker is idle.
+    CELERY_WORKER_PREFETCH_MULTIPLIER = envint("CELERY_WORKER_PREFETCH_MULTIPLIER", 1)
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # One retry covers a pooled connection the broker dropped (a broker restart); more
 # would only keep an upload waiting on a broker that is down. The article stays
@@ -252,7 +264,6 @@ CELERY_RESULT_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
-CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_TIME_LIMIT = envint("CELERY_TASK_TIME_LIMIT", 300)
 CELERY_TASK_SOFT_TIME_LIMIT = envint("CELERY_TASK_SOFT_TIME_LIMIT", 240)
 CELERY_WORKER_HIJACK_ROOT_LOGGER = False

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0002_roles'),
+        ('articles', '0003_outlets_with_country_and_currency'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
