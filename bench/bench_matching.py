@@ -294,7 +294,9 @@ def store_ungrouped(articles: list) -> None:
 
 def grown_fact(mentions: int):
     """A fact of `mentions` reports, built as a reviewer merging two facts would leave it."""
-    from claims import facts
+    from django.contrib.auth import get_user_model
+
+    from claims import facts, review
     from claims.models import Claim, Fact
 
     first, *rest = store_reports(0, mentions)
@@ -302,7 +304,10 @@ def grown_fact(mentions: int):
     if rest:
         others = Fact.objects.create(subject=fact.subject, kind=fact.kind, dimension=fact.dimension)
         Claim.objects.filter(article__in=rest).update(fact=others)
-        facts.merge_facts(fact, others, actor=None, note="benchmark")
+        reviewer, _ = get_user_model().objects.get_or_create(
+            username="bench-reviewer", defaults={"is_superuser": True, "is_staff": True}
+        )
+        review.merge_facts(fact, others, reviewer=reviewer, version=fact.version, note="benchmark")
     fact.refresh_from_db()
     assert fact.claim_count == mentions, (fact.claim_count, mentions)
     return fact
