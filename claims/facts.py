@@ -10,13 +10,13 @@ from __future__ import annotations
 import logging
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import connection, transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils import timezone
 
 from articles.models import Article
@@ -28,7 +28,8 @@ from .models import Claim, ExchangeRate, Fact, FactEvent, FactKey, PrimarySource
 logger = logging.getLogger(__name__)
 Action = FactEvent.Action
 
-# Any constant will do: the key of the PostgreSQL advisory lock all fact writes take.
+# Any constant will do: the first half of the PostgreSQL advisory lock a story's fact writes
+# take (the story id is the second half; facts of no story share story 0).
 MATCHING_LOCK_KEY = 0x46AC7
 
 
@@ -51,6 +52,14 @@ class _Group:
     profile: Profile
     keys: list[str] = field(default_factory=list)
 
+    @property
+    def subject_key(self) -> str:
+        return self.roots[0].subject_key
+
+    @property
+    def incidental(self) -> bool:
+        return all(root.incidental for root in self.roots)
+
 
 @transaction.atomic
 def group_article_claims(article: Article, *, params: Params | None = None) -> list[Fact]:
@@ -60,7 +69,25 @@ def group_article_claims(article: Article, *, params: Params | None = None) -> l
     Returns the facts that changed.
     """
     params = params or matching.DEFAULT_PARAMS
-    _serialise_fact_writes()
+    if article.story_id is None:
+        from articles.stories import assign_story
+
+        assign_story(article)
+    lock_stories([article.story_id])
+    later = _later_articles(article)
+    if later:
+        # The story's grouping must not depend on arrival order: its open claims are grouped
+        # as if the articles had come in story order (publication date, then text), so the
+        # open claims of articles after this one are grouped again after it.
+        _release_open_claims(later, note="grouped again in story order")
+        changed = {fact.pk: fact for fact in _group(article, params)}
+        for other in later:
+            changed.update((fact.pk, fact) for fact in _group(other, params))
+        return [fact for fact in changed.values() if fact.pk is not None]
+    return _group(article, params)
+
+
+def _group(article: Article, params: Params) -> list[Fact]:
     claims = list(article.claims.exclude(status=Claim.Status.REJECTED).order_by("start"))
     if not any(claim.fact_id is None for claim in claims):
         return []
@@ -101,6 +128,7 @@ def group_article_claims(article: Article, *, params: Params | None = None) -> l
         if index in assigned:
             fact = facts[assigned[index].fact]
             fact.terms = matching.add_to_terms(fact.terms, group.profile, values)
+            fact.terms = _add_about(fact.terms, group.roots)
             changed[fact.pk] = fact
             note = f"matched {_claims_text(group.members)}: {assigned[index].score.describe()}"
             events.append(_added_event(fact, group.members, members_before, note))
@@ -109,10 +137,12 @@ def group_article_claims(article: Article, *, params: Params | None = None) -> l
             root = group.roots[0]
             fact = Fact(
                 subject=root.subject[:300],
+                story_id=article.story_id,
                 kind=root.kind,
                 dimension=matching.dimension_of(root.kind, root.unit),
                 terms=matching.add_to_terms(matching.empty_terms(), group.profile, values),
             )
+            fact.terms = _add_about(fact.terms, group.roots)
             placed.append((group, fact, True))
     Fact.objects.bulk_update(list(changed.values()), ["terms"])
     Fact.objects.bulk_create([fact for _, fact, new in placed if new])
@@ -141,7 +171,8 @@ def group_article_claims(article: Article, *, params: Params | None = None) -> l
         for claim in group.members:
             claim.fact = fact
             updated_claims.append(claim)
-        new_keys += [FactKey(fact=fact, key=key) for key in group.keys]
+        if not group.incidental:
+            new_keys += [FactKey(fact=fact, key=key) for key in group.keys]
     Claim.objects.bulk_update(updated_claims, ["fact"])
     FactKey.objects.bulk_create(new_keys, ignore_conflicts=True)
     FactEvent.objects.bulk_create(events)
@@ -210,9 +241,14 @@ def _score_candidates(
         root = group.roots[0]
         space = matching.key_space(root.kind, matching.dimension_of(root.kind, root.unit))
         group.keys = matching.candidate_keys(group.profile, space, params)
+        if group.subject_key:
+            group.keys.insert(0, _subject_fact_key(article.story_id, space, group.subject_key))
     postings = _postings({key for group in groups for key in group.keys}, params.posting_limit)
     shortlist: dict[int, list[int]] = {}
     for index, group in enumerate(groups):
+        if group.incidental:
+            shortlist[index] = []  # a dateline is about no story: grouped with nothing
+            continue
         shared = Counter(fact_id for key in group.keys for fact_id in postings.get(key, ()))
         ranked = sorted(shared.items(), key=lambda item: (-item[1], -item[0]))
         shortlist[index] = [fact_id for fact_id, _ in ranked[: params.candidate_limit]]
@@ -223,8 +259,8 @@ def _score_candidates(
     )
     facts = {
         fact.pk: fact
-        for fact in Fact.objects.filter(pk__in=wanted - taken).only(
-            "id", "kind", "dimension", "terms"
+        for fact in Fact.objects.filter(pk__in=wanted - taken, story_id=article.story_id).only(
+            "id", "story_id", "kind", "dimension", "terms"
         )
     }
     scores = {}
@@ -238,10 +274,131 @@ def _score_candidates(
                 root.kind, dimension, fact.kind, fact.dimension
             ):
                 continue
-            result = matching.score(group.profile, fact.terms, reading, params, overrides)
+            result = _score(group, fact, reading, params, overrides)
             if result is not None:
                 scores[index, fact_id] = result
     return scores, facts
+
+
+# A mention whose subject key (entity, measure, reference, scope) is a fact's joins it whatever
+# its words and value: a wrong figure must land in its fact to be flagged.
+SUBJECT_KEY_BONUS = 0.5
+
+
+def _score(
+    group: _Group,
+    fact: Fact,
+    reading: comparison.Reading,
+    params: Params,
+    overrides: comparison.RateOverrides,
+) -> matching.Score | None:
+    """The matching score, decided first by the structured subjects: the same subject key
+    joins, a different known measure never does, else the words and values decide."""
+    about = fact.terms.get("about", {})
+    if about.get("incidental"):
+        return None
+    key = group.subject_key
+    if key and key in about.get("keys", ()) and not _specific(key):
+        # Entity and measure alone ("Microsoft investment") leave room for several facts:
+        # evidence, not a decision.
+        result = matching.score(group.profile, fact.terms, reading, params, overrides)
+        if result is None:
+            return None
+        return replace(result, total=result.total + SUBJECT_KEY_BONUS / 2)
+    if key and key in about.get("keys", ()):
+        result = matching.score(group.profile, fact.terms, reading, params, overrides)
+        _, agrees, _ = matching.value_evidence(reading, fact.terms.get("values", ()), params)
+        total = max(result.total if result else 0.0, params.threshold) + SUBJECT_KEY_BONUS
+        return matching.Score(
+            total,
+            result.overlap if result else 0.0,
+            result.value_bonus if result else 0.0,
+            result.shared_names if result else (),
+            result.shared_words if result else (),
+            agrees=agrees,
+        )
+    measures = set(about.get("measures", ()))
+    mine = {root.subject_measure for root in group.roots if root.subject_measure}
+    # Dates are told apart by their years and values, not by the verb next to them.
+    if measures and mine and not measures & mine and group.roots[0].kind != Claim.Kind.DATE:
+        return None
+    return matching.score(group.profile, fact.terms, reading, params, overrides)
+
+
+def _specific(subject_key: str) -> bool:
+    """Whether a subject key names a reference point or a scope besides entity and measure."""
+    return any(subject_key.split("|")[2:])
+
+
+def _subject_fact_key(story_id: int | None, space: str, subject_key: str) -> str:
+    return f"about|{story_id or 0}|{space}|{subject_key}"[:120]
+
+
+_MAX_ABOUT = 40
+
+
+def _add_about(terms: Mapping, claims: Iterable[Claim]) -> dict:
+    """The fact's summary of its members' subjects: keys and measures (bounded)."""
+    about = dict(terms.get("about", {}))
+    keys = list(about.get("keys", []))
+    measures = list(about.get("measures", []))
+    incidental = about.get("incidental", True) if "incidental" in about else None
+    for claim in claims:
+        if claim.subject_key and claim.subject_key not in keys and len(keys) < _MAX_ABOUT:
+            keys.append(claim.subject_key)
+        if (
+            claim.subject_measure
+            and claim.subject_measure not in measures
+            and len(measures) < _MAX_ABOUT
+        ):
+            measures.append(claim.subject_measure)
+        incidental = claim.incidental if incidental is None else incidental and claim.incidental
+    return {
+        **terms,
+        "about": {"keys": keys, "measures": measures, "incidental": bool(incidental)},
+    }
+
+
+def _later_articles(article: Article) -> list[Article]:
+    """The story's grouped articles that come after `article` in story order (publication
+    date, undated last, then text hash) and hold open claims, in that order."""
+    others = Article.objects.filter(story_id=article.story_id, status=Article.Status.DONE).exclude(
+        pk=article.pk
+    )
+    if article.published is None:
+        after = Q(published__isnull=True, text_hash__gt=article.text_hash)
+    else:
+        after = (
+            Q(published__gt=article.published)
+            | Q(published=article.published, text_hash__gt=article.text_hash)
+            | Q(published__isnull=True)
+        )
+    later = others.filter(after).filter(claims__in=_open_claims(Claim.objects.all())).distinct()
+    return sorted(later, key=_story_order)
+
+
+def _story_order(article: Article) -> tuple:
+    return (article.published is None, article.published or date.min, article.text_hash)
+
+
+def _open_claims(claims):
+    """Claims grouping may move: never reviewed, in an open fact."""
+    return claims.filter(status=Claim.Status.PROPOSED, version=0, fact__status=Fact.Status.OPEN)
+
+
+def _release_open_claims(articles: Sequence[Article], *, note: str) -> None:
+    """Take the open claims of `articles` out of their facts (to be grouped again)."""
+    removed: dict[int, list[int]] = defaultdict(list)
+    claims = _open_claims(Claim.objects.filter(article__in=list(articles)))
+    for fact_id, claim_id in claims.values_list("fact_id", "id"):
+        removed[fact_id].append(claim_id)
+    Claim.objects.filter(pk__in=[c for ids in removed.values() for c in ids]).update(fact=None)
+    release_claims(removed, note=note)
+
+
+def release_article(article: Article, *, note: str) -> None:
+    """Take the article's open claims out of their facts (it moves to another story)."""
+    _release_open_claims([article], note=note)
 
 
 def _postings(keys: Iterable[str], limit: int) -> dict[str, list[int]]:
@@ -314,7 +471,7 @@ def release_claims(removed: Mapping[int, Sequence[int]], *, note: str = "") -> N
     """
     if not removed:
         return
-    _serialise_fact_writes()
+    _lock_facts_stories(removed)
     facts = list(Fact.objects.filter(pk__in=list(removed)))
     remaining = _member_ids(fact.pk for fact in facts)
     events, kept, empty = [], [], []
@@ -351,7 +508,6 @@ def rate_overrides() -> dict[tuple[str, str, date | None], Decimal]:
 @transaction.atomic
 def save_exchange_rate(rate: ExchangeRate, *, actor: AbstractBaseUser | None) -> list[Fact]:
     """Store a reviewer's exchange rate and compare again the money facts it affects."""
-    _serialise_fact_writes()
     if rate.pk is None:
         rate.created_by = actor
     rate.full_clean()
@@ -361,6 +517,7 @@ def save_exchange_rate(rate: ExchangeRate, *, actor: AbstractBaseUser | None) ->
             dimension="money", claims__unit__in=[rate.from_currency, rate.to_currency]
         ).distinct()
     )
+    lock_stories(fact.story_id for fact in affected)
     _recompute(affected, overrides=rate_overrides())
     return affected
 
@@ -453,7 +610,14 @@ def _apply_agreement(
     )
     fact.agreement = Fact.Agreement(result.status.value)
     fact.explanation = _explanation(result, [readings[c.pk] for c in originals])
-    fact.subject = _subject(originals, fact.terms)
+    set_machine_subject(fact, _subject(originals, fact.terms))
+
+
+def set_machine_subject(fact: Fact, subject: str) -> None:
+    """The one place the machine sets a fact's subject line: never over a reviewer's."""
+    if getattr(fact, "subject_edited_by_id", None) is not None:
+        return
+    fact.subject = subject[:300]
 
 
 def _explanation(result: comparison.Agreement, readings: Sequence[comparison.Reading]) -> str:
@@ -528,7 +692,7 @@ def merge_facts(
     """Move every claim of `source` into `target` and delete `source`."""
     if target.pk == source.pk:
         raise FactError(f"fact {target.pk} cannot be merged into itself")
-    _serialise_fact_writes()
+    _lock_facts_stories([target.pk, source.pk])
     locked = {
         f.pk: f for f in Fact.objects.select_for_update().filter(pk__in=[target.pk, source.pk])
     }
@@ -568,7 +732,14 @@ def move_claim(
 ) -> Fact:
     """Move a claim (with the conversions stated next to it) to another fact, or to a new
     fact of its own when `to_fact` is None. Returns the fact it is now in."""
-    _serialise_fact_writes()
+    lock_stories(
+        [claim.article.story_id]
+        + list(
+            Fact.objects.filter(
+                pk__in=[claim.fact_id, to_fact.pk if to_fact else None]
+            ).values_list("story_id", flat=True)
+        )
+    )
     claim = Claim.objects.select_for_update().get(pk=claim.pk)
     source_id = claim.fact_id
     if to_fact is not None:
@@ -596,6 +767,7 @@ def move_claim(
     if created:
         to_fact = Fact.objects.create(
             subject=claim.subject[:300],
+            story_id=claim.article.story_id,
             kind=claim.kind,
             dimension=matching.dimension_of(claim.kind, claim.unit),
         )
@@ -648,7 +820,7 @@ def split_fact(
     fact: Fact, claims: Iterable[Claim], *, actor: AbstractBaseUser | None, note: str = ""
 ) -> Fact:
     """Move `claims` (with their stated conversions) out of `fact` into a new fact."""
-    _serialise_fact_writes()
+    _lock_facts_stories([fact.pk])
     fact = Fact.objects.select_for_update().filter(pk=fact.pk).first()
     if fact is None:
         raise FactError("the fact no longer exists")
@@ -664,7 +836,12 @@ def split_fact(
     if chosen >= member_ids:
         raise FactError(f"cannot split off every claim of fact {fact.pk}; move them instead")
     first = Claim.objects.filter(pk__in=chosen).order_by("pk").first()
-    new = Fact.objects.create(subject=first.subject[:300], kind=fact.kind, dimension=fact.dimension)
+    new = Fact.objects.create(
+        subject=first.subject[:300],
+        story_id=fact.story_id,
+        kind=fact.kind,
+        dimension=fact.dimension,
+    )
     updated = Claim.objects.filter(pk__in=chosen, fact=fact).update(fact=new)
     if updated != len(chosen):
         raise FactError(f"claims of fact {fact.pk} were moved meanwhile; reload and try again")
@@ -739,6 +916,7 @@ def _refresh(facts: Sequence[Fact]) -> None:
             profile = matching.mention_profile(texts[article.pk], _mention(claim))
             value = matching.value_record(_mention(claim), on=article.published)
             terms = matching.add_to_terms(terms, profile, [value])
+            terms = _add_about(terms, [claim])
             fact_keys.update(matching.candidate_keys(profile, space, params))
         fact.terms = terms
         keys[fact.pk] = fact_keys
@@ -768,15 +946,23 @@ def _mention(claim: Claim) -> Mention:
     )
 
 
-def _serialise_fact_writes() -> None:
-    """Take the lock every fact write holds until its transaction ends.
+def lock_stories(story_ids: Iterable[int | None]) -> None:
+    """Take the lock of each story (in id order, so two writers never deadlock) until the
+    transaction ends.
 
     Matching reads candidate facts, then writes: two workers matching two articles of one
     story at once would each find no fact for it and create two, or both join a fact a
-    reviewer is merging away. On PostgreSQL a transaction-scoped advisory lock makes them
-    take turns (matching one article takes milliseconds). On SQLite every transaction
-    already begins IMMEDIATE (settings.py), so writers are serialised by the database.
+    reviewer is merging away. On PostgreSQL a transaction-scoped advisory lock per story makes
+    them take turns; workers on different stories never wait for each other. On SQLite every
+    transaction already begins IMMEDIATE (settings.py), so writers are serialised anyway.
     """
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [MATCHING_LOCK_KEY])
+    if connection.vendor != "postgresql":
+        return
+    with connection.cursor() as cursor:
+        for story_id in sorted({story_id or 0 for story_id in story_ids}):
+            cursor.execute("SELECT pg_advisory_xact_lock(%s, %s)", [MATCHING_LOCK_KEY, story_id])
+
+
+def _lock_facts_stories(fact_ids: Iterable[int]) -> None:
+    """Lock the stories of these facts (a reviewer regrouping them)."""
+    lock_stories(Fact.objects.filter(pk__in=list(fact_ids)).values_list("story_id", flat=True))

@@ -9,8 +9,9 @@ from django.db import transaction
 
 from articles.models import Article
 from articles.services import change_status
+from articles.stories import assign_story
 
-from . import facts
+from . import about, facts
 from .extraction import EXTRACTOR_NAME, EXTRACTOR_VERSION, extract_figures
 from .extraction.types import Figure
 from .models import Claim
@@ -36,6 +37,8 @@ def propose_claims(article: Article) -> int:
         return 0
     # The extractor is pure computation: run it outside any transaction.
     figures = extract_figures(article.body, published=article.published)
+    # Its own short transaction: matching below then locks only this story.
+    assign_story(article)
     with transaction.atomic():
         locked = Article.objects.select_for_update().get(pk=article.pk)
         if locked.status != Status.EXTRACTING:
@@ -63,10 +66,11 @@ def _replace_proposed_claims(article: Article, figures: list[Figure]) -> int:
     # Their facts lose members: recomputed, or deleted when empty.
     facts.release_claims(released)
     reviewed_spans = set(Claim.objects.filter(article=article).values_list("start", "end"))
+    context = about.ArticleContext(article.body, article.title, article.published)
     claims: dict[int, Claim] = {}
     for index, figure in enumerate(figures):
         if (figure.start, figure.end) not in reviewed_spans:
-            claims[index] = _claim_from_figure(article, figure)
+            claims[index] = _claim_from_figure(article, figure, context)
     Claim.objects.bulk_create(claims.values())
     linked = []
     for index, claim in claims.items():
@@ -78,7 +82,18 @@ def _replace_proposed_claims(article: Article, figures: list[Figure]) -> int:
     return len(claims)
 
 
-def _claim_from_figure(article: Article, figure: Figure) -> Claim:
+def _claim_from_figure(article: Article, figure: Figure, context: about.ArticleContext) -> Claim:
+    found = about.about(
+        context,
+        start=figure.start,
+        end=figure.end,
+        sentence_start=figure.sentence_start,
+        sentence_end=figure.sentence_end,
+        kind=figure.kind.value,
+        unit=figure.unit or "",
+        date_value=figure.date or "",
+        text=figure.text,
+    )
     return Claim(
         article=article,
         start=figure.start,
@@ -92,7 +107,13 @@ def _claim_from_figure(article: Article, figure: Figure) -> Claim:
         date=figure.date or "",
         unit=figure.unit or "",
         qualifier=figure.qualifier.value,
-        subject=(figure.subject or figure.text)[:300],
+        subject=about.subject_line(found, figure.subject or figure.text)[:300],
+        subject_entity=found.entity[:120],
+        subject_measure=found.measure[:60],
+        subject_reference=found.reference[:60],
+        subject_scope=found.scope[:40],
+        subject_key=found.key[:300],
+        incidental=found.incidental,
         extractor=EXTRACTOR_NAME,
         extractor_version=EXTRACTOR_VERSION,
         confidence=figure.confidence,
