@@ -108,7 +108,13 @@ _MEASURES: dict[str, tuple[str, ...]] = {
         r"losing",
         r"economic activity",
     ),
-    "value of goods": (r"goods", r"cargo", r"freight", r"worth of (?:goods|cargo|freight)"),
+    "value of goods": (
+        r"goods",
+        r"cargo",
+        r"freight",
+        r"worth of (?:goods|cargo|freight)",
+        r"(?:goods|cargo|freight) worth",
+    ),
     "vehicles": (r"vehicles?", r"cars", r"crossings?"),
     "trucks": (r"trucks?", r"lorries"),
     "aircraft": (r"aircraft", r"planes?", r"jets?", r"airplanes?", r"fleet"),
@@ -469,7 +475,11 @@ _WEEKDAY = re.compile(r"^(?:mon|tues|wednes|thurs|fri|satur|sun)day$", re.IGNORE
 
 
 def _compile(table: dict[str, tuple[str, ...]]) -> list[tuple[str, re.Pattern]]:
-    return [(name, re.compile(r"\b(?:" + "|".join(cues) + r")\b")) for name, cues in table.items()]
+    # Longer cues first: at one position the alternation takes the first that matches.
+    return [
+        (name, re.compile(r"\b(?:" + "|".join(sorted(cues, key=len, reverse=True)) + r")\b"))
+        for name, cues in table.items()
+    ]
 
 
 _MEASURE_PATTERNS = _compile(_MEASURES)
@@ -554,16 +564,29 @@ class Name:
     end: int
 
 
-def find_names(text: str, offset: int = 0, lowercase: frozenset[str] = frozenset()) -> list[Name]:
+def find_names(
+    text: str,
+    offset: int = 0,
+    lowercase: frozenset[str] = frozenset(),
+    also_known: frozenset[str] = frozenset(),
+) -> list[Name]:
     """Runs of capitalised words in `text` ("Alaska Airlines", "Port of Baltimore"); a word
     capitalised only because it opens a sentence is no name when the article also writes it
     in lower case."""
     names: list[Name] = []
     run: list[re.Match] = []
-    capitalised_inside = {
-        _strip_possessive(m.group(1)).rstrip(".").lower()
-        for m in re.finditer(r"[a-z,;]\s+([A-Z][\w'’&.-]*\w)", text)
-    }
+    # Words known as names: capitalised inside a sentence, or opening two sentences.
+    capitalised = Counter(
+        _strip_possessive(m.group()).rstrip(".").lower() for m in _NAME_TOKEN.finditer(text)
+    )
+    known = (
+        {
+            _strip_possessive(m.group(1)).rstrip(".").lower()
+            for m in re.finditer(r"[a-z,;]\s+([A-Z][\w'’&.-]*\w)", text)
+        }
+        | {word for word, count in capitalised.items() if count >= 2}
+        | also_known
+    )
 
     def close() -> None:
         while run and run[-1].group().lower() in ("of", "the", "&", "and", "de"):
@@ -584,7 +607,7 @@ def find_names(text: str, offset: int = 0, lowercase: frozenset[str] = frozenset
         capital = word[:1].isupper() and lower not in _NOT_NAMES
         before = text[: match.start()].rstrip()[-1:]
         initial = not before or before in '.!?\n"“:'
-        if capital and initial and (lower in lowercase or lower not in capitalised_inside):
+        if capital and initial and (lower in lowercase or lower not in known):
             capital = False  # capitalised only because it opens a sentence
         if capital and re.search(r"-[a-z]", bare):
             capital = False  # "Chicago-based": an adjective
@@ -628,7 +651,11 @@ class ArticleContext:
 
     @cached_property
     def names(self) -> list[Name]:
-        return find_names(self.body, 0, self.lowercase)
+        title_words = frozenset(
+            _strip_possessive(m.group()).rstrip(".").lower()
+            for m in _NAME_TOKEN.finditer(self.title)
+        )
+        return find_names(self.body, 0, self.lowercase, title_words)
 
     def key(self, name: str) -> str:
         return entity_key(name, self.acronyms)
@@ -843,12 +870,13 @@ def _nearest(
     tail = " ".join(after.split()[:after_words]) if after_words else ""
     for name, pattern in patterns:
         for match in pattern.finditer(before):
-            distance = len(before) - match.end()
+            # Nearest end first; of two cues ending together the longer ("goods worth").
+            distance = (len(before) - match.end(), match.start() - match.end())
             if best_distance is None or distance < best_distance:
                 best, best_distance = name, distance
         match = pattern.search(tail)
-        if match and (best_distance is None or match.start() < best_distance):
-            best, best_distance = name, match.start()
+        if match and (best_distance is None or (match.start(), 0) < best_distance):
+            best, best_distance = name, (match.start(), 0)
     return best
 
 
