@@ -32,7 +32,13 @@ CANDIDATE_STORIES = 200
 
 
 def story_names(article: Article) -> list[str]:
-    return ArticleContext(article.body, article.title, article.published).story_names
+    """The keys of the names the article is about, the one its body leads with first."""
+    context = ArticleContext(article.body, article.title, article.published)
+    return list(
+        dict.fromkeys(
+            [context.lead_name, *context.story_names] if context.lead_name else context.story_names
+        )
+    )
 
 
 def assign_story(article: Article) -> Story:

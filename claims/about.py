@@ -30,6 +30,8 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
 
+from claims.extraction.lexicon import words
+
 # --------------------------------------------------------------------------------------------
 # Lexicons: general newsroom vocabulary, never any corpus's words.
 # --------------------------------------------------------------------------------------------
@@ -528,16 +530,16 @@ def entity_key(name: str, acronyms: dict[str, str] | None = None) -> str:
     """One key for one entity however it is written: "Microsoft Corp." and "Microsoft" ->
     "microsoft"; "Federal Aviation Administration" and "FAA" -> "faa"; "Francis Scott Key
     Bridge" and "Key Bridge" -> "key"."""
-    words = [_strip_possessive(w).strip(".,") for w in name.split()]
-    words = [w for w in words if w]
-    if not words:
+    parts = [_strip_possessive(w).strip(".,") for w in name.split()]
+    parts = [w for w in parts if w]
+    if not parts:
         return ""
-    if acronyms and len(words) == 1 and words[0] in acronyms:
-        return acronyms[words[0]]
-    lower = [w.lower() for w in words]
-    if len(words) == 1 and words[0].isupper() and len(words[0]) <= 6:
+    if acronyms and len(parts) == 1 and parts[0] in acronyms:
+        return acronyms[parts[0]]
+    lower = [w.lower() for w in parts]
+    if len(parts) == 1 and parts[0].isupper() and len(parts[0]) <= 6:
         return lower[0]
-    capitalised = [w for w in words if w[:1].isupper() and w.lower() != "the"]
+    capitalised = [w for w in parts if w[:1].isupper() and w.lower() != "the"]
     if len(capitalised) >= 2 and lower[-1] in _INSTITUTIONS:
         return "".join(w[0] for w in capitalised).lower()
     while len(lower) > 1 and lower[-1] in (_CORPORATE | _GENERIC):
@@ -549,12 +551,12 @@ def entity_key(name: str, acronyms: dict[str, str] | None = None) -> str:
 
 def display_name(name: str) -> str:
     """A name as a subject line shows it: "Reddit Inc." -> "Reddit"."""
-    words = name.split()
-    while len(words) > 1 and words[-1].lower().rstrip(".,") in _CORPORATE:
-        words.pop()
-    while len(words) > 1 and words[0].lower() == "the":
-        words.pop(0)
-    return " ".join(words)
+    parts = name.split()
+    while len(parts) > 1 and parts[-1].lower().rstrip(".,") in _CORPORATE:
+        parts.pop()
+    while len(parts) > 1 and parts[0].lower() == "the":
+        parts.pop(0)
+    return " ".join(parts)
 
 
 @dataclass(frozen=True)
@@ -607,7 +609,11 @@ def find_names(
         capital = word[:1].isupper() and lower not in _NOT_NAMES
         before = text[: match.start()].rstrip()[-1:]
         initial = not before or before in '.!?\n"“:'
-        if capital and initial and (lower in lowercase or lower not in known):
+        if (
+            capital
+            and initial
+            and not _name_at_sentence_start(text, match, lower, lowercase, known)
+        ):
             capital = False  # capitalised only because it opens a sentence
         if capital and re.search(r"-[a-z]", bare):
             capital = False  # "Chicago-based": an adjective
@@ -619,6 +625,33 @@ def find_names(
             close()
     close()
     return names
+
+
+# Words that open sentences without naming anyone.
+_OPENERS = words(
+    """here there what why how where while after before during some many several both each
+    every all such another other including according however meanwhile instead experts
+    officials analysts investors authorities police residents workers people shares stocks
+    traders critics"""
+)
+
+
+def _name_at_sentence_start(
+    text: str, match: re.Match, lower: str, lowercase: frozenset[str], known: set[str]
+) -> bool:
+    """Whether a capitalised word opening a sentence is a name: the article never writes it
+    in lower case, and it is known as a name elsewhere, owns something ("Lidford's"), opens
+    a longer name ("Orwell Water") or does not look like an ordinary word."""
+    if lower in lowercase or lower in _OPENERS:
+        return False
+    if lower in known:
+        return True
+    following = text[match.end() : match.end() + 2]
+    if following in ("'s", "’s") or match.group().endswith(("'s", "’s")):
+        return True
+    if re.match(r"\s[A-Z]", text[match.end() : match.end() + 2]):
+        return True
+    return not re.search(r"(?:ing|ed|ly|s)$", lower)
 
 
 # --------------------------------------------------------------------------------------------
@@ -670,6 +703,14 @@ class ArticleContext:
     def story_names(self) -> list[str]:
         """The keys of the names the article is about, most prominent first (for stories)."""
         return [key for key, _ in self.ranked_names[:10]]
+
+    @cached_property
+    def lead_name(self) -> str:
+        """The key of the name the body's first sentences repeat most (titles can be a
+        section's or an outlet's words)."""
+        counts = Counter(self.key(n.text) for n in self.names if n.start < 600)
+        ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+        return ranked[0][0] if ranked else ""
 
     @cached_property
     def ranked_names(self) -> list[tuple[str, str]]:
@@ -787,7 +828,7 @@ def about(
     reference = _reference(before, after, sentence, kind, measure)
     scope = "" if kind == "date" else _scope(before.lower()[-80:] + " " + after.lower()[:80])
     return About(
-        entity=display_name(entity),
+        entity=_with_object(context, display_name(entity), sentence_start, after_end),
         entity_key=context.key(entity) if entity else "",
         measure=measure,
         reference=reference,
@@ -854,6 +895,23 @@ def _entity(
 
 
 MAIN_NAMES = 6
+# Things a name is often the owner or the place of: "Lidford's bypass", "the Tarvik plant".
+_OBJECTS = words(
+    """bypass bridge plant factory mine tunnel airport port project line station stadium
+    hospital road railway pipeline site office store campus programme program scheme
+    refinery terminal dam reactor warehouse studio bakery mill"""
+)
+
+
+def _with_object(context: ArticleContext, entity: str, start: int, end: int) -> str:
+    """The entity with the object it owns in the figure's sentence ("Lidford bypass")."""
+    if not entity:
+        return entity
+    sentence = context.body[start:end]
+    match = re.search(re.escape(entity) + r"(?:['’]s)?\s+([a-z]+)\b", sentence)
+    if match and match.group(1) in _OBJECTS:
+        return f"{entity} {match.group(1)}"
+    return entity
 
 
 def _is_source(body: str, name: Name) -> bool:

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
+from itertools import groupby
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import connection, transaction
@@ -119,7 +120,6 @@ def _group(article: Article, params: Params) -> list[Fact]:
     assignments = matching.assign(scores, params)
     assigned = {a.group: a for a in assignments}
 
-    members_before = _member_ids([*facts, *joined_originals])
     changed: dict[int, Fact] = {}
     events: list[FactEvent] = []
     placed: list[tuple[_Group, Fact, bool]] = []
@@ -129,9 +129,13 @@ def _group(article: Article, params: Params) -> list[Fact]:
             fact = facts[assigned[index].fact]
             fact.terms = matching.add_to_terms(fact.terms, group.profile, values)
             fact.terms = _add_about(fact.terms, group.roots)
+            fact.terms = _add_readings(fact.terms, group.members, article)
+            # Never a fact of this article already (see _score_candidates): one more article.
+            fact.claim_count += len(group.members)
+            fact.article_count += 1
             changed[fact.pk] = fact
             note = f"matched {_claims_text(group.members)}: {assigned[index].score.describe()}"
-            events.append(_added_event(fact, group.members, members_before, note))
+            events.append(_added_event(fact, group.members, note))
             placed.append((group, fact, False))
         else:
             root = group.roots[0]
@@ -141,8 +145,11 @@ def _group(article: Article, params: Params) -> list[Fact]:
                 kind=root.kind,
                 dimension=matching.dimension_of(root.kind, root.unit),
                 terms=matching.add_to_terms(matching.empty_terms(), group.profile, values),
+                claim_count=len(group.members),
+                article_count=1,
             )
             fact.terms = _add_about(fact.terms, group.roots)
+            fact.terms = _add_readings(fact.terms, group.members, article)
             placed.append((group, fact, True))
     Fact.objects.bulk_update(list(changed.values()), ["terms"])
     Fact.objects.bulk_create([fact for _, fact, new in placed if new])
@@ -154,14 +161,16 @@ def _group(article: Article, params: Params) -> list[Fact]:
                     fact=fact,
                     action=Action.CREATED,
                     note=f"new fact for {_claims_text(group.members)}: no existing fact matched",
-                    after={"claims": sorted(c.pk for c in group.members)},
+                    after={"fact": fact.pk, "added": sorted(c.pk for c in group.members)},
                 )
             )
     for fact_id, conversions in joined_originals.items():
         fact = changed.get(fact_id) or Fact.objects.get(pk=fact_id)
         changed[fact.pk] = fact
         note = f"{_claims_text(conversions)}: stated conversion of a claim in this fact"
-        events.append(_added_event(fact, conversions, members_before, note))
+        events.append(_added_event(fact, conversions, note))
+        fact.terms = _add_readings(fact.terms, conversions, article, originals=by_id)
+        fact.claim_count += len(conversions)
         for claim in conversions:
             claim.fact = fact
 
@@ -260,7 +269,7 @@ def _score_candidates(
     facts = {
         fact.pk: fact
         for fact in Fact.objects.filter(pk__in=wanted - taken, story_id=article.story_id).only(
-            "id", "story_id", "kind", "dimension", "terms"
+            *_FACT_FIELDS_FOR_MATCHING
         )
     }
     scores = {}
@@ -401,6 +410,22 @@ def release_article(article: Article, *, note: str) -> None:
     _release_open_claims([article], note=note)
 
 
+# What grouping reads and writes of a candidate fact (the rest stays unread).
+_FACT_FIELDS_FOR_MATCHING = (
+    "id",
+    "story_id",
+    "kind",
+    "dimension",
+    "terms",
+    "status",
+    "agreement",
+    "explanation",
+    "subject",
+    "claim_count",
+    "article_count",
+)
+
+
 def _postings(keys: Iterable[str], limit: int) -> dict[str, list[int]]:
     """The newest `limit` fact ids of each key, in one query per hundred keys.
 
@@ -441,16 +466,14 @@ def _member_ids(fact_ids: Iterable[int]) -> dict[int, list[int]]:
     return members
 
 
-def _added_event(
-    fact: Fact, claims: Sequence[Claim], members_before: Mapping[int, list[int]], note: str
-) -> FactEvent:
-    before = sorted(members_before.get(fact.pk, []))
+def _added_event(fact: Fact, claims: Sequence[Claim], note: str) -> FactEvent:
+    """What changed, not the member list: a fact of a thousand mentions writes a small event."""
     return FactEvent(
         fact=fact,
         action=Action.CLAIM_ADDED,
         note=note,
-        before={"claims": before},
-        after={"claims": sorted(before + [c.pk for c in claims])},
+        before={"fact": fact.pk},
+        after={"fact": fact.pk, "added": sorted(c.pk for c in claims)},
     )
 
 
@@ -473,17 +496,19 @@ def release_claims(removed: Mapping[int, Sequence[int]], *, note: str = "") -> N
         return
     _lock_facts_stories(removed)
     facts = list(Fact.objects.filter(pk__in=list(removed)))
-    remaining = _member_ids(fact.pk for fact in facts)
+    remaining = set(
+        Claim.objects.filter(fact__in=facts).values_list("fact_id", flat=True).distinct()
+    )
     events, kept, empty = [], [], []
     for fact in facts:
-        left = sorted(remaining.get(fact.pk, []))
+        left = fact.pk in remaining
         events.append(
             FactEvent(
                 fact=fact,
                 action=Action.CLAIM_REMOVED,
                 note=note or "claims deleted by a new extraction of their article",
-                before={"fact": fact.pk, "claims": sorted(left + list(removed[fact.pk]))},
-                after={"fact": fact.pk if left else None, "claims": left},
+                before={"fact": fact.pk, "removed": sorted(removed[fact.pk])},
+                after={"fact": fact.pk if left else None},
             )
         )
         (kept if left else empty).append(fact)
@@ -528,43 +553,19 @@ def recompute_agreement(fact: Fact) -> Fact:
 
     Writes an `agreement_changed` event when the agreement changes.
     """
-    _recompute([fact], overrides=rate_overrides())
+    _refresh([fact])
     return fact
 
 
 def _recompute(facts: Sequence[Fact], *, overrides: comparison.RateOverrides) -> None:
+    """Agreement, explanation and subject of `facts` from their summaries (Fact.terms): the
+    cost depends on how many different values a fact holds, not on how many mentions."""
     if not facts:
         return
-    members: dict[int, list[Claim]] = defaultdict(list)
-    claims = (
-        Claim.objects.filter(fact__in=[fact.pk for fact in facts])
-        .exclude(status=Claim.Status.REJECTED)
-        .select_related("article")
-        .only(
-            "id",
-            "fact_id",
-            "converts_id",
-            "text",
-            "kind",
-            "number",
-            "number_high",
-            "date",
-            "unit",
-            "qualifier",
-            "subject",
-            "article__id",
-            "article__title",
-            "article__outlet",
-            "article__published",
-        )
-        .order_by(F("article__published").asc(nulls_last=True), "article_id", "start")
-    )
-    for claim in claims:
-        members[claim.fact_id].append(claim)
     events = []
     for fact in facts:
         before = fact.agreement
-        _apply_agreement(fact, members.get(fact.pk, []), overrides)
+        _apply_agreement(fact, overrides)
         if fact.agreement != before:
             events.append(
                 FactEvent(
@@ -584,33 +585,31 @@ def _recompute(facts: Sequence[Fact], *, overrides: comparison.RateOverrides) ->
     published.record_changes(fact for fact in facts if fact.status in published.PUBLIC_STATUSES)
 
 
-def _apply_agreement(
-    fact: Fact, claims: Sequence[Claim], overrides: comparison.RateOverrides
-) -> None:
-    """Set agreement, explanation, counts and subject of `fact` from its live members."""
-    fact.claim_count = len(claims)
-    fact.article_count = len({claim.article_id for claim in claims})
+def _apply_agreement(fact: Fact, overrides: comparison.RateOverrides) -> None:
+    """Set agreement, explanation and subject of `fact` from its summary of values."""
     fact.updated_at = timezone.now()
-    if not claims:
+    summary = fact.terms.get("readings", [])
+    if not summary:
         fact.agreement = Fact.Agreement.SINGLE
         fact.explanation = "no mentions left (all rejected)"
         return
-    in_fact = {claim.pk for claim in claims}
+    readings = [_summary_reading(entry) for entry in summary]
+    conversions = [
+        (_summary_reading(original), _summary_reading(stated))
+        for original, stated in fact.terms.get("conversions", [])
+    ]
     # A stated conversion is checked against its original, not compared as a mention: a wrong
     # conversion next to a right amount is a different error from a wrong amount.
-    originals = [c for c in claims if c.converts_id is None or c.converts_id not in in_fact]
-    readings = {claim.pk: _reading(claim, claim.article) for claim in claims}
-    conversions = [
-        (readings[claim.converts_id], readings[claim.pk])
-        for claim in claims
-        if claim.converts_id in in_fact
-    ]
-    result = comparison.agreement(
-        [readings[claim.pk] for claim in originals], conversions=conversions, overrides=overrides
-    )
+    result = comparison.agreement(readings, conversions=conversions, overrides=overrides)
+    if (
+        result.status == comparison.AgreementStatus.SINGLE
+        and sum(int(entry.get("n", 1)) for entry in summary) > 1
+    ):
+        # The same value stated several times: they agree.
+        result = replace(result, status=comparison.AgreementStatus.CONSISTENT)
     fact.agreement = Fact.Agreement(result.status.value)
-    fact.explanation = _explanation(result, [readings[c.pk] for c in originals])
-    set_machine_subject(fact, _subject(originals, fact.terms))
+    fact.explanation = _explanation(result, readings, summary)
+    set_machine_subject(fact, _subject(fact.terms.get("subject", fact.subject), fact.terms))
 
 
 def set_machine_subject(fact: Fact, subject: str) -> None:
@@ -620,15 +619,75 @@ def set_machine_subject(fact: Fact, subject: str) -> None:
     fact.subject = subject[:300]
 
 
-def _explanation(result: comparison.Agreement, readings: Sequence[comparison.Reading]) -> str:
+# Different values a fact's summary keeps; beyond them a value still counts, compared with
+# those kept, but is not stored (a fact of a thousand mentions holds a handful of values).
+_MAX_READINGS = 50
+
+
+def _reading_entry(claim: Claim, article: Article) -> dict:
+    entry = matching.value_record(_mention(claim), on=article.published)
+    entry["label"] = reading_label(article)
+    return entry
+
+
+def _entry_key(entry: Mapping) -> tuple:
+    return tuple(entry.get(k) for k in ("kind", "number", "high", "unit", "date", "qualifier")) + (
+        " ".join(str(entry.get("text", "")).lower().split()),
+    )
+
+
+def _add_readings(
+    terms: Mapping,
+    claims: Sequence[Claim],
+    article: Article,
+    *,
+    originals: Mapping[int, Claim] | None = None,
+) -> dict:
+    """The fact's summary with these mentions of one article added: their values (counted
+    once per different value) and their stated conversions as (original, stated) pairs."""
+    readings = [dict(entry) for entry in terms.get("readings", [])]
+    conversions = [list(pair) for pair in terms.get("conversions", [])]
+    index = {_entry_key(entry): entry for entry in readings}
+    by_id = {claim.pk: claim for claim in claims} | dict(originals or {})
+    for claim in claims:
+        entry = _reading_entry(claim, article)
+        original = by_id.get(claim.converts_id) if claim.converts_id else None
+        if original is not None:
+            pair = [_reading_entry(original, article), entry]
+            if pair not in conversions and len(conversions) < _MAX_READINGS:
+                conversions.append(pair)
+            continue
+        known = index.get(_entry_key(entry))
+        if known is not None:
+            known["n"] = int(known.get("n", 1)) + 1
+        elif len(readings) < _MAX_READINGS:
+            entry["n"] = 1
+            readings.append(entry)
+            index[_entry_key(entry)] = entry
+    result = {**terms, "readings": readings, "conversions": conversions}
+    if claims and not result.get("subject"):
+        result["subject"] = claims[0].subject
+    return result
+
+
+def _summary_reading(entry: Mapping) -> comparison.Reading:
+    return replace(matching.reading_of_value(entry), label=entry.get("label", ""))
+
+
+def _explanation(
+    result: comparison.Agreement,
+    readings: Sequence[comparison.Reading],
+    summary: Sequence[Mapping],
+) -> str:
     lines = []
     status = result.status
+    mentions = sum(int(entry.get("n", 1)) for entry in summary)
     if status == comparison.AgreementStatus.SINGLE:
         lines.append(f"one mention: {comparison.describe(readings[0])}")
     elif status == comparison.AgreementStatus.CONSISTENT:
         shown = "; ".join(comparison.describe(r) for r in readings[:6])
-        more = f" and {len(readings) - 6} more" if len(readings) > 6 else ""
-        lines.append(f"{len(readings)} mentions agree: {shown}{more}")
+        more = f" and {mentions - min(len(readings), 6)} more" if mentions > 6 else ""
+        lines.append(f"{mentions} mentions agree: {shown}{more}")
     lines += [c.explanation for c in result.disagreements[:8]]
     lines += [c.explanation for c in result.incomparable[:4]]
     # The outliers when a majority agrees; else everyone in a disagreement.
@@ -641,10 +700,10 @@ def _explanation(result: comparison.Agreement, readings: Sequence[comparison.Rea
     return "\n".join(lines)
 
 
-def _subject(claims: Sequence[Claim], terms: Mapping) -> str:
-    """The extractor's subject of the earliest mention, with the fact's main names when that
-    subject names nobody ("It will invest")."""
-    subject = claims[0].subject.strip()
+def _subject(subject: str, terms: Mapping) -> str:
+    """The subject line of the first mention, with the fact's main names when that subject
+    names nobody ("It will invest")."""
+    subject = subject.strip()
     profile = matching.mean_profile(terms)
     names = [
         profile.display.get(term, term)
@@ -885,12 +944,17 @@ def _check_dimension(kind: str, dimension: str, fact: Fact, *, what: str) -> Non
 
 
 def _refresh(facts: Sequence[Fact]) -> None:
-    """Rebuild the profile and keys of `facts` from their members, then their agreement."""
+    """Rebuild the profile, keys, summary and counts of `facts` from their members, then
+    their agreement. For reviewers' changes: it reads every member."""
     if not facts:
         return
     params = matching.DEFAULT_PARAMS
     members: dict[int, list[Claim]] = defaultdict(list)
-    for claim in Claim.objects.filter(fact__in=list(facts)).exclude(status=Claim.Status.REJECTED):
+    for claim in (
+        Claim.objects.filter(fact__in=list(facts))
+        .exclude(status=Claim.Status.REJECTED)
+        .order_by(F("article__published").asc(nulls_last=True), "article_id", "start")
+    ):
         members[claim.fact_id].append(claim)
     article_ids = {claim.article_id for claims in members.values() for claim in claims}
     articles = {a.pk: a for a in Article.objects.filter(pk__in=article_ids)}
@@ -917,8 +981,16 @@ def _refresh(facts: Sequence[Fact]) -> None:
             value = matching.value_record(_mention(claim), on=article.published)
             terms = matching.add_to_terms(terms, profile, [value])
             terms = _add_about(terms, [claim])
-            fact_keys.update(matching.candidate_keys(profile, space, params))
+            if not claim.incidental:
+                fact_keys.update(matching.candidate_keys(profile, space, params))
+                if claim.subject_key:
+                    fact_keys.add(_subject_fact_key(fact.story_id, space, claim.subject_key))
+        by_id = {claim.pk: claim for claim in claims}
+        for article_id, of_article in groupby(claims, key=lambda claim: claim.article_id):
+            terms = _add_readings(terms, list(of_article), articles[article_id], originals=by_id)
         fact.terms = terms
+        fact.claim_count = len(claims)
+        fact.article_count = len({claim.article_id for claim in claims})
         keys[fact.pk] = fact_keys
     Fact.objects.bulk_update(list(facts), ["terms"])
     for fact in facts:
