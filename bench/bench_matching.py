@@ -10,6 +10,13 @@ The database is a temporary SQLite file, or, when DATABASE_URL is set (PostgreSQ
 database Django creates next to it and drops afterwards: the user's database is never opened.
 
     .venv/bin/python bench/bench_matching.py [--sizes 1000 100000] [--articles 30]
+
+With --fact-sizes, it times instead the grouping of one more article into a fact that already
+holds 5, 100, 1,000 mentions of one story (built through the real pipeline), and prints each
+cost as a ratio to the smallest, measured in the same run: adding a mention compares it with
+the fact's summary, so the ratios should stay near 1.
+
+    .venv/bin/python bench/bench_matching.py --fact-sizes 5 100 1000 [--articles 15]
 """
 
 from __future__ import annotations
@@ -243,7 +250,85 @@ def measure(count: int, names: list[str], rng: random.Random) -> list[float]:
     return timings
 
 
-def run(sizes: list[int], articles: int) -> None:
+OUTLETS = ["Courier", "Observer", "Times", "Herald", "Wire", "Post", "Journal", "Gazette"]
+
+
+def bridge_article(index: int, published: date):
+    """One more report of one story's figures, worded a little differently each time."""
+    from articles.models import Article
+
+    outlet = f"{rng_word(index)} {OUTLETS[index % len(OUTLETS)]}"
+    text = (
+        f"The Harwick Bridge carried about 31,000 vehicles a day before it fell, the {outlet}"
+        f" reported. Goods worth $28 billion crossed the Harwick Bridge each year."
+    )
+    return Article.objects.create(
+        title="Harwick Bridge collapse",
+        outlet=outlet,
+        body=text,
+        original=text,
+        original_format="text",
+        text_hash=f"bench-bridge-{index}-{random.random()}",
+        published=published,
+    )
+
+
+def rng_word(index: int) -> str:
+    return "".join(SYLLABLES[(index // len(SYLLABLES) ** n) % len(SYLLABLES)] for n in range(3))
+
+
+def propose_without_grouping(article) -> None:
+    from claims import facts, services
+
+    original = facts.group_article_claims
+    facts.group_article_claims = lambda article: []
+    try:
+        services.propose_claims(article)
+    finally:
+        facts.group_article_claims = original
+
+
+def fact_size_costs(sizes: list[int], repeats: int) -> None:
+    """Milliseconds to group one more article into facts of each size, with ratios."""
+    from django.db import transaction
+
+    from articles.models import Article, Story
+    from claims import facts
+    from claims.models import Claim, Fact
+
+    first = date(2024, 3, 26)
+    results = {}
+    for size in sorted(sizes):
+        Claim.objects.all().delete()
+        Fact.objects.all().delete()
+        Article.objects.all().delete()
+        Story.objects.all().delete()
+        for index in range(size):
+            article = bridge_article(index, first)
+            propose_without_grouping(article)
+            facts.group_article_claims(article)
+        fact = Claim.objects.get(article=article, text="31,000 vehicles").fact
+        assert fact.claim_count == size, (fact.claim_count, size)
+        timings = []
+        for attempt in range(repeats):
+            article = bridge_article(10_000 + attempt, first + timedelta(days=1))
+            propose_without_grouping(article)
+            with transaction.atomic():
+                started = time.perf_counter()
+                facts.group_article_claims(article)
+                timings.append((time.perf_counter() - started) * 1000)
+                transaction.set_rollback(True)  # the fact keeps its size
+        results[size] = statistics.median(timings)
+    base = results[min(results)]
+    for size, cost in results.items():
+        print(
+            f"adding a mention to a fact of {size:>5,} mentions: {cost:.1f} ms"
+            f" (median of {repeats}), {cost / base:.2f}x the {min(results)}-mention fact",
+            flush=True,
+        )
+
+
+def run(sizes: list[int], articles: int, fact_sizes: list[int] | None = None) -> None:
     import django
 
     django.setup()
@@ -262,6 +347,9 @@ def run(sizes: list[int], articles: int) -> None:
     else:
         call_command("migrate", verbosity=0)
     try:
+        if fact_sizes:
+            fact_size_costs(fact_sizes, articles)
+            return
         rng = random.Random(7)
         names = vocabulary(rng, 5000)
         # Warm up: ECB rates, regexes, connection.
@@ -291,8 +379,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 100000])
     parser.add_argument("--articles", type=int, default=30)
+    parser.add_argument(
+        "--fact-sizes", type=int, nargs="+", help="time adding a mention to facts of these sizes"
+    )
     options = parser.parse_args()
-    run(options.sizes, options.articles)
+    run(options.sizes, options.articles, options.fact_sizes)
 
 
 if __name__ == "__main__":
