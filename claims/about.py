@@ -492,6 +492,13 @@ _SCOPE_PATTERNS = [(n, re.compile(r"(?<![\w-])(?:" + p + r")(?![\w-])")) for n, 
 # Count units that name what is counted ("171 passengers").
 _UNIT_MEASURES = {
     "passenger": "passengers",
+    "guest": "passengers",
+    "traveler": "passengers",
+    "traveller": "passengers",
+    "crewmember": "crew",
+    "crew-member": "crew",
+    "example": "",
+    "unit": "",
     "people": "",
     "person": "",
     "employee": "jobs",
@@ -775,10 +782,22 @@ class About:
         """Equal for figures stating one fact; "" when the measure is unknown."""
         if not self.measure or self.incidental:
             return ""
-        return "|".join((self.entity_key, self.measure, self.reference, self.scope))
+        # Who was aboard, hurt or killed is a figure about the story's event itself, however
+        # a sentence names it ("the flight", "the airline", "the jet").
+        entity = "" if self.measure in EVENT_MEASURES else self.entity_key
+        return "|".join((entity, self.measure, self.reference, self.scope))
+
+    @property
+    def decisive(self) -> bool:
+        """Whether the key alone says which fact the figure states: it names a reference
+        point or a scope, or a measure of the story's event (passengers, death toll)."""
+        return bool(self.key) and bool(
+            self.reference or self.scope or self.measure in EVENT_MEASURES
+        )
 
 
 _MOMENT_NAMES = frozenset(n for n, _ in _MOMENTS)
+EVENT_MEASURES = frozenset(("death toll", "injured", "passengers", "crew"))
 _MOMENT_WORDS = frozenset(w for n in _MOMENT_NAMES for w in n.split()) | {"day"}
 
 
@@ -806,7 +825,9 @@ def about(
     if kind == "date":
         measure = _nearest(_EVENT_PATTERNS, before.lower(), after.lower())
     else:
-        measure = _nearest(_MEASURE_PATTERNS, before.lower(), after.lower(), after_words=4)
+        # A cue right after the figure names what it counts ("$20 subscription fee"); further
+        # on it is usually another figure's ("closed at $50.44, giving a market value ...").
+        measure = _nearest(_MEASURE_PATTERNS, before.lower(), after.lower(), after_words=2)
         unit_measure = _UNIT_MEASURES.get((unit or "").lower().rstrip("s"), None)
         if unit_measure is None and (unit or "").lower() in _UNIT_MEASURES:
             unit_measure = _UNIT_MEASURES[(unit or "").lower()]

@@ -22,7 +22,7 @@ from django.utils import timezone
 
 from articles.models import Article
 
-from . import comparison, matching, published
+from . import about, comparison, matching, published
 from .matching import ArticleText, Mention, Params, Profile
 from .models import Claim, ExchangeRate, Fact, FactEvent, FactKey, PrimarySource
 
@@ -279,9 +279,7 @@ def _score_candidates(
         reading = _reading(root, article)
         for fact_id in shortlist[index]:
             fact = facts.get(fact_id)
-            if fact is None or not matching.dimensions_compatible(
-                root.kind, dimension, fact.kind, fact.dimension
-            ):
+            if fact is None or not _comparable(group, dimension, fact):
                 continue
             result = _score(group, fact, reading, params, overrides)
             if result is not None:
@@ -303,18 +301,18 @@ def _score(
 ) -> matching.Score | None:
     """The matching score, decided first by the structured subjects: the same subject key
     joins, a different known measure never does, else the words and values decide."""
-    about = fact.terms.get("about", {})
-    if about.get("incidental"):
+    summary = fact.terms.get("about", {})
+    if summary.get("incidental"):
         return None
     key = group.subject_key
-    if key and key in about.get("keys", ()) and not _specific(key):
+    if key and key in summary.get("keys", ()) and not _specific(key):
         # Entity and measure alone ("Microsoft investment") leave room for several facts:
         # evidence, not a decision.
         result = matching.score(group.profile, fact.terms, reading, params, overrides)
         if result is None:
             return None
         return replace(result, total=result.total + SUBJECT_KEY_BONUS / 2)
-    if key and key in about.get("keys", ()):
+    if key and key in summary.get("keys", ()):
         result = matching.score(group.profile, fact.terms, reading, params, overrides)
         _, agrees, _ = matching.value_evidence(reading, fact.terms.get("values", ()), params)
         total = max(result.total if result else 0.0, params.threshold) + SUBJECT_KEY_BONUS
@@ -326,7 +324,7 @@ def _score(
             result.shared_words if result else (),
             agrees=agrees,
         )
-    measures = set(about.get("measures", ()))
+    measures = set(summary.get("measures", ()))
     mine = {root.subject_measure for root in group.roots if root.subject_measure}
     # Dates are told apart by their years and values, not by the verb next to them.
     if measures and mine and not measures & mine and group.roots[0].kind != Claim.Kind.DATE:
@@ -335,8 +333,24 @@ def _score(
 
 
 def _specific(subject_key: str) -> bool:
-    """Whether a subject key names a reference point or a scope besides entity and measure."""
-    return any(subject_key.split("|")[2:])
+    """Whether a subject key decides alone (claims.about.About.decisive): it names a reference
+    point or a scope besides entity and measure, or a measure of the story's event."""
+    parts = subject_key.split("|")
+    return any(parts[2:]) or (len(parts) > 1 and parts[1] in about.EVENT_MEASURES)
+
+
+def _comparable(group: _Group, dimension: str, fact: Fact) -> bool:
+    """Same kind and dimension; two counts of one measure are comparable whatever noun each
+    outlet counts in ("174 guests", "171 passengers")."""
+    root = group.roots[0]
+    if matching.dimensions_compatible(root.kind, dimension, fact.kind, fact.dimension):
+        return True
+    measures = fact.terms.get("about", {}).get("measures", ())
+    return (
+        root.kind == fact.kind == Claim.Kind.COUNT
+        and bool(root.subject_measure)
+        and root.subject_measure in measures
+    )
 
 
 def _subject_fact_key(story_id: int | None, space: str, subject_key: str) -> str:
@@ -348,10 +362,10 @@ _MAX_ABOUT = 40
 
 def _add_about(terms: Mapping, claims: Iterable[Claim]) -> dict:
     """The fact's summary of its members' subjects: keys and measures (bounded)."""
-    about = dict(terms.get("about", {}))
-    keys = list(about.get("keys", []))
-    measures = list(about.get("measures", []))
-    incidental = about.get("incidental", True) if "incidental" in about else None
+    summary = dict(terms.get("about", {}))
+    keys = list(summary.get("keys", []))
+    measures = list(summary.get("measures", []))
+    incidental = summary.get("incidental", True) if "incidental" in summary else None
     for claim in claims:
         if claim.subject_key and claim.subject_key not in keys and len(keys) < _MAX_ABOUT:
             keys.append(claim.subject_key)
