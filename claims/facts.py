@@ -305,14 +305,10 @@ def _score(
     if summary.get("incidental"):
         return None
     key = group.subject_key
-    if key and key in summary.get("keys", ()) and not _specific(key):
-        # Entity and measure alone ("Microsoft investment") leave room for several facts:
-        # evidence, not a decision.
-        result = matching.score(group.profile, fact.terms, reading, params, overrides)
-        if result is None:
-            return None
-        return replace(result, total=result.total + SUBJECT_KEY_BONUS / 2)
-    if key and key in summary.get("keys", ()):
+    same_key = bool(key) and key in summary.get("keys", ())
+    if same_key and _specific(key):
+        # Entity, measure and reference point or scope agree: the same fact, whatever the
+        # words and the value (a wrong figure must land in its fact to be flagged).
         result = matching.score(group.profile, fact.terms, reading, params, overrides)
         _, agrees, _ = matching.value_evidence(reading, fact.terms.get("values", ()), params)
         total = max(result.total if result else 0.0, params.threshold) + SUBJECT_KEY_BONUS
@@ -324,12 +320,64 @@ def _score(
             result.shared_words if result else (),
             agrees=agrees,
         )
-    measures = set(summary.get("measures", ()))
-    mine = {root.subject_measure for root in group.roots if root.subject_measure}
-    # Dates are told apart by their years and values, not by the verb next to them.
-    if measures and mine and not measures & mine and group.roots[0].kind != Claim.Kind.DATE:
+    if _subjects_differ(group, summary) or _far_apart(reading, fact.terms.get("values", ())):
         return None
-    return matching.score(group.profile, fact.terms, reading, params, overrides)
+    result = matching.score(group.profile, fact.terms, reading, params, overrides)
+    if result is not None and same_key:
+        # Entity and measure alone ("Microsoft investment") leave room for several facts:
+        # evidence, not a decision.
+        result = replace(result, total=result.total + SUBJECT_KEY_BONUS / 2)
+    return result
+
+
+def _subjects_differ(group: _Group, summary: Mapping) -> bool:
+    """A known measure, reference point or scope the fact's mentions never have: "close"
+    is not "open", "per day" not "per year", a headcount not a revenue. Dates are told apart
+    by their years and values, not by the verb next to them."""
+    root = group.roots[0]
+    measures = set(summary.get("measures", ()))
+    if (
+        root.kind != Claim.Kind.DATE
+        and root.subject_measure
+        and measures
+        and root.subject_measure not in measures
+    ):
+        return True
+    parts = [key.split("|") for key in summary.get("keys", ())]
+    references = {p[2] for p in parts if len(p) == 4 and p[2]}
+    scopes = {p[3] for p in parts if len(p) == 4 and p[3]}
+    if (
+        root.subject_reference
+        and references
+        and not _compatible(root.subject_reference, references)
+    ):
+        return True
+    return bool(root.subject_scope and scopes and root.subject_scope not in scopes)
+
+
+def _compatible(reference: str, references: Iterable[str]) -> bool:
+    """Whether one reference point says as much as, or more than, another: "close" and
+    "first-day close" are compatible, "open" and "close" or "2021" and "2023" are not."""
+    words = set(reference.split())
+    return any(words <= set(other.split()) or set(other.split()) <= words for other in references)
+
+
+# Beyond this factor two values are no misreport of one another (a slip of scale is 1,000).
+_FAR_APART = Decimal("1500")
+
+
+def _far_apart(reading: comparison.Reading | None, values: Sequence[Mapping]) -> bool:
+    """Whether the value is more than a slip of scale away from every value of the fact
+    ("$50.44" a share is no "$5.4 billion" market value)."""
+    if reading is None or reading.number is None or not values:
+        return False
+    for value in values:
+        result = comparison.compare(reading, matching.reading_of_value(value))
+        if not result.comparable or result.ratio is None or result.ratio <= 0:
+            return False
+        if 1 / _FAR_APART <= result.ratio <= _FAR_APART:
+            return False
+    return True
 
 
 def _specific(subject_key: str) -> bool:
