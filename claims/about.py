@@ -485,6 +485,17 @@ def _compile(table: dict[str, tuple[str, ...]]) -> list[tuple[str, re.Pattern]]:
 
 
 _MEASURE_PATTERNS = _compile(_MEASURES)
+# What money can measure; the other measures are counts, sizes and rates.
+_MONEY_MEASURES = words(
+    """valuation market_value share_price revenue net_loss profit amount_raised deal_value
+    investment stake fine cost value_of_goods"""
+)
+_MONEY_PATTERNS = [(n, p) for n, p in _MEASURE_PATTERNS if n.replace(" ", "_") in _MONEY_MEASURES]
+_OTHER_PATTERNS = [
+    (n, p)
+    for n, p in _MEASURE_PATTERNS
+    if n.replace(" ", "_") not in _MONEY_MEASURES or n == "stake"
+]
 _EVENT_PATTERNS = _compile(_EVENTS)
 _MOMENT_PATTERNS = [(n, re.compile(r"\b(?:" + p + r")\b")) for n, p in _MOMENTS]
 _DAY_PATTERNS = [(n, re.compile(r"\b(?:" + p + r")\b")) for n, p in _DAYS]
@@ -827,7 +838,8 @@ def about(
     else:
         # A cue right after the figure names what it counts ("$20 subscription fee"); further
         # on it is usually another figure's ("closed at $50.44, giving a market value ...").
-        measure = _nearest(_MEASURE_PATTERNS, before.lower(), after.lower(), after_words=2)
+        patterns = _MONEY_PATTERNS if kind == "money" else _OTHER_PATTERNS
+        measure = _nearest(patterns, before.lower(), after.lower(), after_words=2)
         unit_measure = _UNIT_MEASURES.get((unit or "").lower().rstrip("s"), None)
         if unit_measure is None and (unit or "").lower() in _UNIT_MEASURES:
             unit_measure = _UNIT_MEASURES[(unit or "").lower()]
@@ -845,7 +857,7 @@ def about(
         ):
             measure = _percent_measure(before.lower(), after.lower(), measure)
         if kind == "money" and measure in ("", "share price change"):
-            measure = _nearest(_MEASURE_PATTERNS[:], sentence.lower(), "", after_words=0) or measure
+            measure = _nearest(_MONEY_PATTERNS, sentence.lower(), "", after_words=0) or measure
     reference = _reference(before, after, sentence, kind, measure)
     scope = "" if kind == "date" else _scope(before.lower()[-80:] + " " + after.lower()[:80])
     return About(

@@ -655,7 +655,7 @@ def _apply_agreement(fact: Fact, overrides: comparison.RateOverrides) -> None:
         fact.agreement = Fact.Agreement.SINGLE
         fact.explanation = "no mentions left (all rejected)"
         return
-    readings = [_summary_reading(entry) for entry in summary]
+    readings = [_in_first_unit(_summary_reading(entry), entry, summary[0]) for entry in summary]
     conversions = [
         (_summary_reading(original), _summary_reading(stated))
         for original, stated in fact.terms.get("conversions", [])
@@ -689,6 +689,7 @@ _MAX_READINGS = 50
 def _reading_entry(claim: Claim, article: Article) -> dict:
     entry = matching.value_record(_mention(claim), on=article.published)
     entry["label"] = reading_label(article)
+    entry["measure"] = claim.subject_measure
     return entry
 
 
@@ -730,6 +731,21 @@ def _add_readings(
     if claims and not result.get("subject"):
         result["subject"] = claims[0].subject
     return result
+
+
+def _in_first_unit(
+    reading: comparison.Reading, entry: Mapping, first: Mapping
+) -> comparison.Reading:
+    """A count of the fact's measure in the first mention's noun: "174 guests" and "171
+    passengers" are two counts of the passengers, to be compared."""
+    if (
+        reading.kind == Claim.Kind.COUNT
+        and first.get("kind") == Claim.Kind.COUNT
+        and entry.get("measure")
+        and entry.get("measure") == first.get("measure")
+    ):
+        return replace(reading, unit=first.get("unit") or None)
+    return reading
 
 
 def _summary_reading(entry: Mapping) -> comparison.Reading:
@@ -774,9 +790,13 @@ def _subject(subject: str, terms: Mapping) -> str:
     ][:3]
     lowered = subject.lower()
     missing = [name for name in names if name.lower() not in lowered]
-    if names and not any(ch.isupper() for ch in subject[1:]) and missing:
+    named = any(w[:1].isupper() for w in subject.split() if w.lower() not in _PRONOUNS)
+    if names and not named and missing:
         subject = f"{subject} ({', '.join(missing)})"
     return subject[:300]
+
+
+_PRONOUNS = frozenset(("it", "its", "they", "their", "he", "his", "she", "her", "this", "the"))
 
 
 def _reading(claim: Claim, article: Article) -> comparison.Reading:
