@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 ARTICLES ?=
 
-.PHONY: run test bench loadtest lint format evaluate clean
+.PHONY: run test bench loadtest lint format clean
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -26,8 +26,9 @@ $(VENV)/.bench-installed: pyproject.toml | $(VENV)/bin/python
 ## run: the app on http://127.0.0.1:$(PORT) with a Celery worker, demo accounts and articles
 run: $(VENV)/.run-installed
 	$(PY) manage.py migrate --noinput
+	$(PY) manage.py rebuild_public_records --missing
 	$(PY) manage.py setup_demo $(if $(ARTICLES),--articles "$(ARTICLES)")
-	PORT=$(PORT) scripts/run-dev
+	PORT=$(PORT) $(PY) scripts/run-dev
 
 ## test: the whole suite (SQLite and the embedded broker unless DATABASE_URL/CELERY_BROKER_URL say otherwise)
 test: $(VENV)/.test-installed

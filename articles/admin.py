@@ -1,7 +1,11 @@
+"""The articles in the admin: read their processing history; editing an article's title,
+outlet, address or date rewrites the public records that cite it.
+"""
+
 from django.contrib import admin
 
-from claims import published
 from claims.models import Claim
+from claims.public.records import record_changes
 
 from .models import Article, ArticleEvent
 
@@ -45,4 +49,4 @@ class ArticleAdmin(admin.ModelAdmin):
     def save_model(self, request, obj, form, change) -> None:
         super().save_model(request, obj, form, change)
         cited = Claim.objects.filter(article=obj, fact__isnull=False).values_list("fact_id")
-        published.record_changes(fact_id for (fact_id,) in cited.distinct())
+        record_changes(fact_id for (fact_id,) in cited.distinct())

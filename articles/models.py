@@ -1,3 +1,7 @@
+"""What an article is (its text, where it came from, its processing status) and the events
+recording each status change.
+"""
+
 from __future__ import annotations
 
 from django.conf import settings

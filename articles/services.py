@@ -1,17 +1,23 @@
-"""Every write to an article goes through here."""
+"""Every change to an article's row: storing an upload, moving its processing status (each
+move a conditional UPDATE with its event), asking for its extraction again.
+
+Asking for an extraction sends `articles.signals.extraction_requested`; the extraction itself
+(queueing, the worker's steps, the stalled-article sweep) is claims.pipeline's.
+"""
 
 from __future__ import annotations
 
 import logging
-from datetime import date, timedelta
+from datetime import date
 
-from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
-from django.db import transaction
-from django.db.models import Q
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from claims.extraction import currency_of_address
+
 from .models import Article, ArticleEvent
+from .signals import extraction_requested
 from .text import html_to_text, text_fingerprint
 
 logger = logging.getLogger(__name__)
@@ -49,43 +55,38 @@ def create_article(
     url: str = "",
     published: date | None = None,
 ) -> Article:
-    """Store an article and queue its extraction once the row is committed."""
+    """Store an article and ask for its extraction (queued once the row is committed)."""
     body = body_from_original(original, original_format)
     existing = find_duplicate(body)
     if existing is not None:
         raise DuplicateArticle(existing)
-    article = Article.objects.create(
-        title=title,
-        outlet=outlet,
-        author=author,
-        url=url,
-        published=published,
-        body=body,
-        original=original,
-        original_format=original_format,
-        original_filename=original_filename,
-        text_hash=text_fingerprint(body),
-        uploaded_by=uploaded_by,
-    )
+    try:
+        # A savepoint: an upload of the same text racing this one can win between the
+        # check above and this insert, and its unique text hash then refuses ours.
+        with transaction.atomic():
+            article = Article.objects.create(
+                title=title,
+                outlet=outlet,
+                author=author,
+                url=url,
+                published=published,
+                body=body,
+                original=original,
+                original_format=original_format,
+                original_filename=original_filename,
+                text_hash=text_fingerprint(body),
+                uploaded_by=uploaded_by,
+            )
+    except IntegrityError:
+        existing = find_duplicate(body)
+        if existing is None:
+            raise
+        raise DuplicateArticle(existing) from None
     ArticleEvent.objects.create(
         article=article, to_status=Status.RECEIVED, actor=uploaded_by, note="uploaded"
     )
-    enqueue_extraction(article.pk)
+    extraction_requested.send(sender=Article, article_id=article.pk)
     return article
-
-
-def enqueue_extraction(article_id: int) -> None:
-    """Send the extraction task after the surrounding transaction commits.
-
-    robust=True: if the broker is down the upload still succeeds; the article
-    stays received and the stalled-article sweep sends it again later.
-    """
-    from claims.tasks import propose_claims_task
-
-    def send_extraction_task() -> None:
-        propose_claims_task.delay(article_id)
-
-    transaction.on_commit(send_extraction_task, robust=True)
 
 
 def change_status(
@@ -98,25 +99,28 @@ def change_status(
 ) -> bool:
     """Move the article to to_status if it is in one of from_statuses; record the change.
 
-    A conditional UPDATE, so two workers (or a worker and an editor) racing on
-    the same article cannot both move it.
+    A conditional UPDATE per status it may be leaving (one at most matches), so two workers
+    (or a worker and an editor) racing on the same article cannot both move it from the same
+    status; the event says which status it left.
     """
+    now = timezone.now()
     with transaction.atomic():
-        previous = (
-            Article.objects.select_for_update()
-            .filter(pk=article.pk, status__in=from_statuses)
-            .values_list("status", flat=True)
-            .first()
-        )
-        if previous is None:
+        for previous in from_statuses:
+            moved = Article.objects.filter(pk=article.pk, status=previous).update(
+                status=to_status, status_reason=note, status_changed_at=now
+            )
+            if moved:
+                ArticleEvent.objects.create(
+                    article=article,
+                    from_status=previous,
+                    to_status=to_status,
+                    actor=actor,
+                    note=note,
+                )
+                break
+        else:
             return False
-        Article.objects.filter(pk=article.pk).update(
-            status=to_status, status_reason=note, status_changed_at=timezone.now()
-        )
-        ArticleEvent.objects.create(
-            article=article, from_status=previous, to_status=to_status, actor=actor, note=note
-        )
-    article.status, article.status_reason = to_status, note
+    article.status, article.status_reason, article.status_changed_at = to_status, note, now
     return True
 
 
@@ -131,26 +135,11 @@ def request_extraction(article: Article, *, actor: AbstractBaseUser) -> bool:
             actor=actor,
         )
         if moved:
-            enqueue_extraction(article.pk)
+            extraction_requested.send(sender=Article, article_id=article.pk)
     return moved
 
 
-def requeue_stalled_articles() -> int:
-    """Send again the articles whose extraction task seems lost; return how many."""
-    now = timezone.now()
-    waiting_since = now - timedelta(seconds=settings.ARTICLE_STALL_SECONDS)
-    # A running extraction is only stalled once it has outlived the task time limit.
-    running_since = now - timedelta(seconds=settings.CELERY_TASK_TIME_LIMIT + 60)
-    stalled = list(
-        Article.objects.filter(
-            Q(status=Status.RECEIVED, status_changed_at__lt=waiting_since)
-            | Q(status=Status.EXTRACTING, status_changed_at__lt=running_since)
-        ).values_list("pk", flat=True)[:500]
-    )
-    for article_id in stalled:
-        # Touch the row first so the next sweep waits another full period.
-        Article.objects.filter(pk=article_id).update(status_changed_at=timezone.now())
-        enqueue_extraction(article_id)
-    if stalled:
-        logger.warning("re-queued %d stalled article(s): %s", len(stalled), stalled)
-    return len(stalled)
+def outlet_currency(article: Article) -> str | None:
+    """The outlet's own currency, read from the country domain of the article's address
+    (".ca": CAD); None when the address does not say."""
+    return currency_of_address(article.url)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from django.contrib.auth.models import AbstractBaseUser
 from django.db import connection, transaction
 
 from claims.about import ArticleContext
@@ -110,39 +109,14 @@ def _widen(story: Story, names: list[str], article: Article) -> None:
     story.save(update_fields=["names", "first_published", "last_published"])
 
 
-@transaction.atomic
-def move_article(
-    article: Article, story: Story | None, *, actor: AbstractBaseUser | None, note: str = ""
-) -> Story:
-    """A reviewer moves an article to another story (a new one when `story` is None); its
-    unreviewed claims are grouped again within the new story."""
-    from claims import facts  # claims depends on articles, not the reverse, at import time
-
-    locked = Article.objects.select_for_update().get(pk=article.pk)
-    source = locked.story_id
-    if story is None:
-        story = Story.objects.create(
-            title=locked.title[:300],
-            names=story_names(locked)[:MAX_STORY_NAMES],
-            first_published=locked.published,
-            last_published=locked.published,
-        )
-    if story.pk == source:
-        return story
-    facts.lock_stories([s for s in (source, story.pk) if s is not None])
-    facts.release_article(locked, note=f"article moved to story {story.pk}")
-    Article.objects.filter(pk=locked.pk).update(story=story)
-    locked.story = story
-    ArticleEvent.objects.create(
-        article=locked,
-        from_status=locked.status,
-        to_status=locked.status,
-        actor=actor,
-        note=f"moved from story {source} to story {story.pk}" + (f": {note}" if note else ""),
+def new_story_for(article: Article) -> Story:
+    """A story of its own for the article (a reviewer splitting it off)."""
+    return Story.objects.create(
+        title=article.title[:300],
+        names=story_names(article)[:MAX_STORY_NAMES],
+        first_published=article.published,
+        last_published=article.published,
     )
-    facts.group_article_claims(locked)
-    article.story = story
-    return story
 
 
 def _lock(key: int) -> None:

@@ -1,3 +1,7 @@
+"""The newsroom's article pages: the list, one article with its figures marked, the upload
+form and asking for an extraction again (both through articles.services).
+"""
+
 from __future__ import annotations
 
 from django.contrib import messages
@@ -8,7 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
 from . import services
-from .forms import ArticleUploadForm
+from .forms import ArticleUploadForm, duplicate_error
 from .highlight import highlight_segments
 from .models import Article
 
@@ -75,11 +79,13 @@ def article_upload(request: HttpRequest) -> HttpResponse:
         try:
             article = services.create_article(uploaded_by=request.user, **form.article_fields())
         except services.DuplicateArticle as duplicate:
-            # Another upload of the same text won the race since validation.
-            messages.warning(request, "This text was stored meanwhile by another upload.")
-            return redirect(duplicate.existing)
-        messages.success(request, f"“{article.title}” was received; its figures are being read.")
-        return redirect(article)
+            # Another upload of the same text won the race since validation: the same answer.
+            form.add_error(None, duplicate_error(duplicate.existing))
+        else:
+            messages.success(
+                request, f"“{article.title}” was received; its figures are being read."
+            )
+            return redirect(article)
     return render(request, "articles/upload.html", {"form": form})
 
 

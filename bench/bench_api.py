@@ -75,8 +75,8 @@ def seed(facts: int) -> None:
     from django.core.management import call_command
     from django.db import connection
 
-    from claims import published
     from claims.models import Fact
+    from claims.public.records import rebuild_all_records
 
     call_command("migrate", verbosity=0)
     call_command("collectstatic", "--noinput", verbosity=0)  # as deployed: WhiteNoise serves it
@@ -84,7 +84,7 @@ def seed(facts: int) -> None:
         _seed(facts)
     if Fact.objects.filter(status="published", public_record="").exists():
         started = time.perf_counter()
-        count = published.rebuild_all_records()
+        count = rebuild_all_records()
         print(f"public records of {count:,} facts written in {time.perf_counter() - started:.0f} s")
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")  # plans from the real row counts, as autovacuum would give

@@ -76,7 +76,7 @@ def main() -> None:
 
     from articles.models import Article
     from claims.models import Claim
-    from claims.services import propose_claims
+    from claims.pipeline import propose_claims
     from factcheck.celery import app
 
     call_command("migrate", verbosity=0)
@@ -86,7 +86,7 @@ def main() -> None:
     # Baseline: the same service, in this process, no broker and no worker.
     from unittest import mock
 
-    with mock.patch("articles.services.enqueue_extraction"):
+    with mock.patch("claims.tasks.enqueue_extraction"):
         baseline_articles = make_articles(options.articles, prefix="baseline")
     started = time.perf_counter()
     for article in baseline_articles:

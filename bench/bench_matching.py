@@ -224,7 +224,7 @@ def article_text(rng: random.Random, names: list[str]) -> str:
 def measure(count: int, names: list[str], rng: random.Random) -> list[float]:
     """Milliseconds of group_article_claims for `count` new articles (extraction excluded)."""
     from articles.models import Article
-    from claims import facts, services
+    from claims import facts, pipeline
 
     timings = []
     original = facts.group_article_claims
@@ -241,7 +241,7 @@ def measure(count: int, names: list[str], rng: random.Random) -> list[float]:
         # Store the claims without grouping them, then time the grouping alone.
         facts.group_article_claims = lambda article: []
         try:
-            services.propose_claims(article)
+            pipeline.propose_claims(article)
         finally:
             facts.group_article_claims = original
         started = time.perf_counter()
@@ -278,12 +278,12 @@ def rng_word(index: int) -> str:
 
 
 def propose_without_grouping(article) -> None:
-    from claims import facts, services
+    from claims import facts, pipeline
 
     original = facts.group_article_claims
     facts.group_article_claims = lambda article: []
     try:
-        services.propose_claims(article)
+        pipeline.propose_claims(article)
     finally:
         facts.group_article_claims = original
 

@@ -130,7 +130,7 @@ def seed(*, facts_wanted: int) -> tuple[list[int], str]:
     from articles.roles import EDITORS, REVIEWERS
     from claims import review
     from claims.models import Claim, Fact
-    from claims.services import propose_claims
+    from claims.pipeline import propose_claims
 
     call_command("migrate", verbosity=0)
     users = get_user_model().objects
@@ -141,7 +141,7 @@ def seed(*, facts_wanted: int) -> tuple[list[int], str]:
     token = Token.objects.create(user=editor).key
 
     # Extracted here, not by the worker: the load starts on a settled store.
-    with mock.patch("articles.services.enqueue_extraction"):
+    with mock.patch("claims.tasks.enqueue_extraction"):
         for folder in (ROOT / "articles" / "demo", ROOT / "tests" / "data" / "newsdev"):
             for article in import_documents(read_corpus(folder), uploaded_by=editor).imported:
                 propose_claims(article)

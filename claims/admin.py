@@ -1,3 +1,7 @@
+"""The review desk in the admin: the claims list, the facts queue (disputed first) and their
+actions, each calling a claims.review or claims.facts service; events are read-only.
+"""
+
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
@@ -134,7 +138,6 @@ class ClaimAdmin(admin.ModelAdmin):
         "fact",
         "extractor",
         "extractor_version",
-        "confidence",
         # Review state changes go through claims.review, which writes the audit trail.
         "status",
         "version",

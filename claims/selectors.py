@@ -12,11 +12,15 @@ from django.db.models import F
 
 from . import comparison, facts
 from .chart import Chart, Row, dot_chart
+from .extraction.types import value_for_people
+from .figures import reading_of_claim
 from .models import Claim, ClaimEvent, Fact, FactEvent, PrimarySource
 
 
 @dataclass(frozen=True)
-class Mention:
+class MentionRow:
+    """One mention of the fact as the review page shows it."""
+
     claim: Claim
     outlet: str
     # The claim's sentence in three pieces, the figure in the middle: the template escapes
@@ -52,7 +56,7 @@ class HistoryEntry:
 @dataclass(frozen=True)
 class FactReview:
     fact: Fact
-    mentions: list[Mention]
+    mentions: list[MentionRow]
     common_unit: str | None
     chart: Chart | None
     confirmed: list[Claim]  # claims that can give the verified value, default first
@@ -71,7 +75,7 @@ def fact_review(fact: Fact) -> FactReview:
         .order_by(F("article__published").asc(nulls_last=True), "article_id", "start")
     )
     by_id = {claim.pk: claim for claim in claims}
-    readings = {claim.pk: _reading(claim) for claim in claims}
+    readings = {claim.pk: reading_of_claim(claim) for claim in claims}
     live = [c for c in claims if c.status != Claim.Status.REJECTED]
     originals = [c for c in live if c.converts_id not in {x.pk for x in live}]
     outliers: set[int] = set()
@@ -87,7 +91,7 @@ def fact_review(fact: Fact) -> FactReview:
         converted, number, rate = _in_common_unit(claim, readings[claim.pk], common, overrides)
         before, figure, after = _quote(claim)
         mentions.append(
-            Mention(
+            MentionRow(
                 claim=claim,
                 outlet=claim.article.outlet or claim.article.title,
                 before=before,
@@ -137,20 +141,6 @@ def fact_review(fact: Fact) -> FactReview:
     )
 
 
-def _reading(claim: Claim) -> comparison.Reading:
-    return comparison.Reading(
-        number=claim.number,
-        number_high=claim.number_high,
-        unit=claim.unit or None,
-        kind=claim.kind,
-        qualifier=claim.qualifier,
-        text=claim.text,
-        on=claim.article.published,
-        label=facts.reading_label(claim.article),
-        iso_date=claim.date or None,
-    )
-
-
 def _quote(claim: Claim) -> tuple[str, str, str]:
     body = claim.article.body
     start, end = claim.sentence_start, claim.sentence_end
@@ -160,10 +150,13 @@ def _quote(claim: Claim) -> tuple[str, str, str]:
 
 
 def _value(claim: Claim) -> str:
-    if claim.kind == Claim.Kind.DATE:
-        return claim.date
-    qualifier = "" if claim.qualifier == "exact" else claim.get_qualifier_display() + " "
-    return f"{qualifier}{claim.display_value} {claim.unit}".strip()
+    return value_for_people(
+        number=claim.number,
+        number_high=claim.number_high,
+        unit=claim.unit,
+        date=claim.date if claim.kind == Claim.Kind.DATE else "",
+        qualifier=claim.qualifier,
+    )
 
 
 def _common_unit(fact: Fact, claims: Sequence[Claim]) -> str | None:

@@ -81,6 +81,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "factcheck.faults.refuse_oversized_bodies",
+    "factcheck.faults.DatabaseUnavailableMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -132,6 +134,10 @@ else:
     # The planner's default assumes spinning disks and then prefers hash joins over whole
     # tables to index lookups: the API's citation query was one of them.
     DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c random_page_cost=1.1"
+    # A database host that does not answer fails a connection in seconds, not minutes.
+    DATABASES["default"]["OPTIONS"]["connect_timeout"] = envint("DB_CONNECT_TIMEOUT", 5)
+# While the database is down, requests that need it answer 503 asking to come back after this.
+DATABASE_RETRY_AFTER_SECONDS = envint("DATABASE_RETRY_AFTER_SECONDS", 30)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -172,6 +178,10 @@ LOGIN_LOCKOUT_SECONDS = envint("LOGIN_LOCKOUT_SECONDS", 900)
 ARTICLE_MAX_UPLOAD_BYTES = envint("ARTICLE_MAX_UPLOAD_BYTES", 2 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = ARTICLE_MAX_UPLOAD_BYTES + 512 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = ARTICLE_MAX_UPLOAD_BYTES + 512 * 1024
+# A request body is refused by its length before it is read (factcheck.faults): over
+# DATA_UPLOAD_MAX_MEMORY_SIZE, or for a multipart upload (its files are streamed to disk, and
+# a file over the article limit gets the form's message) over REQUEST_MAX_BYTES.
+REQUEST_MAX_BYTES = envint("REQUEST_MAX_BYTES", max(10 * 1024 * 1024, 2 * ARTICLE_MAX_UPLOAD_BYTES))
 
 # Security: secure cookies and HSTS whenever the app is not in development.
 SESSION_COOKIE_SECURE = envbool("SESSION_COOKIE_SECURE", not DEBUG)
@@ -202,8 +212,8 @@ REDIS_TRANSPORT_OPTIONS = {
     "visibility_timeout": envint("CELERY_VISIBILITY_TIMEOUT", 600),
     # A broker that stops answering fails a send within seconds instead of
     # holding the upload that sent it for ever (redis-py waits without limit).
-    "socket_timeout": envint("CELERY_BROKER_SOCKET_TIMEOUT", 1),
-    "socket_connect_timeout": envint("CELERY_BROKER_SOCKET_TIMEOUT", 1),
+    "socket_timeout": envint("CELERY_BROKER_SOCKET_TIMEOUT_MS", 500) / 1000,
+    "socket_connect_timeout": envint("CELERY_BROKER_SOCKET_TIMEOUT_MS", 500) / 1000,
 }
 if CELERY_BROKER_URL.startswith("filesystem://"):
     # kombu creates its control folder but not the message folder.
@@ -241,11 +251,19 @@ CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 # broker that cannot redeliver) are sent again by this sweep.
 CELERY_BEAT_SCHEDULE = {
     "requeue-stalled-articles": {
-        "task": "articles.tasks.requeue_stalled_articles_task",
+        "task": "claims.tasks.requeue_stalled_articles_task",
         "schedule": envint("REQUEUE_SWEEP_SECONDS", 60),
     },
 }
 ARTICLE_STALL_SECONDS = envint("ARTICLE_STALL_SECONDS", 120)
+# A starting worker sends again, after this delay, the extractions no live worker holds (their
+# worker died: a machine lost); the live workers have ORPHAN_CHECK_REPLY_SECONDS to answer.
+ORPHAN_CHECK_DELAY_SECONDS = envint("ORPHAN_CHECK_DELAY_SECONDS", 3)
+ORPHAN_CHECK_REPLY_SECONDS = envint("ORPHAN_CHECK_REPLY_SECONDS", 2)
+# An extraction that finds the database down tries again, for this long, at most
+# EXTRACTION_RETRY_MAX_WAIT seconds apart (claims.tasks).
+EXTRACTION_RETRY_SPAN_SECONDS = envint("EXTRACTION_RETRY_SPAN_SECONDS", 900)
+EXTRACTION_RETRY_MAX_WAIT = envint("EXTRACTION_RETRY_MAX_WAIT", 10)
 
 # Review: when true, the reviewer who publishes a fact must not be the one who verified it.
 REQUIRE_SEPARATE_PUBLISHER = envbool("REQUIRE_SEPARATE_PUBLISHER", False)
@@ -265,7 +283,20 @@ LOGGING = {
 CACHE_URL = os.environ.get("CACHE_URL") or f"file://{BASE_DIR / '.cache'}"
 if CACHE_URL.startswith(("redis://", "rediss://")):
     # django-redis keeps one client per process; Django's own backend builds one per call.
-    CACHES = {"default": {"BACKEND": "django_redis.cache.RedisCache", "LOCATION": CACHE_URL}}
+    # A Redis that hangs costs a request at most the socket timeout, and then, for
+    # CACHE_PAUSE_SECONDS, nothing: the process skips the cache (factcheck.cache).
+    cache_timeout = envint("CACHE_SOCKET_TIMEOUT_MS", 500) / 1000
+    CACHES = {
+        "default": {
+            "BACKEND": "factcheck.cache.SharedCache",
+            "LOCATION": CACHE_URL,
+            "OPTIONS": {
+                "SOCKET_CONNECT_TIMEOUT": cache_timeout,
+                "SOCKET_TIMEOUT": cache_timeout,
+                "PAUSE_SECONDS": envint("CACHE_PAUSE_SECONDS", 5),
+            },
+        }
+    }
 elif CACHE_URL.startswith("file://"):
     CACHES = {
         "default": {
@@ -314,6 +345,11 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_RENDERER_CLASSES": ["factcheck.api.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [
+        "factcheck.api.JSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
     "DEFAULT_THROTTLE_CLASSES": ["factcheck.api.AnonThrottle", "factcheck.api.UserThrottle"],
     "DEFAULT_THROTTLE_RATES": {
         "anon": envrate("API_ANON_RATE", "600/minute"),

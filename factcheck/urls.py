@@ -1,3 +1,5 @@
+"""Every address: the newsroom's pages, the admin, the API (v1) and its schema."""
+
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path

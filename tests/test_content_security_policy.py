@@ -6,14 +6,14 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from claims import services
+from claims import pipeline
 from tests.security.inert import assert_inert
 
 
 @pytest.fixture
 def article(make_article):
     article = make_article(title="Roads", outlet="The Ledger")
-    services.propose_claims(article)
+    pipeline.propose_claims(article)
     return article
 
 

@@ -10,7 +10,7 @@ from django.contrib.auth import SESSION_KEY
 from django.urls import reverse
 from django.utils import timezone
 
-from tests.conftest import make_user
+from tests.helpers import make_user
 
 PASSWORD = "pw-for-tests-only"  # the one make_user gives
 WAIT = "Too many failed logins. Wait 15 minutes and try again."

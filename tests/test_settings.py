@@ -7,7 +7,7 @@ import os
 import subprocess
 import sys
 
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 
 
 def start_django(code: str = "", **env: str) -> subprocess.CompletedProcess:

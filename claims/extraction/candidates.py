@@ -20,7 +20,6 @@ class Candidate:
     unit: str | None = None
     qualifier: Qualifier | None = None  # None: read it from the text around the span
     number_high: Decimal | None = None
-    confidence: float = 0.9
     converts_from: int | None = None  # start offset of the figure this one converts
     # A bare number kept only if it takes the unit of the count before it ("37 seats from 52");
     # named: it follows a name ("the Farmers' League 8"), so only a parallel clause may do so.

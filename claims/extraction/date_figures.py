@@ -8,10 +8,18 @@ import re
 from . import dates, labels
 from .candidates import Candidate, Spans
 from .grammar import Atom
+from .numbers import WORDS, parse_digits, parse_words
 from .sentences import Sentences
 from .types import Kind, Qualifier
 
 _NEXT_CAPITALISED = re.compile(r"[ \u00a0]+([A-Z][\w&’'-]*)")
+# "five years ago", "18 months ago": a date counted back from the publication date. A bare
+# article ("a year ago") is left out: it mostly gives the base of a comparison ("up 5% from a
+# year ago"), not a date the text claims.
+_AGO = re.compile(
+    rf"(?<![\w-])(?P<n>\d{{1,3}}|(?i:{WORDS}))[ \u00a0-]"
+    r"(?P<unit>(?i:decades?|years?|months?|weeks?|days?))[ \u00a0]+(?i:ago)\b"
+)
 
 
 def is_year_like(atom: Atom) -> bool:
@@ -23,6 +31,10 @@ def year(text: str, atom: Atom) -> dates.DateHit | None:
     if not is_year_like(atom):
         return None
     end = atom.num_start + 4
+    if dates.FISCAL_BEFORE.search(text, max(0, atom.start - 24), atom.start) and (
+        dates.names_a_report(text, atom.start, end)
+    ):
+        return None
     opened = dates.YEAR_PREPOSITION.search(text, max(0, atom.start - 24), atom.start)
     nxt = _NEXT_CAPITALISED.match(text, end)
     if nxt and not opened:
@@ -43,6 +55,8 @@ def month_dates(text: str) -> list[dates.DateHit]:
     taken = Spans([(h.start, h.end) for h in hits])
     for m in dates.NUMERIC_DATE.finditer(text):
         hit = dates.read_numeric_date(text, m, order)
+        if hit and (m.group("q_y") or m.group("fy")) and dates.names_a_report(text, *m.span()):
+            continue
         if hit and dates.valid(hit) and not taken.overlaps(hit.start, hit.end):
             hits.append(hit)
     return hits
@@ -54,14 +68,15 @@ def weekdays(text: str, published: dt.date, taken: Spans) -> list[Candidate]:
     for m in dates.WEEKDAY.finditer(text):
         if taken.overlaps(m.start(), m.end()):
             continue
-        if labels.named_by_previous_word(text, m.start()):
+        named = labels.named_by_previous_word(text, m.start())
+        if named and not dates.ACRONYM_BEFORE.search(text, max(0, m.start() - 12), m.start()):
             continue  # "Black Friday", "Super Tuesday"
         if dates.FUTURE_WEEKDAY.search(text, max(0, m.start() - 24), m.start()):
             continue
         if taken.overlaps(m.end(), m.end() + 3):
             continue  # "Monday, Feb. 26": the date that follows carries the value
         day = dates.weekday_before(dates.WEEKDAY_NAMES[m.group("wd").lower()], published)
-        found.append(Candidate(m.start(), m.end(), Kind.DATE, date=day.isoformat(), confidence=0.6))
+        found.append(Candidate(m.start(), m.end(), Kind.DATE, date=day.isoformat()))
     return found
 
 
@@ -105,8 +120,6 @@ def date_candidates(
         qualifier = Qualifier.APPROX if h.approx else Qualifier.EXACT
         if not h.approx and _AT_LEAST_BEFORE.search(text, max(0, h.start - 24), h.start):
             qualifier = Qualifier.AT_LEAST
-        # Bare years are the shakiest dates: a number in the right range, read in context.
-        confidence = 0.9 if h.month else 0.8 if h.approx else 0.6
         iso = dates.iso(resolved, h.month, h.day)
         high = dates.iso(h.year_high, None, None) if h.year_high else None
         out.append(
@@ -117,7 +130,38 @@ def date_candidates(
                 date=iso,
                 date_high=high,
                 qualifier=qualifier,
-                confidence=confidence,
             )
         )
     return out
+
+
+# "5% higher than three years ago": a comparison of the figure before, not a hedge of the date.
+_COMPARISON = re.compile(r"\b(?:higher|lower|greater|bigger|smaller|larger)\s+than\s+$")
+
+
+def ago_dates(text: str, published: dt.date) -> list[Candidate]:
+    """ "five years ago", "two months ago", "10 days ago": dates counted back from publication.
+
+    The date keeps the precision of its unit: years (and decades) give a year, months a
+    month, weeks and days a day.
+    """
+    found = []
+    for m in _AGO.finditer(text):
+        raw = m.group("n")
+        n = parse_digits(raw) if raw[0].isdigit() else parse_words(raw)
+        if not n:
+            continue
+        count, unit = int(n), m.group("unit").lower().rstrip("s")
+        if unit in ("decade", "year"):
+            iso = f"{published.year - count * (10 if unit == 'decade' else 1):04d}"
+        elif unit == "month":
+            months = published.year * 12 + published.month - 1 - count
+            iso = f"{months // 12:04d}-{months % 12 + 1:02d}"
+        else:
+            days = count * (7 if unit == "week" else 1)
+            iso = (published - dt.timedelta(days=days)).isoformat()
+        # "5% higher than three years ago" compares the figure before; the date is exact.
+        compared = _COMPARISON.search(text, max(0, m.start() - 20), m.start())
+        qualifier = Qualifier.EXACT if compared else None  # None: read from the text
+        found.append(Candidate(m.start(), m.end(), Kind.DATE, date=iso, qualifier=qualifier))
+    return found

@@ -59,10 +59,37 @@ YEAR_PREPOSITION = re.compile(
     re.IGNORECASE,
 )
 
-# "Friday's close" names an event rather than dating a claim.
-WEEKDAY = re.compile(
-    r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!['’]s\b)"
+# "its fiscal 2024 results", "the FY2025 guidance", "Q3 2024 earnings": a fiscal period that
+# names a report rather than dating a claim. After a preposition it is a date again: "in
+# fiscal 2024 revenue rose".
+_REPORT_NOUN_AFTER = re.compile(
+    r"[ \u00a0]+(?:results|earnings|guidance|outlook|forecasts?|budgets?|reports?|figures"
+    r"|numbers|targets?|estimates?|plans?|revenues?|sales|profits?|loss(?:es)?|accounts"
+    r"|statements?|filings?|updates?|reviews?|spending|deficit|surplus|season|dividends?)\b"
 )
+_FISCAL_WORDS = r"(?:(?:fiscal|financial)(?:[\s-]+year)?\s+)?"
+_PREPOSITION_BEFORE = re.compile(
+    r"\b(?:in|during|for|since|through|throughout|until|till|by|from|before|after|of|over)\s+"
+    r"(?:the\s+)?" + _FISCAL_WORDS + "$",
+    re.IGNORECASE,
+)
+FISCAL_BEFORE = re.compile(
+    r"(?:\b(?i:fiscal|financial)(?:[\s-]+(?i:year))?\s+|\b(?:Q[1-4]|H[12]|FY|CY)\s?)$"
+)
+
+
+def names_a_report(text: str, start: int, end: int) -> bool:
+    """A fiscal period at text[start:end] used as the name of a report ("fiscal 2024 results")."""
+    if not _REPORT_NOUN_AFTER.match(text, end):
+        return False
+    return not _PREPOSITION_BEFORE.search(text, max(0, start - 40), start)
+
+
+# "Tuesday's share sale" dates the sale as "on Tuesday" would: the possessive is the weekday too.
+WEEKDAY = re.compile(r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+# "its IPO Tuesday", "the NYSE Monday": an acronym before a weekday does not make a name of it
+# as a capitalised word does ("Black Friday", "Super Tuesday").
+ACRONYM_BEFORE = re.compile(r"(?<![\w.])[A-Z]{2,}[ \u00a0]+$")
 FUTURE_WEEKDAY = re.compile(r"\b(?:next|coming|following|this\s+coming)\s+$", re.IGNORECASE)
 
 

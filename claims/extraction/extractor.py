@@ -1,4 +1,4 @@
-"""The extraction pipeline: find dates and numbers, drop labels, join ranges and conversions."""
+"""The extractor's passes: find dates and numbers, drop labels, join ranges and conversions."""
 
 from __future__ import annotations
 
@@ -6,9 +6,10 @@ import datetime as dt
 import re
 from dataclasses import replace
 
-from . import dates, units
+from . import changes, dates, labels, money, units
 from .candidates import Candidate, Spans, resolve_overlaps
-from .date_figures import date_candidates, is_year_like, month_dates, weekdays, year
+from .date_figures import ago_dates, date_candidates, is_year_like, month_dates, weekdays, year
+from .fraction_words import fraction_candidates
 from .grammar import (
     A_PERIOD,
     CONTINENTAL_DIGIT_NUMBER,
@@ -21,7 +22,7 @@ from .grammar import (
     read_words,
     spelled_count_is_referential,
 )
-from .links import borrow_units, join_atoms, link_conversions
+from .links import borrow_units, is_conversion_gap, join_atoms, link_conversions
 from .numbers import CONTINENTAL_STYLE
 from .qualifiers import qualifier_before, qualify
 from .sentences import Sentences
@@ -50,6 +51,8 @@ _MULTIPLIER = re.compile(r"[\s-]*(?:times|fold|x)\b", re.IGNORECASE)
 _MAGNITUDE_LIKE = re.compile(r"[1-9]\.\d")
 _MINUS_WORD = re.compile(r"\b[Mm]inus\s+$")
 _SIGNED_UNITS = {"degrees Celsius", "degrees Fahrenheit", "degrees", "percent", "percentage points"}
+# Units of a change that a fall makes negative ("fell 4%", "cut by 25 basis points").
+_CHANGE_UNITS = {"percent", "percentage points", "basis points"}
 
 
 def _atoms(text: str, taken: list[tuple[int, int]]) -> list[Atom]:
@@ -107,18 +110,9 @@ def _measured(text: str, atom: Atom) -> Candidate | None:
             start = minus.start()
         elif start == atom.num_start:
             start -= 1  # the minus sign belongs to the span
-    confidence = atom.confidence
-    if atom.kind is Kind.COUNT:
-        confidence = 0.7 if atom.spelled else 0.85
-    return Candidate(
-        start,
-        atom.end,
-        atom.kind,
-        value,
-        unit=atom.unit,
-        number_high=atom.high,
-        confidence=confidence,
-    )
+    if atom.unit in _CHANGE_UNITS and value > 0 and changes.states_a_fall(text, start, atom.end):
+        value = -value
+    return Candidate(start, atom.end, atom.kind, value, unit=atom.unit, number_high=atom.high)
 
 
 def _bare(text: str, atom: Atom, sentences: Sentences) -> Candidate | dates.DateHit | None:
@@ -128,12 +122,10 @@ def _bare(text: str, atom: Atom, sentences: Sentences) -> Candidate | dates.Date
             return None
         noun = _of_noun(text, atom)  # "two of Britain's biggest banks"
         if noun:
-            return Candidate(
-                atom.start, atom.end, Kind.COUNT, atom.value, unit=noun, confidence=0.6
-            )
+            return Candidate(atom.start, atom.end, Kind.COUNT, atom.value, unit=noun)
         return _orphan(atom)
     if atom.spelled:
-        return Candidate(atom.start, atom.end, Kind.COUNT, atom.value, confidence=0.5)
+        return Candidate(atom.start, atom.end, Kind.COUNT, atom.value)
     if is_year_like(atom):
         return year(text, atom)
     if _MULTIPLIER.match(text, atom.end):
@@ -142,9 +134,7 @@ def _bare(text: str, atom: Atom, sentences: Sentences) -> Candidate | dates.Date
     if atom.factor == 1 and _MAGNITUDE_LIKE.fullmatch(atom.raw):
         window = (max(s0, atom.start - _CONTEXT_REACH), min(s1, atom.end + _CONTEXT_REACH))
         if units.QUAKE.search(text, *window):  # "the strongest aftershock measured 4.9"
-            return Candidate(
-                atom.start, atom.end, Kind.QUANTITY, atom.value, unit="magnitude", confidence=0.6
-            )
+            return Candidate(atom.start, atom.end, Kind.QUANTITY, atom.value, unit="magnitude")
     before = qualifier_before(text, atom.start)
     lead = before[1] if before else atom.start
     unit = _context_unit(text, atom, sentences)
@@ -152,16 +142,22 @@ def _bare(text: str, atom: Atom, sentences: Sentences) -> Candidate | dates.Date
         unit = "people"  # "killing at least 37", "injuring 210"
     if atom.glued_letter:
         if atom.glued_letter in "kK" and unit == "tokens":
-            return Candidate(
-                atom.start, atom.end, Kind.QUANTITY, atom.value, unit=unit, confidence=0.8
-            )
+            return Candidate(atom.start, atom.end, Kind.QUANTITY, atom.value, unit=unit)
+        if atom.glued_letter in "kK":
+            # "signatures reached 25k": thousands of the noun a verb of change counts. Without
+            # one the "k" may be a distance ("a 10k race") or a resolution ("4K video").
+            noun = unit
+            if not noun and units.CHANGE_VERB.search(text, max(s0, lead - 30), lead):
+                noun = units.noun_before(text, max(s0, atom.start - _CONTEXT_REACH), lead)
+            if noun:
+                return Candidate(atom.start, atom.end, Kind.COUNT, atom.value, unit=noun)
         return None
     noun = _of_noun(text, atom) if not unit else None
     if noun:  # "3,000 of its employees"
-        return Candidate(atom.start, atom.end, Kind.COUNT, atom.value, unit=noun, confidence=0.6)
+        return Candidate(atom.start, atom.end, Kind.COUNT, atom.value, unit=noun)
     if unit:
         kind = Kind.QUANTITY if unit == "tokens" else Kind.COUNT
-        return Candidate(atom.start, atom.end, kind, atom.value, unit=unit, confidence=0.6)
+        return Candidate(atom.start, atom.end, kind, atom.value, unit=unit)
     hedged = (
         before is not None
         and before[0] in _STRONG_QUALIFIERS
@@ -180,13 +176,11 @@ def _bare(text: str, atom: Atom, sentences: Sentences) -> Candidate | dates.Date
         head = text.lower().rfind(noun, max(s0, atom.start - _CONTEXT_REACH), lead) if noun else -1
         of = _OF_BEFORE.search(text, max(s0, head - 40), head) if noun else None
         if noun and (not of or of.group(1).lower() in _COUNTING_HEADS):
-            return Candidate(
-                atom.start, atom.end, Kind.COUNT, atom.value, unit=noun, confidence=0.5
-            )
+            return Candidate(atom.start, atom.end, Kind.COUNT, atom.value, unit=noun)
     if large or (hedged and atom.value >= 10):
         # "The number of officers has risen by 20,951": the noun the sentence counts.
         unit = units.noun_before(text, max(s0, atom.start - _CONTEXT_REACH), lead)
-        return Candidate(atom.start, atom.end, Kind.COUNT, atom.value, unit=unit, confidence=0.5)
+        return Candidate(atom.start, atom.end, Kind.COUNT, atom.value, unit=unit)
     return _orphan(atom)
 
 
@@ -199,7 +193,7 @@ def _of_noun(text: str, atom: Atom) -> str | None:
 
 def _orphan(atom: Atom) -> Candidate:
     """A small bare number, kept only if it takes the unit of the count before it (see links)."""
-    return Candidate(atom.start, atom.end, Kind.COUNT, atom.value, confidence=0.5, orphan=True)
+    return Candidate(atom.start, atom.end, Kind.COUNT, atom.value, orphan=True)
 
 
 def _candidate(text: str, atom: Atom, sentences: Sentences) -> Candidate | dates.DateHit | None:
@@ -217,24 +211,75 @@ def _candidate(text: str, atom: Atom, sentences: Sentences) -> Candidate | dates
     return _measured(text, atom)
 
 
-def extract(text: str, published: dt.date | None = None) -> list[Figure]:
+def extract(
+    text: str, published: dt.date | None = None, local_currency: str | None = None
+) -> list[Figure]:
     sentences = Sentences(text)
     hits = month_dates(text)
     cands: list[Candidate] = []
-    for atom in join_atoms(text, _atoms(text, [(h.start, h.end) for h in hits])):
+    atoms = _atoms(text, [(h.start, h.end) for h in hits])
+    names = labels.model_names(text, [(a.num_start, a.end) for a in atoms if a.plain_int])
+    for atom in join_atoms(text, atoms):
+        if atom.plain_int and labels.repeats_a_name(
+            text, atom.num_start, atom.num_start + len(atom.raw), names
+        ):
+            continue
         found = _candidate(text, atom, sentences)
         if isinstance(found, dates.DateHit):
             hits.append(found)
         elif found is not None:
             cands.append(found)
+    cands = _with_fractions(text, cands, hits)
     cands.extend(date_candidates(hits, published, text, sentences))
     if published:
         cands.extend(weekdays(text, published, Spans([(c.start, c.end) for c in cands])))
+        cands.extend(ago_dates(text, published))
     cands = resolve_overlaps(cands)
     borrow_units(text, cands, sentences)
     cands = [c for c in cands if not c.orphan or c.unit]
+    _read_shared_signs(text, cands, local_currency)
     link_conversions(text, cands)
     return _figures(text, cands, sentences)
+
+
+def _read_shared_signs(text: str, cands: list[Candidate], local_currency: str | None) -> None:
+    """Amounts written with a sign several currencies share ("$", "¥"), read in the outlet's
+    currency or the one the text named (see money.SignReadings). A conversion right after an
+    amount ("US$3.6 million ($5 million)") is in the outlet's currency, not the one it converts.
+    """
+    if not local_currency:
+        return
+    readings = money.SignReadings(text, local_currency)
+    previous = None
+    for c in cands:
+        sign = money.shared_sign(text, c.start, c.end) if c.kind is Kind.MONEY else None
+        if sign:
+            converts = previous is not None and is_conversion_gap(text, previous.end, c.start)
+            c.unit = readings.at(sign, c.start, named_before=not converts)
+        previous = c if c.kind is Kind.MONEY else None
+
+
+def _with_fractions(
+    text: str, cands: list[Candidate], hits: list[dates.DateHit]
+) -> list[Candidate]:
+    """Add the fractions in words; a number word they start gives way to them ("two" of
+    "two-thirds", "three quarters" read as a count of quarters)."""
+    fractions = fraction_candidates(text)
+    if not fractions:
+        return cands
+    yielding = [c.orphan or c.unit in units.FRACTION_PLURALS for c in cands]
+    taken = Spans(
+        [(h.start, h.end) for h in hits]
+        + [(c.start, c.end) for c, yields in zip(cands, yielding, strict=True) if not yields]
+    )
+    fractions = [f for f in fractions if not taken.overlaps(f.start, f.end)]
+    spans = Spans([(f.start, f.end) for f in fractions])
+    kept = [
+        c
+        for c, yields in zip(cands, yielding, strict=True)
+        if not (yields and spans.overlaps(c.start, c.end))
+    ]
+    return kept + fractions
 
 
 def _figures(text: str, cands: list[Candidate], sentences: Sentences) -> list[Figure]:
@@ -275,7 +320,6 @@ def _figures(text: str, cands: list[Candidate], sentences: Sentences) -> list[Fi
                 number_high=c.number_high,
                 date_high=c.date_high,
                 converts=converts,
-                confidence=c.confidence,
             )
         )
     return figures

@@ -25,7 +25,8 @@ from .numbers import (
 from .types import Kind
 
 # A hyphen is a minus sign only after a space or bracket ("fell to -5C"); elsewhere it joins words.
-_MINUS = r"(?P<minus>−|(?:(?<=[\s(])|^)-(?=\d))?"
+# A plus sign there marks a rise ("(+47%)"); it is kept only before a percentage (read_digits).
+_MINUS = r"(?:(?P<minus>−|(?:(?<=[\s(])|^)-(?=\d))|(?P<plus>(?:(?<=[\s(])|^)\+(?=\d)))?"
 DIGIT_NUMBER = re.compile(rf"{_MINUS}(?P<digits>{digits(continental=False)})")
 CONTINENTAL_DIGIT_NUMBER = re.compile(rf"{_MINUS}(?P<digits>{digits(continental=True)})")
 WORD_NUMBER = re.compile(
@@ -106,7 +107,6 @@ class Atom:
     # "K" in 32K: a magnitude letter that is only trusted with a unit or a currency.
     glued_letter: str | None = None
     negative: bool = False
-    confidence: float = 0.9
     high: Decimal | None = None
     label: bool = False
     single: bool = False  # "one person", "a month": the only "one"s that count
@@ -187,7 +187,6 @@ def _classify(text: str, atom: Atom, pos: int, currency: str | None) -> Atom:
     compound = None if atom.spelled else units.compound_noun(text, pos)
     if compound:
         atom.kind, atom.unit, atom.end = Kind.COUNT, compound[0], compound[1]
-        atom.confidence = 0.6
         return atom
     if atom.glued_letter == "m" and units.METRES_CONTEXT.match(text, pos):
         # "a 100m sprint", "2m tall": a glued "m" that measures length, not millions.
@@ -245,7 +244,10 @@ def read_digits(text: str, m: re.Match[str]) -> Atom | None:
         atom.start, atom.end = unit_before.start(), pos
         atom.kind, atom.unit = Kind.QUANTITY, "magnitude"
         return atom
-    return _classify(text, atom, pos, currency)
+    atom = _classify(text, atom, pos, currency)
+    if m.group("plus") and atom.kind is Kind.PERCENT and atom.start == num_start:
+        atom.start = m.start("plus")  # "+47%": the sign belongs to the span
+    return atom
 
 
 def read_words(text: str, m: re.Match[str]) -> Atom | None:
@@ -268,7 +270,6 @@ def read_words(text: str, m: re.Match[str]) -> Atom | None:
         written=written,
         factor=factor,
         spelled=True,
-        confidence=0.75,
     )
     atom = _classify(text, atom, pos, None)
     if atom.kind is None and written == 1 and factor == 1:
@@ -301,7 +302,6 @@ def read_period(text: str, m: re.Match[str]) -> Atom | None:
         kind=Kind.DURATION,
         unit=unit,
         spelled=True,
-        confidence=0.7,
         single=True,  # "a month" is one month, not the pronoun "one"
     )
 
@@ -402,13 +402,18 @@ def merged_range(text: str, low: Atom, high: Atom) -> Atom | None:
         plain_int=False,
         negative=low.negative,
         label=low.label or high.label,
-        confidence=min(low.confidence, high.confidence),
     )
 
 
 def inherit_unit(text: str, low: Atom, high: Atom) -> Atom | None:
-    """ "from 10 to 12 per cent": the first number takes the unit written after the second."""
-    if low.kind is not None or high.kind is None or high.kind is Kind.DATE:
+    """ "from 10 to 12 per cent": the first number takes the unit written after the second.
+
+    "from $3 to $5 million": an amount with its currency takes the magnitude written once.
+    """
+    same_money = low.kind is Kind.MONEY and high.kind is Kind.MONEY and low.unit == high.unit
+    if (low.kind is not None and not same_money) or high.kind is None or high.kind is Kind.DATE:
+        return None
+    if same_money and not (low.factor == 1 and high.factor != 1 and low.written < high.written):
         return None
     gap = text[low.end : high.start]
     if not re.fullmatch(r"\s?(?:-|–|to)\s?", gap):

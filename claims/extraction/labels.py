@@ -112,3 +112,25 @@ def footnote_marker(text: str, start: int, end: int, value: int) -> bool:
 def leading_zero(raw: str) -> bool:
     """Phone numbers and codes keep leading zeros; amounts do not (0.5 is fine)."""
     return len(raw) > 1 and raw[0] == "0" and raw[1].isdigit()
+
+
+_NEXT_NAME_WORD = re.compile(r"[ \u00a0]+([A-Z][\w-]*)")
+
+
+def model_names(text: str, numbers: list[tuple[int, int]]) -> set[tuple[str, str]]:
+    """Numbers the text writes inside a name ("Boeing 737 Max"), with the word after them.
+
+    ``numbers`` are the (start, end) spans of the plain integers found in the text.
+    """
+    names = set()
+    for start, end in numbers:
+        nxt = _NEXT_NAME_WORD.match(text, end)
+        if nxt and named_by_previous_word(text, start):
+            names.add((text[start:end], nxt.group(1)))
+    return names
+
+
+def repeats_a_name(text: str, start: int, end: int, names: set[tuple[str, str]]) -> bool:
+    """ "all our 737 Max jets" after "Boeing 737 Max": the name again, without its maker."""
+    nxt = _NEXT_NAME_WORD.match(text, end)
+    return bool(nxt) and (text[start:end], nxt.group(1)) in names

@@ -169,6 +169,8 @@ def borrow_units(text: str, cands: list[Candidate], sentences: Sentences) -> Non
                     cand.unit = min(results, key=lambda c: abs(_magnitude(c.number) - size)).unit
             elif counts and _OF_THEM.match(text, cand.end):
                 cand.unit = _of_them(text, cand, counts[-1])
+            elif counts:
+                cand.unit = _breakdown_unit(text, sentence[0], cand, counts)
         if (
             prev is not None
             and cand.kind is Kind.COUNT
@@ -197,6 +199,20 @@ def borrow_units(text: str, cands: list[Candidate], sentences: Sentences) -> Non
             counts.append(cand)
 
 
+def _breakdown_unit(
+    text: str, sentence_start: int, cand: Candidate, counts: list[Candidate]
+) -> str | None:
+    """ "22 million shares were sold (15.28 million by the firm and 6.72 million by others)":
+    bare numbers in brackets after a count break it down, in its unit."""
+    opened = text.rfind("(", sentence_start, cand.start)
+    if opened < 0 or ")" in text[opened : cand.start]:
+        return None
+    whole = next((c for c in reversed(counts) if c.end <= opened), None)
+    if whole is None or cand.number is None or whole.number is None:
+        return None
+    return whole.unit if cand.number <= whole.number else None
+
+
 def _of_them(text: str, cand: Candidate, count: Candidate) -> str | None:
     """ "only nine of them were wingers": the noun after the verb, else the count's before."""
     were = _WERE.match(text, _OF_THEM.match(text, cand.end).end())
@@ -221,6 +237,11 @@ def _after_result_verb(text: str, count: Candidate) -> bool:
 def _follows(text: str, previous: tuple[int, int], sentence: tuple[int, int]) -> bool:
     """The sentence comes right after the previous one, in the same paragraph."""
     return "\n\n" not in text[previous[1] : sentence[0]]
+
+
+def is_conversion_gap(text: str, end: int, start: int) -> bool:
+    """Whether text[end:start] joins an amount to its conversion ("€2 billion ($2.1 billion)")."""
+    return bool(_CONVERSION_GAP.fullmatch(text, end, start))
 
 
 def link_conversions(text: str, cands: list[Candidate]) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit
 
 from .lexicon import word_list
 
@@ -95,3 +96,93 @@ def suffix_currency(match: re.Match[str]) -> str:
     if word.startswith("dollar") and nation:
         return _DOLLAR_NATIONS[nation]
     return _CURRENCY_WORDS[word]
+
+
+# Signs several currencies share, and what each means when nothing says otherwise.
+SHARED_SIGNS = {"$": "USD", "¥": "JPY"}
+# Currencies written with a shared sign in their own country's press.
+_LOCAL_SIGN = {
+    "USD": "$", "CAD": "$", "AUD": "$", "NZD": "$", "SGD": "$", "HKD": "$", "TWD": "$",
+    "MXN": "$", "ARS": "$", "CLP": "$", "COP": "$", "JMD": "$", "TTD": "$", "BSD": "$",
+    "BBD": "$", "BZD": "$", "FJD": "$", "NAD": "$", "LRD": "$", "BND": "$", "XCD": "$",
+    "JPY": "¥", "CNY": "¥",
+}  # fmt: skip
+# The currency of a country, by the top-level domain of its outlets' addresses, for the
+# countries whose currency shares a sign.
+_COUNTRY_CURRENCY = {
+    "us": "USD", "ca": "CAD", "au": "AUD", "nz": "NZD", "sg": "SGD", "hk": "HKD", "tw": "TWD",
+    "mx": "MXN", "ar": "ARS", "cl": "CLP", "co": "COP", "jm": "JMD", "tt": "TTD", "bs": "BSD",
+    "bb": "BBD", "bz": "BZD", "fj": "FJD", "na": "NAD", "lr": "LRD", "bn": "BND", "jp": "JPY",
+    "cn": "CNY",
+}  # fmt: skip
+# The text naming which currency a sign means: "US$748 million", "C$5", "Canadian dollars",
+# "yuan". The latest such mention before a bare sign decides it.
+_NAMED = re.compile(
+    r"(?P<dollar>(?<![A-Za-z])(?:US|U\.S\.|USD|A|AU|AUD|C|CA|CAD|Can|NZ|S|SG|HK|NT|MX|Mex)\$"
+    r"|\$(?:US|A)\b"
+    r"|\b(?i:(?:US|U\.S\.|American|Australian|Canadian|Singapore|Hong\s+Kong|New\s+Zealand"
+    r"|Taiwan)\s+dollars?)\b)"
+    r"|(?P<yen>CN¥|\b(?i:yuan|renminbi|yen)\b)"
+)
+_BARE_DOLLAR_WORD = re.compile(r"(?<!\w)dollars?$", re.IGNORECASE)
+_NATION_DOLLAR_WORD = re.compile(
+    r"(?:" + "|".join(re.escape(n) for n in _DOLLAR_NATIONS) + r")\s+dollars?$", re.IGNORECASE
+)
+
+
+def currency_of_address(url: str) -> str | None:
+    """The currency of the country an outlet's address names (".ca" -> CAD), for the countries
+    whose currency shares a sign with others; None for generic domains (.com, .org)."""
+    host = urlsplit(url).hostname or "" if url else ""
+    return _COUNTRY_CURRENCY.get(host.rsplit(".", 1)[-1]) if "." in host else None
+
+
+class SignReadings:
+    """What a shared sign ("$", "¥") means at a place in one text of a known outlet.
+
+    The outlet's own currency when it is written with that sign ("$" in a Canadian paper is
+    the Canadian dollar), unless the text named another one before: a Canadian paper's
+    "US$748 million ... closed at $50.44" is in US dollars. Without a known outlet currency
+    a sign has its usual reading, and only an amount's own mark ("C$5") says otherwise.
+    """
+
+    def __init__(self, text: str, local_currency: str | None = None) -> None:
+        self._local = {
+            sign: local_currency
+            for sign in SHARED_SIGNS
+            if local_currency and _LOCAL_SIGN.get(local_currency) == sign
+        }
+        self._mentions: dict[str, list[tuple[int, str]]] = {"$": [], "¥": []}
+        for m in _NAMED.finditer(text) if self._local else ():
+            sign = "$" if m.group("dollar") else "¥"
+            self._mentions[sign].append((m.start(), _named_currency(m)))
+
+    def at(self, sign: str, pos: int, *, named_before: bool = True) -> str:
+        """The currency of a bare sign at pos; without named_before, the outlet's or usual one."""
+        before = [c for start, c in self._mentions.get(sign, ()) if start < pos]
+        if before and named_before:
+            return before[-1]
+        return self._local.get(sign, SHARED_SIGNS[sign])
+
+
+def _named_currency(match: re.Match[str]) -> str:
+    text = match.group()
+    if match.group("yen"):
+        return "JPY" if text.lower() == "yen" else "CNY"
+    if text.endswith("$") or text.startswith("$"):
+        prefix = CURRENCY_PREFIX.search(text) if text.endswith("$") else None
+        if prefix and prefix.group("sym"):
+            return _PREFIX_SYMBOLS[prefix.group("sym")]
+        return "AUD" if text == "$A" else "USD"
+    nation = " ".join(text.split()[:-1]).lower()
+    return _DOLLAR_NATIONS[nation]
+
+
+def shared_sign(text: str, start: int, end: int) -> str | None:
+    """The shared sign an amount at text[start:end] is written with, if that is all it says:
+    a bare "$" or "¥" before it, or "dollars" after it without a nation."""
+    if text[start] in SHARED_SIGNS:
+        return text[start]
+    span = text[start:end]
+    bare = _BARE_DOLLAR_WORD.search(span) and not _NATION_DOLLAR_WORD.search(span)
+    return "$" if bare else None

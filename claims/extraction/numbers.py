@@ -35,7 +35,11 @@ def digits(continental: bool) -> str:
         rf"|(?<![\d,.])(?:{plain})(?:,\d+)?"  # 1 200 000 with plain spaces
         # 3,5 %, 0,25 percentage points, 3,5 Mio. €
         r"|\d+,\d{1,2}(?=\s?(?:%|per\s?cent|percent|percentage|million|billion|mln|bn|mn|Mio|Mrd"
-        r"|€|euros?)\b|\s?%)" + (_CONTINENTAL_NUMBERS if continental else "") + r"|\d+(?:\.\d+)?)"
+        r"|€|euros?)\b|\s?%)"
+        # $14,2-billion: a South African house style writes a decimal comma before a hyphen
+        r"|\d+,\d{1,2}(?=-(?:million|billion|trillion)\b)"
+        + (_CONTINENTAL_NUMBERS if continental else "")
+        + r"|\d+(?:\.\d+)?)"
     )
 
 

@@ -48,7 +48,8 @@ _QUALIFIER_BEFORE = re.compile(
     r"(?<![\w-])"
     r"(?:just\s+|well\s+|slightly\s+|a\s+little\s+|little\s+)?(?:"
     + "|".join(f"(?P<{q.name}>{pattern})" for q, pattern in _BEFORE)
-    + r")\s*$",
+    # "up to an additional 3.3 million shares": the hedge reaches over "an additional".
+    + r")\s*(?:(?:an\s+additional|another|a\s+further|an\s+extra)\s+)?$",
     re.IGNORECASE,
 )
 _QUALIFIER_AFTER = re.compile(

@@ -1,4 +1,6 @@
-"""What the extractor returns: one Figure per checkable figure found in a text."""
+"""What the extractor returns: one Figure per checkable figure found in a text; and how a
+figure's value is written, for machines and for people (`decimal_text`, `value_for_people`),
+wherever it is shown: claims, facts, the API, the admin."""
 
 from __future__ import annotations
 
@@ -53,11 +55,31 @@ class Figure:
     date_high: str | None = None
     # Index, in the same result list, of the figure this one converts ("€2 billion ($2.1 billion)").
     converts: int | None = None
-    confidence: float = 1.0
 
     @property
     def value(self) -> str:
         """The normalised value as the evaluation format writes it."""
         if self.kind is Kind.DATE:
             return self.date or ""
-        return format(self.number.normalize(), "f") if self.number is not None else ""
+        return decimal_text(self.number) if self.number is not None else ""
+
+
+def decimal_text(number: Decimal, *, grouped: bool = False) -> str:
+    """A number as plain digits, without exponent or trailing zeros ("15000000", "2.5");
+    `grouped`: with thousands separated ("15,000,000"), for people."""
+    return format(number.normalize(), ",f" if grouped else "f")
+
+
+def value_for_people(
+    *, number: Decimal | None, number_high: Decimal | None, unit: str, date: str, qualifier: str
+) -> str:
+    """A value as people read it: "about 15,000,000 EUR", "2024-02-26", or ""."""
+    if date:
+        return date
+    if number is None:
+        return ""
+    text = decimal_text(number, grouped=True)
+    if number_high is not None:
+        text += f"–{decimal_text(number_high, grouped=True)}"
+    qualifier = "" if qualifier in ("", "exact") else qualifier.replace("_", " ")
+    return " ".join(part for part in (qualifier, text, unit) if part)

@@ -72,7 +72,9 @@ _ABBREVIATIONS = {
     "Hz": "hertz", "kHz": "kilohertz", "MHz": "megahertz", "GHz": "gigahertz", "W": "watts",
     "Wh": "watt hours", "mAh": "milliamp hours", "MP": "megapixels", "hp": "horsepower",
     "bhp": "horsepower", "PS": "horsepower", "Nm": "newton meters", "mpg": "miles per gallon",
-    "fps": "frames per second",
+    "fps": "frames per second", "rpm": "revolutions per minute", "RPM": "revolutions per minute",
+    "lb-ft": "pound-feet", "lb.-ft.": "pound-feet", "lb ft": "pound-feet", "psi": "pounds per square inch",
+    "cc": "cubic centimeters",
 }  # fmt: skip
 _WORDS = {
     "square kilometres": "square kilometers", "square kilometers": "square kilometers",
@@ -108,6 +110,10 @@ _WORDS = {
     "parameter": "parameters", "magnitude": "magnitude", "watts": "watts", "watt": "watts",
     "hertz": "hertz", "megapixels": "megapixels", "megapixel": "megapixels",
     "words": "words", "word": "words", "horsepower": "horsepower",
+    "pound-feet": "pound-feet", "pound feet": "pound-feet", "pounds-feet": "pound-feet",
+    "newton-metres": "newton meters", "newton metres": "newton meters",
+    "newton-meters": "newton meters", "newton meters": "newton meters",
+    "revolutions per minute": "revolutions per minute",
 }  # fmt: skip
 
 
@@ -158,9 +164,11 @@ def per_time(text: str, pos: int, unit: str) -> tuple[str, int] | None:
 
 # "1.14 deaths per 100,000 people", "45 trillion operations per second": a counted noun
 # over a time or a population is a rate, a quantity whose unit keeps both.
+# "31,000 vehicles per day" stays a count of vehicles: the period belongs to what is counted,
+# as it does in "4,900 trucks each day"; a rate per second, minute or hour is a speed.
 _PER_RATE = re.compile(
     r"[ \u00a0]per[ \u00a0](?:(?P<n>\d{1,3}(?:,\d{3})+|\d+)[ \u00a0](?P<pop>[a-z]+)"
-    r"|(?P<t>second|minute|hour|day|week|month|year|capita|head|person|household|game|match))\b"
+    r"|(?P<t>second|minute|hour|capita|head|person|household|game|match))\b"
 )
 
 
@@ -212,6 +220,10 @@ _STOP = words(
     even still ago later earlier this is its us ours theirs yours was has does always perhaps thus
     besides whereas towards afterwards percent cent year years month months week weeks day days
     according said says"""
+)
+# "three quarters of the homes": a share (see fraction_words), not a count of quarters.
+FRACTION_PLURALS = frozenset(
+    {"thirds", "quarters", "fifths", "sixths", "sevenths", "eighths", "ninths", "tenths"}
 )
 # Plurals that are not things counted in a claim.
 _NOT_COUNTED = {"times", "others", "ones", "thirds", "halves", "fold", "lots", "terms", "news"}
@@ -297,15 +309,45 @@ _COMPOUND_HEADS = {
 _MODIFIER_STOPS = {"earlier", "later"}
 
 
+# "10,000 20-foot (6-metre) containers": a measured size between a count and its noun.
+_SIZE_MODIFIER = re.compile(
+    r"[ \u00a0](\d+(?:\.\d+)?-(?:foot|ft|inch|meter|metre|m|cm|mm|km|mile|yard|ton|tonne|pound"
+    r"|lb|kg|gallon|liter|litre|ounce|oz)(?:[ \u00a0]\(\d+(?:\.\d+)?-[a-z]+\))?)(?=[ \u00a0][a-z])"
+)
+# One noun for one crew, however an outlet writes it ("six crew", "six crewmembers").
+_SAME_NOUN = {"crew": "crew members", "crewmembers": "crew members", "crewmen": "crew members"}
+_MEMBERS_AFTER = re.compile(r"[ \u00a0]members?\b")
+# Containers and arrangements count what they hold: "two rows of seats", "40 crates of fish".
+_MEASURE_NOUNS = words(
+    """rows pairs sets boxes crates bags sacks cartons bottles cans packs packets truckloads bales
+    rolls"""
+)
+_OF_NOUN = re.compile(r"[ \u00a0]of[ \u00a0]([a-z][a-z-]*[a-z])\b")
+
+
 def counted_noun(text: str, pos: int, max_modifiers: int = 4) -> tuple[str, int] | None:
     """The plural head noun of the phrase starting at pos, and where it ends ("new jobs" -> jobs)."""
+    found = _head_noun(text, pos, max_modifiers)
+    if found is None:
+        return None
+    head, end = found
+    if head == "crew" and _MEMBERS_AFTER.match(text, end):
+        end = _MEMBERS_AFTER.match(text, end).end()
+    if head in _MEASURE_NOUNS:
+        of = _OF_NOUN.match(text, end)
+        if of and is_plural_noun(of.group(1)):
+            head, end = f"{head} of {of.group(1)}", of.end()
+    return _SAME_NOUN.get(head, head), end
+
+
+def _head_noun(text: str, pos: int, max_modifiers: int) -> tuple[str, int] | None:
     previous = ""
     for i in range(max_modifiers + 1):
         m = WORD.match(text, pos)
         if not m and previous[:1].isupper():
             m = _MODEL_NUMBER.match(text, pos)
         if not m and i == 0:
-            m = _LEADING_MODEL.match(text, pos)
+            m = _LEADING_MODEL.match(text, pos) or _SIZE_MODIFIER.match(text, pos)
         if not m:
             return None
         word, modifier, previous = m.group(1), previous, m.group(1)

@@ -3,15 +3,10 @@
 from django.db import migrations, models
 
 
-def build_records(apps, schema_editor):
-    # The records are built by the application's own code, which reads the models as they are
-    # right after this migration: facts published before it get theirs here.
-    from claims.published import rebuild_all_records
-
-    rebuild_all_records()
-
-
 class Migration(migrations.Migration):
+    # Facts published before this migration get their records from the
+    # `rebuild_public_records` command, run after migrating (`make run` does): the records
+    # are written by the application's own code, which a migration must not call.
 
     dependencies = [
         ('claims', '0006_api_published_order'),
@@ -23,5 +18,4 @@ class Migration(migrations.Migration):
             name='public_record',
             field=models.TextField(blank=True, editable=False),
         ),
-        migrations.RunPython(build_records, migrations.RunPython.noop),
     ]

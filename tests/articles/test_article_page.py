@@ -4,8 +4,8 @@ from django.urls import reverse
 
 from articles.models import Article
 from claims.models import Claim
-from claims.services import propose_claims
-from tests.conftest import purge_queue, queued_messages
+from claims.pipeline import propose_claims
+from tests.helpers import purge_queue, queued_messages
 
 STORY = "Revenue rose 12% to €3.4 billion in 2023, the <b>company</b> said."
 

@@ -8,7 +8,7 @@ from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from articles.models import Article, ArticleEvent
-from tests.conftest import make_user
+from tests.helpers import make_user
 
 ARTICLES = "/api/v1/articles/"
 STORY = "The city council approved a budget of $12.5 million on Tuesday, up 4% from last year."

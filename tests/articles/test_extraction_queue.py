@@ -7,7 +7,7 @@ from django.urls import reverse
 from articles import services
 from articles.models import Article
 from factcheck.celery import app as celery_app
-from tests.conftest import purge_queue, queued_messages
+from tests.helpers import purge_queue, queued_messages
 
 
 def test_an_upload_queues_its_extraction_only_after_the_commit(

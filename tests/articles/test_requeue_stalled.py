@@ -5,9 +5,9 @@ from datetime import timedelta
 import time_machine
 from django.utils import timezone
 
-from articles import services
 from articles.models import Article
-from tests.conftest import purge_queue, queued_messages
+from claims import pipeline
+from tests.helpers import purge_queue, queued_messages
 
 
 def test_an_article_left_received_is_sent_again_after_the_stall_period(
@@ -18,9 +18,9 @@ def test_an_article_left_received_is_sent_again_after_the_stall_period(
     later = timezone.now() + timedelta(seconds=settings.ARTICLE_STALL_SECONDS + 1)
 
     with time_machine.travel(later), django_capture_on_commit_callbacks(execute=True):
-        assert services.requeue_stalled_articles() == 1
+        assert pipeline.requeue_stalled_articles() == 1
         # the next sweep waits a full period again
-        assert services.requeue_stalled_articles() == 0
+        assert pipeline.requeue_stalled_articles() == 0
 
     assert queued_messages() == 1
     assert Article.objects.get(pk=article.pk).status == Article.Status.RECEIVED
@@ -31,6 +31,6 @@ def test_a_fresh_or_finished_article_is_left_alone(make_article, settings):
     done = make_article()
     Article.objects.filter(pk=done.pk).update(status=Article.Status.DONE)
 
-    assert services.requeue_stalled_articles() == 0
+    assert pipeline.requeue_stalled_articles() == 0
     with time_machine.travel(timezone.now() + timedelta(hours=1)):
-        assert services.requeue_stalled_articles() == 1
+        assert pipeline.requeue_stalled_articles() == 1

@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from articles.models import Article
 from claims.models import Claim
-from tests.conftest import wait_for
+from tests.helpers import wait_for
 
 pytestmark = pytest.mark.worker
 

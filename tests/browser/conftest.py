@@ -28,7 +28,7 @@ import pytest
 from django.conf import settings
 from playwright.sync_api import Browser, Page, Playwright, expect, sync_playwright
 
-from tests.conftest import ROOT, purge_queue
+from tests.helpers import ROOT, purge_queue
 
 ARTIFACTS = ROOT / "test-artifacts"
 LAPTOP = {"width": 1280, "height": 800}

@@ -20,7 +20,7 @@ from playwright.sync_api import Page, expect
 
 from articles.corpus import read_corpus, read_document
 from tests.browser.conftest import ARTIFACTS, log_in, mention_row, open_page, save_screenshot
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 
 pytestmark = [pytest.mark.browser, pytest.mark.worker]
 

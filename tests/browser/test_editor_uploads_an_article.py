@@ -10,7 +10,7 @@ from django.utils import timezone
 from playwright.sync_api import Page, expect
 
 from articles.models import Article
-from claims.services import propose_claims
+from claims.pipeline import propose_claims
 from tests.browser.conftest import PHONE, log_in, save_screenshot
 
 pytestmark = pytest.mark.browser

@@ -16,9 +16,9 @@ from playwright.sync_api import expect
 from articles.corpus import read_corpus
 from articles.importing import import_documents
 from claims.models import ClaimEvent, Fact, FactEvent
-from claims.services import propose_claims
+from claims.pipeline import propose_claims
 from tests.browser.conftest import log_in, mention_row, save_screenshot
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 
 pytestmark = pytest.mark.browser
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from claims import services
+from claims import pipeline
 from claims.models import Claim
 
 
@@ -13,7 +13,7 @@ def publish(make_article, text: str, *, outlet: str, published: date | None, tit
     article = make_article(
         original=text, title=title or text.split(".")[0], outlet=outlet, published=published
     )
-    services.propose_claims(article)
+    pipeline.propose_claims(article)
     return article
 
 

@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 
 from articles.models import Article
-from claims import review, services
+from claims import pipeline, review
 from claims.models import Claim, ClaimEvent
 from claims.review import NotAllowed, ReviewError, StaleVersion
 
@@ -184,7 +184,7 @@ def test_a_new_extraction_keeps_a_claim_a_reviewer_reopened(dispute, reviewer):
     Article.objects.filter(pk=article.pk).update(status=Article.Status.RECEIVED)
 
     # when the article is extracted again
-    services.propose_claims(Article.objects.get(pk=article.pk))
+    pipeline.propose_claims(Article.objects.get(pk=article.pk))
 
     # then the claim and its events are still there
     assert Claim.objects.filter(pk=claim.pk).exists()

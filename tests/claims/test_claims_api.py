@@ -6,7 +6,7 @@ import pytest
 from rest_framework.test import APIClient
 
 from claims import review
-from tests.conftest import make_user
+from tests.helpers import make_user
 
 CLAIMS = "/api/v1/claims/"
 

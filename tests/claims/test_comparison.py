@@ -20,7 +20,7 @@ from claims.comparison import (
     convert,
     format_amount,
     interval_of,
-    reading_from_figure,
+    reading_of,
     rounding_half_width,
     stated_precision,
 )
@@ -511,7 +511,7 @@ def test_a_reading_is_built_from_an_extracted_figure_with_its_date_and_outlet():
     )
     published = datetime(2024, 2, 27, 9, 30, tzinfo=timezone(timedelta(hours=1)))
     # When made into a reading
-    result = reading_from_figure(figure, on=published, label="Reuters")
+    result = reading_of(figure, on=published, label="Reuters")
     # Then it carries the figure's values, a plain publication date and the outlet
     assert result == REUTERS_USD
 

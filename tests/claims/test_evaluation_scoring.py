@@ -15,10 +15,14 @@ from claims.evaluation import (
     GOLD_KEYS,
     EvaluationError,
     check_spans,
+    content_word_f1,
     dates_agree,
+    first_proper_name,
     load_jsonl,
     match_mentions,
+    names,
     numbers_agree,
+    order_spread,
     score,
 )
 
@@ -467,7 +471,8 @@ def test_scores_serialise_to_json_and_the_report_shows_counts_and_diagnostics():
     assert lines[0].startswith("Mentions   P 0.667  R 0.500  F1 0.571")
     assert "tp 2  fp 1  fn 2" in lines[0]
     # The counts column lines up across the summary rows.
-    assert lines[0].index("tp 2") == lines[1].index("1/2 pairs") == lines[3].index("proposals")
+    assert lines[1].startswith("Strict     P 0.333  R 0.250")
+    assert lines[0].index("tp 2") == lines[2].index("1/2 pairs") == lines[5].index("proposals")
     assert "False positives (1 of 1)" in report
     assert "c.txt 30-35 'GPT-4'  got count 4 - exact" in report
     assert "Misses (2 of 2)" in report
@@ -521,3 +526,116 @@ def test_an_annotated_corpus_has_exact_spans_and_scores_perfectly_against_itself
     assert scores.facts.precision == 1.0
     assert scores.facts.recall in (1.0, None)
     assert (scores.disputes.precision, scores.disputes.recall) == (1.0, 1.0)
+
+
+# Strict mentions
+
+
+def test_a_strict_match_needs_the_value_right_too():
+    predictions = [pred(0, 5), pred(10, 15, value="999")]
+    golds = [gold(0, 5), gold(10, 15), gold(20, 25)]
+    strict = score(predictions, golds).strict_mentions
+    assert (strict.tp, strict.fp, strict.fn) == (1, 1, 2)
+    assert (strict.precision, strict.recall) == (0.5, 1 / 3)
+
+
+def test_strict_scores_leave_optional_mentions_out_as_the_plain_ones_do():
+    strict = score([pred(0, 5, value="1")], [gold(0, 5, optional=True)]).strict_mentions
+    assert (strict.tp, strict.fp, strict.fn) == (0, 0, 0)
+    assert strict.f1 is None
+
+
+# Subjects
+
+
+def test_content_word_f1_compares_the_words_that_carry_meaning():
+    assert content_word_f1("the price of a Reddit share", "Reddit share price") == 1.0
+    # 2 shared of 3 predicted and 2 gold words: P 2/3, R 1.
+    assert content_word_f1("Reddit share loss", "Reddit's share") == pytest.approx(0.8)
+    assert content_word_f1("came", "Reddit share price") == 0.0
+    assert content_word_f1("anything", "of the") is None
+
+
+@pytest.mark.parametrize(
+    ("subject", "name"),
+    [
+        ("Harbor Tunnel tolls collected per day", "Harbor Tunnel"),
+        ("Bank of Lisbon quarterly profit", "Bank of Lisbon"),
+        ("ACME Corp. staff laid off", "ACME Corp."),
+        ("Route 9 closure: date", "Route 9"),
+        ("Zorblat IPO price per share", "Zorblat"),
+        ("Zorblat's opening price", "Zorblat's"),
+        ("Nordvik Energy's stake in the field", "Nordvik Energy's"),
+        ("price paid by Nordvik Energy", "Nordvik Energy"),
+        ("Year of the Harbor Tunnel count", "Harbor Tunnel"),
+        ("Year Zorblat was founded", "Zorblat"),
+        ("Zorblat revenue", "Zorblat"),
+        ("dateline", None),
+        ("Price of a ticket", None),
+    ],
+)
+def test_the_first_proper_name_of_a_subject(subject, name):
+    # Words the gold subjects of the set write in lower case: "year", "price" start a
+    # subject with a capital only because they come first.
+    assert first_proper_name(subject, {"year", "price", "revenue", "count"}) == name
+
+
+def test_a_subject_names_a_proper_name_when_it_holds_every_word_of_it():
+    assert names("harbor tunnel daily tolls", "Harbor Tunnel")
+    assert names("Lisbon Bank profit", "Bank of Lisbon")
+    assert names("Zorblat share price", "Zorblat's")
+    assert not names("Harbor tolls", "Harbor Tunnel")
+    assert not names("anything", "")
+
+
+def test_subject_scores_average_over_matched_required_pairs():
+    predictions = [
+        pred(0, 5, subject="Zorblat share price"),
+        pred(10, 15, subject="came"),
+        pred(20, 25, subject="Zorblat"),
+    ]
+    golds = [
+        gold(0, 5, subject="Zorblat share price"),
+        gold(10, 15, subject="Harbor Tunnel tolls"),
+        gold(20, 25, subject="Zorblat revenue", optional=True),
+    ]
+    subjects = score(predictions, golds).subjects
+    assert subjects.pairs == 2
+    assert subjects.content_f1 == 0.5
+    assert (subjects.named_pairs, subjects.names_found, subjects.name_share) == (2, 1, 0.5)
+
+
+def test_a_gold_subject_with_a_lower_case_first_word_elsewhere_starts_no_name():
+    predictions = [pred(0, 5, subject="tunnel count"), pred(10, 15, subject="x")]
+    golds = [
+        gold(0, 5, subject="Year of the Harbor Tunnel count"),
+        gold(10, 15, subject="count year"),
+    ]
+    subjects = score(predictions, golds).subjects
+    # "Year" is written "year" in another gold subject, so the name is "Harbor Tunnel".
+    assert (subjects.named_pairs, subjects.names_found) == (1, 0)
+
+
+# Import orders
+
+
+def test_order_spread_reports_the_lowest_highest_and_spread_of_each_ratio():
+    golds = [gold(0, 5, fact="x"), gold(0, 5, file="b.txt", fact="x"), gold(0, 5, file="c.txt")]
+    right = [pred(0, 5, fact="p"), pred(0, 5, file="b.txt", fact="p"), pred(0, 5, file="c.txt")]
+    wrong = [pred(0, 5, fact="p"), pred(0, 5, file="b.txt"), pred(0, 5, file="c.txt", fact="p")]
+    spread = order_spread([score(right, golds), score(wrong, golds)])
+    assert spread.orders == 2
+    f1 = spread.fact_f1
+    assert (f1.runs, f1.min, f1.max, f1.stdev) == (2, 0.0, 1.0, 0.5)
+    # No gold conflicts: dispute recall is n/a in every run, so it has no spread.
+    assert (spread.dispute_recall.runs, spread.dispute_recall.stdev) == (0, None)
+
+
+def test_order_spread_of_equal_runs_has_no_spread():
+    run = score([pred(0, 5, fact="a"), pred(0, 5, file="b.txt", fact="a")], two_files_one_fact)
+    spread = order_spread([run, run, run])
+    assert (spread.fact_f1.min, spread.fact_f1.max, spread.fact_f1.stdev) == (1.0, 1.0, 0.0)
+    assert spread.fact_f1.runs == 3
+
+
+two_files_one_fact = [gold(0, 5, fact="x"), gold(0, 5, file="b.txt", fact="x")]

@@ -5,7 +5,7 @@ from datetime import date
 from articles.corpus import read_corpus
 from articles.importing import import_documents
 from articles.services import request_extraction
-from claims import facts, services
+from claims import facts, pipeline
 from claims.models import Fact, FactEvent, FactKey
 from tests.claims.stories import claim, publish
 
@@ -188,7 +188,7 @@ def test_extracting_an_article_again_releases_and_regroups_its_claims(make_artic
 
     # when
     request_extraction(article, actor=editor)
-    services.propose_claims(article)
+    pipeline.propose_claims(article)
 
     # then
     assert not Fact.objects.filter(pk=old_fact_id).exists()
@@ -207,7 +207,7 @@ def test_the_seed_articles_flag_both_investment_disputes_and_not_the_context_win
 
     # when
     for article in summary.imported:
-        services.propose_claims(article)
+        pipeline.propose_claims(article)
 
     # then
     techtarget, verge = by_file["002_986441028aa41031.txt"], by_file["003_745520973d10732d.txt"]

@@ -10,7 +10,7 @@ from articles.roles import REVIEWERS
 from claims import review
 from claims.models import Fact, FactEvent, PrimarySource
 from claims.review import NotAllowed, ReviewError, StaleVersion
-from tests.conftest import make_user
+from tests.helpers import make_user
 
 
 def confirmed(dispute, reviewer):
@@ -257,3 +257,40 @@ def test_a_primary_source_must_be_an_http_address(dispute, reviewer, url):
         review.attach_primary_source(dispute.fact, reviewer=reviewer, version=0, url=url, title="x")
     assert not PrimarySource.objects.exists()
     assert not FactEvent.objects.filter(action="source_attached").exists()
+
+
+def test_a_corrected_claim_that_now_states_the_others_value_lets_the_fact_verify_at_once(
+    dispute, reviewer
+):
+    # given the €400 million report corrected to €40 million, and all three confirmed
+    review.correct_claim(
+        dispute.wrong, reviewer=reviewer, version=0, number=Decimal("40000000"), note="typo"
+    )
+    for claim in (dispute.right, dispute.other, dispute.wrong):
+        claim.refresh_from_db()
+        review.confirm_claim(claim, reviewer=reviewer, version=claim.version)
+    dispute.refresh()
+
+    # when the reviewer verifies with the value they agree on
+    fact = review.verify_fact_from_confirmed(
+        dispute.fact, reviewer=reviewer, version=dispute.fact.version
+    )
+
+    # then
+    assert fact.status == "verified"
+    assert fact.verified_value == "40,000,000 EUR"
+
+
+def test_confirmed_claims_that_still_differ_after_a_correction_are_refused(dispute, reviewer):
+    review.correct_claim(
+        dispute.wrong, reviewer=reviewer, version=0, number=Decimal("41000000"), note="typo"
+    )
+    for claim in (dispute.right, dispute.other, dispute.wrong):
+        claim.refresh_from_db()
+        review.confirm_claim(claim, reviewer=reviewer, version=claim.version)
+    dispute.refresh()
+
+    with pytest.raises(ReviewError, match="2 different confirmed values"):
+        review.verify_fact_from_confirmed(
+            dispute.fact, reviewer=reviewer, version=dispute.fact.version
+        )

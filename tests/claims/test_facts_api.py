@@ -12,9 +12,10 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from rest_framework.test import APIClient
 
-from claims import facts, review, services
-from claims import published as publication
+from claims import facts, pipeline, review
 from claims.models import Fact, PrimarySource
+from claims.public import cache as publication_cache
+from claims.public.records import rebuild_all_records
 
 FACTS = "/api/v1/facts/"
 
@@ -192,7 +193,7 @@ def two_facts(make_article, reviewer) -> dict[str, Fact]:
     """A money fact (Coast FM, East Star) and a percent fact (East Star, Valley Times)."""
     for number, (text, outlet) in enumerate(REPORTS):
         article = make_article(original=text, outlet=outlet, title=f"{outlet} {number}")
-        services.propose_claims(article)
+        pipeline.propose_claims(article)
     facts = {}
     for fact in Fact.objects.all():
         for claim in fact.claims.all():
@@ -296,7 +297,7 @@ def twelve_published(published) -> list[Fact]:
     Fact.objects.filter(pk__in=[fact.pk for fact in tied]).update(
         published_at=same_moment, verified_at=same_moment
     )
-    publication.rebuild_all_records()
+    rebuild_all_records()
     return list(Fact.objects.filter(status="published").order_by("id"))
 
 
@@ -333,7 +334,7 @@ def test_previous_links_lead_back_through_the_same_pages(api, twelve_published):
 def test_filters_and_pages_combine(api, twelve_published):
     some = twelve_published[::3]
     Fact.objects.filter(pk__in=[fact.pk for fact in some]).update(verified_unit="GBP")
-    publication.rebuild_all_records()
+    rebuild_all_records()
 
     pages = walk(api, f"{FACTS}?unit=gbp&page_size=2&ordering=id")
 
@@ -386,7 +387,7 @@ def many_published(template: Fact, count: int) -> None:
             claim.start += 1000 * (number + 1) + shift
             claim.end += 1000 * (number + 1) + shift
             claim.save()
-    publication.rebuild_all_records()  # written here by hand, not through claims.review
+    rebuild_all_records()  # written here by hand, not through claims.review
 
 
 @pytest.mark.parametrize("page_size", [1, 10, 50])
@@ -458,9 +459,9 @@ def test_with_the_answer_cache_off_every_read_is_made_again_and_nothing_is_kept(
     settings.API_CACHE_SECONDS = 0
     cache_calls = []
     for name in ("kept_answer", "keep_answer"):
-        original = getattr(publication, name)
+        original = getattr(publication_cache, name)
         monkeypatch.setattr(
-            publication, name, lambda *args, f=original: cache_calls.append(args) or f(*args)
+            publication_cache, name, lambda *args, f=original: cache_calls.append(args) or f(*args)
         )
     first = api.get(FACTS)
 
@@ -620,12 +621,28 @@ def test_public_records_can_be_written_again_from_the_facts(api, published):
     assert api.get(f"{FACTS}{published.pk}/").json()["value"] == "40,000,000 EUR"
 
 
+def test_after_migrating_the_public_facts_without_a_record_get_one(api, published):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    out = StringIO()
+    call_command("rebuild_public_records", "--missing", stdout=out)
+    assert "of 0 fact(s)" in out.getvalue()  # every public fact has its record
+    Fact.objects.filter(pk=published.pk).update(public_record="")
+
+    call_command("rebuild_public_records", "--missing", stdout=out)
+
+    assert "of 1 fact(s)" in out.getvalue()
+    assert api.get(f"{FACTS}{published.pk}/").json()["value"] == "40,000,000 EUR"
+
+
 def test_a_change_made_through_another_web_process_reaches_readers_within_a_second(api, published):
     from django.core.cache import cache
 
     first = api.get(FACTS)
     # another process publishes: it replaces the shared revision, not this process's copy
-    cache.set(publication.REVISION_KEY, ("from-another-process", time.time()), None)
+    cache.set(publication_cache.REVISION_KEY, ("from-another-process", time.time()), None)
 
     with time_machine.travel(timezone.now(), tick=False):
         assert api.get(FACTS, HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 304
@@ -640,7 +657,7 @@ def test_decisions_on_facts_nobody_reads_leave_the_cached_answers_alone(
     api, published, make_article, reviewer, django_capture_on_commit_callbacks
 ):
     article = make_article(original=REPORTS[0][0], outlet=REPORTS[0][1])
-    services.propose_claims(article)
+    pipeline.propose_claims(article)
     claim = article.claims.get()
     first = api.get(FACTS)
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 from django.db import OperationalError
 
 from articles.models import Article
-from claims import services
+from claims import pipeline
 from claims.tasks import propose_claims_task
 
 
@@ -26,11 +26,11 @@ def test_a_bug_fails_the_article_at_once_with_a_readable_reason(make_article, mo
     article = make_article()
     calls = []
 
-    def broken(text, *, published=None):
+    def broken(text, **options):
         calls.append(text)
         raise ValueError("unbalanced parenthesis at 12")
 
-    monkeypatch.setattr(services, "extract_figures", broken)
+    monkeypatch.setattr(pipeline, "extract_figures", broken)
 
     propose_claims_task.apply(args=[article.pk])
 
@@ -45,11 +45,11 @@ def test_a_database_outage_is_retried_then_recorded(make_article, monkeypatch):
     article = make_article()
     calls = []
 
-    def unreachable(text, *, published=None):
+    def unreachable(text, **options):
         calls.append(text)
         raise OperationalError("server closed the connection unexpectedly")
 
-    monkeypatch.setattr(services, "extract_figures", unreachable)
+    monkeypatch.setattr(pipeline, "extract_figures", unreachable)
 
     propose_claims_task.apply(args=[article.pk])
 
@@ -61,16 +61,16 @@ def test_a_database_outage_is_retried_then_recorded(make_article, monkeypatch):
 
 def test_a_database_blip_is_retried_and_the_article_done(make_article, monkeypatch):
     article = make_article(original="Exports grew 3% in May.")
-    real = services.extract_figures
+    real = pipeline.extract_figures
     calls = []
 
-    def flaky(text, *, published=None):
+    def flaky(text, **options):
         calls.append(text)
         if len(calls) == 1:
             raise OperationalError("the database system is starting up")
-        return real(text, published=published)
+        return real(text, **options)
 
-    monkeypatch.setattr(services, "extract_figures", flaky)
+    monkeypatch.setattr(pipeline, "extract_figures", flaky)
 
     propose_claims_task.apply(args=[article.pk])
 

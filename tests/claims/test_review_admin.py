@@ -8,7 +8,7 @@ import pytest
 from django.contrib.messages import get_messages
 from django.urls import reverse
 
-from claims import review, services
+from claims import pipeline, review
 from claims.models import Claim, ClaimEvent, Fact, FactEvent
 
 QUEUE = reverse("admin:claims_fact_changelist")
@@ -126,7 +126,7 @@ def test_the_review_page_escapes_what_articles_and_reviewers_wrote(client, revie
         outlet="<i>Post</i>",
         published=date(2024, 3, 4),
     )
-    services.propose_claims(article)
+    pipeline.propose_claims(article)
     claim = article.claims.get(text="€40 million")
     review.dispute_claim(claim, reviewer=reviewer, version=0, note="<img src=x onerror=alert(1)>")
     client.force_login(reviewer)

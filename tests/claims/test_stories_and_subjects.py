@@ -5,9 +5,8 @@ from __future__ import annotations
 import random
 from datetime import date
 
-from articles import stories
 from articles.models import Article, Story
-from claims import about
+from claims import about, facts
 from claims.models import Fact
 from tests.claims.stories import claim, publish
 
@@ -168,7 +167,7 @@ def test_a_reviewer_moves_an_article_to_another_story_and_it_is_recorded(make_ar
     second = publish(make_article, BRIDGE[1][0], outlet=BRIDGE[1][1], published=BRIDGE[1][2])
     second.refresh_from_db()
 
-    story = stories.move_article(second, None, actor=editor, note="a different bridge")
+    story = facts.move_article_to_story(second, None, actor=editor, note="a different bridge")
 
     second.refresh_from_db()
     assert second.story_id == story.pk != first.story_id

@@ -12,7 +12,7 @@ from articles.models import Article
 from articles.stories import assign_story
 from claims.facts import MATCHING_LOCK_KEY
 from claims.models import Claim
-from tests.conftest import WorkerProcess, purge_queue, wait_for
+from tests.helpers import WorkerProcess, purge_queue, wait_for
 
 pytestmark = pytest.mark.worker
 

@@ -16,8 +16,8 @@ import pytest
 from django.urls import reverse
 
 from articles.models import Article
-from tests.conftest import WorkerProcess, wait_for
 from tests.faults.checks import assert_extracted_once, assert_facts_consistent, events
+from tests.helpers import WorkerProcess, wait_for
 
 pytestmark = pytest.mark.worker
 

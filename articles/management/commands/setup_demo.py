@@ -13,7 +13,7 @@ from articles.corpus import CorpusError, read_corpus
 from articles.importing import import_documents
 from articles.models import Article
 from articles.roles import EDITORS, REVIEWERS
-from claims import review, services
+from claims import pipeline, review
 from claims.models import Claim, Fact
 
 DEMO_ARTICLES = Path(__file__).resolve().parents[2] / "demo"
@@ -87,7 +87,7 @@ def publish_agreed_facts(articles: list[Article]) -> int:
     holds where a separate publisher is required): the API has facts to serve from the
     start, and the disputed facts are left for the review queue. Returns how many."""
     for article in articles:
-        services.propose_claims(article)  # the queued task then finds the article done
+        pipeline.propose_claims(article)  # the queued task then finds the article done
     users = get_user_model().objects
     reviewer, publisher = users.get(username="reviewer"), users.get(username="admin")
     agreed = Fact.objects.filter(

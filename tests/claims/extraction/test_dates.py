@@ -50,7 +50,7 @@ def test_weekday_without_publication_date_is_skipped():
     "sentence",
     [
         "Shoppers queued for Black Friday deals.",
-        "The index fell after Friday's close.",
+        "Shoppers queued for Cyber Monday deals.",
         "The board will meet next Monday.",
     ],
 )
@@ -90,3 +90,13 @@ def test_year_inside_a_name_is_not_a_date(sentence):
 def test_year_after_a_preposition_is_a_date_even_before_a_name():
     figure = only_figure("In 2021 Siemens moved its headquarters.", PUBLISHED)
     assert figure.date == "2021"
+
+
+def test_a_possessive_weekday_dates_its_event():
+    found = figures("The index fell after Friday's close.", PUBLISHED)
+    assert [(f.text, f.kind.value) for f in found] == [("Friday", "date")]
+
+
+def test_an_acronym_before_a_weekday_does_not_make_it_a_name():
+    found = figures("Its shares have doubled since the IPO Tuesday.", PUBLISHED)
+    assert [(f.text, f.kind.value) for f in found] == [("Tuesday", "date")]

@@ -58,3 +58,15 @@ def test_count_after_a_model_name_keeps_the_label_out_of_its_span():
 def test_a_sentence_end_with_its_space_lost_does_not_make_a_label():
     found = figures("Profit rose 5%.The board met.")
     assert [f.text for f in found] == ["5%"]
+
+
+def test_a_model_number_the_text_named_before_stays_a_name_without_its_maker():
+    text = (
+        "The Corvane 412 Heron was grounded on Monday. The carrier flies all 30 of its "
+        "412 Heron aircraft, and 412 passengers were stranded."
+    )
+    found = figures(text)
+    assert [(f.text, f.unit) for f in found] == [
+        ("30", "aircraft"),
+        ("412 passengers", "passengers"),
+    ]

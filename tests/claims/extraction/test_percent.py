@@ -18,7 +18,7 @@ from tests.claims.extraction.helpers import only_figure, summary
             ("3 percentage points", "percent", "3", "percentage points", "exact"),
         ),
         (
-            "The bank cut rates by 25 basis points.",
+            "The bank raised rates by 25 basis points.",
             ("25 basis points", "percent", "25", "basis points", "exact"),
         ),
         (

@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('articles', '0003_stories'),
-        ('claims', '0008_api_keyset_indexes'),
+        ('claims', '0009_remove_claim_confidence'),
     ]
 
     operations = [

@@ -1,14 +1,34 @@
-"""Every write to a claim goes through here."""
+"""The extraction pipeline: an uploaded article's way to its proposed claims and facts.
+
+    upload (articles.services.create_article, or request_extraction: the
+        `extraction_requested` signal)
+    -> queued once the transaction commits (claims.tasks.enqueue_extraction)
+    -> the worker runs claims.tasks.propose_claims_task, which calls propose_claims():
+       received -> extracting; figures extracted outside any transaction; then in one
+       transaction the proposed claims replaced, extracting -> done, and the claims grouped
+       into facts (claims.facts)
+    -> failed, with the reason, once the task gives up (record_extraction_failure)
+
+The stalled-article sweep (requeue_stalled_articles, run by the beat scheduler) asks again for
+the extraction of articles whose task seems lost; a worker that starts asks again for those
+whose task died with a worker (requeue_orphaned_extractions, from claims.tasks). Every status change goes through
+articles.services.change_status, with its event.
+"""
 
 from __future__ import annotations
 
 import logging
 from collections import defaultdict
+from datetime import timedelta
 
+from django.conf import settings
 from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
 
 from articles.models import Article
-from articles.services import change_status
+from articles.services import change_status, outlet_currency
+from articles.signals import extraction_requested
 from articles.stories import assign_story
 
 from . import about, facts
@@ -36,7 +56,9 @@ def propose_claims(article: Article) -> int:
         logger.info("article %s is %s; nothing to do", article.pk, article.status)
         return 0
     # The extractor is pure computation: run it outside any transaction.
-    figures = extract_figures(article.body, published=article.published)
+    figures = extract_figures(
+        article.body, published=article.published, local_currency=outlet_currency(article)
+    )
     # Its own short transaction: matching below then locks only this story.
     assign_story(article)
     with transaction.atomic():
@@ -116,7 +138,6 @@ def _claim_from_figure(article: Article, figure: Figure, context: about.ArticleC
         incidental=found.incidental,
         extractor=EXTRACTOR_NAME,
         extractor_version=EXTRACTOR_VERSION,
-        confidence=figure.confidence,
     )
 
 
@@ -130,3 +151,48 @@ def record_extraction_failure(article_id: int, reason: str) -> None:
         to_status=Status.FAILED,
         note=reason[:2000],
     )
+
+
+def requeue_stalled_articles() -> int:
+    """Ask again for the extraction of the articles whose task seems lost; return how many."""
+    now = timezone.now()
+    waiting_since = now - timedelta(seconds=settings.ARTICLE_STALL_SECONDS)
+    # A running extraction is only stalled once it has outlived the task time limit.
+    running_since = now - timedelta(seconds=settings.CELERY_TASK_TIME_LIMIT + 60)
+    stalled = list(
+        Article.objects.filter(
+            Q(status=Status.RECEIVED, status_changed_at__lt=waiting_since)
+            | Q(status=Status.EXTRACTING, status_changed_at__lt=running_since)
+        ).values_list("pk", flat=True)[:500]
+    )
+    for article_id in stalled:
+        # Touch the row first so the next sweep waits another full period.
+        Article.objects.filter(pk=article_id).update(status_changed_at=timezone.now())
+        extraction_requested.send(sender=Article, article_id=article_id)
+    if stalled:
+        logger.warning("re-queued %d stalled article(s): %s", len(stalled), stalled)
+    return len(stalled)
+
+
+def requeue_orphaned_extractions(held_by_live_workers: set[int]) -> int:
+    """Ask again for the extraction of the articles being extracted whose task no live worker
+    holds: it died with its worker (a machine lost), and the broker would hand it out again
+    only after its visibility timeout. Return how many.
+
+    Each is claimed with a conditional UPDATE on the time its extraction started, so two
+    workers that start at once send it once between them.
+    """
+    extracting = Article.objects.filter(status=Status.EXTRACTING).exclude(
+        pk__in=held_by_live_workers
+    )
+    resent = []
+    for article_id, since in extracting.values_list("pk", "status_changed_at")[:500]:
+        claimed = Article.objects.filter(
+            pk=article_id, status=Status.EXTRACTING, status_changed_at=since
+        ).update(status_changed_at=timezone.now())
+        if claimed:
+            extraction_requested.send(sender=Article, article_id=article_id)
+            resent.append(article_id)
+    if resent:
+        logger.warning("re-sent %d extraction(s) lost with a worker: %s", len(resent), resent)
+    return len(resent)

@@ -1,0 +1,12 @@
+"""What the articles app tells others: an article waits for its figures to be extracted.
+
+Sent inside the transaction that stored the article or asked for its extraction again, and by
+the stalled-article sweep; the claims app receives it (claims.tasks, connected in claims.apps)
+and queues the extraction once that transaction commits. The articles app itself knows
+nothing of claims.
+"""
+
+from django.dispatch import Signal
+
+# Sent with `article_id`.
+extraction_requested = Signal()

@@ -1,0 +1,51 @@
+"""Changes a text states as falls: "fell 4%", "down 14%", "a 3% drop" are changes of -4, -14, -3.
+
+A percentage written after a verb or word of decrease is the size of a fall, so its value is
+negative. A level reached is not a change: "fell to 12%", "down from 9%" keep their sign.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Verbs and adverbs of decrease, in the forms news copy writes them.
+_FALL_WORDS = (
+    r"fell|falls?|falling|dropped|drops?|dropping|declined|declines?|declining|decreased"
+    r"|decreases?|decreasing|slid|slides?|sliding|slipped|slips?|slipping|sank|sinks?|sinking"
+    r"|sunk|tumbled|tumbles?|tumbling|plunged|plunges?|plunging|plummeted|plummets?"
+    r"|plummeting|dipped|dips?|dipping|shed|sheds|shedding|lost|loses?|losing|eased|eases?"
+    r"|easing|retreated|retreats?|retreating|shrank|shrunk|shrinks?|shrinking|contracted"
+    r"|contracts?|contracting|slumped|slumps?|slumping|tanked|tanks?|tanking|sagged|sags?"
+    r"|skidded|skids?|crashed|cut|cuts|cutting|reduced|reduces?|reducing|lowered|lowers?"
+    r"|down|lower|(?:was|were|is|are|been|closed|ended|traded)\s+off"
+)
+# "fell 4%", "fell by 4%", "closed down 8.8%", "lower by as much as 5%", "cut its rate by
+# 0.5 percentage points": the fall word, a few words before "by", and at most a few hedging
+# words ("as much as", "about", "nearly") before the number.
+_FALL_BEFORE = re.compile(
+    rf"\b(?:{_FALL_WORDS})\s+(?:(?:[\w'’]+\s+){{0,3}}by\s+)?(?:(?:as\s+much\s+as|up\s+to|almost|nearly|about|around"
+    rf"|roughly|some|more\s+than|over|just|a\s+further|another|an\s+estimated)\s+)?$",
+    re.IGNORECASE,
+)
+# "a drop of 4%", "a 4% drop", "a fall of nearly 4%".
+_FALL_NOUNS = (
+    r"drop|fall|decline|decrease|slide|slump|plunge|reduction|cut|loss|contraction|dip|retreat"
+)
+_FALL_NOUN_BEFORE = re.compile(
+    rf"\b(?:{_FALL_NOUNS})s?\s+of\s+(?:(?:as\s+much\s+as|up\s+to|almost|nearly|about|around"
+    rf"|roughly|some|more\s+than|over|just)\s+)?$",
+    re.IGNORECASE,
+)
+# "a 4% drop", "closed 2.8% lower", "ended 3% down"; not "3% lower than", a comparison.
+_FALL_AFTER = re.compile(rf"[\s-]+(?:(?:{_FALL_NOUNS})s?|lower|down)\b(?!\s+than\b)", re.IGNORECASE)
+_REACH = 40
+
+
+def states_a_fall(text: str, start: int, end: int) -> bool:
+    """Whether the percentage at text[start:end] is the size of a fall the text states."""
+    before = text[max(0, start - _REACH) : start]
+    return bool(
+        _FALL_BEFORE.search(before)
+        or _FALL_NOUN_BEFORE.search(before)
+        or _FALL_AFTER.match(text, end)
+    )

@@ -1,0 +1,60 @@
+"""What a count counts, as real coverage writes it."""
+
+import pytest
+
+from tests.claims.extraction.helpers import figures, summary
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The ferry carried 212 passengers and six crew.", ("six crew", "6", "crew members")),
+        (
+            "The ferry carried 212 passengers and six crew members.",
+            ("six crew members", "6", "crew members"),
+        ),
+        ("The trawler lost eight crewmembers.", ("eight crewmembers", "8", "crew members")),
+        (
+            "Fitters removed two rows of seats.",
+            ("two rows of seats", "2", "rows of seats"),
+        ),
+        ("The barge held 40 crates of apples.", ("40 crates of apples", "40", "crates of apples")),
+        (
+            "The vessel can carry 8,000 40-foot (12-metre) containers.",
+            ("8,000", "8000", "containers"),
+        ),
+    ],
+)
+def test_the_noun_a_count_counts(sentence, expected):
+    found = [summary(f) for f in figures(sentence)]
+    assert (expected[0], "count", expected[1], expected[2], "exact") in found
+
+
+def test_a_count_per_day_is_a_count_of_its_noun():
+    found = figures("About 26,000 vehicles per day used the tunnel, or 9.5 million per year.")
+    assert [(f.text, f.kind.value, f.unit) for f in found] == [
+        ("26,000 vehicles", "count", "vehicles"),
+        ("9.5 million", "count", "vehicles"),
+    ]
+
+
+def test_a_rate_per_second_or_per_person_stays_a_rate():
+    found = figures("The chip runs 45 trillion operations per second.")
+    assert [(f.kind.value, f.unit) for f in found] == [("quantity", "operations per second")]
+
+
+def test_numbers_in_brackets_break_down_the_count_before_them():
+    text = (
+        "A total of 9 million shares were sold (6.5 million by the firm and 2.5 million by funds)."
+    )
+    found = figures(text)
+    assert [(f.text, f.unit) for f in found] == [
+        ("9 million shares", "shares"),
+        ("6.5 million", "shares"),
+        ("2.5 million", "shares"),
+    ]
+
+
+def test_a_hedge_reaches_over_an_additional():
+    found = figures("Underwriters may buy up to an additional 1.2 million shares.")
+    assert [(f.text, f.qualifier.value) for f in found] == [("1.2 million shares", "up_to")]
