@@ -5,6 +5,7 @@ recording each status change.
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -107,3 +108,71 @@ class ArticleEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.article_id}: {self.from_status or '-'} -> {self.to_status}"
+
+
+class Outlet(models.Model):
+    """A publication, under the name its articles give: where it is and what money it writes.
+
+    A "$" in its articles is read in its currency when that is a dollar ("$" in a Canadian
+    paper is the Canadian dollar); without a record, the country domain of an article's
+    address says the same (".ca").
+    """
+
+    name = models.CharField(max_length=200, unique=True, help_text="As articles name it.")
+    country = models.CharField(
+        max_length=2,
+        blank=True,
+        validators=[RegexValidator(r"^[A-Z]{2}$", "Two capital letters (ISO 3166-1), e.g. CA.")],
+        help_text="ISO 3166-1 code, e.g. CA.",
+    )
+    currency = models.CharField(
+        max_length=3,
+        blank=True,
+        validators=[RegexValidator(r"^[A-Z]{3}$", "Three capital letters (ISO 4217), e.g. CAD.")],
+        help_text="ISO 4217 code, e.g. CAD; blank for the country's own. Read anew when an "
+        "article is extracted again.",
+    )
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ImportBatch(models.Model):
+    """A bulk import an editor started in the browser; the worker stores its files one by one
+    and records each file's result here, which the import page follows."""
+
+    class Status(models.TextChoices):
+        WAITING = "waiting", "Waiting for the worker"
+        RUNNING = "running", "Importing"
+        DONE = "done", "Done"
+
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
+    # The files as picked ({name: base64}), until the worker has read them; then emptied.
+    files = models.JSONField(default=dict)
+    file_count = models.PositiveIntegerField()
+    done = models.PositiveIntegerField(default=0)
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.WAITING)
+    # One entry per file: {"file", "outcome" (stored/duplicate/refused), "detail", "article"}.
+    results = models.JSONField(default=list)
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status__in=["waiting", "running", "done"]),
+                name="import_batch_status_valid",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"import {self.pk} ({self.done}/{self.file_count})"
+
+    def get_absolute_url(self) -> str:
+        return reverse("articles:import", args=[self.pk])

@@ -51,10 +51,6 @@ def assign_story(article: Article) -> Story:
     names = story_names(article)
     with transaction.atomic():
         _lock(STORY_ASSIGNMENT_LOCK)
-        locked = Article.objects.select_for_update().get(pk=article.pk)
-        if locked.story_id is not None:
-            article.story = locked.story
-            return locked.story
         story = _best_story(names, article)
         if story is None:
             story = Story.objects.create(
@@ -67,10 +63,16 @@ def assign_story(article: Article) -> Story:
         else:
             _widen(story, names, article)
             note = f"joined story {story.pk} ({story.title[:80]})"
-        Article.objects.filter(pk=article.pk).update(story=story)
-        ArticleEvent.objects.create(
-            article=article, from_status=locked.status, to_status=locked.status, note=note
-        )
+        # Conditional: an article a reviewer placed meanwhile stays where it is.
+        if not Article.objects.filter(pk=article.pk, story=None).update(story=story):
+            transaction.set_rollback(True)
+            story = None
+        else:
+            ArticleEvent.objects.create(
+                article=article, from_status=article.status, to_status=article.status, note=note
+            )
+    if story is None:
+        story = Story.objects.get(articles=article.pk)
     article.story = story
     return story
 
@@ -99,6 +101,7 @@ def _best_story(names: list[str], article: Article) -> Story | None:
 
 
 def _widen(story: Story, names: list[str], article: Article) -> None:
+    before = (list(story.names), story.first_published, story.last_published)
     merged = list(dict.fromkeys([*story.names, *names]))[:MAX_STORY_NAMES]
     story.names = merged
     if article.published is not None:
@@ -106,7 +109,8 @@ def _widen(story: Story, names: list[str], article: Article) -> None:
             story.first_published = article.published
         if story.last_published is None or article.published > story.last_published:
             story.last_published = article.published
-    story.save(update_fields=["names", "first_published", "last_published"])
+    if (story.names, story.first_published, story.last_published) != before:
+        story.save(update_fields=["names", "first_published", "last_published"])
 
 
 def new_story_for(article: Article) -> Story:

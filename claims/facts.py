@@ -29,7 +29,7 @@ from articles.models import Article, ArticleEvent, Story
 from . import about, comparison, matching, units
 from .figures import mention_of, reading_label, reading_of_claim
 from .matching import ArticleText, Params, Profile
-from .models import Claim, ExchangeRate, Fact, FactEvent, FactKey, PrimarySource
+from .models import Claim, ExchangeRate, Fact, FactEvent, FactKey
 from .public.queries import PUBLIC_STATUSES
 from .public.records import record_changes
 
@@ -39,10 +39,6 @@ Action = FactEvent.Action
 # Any constant will do: the first half of the PostgreSQL advisory lock a story's fact writes
 # take (the story id is the second half; facts of no story share story 0).
 MATCHING_LOCK_KEY = 0x46AC7
-
-
-class FactError(Exception):
-    """A correction that makes no sense; the message is for the reviewer."""
 
 
 # --------------------------------------------------------------------------------------------
@@ -156,7 +152,6 @@ def _group(article: Article, params: Params) -> list[Fact]:
             fact.terms = _add_about(fact.terms, group.roots)
             fact.terms = _add_readings(fact.terms, group.members, article)
             placed.append((group, fact, True))
-    Fact.objects.bulk_update(list(changed.values()), ["terms"])
     Fact.objects.bulk_create([fact for _, fact, new in placed if new])
     for group, fact, new in placed:
         if new:
@@ -190,7 +185,8 @@ def _group(article: Article, params: Params) -> list[Fact]:
     Claim.objects.bulk_update(updated_claims, ["fact"])
     FactKey.objects.bulk_create(new_keys, ignore_conflicts=True)
     FactEvent.objects.bulk_create(events)
-    _recompute(list(changed.values()), overrides=overrides)
+    # The facts joined are written once, their summaries with their agreement.
+    _recompute(list(changed.values()), overrides=overrides, fields=["terms"])
     return list(changed.values())
 
 
@@ -271,10 +267,12 @@ def _score_candidates(
     taken = set(
         Claim.objects.filter(article=article, fact_id__in=wanted).values_list("fact_id", flat=True)
     )
+    # Whole rows but the public record: the facts chosen are then written (agreement, status
+    # read by _recompute), and a deferred field would cost one query per fact.
     facts = {
         fact.pk: fact
-        for fact in Fact.objects.filter(pk__in=wanted - taken, story_id=article.story_id).only(
-            *_FACT_FIELDS_FOR_MATCHING
+        for fact in Fact.objects.filter(pk__in=wanted - taken, story_id=article.story_id).defer(
+            "public_record"
         )
     }
     scores = {}
@@ -435,26 +433,44 @@ def _add_about(terms: Mapping, claims: Iterable[Claim]) -> dict:
     }
 
 
+# A story regrouped in order holds at most this many articles after the new one; beyond, the
+# new article is grouped where it stands (a backfill of a long story, mostly in order, would
+# otherwise regroup the story again and again).
+REGROUP_LIMIT = 40
+
+
 def _later_articles(article: Article) -> list[Article]:
-    """The story's grouped articles that come after `article` in story order (publication
-    date, undated last, then text hash) and hold open claims, in that order."""
+    """The story's grouped articles that come after `article` in story order and hold open
+    claims, in that order; none when there are more than REGROUP_LIMIT.
+
+    Story order: publication date, then the text's hash (so it does not depend on arrival);
+    undated articles come last, in arrival order (nothing else orders them).
+    """
     others = Article.objects.filter(story_id=article.story_id, status=Article.Status.DONE).exclude(
         pk=article.pk
     )
     if article.published is None:
-        after = Q(published__isnull=True, text_hash__gt=article.text_hash)
-    else:
-        after = (
-            Q(published__gt=article.published)
-            | Q(published=article.published, text_hash__gt=article.text_hash)
-            | Q(published__isnull=True)
-        )
-    later = others.filter(after).filter(claims__in=_open_claims(Claim.objects.all())).distinct()
+        return []
+    after = (
+        Q(published__gt=article.published)
+        | Q(published=article.published, text_hash__gt=article.text_hash)
+        | Q(published__isnull=True)
+    )
+    later = list(
+        others.filter(after)
+        .filter(claims__in=_open_claims(Claim.objects.all()))
+        .distinct()[: REGROUP_LIMIT + 1]
+    )
+    if len(later) > REGROUP_LIMIT:
+        logger.info("article %s: story %s not regrouped in order", article.pk, article.story_id)
+        return []
     return sorted(later, key=_story_order)
 
 
 def _story_order(article: Article) -> tuple:
-    return (article.published is None, article.published or date.min, article.text_hash)
+    if article.published is None:
+        return (True, date.min, "", article.pk)
+    return (False, article.published, article.text_hash, 0)
 
 
 def _open_claims(claims):
@@ -637,6 +653,18 @@ def save_exchange_rate(rate: ExchangeRate, *, actor: AbstractBaseUser | None) ->
 
 
 @transaction.atomic
+def delete_exchange_rate(rate: ExchangeRate, *, actor: AbstractBaseUser | None) -> list[Fact]:
+    """Remove a reviewer's exchange rate and compare again the money facts it affected."""
+    currencies = [rate.from_currency, rate.to_currency]
+    ExchangeRate.objects.filter(pk=rate.pk).delete()
+    logger.info("exchange rate %s deleted by %s", rate, actor)
+    affected = list(Fact.objects.filter(dimension="money", claims__unit__in=currencies).distinct())
+    lock_stories(fact.story_id for fact in affected)
+    _recompute(affected, overrides=rate_overrides())
+    return affected
+
+
+@transaction.atomic
 def recompute_agreement(fact: Fact) -> Fact:
     """Compare the fact's mentions again and store the agreement, explanation and counts.
 
@@ -646,7 +674,9 @@ def recompute_agreement(fact: Fact) -> Fact:
     return fact
 
 
-def _recompute(facts: Sequence[Fact], *, overrides: comparison.RateOverrides) -> None:
+def _recompute(
+    facts: Sequence[Fact], *, overrides: comparison.RateOverrides, fields: Sequence[str] = ()
+) -> None:
     """Agreement, explanation and subject of `facts` from their summaries (Fact.terms): the
     cost depends on how many different values a fact holds, not on how many mentions."""
     if not facts:
@@ -667,7 +697,15 @@ def _recompute(facts: Sequence[Fact], *, overrides: comparison.RateOverrides) ->
             )
     Fact.objects.bulk_update(
         facts,
-        ["agreement", "explanation", "claim_count", "article_count", "subject", "updated_at"],
+        [
+            "agreement",
+            "explanation",
+            "claim_count",
+            "article_count",
+            "subject",
+            "updated_at",
+            *fields,
+        ],
     )
     FactEvent.objects.bulk_create(events)
     # A subject or a citation readers see may have changed.
@@ -703,9 +741,8 @@ def _apply_agreement(fact: Fact, overrides: comparison.RateOverrides) -> None:
 
 def set_machine_subject(fact: Fact, subject: str) -> None:
     """The one place the machine sets a fact's subject line: never over a reviewer's."""
-    if getattr(fact, "subject_edited_by_id", None) is not None:
-        return
-    fact.subject = subject[:300]
+    if fact.subject_edited_by_id is None:
+        fact.subject = subject[:300]
 
 
 # Different values a fact's summary keeps; beyond them a value still counts, compared with
@@ -827,202 +864,19 @@ _PRONOUNS = frozenset(("it", "its", "they", "their", "he", "his", "she", "her", 
 
 
 # --------------------------------------------------------------------------------------------
-# Reviewer corrections
+# Reviewers' regrouping (claims.review moves the mentions; this keeps the facts in step)
 # --------------------------------------------------------------------------------------------
 
 
-@transaction.atomic
-def merge_facts(
-    target: Fact, source: Fact, *, actor: AbstractBaseUser | None, note: str = ""
-) -> Fact:
-    """Move every claim of `source` into `target` and delete `source`."""
-    if target.pk == source.pk:
-        raise FactError(f"fact {target.pk} cannot be merged into itself")
-    _lock_facts_stories([target.pk, source.pk])
-    locked = {
-        f.pk: f for f in Fact.objects.select_for_update().filter(pk__in=[target.pk, source.pk])
-    }
-    if len(locked) != 2:
-        raise FactError("one of the facts no longer exists")
-    target, source = locked[target.pk], locked[source.pk]
-    _check_dimension(source.kind, source.dimension, target, what=f"fact {source.pk}")
-    _merge_into(target, source, actor=actor, note=note)
-    return target
+def lock_fact_writes(facts: Iterable[Fact]) -> None:
+    """Take the locks of these facts' stories, before a reviewer moves their mentions."""
+    lock_stories(fact.story_id for fact in facts)
 
 
-def _merge_into(target: Fact, source: Fact, *, actor: AbstractBaseUser | None, note: str) -> None:
-    members = _member_ids([target.pk, source.pk])
-    kept, gone = sorted(members[target.pk]), sorted(members[source.pk])
-    before = {
-        "target": {"fact": target.pk, "claims": kept},
-        "source": {"fact": source.pk, "claims": gone},
-    }
-    Claim.objects.filter(fact=source).update(fact=target)
-    # A reviewer's primary sources are evidence for the merged fact too: never lost with it.
-    PrimarySource.objects.filter(fact=source).update(fact=target)
-    source.delete()  # its keys go with it; its events stay, their fact link cleared
-    FactEvent.objects.create(
-        fact=target,
-        action=Action.MERGED,
-        actor=actor,
-        note=note,
-        before=before,
-        after={"fact": target.pk, "claims": sorted(kept + gone)},
-    )
-    _refresh([target])
-
-
-@transaction.atomic
-def move_claim(
-    claim: Claim, *, to_fact: Fact | None, actor: AbstractBaseUser | None, note: str = ""
-) -> Fact:
-    """Move a claim (with the conversions stated next to it) to another fact, or to a new
-    fact of its own when `to_fact` is None. Returns the fact it is now in."""
-    lock_stories(
-        [claim.article.story_id]
-        + list(
-            Fact.objects.filter(
-                pk__in=[claim.fact_id, to_fact.pk if to_fact else None]
-            ).values_list("story_id", flat=True)
-        )
-    )
-    claim = Claim.objects.select_for_update().get(pk=claim.pk)
-    source_id = claim.fact_id
-    if to_fact is not None:
-        to_fact = Fact.objects.select_for_update().filter(pk=to_fact.pk).first()
-        if to_fact is None:
-            raise FactError("the destination fact no longer exists")
-        if to_fact.pk == source_id:
-            raise FactError(f"claim {claim.pk} is already in fact {to_fact.pk}")
-        _check_dimension(
-            claim.kind,
-            units.dimension_of(claim.kind, claim.unit),
-            to_fact,
-            what=f"claim {claim.pk} ({claim.text!r})",
-        )
-    moving = [claim.pk] + list(
-        Claim.objects.filter(converts=claim, fact_id=source_id)
-        .exclude(pk=claim.pk)
-        .values_list("pk", flat=True)
-    )
-    members = _member_ids([source_id] + ([to_fact.pk] if to_fact else []))
-    left = sorted(set(members.get(source_id, [])) - set(moving))
-    if to_fact is None and source_id is not None and not left:
-        raise FactError(f"claim {claim.pk} is already alone in fact {source_id}")
-    created = to_fact is None
-    if created:
-        to_fact = Fact.objects.create(
-            subject=claim.subject[:300],
-            story_id=claim.article.story_id,
-            kind=claim.kind,
-            dimension=units.dimension_of(claim.kind, claim.unit),
-        )
-    # Conditional: a claim moved meanwhile by someone else is not moved again.
-    updated = Claim.objects.filter(pk__in=moving, fact_id=source_id).update(fact=to_fact)
-    if updated != len(moving):
-        raise FactError(f"claim {claim.pk} was moved meanwhile; reload and try again")
-    before = {"fact": source_id, "claims": sorted(moving)}
-    after = {"fact": to_fact.pk, "claims": sorted(members.get(to_fact.pk, []) + moving)}
-    events = []
-    if created:
-        events.append(
-            FactEvent(fact=to_fact, action=Action.CREATED, actor=actor, note=note, after=after)
-        )
-    events.append(
-        FactEvent(
-            fact=to_fact,
-            action=Action.CLAIM_MOVED,
-            actor=actor,
-            note=note,
-            before=before,
-            after=after,
-        )
-    )
-    refresh = [to_fact]
-    if source_id is not None:
-        source = Fact.objects.get(pk=source_id)
-        if left:
-            events.append(
-                FactEvent(
-                    fact=source,
-                    action=Action.CLAIM_MOVED,
-                    actor=actor,
-                    note=note,
-                    before={"fact": source_id, "claims": sorted(members.get(source_id, []))},
-                    after={"fact": source_id, "claims": left, "moved_to": to_fact.pk},
-                )
-            )
-            refresh.append(source)
-        else:
-            source.delete()
-    FactEvent.objects.bulk_create(events)
-    _refresh(refresh)
-    to_fact.refresh_from_db()
-    return to_fact
-
-
-@transaction.atomic
-def split_fact(
-    fact: Fact, claims: Iterable[Claim], *, actor: AbstractBaseUser | None, note: str = ""
-) -> Fact:
-    """Move `claims` (with their stated conversions) out of `fact` into a new fact."""
-    _lock_facts_stories([fact.pk])
-    fact = Fact.objects.select_for_update().filter(pk=fact.pk).first()
-    if fact is None:
-        raise FactError("the fact no longer exists")
-    chosen = {claim.pk for claim in claims}
-    if not chosen:
-        raise FactError("choose at least one claim to split off")
-    members = Claim.objects.filter(fact=fact).values_list("pk", "converts_id")
-    member_ids = {pk for pk, _ in members}
-    strangers = sorted(chosen - member_ids)
-    if strangers:
-        raise FactError(f"claim(s) {', '.join(map(str, strangers))} are not in fact {fact.pk}")
-    chosen |= {pk for pk, converts in members if converts in chosen}
-    if chosen >= member_ids:
-        raise FactError(f"cannot split off every claim of fact {fact.pk}; move them instead")
-    first = Claim.objects.filter(pk__in=chosen).order_by("pk").first()
-    new = Fact.objects.create(
-        subject=first.subject[:300],
-        story_id=fact.story_id,
-        kind=fact.kind,
-        dimension=fact.dimension,
-    )
-    updated = Claim.objects.filter(pk__in=chosen, fact=fact).update(fact=new)
-    if updated != len(chosen):
-        raise FactError(f"claims of fact {fact.pk} were moved meanwhile; reload and try again")
-    left = sorted(member_ids - chosen)
-    FactEvent.objects.bulk_create(
-        [
-            FactEvent(
-                fact=fact,
-                action=Action.SPLIT,
-                actor=actor,
-                note=note,
-                before={"fact": fact.pk, "claims": sorted(member_ids)},
-                after={"fact": fact.pk, "claims": left, "new_fact": new.pk},
-            ),
-            FactEvent(
-                fact=new,
-                action=Action.CREATED,
-                actor=actor,
-                note=note,
-                before={"split_from": fact.pk},
-                after={"fact": new.pk, "claims": sorted(chosen)},
-            ),
-        ]
-    )
-    _refresh([fact, new])
-    new.refresh_from_db()
-    return new
-
-
-def _check_dimension(kind: str, dimension: str, fact: Fact, *, what: str) -> None:
-    if not units.dimensions_compatible(kind, dimension, fact.kind, fact.dimension):
-        raise FactError(
-            f"{what} is a {kind} in {dimension!r}; fact {fact.pk} holds {fact.kind} in"
-            f" {fact.dimension!r}: they cannot be compared"
-        )
+def regrouped(facts: Sequence[Fact]) -> None:
+    """Bring facts whose mentions a reviewer moved up to date: profile, keys, agreement,
+    counts and the public record."""
+    _refresh([fact for fact in facts if fact.pk is not None])
 
 
 # --------------------------------------------------------------------------------------------

@@ -151,11 +151,14 @@ class Claim(models.Model):
         )
 
 
-# The review queue's first key: disputed facts before the rest. An expression index on it
-# (Fact.Meta) lets the queue read its first page in order instead of sorting every fact.
-DISPUTED_FIRST = models.Case(
-    models.When(agreement="disputed", then=models.Value(0)),
-    default=models.Value(1),
+# The review queue's first key: open work (open or verified) before published work, and
+# within each, disputed facts first. An expression index on it (Fact.Meta) lets the queue
+# read its first page in order instead of sorting every fact.
+QUEUE_RANK = models.Case(
+    models.When(Q(status__in=("open", "verified")) & Q(agreement="disputed"), then=models.Value(0)),
+    models.When(Q(status__in=("open", "verified")), then=models.Value(1)),
+    models.When(Q(agreement="disputed"), then=models.Value(2)),
+    default=models.Value(3),
     output_field=models.IntegerField(),
 )
 
@@ -181,11 +184,21 @@ class Fact(models.Model):
         PUBLISHED = "published", "Published"
         RETRACTED = "retracted", "Retracted"
 
+    # The subject line readers see ("Reddit share price at first-day close"): the grouping's
+    # until a reviewer rewrites it; from then on the machine leaves it alone.
     subject = models.CharField(max_length=300)
     # The story its mentions come from: matching, its order and its locks stay within it.
     story = models.ForeignKey(
         "articles.Story", null=True, blank=True, on_delete=models.SET_NULL, related_name="facts"
     )
+    subject_edited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    subject_edited_at = models.DateTimeField(null=True, blank=True)
     kind = models.CharField(max_length=16, choices=Claim.Kind.choices)
     # What member values are comparable in: "money" (any currency), "percent", "percentage
     # points", "date", "duration", a physical dimension ("length") or a unit word ("tokens").
@@ -256,9 +269,9 @@ class Fact(models.Model):
         ]
         indexes = [
             models.Index(fields=["agreement", "-article_count"], name="fact_review_queue"),
-            # The admin queue's order: disputed first, most sources, newest.
+            # The admin queue's order: open work first, disputed first, most sources, newest.
             models.Index(
-                DISPUTED_FIRST,
+                QUEUE_RANK,
                 models.F("article_count").desc(),
                 models.F("id").desc(),
                 name="fact_queue_order",
@@ -358,6 +371,8 @@ class FactEvent(AuditEvent):
         REOPENED = "reopened", "Reopened"
         ASSIGNED = "assigned", "Assigned"
         SOURCE_ATTACHED = "source_attached", "Primary source attached"
+        SUBJECT_EDITED = "subject_edited", "Subject rewritten"
+        UNDONE = "undone", "Regrouping undone"
 
     fact = models.ForeignKey(
         Fact, null=True, blank=True, on_delete=models.SET_NULL, related_name="events"
@@ -386,6 +401,8 @@ class FactEvent(AuditEvent):
                         "reopened",
                         "assigned",
                         "source_attached",
+                        "subject_edited",
+                        "undone",
                     ]
                 ),
                 name="fact_event_action_valid",

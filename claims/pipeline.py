@@ -26,18 +26,35 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from articles.models import Article
-from articles.services import change_status, outlet_currency
+from articles.models import Article, Outlet
+from articles.services import change_status
 from articles.signals import extraction_requested
 from articles.stories import assign_story
 
 from . import about, facts
-from .extraction import EXTRACTOR_NAME, EXTRACTOR_VERSION, extract_figures
+from .extraction import (
+    EXTRACTOR_NAME,
+    EXTRACTOR_VERSION,
+    currency_of_address,
+    currency_of_country,
+    extract_figures,
+)
 from .extraction.types import Figure
-from .models import Claim
+from .models import Claim, Fact
+from .public.records import record_changes
 
 logger = logging.getLogger(__name__)
 Status = Article.Status
+
+
+def outlet_currency(article: Article) -> str | None:
+    """The currency the article's outlet writes: its record's currency or its country's,
+    else the country domain of the article's address (".ca": CAD); None when nothing says."""
+    name = article.outlet.strip()
+    outlet = Outlet.objects.filter(name__iexact=name).first() if name else None
+    if outlet is not None and (outlet.currency or outlet.country):
+        return outlet.currency or currency_of_country(outlet.country)
+    return currency_of_address(article.url)
 
 
 def propose_claims(article: Article) -> int:
@@ -80,14 +97,24 @@ def propose_claims(article: Article) -> int:
 
 def _replace_proposed_claims(article: Article, figures: list[Figure]) -> int:
     # A claim a reviewer touched (reopened or corrected: version > 0) is kept with its history.
-    stale = Claim.objects.filter(article=article, status=Claim.Status.PROPOSED, version=0)
+    # One read of the article's claims (none on a first extraction) sorts them.
+    stale: list[int] = []
     released: dict[int, list[int]] = defaultdict(list)
-    for fact_id, claim_id in stale.exclude(fact=None).values_list("fact_id", "id"):
-        released[fact_id].append(claim_id)
-    stale.delete()
-    # Their facts lose members: recomputed, or deleted when empty.
-    facts.release_claims(released)
-    reviewed_spans = set(Claim.objects.filter(article=article).values_list("start", "end"))
+    reviewed_spans: set[tuple[int, int]] = set()
+    stored = Claim.objects.filter(article=article).values_list(
+        "id", "fact_id", "status", "version", "start", "end"
+    )
+    for claim_id, fact_id, status, version, start, end in stored:
+        if status == Claim.Status.PROPOSED and version == 0:
+            stale.append(claim_id)
+            if fact_id is not None:
+                released[fact_id].append(claim_id)
+        else:
+            reviewed_spans.add((start, end))
+    if stale:
+        Claim.objects.filter(pk__in=stale).delete()
+        # Their facts lose members: recomputed, or deleted when empty.
+        facts.release_claims(released)
     context = about.ArticleContext(article.body, article.title, article.published)
     claims: dict[int, Claim] = {}
     for index, figure in enumerate(figures):
@@ -102,6 +129,31 @@ def _replace_proposed_claims(article: Article, figures: list[Figure]) -> int:
             linked.append(claim)
     Claim.objects.bulk_update(linked, ["converts"])
     return len(claims)
+
+
+def release_article_claims(sender, *, article_id: int, note: str, **kwargs) -> None:
+    """Receives articles.signals.deleting: deletes every claim of the article; their facts
+    are brought up to date (or deleted when empty) and public records rewritten."""
+    claims = Claim.objects.filter(article_id=article_id)
+    released: dict[int, list[int]] = defaultdict(list)
+    for fact_id, claim_id in claims.exclude(fact=None).values_list("fact_id", "id"):
+        released[fact_id].append(claim_id)
+    # A fact's verified value may rest on one of them: the value stays, the link goes.
+    claims.delete()
+    facts.release_claims(released, note=note)
+
+
+def article_details_changed(sender, *, article_id: int, **kwargs) -> None:
+    """Receives articles.signals.details_changed: the facts citing the article are compared
+    again (its outlet and date are part of a comparison) and their records rewritten."""
+    fact_ids = set(
+        Claim.objects.filter(article_id=article_id)
+        .exclude(fact=None)
+        .values_list("fact_id", flat=True)
+    )
+    for fact in Fact.objects.filter(pk__in=fact_ids):
+        facts.recompute_agreement(fact)
+    record_changes(fact_ids)
 
 
 def _claim_from_figure(article: Article, figure: Figure, context: about.ArticleContext) -> Claim:
@@ -165,9 +217,9 @@ def requeue_stalled_articles() -> int:
             | Q(status=Status.EXTRACTING, status_changed_at__lt=running_since)
         ).values_list("pk", flat=True)[:500]
     )
+    # Touch the rows first (in one statement) so the next sweep waits another full period.
+    Article.objects.filter(pk__in=stalled).update(status_changed_at=timezone.now())
     for article_id in stalled:
-        # Touch the row first so the next sweep waits another full period.
-        Article.objects.filter(pk=article_id).update(status_changed_at=timezone.now())
         extraction_requested.send(sender=Article, article_id=article_id)
     if stalled:
         logger.warning("re-queued %d stalled article(s): %s", len(stalled), stalled)

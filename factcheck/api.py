@@ -11,7 +11,8 @@ from typing import Any
 import orjson
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect, JsonResponse
+from django.urls import Resolver404, resolve
 from django.views import defaults
 from django_filters.rest_framework import DjangoFilterBackend
 from rest_framework import pagination, parsers, permissions, renderers, status, throttling
@@ -195,6 +196,22 @@ def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
     if _is_api(request):
         return _error("Not found.", status.HTTP_404_NOT_FOUND)
     return defaults.page_not_found(request, exception)
+
+
+def api_not_found(request: HttpRequest, rest: str = "") -> HttpResponse:
+    """The last route under /api/: an unknown address answers JSON even with DEBUG on (which
+    would otherwise show Django's HTML page); a missing final slash is still redirected."""
+    if not request.path.endswith("/"):
+        try:
+            match = resolve(request.path + "/")
+        except Resolver404:
+            match = None
+        if match is not None and match.func is not api_not_found:
+            query = request.META.get("QUERY_STRING", "")
+            return HttpResponsePermanentRedirect(
+                request.path + "/" + (f"?{query}" if query else "")
+            )
+    return _error("Not found.", status.HTTP_404_NOT_FOUND)
 
 
 def server_error(request: HttpRequest) -> HttpResponse:

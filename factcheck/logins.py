@@ -18,9 +18,12 @@ from contextlib import contextmanager
 
 from django import forms
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.signals import user_logged_out
 from django.core.cache import cache
+from django.dispatch import receiver
 
 logger = logging.getLogger(__name__)
 
@@ -94,3 +97,10 @@ class ThrottledAuthenticationForm(ThrottledLoginMixin, AuthenticationForm):
 
 class ThrottledAdminAuthenticationForm(ThrottledLoginMixin, AdminAuthenticationForm):
     pass
+
+
+@receiver(user_logged_out, dispatch_uid="factcheck.logins.say_logged_out")
+def say_logged_out(sender, request, user, **kwargs) -> None:
+    """The login page the site and the admin return to says what happened."""
+    if request is not None:
+        messages.info(request, "You are logged out.", fail_silently=True)

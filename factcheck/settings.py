@@ -177,6 +177,11 @@ LOGIN_LOCKOUT_SECONDS = envint("LOGIN_LOCKOUT_SECONDS", 900)
 # Uploads: articles are text; anything larger than this is refused with a message.
 ARTICLE_MAX_UPLOAD_BYTES = envint("ARTICLE_MAX_UPLOAD_BYTES", 2 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = ARTICLE_MAX_UPLOAD_BYTES + 512 * 1024
+# A bulk import in the browser: at most this many files (a zip's files counted one by one)
+# and bytes in one import.
+IMPORT_MAX_FILES = envint("IMPORT_MAX_FILES", 200)
+IMPORT_MAX_BYTES = envint("IMPORT_MAX_BYTES", 50 * 1024 * 1024)
+DATA_UPLOAD_MAX_NUMBER_FILES = IMPORT_MAX_FILES
 FILE_UPLOAD_MAX_MEMORY_SIZE = ARTICLE_MAX_UPLOAD_BYTES + 512 * 1024
 # A request body is refused by its length before it is read (factcheck.faults): over
 # DATA_UPLOAD_MAX_MEMORY_SIZE, or for a multipart upload (its files are streamed to disk, and
@@ -224,9 +229,21 @@ if CELERY_BROKER_URL.startswith("filesystem://"):
         "data_folder_out": str(BROKER_FOLDER / "queue"),
         "processed_folder": str(BROKER_FOLDER / "processed"),
         "store_processed": False,
+        # How often an idle worker looks for a new message (kombu's default: every second).
+        "polling_interval": envint("BROKER_POLL_MILLISECONDS", 100) / 1000,
     }
+    # On this broker the worker acknowledges finished tasks only between polls, and once it
+    # holds as many unacknowledged tasks as it may prefetch it polls again only after 2 s:
+    # with one task per pool process a folder import ran at one article a second. A deep
+    # prefetch keeps the pool busy. It costs no safety here: a message leaves the folder once
+    # read, so a killed worker loses what it held either way (the stalled-article sweep sends
+    # it again), and a stopped one puts back what it had not started.
+    CELERY_WORKER_PREFETCH_MULTIPLIER = envint("CELERY_WORKER_PREFETCH_MULTIPLIER", 32)
 else:
     CELERY_BROKER_TRANSPORT_OPTIONS = REDIS_TRANSPORT_OPTIONS
+    # One task at a time per pool process: a task Redis hands out waits in no worker's
+    # memory while another worker is idle.
+    CELERY_WORKER_PREFETCH_MULTIPLIER = envint("CELERY_WORKER_PREFETCH_MULTIPLIER", 1)
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # One retry covers a pooled connection the broker dropped (a broker restart); more
 # would only keep an upload waiting on a broker that is down. The article stays
@@ -243,7 +260,6 @@ CELERY_RESULT_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
-CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_TIME_LIMIT = envint("CELERY_TASK_TIME_LIMIT", 300)
 CELERY_TASK_SOFT_TIME_LIMIT = envint("CELERY_TASK_SOFT_TIME_LIMIT", 240)
 CELERY_WORKER_HIJACK_ROOT_LOGGER = False
@@ -327,6 +343,24 @@ API_CACHE_SECONDS = envint("API_CACHE_SECONDS", 300)
 API_REVISION_CHECK_SECONDS = envint("API_REVISION_CHECK_SECONDS", 1)
 # The organisation named as author of the ClaimReview documents.
 ORGANISATION_NAME = os.environ.get("ORGANISATION_NAME", "factcheck")
+# The site's own address, for links in the mails editors receive.
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+
+# Mail to editors (their figures disputed or corrected): printed to the console in
+# development, sent through EMAIL_HOST otherwise.
+EMAIL_BACKEND = os.environ.get(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends.console.EmailBackend"
+    if DEBUG
+    else "django.core.mail.backends.smtp.EmailBackend",
+)
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = envint("EMAIL_PORT", 25)
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = envsecret("EMAIL_HOST_PASSWORD") or ""
+EMAIL_USE_TLS = envbool("EMAIL_USE_TLS", False)
+EMAIL_TIMEOUT = envint("EMAIL_TIMEOUT", 10)
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "factcheck@localhost")
 
 
 def envrate(name: str, default: str) -> str | None:

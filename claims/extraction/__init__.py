@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 from .extractor import extract
-from .money import currency_of_address
+from .money import currency_of_address, currency_of_country
 from .types import Figure, Kind, Qualifier
 
 EXTRACTOR_NAME = "factcheck-grammar"
@@ -37,5 +37,6 @@ __all__ = [
     "Kind",
     "Qualifier",
     "currency_of_address",
+    "currency_of_country",
     "extract_figures",
 ]

@@ -16,8 +16,8 @@ _FALL_WORDS = (
     r"|plummeting|dipped|dips?|dipping|shed|sheds|shedding|lost|loses?|losing|eased|eases?"
     r"|easing|retreated|retreats?|retreating|shrank|shrunk|shrinks?|shrinking|contracted"
     r"|contracts?|contracting|slumped|slumps?|slumping|tanked|tanks?|tanking|sagged|sags?"
-    r"|skidded|skids?|crashed|cut|cuts|cutting|reduced|reduces?|reducing|lowered|lowers?"
-    r"|down|lower|(?:was|were|is|are|been|closed|ended|traded)\s+off"
+    r"|skidded|skids?|crashed|cut|cuts|cutting|reduced|reduces?|reducing|lowered|lowers"
+    r"|down|lower(?=\s+by\b)|(?:was|were|is|are|been|closed|ended|traded)\s+off"
 )
 # "fell 4%", "fell by 4%", "closed down 8.8%", "lower by as much as 5%", "cut its rate by
 # 0.5 percentage points": the fall word, a few words before "by", and at most a few hedging

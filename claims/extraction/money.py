@@ -130,6 +130,11 @@ _NATION_DOLLAR_WORD = re.compile(
 )
 
 
+def currency_of_country(country: str) -> str | None:
+    """The currency of a country (ISO 3166-1 code) whose currency shares a sign with others."""
+    return _COUNTRY_CURRENCY.get(country.lower())
+
+
 def currency_of_address(url: str) -> str | None:
     """The currency of the country an outlet's address names (".ca" -> CAD), for the countries
     whose currency shares a sign with others; None for generic domains (.com, .org)."""

@@ -64,8 +64,12 @@ def test_a_reviewer_settles_the_disputed_microsoft_mistral_investment(
     # Then the disputed Microsoft–Mistral investment is at the top
     first_row = page.locator("#result_list tbody tr").first
     expect(first_row.locator("td.field-agreement")).to_have_text("Disputed")
-    expect(first_row.locator("th.field-subject")).to_contain_text("Microsoft, Mistral")
-    expect(first_row.locator("td.field-article_count")).to_have_text("5")
+    expect(first_row.locator("td.field-subject_line")).to_contain_text("Microsoft, Mistral")
+    expect(first_row.locator("td.field-articles")).to_have_text("5")
+    # and its row shows the values as written, with their outlets, and the Review link
+    expect(first_row.locator("td.field-values")).to_contain_text("“€2 billion”")
+    expect(first_row.get_by_role("link", name="Review")).to_be_in_viewport()
+    save_screenshot(page, "queue")
 
     # When she opens its review page
     clicks.click(first_row.get_by_role("link", name="Review"), "Review (top row)")
@@ -97,7 +101,7 @@ def test_a_reviewer_settles_the_disputed_microsoft_mistral_investment(
     expect(page.locator(".messagelist .success")).to_contain_text("Confirmed 5 claim(s)")
 
     # And chooses EUR 15 million (The Ledger Daily, the first report) and verifies
-    clicks.click(page.get_by_label("“15 million euros”", exact=False), "choose 15 million euros")
+    clicks.click(page.get_by_role("radio", name="“15 million euros”"), "choose 15 million euros")
     clicks.click(page.get_by_role("button", name="Verify", exact=True), "Verify")
     expect(page.locator(".messagelist .success")).to_contain_text("Verified: 15,000,000 EUR")
 

@@ -13,7 +13,7 @@ import pytest
 from django.conf import settings
 
 from articles.models import Article
-from tests.faults.conftest import token_for
+from tests.faults.conftest import call, token_for
 
 pytestmark = pytest.mark.worker
 
@@ -68,6 +68,8 @@ def app(transactional_db, editor, web_server):
 
 def test_a_400_mb_body_is_refused_by_its_declared_length_before_it_is_read(app):
     server, token = app
+    # given the web worker has loaded the app (a first request does)
+    assert call(server, "GET", "/api/v1/articles/", headers=token).status == 200
     before = [resident_mb(pid) for pid in web_workers(server)]
     started = time.monotonic()
     # when an upload declares 400 MB and starts sending them

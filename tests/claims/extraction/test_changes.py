@@ -34,6 +34,7 @@ def test_a_fall_makes_the_change_negative(sentence, span, value):
         ("Its share is less than 1% of the market.", "1"),
         ("The rate was 3% lower than a year before.", "3"),
         ("The company paid off 50% of its debt.", "50"),
+        ("The tax falls on the lower 40% of earners.", "40"),
     ],
 )
 def test_a_level_or_a_rise_keeps_its_sign(sentence, value):

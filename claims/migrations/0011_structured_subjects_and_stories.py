@@ -7,8 +7,8 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0003_stories'),
-        ('claims', '0009_remove_claim_confidence'),
+        ('articles', '0005_stories'),
+        ('claims', '0010_subject_edits_and_queue_order'),
     ]
 
     operations = [
