@@ -11,6 +11,26 @@ from django.db.models import Q
 from django.urls import reverse
 
 
+class Story(models.Model):
+    """Articles about one event. Grouping, its order and its locks work within a story."""
+
+    title = models.CharField(max_length=300)
+    # Entity keys the story's articles name most (claims.about.entity_key), for new articles
+    # to be matched against; bounded.
+    names = models.JSONField(default=list, blank=True)
+    # The publication dates of its articles, first and last: a story is found near them.
+    first_published = models.DateField(null=True, blank=True)
+    last_published = models.DateField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-id"]
+        verbose_name_plural = "stories"
+
+    def __str__(self) -> str:
+        return self.title
+
+
 class Article(models.Model):
     class Status(models.TextChoices):
         RECEIVED = "received", "Received"
@@ -40,6 +60,10 @@ class Article(models.Model):
         max_length=16, choices=Status.choices, default=Status.RECEIVED, db_index=True
     )
     status_reason = models.TextField(blank=True)
+    # The story the article is about; set by articles.stories when it is extracted.
+    story = models.ForeignKey(
+        Story, null=True, blank=True, on_delete=models.SET_NULL, related_name="articles"
+    )
     status_changed_at = models.DateTimeField(auto_now_add=True)
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL

@@ -270,8 +270,8 @@ def store_reports(first: int, count: int) -> list:
             original=report(number),
             original_format="text",
             text_hash=f"bench-report-{number}",
-            # Each report later than the last: the new mention is the newest of its story.
-            published=date(2020, 1, 1) + timedelta(days=number),
+            # Later reports come later: each is added at the end of the story's order.
+            published=date(2024, 3, 1) + timedelta(days=number // 100),
         )
         for number in range(first, first + count)
     )
@@ -293,21 +293,18 @@ def store_ungrouped(articles: list) -> None:
 
 
 def grown_fact(mentions: int):
-    """A fact of `mentions` reports, built as a reviewer merging two facts would leave it."""
-    from django.contrib.auth import get_user_model
-
-    from claims import facts, review
-    from claims.models import Claim, Fact
+    """A fact of `mentions` reports of one story, built as a reviewer regrouping them into one
+    fact would leave it."""
+    from articles.models import Article
+    from claims import facts
+    from claims.models import Claim
 
     first, *rest = store_reports(0, mentions)
     [fact] = facts.group_article_claims(first)
     if rest:
-        others = Fact.objects.create(subject=fact.subject, kind=fact.kind, dimension=fact.dimension)
-        Claim.objects.filter(article__in=rest).update(fact=others)
-        reviewer, _ = get_user_model().objects.get_or_create(
-            username="bench-reviewer", defaults={"is_superuser": True, "is_staff": True}
-        )
-        review.merge_facts(fact, others, reviewer=reviewer, version=fact.version, note="benchmark")
+        Article.objects.filter(pk__in=[a.pk for a in rest]).update(story=first.story_id)
+        Claim.objects.filter(article__in=rest).update(fact=fact)
+        facts.regrouped([fact])
     fact.refresh_from_db()
     assert fact.claim_count == mentions, (fact.claim_count, mentions)
     return fact

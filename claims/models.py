@@ -42,7 +42,16 @@ class Claim(models.Model):
     date = models.CharField(max_length=10, blank=True)
     unit = models.CharField(max_length=40, blank=True)
     qualifier = models.CharField(max_length=16, choices=Qualifier.choices, default="exact")
+    # The readable subject line ("Reddit share price at first-day close") and the parts it is
+    # built from (claims.about); subject_key is equal for mentions stating one fact.
     subject = models.CharField(max_length=300)
+    subject_entity = models.CharField(max_length=120, blank=True)
+    subject_measure = models.CharField(max_length=60, blank=True)
+    subject_reference = models.CharField(max_length=60, blank=True)
+    subject_scope = models.CharField(max_length=40, blank=True)
+    subject_key = models.CharField(max_length=300, blank=True)
+    # A dateline, or a weekday restating the publication day: a fact about no story.
+    incidental = models.BooleanField(default=False)
     # The figure this one restates in another currency or unit, in the same sentence.
     converts = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="conversions"
@@ -178,6 +187,10 @@ class Fact(models.Model):
     # The subject line readers see ("Reddit share price at first-day close"): the grouping's
     # until a reviewer rewrites it; from then on the machine leaves it alone.
     subject = models.CharField(max_length=300)
+    # The story its mentions come from: matching, its order and its locks stay within it.
+    story = models.ForeignKey(
+        "articles.Story", null=True, blank=True, on_delete=models.SET_NULL, related_name="facts"
+    )
     subject_edited_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,

@@ -29,8 +29,9 @@ from django.utils import timezone
 from articles.models import Article, Outlet
 from articles.services import change_status
 from articles.signals import extraction_requested
+from articles.stories import assign_story
 
-from . import facts
+from . import about, facts
 from .extraction import (
     EXTRACTOR_NAME,
     EXTRACTOR_VERSION,
@@ -75,6 +76,8 @@ def propose_claims(article: Article) -> int:
     figures = extract_figures(
         article.body, published=article.published, local_currency=outlet_currency(article)
     )
+    # Its own short transaction: matching below then locks only this story.
+    assign_story(article)
     with transaction.atomic():
         locked = Article.objects.select_for_update().get(pk=article.pk)
         if locked.status != Status.EXTRACTING:
@@ -112,10 +115,11 @@ def _replace_proposed_claims(article: Article, figures: list[Figure]) -> int:
         Claim.objects.filter(pk__in=stale).delete()
         # Their facts lose members: recomputed, or deleted when empty.
         facts.release_claims(released)
+    context = about.ArticleContext(article.body, article.title, article.published)
     claims: dict[int, Claim] = {}
     for index, figure in enumerate(figures):
         if (figure.start, figure.end) not in reviewed_spans:
-            claims[index] = _claim_from_figure(article, figure)
+            claims[index] = _claim_from_figure(article, figure, context)
     Claim.objects.bulk_create(claims.values())
     linked = []
     for index, claim in claims.items():
@@ -152,7 +156,18 @@ def article_details_changed(sender, *, article_id: int, **kwargs) -> None:
     record_changes(fact_ids)
 
 
-def _claim_from_figure(article: Article, figure: Figure) -> Claim:
+def _claim_from_figure(article: Article, figure: Figure, context: about.ArticleContext) -> Claim:
+    found = about.about(
+        context,
+        start=figure.start,
+        end=figure.end,
+        sentence_start=figure.sentence_start,
+        sentence_end=figure.sentence_end,
+        kind=figure.kind.value,
+        unit=figure.unit or "",
+        date_value=figure.date or "",
+        text=figure.text,
+    )
     return Claim(
         article=article,
         start=figure.start,
@@ -166,7 +181,13 @@ def _claim_from_figure(article: Article, figure: Figure) -> Claim:
         date=figure.date or "",
         unit=figure.unit or "",
         qualifier=figure.qualifier.value,
-        subject=(figure.subject or figure.text)[:300],
+        subject=about.subject_line(found, figure.subject or figure.text)[:300],
+        subject_entity=found.entity[:120],
+        subject_measure=found.measure[:60],
+        subject_reference=found.reference[:60],
+        subject_scope=found.scope[:40],
+        subject_key=found.key[:300],
+        incidental=found.incidental,
         extractor=EXTRACTOR_NAME,
         extractor_version=EXTRACTOR_VERSION,
     )

@@ -765,7 +765,7 @@ def move_mentions(
 ) -> Fact:
     """Move mentions of `fact` (with the conversions stated next to them) to `to_fact`."""
     _require(reviewer, REGROUP_FACTS, "regroup mentions")
-    facts.lock_fact_writes()
+    facts.lock_fact_writes([fact, to_fact])
     fact, to_fact = _open_facts(fact, to_fact, version=version)
     moving = _members_chosen(fact, claims)
     left = _member_ids(fact) - set(moving)
@@ -799,14 +799,19 @@ def split_mentions(
 ) -> Fact:
     """Take mentions out of `fact` into a new fact of their own; returns the new fact."""
     _require(reviewer, REGROUP_FACTS, "split facts")
-    facts.lock_fact_writes()
+    facts.lock_fact_writes([fact])
     (fact,) = _open_facts(fact, version=version)
     moving = _members_chosen(fact, claims)
     left = _member_ids(fact) - set(moving)
     if not left:
         raise ReviewError(f"choose some of the mentions of fact {fact.pk}, not all of them")
     first = Claim.objects.filter(pk__in=moving).order_by("article__published", "pk").first()
-    new = Fact.objects.create(subject=first.subject[:300], kind=fact.kind, dimension=fact.dimension)
+    new = Fact.objects.create(
+        subject=first.subject[:300],
+        story_id=fact.story_id,
+        kind=fact.kind,
+        dimension=fact.dimension,
+    )
     _relink(moving, source=fact, target=new)
     _regrouping_event(
         fact,
@@ -828,7 +833,7 @@ def merge_facts(
     """Bring every mention (and primary source) of `other` into `fact`; `other` is deleted,
     its history kept."""
     _require(reviewer, REGROUP_FACTS, "merge facts")
-    facts.lock_fact_writes()
+    facts.lock_fact_writes([fact, other])
     if other.pk == fact.pk:
         raise ReviewError(f"fact {fact.pk} cannot be merged with itself")
     fact, other = _open_facts(fact, other, version=version)
@@ -865,7 +870,7 @@ def undo_regrouping(
 ) -> Fact:
     """Undo the last move, split or merge made from this fact, if nothing moved since."""
     _require(reviewer, REGROUP_FACTS, "undo a regrouping")
-    facts.lock_fact_writes()
+    facts.lock_fact_writes([fact])
     last = last_regrouping(fact)
     if last is None:
         raise ReviewError(f"fact {fact.pk} has no regrouping to undo")
@@ -875,6 +880,7 @@ def undo_regrouping(
         back = Fact.objects.create(
             subject=gone["subject"],
             subject_edited_by_id=gone.get("subject_edited_by"),
+            story_id=fact.story_id,
             kind=gone["kind"],
             dimension=gone["dimension"],
         )
