@@ -81,9 +81,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    # Before anything reads the body or the database (factcheck.faults).
     "factcheck.faults.refuse_oversized_bodies",
     "factcheck.faults.DatabaseUnavailableMiddleware",
-    "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
