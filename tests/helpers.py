@@ -16,12 +16,20 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import connection
+from django.db.models import F
 
 from factcheck.celery import app as celery_app
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT.parent / "shared" / "corpus" / "seeds"
 SEED_EVAL = ROOT.parent / "shared" / "eval"
+
+
+def status_history(article) -> list[str]:
+    """The statuses an article moved through, in order (events that only note something, such
+    as the story it joined, moved nothing)."""
+    changes = article.events.exclude(from_status=F("to_status")).order_by("pk")
+    return list(changes.values_list("to_status", flat=True))
 
 
 def make_user(username: str, *, groups: list[str] = (), **flags):
