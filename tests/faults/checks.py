@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.db.models import Count
+from django.db.models import Count, F
 
 from articles.models import Article
 from claims.extraction import extract_figures
@@ -10,7 +10,13 @@ from claims.models import Claim, Fact
 
 
 def events(article: Article) -> list[str]:
-    return list(article.events.order_by("pk").values_list("to_status", flat=True))
+    """The article's status history: its changes of status and each extraction's start (not
+    the events that keep the status, such as the story it joined)."""
+    history = article.events.order_by("pk")
+    changes = history.exclude(from_status=F("to_status")) | history.filter(
+        note="extraction started"
+    )
+    return list(changes.order_by("pk").values_list("to_status", flat=True))
 
 
 def clean_run_spans(article: Article) -> list[tuple[int, int]]:
