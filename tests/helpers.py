@@ -26,10 +26,13 @@ SEED_EVAL = ROOT.parent / "shared" / "eval"
 
 
 def status_history(article) -> list[str]:
-    """The statuses an article moved through, in order (events that only note something, such
-    as the story it joined, moved nothing)."""
-    changes = article.events.exclude(from_status=F("to_status")).order_by("pk")
-    return list(changes.values_list("to_status", flat=True))
+    """The article's status history: its changes of status and each extraction's start (not
+    the events that keep the status, such as the story it joined)."""
+    history = article.events.order_by("pk")
+    changes = history.exclude(from_status=F("to_status")) | history.filter(
+        note="extraction started"
+    )
+    return list(changes.order_by("pk").values_list("to_status", flat=True))
 
 
 def make_user(username: str, *, groups: list[str] = (), **flags):
