@@ -28,19 +28,21 @@ run: $(VENV)/.run-installed
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py rebuild_public_records --missing
 	$(PY) manage.py setup_demo $(if $(ARTICLES),--articles "$(ARTICLES)")
-	PORT=$(PORT) scripts/run-dev
+	PORT=$(PORT) $(PY) scripts/run-dev
 
 ## test: the whole suite (SQLite and the embedded broker unless DATABASE_URL/CELERY_BROKER_URL say otherwise)
 test: $(VENV)/.test-installed
 	BROKER_FOLDER="$(CURDIR)/.broker-test" $(PY) -m pytest $(PYTEST_ARGS)
 
-## bench: extraction against quantulum3; fact matching at 1,000 and 100,000 claims;
-## ingestion through the worker and the facts API under wrk, on PostgreSQL + Redis
+## bench: extraction against quantulum3; fact matching at 1,000 and 100,000 claims and adding
+## to facts of 5, 100 and 1,000 mentions; ingestion through workers (300 and 3,000 articles,
+## 1 and 2 processes) and the facts API under wrk, on PostgreSQL + Redis; the make run folder
+## import. Smaller runs: INGESTION_ARGS="--sizes 300" MATCHING_ARGS="--fact-sizes 5 100"
 bench: $(VENV)/.bench-installed
 	$(PY) bench/bench_extraction.py
-	$(PY) bench/bench_matching.py
+	$(PY) bench/bench_matching.py $(MATCHING_ARGS)
 	@if pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null && redis-cli -h 127.0.0.1 ping >/dev/null 2>&1; then \
-		$(PY) bench/bench_ingestion.py; \
+		$(PY) bench/bench_ingestion.py $(INGESTION_ARGS); \
 		if command -v wrk >/dev/null; then $(PY) bench/bench_api.py; \
 		else echo "API benchmark skipped: it needs wrk (apt-get install wrk)"; fi; \
 	else \

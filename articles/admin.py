@@ -1,8 +1,12 @@
-from django import forms
-from django.contrib import admin
+"""The articles in the admin: read their processing history. Adding leads to the upload
+form; changing an article's details and deleting it go through articles.services, which keep
+the facts citing it and their public records true.
+"""
 
-from claims.models import Claim
-from claims.public.records import record_changes
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect
 
 from . import services
 from .models import Article, ArticleEvent, Outlet
@@ -42,12 +46,38 @@ class ArticleAdmin(admin.ModelAdmin):
     inlines = [ArticleEventInline]
     show_full_result_count = False
 
-    # An article's title, outlet, address and date are part of every citation the API serves.
+    # Articles are written through articles.services only: added by the upload form (the same
+    # checks for everyone), details changed and articles deleted through their services,
+    # which keep the facts citing them and their public records true.
+
+    def add_view(self, request, form_url="", extra_context=None):
+        return redirect("articles:upload")
 
     def save_model(self, request, obj, form, change) -> None:
-        super().save_model(request, obj, form, change)
-        cited = Claim.objects.filter(article=obj, fact__isnull=False).values_list("fact_id")
-        record_changes(fact_id for (fact_id,) in cited.distinct())
+        details = {name: form.cleaned_data[name] for name in form.changed_data}
+        try:
+            services.change_details(obj, actor=request.user, **details)
+        except ValueError as exc:
+            # form validation normally catches this first
+            raise ValidationError(str(exc)) from exc
+
+    def get_deleted_objects(self, objs, request):
+        # The article's claims go with it through the service, whatever the claims admin
+        # allows by hand (nothing): the confirmation page lists them without asking for it.
+        deleted, counts, _perms_needed, protected = super().get_deleted_objects(objs, request)
+        return deleted, counts, set(), protected
+
+    def delete_model(self, request, obj) -> None:
+        services.delete_article(obj, actor=request.user)
+
+    def delete_queryset(self, request, queryset) -> None:
+        for article in queryset:
+            services.delete_article(article, actor=request.user)
+        self.message_user(
+            request,
+            "Their figures left their facts; published facts no longer cite them.",
+            messages.INFO,
+        )
 
 
 class OutletForm(forms.ModelForm):

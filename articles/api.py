@@ -13,14 +13,14 @@ from django.utils.html import strip_tags
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.exceptions import ValidationError
-from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
-from factcheck.api import CursorPagination, ModelPermissions
+from factcheck.api import CursorPagination, JSONParser, ModelPermissions
 
 from . import services
-from .forms import ArticleUploadForm
+from .forms import ArticleUploadForm, duplicate_error
 from .models import Article
 
 ID_PATTERN = r"[0-9]{1,18}"
@@ -97,9 +97,9 @@ class ArticleViewSet(
         try:
             article = services.create_article(uploaded_by=request.user, **form.article_fields())
         except services.DuplicateArticle as duplicate:
-            raise ValidationError(
-                {"text": [f"This text is already stored as article {duplicate.existing.pk}."]}
-            ) from None
+            # Another upload of the same text won the race since validation: the same answer.
+            form.add_error(None, duplicate_error(duplicate.existing))
+            raise ValidationError(_form_errors(form)) from None
         headers = {
             "Location": request.build_absolute_uri(reverse("api:article-detail", args=[article.pk]))
         }

@@ -34,33 +34,45 @@ def read_corpus(folder: Path | str) -> Iterator[CorpusDocument]:
 
 
 def read_document(text_path: Path) -> CorpusDocument:
+    sidecar = text_path.with_suffix(".json")
+    return document_from_bytes(
+        text_path.name,
+        text_path.read_bytes(),
+        sidecar.read_bytes() if sidecar.exists() else None,
+        sidecar_name=sidecar.name,
+    )
+
+
+def document_from_bytes(
+    name: str, text: bytes, sidecar: bytes | None, *, sidecar_name: str = ""
+) -> CorpusDocument:
+    """One document from its file's bytes and its sidecar's (None: no sidecar)."""
     try:
-        # newline="" keeps the text exactly as stored: offsets index into it.
-        with text_path.open(encoding="utf-8", newline="") as handle:
-            body = handle.read()
+        # Decoded as stored, line ends included: offsets index into exactly this text.
+        body = text.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise CorpusError(f"{text_path.name} is not UTF-8 text: {exc}") from exc
-    meta = _read_sidecar(text_path.with_suffix(".json"))
+        raise CorpusError(f"{name} is not UTF-8 text: {exc}") from exc
+    meta = _parse_sidecar(sidecar, sidecar_name or name.rsplit(".", 1)[0] + ".json")
     return CorpusDocument(
-        file=text_path.name,
+        file=name,
         body=body,
         title=_text(meta.get("title")),
         outlet=_text(meta.get("outlet")),
         author=_text(meta.get("author")),
         url=_text(meta.get("url")),
-        published=_date(meta.get("published"), text_path.name),
+        published=_date(meta.get("published"), name),
     )
 
 
-def _read_sidecar(path: Path) -> dict:
-    if not path.exists():
+def _parse_sidecar(data: bytes | None, name: str) -> dict:
+    if data is None:
         return {}
     try:
-        meta = json.loads(path.read_text(encoding="utf-8"))
+        meta = json.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise CorpusError(f"{path.name} is not valid JSON: {exc}") from exc
+        raise CorpusError(f"{name} is not valid JSON: {exc}") from exc
     if not isinstance(meta, dict):
-        raise CorpusError(f"{path.name} must hold a JSON object")
+        raise CorpusError(f"{name} must hold a JSON object")
     return meta
 
 

@@ -26,10 +26,37 @@ FORMAT_BY_EXTENSION = {
 }
 
 
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def refuse_lone_surrogates(value: str) -> None:
+    """Half of a UTF-16 pair (a JSON escape such as \\ud800 alone) is no character: it can be
+    neither stored nor shown."""
+    found = LONE_SURROGATE.search(value)
+    if found:
+        raise forms.ValidationError(
+            f"Remove the broken character U+{ord(found[0]):04X} (half of a surrogate pair)."
+        )
+
+
+def duplicate_error(existing: Article) -> forms.ValidationError:
+    """The answer to a text already stored: found by the form, or by the upload that lost a
+    race to store it (services.DuplicateArticle)."""
+    return forms.ValidationError(
+        format_html(
+            'This text is already stored as <a href="{}">{}</a>.',
+            reverse("articles:detail", args=[existing.pk]),
+            existing.title,
+        ),
+        code="duplicate",
+    )
+
+
 class OneLineField(forms.CharField):
     """One line of text. Line breaks and runs of white space become one space; control
     characters and bidirectional controls, which can disguise how a line reads, are refused."""
 
+    default_validators = [refuse_lone_surrogates]
     unwanted = re.compile(f"[\x00-\x1f\x7f-\x9f{BIDI_CONTROLS}]")
 
     def to_python(self, value):
@@ -58,7 +85,7 @@ class ArticleUploadForm(forms.Form):
         label="URL",
         max_length=1000,
         required=False,
-        validators=[URLValidator(schemes=["http", "https"])],
+        validators=[refuse_lone_surrogates, URLValidator(schemes=["http", "https"])],
         help_text="The article's address, starting with http:// or https://",
     )
     published = forms.DateField(
@@ -75,6 +102,7 @@ class ArticleUploadForm(forms.Form):
         label="Or paste the text",
         required=False,
         strip=False,
+        validators=[refuse_lone_surrogates],
         widget=forms.Textarea(attrs={"rows": 12}),
     )
 
@@ -149,14 +177,7 @@ class ArticleUploadForm(forms.Form):
             raise forms.ValidationError("The article has no text.")
         existing = find_duplicate(body)
         if existing is not None:
-            raise forms.ValidationError(
-                format_html(
-                    'This text is already stored as <a href="{}">{}</a>.',
-                    reverse("articles:detail", args=[existing.pk]),
-                    existing.title,
-                ),
-                code="duplicate",
-            )
+            raise duplicate_error(existing)
         cleaned.update(
             original=original, original_format=original_format, original_filename=filename
         )

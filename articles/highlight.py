@@ -1,3 +1,5 @@
+"""An article body cut into plain stretches and its claims' figures, for the article page."""
+
 from __future__ import annotations
 
 from collections.abc import Iterable

@@ -1,3 +1,7 @@
+"""What an article is (its text, where it came from, its processing status) and the events
+recording each status change.
+"""
+
 from __future__ import annotations
 
 from django.conf import settings
@@ -5,6 +9,26 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+
+
+class Story(models.Model):
+    """Articles about one event. Grouping, its order and its locks work within a story."""
+
+    title = models.CharField(max_length=300)
+    # Entity keys the story's articles name most (claims.about.entity_key), for new articles
+    # to be matched against; bounded.
+    names = models.JSONField(default=list, blank=True)
+    # The publication dates of its articles, first and last: a story is found near them.
+    first_published = models.DateField(null=True, blank=True)
+    last_published = models.DateField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-id"]
+        verbose_name_plural = "stories"
+
+    def __str__(self) -> str:
+        return self.title
 
 
 class Article(models.Model):
@@ -36,6 +60,10 @@ class Article(models.Model):
         max_length=16, choices=Status.choices, default=Status.RECEIVED, db_index=True
     )
     status_reason = models.TextField(blank=True)
+    # The story the article is about; set by articles.stories when it is extracted.
+    story = models.ForeignKey(
+        Story, null=True, blank=True, on_delete=models.SET_NULL, related_name="articles"
+    )
     status_changed_at = models.DateTimeField(auto_now_add=True)
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
@@ -110,3 +138,41 @@ class Outlet(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class ImportBatch(models.Model):
+    """A bulk import an editor started in the browser; the worker stores its files one by one
+    and records each file's result here, which the import page follows."""
+
+    class Status(models.TextChoices):
+        WAITING = "waiting", "Waiting for the worker"
+        RUNNING = "running", "Importing"
+        DONE = "done", "Done"
+
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
+    # The files as picked ({name: base64}), until the worker has read them; then emptied.
+    files = models.JSONField(default=dict)
+    file_count = models.PositiveIntegerField()
+    done = models.PositiveIntegerField(default=0)
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.WAITING)
+    # One entry per file: {"file", "outcome" (stored/duplicate/refused), "detail", "article"}.
+    results = models.JSONField(default=list)
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status__in=["waiting", "running", "done"]),
+                name="import_batch_status_valid",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"import {self.pk} ({self.done}/{self.file_count})"
+
+    def get_absolute_url(self) -> str:
+        return reverse("articles:import", args=[self.pk])

@@ -11,11 +11,10 @@ import logging
 from datetime import date
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from claims.extraction import currency_of_address, currency_of_country
-
+from . import signals
 from .models import Article, ArticleEvent, Outlet
 from .signals import extraction_requested
 from .text import html_to_text, text_fingerprint
@@ -60,19 +59,28 @@ def create_article(
     existing = find_duplicate(body)
     if existing is not None:
         raise DuplicateArticle(existing)
-    article = Article.objects.create(
-        title=title,
-        outlet=outlet,
-        author=author,
-        url=url,
-        published=published,
-        body=body,
-        original=original,
-        original_format=original_format,
-        original_filename=original_filename,
-        text_hash=text_fingerprint(body),
-        uploaded_by=uploaded_by,
-    )
+    try:
+        # A savepoint: an upload of the same text racing this one can win between the
+        # check above and this insert, and its unique text hash then refuses ours.
+        with transaction.atomic():
+            article = Article.objects.create(
+                title=title,
+                outlet=outlet,
+                author=author,
+                url=url,
+                published=published,
+                body=body,
+                original=original,
+                original_format=original_format,
+                original_filename=original_filename,
+                text_hash=text_fingerprint(body),
+                uploaded_by=uploaded_by,
+            )
+    except IntegrityError:
+        existing = find_duplicate(body)
+        if existing is None:
+            raise
+        raise DuplicateArticle(existing) from None
     ArticleEvent.objects.create(
         article=article, to_status=Status.RECEIVED, actor=uploaded_by, note="uploaded"
     )
@@ -130,14 +138,47 @@ def request_extraction(article: Article, *, actor: AbstractBaseUser) -> bool:
     return moved
 
 
-def outlet_currency(article: Article) -> str | None:
-    """The currency the article's outlet writes: its record's currency or its country's,
-    else the country domain of the article's address (".ca": CAD); None when nothing says."""
-    name = article.outlet.strip()
-    outlet = Outlet.objects.filter(name__iexact=name).first() if name else None
-    if outlet is not None and (outlet.currency or outlet.country):
-        return outlet.currency or currency_of_country(outlet.country)
-    return currency_of_address(article.url)
+# The details an editor may change after upload; each is part of every citation of the article.
+DETAILS = ("title", "outlet", "author", "url", "published")
+
+
+@transaction.atomic
+def change_details(article: Article, *, actor: AbstractBaseUser, **details) -> Article:
+    """Change the title, outlet, author, address or date of an article (the text never
+    changes: upload it again). Recorded as an event; the facts citing the article are
+    compared again (an outlet or a date is part of a comparison) and their public records
+    rewritten."""
+    unknown = set(details) - set(DETAILS)
+    if unknown:
+        raise ValueError(f"{', '.join(sorted(unknown))} cannot be changed")
+    if "title" in details and not (details["title"] or "").strip():
+        raise ValueError("an article needs a title")
+    locked = Article.objects.select_for_update().get(pk=article.pk)
+    changed = {name: value for name, value in details.items() if getattr(locked, name) != value}
+    if not changed:
+        return locked
+    Article.objects.filter(pk=article.pk).update(**changed)
+    ArticleEvent.objects.create(
+        article=locked,
+        from_status=locked.status,
+        to_status=locked.status,
+        actor=actor,
+        note=f"details changed: {', '.join(changed)}",
+    )
+    signals.details_changed.send(sender=Article, article_id=article.pk)
+    locked.refresh_from_db()
+    return locked
+
+
+@transaction.atomic
+def delete_article(article: Article, *, actor: AbstractBaseUser) -> None:
+    """Delete an article and its claims. Its facts lose those mentions (compared again, or
+    deleted when empty) and their public records are rewritten without its citations; the
+    claims' and facts' histories stay."""
+    note = f"article {article.pk} deleted by {actor}"
+    signals.deleting.send(sender=Article, article_id=article.pk, note=note)
+    Article.objects.filter(pk=article.pk).delete()
+    logger.info("article %s (%r) deleted by %s", article.pk, article.title, actor)
 
 
 def save_outlet(outlet: Outlet, *, actor: AbstractBaseUser | None = None) -> Outlet:

@@ -36,7 +36,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 SERVER = os.environ.get("BENCH_POSTGRES", "postgres://postgres@127.0.0.1:5432")
-DATABASE_URL = f"{SERVER}/factcheck_apibench"
+DATABASE = os.environ.get("BENCH_API_DATABASE", "factcheck_apibench")
+DATABASE_URL = f"{SERVER}/{DATABASE}"
 CACHE_URL = os.environ.get("BENCH_REDIS_CACHE", "redis://127.0.0.1:6379/10")
 ENVIRONMENT = {
     "DATABASE_URL": DATABASE_URL,
@@ -60,11 +61,9 @@ def ensure_database() -> None:
     import psycopg
 
     with psycopg.connect(f"{SERVER}/postgres", autocommit=True) as conn:
-        exists = conn.execute(
-            "SELECT 1 FROM pg_database WHERE datname = 'factcheck_apibench'"
-        ).fetchone()
+        exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [DATABASE]).fetchone()
         if not exists:
-            conn.execute("CREATE DATABASE factcheck_apibench")
+            conn.execute(f'CREATE DATABASE "{DATABASE}"')
 
 
 def seed(facts: int) -> None:

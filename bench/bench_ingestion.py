@@ -1,39 +1,58 @@
-"""End-to-end ingestion: articles stored -> extracted by a real worker -> claims stored.
+"""End-to-end ingestion: articles stored -> extracted and grouped by real workers.
 
-Runs on PostgreSQL and Redis (the production path) in a database of its own,
-`factcheck_bench`, which it creates and empties; the user's database is never
-opened. Prints articles per second through the worker next to the same
-extraction service called in-process (the baseline: no broker, no worker).
+Prints, each as a ratio to a baseline measured in the same run:
 
-    .venv/bin/python bench/bench_ingestion.py [--articles 300] [--concurrency 2]
+- articles per second through a worker on PostgreSQL + Redis at each size of --sizes
+  (stories repeat, so facts grow), against the same service called in this process;
+- articles per second with 2 worker processes against 1 (concurrency 1 each);
+- the embedded path of `make run` (SQLite, filesystem broker, the worker as scripts/run-dev
+  starts it): seconds to import a folder of --folder-articles articles with
+  `manage.py import_articles` until every one is extracted and grouped, against the same
+  folder done in process, and against the broker polling once a second.
+
+PostgreSQL runs in a database of its own (BENCH_DATABASE, factcheck_bench), which it creates
+and empties; the embedded path in a temporary folder. The user's database is never opened.
+
+    .venv/bin/python bench/bench_ingestion.py [--sizes 300 3000] [--scaling-articles 300]
+        [--folder-articles 100]
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import sqlite3
 import subprocess
 import sys
+import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 SERVER = os.environ.get("BENCH_POSTGRES", "postgres://postgres@127.0.0.1:5432")
-DATABASE_URL = f"{SERVER}/factcheck_bench"
+DATABASE = os.environ.get("BENCH_DATABASE", "factcheck_bench")
+DATABASE_URL = f"{SERVER}/{DATABASE}"
 BROKER_URL = os.environ.get("BENCH_REDIS", "redis://127.0.0.1:6379/14")
 os.environ.update(DATABASE_URL=DATABASE_URL, CELERY_BROKER_URL=BROKER_URL, LOG_LEVEL="WARNING")
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "factcheck.settings")
+# What scripts/run-dev starts: one worker process with two pool processes.
+RUN_DEV_CONCURRENCY = 2
+# The embedded broker as it was: kombu's polling and one prefetched task per pool process.
+PREVIOUS_EMBEDDED_SETTINGS = {
+    "BROKER_POLL_MILLISECONDS": "1000",
+    "CELERY_WORKER_PREFETCH_MULTIPLIER": "1",
+}
 
 
 def ensure_database() -> None:
     import psycopg
 
     with psycopg.connect(f"{SERVER}/postgres", autocommit=True) as conn:
-        if not conn.execute(
-            "SELECT 1 FROM pg_database WHERE datname = 'factcheck_bench'"
-        ).fetchone():
-            conn.execute("CREATE DATABASE factcheck_bench")
+        exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [DATABASE])
+        if not exists.fetchone():
+            conn.execute(f'CREATE DATABASE "{DATABASE}"')
 
 
 def texts() -> list[str]:
@@ -45,56 +64,54 @@ def texts() -> list[str]:
     ]
 
 
+def copy_of(number: int, prefix: str) -> str:
+    # A distinct first line keeps every copy a new article, not a duplicate.
+    sources = texts()
+    return f"{prefix} copy {number}.\n{sources[number % len(sources)]}"
+
+
 def make_articles(count: int, *, prefix: str):
     from articles.models import Article
     from articles.services import create_article
 
-    sources = texts()
     return [
         create_article(
             uploaded_by=None,
             title=f"{prefix} {number}",
-            # A distinct first line keeps every copy a new article, not a duplicate.
-            original=f"{prefix} copy {number}.\n{sources[number % len(sources)]}",
+            original=copy_of(number, prefix),
             original_format=Article.Format.TEXT,
         )
         for number in range(count)
     ]
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--articles", type=int, default=300)
-    parser.add_argument("--concurrency", type=int, default=2)
-    options = parser.parse_args()
-
-    ensure_database()
-    import django
-
-    django.setup()
+def empty_database() -> None:
     from django.core.management import call_command
 
-    from articles.models import Article
-    from claims.models import Claim
-    from claims.pipeline import propose_claims
     from factcheck.celery import app
 
-    call_command("migrate", verbosity=0)
-    Article.objects.all().delete()
+    call_command("flush", interactive=False, verbosity=0)
     app.control.purge()
 
-    # Baseline: the same service, in this process, no broker and no worker.
+
+def in_process(count: int) -> float:
+    """Seconds to store `count` articles and extract and group each in this process."""
     from unittest import mock
 
-    with mock.patch("claims.tasks.enqueue_extraction"):
-        baseline_articles = make_articles(options.articles, prefix="baseline")
-    started = time.perf_counter()
-    for article in baseline_articles:
-        propose_claims(article)
-    baseline_seconds = time.perf_counter() - started
-    Article.objects.all().delete()
+    from claims.pipeline import propose_claims
 
-    worker = subprocess.Popen(
+    empty_database()
+    started = time.perf_counter()
+    with mock.patch("claims.tasks.enqueue_extraction"):
+        articles = make_articles(count, prefix="baseline")
+    for article in articles:
+        propose_claims(article)
+    return time.perf_counter() - started
+
+
+def start_worker(env: dict[str, str], concurrency: int, log: Path) -> subprocess.Popen:
+    """A `celery worker` process, returned once it consumes."""
+    process = subprocess.Popen(
         [
             sys.executable,
             "-m",
@@ -103,36 +120,227 @@ def main() -> None:
             "factcheck",
             "worker",
             "--loglevel",
-            "WARNING",
+            "INFO",
             "--concurrency",
-            str(options.concurrency),
+            str(concurrency),
             "--without-gossip",
             "--without-mingle",
+            "--hostname",
+            f"bench-{log.stem}@%h",
         ],
         cwd=ROOT,
-        env=dict(os.environ),
+        env={**os.environ, **env},
+        stdout=log.open("w"),
+        stderr=subprocess.STDOUT,
     )
+    deadline = time.monotonic() + 60
+    while " ready." not in log.read_text():
+        if process.poll() is not None or time.monotonic() > deadline:
+            raise SystemExit(f"the worker did not start:\n{log.read_text()[-2000:]}")
+        time.sleep(0.1)
+    return process
+
+
+def stop(processes: list[subprocess.Popen]) -> None:
+    for process in processes:
+        process.terminate()
+    for process in processes:
+        process.wait(30)
+
+
+def through_workers(
+    count: int, *, processes: int, concurrency: int, logs: Path, stored_first: bool = False
+) -> float:
+    """Seconds from the first upload until `count` articles are extracted and grouped by
+    `processes` worker processes of `concurrency` pool processes each. With `stored_first`,
+    the articles are stored beforehand and the clock starts when their tasks are sent: the
+    workers do not share the processors with the uploads."""
+    from unittest import mock
+
+    from articles.models import Article
+    from claims.tasks import propose_claims_task
+
+    empty_database()
+    if stored_first:
+        with mock.patch("claims.tasks.enqueue_extraction"):
+            stored = make_articles(count, prefix="worker")
+    workers = [
+        start_worker({}, concurrency, logs / f"worker-{processes}-{index}.log")
+        for index in range(processes)
+    ]
     try:
-        time.sleep(3)  # let the worker connect before the clock starts
         started = time.perf_counter()
-        make_articles(options.articles, prefix="worker")
+        if stored_first:
+            for article in stored:
+                propose_claims_task.delay(article.pk)
+        else:
+            make_articles(count, prefix="worker")
         while Article.objects.exclude(status__in=["done", "failed"]).exists():
             time.sleep(0.05)
-        worker_seconds = time.perf_counter() - started
+        seconds = time.perf_counter() - started
     finally:
-        worker.terminate()
-        worker.wait(30)
+        stop(workers)
     failed = Article.objects.filter(status="failed").count()
-    claims = Claim.objects.count()
+    if failed:
+        print(f"  ({failed} article(s) failed: see {logs})")
+    return seconds
 
-    rate, base_rate = options.articles / worker_seconds, options.articles / baseline_seconds
-    print(
-        f"End-to-end ingestion on PostgreSQL + Redis, {options.articles} articles, "
-        f"worker concurrency {options.concurrency}"
+
+def embedded_import(folder: Path, work: Path, *, settings: dict[str, str]) -> float:
+    """Seconds `manage.py import_articles` and the worker of `make run` take to extract and
+    group every article of `folder`, on a fresh SQLite database and broker folder."""
+    work.mkdir()
+    env = {
+        "DATABASE_URL": f"sqlite:///{work / 'db.sqlite3'}",
+        "CELERY_BROKER_URL": "",
+        "BROKER_FOLDER": str(work / "broker"),
+    }
+    env.update(settings)
+    manage = [sys.executable, "manage.py"]
+    subprocess.run(
+        [*manage, "migrate", "--noinput", "--verbosity", "0"],
+        cwd=ROOT,
+        env={**os.environ, **env},
+        check=True,
     )
-    print(f"  through the worker : {rate:8.1f} articles/s  ({claims} claims, {failed} failed)")
-    print(f"  in-process baseline: {base_rate:8.1f} articles/s")
-    print(f"  ratio              : {rate / base_rate:8.2f}x the in-process baseline")
+    worker = start_worker(env, RUN_DEV_CONCURRENCY, work / "worker.log")
+    try:
+        started = time.perf_counter()
+        subprocess.run(
+            [*manage, "import_articles", str(folder), "--verbosity", "0"],
+            cwd=ROOT,
+            env={**os.environ, **env},
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
+        return _wait_settled(work / "db.sqlite3", started)
+    finally:
+        stop([worker])
+
+
+def embedded_in_process(folder: Path, work: Path) -> float:
+    """Seconds to import the same folder and extract it in one process (no broker)."""
+    work.mkdir()
+    env = {"DATABASE_URL": f"sqlite:///{work / 'db.sqlite3'}", "CELERY_BROKER_URL": "memory://"}
+    manage = [sys.executable, "manage.py"]
+    subprocess.run(
+        [*manage, "migrate", "--noinput", "--verbosity", "0"],
+        cwd=ROOT,
+        env={**os.environ, **env},
+        check=True,
+    )
+    code = (
+        "import django, sys; django.setup()\n"
+        "from unittest import mock\n"
+        "from articles.corpus import read_corpus\n"
+        "from articles.importing import import_documents\n"
+        "from claims.pipeline import propose_claims\n"
+        "with mock.patch('claims.tasks.enqueue_extraction'):\n"
+        "    summary = import_documents(read_corpus(sys.argv[1]))\n"
+        "for article in summary.imported:\n"
+        "    propose_claims(article)\n"
+    )
+    started = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-c", code, str(folder)], cwd=ROOT, env={**os.environ, **env}, check=True
+    )
+    return time.perf_counter() - started
+
+
+def _wait_settled(database: Path, started: float) -> float:
+    with sqlite3.connect(database, timeout=30) as conn:
+        while conn.execute(
+            "SELECT count(*) FROM articles_article WHERE status NOT IN ('done', 'failed')"
+        ).fetchone()[0]:
+            time.sleep(0.05)
+        return time.perf_counter() - started
+
+
+def write_folder(folder: Path, count: int) -> Path:
+    folder.mkdir()
+    for number in range(count):
+        (folder / f"article-{number:04d}.txt").write_text(copy_of(number, "Folder"), "utf-8")
+    return folder
+
+
+def rate_line(label: str, count: int, seconds: float) -> str:
+    return f"  {label:<34}: {count / seconds:8.1f} articles/s  ({seconds:6.1f} s)"
+
+
+def section(title: str, measure: Callable[[], None]) -> None:
+    print(title, flush=True)
+    measure()
+    sys.stdout.flush()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="*", default=[300, 3000])
+    parser.add_argument("--concurrency", type=int, default=2)
+    parser.add_argument("--scaling-articles", type=int, default=300)
+    parser.add_argument("--folder-articles", type=int, default=100)
+    options = parser.parse_args()
+
+    ensure_database()
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+    work = Path(tempfile.mkdtemp(prefix="factcheck-bench-ingestion-"))
+
+    for size in options.sizes:
+
+        def sizes(size: int = size) -> None:
+            baseline = in_process(size)
+            print(rate_line("in process (baseline)", size, baseline), flush=True)
+            seconds = through_workers(size, processes=1, concurrency=options.concurrency, logs=work)
+            print(rate_line("through the worker", size, seconds))
+            print(f"  {'ratio':<34}: {baseline / seconds:8.2f}x the in-process baseline")
+
+        section(
+            f"End to end on PostgreSQL + Redis, {size} articles (stories repeat),"
+            f" one worker of concurrency {options.concurrency}",
+            sizes,
+        )
+
+    count = options.scaling_articles
+
+    def scaling() -> None:
+        one = through_workers(count, processes=1, concurrency=1, logs=work, stored_first=True)
+        print(rate_line("1 worker process (baseline)", count, one), flush=True)
+        two = through_workers(count, processes=2, concurrency=1, logs=work, stored_first=True)
+        print(rate_line("2 worker processes", count, two))
+        print(f"  {'ratio':<34}: {one / two:8.2f}x the throughput of one")
+
+    if count:
+        section(
+            f"Worker processes of concurrency 1 on PostgreSQL + Redis, {count} articles stored"
+            " first, timed from sending their tasks",
+            scaling,
+        )
+
+    folder_count = options.folder_articles
+
+    def folder_import() -> None:
+        folder = write_folder(work / "folder", folder_count)
+        baseline = embedded_in_process(folder, work / "in-process")
+        print(f"  {'in process, no broker (baseline)':<34}: {baseline:8.1f} s", flush=True)
+        seconds = embedded_import(folder, work / "embedded", settings={})
+        print(f"  {'make run worker':<34}: {seconds:8.1f} s")
+        print(f"  {'ratio':<34}: {seconds / baseline:8.2f}x the in-process time")
+        slow = embedded_import(folder, work / "previous", settings=PREVIOUS_EMBEDDED_SETTINGS)
+        print(f"  {'make run worker, previous settings':<34}: {slow:8.1f} s")
+        print(f"  {'ratio':<34}: {slow / baseline:8.2f}x the in-process time")
+
+    if folder_count:
+        section(
+            f"make run folder import (SQLite, filesystem broker, worker concurrency"
+            f" {RUN_DEV_CONCURRENCY}), {folder_count} articles",
+            folder_import,
+        )
+    print(f"(worker logs in {work})")
 
 
 if __name__ == "__main__":

@@ -9,7 +9,11 @@ times `claims.facts.group_article_claims` on fresh articles that mention the sam
 The database is a temporary SQLite file, or, when DATABASE_URL is set (PostgreSQL), a test
 database Django creates next to it and drops afterwards: the user's database is never opened.
 
+It also times adding one mention to facts of --fact-sizes mentions (one story reported by
+that many outlets), the first size being the baseline.
+
     .venv/bin/python bench/bench_matching.py [--sizes 1000 100000] [--articles 30]
+        [--fact-sizes 5 100 1000] [--repeats 5]
 """
 
 from __future__ import annotations
@@ -217,10 +221,9 @@ def article_text(rng: random.Random, names: list[str]) -> str:
 def measure(count: int, names: list[str], rng: random.Random) -> list[float]:
     """Milliseconds of group_article_claims for `count` new articles (extraction excluded)."""
     from articles.models import Article
-    from claims import facts, pipeline
+    from claims import facts
 
     timings = []
-    original = facts.group_article_claims
     for index in range(count):
         text = article_text(rng, names)
         article = Article.objects.create(
@@ -232,18 +235,109 @@ def measure(count: int, names: list[str], rng: random.Random) -> list[float]:
             published=date(2024, 6, 1),
         )
         # Store the claims without grouping them, then time the grouping alone.
-        facts.group_article_claims = lambda article: []
-        try:
-            pipeline.propose_claims(article)
-        finally:
-            facts.group_article_claims = original
+        store_ungrouped([article])
         started = time.perf_counter()
-        original(article)
+        facts.group_article_claims(article)
         timings.append((time.perf_counter() - started) * 1000)
     return timings
 
 
-def run(sizes: list[int], articles: int) -> None:
+# One story told by many outlets in a few house styles: every report holds one figure.
+REPORTS = [
+    "{outlet} reported that Harlow Motors will invest €40 million in its Tarvik battery plant.",
+    "Harlow Motors is investing €40m in the Tarvik battery plant, {outlet} said.",
+    "The Tarvik battery plant of Harlow Motors gets €40 million, according to {outlet}.",
+]
+
+
+def report(number: int) -> str:
+    return REPORTS[number % len(REPORTS)].format(outlet=f"{vocabulary_name(number)} News")
+
+
+def vocabulary_name(number: int) -> str:
+    return "".join(SYLLABLES[(number // len(SYLLABLES) ** i) % len(SYLLABLES)] for i in range(3))
+
+
+def store_reports(first: int, count: int) -> list:
+    """Articles for reports `first`.. with their claims stored but not grouped."""
+    from articles.models import Article
+
+    articles = Article.objects.bulk_create(
+        Article(
+            title=f"report {number}",
+            outlet=f"{vocabulary_name(number)} News",
+            body=report(number),
+            original=report(number),
+            original_format="text",
+            text_hash=f"bench-report-{number}",
+            # Later reports come later: each is added at the end of the story's order.
+            published=date(2024, 3, 1) + timedelta(days=number // 100),
+        )
+        for number in range(first, first + count)
+    )
+    store_ungrouped(articles)
+    return articles
+
+
+def store_ungrouped(articles: list) -> None:
+    """Extract and store the claims of `articles` without grouping them."""
+    from claims import facts, pipeline
+
+    original = facts.group_article_claims
+    facts.group_article_claims = lambda article: []
+    try:
+        for article in articles:
+            pipeline.propose_claims(article)
+    finally:
+        facts.group_article_claims = original
+
+
+def grown_fact(mentions: int):
+    """A fact of `mentions` reports of one story, built as a reviewer regrouping them into one
+    fact would leave it."""
+    from articles.models import Article
+    from claims import facts
+    from claims.models import Claim
+
+    first, *rest = store_reports(0, mentions)
+    [fact] = facts.group_article_claims(first)
+    if rest:
+        Article.objects.filter(pk__in=[a.pk for a in rest]).update(story=first.story_id)
+        Claim.objects.filter(article__in=rest).update(fact=fact)
+        facts.regrouped([fact])
+    fact.refresh_from_db()
+    assert fact.claim_count == mentions, (fact.claim_count, mentions)
+    return fact
+
+
+def adding_to_facts(sizes: list[int], repeats: int) -> None:
+    """Milliseconds of group_article_claims for one more report of a fact of each size."""
+    from articles.models import Article
+    from claims import facts
+    from claims.models import Fact
+
+    medians = {}
+    for size in sizes:
+        Fact.objects.all().delete()
+        Article.objects.all().delete()
+        fact = grown_fact(size)
+        timings = []
+        for number in range(size, size + repeats):
+            [article] = store_reports(number, 1)
+            started = time.perf_counter()
+            [joined] = facts.group_article_claims(article)
+            timings.append((time.perf_counter() - started) * 1000)
+            assert joined.pk == fact.pk, "the report did not join the fact"
+        medians[size] = statistics.median(timings)
+        print(
+            f"  adding a mention to a fact of {size:>5,} mentions: {medians[size]:8.1f} ms"
+            f" (median of {repeats}), {medians[size] / medians[sizes[0]]:6.2f}x"
+            f" a fact of {sizes[0]}",
+            flush=True,
+        )
+
+
+def run(sizes: list[int], articles: int, fact_sizes: list[int], repeats: int) -> None:
     import django
 
     django.setup()
@@ -266,6 +360,9 @@ def run(sizes: list[int], articles: int) -> None:
         names = vocabulary(rng, 5000)
         # Warm up: ECB rates, regexes, connection.
         measure(2, names, rng)
+        if fact_sizes:
+            print(f"Adding one mention to a fact ({connection.vendor})", flush=True)
+            adding_to_facts(fact_sizes, repeats)
         for size in sizes:
             Claim.objects.all().delete()
             Fact.objects.all().delete()
@@ -289,10 +386,12 @@ def run(sizes: list[int], articles: int) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 100000])
+    parser.add_argument("--sizes", type=int, nargs="*", default=[1000, 100000])
     parser.add_argument("--articles", type=int, default=30)
+    parser.add_argument("--fact-sizes", type=int, nargs="*", default=[5, 100, 1000])
+    parser.add_argument("--repeats", type=int, default=5)
     options = parser.parse_args()
-    run(options.sizes, options.articles)
+    run(options.sizes, options.articles, options.fact_sizes, options.repeats)
 
 
 if __name__ == "__main__":

@@ -1,3 +1,7 @@
+"""The review desk in the admin: the claims list, the facts queue (disputed first) and their
+actions, each calling a claims.review or claims.facts service; events are read-only.
+"""
+
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
@@ -7,12 +11,12 @@ from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
 from django.db.models import Count, Exists, OuterRef, Q
 from django.urls import path, reverse
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 
 from articles.models import Article
 
-from . import facts, review, review_views
-from .models import DISPUTED_FIRST, Claim, ClaimEvent, ExchangeRate, Fact, FactEvent, PrimarySource
+from . import facts, review, review_views, selectors
+from .models import QUEUE_RANK, Claim, ClaimEvent, ExchangeRate, Fact, FactEvent, PrimarySource
 
 # --------------------------------------------------------------------------------------------
 # Events: read-only for everyone, superusers included
@@ -71,6 +75,21 @@ class FactEventInline(ReadOnlyAdminMixin, admin.TabularInline):
 # --------------------------------------------------------------------------------------------
 
 
+class DetailsOnlyMixin:
+    """A change page with nothing to change (decisions are taken on the review page): no
+    Save buttons."""
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        nothing_to_save = {
+            "show_save": False,
+            "show_save_and_continue": False,
+            "show_save_and_add_another": False,
+        }
+        return super().change_view(
+            request, object_id, form_url, {**(extra_context or {}), **nothing_to_save}
+        )
+
+
 def _report(
     model_admin: admin.ModelAdmin,
     request,
@@ -98,7 +117,7 @@ def _report(
 
 
 @admin.register(Claim)
-class ClaimAdmin(admin.ModelAdmin):
+class ClaimAdmin(DetailsOnlyMixin, admin.ModelAdmin):
     list_display = (
         "text",
         "kind",
@@ -130,7 +149,7 @@ class ClaimAdmin(admin.ModelAdmin):
         "qualifier",
         "subject",
         "converts",
-        # Grouping changes go through claims.facts (move_claim), which writes the audit trail.
+        # Regrouping goes through claims.review (the review page), which writes the audit trail.
         "fact",
         "extractor",
         "extractor_version",
@@ -286,24 +305,25 @@ class PrimarySourceInline(ReadOnlyAdminMixin, admin.TabularInline):
 
 
 @admin.register(Fact)
-class FactAdmin(admin.ModelAdmin):
+class FactAdmin(DetailsOnlyMixin, admin.ModelAdmin):
     """The review queue: disputed facts first, then most sources, newest first.
 
     Facts are computed and reviewed through services: the change form only shows them; the
     review page (a link on every row) is where decisions are taken.
     """
 
+    # The Review link comes first so that no width of screen pushes it out of sight.
     list_display = (
-        "subject",
-        "agreement",
-        "status",
-        "kind",
-        "claim_count",
-        "article_count",
-        "assigned_to",
         "review_link",
+        "subject_line",
+        "values",
+        "agreement",
+        "state",
+        "outlets",
+        "newest_article",
+        "articles",
     )
-    list_display_links = ("subject",)
+    list_display_links = None
     list_filter = (
         MyQueueFilter,
         "agreement",
@@ -317,10 +337,12 @@ class FactAdmin(admin.ModelAdmin):
     list_select_related = ("assigned_to",)
     show_full_result_count = False
     # Matches the fact_queue_order index (claims.models.Fact.Meta).
-    ordering = (DISPUTED_FIRST.asc(), "-article_count", "-id")
+    ordering = (QUEUE_RANK.asc(), "-article_count", "-id")
     fields = (
         "review_link",
         "subject",
+        "subject_edited_by",
+        "subject_edited_at",
         "kind",
         "dimension",
         "agreement",
@@ -368,7 +390,15 @@ class FactAdmin(admin.ModelAdmin):
             published=Count("pk", filter=Q(status="published")),
             mine=Count("pk", filter=mine & Q(status__in=["open", "verified"])),
         )
-        return super().changelist_view(request, {**(extra_context or {}), "counts": counts})
+        # The review page's way back to the queue keeps the reviewer's filters.
+        request.session[review_views.QUEUE_QUERY] = request.GET.urlencode()
+        # The rows need the whole width: the values, outlets and the Review link stay in view.
+        context = {**(extra_context or {}), "counts": counts, "is_nav_sidebar_enabled": False}
+        return super().changelist_view(request, context)
+
+    def get_queryset(self, request):
+        # The rows' values, outlets and dates: one query for the facts of the page.
+        return super().get_queryset(request).prefetch_related(selectors.queue_claims())
 
     def has_add_permission(self, request) -> bool:
         return False
@@ -385,10 +415,59 @@ class FactAdmin(admin.ModelAdmin):
     def has_assign_permission(self, request) -> bool:
         return request.user.has_perm(review.ASSIGN_FACTS)
 
+    @admin.display(description="Articles", ordering="article_count")
+    def articles(self, fact: Fact) -> int:
+        return fact.article_count
+
     @admin.display(description="Review")
     def review_link(self, fact: Fact) -> str:
         url = reverse("admin:claims_fact_review", args=[fact.pk])
-        return format_html('<a href="{}">Review</a>', url)
+        return format_html('<a class="review-link" href="{}">Review</a>', url)
+
+    @admin.display(description="Subject", ordering="subject")
+    def subject_line(self, fact: Fact) -> str:
+        url = reverse("admin:claims_fact_review", args=[fact.pk])
+        row = selectors.queue_row(fact)
+        edited = " ✎" if fact.subject_edited_by_id else ""
+        return format_html(
+            '<a href="{}">{}</a>{}<small class="why" title="{}">{}</small>',
+            url,
+            fact.subject,
+            edited,
+            row.explanation,
+            row.explanation,
+        )
+
+    @admin.display(description="Values as written")
+    def values(self, fact: Fact) -> str:
+        row = selectors.queue_row(fact)
+        if row.value_range:
+            low, high, count = row.value_range
+            return format_html("“{}” to “{}” <small>({} values)</small>", low, high, count)
+        return format_html_join(
+            "",
+            '<span class="value">“{}” <small>{}</small></span>',
+            ((value.text, ", ".join(value.outlets)) for value in row.values),
+        )
+
+    @admin.display(description="Status", ordering="status")
+    def state(self, fact: Fact) -> str:
+        if fact.assigned_to_id is None:
+            return fact.get_status_display()
+        return format_html(
+            "{}<small>assigned to {}</small>", fact.get_status_display(), fact.assigned_to
+        )
+
+    @admin.display(description="Outlets")
+    def outlets(self, fact: Fact) -> str:
+        names = selectors.queue_row(fact).outlets
+        more = f" and {len(names) - 3} more" if len(names) > 3 else ""
+        return ", ".join(names[:3]) + more
+
+    @admin.display(description="Newest article")
+    def newest_article(self, fact: Fact) -> str:
+        newest = selectors.queue_row(fact).newest
+        return newest.isoformat() if newest else "-"
 
     @admin.display(description="Verified value")
     def verified_value(self, fact: Fact) -> str:
@@ -436,6 +515,14 @@ class ExchangeRateAdmin(admin.ModelAdmin):
     list_filter = ("from_currency", "to_currency")
     fields = ("from_currency", "to_currency", "on", "rate", "note")
 
+    # Through the services: the money facts a rate affects are compared again.
+
     def save_model(self, request, obj, form, change) -> None:
-        # Through the service: the money facts it affects are compared again.
         facts.save_exchange_rate(obj, actor=request.user)
+
+    def delete_model(self, request, obj) -> None:
+        facts.delete_exchange_rate(obj, actor=request.user)
+
+    def delete_queryset(self, request, queryset) -> None:
+        for rate in queryset:
+            facts.delete_exchange_rate(rate, actor=request.user)

@@ -1,3 +1,6 @@
+"""The claims app; on start it connects the extraction pipeline to the articles app's
+`extraction_requested` signal."""
+
 from django.apps import AppConfig
 
 
@@ -6,8 +9,16 @@ class ClaimsConfig(AppConfig):
     name = "claims"
 
     def ready(self) -> None:
-        from articles.signals import extraction_requested
+        from articles import signals
 
-        from . import tasks
+        from . import pipeline, tasks
 
-        extraction_requested.connect(tasks.extraction_requested, dispatch_uid="claims.tasks")
+        signals.extraction_requested.connect(
+            tasks.extraction_requested, dispatch_uid="claims.tasks"
+        )
+        signals.details_changed.connect(
+            pipeline.article_details_changed, dispatch_uid="claims.pipeline.details"
+        )
+        signals.deleting.connect(
+            pipeline.release_article_claims, dispatch_uid="claims.pipeline.deleting"
+        )

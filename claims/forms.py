@@ -39,6 +39,10 @@ class PrimarySourceForm(DecisionForm):
     quote = forms.CharField(required=False, max_length=5000, widget=forms.Textarea)
 
 
+class SubjectForm(DecisionForm):
+    subject = forms.CharField(max_length=300)
+
+
 def form_errors(form: forms.Form) -> str:
     """The form's errors in one line, for a message."""
     return "; ".join(

@@ -1,3 +1,7 @@
+"""What claims and facts are: the extracted claims, the facts they are grouped into, the
+events that record every change to either, primary sources and reviewers' exchange rates.
+"""
+
 from __future__ import annotations
 
 from django.conf import settings
@@ -38,7 +42,16 @@ class Claim(models.Model):
     date = models.CharField(max_length=10, blank=True)
     unit = models.CharField(max_length=40, blank=True)
     qualifier = models.CharField(max_length=16, choices=Qualifier.choices, default="exact")
+    # The readable subject line ("Reddit share price at first-day close") and the parts it is
+    # built from (claims.about); subject_key is equal for mentions stating one fact.
     subject = models.CharField(max_length=300)
+    subject_entity = models.CharField(max_length=120, blank=True)
+    subject_measure = models.CharField(max_length=60, blank=True)
+    subject_reference = models.CharField(max_length=60, blank=True)
+    subject_scope = models.CharField(max_length=40, blank=True)
+    subject_key = models.CharField(max_length=300, blank=True)
+    # A dateline, or a weekday restating the publication day: a fact about no story.
+    incidental = models.BooleanField(default=False)
     # The figure this one restates in another currency or unit, in the same sentence.
     converts = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="conversions"
@@ -138,11 +151,14 @@ class Claim(models.Model):
         )
 
 
-# The review queue's first key: disputed facts before the rest. An expression index on it
-# (Fact.Meta) lets the queue read its first page in order instead of sorting every fact.
-DISPUTED_FIRST = models.Case(
-    models.When(agreement="disputed", then=models.Value(0)),
-    default=models.Value(1),
+# The review queue's first key: open work (open or verified) before published work, and
+# within each, disputed facts first. An expression index on it (Fact.Meta) lets the queue
+# read its first page in order instead of sorting every fact.
+QUEUE_RANK = models.Case(
+    models.When(Q(status__in=("open", "verified")) & Q(agreement="disputed"), then=models.Value(0)),
+    models.When(Q(status__in=("open", "verified")), then=models.Value(1)),
+    models.When(Q(agreement="disputed"), then=models.Value(2)),
+    default=models.Value(3),
     output_field=models.IntegerField(),
 )
 
@@ -152,7 +168,8 @@ class Fact(models.Model):
 
     The grouping, agreement, explanation and counts are computed by claims.facts from the
     member claims; the editorial status (open, verified, published, retracted), the verified
-    value and the assignment are written by claims.review only.
+    value and the assignment are written by claims.review; the public record by
+    claims.public.records.
     """
 
     class Agreement(models.TextChoices):
@@ -167,7 +184,21 @@ class Fact(models.Model):
         PUBLISHED = "published", "Published"
         RETRACTED = "retracted", "Retracted"
 
+    # The subject line readers see ("Reddit share price at first-day close"): the grouping's
+    # until a reviewer rewrites it; from then on the machine leaves it alone.
     subject = models.CharField(max_length=300)
+    # The story its mentions come from: matching, its order and its locks stay within it.
+    story = models.ForeignKey(
+        "articles.Story", null=True, blank=True, on_delete=models.SET_NULL, related_name="facts"
+    )
+    subject_edited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    subject_edited_at = models.DateTimeField(null=True, blank=True)
     kind = models.CharField(max_length=16, choices=Claim.Kind.choices)
     # What member values are comparable in: "money" (any currency), "percent", "percentage
     # points", "date", "duration", a physical dimension ("length") or a unit word ("tokens").
@@ -238,9 +269,9 @@ class Fact(models.Model):
         ]
         indexes = [
             models.Index(fields=["agreement", "-article_count"], name="fact_review_queue"),
-            # The admin queue's order: disputed first, most sources, newest.
+            # The admin queue's order: open work first, disputed first, most sources, newest.
             models.Index(
-                DISPUTED_FIRST,
+                QUEUE_RANK,
                 models.F("article_count").desc(),
                 models.F("id").desc(),
                 name="fact_queue_order",
@@ -340,6 +371,8 @@ class FactEvent(AuditEvent):
         REOPENED = "reopened", "Reopened"
         ASSIGNED = "assigned", "Assigned"
         SOURCE_ATTACHED = "source_attached", "Primary source attached"
+        SUBJECT_EDITED = "subject_edited", "Subject rewritten"
+        UNDONE = "undone", "Regrouping undone"
 
     fact = models.ForeignKey(
         Fact, null=True, blank=True, on_delete=models.SET_NULL, related_name="events"
@@ -368,6 +401,8 @@ class FactEvent(AuditEvent):
                         "reopened",
                         "assigned",
                         "source_attached",
+                        "subject_edited",
+                        "undone",
                     ]
                 ),
                 name="fact_event_action_valid",

@@ -10,7 +10,8 @@
     -> failed, with the reason, once the task gives up (record_extraction_failure)
 
 The stalled-article sweep (requeue_stalled_articles, run by the beat scheduler) asks again for
-the extraction of articles whose task seems lost. Every status change goes through
+the extraction of articles whose task seems lost; a worker that starts asks again for those
+whose task died with a worker (requeue_orphaned_extractions, from claims.tasks). Every status change goes through
 articles.services.change_status, with its event.
 """
 
@@ -25,17 +26,35 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from articles.models import Article
-from articles.services import change_status, outlet_currency
+from articles.models import Article, Outlet
+from articles.services import change_status
 from articles.signals import extraction_requested
+from articles.stories import assign_story
 
-from . import facts
-from .extraction import EXTRACTOR_NAME, EXTRACTOR_VERSION, extract_figures
+from . import about, facts
+from .extraction import (
+    EXTRACTOR_NAME,
+    EXTRACTOR_VERSION,
+    currency_of_address,
+    currency_of_country,
+    extract_figures,
+)
 from .extraction.types import Figure
-from .models import Claim
+from .models import Claim, Fact
+from .public.records import record_changes
 
 logger = logging.getLogger(__name__)
 Status = Article.Status
+
+
+def outlet_currency(article: Article) -> str | None:
+    """The currency the article's outlet writes: its record's currency or its country's,
+    else the country domain of the article's address (".ca": CAD); None when nothing says."""
+    name = article.outlet.strip()
+    outlet = Outlet.objects.filter(name__iexact=name).first() if name else None
+    if outlet is not None and (outlet.currency or outlet.country):
+        return outlet.currency or currency_of_country(outlet.country)
+    return currency_of_address(article.url)
 
 
 def propose_claims(article: Article) -> int:
@@ -57,6 +76,8 @@ def propose_claims(article: Article) -> int:
     figures = extract_figures(
         article.body, published=article.published, local_currency=outlet_currency(article)
     )
+    # Its own short transaction: matching below then locks only this story.
+    assign_story(article)
     with transaction.atomic():
         locked = Article.objects.select_for_update().get(pk=article.pk)
         if locked.status != Status.EXTRACTING:
@@ -76,18 +97,29 @@ def propose_claims(article: Article) -> int:
 
 def _replace_proposed_claims(article: Article, figures: list[Figure]) -> int:
     # A claim a reviewer touched (reopened or corrected: version > 0) is kept with its history.
-    stale = Claim.objects.filter(article=article, status=Claim.Status.PROPOSED, version=0)
+    # One read of the article's claims (none on a first extraction) sorts them.
+    stale: list[int] = []
     released: dict[int, list[int]] = defaultdict(list)
-    for fact_id, claim_id in stale.exclude(fact=None).values_list("fact_id", "id"):
-        released[fact_id].append(claim_id)
-    stale.delete()
-    # Their facts lose members: recomputed, or deleted when empty.
-    facts.release_claims(released)
-    reviewed_spans = set(Claim.objects.filter(article=article).values_list("start", "end"))
+    reviewed_spans: set[tuple[int, int]] = set()
+    stored = Claim.objects.filter(article=article).values_list(
+        "id", "fact_id", "status", "version", "start", "end"
+    )
+    for claim_id, fact_id, status, version, start, end in stored:
+        if status == Claim.Status.PROPOSED and version == 0:
+            stale.append(claim_id)
+            if fact_id is not None:
+                released[fact_id].append(claim_id)
+        else:
+            reviewed_spans.add((start, end))
+    if stale:
+        Claim.objects.filter(pk__in=stale).delete()
+        # Their facts lose members: recomputed, or deleted when empty.
+        facts.release_claims(released)
+    context = about.ArticleContext(article.body, article.title, article.published)
     claims: dict[int, Claim] = {}
     for index, figure in enumerate(figures):
         if (figure.start, figure.end) not in reviewed_spans:
-            claims[index] = _claim_from_figure(article, figure)
+            claims[index] = _claim_from_figure(article, figure, context)
     Claim.objects.bulk_create(claims.values())
     linked = []
     for index, claim in claims.items():
@@ -99,7 +131,43 @@ def _replace_proposed_claims(article: Article, figures: list[Figure]) -> int:
     return len(claims)
 
 
-def _claim_from_figure(article: Article, figure: Figure) -> Claim:
+def release_article_claims(sender, *, article_id: int, note: str, **kwargs) -> None:
+    """Receives articles.signals.deleting: deletes every claim of the article; their facts
+    are brought up to date (or deleted when empty) and public records rewritten."""
+    claims = Claim.objects.filter(article_id=article_id)
+    released: dict[int, list[int]] = defaultdict(list)
+    for fact_id, claim_id in claims.exclude(fact=None).values_list("fact_id", "id"):
+        released[fact_id].append(claim_id)
+    # A fact's verified value may rest on one of them: the value stays, the link goes.
+    claims.delete()
+    facts.release_claims(released, note=note)
+
+
+def article_details_changed(sender, *, article_id: int, **kwargs) -> None:
+    """Receives articles.signals.details_changed: the facts citing the article are compared
+    again (its outlet and date are part of a comparison) and their records rewritten."""
+    fact_ids = set(
+        Claim.objects.filter(article_id=article_id)
+        .exclude(fact=None)
+        .values_list("fact_id", flat=True)
+    )
+    for fact in Fact.objects.filter(pk__in=fact_ids):
+        facts.recompute_agreement(fact)
+    record_changes(fact_ids)
+
+
+def _claim_from_figure(article: Article, figure: Figure, context: about.ArticleContext) -> Claim:
+    found = about.about(
+        context,
+        start=figure.start,
+        end=figure.end,
+        sentence_start=figure.sentence_start,
+        sentence_end=figure.sentence_end,
+        kind=figure.kind.value,
+        unit=figure.unit or "",
+        date_value=figure.date or "",
+        text=figure.text,
+    )
     return Claim(
         article=article,
         start=figure.start,
@@ -113,7 +181,13 @@ def _claim_from_figure(article: Article, figure: Figure) -> Claim:
         date=figure.date or "",
         unit=figure.unit or "",
         qualifier=figure.qualifier.value,
-        subject=(figure.subject or figure.text)[:300],
+        subject=about.subject_line(found, figure.subject or figure.text)[:300],
+        subject_entity=found.entity[:120],
+        subject_measure=found.measure[:60],
+        subject_reference=found.reference[:60],
+        subject_scope=found.scope[:40],
+        subject_key=found.key[:300],
+        incidental=found.incidental,
         extractor=EXTRACTOR_NAME,
         extractor_version=EXTRACTOR_VERSION,
     )
@@ -143,10 +217,34 @@ def requeue_stalled_articles() -> int:
             | Q(status=Status.EXTRACTING, status_changed_at__lt=running_since)
         ).values_list("pk", flat=True)[:500]
     )
+    # Touch the rows first (in one statement) so the next sweep waits another full period.
+    Article.objects.filter(pk__in=stalled).update(status_changed_at=timezone.now())
     for article_id in stalled:
-        # Touch the row first so the next sweep waits another full period.
-        Article.objects.filter(pk=article_id).update(status_changed_at=timezone.now())
         extraction_requested.send(sender=Article, article_id=article_id)
     if stalled:
         logger.warning("re-queued %d stalled article(s): %s", len(stalled), stalled)
     return len(stalled)
+
+
+def requeue_orphaned_extractions(held_by_live_workers: set[int]) -> int:
+    """Ask again for the extraction of the articles being extracted whose task no live worker
+    holds: it died with its worker (a machine lost), and the broker would hand it out again
+    only after its visibility timeout. Return how many.
+
+    Each is claimed with a conditional UPDATE on the time its extraction started, so two
+    workers that start at once send it once between them.
+    """
+    extracting = Article.objects.filter(status=Status.EXTRACTING).exclude(
+        pk__in=held_by_live_workers
+    )
+    resent = []
+    for article_id, since in extracting.values_list("pk", "status_changed_at")[:500]:
+        claimed = Article.objects.filter(
+            pk=article_id, status=Status.EXTRACTING, status_changed_at=since
+        ).update(status_changed_at=timezone.now())
+        if claimed:
+            extraction_requested.send(sender=Article, article_id=article_id)
+            resent.append(article_id)
+    if resent:
+        logger.warning("re-sent %d extraction(s) lost with a worker: %s", len(resent), resent)
+    return len(resent)

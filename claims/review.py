@@ -1,7 +1,9 @@
 """Every editorial decision on a claim or a fact goes through here, whoever asks.
 
-The admin's actions, the fact review page and any API call these functions; nothing else
-writes a claim's or a fact's status. Each service is one transaction and:
+The admin's actions, the fact review page and any API call these functions; they own a
+claim's review status and correction and a fact's status, verified value, assignment and
+primary sources. (Proposed claims are written by claims.pipeline, and the grouping of claims
+into facts by claims.facts.) Each service is one transaction and:
 
 * checks the actor's permission (`NotAllowed`, which is also a `PermissionDenied`);
 * moves the status with one conditional UPDATE on the expected status *and* the version the
@@ -15,6 +17,7 @@ The states, in one screen:
 
     claim   proposed -> confirmed | disputed | rejected       (reopen_claim: back to proposed)
             correct_claim: any state but rejected; the extracted values are kept
+            move_mentions / split_mentions / merge_facts / undo_regrouping: open facts only
     fact    open -> verified -> published -> retracted        (reopen_fact: back to open)
             verify needs a value (from a confirmed claim, or typed); publish needs a verified
             fact, and another person when settings.REQUIRE_SEPARATE_PUBLISHER is on
@@ -38,7 +41,7 @@ from django.db import models, transaction
 from django.db.models import F
 from django.utils import timezone
 
-from . import facts
+from . import facts, notify, units
 from .extraction.types import decimal_text
 from .models import Claim, ClaimEvent, Fact, FactEvent, PrimarySource
 from .public.records import record_changes
@@ -86,10 +89,13 @@ def confirm_claim(
 
 @transaction.atomic
 def dispute_claim(claim: Claim, *, reviewer: AbstractBaseUser, version: int, note: str) -> Claim:
-    """The article states this figure, but the figure is wrong; the note says why."""
-    return _move_claim(
+    """The article states this figure, but the figure is wrong; the note says why, and the
+    article's editor is told."""
+    claim = _move_claim(
         claim, reviewer=reviewer, version=version, note=note, to=ClaimStatus.DISPUTED
     )
+    notify.tell_editor(claim, what="disputed", note=note.strip())
+    return claim
 
 
 @transaction.atomic
@@ -215,6 +221,7 @@ def correct_claim(
         before={"claim": claim.pk, "version": version, **before},
         after={"claim": claim.pk, "version": claim.version, **_correction(claim)},
     )
+    notify.tell_editor(claim, what=f"corrected to {claim.corrected_value}", note=note)
     return claim
 
 
@@ -527,6 +534,44 @@ def reopen_fact(fact: Fact, *, reviewer: AbstractBaseUser, version: int, note: s
     return fact
 
 
+@transaction.atomic
+def rewrite_subject(
+    fact: Fact, *, reviewer: AbstractBaseUser, version: int, subject: str, note: str = ""
+) -> Fact:
+    """The reviewer's subject line ("Reddit share price at first-day close") replaces the
+    machine's, in every status: readers of a published fact see it at once, and grouping
+    never writes over it afterwards."""
+    _require(reviewer, REGROUP_FACTS, "rewrite subjects")
+    subject = " ".join((subject or "").split())
+    if not subject:
+        raise ReviewError("give the subject line")
+    if len(subject) > 300:
+        raise ReviewError("a subject line is at most 300 characters")
+    before = Fact.objects.filter(pk=fact.pk).values_list("subject", flat=True).first()
+    status = _update_fact(
+        fact,
+        version=version,
+        verb="rewrite the subject of",
+        values={
+            "subject": subject,
+            "subject_edited_by": reviewer,
+            "subject_edited_at": timezone.now(),
+        },
+    )
+    _fact_event(
+        fact,
+        FactEvent.Action.SUBJECT_EDITED,
+        reviewer,
+        note,
+        from_status=status,
+        to_status=status,
+        before={"subject": before, "version": version},
+        after={"subject": subject, "version": version + 1},
+    )
+    fact.refresh_from_db()
+    return fact
+
+
 _VALUE_FIELDS = (
     "status",
     "version",
@@ -666,6 +711,7 @@ _PAST = {
     "retract": "retracted",
     "assign": "assigned",
     "attach a source to": "given a source",
+    "rewrite the subject of": "given a new subject",
 }
 
 
@@ -691,3 +737,267 @@ class BulkReport:
 
     def summary(self, verb: str) -> str:
         return f"{verb.capitalize()} {len(self.done)}; refused {len(self.refused)}."
+
+
+# --------------------------------------------------------------------------------------------
+# Regrouping: which mentions state which fact
+# --------------------------------------------------------------------------------------------
+#
+# A reviewer moves mentions to another fact, splits them into a new one, merges two facts,
+# and undoes the last of these. Only open facts are regrouped (a verified or published value
+# rests on its mentions: reopen first). Each change is one FactEvent on the fact the reviewer
+# acted from, naming every fact and mention involved, so that it can be undone; the facts'
+# profiles, keys and agreement are then computed again by claims.facts.
+
+REGROUP_FACTS = "claims.change_fact"
+_REGROUPINGS = (FactEvent.Action.CLAIM_MOVED, FactEvent.Action.SPLIT, FactEvent.Action.MERGED)
+
+
+@transaction.atomic
+def move_mentions(
+    fact: Fact,
+    claims: Iterable[Claim],
+    *,
+    to_fact: Fact,
+    reviewer: AbstractBaseUser,
+    version: int,
+    note: str = "",
+) -> Fact:
+    """Move mentions of `fact` (with the conversions stated next to them) to `to_fact`."""
+    _require(reviewer, REGROUP_FACTS, "regroup mentions")
+    facts.lock_fact_writes([fact, to_fact])
+    fact, to_fact = _open_facts(fact, to_fact, version=version)
+    moving = _members_chosen(fact, claims)
+    left = _member_ids(fact) - set(moving)
+    if not left:
+        raise ReviewError(
+            f"these are all the mentions of fact {fact.pk}: merge the two facts instead"
+        )
+    _check_comparable(Claim.objects.filter(pk__in=moving), to_fact)
+    _relink(moving, source=fact, target=to_fact)
+    _regrouping_event(
+        fact,
+        FactEvent.Action.CLAIM_MOVED,
+        reviewer,
+        note,
+        before={"fact": fact.pk, "claims": sorted(left | set(moving))},
+        after={"fact": fact.pk, "claims": sorted(left), "moved": moving, "to_fact": to_fact.pk},
+    )
+    facts.regrouped([fact, to_fact])
+    to_fact.refresh_from_db()
+    return to_fact
+
+
+@transaction.atomic
+def split_mentions(
+    fact: Fact,
+    claims: Iterable[Claim],
+    *,
+    reviewer: AbstractBaseUser,
+    version: int,
+    note: str = "",
+) -> Fact:
+    """Take mentions out of `fact` into a new fact of their own; returns the new fact."""
+    _require(reviewer, REGROUP_FACTS, "split facts")
+    facts.lock_fact_writes([fact])
+    (fact,) = _open_facts(fact, version=version)
+    moving = _members_chosen(fact, claims)
+    left = _member_ids(fact) - set(moving)
+    if not left:
+        raise ReviewError(f"choose some of the mentions of fact {fact.pk}, not all of them")
+    first = Claim.objects.filter(pk__in=moving).order_by("article__published", "pk").first()
+    new = Fact.objects.create(
+        subject=first.subject[:300],
+        story_id=fact.story_id,
+        kind=fact.kind,
+        dimension=fact.dimension,
+    )
+    _relink(moving, source=fact, target=new)
+    _regrouping_event(
+        fact,
+        FactEvent.Action.SPLIT,
+        reviewer,
+        note,
+        before={"fact": fact.pk, "claims": sorted(left | set(moving))},
+        after={"fact": fact.pk, "claims": sorted(left), "moved": moving, "to_fact": new.pk},
+    )
+    facts.regrouped([fact, new])
+    new.refresh_from_db()
+    return new
+
+
+@transaction.atomic
+def merge_facts(
+    fact: Fact, other: Fact, *, reviewer: AbstractBaseUser, version: int, note: str = ""
+) -> Fact:
+    """Bring every mention (and primary source) of `other` into `fact`; `other` is deleted,
+    its history kept."""
+    _require(reviewer, REGROUP_FACTS, "merge facts")
+    facts.lock_fact_writes([fact, other])
+    if other.pk == fact.pk:
+        raise ReviewError(f"fact {fact.pk} cannot be merged with itself")
+    fact, other = _open_facts(fact, other, version=version)
+    kept, moving = _member_ids(fact), sorted(_member_ids(other))
+    _check_comparable(Claim.objects.filter(pk__in=moving), fact)
+    sources = list(PrimarySource.objects.filter(fact=other).values_list("pk", flat=True))
+    gone = {
+        "fact": other.pk,
+        "claims": moving,
+        "subject": other.subject,
+        "subject_edited_by": other.subject_edited_by_id,
+        "kind": other.kind,
+        "dimension": other.dimension,
+        "sources": sources,
+    }
+    _relink(moving, source=other, target=fact)
+    PrimarySource.objects.filter(pk__in=sources).update(fact=fact)
+    other.delete()  # its keys go with it; its events stay, their fact link cleared
+    _regrouping_event(
+        fact,
+        FactEvent.Action.MERGED,
+        reviewer,
+        note,
+        before={"fact": fact.pk, "claims": sorted(kept), "merged": gone},
+        after={"fact": fact.pk, "claims": sorted(kept | set(moving))},
+    )
+    facts.regrouped([fact])
+    return fact
+
+
+@transaction.atomic
+def undo_regrouping(
+    fact: Fact, *, reviewer: AbstractBaseUser, version: int, note: str = ""
+) -> Fact:
+    """Undo the last move, split or merge made from this fact, if nothing moved since."""
+    _require(reviewer, REGROUP_FACTS, "undo a regrouping")
+    facts.lock_fact_writes([fact])
+    last = last_regrouping(fact)
+    if last is None:
+        raise ReviewError(f"fact {fact.pk} has no regrouping to undo")
+    if last.action == FactEvent.Action.MERGED:
+        gone = last.before["merged"]
+        (fact,) = _open_facts(fact, version=version)
+        back = Fact.objects.create(
+            subject=gone["subject"],
+            subject_edited_by_id=gone.get("subject_edited_by"),
+            story_id=fact.story_id,
+            kind=gone["kind"],
+            dimension=gone["dimension"],
+        )
+        _relink(gone["claims"], source=fact, target=back)
+        PrimarySource.objects.filter(pk__in=gone["sources"], fact=fact).update(fact=back)
+        after = {"fact": fact.pk, "claims": last.before["claims"], "restored_fact": back.pk}
+    else:
+        moved_to = Fact.objects.filter(pk=last.after["to_fact"]).first()
+        if moved_to is None:
+            raise ReviewError(f"fact {last.after['to_fact']} no longer exists: move them back")
+        fact, moved_to = _open_facts(fact, moved_to, version=version)
+        _relink(last.after["moved"], source=moved_to, target=fact)
+        back = moved_to
+        after = {"fact": fact.pk, "claims": last.before["claims"], "from_fact": back.pk}
+    _regrouping_event(
+        fact,
+        FactEvent.Action.UNDONE,
+        reviewer,
+        note,
+        before={"undoes": last.pk, **last.after},
+        after=after,
+    )
+    remaining = Claim.objects.filter(fact=back).exists()
+    if not remaining:
+        back.delete()
+    facts.regrouped([fact, back] if remaining else [fact])
+    fact.refresh_from_db()
+    return fact
+
+
+def last_regrouping(fact: Fact) -> FactEvent | None:
+    """The regrouping an undo would take back: the fact's last, unless already undone."""
+    last = (
+        FactEvent.objects.filter(fact=fact, action__in=(*_REGROUPINGS, FactEvent.Action.UNDONE))
+        .order_by("-at", "-id")
+        .first()
+    )
+    return None if last is None or last.action == FactEvent.Action.UNDONE else last
+
+
+def _open_facts(*chosen: Fact, version: int) -> list[Fact]:
+    """The facts locked, in the order given; the first at the version the reviewer saw.
+
+    Refused unless every one is open: a verified or published value rests on its mentions.
+    """
+    locked = {
+        f.pk: f for f in Fact.objects.select_for_update().filter(pk__in=[f.pk for f in chosen])
+    }
+    for fact in chosen:
+        current = locked.get(fact.pk)
+        if current is None:
+            raise ReviewError(f"fact {fact.pk} no longer exists")
+        if current.status != FactStatus.OPEN:
+            raise ReviewError(
+                f"fact {fact.pk} is {current.status}: reopen it before regrouping its mentions"
+            )
+    first = locked[chosen[0].pk]
+    if first.version != version:
+        raise StaleVersion(f"fact {first.pk} changed meanwhile; reload the page and decide again")
+    Fact.objects.filter(pk__in=list(locked)).update(version=F("version") + 1)
+    for fact in locked.values():
+        fact.version += 1
+    return [locked[fact.pk] for fact in chosen]
+
+
+def _member_ids(fact: Fact) -> set[int]:
+    return set(Claim.objects.filter(fact=fact).values_list("pk", flat=True))
+
+
+def _members_chosen(fact: Fact, claims: Iterable[Claim]) -> list[int]:
+    """The chosen mentions and the conversions stated next to them, all in `fact`."""
+    chosen = {claim.pk for claim in claims}
+    if not chosen:
+        raise ReviewError("choose at least one mention")
+    members = dict(Claim.objects.filter(fact=fact).values_list("pk", "converts_id"))
+    strangers = sorted(chosen - set(members))
+    if strangers:
+        raise ReviewError(f"claim(s) {', '.join(map(str, strangers))} are not in fact {fact.pk}")
+    chosen |= {pk for pk, converts in members.items() if converts in chosen}
+    return sorted(chosen)
+
+
+def _check_comparable(claims: Iterable[Claim], fact: Fact) -> None:
+    for claim in claims:
+        dimension = units.dimension_of(claim.kind, claim.unit)
+        if not units.dimensions_compatible(claim.kind, dimension, fact.kind, fact.dimension):
+            raise ReviewError(
+                f"“{claim.text}” is a {claim.kind} in {dimension}; fact {fact.pk} holds"
+                f" {fact.kind} in {fact.dimension}: they cannot be compared"
+            )
+
+
+def _relink(claim_ids: list[int], *, source: Fact, target: Fact) -> None:
+    """Move the claims, every one of them or none (one moved meanwhile: refused)."""
+    updated = Claim.objects.filter(pk__in=claim_ids, fact=source).update(fact=target)
+    if updated != len(set(claim_ids)):
+        raise ReviewError(
+            f"mentions of fact {source.pk} were regrouped meanwhile; reload the page and decide again"
+        )
+
+
+def _regrouping_event(
+    fact: Fact,
+    action: str,
+    reviewer: AbstractBaseUser,
+    note: str,
+    *,
+    before: dict[str, Any],
+    after: dict[str, Any],
+) -> None:
+    FactEvent.objects.create(
+        fact_id=fact.pk,
+        action=action,
+        actor=reviewer,
+        note=(note or "").strip(),
+        from_status=FactStatus.OPEN,
+        to_status=FactStatus.OPEN,
+        before=before,
+        after=after,
+    )

@@ -26,10 +26,14 @@ from .forms import (
     CorrectionForm,
     DecisionForm,
     PrimarySourceForm,
+    SubjectForm,
     VerifyForm,
     form_errors,
 )
 from .models import Claim, Fact
+
+# Where the queue keeps the reviewer's last query string (filters, search, order).
+QUEUE_QUERY = "review_queue_query"
 
 
 @require_GET
@@ -51,7 +55,10 @@ def review_page(request: HttpRequest, pk: int, *, model_admin: ModelAdmin) -> Ht
         "subtitle": None,
         "fact": fact,
         "review": data,
-        "default_claim": data.confirmed[0].pk if data.confirmed else None,
+        # Never a value that disagrees with another confirmed mention: then the reviewer chooses.
+        "default_claim": data.confirmed[0].pk
+        if data.confirmed and not data.confirmed_disagree
+        else None,
         "qualifiers": Claim.Qualifier.choices,
         "can_review_claims": user.has_perm(review.REVIEW_CLAIMS),
         "can_assign": user.has_perm(review.ASSIGN_FACTS),
@@ -59,8 +66,21 @@ def review_page(request: HttpRequest, pk: int, *, model_admin: ModelAdmin) -> Ht
         "can_verify": user.has_perm(review.VERIFY_FACTS),
         "can_publish": user.has_perm(review.PUBLISH_FACTS),
         "settings_two_person": settings.REQUIRE_SEPARATE_PUBLISHER,
+        "queue_url": queue_url(request),
+        "can_regroup": user.has_perm(review.REGROUP_FACTS),
+        "find": request.GET.get("find", "").strip()[:100],
+        "last_regrouping": review.last_regrouping(fact),
     }
+    if context["find"] and context["can_regroup"]:
+        context["candidates"] = selectors.regroup_candidates(fact, context["find"])
     return TemplateResponse(request, "admin/claims/fact/review.html", context)
+
+
+def queue_url(request: HttpRequest) -> str:
+    """The review queue as the reviewer last filtered it."""
+    query = request.session.get(QUEUE_QUERY, "")
+    url = reverse("admin:claims_fact_changelist")
+    return f"{url}?{query}" if query else url
 
 
 @require_POST
@@ -88,6 +108,71 @@ def _form(form_class, request: HttpRequest):
     if not form.is_valid():
         raise review.ReviewError(form_errors(form))
     return form.cleaned_data
+
+
+def _mentions(request: HttpRequest, fact: Fact) -> list[Claim]:
+    ids = [int(pk) for pk in request.POST.getlist("mention") if pk.isdigit()]
+    return list(Claim.objects.filter(fact=fact, pk__in=ids))
+
+
+def _target(request: HttpRequest) -> Fact:
+    target = request.POST.get("target", "")
+    fact = Fact.objects.filter(pk=int(target)).first() if target.isdigit() else None
+    if fact is None:
+        raise review.ReviewError("find the other fact and choose it first")
+    return fact
+
+
+def _move(request: HttpRequest, fact: Fact) -> str:
+    data = _form(DecisionForm, request)
+    target = review.move_mentions(
+        fact,
+        _mentions(request, fact),
+        to_fact=_target(request),
+        reviewer=request.user,
+        version=data["version"],
+        note=data["note"],
+    )
+    return f"Moved to fact {target.pk} ({target.subject}). Undo below if that was a mistake."
+
+
+def _split(request: HttpRequest, fact: Fact) -> str:
+    data = _form(DecisionForm, request)
+    new = review.split_mentions(
+        fact,
+        _mentions(request, fact),
+        reviewer=request.user,
+        version=data["version"],
+        note=data["note"],
+    )
+    return f"Split into a new fact {new.pk} ({new.subject}). Undo below if that was a mistake."
+
+
+def _merge(request: HttpRequest, fact: Fact) -> str:
+    data = _form(DecisionForm, request)
+    other = _target(request)
+    review.merge_facts(
+        fact, other, reviewer=request.user, version=data["version"], note=data["note"]
+    )
+    return f"Merged fact {other.pk} ({other.subject}) into this one."
+
+
+def _subject(request: HttpRequest, fact: Fact) -> str:
+    data = _form(SubjectForm, request)
+    fact = review.rewrite_subject(
+        fact,
+        reviewer=request.user,
+        version=data["version"],
+        subject=data["subject"],
+        note=data["note"],
+    )
+    return f"The subject line is now “{fact.subject}”."
+
+
+def _undo(request: HttpRequest, fact: Fact) -> str:
+    data = _form(DecisionForm, request)
+    review.undo_regrouping(fact, reviewer=request.user, version=data["version"], note=data["note"])
+    return "The last regrouping was undone."
 
 
 def _claim_of(fact: Fact, claim_id: int | None) -> Claim:
@@ -129,8 +214,14 @@ def _confirm_rest(request: HttpRequest, fact: Fact) -> str:
         claim_id, _, version = item.partition(":")
         if claim_id.isdigit() and version.isdigit():
             shown[int(claim_id)] = int(version)
+    claims = list(Claim.objects.filter(fact=fact, pk__in=list(shown)))
+    groups = selectors.fact_review(fact).proposed_groups
+    chosen = [group for group in groups if {c.pk for c in group.claims} & set(shown)]
+    if len(chosen) > 1:
+        values = " and ".join(group.values for group in chosen)
+        raise review.ReviewError(f"these mentions disagree: {values}; confirm one value at a time")
     report = review.BulkReport()
-    for claim in Claim.objects.filter(fact=fact, pk__in=list(shown)):
+    for claim in claims:
         try:
             review.confirm_claim(claim, reviewer=request.user, version=shown[claim.pk])
         except review.ReviewError as exc:
@@ -203,4 +294,9 @@ ACTIONS: dict[str, tuple[Callable[[HttpRequest, Fact], str], str]] = {
     "reopen": (_fact_decision(review.reopen_fact, "Reopened."), review.VERIFY_FACTS),
     "assign": (_assign, review.ASSIGN_FACTS),
     "source": (_attach, review.ATTACH_SOURCES),
+    "move": (_move, review.REGROUP_FACTS),
+    "split": (_split, review.REGROUP_FACTS),
+    "merge": (_merge, review.REGROUP_FACTS),
+    "undo": (_undo, review.REGROUP_FACTS),
+    "subject": (_subject, review.REGROUP_FACTS),
 }

@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 
-from django.db.models import F
+from django.db.models import Exists, F, OuterRef, Prefetch, Q
 
 from . import comparison, facts
 from .chart import Chart, Row, dot_chart
@@ -54,12 +54,24 @@ class HistoryEntry:
 
 
 @dataclass(frozen=True)
+class ValueGroup:
+    claims: list[Claim]  # originals and their stated conversions
+    values: str  # "“€40 million” (Northern Post, Baltic Wire)"
+    conflicts_with_confirmed: bool
+
+
+@dataclass(frozen=True)
 class FactReview:
     fact: Fact
     mentions: list[MentionRow]
     common_unit: str | None
     chart: Chart | None
     confirmed: list[Claim]  # claims that can give the verified value, default first
+    # The proposed mentions in groups that agree, each with the values as written: a reviewer
+    # confirms one group at a time when there are several (never conflicting values at once).
+    proposed_groups: list[ValueGroup]
+    # The confirmed mentions disagree among themselves: no value is preselected to verify.
+    confirmed_disagree: bool
     sources: list[PrimarySource]
     history: list[HistoryEntry]
 
@@ -130,6 +142,9 @@ def fact_review(fact: Fact) -> FactReview:
     confirmed = [c for c in claims if c.status == Claim.Status.CONFIRMED]
     # The default verified value: a confirmed original before a stated conversion.
     confirmed.sort(key=lambda c: (c.converts_id in by_id, claims.index(c)))
+    confirmed_originals = [c for c in confirmed if c.converts_id not in by_id]
+    proposed = [c for c in claims if c.status == Claim.Status.PROPOSED]
+    groups = agreeing_groups(proposed, by_id, readings, overrides)
     return FactReview(
         fact=fact,
         mentions=mentions,
@@ -138,7 +153,63 @@ def fact_review(fact: Fact) -> FactReview:
         confirmed=confirmed,
         sources=list(fact.primary_sources.select_related("added_by")),
         history=_history(fact, by_id),
+        proposed_groups=[
+            ValueGroup(
+                claims=group,
+                values=_values_as_written(group, by_id),
+                conflicts_with_confirmed=any(
+                    not _agree(readings[group[0].pk], readings[c.pk], overrides)
+                    for c in confirmed_originals
+                ),
+            )
+            for group in groups
+        ],
+        confirmed_disagree=len(agreeing_groups(confirmed_originals, by_id, readings, overrides))
+        > 1,
     )
+
+
+def agreeing_groups(
+    claims: Sequence[Claim],
+    by_id: dict[int, Claim],
+    readings: dict[int, comparison.Reading],
+    overrides: comparison.RateOverrides,
+) -> list[list[Claim]]:
+    """The claims in groups whose values agree with the group's first; a stated conversion
+    goes with its original when both are among them."""
+    chosen = {claim.pk for claim in claims}
+    groups: list[list[Claim]] = []
+    for claim in claims:
+        if claim.converts_id in chosen:
+            continue
+        for group in groups:
+            if _agree(readings[group[0].pk], readings[claim.pk], overrides):
+                group.append(claim)
+                break
+        else:
+            groups.append([claim])
+    for claim in claims:
+        if claim.converts_id in chosen:
+            original = by_id[claim.converts_id]
+            next(group for group in groups if original in group).append(claim)
+    return groups
+
+
+def _agree(a: comparison.Reading, b: comparison.Reading, overrides) -> bool:
+    # Values that cannot be compared are kept apart too: the reviewer decides each.
+    result = comparison.compare(a, b, overrides=overrides)
+    return bool(result.comparable and result.agree)
+
+
+def _values_as_written(group: Sequence[Claim], by_id: dict[int, Claim]) -> str:
+    originals = [claim for claim in group if claim.converts_id not in by_id] or list(group)
+    texts: dict[str, list[str]] = {}
+    for claim in originals:
+        outlets = texts.setdefault(claim.text, [])
+        outlet = claim.article.outlet or claim.article.title[:40]
+        if outlet not in outlets:
+            outlets.append(outlet)
+    return ", ".join(f"“{text}” ({', '.join(outlets)})" for text, outlets in texts.items())
 
 
 def _quote(claim: Claim) -> tuple[str, str, str]:
@@ -248,3 +319,134 @@ def _history(fact: Fact, claims: dict[int, Claim]) -> list[HistoryEntry]:
 
 def _dumps(value: object) -> str:
     return "" if value is None else json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+# --------------------------------------------------------------------------------------------
+# The review queue's rows
+# --------------------------------------------------------------------------------------------
+
+# More distinct values than this in one fact are shown as their range.
+QUEUE_VALUES_SHOWN = 4
+
+
+@dataclass(frozen=True)
+class QueueValue:
+    text: str  # as the first article wrote it
+    outlets: list[str]
+
+
+@dataclass(frozen=True)
+class QueueRow:
+    """What a reviewer reads in a queue row to triage a fact without opening it."""
+
+    values: list[QueueValue]  # each distinct value with its outlets, when few
+    value_range: tuple[str, str, int] | None  # lowest, highest, how many values, when many
+    outlets: list[str]
+    newest: date | None
+    explanation: str  # the first line: the dispute itself, for a disputed fact
+
+
+def queue_claims() -> Prefetch:
+    """What the queue prefetches for the facts of its page (one query for the page)."""
+    return Prefetch(
+        "claims",
+        queryset=Claim.objects.exclude(status=Claim.Status.REJECTED)
+        .select_related("article")
+        .only(
+            "id",
+            "fact_id",
+            "converts_id",
+            "text",
+            "kind",
+            "number",
+            "number_high",
+            "date",
+            "unit",
+            "qualifier",
+            "article__id",
+            "article__outlet",
+            "article__title",
+            "article__published",
+        )
+        .order_by(F("article__published").asc(nulls_last=True), "article_id", "start"),
+        to_attr="queue_claims",
+    )
+
+
+def queue_row(fact: Fact) -> QueueRow:
+    """The row of a fact whose claims `queue_claims` prefetched (kept on the fact: each
+    column of the row reads it)."""
+    if hasattr(fact, "queue_row"):
+        return fact.queue_row
+    claims: list[Claim] = getattr(fact, "queue_claims", None) or []
+    in_fact = {claim.pk for claim in claims}
+    # A stated conversion repeats its original: the reviewer reads the original's value.
+    originals = [claim for claim in claims if claim.converts_id not in in_fact]
+    by_value: dict[tuple, QueueValue] = {}
+    for claim in originals:
+        key = (claim.value, claim.unit)
+        outlet = _outlet(claim)
+        if key not in by_value:
+            by_value[key] = QueueValue(text=claim.text, outlets=[])
+        if outlet not in by_value[key].outlets:
+            by_value[key].outlets.append(outlet)
+    values = list(by_value.values())
+    value_range = None
+    if len(values) > QUEUE_VALUES_SHOWN:
+        ordered = sorted(originals, key=_order_key)
+        value_range = (ordered[0].text, ordered[-1].text, len(values))
+        values = []
+    dates = [claim.article.published for claim in claims if claim.article.published]
+    fact.queue_row = QueueRow(
+        values=values,
+        value_range=value_range,
+        outlets=list(dict.fromkeys(_outlet(claim) for claim in claims)),
+        newest=max(dates, default=None),
+        explanation=(fact.explanation.splitlines() or [""])[0],
+    )
+    return fact.queue_row
+
+
+def _outlet(claim: Claim) -> str:
+    return claim.article.outlet or claim.article.title[:40]
+
+
+def _order_key(claim: Claim) -> tuple:
+    # Numbers by size within a unit (mixed units: grouped by unit), dates as ISO text.
+    return (claim.unit, claim.number if claim.number is not None else Decimal(0), claim.date)
+
+
+def regroup_candidates(fact: Fact, text: str, limit: int = 10) -> list[Fact]:
+    """Other open facts a reviewer may move mentions to or merge, found by subject or by a
+    mention's value as written ("€40 million"), most sources first; each with its queue row."""
+    found = (
+        Fact.objects.filter(status=Fact.Status.OPEN)
+        .exclude(pk=fact.pk)
+        .filter(
+            Q(subject__icontains=text)
+            | Exists(Claim.objects.filter(fact=OuterRef("pk"), text__icontains=text))
+        )
+        .order_by("-article_count", "-id")
+        .prefetch_related(queue_claims())[:limit]
+    )
+    facts_found = list(found)
+    for other in facts_found:
+        queue_row(other)
+    return facts_found
+
+
+# --------------------------------------------------------------------------------------------
+# Outcomes for the article's editor
+# --------------------------------------------------------------------------------------------
+
+
+def reviewer_notes(claims: Sequence[Claim]) -> dict[int, str]:
+    """The reviewer's latest note on each claim they disputed, rejected or corrected."""
+    notes: dict[int, str] = {}
+    events = ClaimEvent.objects.filter(
+        claim_id__in=[claim.pk for claim in claims],
+        action__in=["disputed", "rejected", "corrected"],
+    ).exclude(note="")
+    for claim_id, note in events.order_by("at", "id").values_list("claim_id", "note"):
+        notes[claim_id] = note
+    return notes

@@ -1,16 +1,21 @@
 """The extraction pipeline's Celery side (claims.pipeline has the steps): sending the
 extraction task once an article is committed, the task itself with its retries and its
-failure recorded, and the stalled-article sweep run by the beat scheduler."""
+failure recorded, the stalled-article sweep run by the beat scheduler, and, when a worker
+starts, the extractions lost with a dead worker sent again."""
 
 from __future__ import annotations
 
 import logging
+import threading
 
 from celery import Task, shared_task
 from celery.exceptions import SoftTimeLimitExceeded
-from django.db import InterfaceError, OperationalError, transaction
+from celery.signals import worker_ready
+from django.conf import settings
+from django.db import InterfaceError, OperationalError, connection, transaction
 
 from articles.models import Article
+from factcheck.celery import send_unless_paused
 
 from . import pipeline
 
@@ -37,15 +42,31 @@ class ExtractionTask(Task):
             logger.exception("could not record the failure of article %s", article_id)
 
 
+def retries_to_span(seconds: int, *, first: int, longest: int) -> int:
+    """How many retries, waiting first, 2 x first, 4 x first... at most longest seconds
+    apart, it takes to keep trying for the given number of seconds."""
+    retries, waited, wait = 0, 0, first
+    while waited < seconds:
+        waited += min(wait, longest)
+        wait *= 2
+        retries += 1
+    return retries
+
+
+# A database outage of up to EXTRACTION_RETRY_SPAN_SECONDS is ridden through: the task keeps
+# trying, at most EXTRACTION_RETRY_MAX_WAIT seconds apart, so that an article is done soon
+# after the database is back instead of waiting for the stalled-article sweep.
 @shared_task(
     base=ExtractionTask,
     bind=True,
     acks_late=True,
     autoretry_for=TRANSIENT_ERRORS,
     retry_backoff=2,
-    retry_backoff_max=120,
-    retry_jitter=True,
-    max_retries=6,
+    retry_backoff_max=settings.EXTRACTION_RETRY_MAX_WAIT,
+    retry_jitter=False,
+    max_retries=retries_to_span(
+        settings.EXTRACTION_RETRY_SPAN_SECONDS, first=2, longest=settings.EXTRACTION_RETRY_MAX_WAIT
+    ),
 )
 def propose_claims_task(self, article_id: int) -> None:
     article = Article.objects.filter(pk=article_id).first()
@@ -68,7 +89,7 @@ def enqueue_extraction(article_id: int) -> None:
     """
 
     def send_extraction_task() -> None:
-        propose_claims_task.delay(article_id)
+        send_unless_paused(propose_claims_task, article_id)
 
     transaction.on_commit(send_extraction_task, robust=True)
 
@@ -76,3 +97,48 @@ def enqueue_extraction(article_id: int) -> None:
 def extraction_requested(sender, *, article_id: int, **kwargs) -> None:
     """Receives articles.signals.extraction_requested (connected in claims.apps)."""
     enqueue_extraction(article_id)
+
+
+@worker_ready.connect
+def resend_extractions_lost_with_a_worker(sender, **kwargs) -> None:
+    """A worker (re)starting is the moment a lost one's tasks can be found and sent again.
+
+    In a thread, a moment later: by then this worker holds the tasks waiting in the queue,
+    and answers the question below about them like every other live worker.
+    """
+    app = sender.app
+    timer = threading.Timer(settings.ORPHAN_CHECK_DELAY_SECONDS, _resend_orphans, args=(app,))
+    timer.daemon = True
+    timer.start()
+
+
+def _resend_orphans(app) -> None:
+    try:
+        held = extractions_held_by_live_workers(app)
+        if held is None:
+            logger.warning("no worker answered; lost extractions are left to the sweep")
+            return
+        pipeline.requeue_orphaned_extractions(held)
+    except Exception:  # a database or broker outage: the sweep remains
+        logger.exception("could not look for extractions lost with a worker")
+    finally:
+        connection.close()
+
+
+def extractions_held_by_live_workers(app) -> set[int] | None:
+    """The articles whose extraction task a live worker is running, holds or has scheduled
+    (a retry waiting its turn); None when no worker answers."""
+    inspector = app.control.inspect(timeout=settings.ORPHAN_CHECK_REPLY_SECONDS)
+    replies = [inspector.active(), inspector.reserved(), inspector.scheduled()]
+    if any(reply is None for reply in replies):
+        return None
+    held = set()
+    for reply in replies:
+        for tasks in reply.values():
+            for task in tasks:
+                request = task.get("request", task)  # scheduled tasks come wrapped
+                if request.get("name") != propose_claims_task.name:
+                    continue
+                args, kwargs = request.get("args") or [], request.get("kwargs") or {}
+                held.add(int(args[0] if args else kwargs["article_id"]))
+    return held

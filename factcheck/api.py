@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import sys
 import time
 from decimal import Decimal
 from typing import Any
@@ -10,17 +11,18 @@ from typing import Any
 import orjson
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect, JsonResponse
+from django.urls import Resolver404, resolve
 from django.views import defaults
 from django_filters.rest_framework import DjangoFilterBackend
-from rest_framework import pagination, permissions, renderers, status, throttling
-from rest_framework.exceptions import NotFound
+from rest_framework import pagination, parsers, permissions, renderers, status, throttling
+from rest_framework.exceptions import NotFound, ParseError
 
 from claims.extraction.types import decimal_text
 
-logger = logging.getLogger(__name__)
+from .faults import API_PREFIX, database_unavailable
 
-API_PREFIX = "/api/"
+logger = logging.getLogger(__name__)
 
 
 def dump_json(data: Any) -> bytes:
@@ -40,6 +42,25 @@ class JSONRenderer(renderers.JSONRenderer):
         if data is None:
             return b""
         return dump_json(data)
+
+
+class JSONParser(parsers.JSONParser):
+    """JSON in, on orjson: a lone surrogate escape ("\\ud800", no text can hold it) and nesting
+    deeper than 1,024 levels are refused with a message, where Python's parser would accept
+    the first (and fail later, storing it) and run out of stack on the second."""
+
+    def parse(self, stream, media_type=None, parser_context=None):
+        try:
+            return orjson.loads(stream.read() if stream is not None else b"")
+        except orjson.JSONDecodeError as error:
+            reason = str(error)
+            if "surrogate" in reason:
+                message = "The JSON holds a lone surrogate escape such as \\ud800: not text."
+            elif "depth limit" in reason:
+                message = "The JSON is nested too deeply (at most 1,024 levels)."
+            else:
+                message = f"JSON parse error - {reason}"
+            raise ParseError(message) from None
 
 
 class CursorPagination(pagination.CursorPagination):
@@ -177,7 +198,27 @@ def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
     return defaults.page_not_found(request, exception)
 
 
+def api_not_found(request: HttpRequest, rest: str = "") -> HttpResponse:
+    """The last route under /api/: an unknown address answers JSON even with DEBUG on (which
+    would otherwise show Django's HTML page); a missing final slash is still redirected."""
+    if not request.path.endswith("/"):
+        try:
+            match = resolve(request.path + "/")
+        except Resolver404:
+            match = None
+        if match is not None and match.func is not api_not_found:
+            query = request.META.get("QUERY_STRING", "")
+            return HttpResponsePermanentRedirect(
+                request.path + "/" + (f"?{query}" if query else "")
+            )
+    return _error("Not found.", status.HTTP_404_NOT_FOUND)
+
+
 def server_error(request: HttpRequest) -> HttpResponse:
+    # Called while the error is being handled: a database outage is a 503, not a crash.
+    unavailable = database_unavailable(request, sys.exception())
+    if unavailable is not None:
+        return unavailable
     if _is_api(request):
         return _error("Server error; it has been logged.", 500)
     return defaults.server_error(request)
@@ -193,7 +234,9 @@ ERRORS = {
     "403": "The account may not do this.",
     "404": "No such item, or it is not published.",
     "406": "Only JSON is served.",
+    "413": "The request body is larger than the limit; it was not read.",
     "429": "Too many requests; `Retry-After` says when to come back.",
+    "503": "The database is unavailable for a moment; `Retry-After` says when to come back.",
 }
 ERROR_SCHEMA = {
     "type": "object",

@@ -1,3 +1,5 @@
+"""/healthz: whether the database and the broker answer."""
+
 from __future__ import annotations
 
 from django.db import connection

@@ -11,13 +11,21 @@ and the admin's.
 from __future__ import annotations
 
 import hashlib
+import logging
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from django import forms
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.signals import user_logged_out
 from django.core.cache import cache
+from django.dispatch import receiver
+
+logger = logging.getLogger(__name__)
 
 
 def _keys(request, username: str) -> list[tuple[str, int]]:
@@ -38,13 +46,29 @@ def _forget_when_over(key: str, now: float) -> None:
         cache.delete_many([key, f"{key}:since"])
 
 
+def _locked_out(keys: list[tuple[str, int]], now: float) -> bool:
+    for key, _limit in keys:
+        _forget_when_over(key, now)
+    return any(cache.get(key, 0) >= limit for key, limit in keys)
+
+
+@contextmanager
+def _unless_the_cache_is_down() -> Iterator[None]:
+    """With the cache unreachable logins are not counted, rather than all refused."""
+    try:
+        yield
+    except Exception:
+        logger.warning("login throttle skipped: the cache is unreachable", exc_info=True)
+
+
 class ThrottledLoginMixin:
     def clean(self):
         keys = _keys(self.request, self.cleaned_data.get("username") or "")
         now = time.time()
-        for key, _limit in keys:
-            _forget_when_over(key, now)
-        if any(cache.get(key, 0) >= limit for key, limit in keys):
+        locked = False
+        with _unless_the_cache_is_down():
+            locked = _locked_out(keys, now)
+        if locked:
             minutes = max(1, settings.LOGIN_LOCKOUT_SECONDS // 60)
             raise forms.ValidationError(
                 f"Too many failed logins. Wait {minutes} minutes and try again.",
@@ -53,15 +77,17 @@ class ThrottledLoginMixin:
         try:
             cleaned = super().clean()
         except forms.ValidationError:
-            for key, _limit in keys:
-                # add() starts the period on the first failure; incr() keeps its expiry.
-                cache.add(key, 0, settings.LOGIN_LOCKOUT_SECONDS)
-                cache.add(f"{key}:since", now, settings.LOGIN_LOCKOUT_SECONDS)
-                cache.incr(key)
+            with _unless_the_cache_is_down():
+                for key, _limit in keys:
+                    # add() starts the period on the first failure; incr() keeps its expiry.
+                    cache.add(key, 0, settings.LOGIN_LOCKOUT_SECONDS)
+                    cache.add(f"{key}:since", now, settings.LOGIN_LOCKOUT_SECONDS)
+                    cache.incr(key)
             raise
         if self.user_cache is not None:
             # A correct login starts the account's count again, not the address's.
-            cache.delete(keys[0][0])
+            with _unless_the_cache_is_down():
+                cache.delete(keys[0][0])
         return cleaned
 
 
@@ -71,3 +97,10 @@ class ThrottledAuthenticationForm(ThrottledLoginMixin, AuthenticationForm):
 
 class ThrottledAdminAuthenticationForm(ThrottledLoginMixin, AdminAuthenticationForm):
     pass
+
+
+@receiver(user_logged_out, dispatch_uid="factcheck.logins.say_logged_out")
+def say_logged_out(sender, request, user, **kwargs) -> None:
+    """The login page the site and the admin return to says what happened."""
+    if request is not None:
+        messages.info(request, "You are logged out.", fail_silently=True)

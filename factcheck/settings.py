@@ -82,6 +82,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Before anything reads the body or the database (factcheck.faults).
+    "factcheck.faults.refuse_oversized_bodies",
+    "factcheck.faults.DatabaseUnavailableMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -132,6 +135,10 @@ else:
     # The planner's default assumes spinning disks and then prefers hash joins over whole
     # tables to index lookups: the API's citation query was one of them.
     DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c random_page_cost=1.1"
+    # A database host that does not answer fails a connection in seconds, not minutes.
+    DATABASES["default"]["OPTIONS"]["connect_timeout"] = envint("DB_CONNECT_TIMEOUT", 5)
+# While the database is down, requests that need it answer 503 asking to come back after this.
+DATABASE_RETRY_AFTER_SECONDS = envint("DATABASE_RETRY_AFTER_SECONDS", 30)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -171,7 +178,20 @@ LOGIN_LOCKOUT_SECONDS = envint("LOGIN_LOCKOUT_SECONDS", 900)
 # Uploads: articles are text; anything larger than this is refused with a message.
 ARTICLE_MAX_UPLOAD_BYTES = envint("ARTICLE_MAX_UPLOAD_BYTES", 2 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = ARTICLE_MAX_UPLOAD_BYTES + 512 * 1024
+# A bulk import in the browser: at most this many files (a zip's files counted one by one)
+# and bytes in one import.
+IMPORT_MAX_FILES = envint("IMPORT_MAX_FILES", 200)
+IMPORT_MAX_BYTES = envint("IMPORT_MAX_BYTES", 50 * 1024 * 1024)
+DATA_UPLOAD_MAX_NUMBER_FILES = IMPORT_MAX_FILES
 FILE_UPLOAD_MAX_MEMORY_SIZE = ARTICLE_MAX_UPLOAD_BYTES + 512 * 1024
+# A request body is refused by its length before it is read (factcheck.faults): over
+# DATA_UPLOAD_MAX_MEMORY_SIZE, or for a multipart upload (its files are streamed to disk, and
+# a file over the article limit gets the form's message) over REQUEST_MAX_BYTES, which leaves
+# room for a whole bulk import and its form.
+REQUEST_MAX_BYTES = envint(
+    "REQUEST_MAX_BYTES",
+    max(10 * 1024 * 1024, 2 * ARTICLE_MAX_UPLOAD_BYTES, IMPORT_MAX_BYTES + 1024 * 1024),
+)
 
 # Security: secure cookies and HSTS whenever the app is not in development.
 SESSION_COOKIE_SECURE = envbool("SESSION_COOKIE_SECURE", not DEBUG)
@@ -202,8 +222,8 @@ REDIS_TRANSPORT_OPTIONS = {
     "visibility_timeout": envint("CELERY_VISIBILITY_TIMEOUT", 600),
     # A broker that stops answering fails a send within seconds instead of
     # holding the upload that sent it for ever (redis-py waits without limit).
-    "socket_timeout": envint("CELERY_BROKER_SOCKET_TIMEOUT", 1),
-    "socket_connect_timeout": envint("CELERY_BROKER_SOCKET_TIMEOUT", 1),
+    "socket_timeout": envint("CELERY_BROKER_SOCKET_TIMEOUT_MS", 500) / 1000,
+    "socket_connect_timeout": envint("CELERY_BROKER_SOCKET_TIMEOUT_MS", 500) / 1000,
 }
 if CELERY_BROKER_URL.startswith("filesystem://"):
     # kombu creates its control folder but not the message folder.
@@ -214,9 +234,21 @@ if CELERY_BROKER_URL.startswith("filesystem://"):
         "data_folder_out": str(BROKER_FOLDER / "queue"),
         "processed_folder": str(BROKER_FOLDER / "processed"),
         "store_processed": False,
+        # How often an idle worker looks for a new message (kombu's default: every second).
+        "polling_interval": envint("BROKER_POLL_MILLISECONDS", 100) / 1000,
     }
+    # On this broker the worker acknowledges finished tasks only between polls, and once it
+    # holds as many unacknowledged tasks as it may prefetch it polls again only after 2 s:
+    # with one task per pool process a folder import ran at one article a second. A deep
+    # prefetch keeps the pool busy. It costs no safety here: a message leaves the folder once
+    # read, so a killed worker loses what it held either way (the stalled-article sweep sends
+    # it again), and a stopped one puts back what it had not started.
+    CELERY_WORKER_PREFETCH_MULTIPLIER = envint("CELERY_WORKER_PREFETCH_MULTIPLIER", 32)
 else:
     CELERY_BROKER_TRANSPORT_OPTIONS = REDIS_TRANSPORT_OPTIONS
+    # One task at a time per pool process: a task Redis hands out waits in no worker's
+    # memory while another worker is idle.
+    CELERY_WORKER_PREFETCH_MULTIPLIER = envint("CELERY_WORKER_PREFETCH_MULTIPLIER", 1)
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # One retry covers a pooled connection the broker dropped (a broker restart); more
 # would only keep an upload waiting on a broker that is down. The article stays
@@ -233,7 +265,6 @@ CELERY_RESULT_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
-CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_TIME_LIMIT = envint("CELERY_TASK_TIME_LIMIT", 300)
 CELERY_TASK_SOFT_TIME_LIMIT = envint("CELERY_TASK_SOFT_TIME_LIMIT", 240)
 CELERY_WORKER_HIJACK_ROOT_LOGGER = False
@@ -246,6 +277,14 @@ CELERY_BEAT_SCHEDULE = {
     },
 }
 ARTICLE_STALL_SECONDS = envint("ARTICLE_STALL_SECONDS", 120)
+# A starting worker sends again, after this delay, the extractions no live worker holds (their
+# worker died: a machine lost); the live workers have ORPHAN_CHECK_REPLY_SECONDS to answer.
+ORPHAN_CHECK_DELAY_SECONDS = envint("ORPHAN_CHECK_DELAY_SECONDS", 3)
+ORPHAN_CHECK_REPLY_SECONDS = envint("ORPHAN_CHECK_REPLY_SECONDS", 2)
+# An extraction that finds the database down tries again, for this long, at most
+# EXTRACTION_RETRY_MAX_WAIT seconds apart (claims.tasks).
+EXTRACTION_RETRY_SPAN_SECONDS = envint("EXTRACTION_RETRY_SPAN_SECONDS", 900)
+EXTRACTION_RETRY_MAX_WAIT = envint("EXTRACTION_RETRY_MAX_WAIT", 10)
 
 # Review: when true, the reviewer who publishes a fact must not be the one who verified it.
 REQUIRE_SEPARATE_PUBLISHER = envbool("REQUIRE_SEPARATE_PUBLISHER", False)
@@ -265,7 +304,20 @@ LOGGING = {
 CACHE_URL = os.environ.get("CACHE_URL") or f"file://{BASE_DIR / '.cache'}"
 if CACHE_URL.startswith(("redis://", "rediss://")):
     # django-redis keeps one client per process; Django's own backend builds one per call.
-    CACHES = {"default": {"BACKEND": "django_redis.cache.RedisCache", "LOCATION": CACHE_URL}}
+    # A Redis that hangs costs a request at most the socket timeout, and then, for
+    # CACHE_PAUSE_SECONDS, nothing: the process skips the cache (factcheck.cache).
+    cache_timeout = envint("CACHE_SOCKET_TIMEOUT_MS", 500) / 1000
+    CACHES = {
+        "default": {
+            "BACKEND": "factcheck.cache.SharedCache",
+            "LOCATION": CACHE_URL,
+            "OPTIONS": {
+                "SOCKET_CONNECT_TIMEOUT": cache_timeout,
+                "SOCKET_TIMEOUT": cache_timeout,
+                "PAUSE_SECONDS": envint("CACHE_PAUSE_SECONDS", 5),
+            },
+        }
+    }
 elif CACHE_URL.startswith("file://"):
     CACHES = {
         "default": {
@@ -296,6 +348,24 @@ API_CACHE_SECONDS = envint("API_CACHE_SECONDS", 300)
 API_REVISION_CHECK_SECONDS = envint("API_REVISION_CHECK_SECONDS", 1)
 # The organisation named as author of the ClaimReview documents.
 ORGANISATION_NAME = os.environ.get("ORGANISATION_NAME", "factcheck")
+# The site's own address, for links in the mails editors receive.
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+
+# Mail to editors (their figures disputed or corrected): printed to the console in
+# development, sent through EMAIL_HOST otherwise.
+EMAIL_BACKEND = os.environ.get(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends.console.EmailBackend"
+    if DEBUG
+    else "django.core.mail.backends.smtp.EmailBackend",
+)
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = envint("EMAIL_PORT", 25)
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = envsecret("EMAIL_HOST_PASSWORD") or ""
+EMAIL_USE_TLS = envbool("EMAIL_USE_TLS", False)
+EMAIL_TIMEOUT = envint("EMAIL_TIMEOUT", 10)
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "factcheck@localhost")
 
 
 def envrate(name: str, default: str) -> str | None:
@@ -314,6 +384,11 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_RENDERER_CLASSES": ["factcheck.api.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [
+        "factcheck.api.JSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
     "DEFAULT_THROTTLE_CLASSES": ["factcheck.api.AnonThrottle", "factcheck.api.UserThrottle"],
     "DEFAULT_THROTTLE_RATES": {
         "anon": envrate("API_ANON_RATE", "600/minute"),

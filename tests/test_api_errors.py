@@ -140,3 +140,14 @@ def test_nul_characters_in_filters_are_a_400(api, query):
 
     assert response.status_code == 400
     assert "Null characters" in str(response.json()["errors"])
+
+
+def test_unknown_addresses_are_json_even_in_development(client, settings):
+    settings.DEBUG = True  # make run: Django would show its HTML page
+
+    response = client.get("/api/v1/nothing-here/")
+    redirected = client.get("/api/v1/facts?page=2")
+
+    assert response.status_code == 404
+    assert response.json() == {"detail": "Not found."}
+    assert (redirected.status_code, redirected["Location"]) == (301, "/api/v1/facts/?page=2")

@@ -132,3 +132,14 @@ def test_failures_on_the_site_and_in_the_admin_add_up(client, editor):
     fail(client, "editor", 2, url=reverse("admin:login"))
 
     assert WAIT in log_in(client, "editor").content.decode()
+
+
+def test_logging_out_says_so_on_the_login_page(client, editor):
+    client.force_login(editor)
+
+    response = client.post("/logout/", follow=True)
+    admin_out = client.post("/admin/logout/", follow=True)
+
+    assert "You are logged out." in response.content.decode()
+    assert response.redirect_chain[-1][0].endswith("/login/")
+    assert admin_out.status_code == 200

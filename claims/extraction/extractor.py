@@ -1,4 +1,4 @@
-"""The extraction pipeline: find dates and numbers, drop labels, join ranges and conversions."""
+"""The extractor's passes: find dates and numbers, drop labels, join ranges and conversions."""
 
 from __future__ import annotations
 

@@ -12,7 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from rest_framework.test import APIClient
 
-from claims import facts, pipeline, review
+from claims import pipeline, review
 from claims.models import Fact, PrimarySource
 from claims.public import cache as publication_cache
 from claims.public.records import rebuild_all_records
@@ -598,11 +598,22 @@ def test_a_claim_confirmed_after_publication_is_cited_at_once(
     assert len(after.json()["citations"]) == 3
 
 
-def test_a_claim_moved_out_of_a_published_fact_is_no_longer_cited(
+def test_a_published_fact_reopened_then_split_is_published_again_without_the_mention(
     api, published, dispute, reviewer, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        facts.move_claim(dispute.other, to_fact=None, actor=reviewer, note="another plant")
+        fact = review.reopen_fact(
+            published, reviewer=reviewer, version=published.version, note="two plants"
+        )
+        assert api.get(f"{FACTS}{published.pk}/").status_code == 404
+        review.split_mentions(
+            fact, [dispute.other], reviewer=reviewer, version=fact.version, note="another plant"
+        )
+        fact.refresh_from_db()
+        fact = review.verify_fact(
+            fact, reviewer=reviewer, version=fact.version, claim=dispute.right
+        )
+        review.publish_fact(fact, reviewer=reviewer, version=fact.version)
 
     outlets = {
         c["article"]["outlet"] for c in api.get(f"{FACTS}{published.pk}/").json()["citations"]

@@ -6,6 +6,8 @@ Never the machine's shared ones: other test runs use those at the same time.
 from __future__ import annotations
 
 import glob
+import http.client
+import json
 import os
 import re
 import shutil
@@ -14,16 +16,20 @@ import socket
 import subprocess
 import sys
 import tempfile
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 import redis
 from django.db import connection
 
+from articles.roles import EDITORS
 from factcheck.celery import app as celery_app
-from tests.helpers import ROOT, wait_for
+from factcheck.celery import broker_pause
+from tests.helpers import ROOT, make_user, wait_for
 
 
 def free_port() -> int:
@@ -110,6 +116,7 @@ def redis_server(tmp_path) -> Iterator[RedisServer]:
 def reset_broker_connections() -> None:
     celery_app._pool = None
     celery_app.amqp._producer_pool = None
+    broker_pause.until = 0.0  # a failure a previous test caused pauses no send of this one
 
 
 @pytest.fixture
@@ -237,6 +244,11 @@ def restartable_database(postgres_cluster, django_db_blocker, request) -> Iterat
         yield postgres_cluster
 
 
+@pytest.fixture
+def editor_on_cluster(restartable_database):
+    return make_user("editor", groups=[EDITORS], is_staff=True)
+
+
 @contextmanager
 def django_connected_to(cluster: PostgresCluster, database: str) -> Iterator[None]:
     """This process's default connection (and so the workers it starts) use the cluster."""
@@ -251,3 +263,135 @@ def django_connected_to(cluster: PostgresCluster, database: str) -> Iterator[Non
         connection.close()
         connection.settings_dict.clear()
         connection.settings_dict.update(saved)
+
+
+# --------------------------------------------------------------------------------------------
+# The web app under gunicorn, as production runs it
+# --------------------------------------------------------------------------------------------
+
+
+class WebServer:
+    """gunicorn serving the app on a free port, on the test database and the given services."""
+
+    def __init__(self, folder: Path, *, workers: int = 2, env: dict[str, str] | None = None):
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.log = folder / "gunicorn.log"
+        self.workers = workers
+        self.env = env or {}
+        self.process: subprocess.Popen | None = None
+
+    def start(self) -> WebServer:
+        from tests.helpers import worker_environment
+
+        environment = dict(
+            worker_environment(),
+            DEBUG="false",
+            SECRET_KEY="fault-tests-only",
+            ALLOWED_HOSTS="127.0.0.1",
+            SECURE_SSL_REDIRECT="false",
+            SESSION_COOKIE_SECURE="false",
+            CSRF_COOKIE_SECURE="false",
+        )
+        environment.update(self.env)
+        environment.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+        with self.log.open("w") as log:
+            self.process = subprocess.Popen(
+                [
+                    sys.executable,
+                    "-m",
+                    "gunicorn",
+                    "factcheck.wsgi:application",
+                    "--bind",
+                    f"127.0.0.1:{self.port}",
+                    "--workers",
+                    str(self.workers),
+                    "--timeout",
+                    "60",
+                ],
+                cwd=ROOT,
+                env=environment,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
+        wait_for(self._listening, timeout=60, every=0.2)
+        return self
+
+    def _listening(self) -> bool:
+        if self.process.poll() is not None:
+            raise AssertionError(f"gunicorn exited:\n{self.log.read_text()[-3000:]}")
+        with socket.socket() as probe:
+            return probe.connect_ex(("127.0.0.1", self.port)) == 0
+
+    def stop(self) -> None:
+        if self.process and self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGTERM)
+            try:
+                self.process.wait(20)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.process.pid, signal.SIGKILL)
+                self.process.wait(10)
+
+
+@pytest.fixture
+def web_server(tmp_path) -> Iterator[Callable[..., WebServer]]:
+    """Start gunicorn with start(**env); stopped after the test."""
+    started: list[WebServer] = []
+
+    def start(workers: int = 2, **env: str) -> WebServer:
+        server = WebServer(tmp_path, workers=workers, env=env).start()
+        started.append(server)
+        return server
+
+    yield start
+    for server in started:
+        server.stop()
+
+
+@dataclass
+class Answer:
+    status: int
+    headers: dict[str, str]
+    body: bytes
+    seconds: float
+
+    def json(self) -> dict:
+        return json.loads(self.body)
+
+
+def call(
+    server: WebServer,
+    method: str,
+    path: str,
+    *,
+    data: dict | None = None,
+    headers: dict[str, str] | None = None,
+    timeout: float = 30,
+) -> Answer:
+    """One request on a new connection, timed; data is sent as JSON."""
+    headers = dict(headers or {})
+    body = None
+    if data is not None:
+        body = json.dumps(data).encode()
+        headers["Content-Type"] = "application/json"
+    started = time.monotonic()
+    connection = http.client.HTTPConnection("127.0.0.1", server.port, timeout=timeout)
+    try:
+        connection.request(method, path, body=body, headers=headers)
+        response = connection.getresponse()
+        answer_body = response.read()
+        return Answer(
+            response.status,
+            {name.lower(): value for name, value in response.getheaders()},
+            answer_body,
+            time.monotonic() - started,
+        )
+    finally:
+        connection.close()
+
+
+def token_for(user) -> dict[str, str]:
+    from rest_framework.authtoken.models import Token
+
+    return {"Authorization": f"Token {Token.objects.get_or_create(user=user)[0].key}"}

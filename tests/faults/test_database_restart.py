@@ -16,14 +16,13 @@ from django.db.models import Count
 
 from articles import services
 from articles.models import Article
-from articles.roles import EDITORS
 from tests.faults.checks import (
     assert_extracted_once,
     assert_facts_consistent,
     clean_run_spans,
     events,
 )
-from tests.helpers import WorkerProcess, make_user, wait_for
+from tests.helpers import WorkerProcess, wait_for
 
 pytestmark = [
     pytest.mark.worker,
@@ -75,11 +74,6 @@ def restart(cluster, *, down_for: float) -> None:
     time.sleep(down_for)
     cluster.start()
     connection.close()  # this process's own session died with it
-
-
-@pytest.fixture
-def editor_on_cluster(restartable_database):
-    return make_user("editor", groups=[EDITORS], is_staff=True)
 
 
 @pytest.fixture

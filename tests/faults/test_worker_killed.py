@@ -3,9 +3,9 @@
 Who sends the task again: a killed pool process is noticed by its worker, which puts the
 task back at once (acks_late, reject_on_worker_lost). A whole worker killed (the machine
 lost) leaves its task unacknowledged: the filesystem broker never sends it again, Redis only
-after CELERY_VISIBILITY_TIMEOUT (600 s). What the product relies on is the stalled-article
-sweep, which sends an article again once its extraction has outlived the task time limit
-(360 s); on Redis the task then comes back a second time, and must change nothing.
+after CELERY_VISIBILITY_TIMEOUT (600 s). So a worker that starts asks the live workers which
+extractions they hold, and sends again those no one holds; on Redis the lost task then comes
+back a second time, and must change nothing.
 """
 
 from __future__ import annotations
@@ -13,15 +13,12 @@ from __future__ import annotations
 import os
 import re
 import signal
-from datetime import timedelta
+import time
 
 import pytest
-import time_machine
-from django.utils import timezone
 
 from articles import services
 from articles.models import Article
-from claims import pipeline
 from tests.faults.checks import (
     assert_extracted_once,
     assert_facts_consistent,
@@ -48,18 +45,11 @@ def wait_until_extracting(article: Article) -> None:
     )
 
 
-def wait_until_done(article: Article) -> None:
+def wait_until_done(article: Article, timeout: float = 120) -> None:
     wait_for(
         lambda: Article.objects.filter(pk=article.pk, status=Article.Status.DONE).exists(),
-        timeout=120,
+        timeout=timeout,
     )
-
-
-def sweep_once_the_extraction_has_outlived_the_time_limit(settings) -> int:
-    """The sweep as beat runs it, at the time it would first find the extraction stalled."""
-    stalled = timezone.now() + timedelta(seconds=settings.CELERY_TASK_TIME_LIMIT + 61)
-    with time_machine.travel(stalled, tick=True):
-        return pipeline.requeue_stalled_articles()
 
 
 def received_task_id(worker: WorkerProcess) -> str:
@@ -86,28 +76,30 @@ def test_a_pool_process_killed_mid_extraction_is_replaced_and_the_article_done_o
     assert_facts_consistent()
 
 
-def test_a_whole_worker_killed_mid_extraction_is_recovered_by_the_sweep(editor, worker, settings):
+def test_a_whole_worker_killed_mid_extraction_is_sent_again_when_a_worker_starts(editor, worker):
     # given a long article being extracted
     article = services.create_article(
         uploaded_by=editor, title="Long", original=long_article_text()
     )
     wait_until_extracting(article)
-    # when the whole worker dies, and another one starts
+    # when the whole worker dies (its main process and its pool at once), and another starts
     worker.kill()
     replacement = WorkerProcess().start()
+    started = time.monotonic()
     try:
-        # and the sweep runs once the extraction has outlived the task time limit
-        assert sweep_once_the_extraction_has_outlived_the_time_limit(settings) == 1
-        # then the article is extracted once, with no duplicate claims
-        wait_until_done(article)
+        # then the article is sent again and done within a minute, extracted once
+        wait_until_done(article, timeout=60)
+        print(f"whole worker killed: done {time.monotonic() - started:.1f} s after a new start")
     finally:
         replacement.stop()
+    assert any("lost with a worker" in line for line in replacement.output)
     assert_extracted_once(article)
+    assert events(article) == ["received", "extracting", "extracting", "done"]
     assert_facts_consistent()
 
 
 def test_on_redis_the_killed_workers_task_comes_back_later_and_changes_nothing(
-    editor, transactional_db, private_broker, settings
+    editor, transactional_db, private_broker
 ):
     # given a whole worker killed mid-extraction, its task left unacknowledged in Redis
     killed = WorkerProcess().start()
@@ -120,11 +112,10 @@ def test_on_redis_the_killed_workers_task_comes_back_later_and_changes_nothing(
         killed.kill()
     finally:
         killed.stop()
-    # and the article extracted again after the sweep, as in production
+    # and the article sent again by the worker that replaced it
     replacement = WorkerProcess().start()
     try:
-        assert sweep_once_the_extraction_has_outlived_the_time_limit(settings) == 1
-        wait_until_done(article)
+        wait_until_done(article, timeout=60)
     finally:
         replacement.stop()
     history, spans = events(article), clean_run_spans(article)

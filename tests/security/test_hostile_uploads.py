@@ -17,6 +17,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 
+from articles.forms import ArticleUploadForm
 from articles.models import Article, ArticleEvent
 from articles.roles import EDITORS
 from claims import pipeline
@@ -26,6 +27,7 @@ from tests.helpers import make_user
 from tests.security.inert import PAYLOADS, assert_inert
 
 MB = 1024 * 1024
+API_ARTICLES = "/api/v1/articles/"
 SCRIPT, IMG, SVG, IFRAME, TEXTAREA = PAYLOADS
 
 
@@ -192,6 +194,87 @@ def test_pasted_text_beyond_the_request_limit_is_a_400(editor_client):
 
     assert response.status_code == 400
     assert stored_rows() == before
+
+
+@pytest.mark.parametrize("path", [UPLOAD, API_ARTICLES])
+def test_a_body_declared_larger_than_the_limit_is_refused_before_it_is_read(editor_client, path):
+    """The test client's input raises if read beyond the few bytes given: nothing is read."""
+    before = stored_rows()
+
+    response = editor_client.post(
+        path, b'{"title": "x"}', content_type="application/json", CONTENT_LENGTH=str(400 * MB)
+    )
+
+    assert response.status_code == 413
+    assert stored_rows() == before
+
+
+# ----------------------------------------------------------------------------------------
+# Refused by the API with a 4xx and a message; nothing stored
+# ----------------------------------------------------------------------------------------
+
+
+def nested(depth: int) -> str:
+    return "[" * depth + "]" * depth
+
+
+API_REFUSED = [
+    pytest.param(
+        f'{{"title": "Budget \\ud800", "text": "{STORY}"}}',
+        "lone surrogate",
+        id="lone-surrogate-in-title",
+    ),
+    pytest.param(
+        '{"title": "Budget", "text": "Spending rose \\udfff 5%."}',
+        "lone surrogate",
+        id="lone-surrogate-in-text",
+    ),
+    pytest.param(
+        f'{{"title": "Budget", "outlet": "Ledger\\ud83d", "text": "{STORY}"}}',
+        "lone surrogate",
+        id="lone-surrogate-in-outlet",
+    ),
+    pytest.param(
+        f'{{"title": "Budget", "\\ud800": "x", "text": "{STORY}"}}',
+        "lone surrogate",
+        id="lone-surrogate-in-a-field-name",
+    ),
+    pytest.param(
+        f'{{"title": "Budget", "text": {nested(5_000)}}}',
+        "nested too deeply",
+        id="json-nested-5000-deep",
+    ),
+    pytest.param(
+        f'{{"title": "Budget", "text": {nested(100_000)}}}',
+        "nested too deeply",
+        id="json-nested-100000-deep",
+    ),
+    pytest.param('{"title": "Budget", "text": "unterminated', "JSON parse error", id="broken-json"),
+]
+
+
+@pytest.mark.parametrize(("body", "message"), API_REFUSED)
+def test_hostile_json_upload_is_refused_with_a_message_and_stores_nothing(
+    editor_client, body, message
+):
+    before = stored_rows()
+
+    response = editor_client.post(API_ARTICLES, body, content_type="application/json")
+
+    assert response.status_code == 400
+    assert message in response.json()["detail"]
+    assert stored_rows() == before
+
+
+@pytest.mark.parametrize("field", ["title", "outlet", "author", "url", "text"])
+def test_a_lone_surrogate_is_refused_by_the_upload_form_with_a_message(db, field):
+    """What any way in gives the form (the page, the API's JSON and multipart bodies)."""
+    data = {"title": "Budget", "text": STORY, field: "Budget \ud800 5%"}
+
+    form = ArticleUploadForm(data)
+
+    assert not form.is_valid()
+    assert "Remove the broken character U+D800" in " ".join(form.errors[field])
 
 
 def test_a_file_name_of_1000_characters_is_a_400(editor_client):

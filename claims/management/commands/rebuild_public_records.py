@@ -1,3 +1,5 @@
+"""Writes again the public records of published and retracted facts (claims.public.records)."""
+
 from django.core.management.base import BaseCommand
 
 from claims.public.records import rebuild_all_records

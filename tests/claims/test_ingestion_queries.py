@@ -1,0 +1,66 @@
+"""The database work of extracting and grouping one article stays the same however large the
+facts it joins have grown: no query per claim, per fact or per mention already stored."""
+
+from __future__ import annotations
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from claims import pipeline
+from claims.models import Claim, Fact
+
+STORY = (
+    "Harlow Motors will invest €40 million in its Tarvik battery plant and hire 1,200 workers"
+    " by 2026, the company said. The plant will build 50,000 cars a year, and the regional"
+    " unemployment rate of 7.5% is expected to fall."
+)
+# One claim per figure: the amount, the workers, the year, the cars and the rate.
+FIGURES = 5
+# Extraction and grouping of one article: status changes and their events, the claims, the
+# candidate facts and their members, then one write per table. A new query per claim or
+# per fact breaks it.
+MAX_QUERIES = 30
+
+
+@pytest.fixture
+def publish_story(make_article):
+    def publish(copy: int):
+        # A distinct first line: a new report of the story, not a duplicate upload.
+        return make_article(original=f"Report {copy} from Tarvik.\n{STORY}", title=f"Report {copy}")
+
+    return publish
+
+
+def ingest(article) -> int:
+    """Extract and group the article; return how many queries it took."""
+    with CaptureQueriesContext(connection) as queries:
+        pipeline.propose_claims(article)
+    return len(queries)
+
+
+def test_a_new_article_in_an_empty_store_takes_a_bounded_number_of_queries(publish_story):
+    article = publish_story(1)
+
+    queries = ingest(article)
+
+    assert Claim.objects.filter(article=article).count() >= FIGURES
+    assert Fact.objects.count() >= FIGURES
+    assert queries <= MAX_QUERIES, queries
+
+
+def test_joining_large_facts_takes_no_more_queries_than_joining_small_ones(publish_story):
+    for copy in range(1, 3):
+        pipeline.propose_claims(publish_story(copy))
+    facts_before = Fact.objects.count()
+    joining_small = ingest(publish_story(3))
+    for copy in range(4, 30):
+        pipeline.propose_claims(publish_story(copy))
+
+    joining_large = ingest(publish_story(30))
+
+    # Every report joined the facts of the first: none was created after it.
+    assert Fact.objects.count() == facts_before
+    assert Fact.objects.filter(claim_count=30).count() >= FIGURES
+    assert joining_large == joining_small
+    assert joining_large <= MAX_QUERIES, joining_large

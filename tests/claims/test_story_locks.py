@@ -1,0 +1,87 @@
+"""Matching locks one story: two worker processes on two stories never wait for each other."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import psycopg
+import pytest
+from django.db import connection
+
+from articles.models import Article
+from articles.stories import assign_story
+from claims.facts import MATCHING_LOCK_KEY
+from claims.models import Claim
+from tests.helpers import WorkerProcess, purge_queue, wait_for
+
+pytestmark = pytest.mark.worker
+
+HELD = (
+    "Corvane Shipping said its freighter Ostrava carried 4,700 containers when it struck the"
+    " Lenmark pier. Corvane Shipping expects repairs to cost $40 million."
+)
+FREE = (
+    "Pellucid Games will cut 350 jobs at its Arden studio, Pellucid Games said on Monday."
+    " Pellucid Games employs 2,100 people."
+)
+
+
+def _status(article: Article) -> str:
+    return Article.objects.values_list("status", flat=True).get(pk=article.pk)
+
+
+def _conninfo() -> str:
+    db = connection.settings_dict
+    return psycopg.conninfo.make_conninfo(
+        dbname=db["NAME"],
+        user=db["USER"],
+        password=db["PASSWORD"] or None,
+        host=db["HOST"] or "127.0.0.1",
+        port=db["PORT"] or 5432,
+    )
+
+
+def _waiting_for_story(story_id: int) -> bool:
+    """Whether some session waits for the matching lock of this story."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted"
+            " AND classid = %s AND objid = %s AND objsubid = 2",
+            [MATCHING_LOCK_KEY, story_id],
+        )
+        return cursor.fetchone()[0] > 0
+
+
+def test_a_worker_on_one_story_never_waits_for_a_lock_held_on_another(
+    transactional_db, make_article
+):
+    if connection.vendor != "postgresql":
+        pytest.skip("the story locks are PostgreSQL advisory locks")
+    purge_queue()
+    held = make_article(
+        title="Ostrava strikes Lenmark pier", original=HELD, published=date(2024, 3, 26)
+    )
+    free = make_article(
+        title="Pellucid Games cuts jobs", original=FREE, published=date(2024, 3, 26)
+    )
+    assert assign_story(held).pk != assign_story(free).pk
+
+    # Someone (a reviewer's regrouping, another worker) holds the first story's lock.
+    with psycopg.connect(_conninfo(), autocommit=True) as holder:
+        holder.execute("SELECT pg_advisory_lock(%s, %s)", [MATCHING_LOCK_KEY, held.story_id])
+        workers = [WorkerProcess("--prefetch-multiplier", "1").start() for _ in range(2)]
+        try:
+            wait_for(lambda: _status(free) == Article.Status.DONE)
+            wait_for(lambda: _waiting_for_story(held.story_id))
+
+            # The other story's article was grouped while the first story stayed locked.
+            assert _status(held) == Article.Status.EXTRACTING
+            assert Claim.objects.filter(article=free, fact=None).count() == 0
+            assert Claim.objects.filter(article=free).count() >= 2
+
+            holder.execute("SELECT pg_advisory_unlock(%s, %s)", [MATCHING_LOCK_KEY, held.story_id])
+            wait_for(lambda: _status(held) == Article.Status.DONE)
+            assert Claim.objects.filter(article=held, fact=None).count() == 0
+        finally:
+            for worker in workers:
+                worker.stop()
