@@ -76,17 +76,16 @@ def group_article_claims(article: Article, *, params: Params | None = None) -> l
     if article.story_id is None:
         stories.assign_story(article)
     lock_stories([article.story_id])
+    changed = {fact.pk: fact for fact in _group(article, params)}
     later = _later_articles(article)
     if later:
         # The story's grouping must not depend on arrival order: its open claims are grouped
-        # as if the articles had come in story order (publication date, then text), so the
-        # open claims of articles after this one are grouped again after it.
-        _release_open_claims(later, note="grouped again in story order")
-        changed = {fact.pk: fact for fact in _group(article, params)}
-        for other in later:
+        # as if the articles had come in story order (publication date, then text). The
+        # articles after this one whose facts it touches are grouped again after it.
+        _release_open_claims([article, *later], note="grouped again in story order")
+        for other in [article, *later]:
             changed.update((fact.pk, fact) for fact in _group(other, params))
-        return [fact for fact in changed.values() if fact.pk is not None]
-    return _group(article, params)
+    return [fact for fact in changed.values() if fact.pk is not None]
 
 
 def _group(article: Article, params: Params) -> list[Fact]:
@@ -433,15 +432,16 @@ def _add_about(terms: Mapping, claims: Iterable[Claim]) -> dict:
     }
 
 
-# A story regrouped in order holds at most this many articles after the new one; beyond, the
-# new article is grouped where it stands (a backfill of a long story, mostly in order, would
-# otherwise regroup the story again and again).
-REGROUP_LIMIT = 40
+# A story regrouped in order holds at most this many articles after the new one that share
+# its facts' keys; beyond, the new article stays where it was grouped (a backfill of a long
+# story would otherwise regroup the story again and again).
+REGROUP_LIMIT = 12
 
 
 def _later_articles(article: Article) -> list[Article]:
     """The story's grouped articles that come after `article` in story order and hold open
-    claims, in that order; none when there are more than REGROUP_LIMIT.
+    claims in facts sharing a key with the facts of `article` (the only ones its arrival
+    can regroup), in that order; none when there are more than REGROUP_LIMIT.
 
     Story order: publication date, then the text's hash (so it does not depend on arrival);
     undated articles come last, in arrival order (nothing else orders them).
@@ -456,11 +456,10 @@ def _later_articles(article: Article) -> list[Article]:
         | Q(published=article.published, text_hash__gt=article.text_hash)
         | Q(published__isnull=True)
     )
-    later = list(
-        others.filter(after)
-        .filter(claims__in=_open_claims(Claim.objects.all()))
-        .distinct()[: REGROUP_LIMIT + 1]
-    )
+    keys = FactKey.objects.filter(fact__claims__article=article).values("key")
+    touched = FactKey.objects.filter(key__in=keys).values("fact_id")
+    open_touched = _open_claims(Claim.objects.filter(fact_id__in=touched))
+    later = list(others.filter(after, claims__in=open_touched).distinct()[: REGROUP_LIMIT + 1])
     if len(later) > REGROUP_LIMIT:
         logger.info("article %s: story %s not regrouped in order", article.pk, article.story_id)
         return []
