@@ -116,7 +116,8 @@ def _group(article: Article, params: Params) -> list[Fact]:
 
     overrides = rate_overrides()
     on = article.published
-    scores, facts = _score_candidates(article, groups, params, overrides)
+    taken = {claim.fact_id for claim in claims if claim.fact_id is not None}
+    scores, facts = _score_candidates(article, groups, params, overrides, taken=taken)
     assignments = matching.assign(scores, params)
     assigned = {a.group: a for a in assignments}
 
@@ -151,7 +152,10 @@ def _group(article: Article, params: Params) -> list[Fact]:
             fact.terms = _add_about(fact.terms, group.roots)
             fact.terms = _add_readings(fact.terms, group.members, article)
             placed.append((group, fact, True))
-    Fact.objects.bulk_create([fact for _, fact, new in placed if new])
+    created = [fact for _, fact, new in placed if new]
+    for fact in created:
+        _apply_agreement(fact, overrides)  # written with the fact: one insert
+    Fact.objects.bulk_create(created)
     for group, fact, new in placed:
         if new:
             changed[fact.pk] = fact
@@ -160,7 +164,11 @@ def _group(article: Article, params: Params) -> list[Fact]:
                     fact=fact,
                     action=Action.CREATED,
                     note=f"new fact for {_claims_text(group.members)}: no existing fact matched",
-                    after={"fact": fact.pk, "added": sorted(c.pk for c in group.members)},
+                    after={
+                        "fact": fact.pk,
+                        "added": sorted(c.pk for c in group.members),
+                        "agreement": fact.agreement,
+                    },
                 )
             )
     for fact_id, conversions in joined_originals.items():
@@ -185,7 +193,9 @@ def _group(article: Article, params: Params) -> list[Fact]:
     FactKey.objects.bulk_create(new_keys, ignore_conflicts=True)
     FactEvent.objects.bulk_create(events)
     # The facts joined are written once, their summaries with their agreement.
-    _recompute(list(changed.values()), overrides=overrides, fields=["terms"])
+    new_ids = {fact.pk for fact in created}
+    joined = [fact for fact in changed.values() if fact.pk not in new_ids]
+    _recompute(joined, overrides=overrides, fields=["terms"])
     return list(changed.values())
 
 
@@ -240,11 +250,14 @@ def _score_candidates(
     groups: Sequence[_Group],
     params: Params,
     overrides: comparison.RateOverrides,
+    *,
+    taken: set[int],
 ) -> tuple[dict[tuple[int, int], matching.Score], dict[int, Fact]]:
     """Scores of (group, fact) for the facts sharing keys with each group.
 
     Candidates come from the FactKey index only, never from a scan of the facts: the newest
-    `posting_limit` facts of each key, then the `candidate_limit` sharing most keys.
+    `posting_limit` facts of each key, then the `candidate_limit` sharing most keys. A fact
+    already holding a claim of this article (`taken`) is another fact of it: never one.
     """
     for group in groups:
         root = group.roots[0]
@@ -262,10 +275,6 @@ def _score_candidates(
         ranked = sorted(shared.items(), key=lambda item: (-item[1], -item[0]))
         shortlist[index] = [fact_id for fact_id, _ in ranked[: params.candidate_limit]]
     wanted = {fact_id for ids in shortlist.values() for fact_id in ids}
-    # A fact already holding a claim of this article is another fact of it: never a candidate.
-    taken = set(
-        Claim.objects.filter(article=article, fact_id__in=wanted).values_list("fact_id", flat=True)
-    )
     # Whole rows but the public record: the facts chosen are then written (agreement, status
     # read by _recompute), and a deferred field would cost one query per fact.
     facts = {
