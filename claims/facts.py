@@ -441,10 +441,11 @@ def _add_about(terms: Mapping, claims: Iterable[Claim]) -> dict:
     }
 
 
-# A story regrouped in order holds at most this many articles after the new one that share
-# its facts' keys; beyond, the new article stays where it was grouped (a backfill of a long
-# story would otherwise regroup the story again and again).
-REGROUP_LIMIT = 12
+# A story is regrouped in order when at most this many articles after the new one share its
+# facts' keys: each costs one more grouping. Beyond, the new article stays where it was
+# grouped, and order can matter again (a backfill arriving in random order would otherwise
+# regroup the story again and again).
+REGROUP_LIMIT = 4
 
 
 def _later_articles(article: Article) -> list[Article]:
