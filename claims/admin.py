@@ -341,6 +341,8 @@ class FactAdmin(DetailsOnlyMixin, admin.ModelAdmin):
     fields = (
         "review_link",
         "subject",
+        "subject_edited_by",
+        "subject_edited_at",
         "kind",
         "dimension",
         "agreement",

@@ -81,9 +81,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    # Before anything reads the body or the database (factcheck.faults).
     "factcheck.faults.refuse_oversized_bodies",
     "factcheck.faults.DatabaseUnavailableMiddleware",
-    "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -185,8 +186,12 @@ DATA_UPLOAD_MAX_NUMBER_FILES = IMPORT_MAX_FILES
 FILE_UPLOAD_MAX_MEMORY_SIZE = ARTICLE_MAX_UPLOAD_BYTES + 512 * 1024
 # A request body is refused by its length before it is read (factcheck.faults): over
 # DATA_UPLOAD_MAX_MEMORY_SIZE, or for a multipart upload (its files are streamed to disk, and
-# a file over the article limit gets the form's message) over REQUEST_MAX_BYTES.
-REQUEST_MAX_BYTES = envint("REQUEST_MAX_BYTES", max(10 * 1024 * 1024, 2 * ARTICLE_MAX_UPLOAD_BYTES))
+# a file over the article limit gets the form's message) over REQUEST_MAX_BYTES, which leaves
+# room for a whole bulk import and its form.
+REQUEST_MAX_BYTES = envint(
+    "REQUEST_MAX_BYTES",
+    max(10 * 1024 * 1024, 2 * ARTICLE_MAX_UPLOAD_BYTES, IMPORT_MAX_BYTES + 1024 * 1024),
+)
 
 # Security: secure cookies and HSTS whenever the app is not in development.
 SESSION_COOKIE_SECURE = envbool("SESSION_COOKIE_SECURE", not DEBUG)

@@ -131,3 +131,32 @@ def test_the_articles_core_reaches_nothing_of_the_claims_app():
         if module in graph:
             claims = sorted(m for m in reachable(graph, module) if m.split(".")[0] == "claims")
             assert claims == [], f"{module} imports {claims}"
+
+
+# The pure core: figures in, decisions out; the Django apps load and store around it.
+PURE_CORE = (
+    "claims.extraction",
+    "claims.units",
+    "claims.comparison",
+    "claims.matching",
+    "claims.evaluation",
+)
+
+
+def third_party_imports(path: Path) -> set[str]:
+    names = set()
+    for node in ast.walk(ast.parse(path.read_text(), str(path))):
+        if isinstance(node, ast.Import):
+            names.update(alias.name.split(".")[0] for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and not node.level and node.module:
+            names.add(node.module.split(".")[0])
+    return names
+
+
+def test_the_extraction_core_and_its_neighbours_import_no_django():
+    modules = project_modules()
+    graph = import_graph()
+    for start in PURE_CORE:
+        core = {m for m in modules if m == start or m.startswith(f"{start}.")}
+        for module in sorted(core | {m for name in core for m in reachable(graph, name)}):
+            assert "django" not in third_party_imports(modules[module]), module

@@ -9,7 +9,7 @@ from django.core.management import call_command
 
 from articles.models import Article
 from claims.models import Fact
-from tests.conftest import wait_for
+from tests.helpers import wait_for
 
 pytestmark = pytest.mark.worker
 

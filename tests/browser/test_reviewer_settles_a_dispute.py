@@ -8,6 +8,7 @@ verifies EUR 15 million and publishes it. Every click of that path is counted.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -139,3 +140,39 @@ def test_a_reviewer_settles_the_disputed_microsoft_mistral_investment(
     # The path, for the report: log in, then nine clicks
     print("\nreviewer's path:", " → ".join(clicks.steps), f"({len(clicks.steps) - 1} clicks)")
     assert len(clicks.steps) - 1 == 9
+
+
+def test_the_shortest_safe_path_confirms_the_agreeing_mentions_first(page, reviewer, demo_articles):
+    clicks = Clicks()
+    fact = Fact.objects.get(claims__text="€2 billion")
+    log_in(page, "reviewer")
+    clicks.steps.append("log in")
+    clicks.click(page.get_by_role("link", name="Review", exact=True), "Review (admin)")
+    clicks.click(page.get_by_role("link", name="Facts", exact=True), "Facts")
+    first_row = page.locator("#result_list tbody tr").first
+    clicks.click(first_row.get_by_role("link", name="Review"), "Review (top row)")
+
+    # The page names the values that disagree and offers to confirm one of them
+    expect(page.locator(".confirm-rest.conflict")).to_contain_text("versus “€2 billion”")
+    clicks.click(
+        page.get_by_role("button", name=re.compile(r"Confirm the 5 saying “15 million euros”")),
+        "Confirm the 5 saying 15 million euros",
+    )
+    wrong = mention_row(page, "€2 billion")
+    wrong.get_by_label("Note").fill(NOTE)
+    clicks.click(wrong.get_by_role("button", name="Dispute"), "Dispute €2 billion")
+    conversion = mention_row(page, "$2.1 billion")
+    conversion.get_by_label("Note").fill("Conversion of the wrong figure.")
+    clicks.click(conversion.get_by_role("button", name="Dispute"), "Dispute $2.1 billion")
+
+    # The agreed value is preselected: no click to choose it
+    expect(page.get_by_role("radio", name="“15 million euros”")).to_be_checked()
+    clicks.click(page.get_by_role("button", name="Verify", exact=True), "Verify")
+    clicks.click(page.get_by_role("button", name="Publish", exact=True), "Publish")
+    expect(page.locator("[data-fact-status]")).to_have_text("Published")
+
+    fact.refresh_from_db()
+    assert (fact.verified_number, fact.verified_unit) == (15_000_000, "EUR")
+    assert not fact.claims.filter(status="confirmed", text__in=["€2 billion", "$2.1 billion"])
+    print("\nreviewer's path:", " → ".join(clicks.steps), f"({len(clicks.steps) - 1} clicks)")
+    assert len(clicks.steps) - 1 == 8

@@ -184,3 +184,35 @@ def test_a_reviewers_exchange_rate_is_used_before_the_ecb_rate(make_article, rev
     assert fact.agreement == Fact.Agreement.DISPUTED
     assert "reviewer override" in fact.explanation
     assert ExchangeRate.objects.get().created_by == reviewer
+
+
+def test_deleting_a_reviewers_exchange_rate_in_the_admin_compares_again(
+    make_article, reviewer, admin_client
+):
+    # given a rate that put two reports in dispute
+    first = publish(
+        make_article,
+        "Orbis Capital will invest €15 million in Nuvola Labs, the Lisbon start-up.",
+        outlet="Deal Street",
+        published=date(2024, 2, 26),
+    )
+    publish(
+        make_article,
+        "Orbis Capital is investing $16.2 million in Nuvola Labs.",
+        outlet="Tech Ledger",
+        published=date(2024, 2, 27),
+    )
+    facts.save_exchange_rate(
+        ExchangeRate(from_currency="EUR", to_currency="USD", rate=Decimal("1.5")), actor=reviewer
+    )
+    rate = ExchangeRate.objects.get()
+
+    # when it is deleted in the admin
+    from django.urls import reverse
+
+    admin_client.post(reverse("admin:claims_exchangerate_delete", args=[rate.pk]), {"post": "yes"})
+
+    # then the ECB rate applies again and the reports agree
+    fact = Fact.objects.get(pk=claim(first, "€15 million").fact_id)
+    assert not ExchangeRate.objects.exists()
+    assert fact.agreement == Fact.Agreement.CONSISTENT
