@@ -71,6 +71,7 @@ _MEASURES: dict[str, tuple[str, ...]] = {
         r"share price",
         r"stock price",
         r"price per share",
+        r"(?:closing|opening|offer|offering|ipo|listing|trading) price",
         r"shares? (?:closed|opened|traded|peaked|hit|reached|ended|finished)",
         r"(?:closed|opened|traded|peaked|ended|finished) at",
     ),
@@ -701,6 +702,25 @@ class ArticleContext:
         return found
 
     @cached_property
+    def speakers(self) -> frozenset[str]:
+        """Keys of the names the article quotes ("Irani said", "said Jane Doe"): people who
+        speak about figures, rarely what the figures are about."""
+        found = set()
+        for name in self.names:
+            after = self.body[name.end : name.end + 12]
+            before = self.body[max(0, name.start - 8) : name.start]
+            if re.match(r",?\s+(?:said|says|told|added|wrote)\b", after) or re.search(
+                r"\b(?:said|says)\s+$", before
+            ):
+                found.add(self.key(name.text))
+        return frozenset(found) - {self.key(self.salient_name)}
+
+    @cached_property
+    def salient_name(self) -> str:
+        ranked = self.ranked_names
+        return ranked[0][1] if ranked else ""
+
+    @cached_property
     def names(self) -> list[Name]:
         title_words = frozenset(
             _strip_possessive(m.group()).rstrip(".").lower()
@@ -895,7 +915,9 @@ def _entity(
     names = [
         n
         for n in context.names
-        if sentence_start <= n.start < after_end and not _is_source(body, n)
+        if sentence_start <= n.start < after_end
+        and not _is_source(body, n)
+        and context.key(n.text) not in context.speakers
     ]
     before = [n for n in names if clause_start <= n.start and n.end <= start]
     # A possessive right before the figure's noun phrase: "Reddit's shares closed at $50".

@@ -148,6 +148,12 @@ class ClaimAdmin(DetailsOnlyMixin, admin.ModelAdmin):
         "unit",
         "qualifier",
         "subject",
+        "subject_entity",
+        "subject_measure",
+        "subject_reference",
+        "subject_scope",
+        "subject_key",
+        "incidental",
         "converts",
         # Regrouping goes through claims.review (the review page), which writes the audit trail.
         "fact",

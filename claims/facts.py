@@ -76,17 +76,16 @@ def group_article_claims(article: Article, *, params: Params | None = None) -> l
     if article.story_id is None:
         stories.assign_story(article)
     lock_stories([article.story_id])
+    changed = {fact.pk: fact for fact in _group(article, params)}
     later = _later_articles(article)
     if later:
         # The story's grouping must not depend on arrival order: its open claims are grouped
-        # as if the articles had come in story order (publication date, then text), so the
-        # open claims of articles after this one are grouped again after it.
-        _release_open_claims(later, note="grouped again in story order")
-        changed = {fact.pk: fact for fact in _group(article, params)}
-        for other in later:
+        # as if the articles had come in story order (publication date, then text). The
+        # articles after this one whose facts it touches are grouped again after it.
+        _release_open_claims([article, *later], note="grouped again in story order")
+        for other in [article, *later]:
             changed.update((fact.pk, fact) for fact in _group(other, params))
-        return [fact for fact in changed.values() if fact.pk is not None]
-    return _group(article, params)
+    return [fact for fact in changed.values() if fact.pk is not None]
 
 
 def _group(article: Article, params: Params) -> list[Fact]:
@@ -117,7 +116,8 @@ def _group(article: Article, params: Params) -> list[Fact]:
 
     overrides = rate_overrides()
     on = article.published
-    scores, facts = _score_candidates(article, groups, params, overrides)
+    taken = {claim.fact_id for claim in claims if claim.fact_id is not None}
+    scores, facts = _score_candidates(article, groups, params, overrides, taken=taken)
     assignments = matching.assign(scores, params)
     assigned = {a.group: a for a in assignments}
 
@@ -152,7 +152,10 @@ def _group(article: Article, params: Params) -> list[Fact]:
             fact.terms = _add_about(fact.terms, group.roots)
             fact.terms = _add_readings(fact.terms, group.members, article)
             placed.append((group, fact, True))
-    Fact.objects.bulk_create([fact for _, fact, new in placed if new])
+    created = [fact for _, fact, new in placed if new]
+    for fact in created:
+        _apply_agreement(fact, overrides)  # written with the fact: one insert
+    Fact.objects.bulk_create(created)
     for group, fact, new in placed:
         if new:
             changed[fact.pk] = fact
@@ -161,7 +164,11 @@ def _group(article: Article, params: Params) -> list[Fact]:
                     fact=fact,
                     action=Action.CREATED,
                     note=f"new fact for {_claims_text(group.members)}: no existing fact matched",
-                    after={"fact": fact.pk, "added": sorted(c.pk for c in group.members)},
+                    after={
+                        "fact": fact.pk,
+                        "added": sorted(c.pk for c in group.members),
+                        "agreement": fact.agreement,
+                    },
                 )
             )
     for fact_id, conversions in joined_originals.items():
@@ -186,7 +193,9 @@ def _group(article: Article, params: Params) -> list[Fact]:
     FactKey.objects.bulk_create(new_keys, ignore_conflicts=True)
     FactEvent.objects.bulk_create(events)
     # The facts joined are written once, their summaries with their agreement.
-    _recompute(list(changed.values()), overrides=overrides, fields=["terms"])
+    new_ids = {fact.pk for fact in created}
+    joined = [fact for fact in changed.values() if fact.pk not in new_ids]
+    _recompute(joined, overrides=overrides, fields=["terms"])
     return list(changed.values())
 
 
@@ -241,11 +250,14 @@ def _score_candidates(
     groups: Sequence[_Group],
     params: Params,
     overrides: comparison.RateOverrides,
+    *,
+    taken: set[int],
 ) -> tuple[dict[tuple[int, int], matching.Score], dict[int, Fact]]:
     """Scores of (group, fact) for the facts sharing keys with each group.
 
     Candidates come from the FactKey index only, never from a scan of the facts: the newest
-    `posting_limit` facts of each key, then the `candidate_limit` sharing most keys.
+    `posting_limit` facts of each key, then the `candidate_limit` sharing most keys. A fact
+    already holding a claim of this article (`taken`) is another fact of it: never one.
     """
     for group in groups:
         root = group.roots[0]
@@ -263,10 +275,6 @@ def _score_candidates(
         ranked = sorted(shared.items(), key=lambda item: (-item[1], -item[0]))
         shortlist[index] = [fact_id for fact_id, _ in ranked[: params.candidate_limit]]
     wanted = {fact_id for ids in shortlist.values() for fact_id in ids}
-    # A fact already holding a claim of this article is another fact of it: never a candidate.
-    taken = set(
-        Claim.objects.filter(article=article, fact_id__in=wanted).values_list("fact_id", flat=True)
-    )
     # Whole rows but the public record: the facts chosen are then written (agreement, status
     # read by _recompute), and a deferred field would cost one query per fact.
     facts = {
@@ -433,15 +441,17 @@ def _add_about(terms: Mapping, claims: Iterable[Claim]) -> dict:
     }
 
 
-# A story regrouped in order holds at most this many articles after the new one; beyond, the
-# new article is grouped where it stands (a backfill of a long story, mostly in order, would
-# otherwise regroup the story again and again).
-REGROUP_LIMIT = 40
+# A story is regrouped in order when at most this many articles after the new one share its
+# facts' keys: each costs one more grouping. Beyond, the new article stays where it was
+# grouped, and order can matter again (a backfill arriving in random order would otherwise
+# regroup the story again and again).
+REGROUP_LIMIT = 4
 
 
 def _later_articles(article: Article) -> list[Article]:
     """The story's grouped articles that come after `article` in story order and hold open
-    claims, in that order; none when there are more than REGROUP_LIMIT.
+    claims in facts sharing a key with the facts of `article` (the only ones its arrival
+    can regroup), in that order; none when there are more than REGROUP_LIMIT.
 
     Story order: publication date, then the text's hash (so it does not depend on arrival);
     undated articles come last, in arrival order (nothing else orders them).
@@ -456,11 +466,10 @@ def _later_articles(article: Article) -> list[Article]:
         | Q(published=article.published, text_hash__gt=article.text_hash)
         | Q(published__isnull=True)
     )
-    later = list(
-        others.filter(after)
-        .filter(claims__in=_open_claims(Claim.objects.all()))
-        .distinct()[: REGROUP_LIMIT + 1]
-    )
+    keys = FactKey.objects.filter(fact__claims__article=article).values("key")
+    touched = FactKey.objects.filter(key__in=keys).values("fact_id")
+    open_touched = _open_claims(Claim.objects.filter(fact_id__in=touched))
+    later = list(others.filter(after, claims__in=open_touched).distinct()[: REGROUP_LIMIT + 1])
     if len(later) > REGROUP_LIMIT:
         logger.info("article %s: story %s not regrouped in order", article.pk, article.story_id)
         return []
