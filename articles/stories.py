@@ -78,9 +78,10 @@ def assign_story(article: Article) -> Story:
 
 
 def _best_story(names: list[str], article: Article) -> Story | None:
-    if not names:
-        return None
     stories = Story.objects.order_by("-id")
+    if not names:
+        # An article naming nobody joins the latest story that names nobody either.
+        return stories.filter(names=[]).first()
     if article.published is not None:
         stories = stories.exclude(last_published__lt=article.published - STORY_WINDOW).exclude(
             first_published__gt=article.published + STORY_WINDOW

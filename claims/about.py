@@ -625,7 +625,7 @@ def find_names(
         bare = _strip_possessive(word).rstrip(".")
         lower = bare.lower()
         connector = lower in ("of", "&", "de") and bool(run)
-        capital = word[:1].isupper() and lower not in _NOT_NAMES
+        capital = word[:1].isupper() and lower not in _NOT_NAMES and len(bare) > 1
         before = text[: match.start()].rstrip()[-1:]
         initial = not before or before in '.!?\n"“:'
         if (
