@@ -795,11 +795,13 @@ class About:
     scope: str = ""
     # A date that only places the article (a dateline, the publication day): no fact.
     incidental: bool = False
+    # Whom an investment, a stake or a deal is in: "in OpenAI", "for Activision".
+    target: str = ""
 
     @property
     def line(self) -> str:
         """The readable subject: "Reddit share price at close (fully diluted)"."""
-        parts = [self.entity, self.measure]
+        parts = [self.entity, self.measure, self.target]
         line = " ".join(p for p in parts if p)
         if self.reference:
             moment = self.reference.split()[-1] in _MOMENT_WORDS
@@ -887,7 +889,24 @@ def about(
         reference=reference,
         scope=scope,
         incidental=incidental,
+        target=_target(after, entity) if measure in _TRANSITIVE else "",
     )
+
+
+# Measures of something done to someone: their subject line says whom.
+_TRANSITIVE = frozenset(("investment", "stake", "deal value"))
+_TARGET = re.compile(
+    r"^\s*(?:[a-z]+\s+){0,2}(in|into|to|of|for)\s+(?:the\s+)?"
+    r"([A-Z][\w'’&.-]*\w(?:\s+[A-Z][\w'’&.-]*\w)*)"
+)
+
+
+def _target(after: str, entity: str) -> str:
+    """ "in OpenAI" from "$13 billion investment in OpenAI"; "" when no name follows."""
+    match = _TARGET.match(after)
+    if not match or match.group(2) == entity:
+        return ""
+    return f"{'in' if match.group(1) == 'into' else match.group(1)} {_strip_possessive(match.group(2))}"
 
 
 def _clause_start(body: str, sentence_start: int, start: int) -> int:
