@@ -177,7 +177,7 @@ _SCOPES: tuple[tuple[str, str], ...] = (
     ("GAAP", r"gaap"),
     ("fully diluted", r"fully diluted|diluted"),
     ("outstanding shares", r"outstanding"),
-    ("projected", r"projected|forecast|expected to|would|could"),
+    ("projected", r"projected|forecast|forecasts"),
     ("total", r"total|combined|in all|overall|altogether|cumulative"),
 )
 _PERIOD = re.compile(
@@ -818,7 +818,8 @@ class About:
         # Who was aboard, hurt or killed is a figure about the story's event itself, however
         # a sentence names it ("the flight", "the airline", "the jet").
         entity = "" if self.measure in EVENT_MEASURES else self.entity_key
-        return "|".join((entity, self.measure, self.reference, self.scope))
+        target = self.target.split(" ", 1)[-1].lower() if self.target else ""
+        return "|".join((entity, self.measure, self.reference, self.scope, target))
 
     @property
     def decisive(self) -> bool:
