@@ -176,6 +176,11 @@ class ClaimAdmin(DetailsOnlyMixin, admin.ModelAdmin):
     inlines = (ClaimEventInline,)
     actions = ["confirm_selected"]
 
+    def get_readonly_fields(self, request, obj=None):
+        # Every field, whatever fields the model gains: a claim changes only through the
+        # services (extraction, grouping, review), never on this page.
+        return (*(f.name for f in Claim._meta.concrete_fields if f.name != "id"), "review_page")
+
     def has_add_permission(self, request) -> bool:
         return False
 

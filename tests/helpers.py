@@ -16,12 +16,23 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import connection
+from django.db.models import F
 
 from factcheck.celery import app as celery_app
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT.parent / "shared" / "corpus" / "seeds"
 SEED_EVAL = ROOT.parent / "shared" / "eval"
+
+
+def status_history(article) -> list[str]:
+    """The article's status history: its changes of status and each extraction's start (not
+    the events that keep the status, such as the story it joined)."""
+    history = article.events.order_by("pk")
+    changes = history.exclude(from_status=F("to_status")) | history.filter(
+        note="extraction started"
+    )
+    return list(changes.order_by("pk").values_list("to_status", flat=True))
 
 
 def make_user(username: str, *, groups: list[str] = (), **flags):

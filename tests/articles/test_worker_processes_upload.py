@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from articles.models import Article
 from claims.models import Claim
-from tests.helpers import wait_for
+from tests.helpers import status_history, wait_for
 
 pytestmark = pytest.mark.worker
 
@@ -31,7 +31,7 @@ def test_an_uploaded_article_is_extracted_by_the_worker(client, editor, worker):
     article = Article.objects.get()
 
     wait_for(lambda: status_of(article.pk) == Article.Status.DONE)
-    assert list(article.events.values_list("to_status", flat=True)) == [
+    assert status_history(article) == [
         "received",
         "extracting",
         "done",

@@ -117,7 +117,7 @@ def test_an_uploaded_article_goes_through_review_to_the_public_api(
     row = (
         page.locator("#result_list tbody tr")
         .filter(has=page.locator("td.field-agreement", has_text="Disputed"))
-        .filter(has=page.locator("td.field-subject_line", has_text="OpenAI"))
+        .filter(has=page.locator("td.field-values", has_text="“$13 billion”"))
     )
     expect(row.locator("td.field-articles")).to_have_text("3")
     steps.screenshot(page, "review-queue")

@@ -64,7 +64,10 @@ def test_open_work_comes_before_published_work(client, reviewer, dispute, make_a
     fact = review.publish_fact(fact, reviewer=reviewer, version=fact.version)
     for outlet in ("A", "B"):
         propose_claims(
-            make_article(original=f"The museum had 90,000 visitors, {outlet} said.", outlet=outlet)
+            make_article(
+                original=f"The Harbour Museum in Tarvik had 90,000 visitors, {outlet} said.",
+                outlet=outlet,
+            )
         )
     open_fact = Fact.objects.exclude(pk=fact.pk).get()
     client.force_login(reviewer)

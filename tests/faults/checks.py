@@ -7,10 +7,11 @@ from django.db.models import Count
 from articles.models import Article
 from claims.extraction import extract_figures
 from claims.models import Claim, Fact
+from tests.helpers import status_history
 
 
 def events(article: Article) -> list[str]:
-    return list(article.events.order_by("pk").values_list("to_status", flat=True))
+    return status_history(article)
 
 
 def clean_run_spans(article: Article) -> list[tuple[int, int]]:

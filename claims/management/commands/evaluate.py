@@ -5,16 +5,18 @@ from __future__ import annotations
 import json
 import os
 import random
+import sqlite3
 import subprocess
 import sys
 import tempfile
+from contextlib import closing
 from dataclasses import asdict
 from pathlib import Path
 
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
+from django.db import connection, connections
 
 from articles.corpus import CorpusError, read_corpus
 from articles.importing import import_documents
@@ -68,13 +70,14 @@ class Command(BaseCommand):
         if os.environ.get(THROWAWAY_FLAG) != settings.DATABASES["default"]["NAME"]:
             return self.run_in_throwaway_database(options)
         call_command("migrate", verbosity=0, interactive=False)
+        migrated = snapshot_database()
         documents = self.read(Path(options["corpus"]))
         predictions = predict(documents)
         write_jsonl(Path(options["predictions"]), predictions)
         if not options["gold"]:
             self.stdout.write(f"{len(predictions)} claims written to {options['predictions']}")
             return
-        self.report(predictions, options, self.score_orders(documents, options))
+        self.report(predictions, options, self.score_orders(documents, migrated, options))
 
     def run_in_throwaway_database(self, options) -> None:
         """Run this command again in a child process whose database is a temporary file.
@@ -120,10 +123,12 @@ class Command(BaseCommand):
             raise CommandError(f"{corpus} holds no .txt files")
         return documents
 
-    def score_orders(self, documents: list, options) -> list:
-        """Scores of the corpus imported in ``--orders`` shuffled orders, one per order."""
+    def score_orders(self, documents: list, migrated: Path, options) -> list:
+        """Scores of the corpus imported in ``--orders`` shuffled orders, one per order, each
+        into the freshly migrated database."""
         runs = []
         for order in shuffled_orders(documents, options["orders"], options["seed"]):
+            restore_database(migrated)
             runs.append(self.score(predict(order), options))
         return runs
 
@@ -154,25 +159,42 @@ class Command(BaseCommand):
 
 
 def predict(documents: list) -> list[dict]:
-    """Import the documents in this order, propose their claims, and read the claims back.
-
-    Everything is rolled back afterwards, so the same database serves the next order.
-    """
-    with transaction.atomic():
-        summary = import_documents(documents)
-        if summary.failed or summary.duplicates:
-            problems = summary.failed + [(name, "duplicate text") for name in summary.duplicates]
-            raise CommandError("; ".join(f"{name}: {reason}" for name, reason in problems))
-        for article in summary.imported:
-            propose_claims(article)
-        # Read the claims once every article is in: a later article can change the fact
-        # (and its agreement) of an earlier article's claim.
-        predictions = []
-        for article in sorted(summary.imported, key=lambda article: article.original_filename):
-            for claim in article.claims.select_related("fact").order_by("start"):
-                predictions.append(prediction_record(article.original_filename, claim))
-        transaction.set_rollback(True)
+    """Import the documents in this order, propose their claims, and read the claims back."""
+    summary = import_documents(documents)
+    if summary.failed or summary.duplicates:
+        problems = summary.failed + [(name, "duplicate text") for name in summary.duplicates]
+        raise CommandError("; ".join(f"{name}: {reason}" for name, reason in problems))
+    for article in summary.imported:
+        propose_claims(article)
+    # Read the claims once every article is in: a later article can change the fact (and its
+    # agreement) of an earlier article's claim.
+    predictions = []
+    for article in sorted(summary.imported, key=lambda article: article.original_filename):
+        for claim in article.claims.select_related("fact").order_by("start"):
+            predictions.append(prediction_record(article.original_filename, claim))
     return predictions
+
+
+def snapshot_database() -> Path:
+    """A copy of the freshly migrated throwaway database, beside it, for the next orders.
+
+    Copying the file back is far quicker than migrating again, and each order then commits
+    as the worker does (work deferred to after a commit runs).
+    """
+    database = Path(connection.settings_dict["NAME"])
+    snapshot = database.with_name(f"{database.stem}-migrated{database.suffix}")
+    _copy_database(database, snapshot)
+    return snapshot
+
+
+def restore_database(snapshot: Path) -> None:
+    _copy_database(snapshot, Path(connection.settings_dict["NAME"]))
+
+
+def _copy_database(source: Path, target: Path) -> None:
+    connections.close_all()
+    with closing(sqlite3.connect(source)) as reader, closing(sqlite3.connect(target)) as writer:
+        reader.backup(writer)
 
 
 def shuffled_orders(documents: list, count: int, seed: int) -> list[list]:

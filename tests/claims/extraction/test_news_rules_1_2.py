@@ -16,7 +16,7 @@ def spans(sentence: str, published: dt.date | None = None) -> list[tuple]:
 
 
 def test_version_is_bumped():
-    assert EXTRACTOR_VERSION == "1.2"
+    assert tuple(int(part) for part in EXTRACTOR_VERSION.split(".")) >= (1, 2)
 
 
 # Yearless dates: the nearest occurrence, biased to the past
