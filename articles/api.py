@@ -6,6 +6,8 @@ refuse the same things with the same messages.
 
 from __future__ import annotations
 
+import html
+import re
 from collections.abc import Mapping
 
 from django.urls import reverse
@@ -93,13 +95,13 @@ class ArticleViewSet(
             raise ValidationError({name: ["This field cannot be set."] for name in sorted(unknown)})
         form = ArticleUploadForm(_form_data(request.data), request.FILES or None)
         if not form.is_valid():
-            raise ValidationError(_form_errors(form))
+            raise ValidationError(_form_errors(form, request))
         try:
             article = services.create_article(uploaded_by=request.user, **form.article_fields())
         except services.DuplicateArticle as duplicate:
             # Another upload of the same text won the race since validation: the same answer.
             form.add_error(None, duplicate_error(duplicate.existing))
-            raise ValidationError(_form_errors(form)) from None
+            raise ValidationError(_form_errors(form, request)) from None
         headers = {
             "Location": request.build_absolute_uri(reverse("api:article-detail", args=[article.pk]))
         }
@@ -121,11 +123,19 @@ def _form_data(data) -> dict[str, str]:
     return values
 
 
-def _form_errors(form: ArticleUploadForm) -> dict[str, list[str]]:
-    # The form's messages are written for the upload page; one links to the stored article.
+def _form_errors(form: ArticleUploadForm, request) -> dict[str, list[str]]:
+    # The form's messages are written for the upload page; one links to the stored article,
+    # and keeps its link as an address in brackets.
+    def plain(message: str) -> str:
+        linked = LINK.sub(lambda m: f"{m[2]} ({request.build_absolute_uri(m[1])})", message)
+        return html.unescape(strip_tags(linked))
+
     return {
         field if field != "__all__" else "non_field_errors": [
-            strip_tags(error["message"]) for error in errors
+            plain(error["message"]) for error in errors
         ]
         for field, errors in form.errors.get_json_data().items()
     }
+
+
+LINK = re.compile(r'<a href="([^"]*)">(.*?)</a>')

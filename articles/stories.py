@@ -7,13 +7,16 @@ time, so workers on different stories never wait for each other.
 
 from __future__ import annotations
 
+import logging
 from datetime import timedelta
 
 from django.db import connection, transaction
 
 from claims.about import ArticleContext
 
-from .models import Article, ArticleEvent, Story
+from .models import Article, Story
+
+logger = logging.getLogger(__name__)
 
 # Any constant: the advisory lock taken while an article looks for its story (milliseconds;
 # matching itself takes only its story's lock).
@@ -44,7 +47,8 @@ def assign_story(article: Article) -> Story:
     """The article's story: an existing one sharing its main names, or a new one.
 
     Runs in its own short transaction under one lock, so two articles of a new story
-    arriving at once find each other; an article already in a story stays there.
+    arriving at once find each other; an article already in a story stays there. The story
+    is recorded in the event ending the article's extraction.
     """
     if article.story_id is not None:
         return article.story
@@ -63,14 +67,13 @@ def assign_story(article: Article) -> Story:
         else:
             _widen(story, names, article)
             note = f"joined story {story.pk} ({story.title[:80]})"
-        # Conditional: an article a reviewer placed meanwhile stays where it is.
+        # Conditional: an article a reviewer placed meanwhile stays where it is. The
+        # extraction's "done" event names the story (claims.pipeline).
         if not Article.objects.filter(pk=article.pk, story=None).update(story=story):
             transaction.set_rollback(True)
             story = None
         else:
-            ArticleEvent.objects.create(
-                article=article, from_status=article.status, to_status=article.status, note=note
-            )
+            logger.info("article %s: %s", article.pk, note)
     if story is None:
         story = Story.objects.get(articles=article.pk)
     article.story = story
@@ -78,9 +81,10 @@ def assign_story(article: Article) -> Story:
 
 
 def _best_story(names: list[str], article: Article) -> Story | None:
-    if not names:
-        return None
     stories = Story.objects.order_by("-id")
+    if not names:
+        # An article naming nobody joins the latest story that names nobody either.
+        return stories.filter(names=[]).first()
     if article.published is not None:
         stories = stories.exclude(last_published__lt=article.published - STORY_WINDOW).exclude(
             first_published__gt=article.published + STORY_WINDOW

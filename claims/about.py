@@ -177,7 +177,7 @@ _SCOPES: tuple[tuple[str, str], ...] = (
     ("GAAP", r"gaap"),
     ("fully diluted", r"fully diluted|diluted"),
     ("outstanding shares", r"outstanding"),
-    ("projected", r"projected|forecast|expected to|would|could"),
+    ("projected", r"projected|forecast|forecasts"),
     ("total", r"total|combined|in all|overall|altogether|cumulative"),
 )
 _PERIOD = re.compile(
@@ -625,7 +625,7 @@ def find_names(
         bare = _strip_possessive(word).rstrip(".")
         lower = bare.lower()
         connector = lower in ("of", "&", "de") and bool(run)
-        capital = word[:1].isupper() and lower not in _NOT_NAMES
+        capital = word[:1].isupper() and lower not in _NOT_NAMES and len(bare) > 1
         before = text[: match.start()].rstrip()[-1:]
         initial = not before or before in '.!?\n"“:'
         if (
@@ -795,11 +795,13 @@ class About:
     scope: str = ""
     # A date that only places the article (a dateline, the publication day): no fact.
     incidental: bool = False
+    # Whom an investment, a stake or a deal is in: "in OpenAI", "for Activision".
+    target: str = ""
 
     @property
     def line(self) -> str:
         """The readable subject: "Reddit share price at close (fully diluted)"."""
-        parts = [self.entity, self.measure]
+        parts = [self.entity, self.measure, self.target]
         line = " ".join(p for p in parts if p)
         if self.reference:
             moment = self.reference.split()[-1] in _MOMENT_WORDS
@@ -816,7 +818,8 @@ class About:
         # Who was aboard, hurt or killed is a figure about the story's event itself, however
         # a sentence names it ("the flight", "the airline", "the jet").
         entity = "" if self.measure in EVENT_MEASURES else self.entity_key
-        return "|".join((entity, self.measure, self.reference, self.scope))
+        target = self.target.split(" ", 1)[-1].lower() if self.target else ""
+        return "|".join((entity, self.measure, self.reference, self.scope, target))
 
     @property
     def decisive(self) -> bool:
@@ -887,7 +890,24 @@ def about(
         reference=reference,
         scope=scope,
         incidental=incidental,
+        target=_target(after, entity) if measure in _TRANSITIVE else "",
     )
+
+
+# Measures of something done to someone: their subject line says whom.
+_TRANSITIVE = frozenset(("investment", "stake", "deal value"))
+_TARGET = re.compile(
+    r"^\s*(?:[a-z]+\s+){0,2}(in|into|to|of|for)\s+(?:the\s+)?"
+    r"([A-Z][\w'’&.-]*\w(?:\s+[A-Z][\w'’&.-]*\w)*)"
+)
+
+
+def _target(after: str, entity: str) -> str:
+    """ "in OpenAI" from "$13 billion investment in OpenAI"; "" when no name follows."""
+    match = _TARGET.match(after)
+    if not match or match.group(2) == entity:
+        return ""
+    return f"{'in' if match.group(1) == 'into' else match.group(1)} {_strip_possessive(match.group(2))}"
 
 
 def _clause_start(body: str, sentence_start: int, start: int) -> int:

@@ -354,6 +354,7 @@ class FactAdmin(DetailsOnlyMixin, admin.ModelAdmin):
         "subject",
         "subject_edited_by",
         "subject_edited_at",
+        "story",
         "kind",
         "dimension",
         "agreement",

@@ -351,12 +351,12 @@ def _subjects_differ(group: _Group, summary: Mapping) -> bool:
         root.kind != Claim.Kind.DATE
         and root.subject_measure
         and measures
-        and root.subject_measure not in measures
+        and not _family(root.subject_measure) & {_family_name(m) for m in measures}
     ):
         return True
     parts = [key.split("|") for key in summary.get("keys", ())]
-    references = {p[2] for p in parts if len(p) == 4 and p[2]}
-    scopes = {p[3] for p in parts if len(p) == 4 and p[3]}
+    references = {p[2] for p in parts if len(p) >= 4 and p[2]}
+    scopes = {p[3] for p in parts if len(p) >= 4 and p[3]}
     if (
         root.subject_reference
         and references
@@ -364,6 +364,21 @@ def _subjects_differ(group: _Group, summary: Mapping) -> bool:
     ):
         return True
     return bool(root.subject_scope and scopes and root.subject_scope not in scopes)
+
+
+# Measures news writes for one amount: a deal, the investment it is, the stake it buys.
+_MEASURE_FAMILIES = ({"investment", "deal value", "stake"},)
+
+
+def _family_name(measure: str) -> str:
+    for family in _MEASURE_FAMILIES:
+        if measure in family:
+            return min(family)
+    return measure
+
+
+def _family(measure: str) -> set[str]:
+    return {_family_name(measure)}
 
 
 def _compatible(reference: str, references: Iterable[str]) -> bool:
@@ -395,7 +410,7 @@ def _specific(subject_key: str) -> bool:
     """Whether a subject key decides alone (claims.about.About.decisive): it names a reference
     point or a scope besides entity and measure, or a measure of the story's event."""
     parts = subject_key.split("|")
-    return any(parts[2:]) or (len(parts) > 1 and parts[1] in about.EVENT_MEASURES)
+    return any(parts[2:4]) or (len(parts) > 1 and parts[1] in about.EVENT_MEASURES)
 
 
 def _comparable(group: _Group, dimension: str, fact: Fact) -> bool:

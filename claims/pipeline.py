@@ -87,7 +87,7 @@ def propose_claims(article: Article) -> int:
             locked,
             from_statuses=(Status.EXTRACTING,),
             to_status=Status.DONE,
-            note=f"{stored} figure(s) proposed",
+            note=f"story {article.story_id}: {stored} figure(s) proposed",
         )
         # In the same transaction: claims are never left committed without their facts.
         facts.group_article_claims(locked)

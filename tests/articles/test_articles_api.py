@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
@@ -134,7 +135,8 @@ def test_a_text_already_stored_is_refused_with_its_id(editor_api):
 
     assert again.status_code == 400
     message = again.json()["errors"]["non_field_errors"][0]
-    assert message == "This text is already stored as Council budget."
+    page = reverse("articles:detail", args=[first["id"]])
+    assert message == f"This text is already stored as Council budget (http://testserver{page})."
     assert Article.objects.get().pk == first["id"]
 
 
