@@ -42,7 +42,7 @@ CACHE_URL = os.environ.get("BENCH_REDIS_CACHE", "redis://127.0.0.1:6379/10")
 ENVIRONMENT = {
     "DATABASE_URL": DATABASE_URL,
     "CACHE_URL": CACHE_URL,
-    "CELERY_BROKER_URL": os.environ.get("BENCH_REDIS", "redis://127.0.0.1:6379/14"),
+    "CELERY_BROKER_URL": os.environ.get("BENCH_API_REDIS", "redis://127.0.0.1:6379/13"),
     "DEBUG": "false",
     "SECRET_KEY": "benchmark-only-secret-key-not-used-anywhere-else-0123456789",
     "ALLOWED_HOSTS": "127.0.0.1,localhost",
