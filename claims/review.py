@@ -41,6 +41,8 @@ from django.db import models, transaction
 from django.db.models import F
 from django.utils import timezone
 
+from articles.models import Article, Story
+
 from . import facts, notify, units
 from .extraction.types import decimal_text
 from .models import Claim, ClaimEvent, Fact, FactEvent, PrimarySource
@@ -909,6 +911,17 @@ def undo_regrouping(
     facts.regrouped([fact, back] if remaining else [fact])
     fact.refresh_from_db()
     return fact
+
+
+@transaction.atomic
+def move_article_to_story(
+    article: Article, *, story: Story | None, reviewer: AbstractBaseUser, note: str = ""
+) -> Story:
+    """Move an article to another story (a new one of its own when `story` is None). Its
+    unreviewed mentions are grouped again within that story; reviewed ones stay where
+    reviewers put them. Recorded on the article."""
+    _require(reviewer, REGROUP_FACTS, "move articles between stories")
+    return facts.move_article_to_story(article, story, actor=reviewer, note=note)
 
 
 def last_regrouping(fact: Fact) -> FactEvent | None:

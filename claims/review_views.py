@@ -20,6 +20,8 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
+from articles.models import Article, Story
+
 from . import review, selectors
 from .forms import (
     ClaimDecisionForm,
@@ -70,6 +72,8 @@ def review_page(request: HttpRequest, pk: int, *, model_admin: ModelAdmin) -> Ht
         "can_regroup": user.has_perm(review.REGROUP_FACTS),
         "find": request.GET.get("find", "").strip()[:100],
         "last_regrouping": review.last_regrouping(fact),
+        "fact_articles": selectors.articles_of_fact(fact),
+        "stories": selectors.recent_stories(),
     }
     if context["find"] and context["can_regroup"]:
         context["candidates"] = selectors.regroup_candidates(fact, context["find"])
@@ -173,6 +177,24 @@ def _undo(request: HttpRequest, fact: Fact) -> str:
     data = _form(DecisionForm, request)
     review.undo_regrouping(fact, reviewer=request.user, version=data["version"], note=data["note"])
     return "The last regrouping was undone."
+
+
+def _story(request: HttpRequest, fact: Fact) -> str:
+    data = _form(DecisionForm, request)
+    chosen = request.POST.get("article", "")
+    article = Article.objects.filter(
+        pk=int(chosen) if chosen.isdigit() else None, claims__fact=fact
+    ).first()
+    if article is None:
+        raise review.ReviewError("choose one of this fact's articles")
+    target = request.POST.get("story", "")
+    story = Story.objects.filter(pk=int(target)).first() if target.isdigit() else None
+    if story is None and target != "new":
+        raise review.ReviewError("choose a story, or a new one")
+    story = review.move_article_to_story(
+        article, story=story, reviewer=request.user, note=data["note"]
+    )
+    return f"“{article.title}” is now in the story “{story.title}”."
 
 
 def _claim_of(fact: Fact, claim_id: int | None) -> Claim:
@@ -299,4 +321,5 @@ ACTIONS: dict[str, tuple[Callable[[HttpRequest, Fact], str], str]] = {
     "merge": (_merge, review.REGROUP_FACTS),
     "undo": (_undo, review.REGROUP_FACTS),
     "subject": (_subject, review.REGROUP_FACTS),
+    "story": (_story, review.REGROUP_FACTS),
 }

@@ -10,6 +10,8 @@ from decimal import Decimal
 
 from django.db.models import Exists, F, OuterRef, Prefetch, Q
 
+from articles.models import Article, Story
+
 from . import comparison, facts
 from .chart import Chart, Row, dot_chart
 from .extraction.types import value_for_people
@@ -450,3 +452,22 @@ def reviewer_notes(claims: Sequence[Claim]) -> dict[int, str]:
     for claim_id, note in events.order_by("at", "id").values_list("claim_id", "note"):
         notes[claim_id] = note
     return notes
+
+
+# Stories a reviewer may move an article to, newest first; the list stays short.
+RECENT_STORIES = 50
+
+
+def articles_of_fact(fact: Fact) -> list[Article]:
+    """The articles that mention the fact, with their stories, oldest first."""
+    return list(
+        Article.objects.filter(claims__fact=fact)
+        .distinct()
+        .select_related("story")
+        .only("pk", "title", "outlet", "published", "story__title")
+        .order_by("published", "pk")
+    )
+
+
+def recent_stories() -> list[Story]:
+    return list(Story.objects.only("pk", "title").order_by("-pk")[:RECENT_STORIES])

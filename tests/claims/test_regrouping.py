@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+from articles.models import Article
 from claims import review
 from claims.models import Claim, Fact, FactEvent, PrimarySource
 from tests.claims.stories import claim, publish
@@ -264,3 +265,58 @@ def test_an_editor_cannot_regroup(client, editor, dispute):
 
     assert response.status_code == 403
     assert Claim.objects.filter(fact=dispute.fact).count() == 3
+
+
+def test_the_review_page_shows_the_story_and_moves_an_article_to_a_story_of_its_own(
+    client, reviewer, three_reports
+):
+    from django.urls import reverse
+
+    fact, mentions = three_reports
+    outlier = mentions[2].article
+    page = reverse("admin:claims_fact_review", args=[fact.pk])
+    client.force_login(reviewer)
+
+    shown = client.get(page).content.decode()
+    assert f"Story: <strong>{fact.story}</strong>" in shown
+
+    moved = client.post(
+        reverse("admin:claims_fact_review_action", args=[fact.pk, "story"]),
+        {"version": 0, "article": outlier.pk, "story": "new", "note": "another plant"},
+        follow=True,
+    )
+
+    outlier.refresh_from_db()
+    assert outlier.story_id != fact.story_id
+    assert f"is now in the story “{outlier.story.title}”" in moved.content.decode()
+    mentions[2].refresh_from_db()
+    assert mentions[2].fact.story_id == outlier.story_id
+    event = outlier.events.last()
+    assert (event.actor, "another plant" in event.note) == (reviewer, True)
+
+
+def test_only_an_article_of_the_fact_can_be_moved_and_only_by_a_reviewer(
+    client, reviewer, editor, three_reports, make_article
+):
+    from django.urls import reverse
+
+    fact, mentions = three_reports
+    stranger = publish(
+        make_article,
+        "The Ostrava regional council awarded a €400 million grant for new tram lines.",
+        outlet="Rail Review",
+        published=date(2024, 3, 5),
+    )
+    story_before = Article.objects.get(pk=stranger.pk).story_id
+    action = reverse("admin:claims_fact_review_action", args=[fact.pk, "story"])
+
+    client.force_login(editor)
+    refused = client.post(action, {"version": 0, "article": mentions[0].article_id, "story": "new"})
+    assert refused.status_code == 403
+
+    client.force_login(reviewer)
+    answer = client.post(
+        action, {"version": 0, "article": stranger.pk, "story": "new"}, follow=True
+    )
+    assert "choose one of this fact" in answer.content.decode()
+    assert Article.objects.get(pk=stranger.pk).story_id == story_before
