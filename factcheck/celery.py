@@ -4,6 +4,7 @@ import logging
 import os
 
 from celery import Celery
+from celery.signals import celeryd_init
 
 from .pauses import PauseAfterFailure
 
@@ -30,3 +31,14 @@ def send_unless_paused(task, *args) -> bool:
         broker_pause.failed(error)
         raise
     return True
+
+
+@celeryd_init.connect
+def worker_waits_out_a_hung_broker(sender=None, conf=None, **kwargs) -> None:
+    """The short socket timeouts are for web processes, which must answer whatever the broker
+    does. A worker whose acknowledgement times out on a hung Redis leaves its consumer wedged,
+    receiving nothing once Redis is back; waiting for the answer costs it nothing."""
+    options = conf.broker_transport_options or {}
+    if "socket_timeout" in options:
+        # Under the name Django's settings gave it: that one is what the worker reads.
+        conf["CELERY_BROKER_TRANSPORT_OPTIONS"] = {**options, "socket_timeout": None}
