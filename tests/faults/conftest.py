@@ -29,7 +29,7 @@ from django.db import connection
 from articles.roles import EDITORS
 from factcheck.celery import app as celery_app
 from factcheck.celery import broker_pause
-from tests.helpers import ROOT, make_user, wait_for
+from tests.helpers import ROOT, WorkerProcess, make_user, wait_for
 
 
 def free_port() -> int:
@@ -332,6 +332,19 @@ class WebServer:
             except subprocess.TimeoutExpired:
                 os.killpg(self.process.pid, signal.SIGKILL)
                 self.process.wait(10)
+
+
+@pytest.fixture
+def worker_with_beat(transactional_db, roles, private_broker, tmp_path):
+    """A worker running the stalled-article sweep every second, for articles waiting 2 s."""
+    process = WorkerProcess(
+        "--beat",
+        "--schedule",
+        str(tmp_path / "beat-schedule"),
+        env={"REQUEUE_SWEEP_SECONDS": "1", "ARTICLE_STALL_SECONDS": "2"},
+    ).start()
+    yield process
+    process.stop()
 
 
 @pytest.fixture

@@ -17,7 +17,7 @@ from django.urls import reverse
 
 from articles.models import Article
 from tests.faults.checks import assert_extracted_once, assert_facts_consistent, events
-from tests.helpers import WorkerProcess, wait_for
+from tests.helpers import wait_for
 
 pytestmark = pytest.mark.worker
 
@@ -45,19 +45,6 @@ def at_most(seconds: int) -> Iterator[None]:
     finally:
         signal.alarm(0)
         signal.signal(signal.SIGALRM, previous)
-
-
-@pytest.fixture
-def worker_with_beat(transactional_db, roles, private_broker, tmp_path):
-    """A worker running the stalled-article sweep every second, for articles waiting 2 s."""
-    process = WorkerProcess(
-        "--beat",
-        "--schedule",
-        str(tmp_path / "beat-schedule"),
-        env={"REQUEUE_SWEEP_SECONDS": "1", "ARTICLE_STALL_SECONDS": "2"},
-    ).start()
-    yield process
-    process.stop()
 
 
 OUTAGES = {

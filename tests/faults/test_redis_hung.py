@@ -12,7 +12,7 @@ from django.contrib.auth import SESSION_KEY
 from articles.models import Article
 from tests.faults.checks import assert_extracted_once, assert_facts_consistent
 from tests.faults.conftest import call, token_for
-from tests.helpers import WorkerProcess, wait_for
+from tests.helpers import wait_for
 
 pytestmark = pytest.mark.worker
 
@@ -25,18 +25,6 @@ def story(number: int) -> str:
         f"The ferry operator said on Friday that fares on route {number} will rise by "
         f"{number + 3}% next year, after a ${number + 10}.5 million loss in 2023."
     )
-
-
-@pytest.fixture
-def worker_with_beat(transactional_db, roles, private_broker, tmp_path):
-    process = WorkerProcess(
-        "--beat",
-        "--schedule",
-        str(tmp_path / "beat-schedule"),
-        env={"REQUEUE_SWEEP_SECONDS": "1", "ARTICLE_STALL_SECONDS": "2"},
-    ).start()
-    yield process
-    process.stop()
 
 
 def test_with_redis_hung_uploads_are_stored_and_reads_answered_within_seconds(
