@@ -46,11 +46,18 @@ _MEASURES: dict[str, tuple[str, ...]] = {
         r"died",
         r"deaths?",
         r"death toll",
+        r"toll(?! (?:bridge|road|roads|booth|plaza|lane|way|free|charges?))",
         r"fatalities",
         r"bodies",
         r"lives",
     ),
-    "injured": (r"injured", r"injuries", r"wounded", r"hurt", r"taken to hospitals?"),
+    "injured": (
+        r"injur(?:ed|ing|ies|y)",
+        r"wounded",
+        r"wounding",
+        r"hurt",
+        r"taken to hospitals?",
+    ),
     "passengers": (r"passengers?",),
     "crew": (r"crew(?: members)?", r"flight attendants?", r"pilots?"),
     "jobs": (r"jobs?", r"employees", r"employs?", r"staff", r"workers", r"workforce", r"headcount"),
@@ -78,8 +85,6 @@ _MEASURES: dict[str, tuple[str, ...]] = {
     "share price change": (
         r"(?:shares?|stock) (?:rose|fell|jumped|climbed|surged|soared|gained|dropped|slid"
         r"|sank|tumbled|plunged|rallied|popped|was up|were up|was down|were down)",
-        r"(?:rose|fell|jumped|climbed|surged|soared|gained|dropped|slid|sank|tumbled|plunged"
-        r"|rallied|popped|up|down)",
     ),
     "revenue": (r"revenues?", r"sales", r"turnover"),
     "net loss": (r"net loss(?:es)?", r"lost", r"loss(?:es)?"),
@@ -97,7 +102,9 @@ _MEASURES: dict[str, tuple[str, ...]] = {
     ),
     "investment": (
         r"invest(?:ed|ing|ment|ments|s)?",
-        r"pump(?:ed|ing)",
+        r"pump(?:ed|ing|s)?",
+        r"(?:put|puts|putting|poured?|pouring|plough(?:ed|ing|s)?|plow(?:ed|ing|s)?)"
+        r"(?= [^.;]{0,40}\binto\b)",
         r"inject(?:ed|ing|ion)",
         r"commit(?:ted|ment)",
     ),
@@ -168,17 +175,21 @@ _DAYS = (
     ("first day", r"first(?:[- ]day| day of trading| trading day)|debut"),
     ("second day", r"second(?:[- ]day| day of trading| trading day)"),
 )
+# "a year earlier" dates a figure; it is no rate.
+_NOT_AGO = r"(?! (?:earlier|ago|before|later|after|previously))"
 _SCOPES: tuple[tuple[str, str], ...] = (
-    ("per day", r"(?:per|a|each|every) day|daily|a-day"),
-    ("per week", r"(?:per|a|each|every) week|weekly"),
-    ("per month", r"(?:per|a|each|every) month|monthly"),
-    ("per year", r"(?:per|a|each|every) year|annual(?:ly)?|yearly|a-year"),
+    ("per day", r"(?:per|a|each|every) day" + _NOT_AGO + r"|daily|a-day"),
+    ("per week", r"(?:per|a|each|every) week" + _NOT_AGO + r"|weekly"),
+    ("per month", r"(?:per|a|each|every) month" + _NOT_AGO + r"|monthly"),
+    ("per year", r"(?:per|a|each|every) year" + _NOT_AGO + r"|annual(?:ly)?|yearly|a-year"),
     ("non-GAAP", r"non-gaap|adjusted"),
     ("GAAP", r"gaap"),
     ("fully diluted", r"fully diluted|diluted"),
     ("outstanding shares", r"outstanding"),
     ("projected", r"projected|forecast|forecasts"),
-    ("total", r"total|combined|in all|overall|altogether|cumulative"),
+    ("cumulative", r"cumulative|accumulated"),
+    ("additional", r"a further|an additional|additional|extra"),
+    ("total", r"total|combined|in all|overall|altogether"),
 )
 _PERIOD = re.compile(
     r"\b(?:(?:fiscal|FY)\s?(?:20)?\d{2}|Q[1-4](?:\s(?:fiscal\s)?20\d{2})?"
@@ -267,6 +278,7 @@ _GENERIC = frozenset(
         "motors",
         "industries",
         "international",
+        "ai",
     ]
 )
 _ORGANISATION_WORDS = frozenset(
@@ -468,12 +480,13 @@ _NOT_NAMES = frozenset(
     ]
 )
 _SOURCE_LEAD = re.compile(
-    r"(?:according to|said|says|told|reported|reports|wrote|per)\s*$", re.IGNORECASE
+    r"(?:according to|said|says|told|reported|reports|wrote|per)\s*(?:the\s+)?$", re.IGNORECASE
 )
 _NAME_TOKEN = re.compile(r"[A-Z][\w&'’.-]*[\w]|[A-Z]")
 _TOKEN = re.compile(r"[A-Za-z][\w'’&.-]*[\w]|[A-Za-z]|\d[\d,.]*")
 _CLAUSE_BREAK = re.compile(r"[;:()\[\]“”\"—]|,\s(?=(?:and|but|while|which|who|whereas)\b)")
 _DATELINE = re.compile(r"^[A-Z][A-Z .,'-]{2,40}(?:\([^)]*\))?\s*[,—–-]|\(\w+\)\s*[—–-]")
+_DATELINE_WORD = re.compile(r"[A-Z]{3,}(?:\s[A-Z]{3,})*\s*(?:\([^)]*\)\s*)?[,:–—-]\s")
 _WEEKDAY = re.compile(r"^(?:mon|tues|wednes|thurs|fri|satur|sun)day$", re.IGNORECASE)
 
 
@@ -561,6 +574,9 @@ def entity_key(name: str, acronyms: dict[str, str] | None = None) -> str:
     capitalised = [w for w in parts if w[:1].isupper() and w.lower() != "the"]
     if len(capitalised) >= 2 and lower[-1] in _INSTITUTIONS:
         return "".join(w[0] for w in capitalised).lower()
+    if "&" in lower[1:]:
+        # "Carrow & Finch" is often "Carrow" on second mention.
+        lower = lower[: lower.index("&")]
     while len(lower) > 1 and lower[-1] in (_CORPORATE | _GENERIC):
         lower.pop()
     # Connectors: "Bank of England" keeps its last word; "Port of Baltimore" -> "baltimore".
@@ -619,13 +635,14 @@ def find_names(
 
     for match in _TOKEN.finditer(text):
         word = match.group()
-        gap = text[run[-1].end() : match.start()] if run else ""
-        if run and gap.strip():
-            close()
         bare = _strip_possessive(word).rstrip(".")
         lower = bare.lower()
-        connector = lower in ("of", "&", "de") and bool(run)
         capital = word[:1].isupper() and lower not in _NOT_NAMES and len(bare) > 1
+        gap = text[run[-1].end() : match.start()] if run else ""
+        # "Carrow & Finch": an ampersand between two capitalised words joins one name.
+        if run and gap.strip() and not (gap.strip() == "&" and capital):
+            close()
+        connector = lower in ("of", "&", "de") and bool(run)
         before = text[: match.start()].rstrip()[-1:]
         initial = not before or before in '.!?\n"“:'
         if (
@@ -636,6 +653,8 @@ def find_names(
             capital = False  # capitalised only because it opens a sentence
         if capital and re.search(r"-[a-z]", bare):
             capital = False  # "Chicago-based": an adjective
+        if capital and _DATELINE_WORD.match(text, match.start()) and initial:
+            capital = False  # "SINGAPORE –": the dateline places the story, it is not its subject
         if capital or connector:
             run.append(match)
             if word.endswith(("'s", "’s")):
@@ -670,6 +689,8 @@ def _name_at_sentence_start(
         return True
     if re.match(r"\s[A-Z]", text[match.end() : match.end() + 2]):
         return True
+    if re.match(r"\s+[a-z]", text[match.end() : match.end() + 3]):
+        return False  # "Net income rose", "Comparable sales grew": an adjective opening it
     return not re.search(r"(?:ing|ed|ly|s)$", lower)
 
 
@@ -732,6 +753,23 @@ class ArticleContext:
         return entity_key(name, self.acronyms)
 
     @cached_property
+    def full_names(self) -> dict[str, str]:
+        """The fullest way the article writes each entity ("Hurricane Lena" for "Lena",
+        "Carrow & Finch" for "Carrow"), for subject lines."""
+        seen: dict[str, Counter[str]] = {}
+        for name in find_names(self.title, 0, self.lowercase) + self.names:
+            shown = display_name(name.text)
+            if len(shown.split()) <= _LONGEST_NAME:
+                seen.setdefault(self.key(name.text), Counter())[shown] += 1
+        return {
+            key: max(forms.items(), key=lambda item: (len(item[0].split()), item[1]))[0]
+            for key, forms in seen.items()
+        }
+
+    def full_name(self, name: str) -> str:
+        return self.full_names.get(self.key(name), display_name(name))
+
+    @cached_property
     def salient(self) -> str:
         """The entity the article is mostly about: the name its title and lead repeat most."""
         ranked = self.ranked_names
@@ -755,10 +793,13 @@ class ArticleContext:
         """(key, display) of the names of the title and lead, most prominent first."""
         counts: Counter[str] = Counter()
         display: dict[str, str] = {}
+        in_body = {self.key(name.text) for name in self.names}
         for name in find_names(self.title, 0, self.lowercase):
             key = self.key(name.text)
-            counts[key] += 3
-            display.setdefault(key, name.text)
+            # A headline in Title Case capitalises common words: only names the body has.
+            if key in in_body:
+                counts[key] += 3
+                display.setdefault(key, name.text)
         lead_end = min(len(self.body), 1200)
         for name in self.names:
             if name.start >= lead_end:
@@ -797,18 +838,27 @@ class About:
     incidental: bool = False
     # Whom an investment, a stake or a deal is in: "in OpenAI", "for Activision".
     target: str = ""
+    # The entity written in full ("Hurricane Lena" where the sentence says "Lena").
+    name: str = ""
+    # The measure in the sentence's own words ("pre-tax profit growth", "public shelters").
+    wording: str = ""
+    # A place the figure is counted in that is not the entity: "in Germany".
+    place: str = ""
 
     @property
     def line(self) -> str:
         """The readable subject: "Reddit share price at close (fully diluted)"."""
-        parts = [self.entity, self.measure, self.target]
-        line = " ".join(p for p in parts if p)
-        if self.reference:
-            moment = self.reference.split()[-1] in _MOMENT_WORDS
-            line += f" at {self.reference}" if moment else f", {self.reference}"
-        if self.scope:
-            line += f" ({self.scope})"
-        return line.strip(" ,")
+        parts = [self.name or self.entity, self.wording or self.measure, self.target]
+        if self.place and self.place != self.target:
+            parts.append(self.place)
+        return _with_reference(" ".join(p for p in parts if p), self.reference, self.scope)
+
+    @property
+    def terms(self) -> str:
+        """The subject's words as the sentence writes the entity, with the measure's
+        canonical name: what grouping compares across outlets (see `subject_terms`)."""
+        line = " ".join(p for p in (self.entity, self.measure, self.target) if p)
+        return _with_reference(line, self.reference, self.scope)
 
     @property
     def key(self) -> str:
@@ -828,6 +878,15 @@ class About:
         return bool(self.key) and bool(
             self.reference or self.scope or self.measure in EVENT_MEASURES
         )
+
+
+def _with_reference(line: str, reference: str, scope: str) -> str:
+    if reference:
+        moment = reference.split()[-1] in _MOMENT_WORDS
+        line += f" at {reference}" if moment else f", {reference}"
+    if scope:
+        line += f" ({scope})"
+    return line.strip(" ,")
 
 
 _MOMENT_NAMES = frozenset(n for n, _ in _MOMENTS)
@@ -866,11 +925,26 @@ def about(
         unit_measure = _UNIT_MEASURES.get((unit or "").lower().rstrip("s"), None)
         if unit_measure is None and (unit or "").lower() in _UNIT_MEASURES:
             unit_measure = _UNIT_MEASURES[(unit or "").lower()]
+        # "injuries among its 171 passengers": the count is of the passengers.
+        counted = bool(_AMONG.search(before[-40:].lower()))
         if kind in ("count", "quantity") and unit_measure:
-            if measure not in ("death toll", "injured", "job cuts") or unit_measure == "crew":
+            if (
+                measure not in ("death toll", "injured", "job cuts")
+                or unit_measure == "crew"
+                or counted
+            ):
                 measure = unit_measure
-        elif kind == "count" and not measure and unit and unit_measure is None:
+        elif (
+            kind == "count"
+            and unit
+            and unit_measure is None
+            and measure not in ("death toll", "injured", "job cuts")
+        ):
+            # A concrete noun counted ("11 factories", "40 countries") says what the figure
+            # is, whatever verb is near; who was killed or hurt stays a toll.
             measure = unit.lower()
+        if kind == "duration" and measure != "age":
+            measure = ""  # a length of time is no price, count or amount
         if kind == "percent" and measure not in (
             "stake",
             "share price change",
@@ -878,20 +952,27 @@ def about(
             "inflation",
             "growth",
         ):
-            measure = _percent_measure(before.lower(), after.lower(), measure)
+            measure = _percent_measure(before.lower(), after.lower(), measure, sentence.lower())
         if kind == "money" and measure in ("", "share price change"):
             measure = _nearest(_MONEY_PATTERNS, sentence.lower(), "", after_words=0) or measure
     reference = _reference(before, after, sentence, kind, measure)
-    scope = "" if kind == "date" else _scope(before.lower()[-80:] + " " + after.lower()[:80])
+    scope = "" if kind == "date" else _scope(before.lower()[-80:], after.lower()[:80])
+    target = _target(after, entity) if measure in _TRANSITIVE else ""
     return About(
-        entity=_with_object(context, display_name(entity), sentence_start, after_end),
+        entity=_with_object(context, display_name(entity), entity, sentence_start, after_end),
         entity_key=context.key(entity) if entity else "",
         measure=measure,
         reference=reference,
         scope=scope,
         incidental=incidental,
-        target=_target(after, entity) if measure in _TRANSITIVE else "",
+        target=target,
+        name=_with_object(context, context.full_name(entity), entity, sentence_start, after_end),
+        wording=_wording(before, after, kind, measure, unit, text),
+        place="" if target else _place(context, entity, clause_start, start, after_end),
     )
+
+
+_AMONG = re.compile(r"\b(?:among|of|aboard|on board)\s+(?:the\s+|its\s+|their\s+|all\s+)?$")
 
 
 # Measures of something done to someone: their subject line says whom.
@@ -938,15 +1019,15 @@ def _entity(
         if sentence_start <= n.start < after_end
         and not _is_source(body, n)
         and context.key(n.text) not in context.speakers
+        and not _is_person(body, n)
     ]
     before = [n for n in names if clause_start <= n.start and n.end <= start]
     # A possessive right before the figure's noun phrase: "Reddit's shares closed at $50".
-    for name in reversed(before):
-        if context.key(name.text) not in context.story_names[:MAIN_NAMES]:
-            continue
-        tail = body[name.end : name.end + 2]
-        if tail in ("'s", "’s") and start - name.end < 60:
-            return name.text
+    if before:
+        last = before[-1]
+        tail = body[last.end : last.end + 2]
+        if tail in ("'s", "’s") and start - last.end < 40:
+            return last.text
     clause = body[clause_start:start].lower().split()
     opener = [w.strip(",.") for w in clause[:2]]
     if opener and (
@@ -954,6 +1035,10 @@ def _entity(
         or (opener[0] in ("the", "this") and opener[1:] and opener[1] in _STAND_INS)
     ):
         return context.salient or (before[0].text if before else "")
+    # The name the clause opens with is its subject ("Its rival, Westbrook, reported revenue
+    # of $2bn"); a name after a preposition only places the figure ("in Germany").
+    if before and not _PREPOSITION.search(body[clause_start : before[0].start]):
+        return before[0].text
     # Only a name the article is about is trusted as the entity; a place, a person quoted or
     # a headline's capitalised words stand for the article's main entity.
     main = [n for n in before if context.key(n.text) in context.story_names[:MAIN_NAMES]]
@@ -970,6 +1055,13 @@ def _entity(
 
 
 MAIN_NAMES = 6
+_PREPOSITION = re.compile(
+    r"\b(?:in|on|at|from|to|for|by|with|of|into|across|near|after|before|since|than|under"
+    r"|over|against|between|like|unlike|as|including|via)\b",
+    re.IGNORECASE,
+)
+# Longer runs of capitalised words are titles and names together ("County Coroner Jane Doe").
+_LONGEST_NAME = 4
 # Things a name is often the owner or the place of: "Lidford's bypass", "the Tarvik plant".
 _OBJECTS = words(
     """bypass bridge plant factory mine tunnel airport port project line station stadium
@@ -978,15 +1070,16 @@ _OBJECTS = words(
 )
 
 
-def _with_object(context: ArticleContext, entity: str, start: int, end: int) -> str:
-    """The entity with the object it owns in the figure's sentence ("Lidford bypass")."""
+def _with_object(context: ArticleContext, shown: str, entity: str, start: int, end: int) -> str:
+    """The entity, as `shown`, with the object it owns in the figure's sentence ("Lidford
+    bypass")."""
     if not entity:
         return entity
     sentence = context.body[start:end]
     match = re.search(re.escape(entity) + r"(?:['’]s)?\s+([a-z]+)\b", sentence)
     if match and match.group(1) in _OBJECTS:
-        return f"{entity} {match.group(1)}"
-    return entity
+        return f"{shown} {match.group(1)}"
+    return shown
 
 
 def _is_source(body: str, name: Name) -> bool:
@@ -1000,6 +1093,8 @@ def _nearest(
     """The name of the pattern whose match lies nearest the figure (end of `before`, start of
     `after`); a cue just after the figure ("$20 subscription fee") counts as near."""
     best, best_distance = "", None
+    # A cue after "and" or a comma is the next figure's ("112 people and injuring 900").
+    after = re.split(r"[,;]|\b(?:and|or|but|while)\b", after, maxsplit=1)[0]
     tail = " ".join(after.split()[:after_words]) if after_words else ""
     for name, pattern in patterns:
         for match in pattern.finditer(before):
@@ -1016,14 +1111,23 @@ def _nearest(
 _PERCENT_OF = re.compile(r"^\s*(?:of|stake)\b")
 
 
-def _percent_measure(before: str, after: str, measure: str) -> str:
+_CHANGE = re.compile(
+    r"\b(?:rose|fell|jumped|climbed|surged|soared|gained|dropped|slid|sank|tumbled|plunged"
+    r"|rallied|popped|up|down|higher|lower|gain|drop|increase|decrease|rise|fall|jump"
+    r"|increased|decreased|declined|slipped|grew|shrank|advanced|lost)\b"
+)
+# A move with no measure named, in a sentence about trading, is a move of the share price.
+_TRADING = re.compile(
+    r"\b(?:shares?|stock|trading|traded|trade|debut\w*|opened|closed|ipo|offer price|listing)\b"
+)
+
+
+def _percent_measure(before: str, after: str, measure: str, sentence: str = "") -> str:
     if re.search(r"\bstake\b|\bown", before + " " + after[:30]):
         return "stake"
-    if re.search(
-        r"\b(?:rose|fell|jumped|climbed|surged|soared|gained|dropped|slid|sank|tumbled|plunged"
-        r"|rallied|popped|up|down|higher|lower|gain|drop|increase|decrease|rise|fall|jump)\b",
-        before[-80:] + " " + after[:40],
-    ):
+    if _CHANGE.search(before[-80:] + " " + after[:40]):
+        if not measure and _TRADING.search(sentence):
+            return "share price change"
         return "change" if measure in ("", "share price change") else f"{measure} change"
     if _PERCENT_OF.match(after):
         return "share"
@@ -1066,10 +1170,21 @@ def _period_label(text: str) -> str:
     return text.upper() if text[:1] in "qQ" else text
 
 
-def _scope(near: str) -> str:
-    found = [name for name, pattern in _SCOPE_PATTERNS if pattern.search(near)]
-    # One scope, the most specific first in the table.
-    return found[0] if found else ""
+def _scope(before: str, after: str) -> str:
+    """The scope word nearest the figure ("11.3 million vehicles each year, about 31,000 a
+    day": per year); of two as near, the first in the table."""
+    if _DIFFERENCE.match(after):
+        return "difference"  # "$3 billion more than its valuation": no level
+    best, best_distance = "", None
+    for name, pattern in _SCOPE_PATTERNS:
+        distances = [len(before) - m.end() for m in pattern.finditer(before)]
+        distances += [m.start() + 1 for m in pattern.finditer(after)]
+        if distances and (best_distance is None or min(distances) < best_distance):
+            best, best_distance = name, min(distances)
+    return best
+
+
+_DIFFERENCE = re.compile(r"\s*(?:more|less|higher|lower|fewer|bigger|smaller) than\b")
 
 
 def _incidental(context: ArticleContext, start: int, text: str, date_value: str) -> bool:
@@ -1085,11 +1200,211 @@ def _incidental(context: ArticleContext, start: int, text: str, date_value: str)
 
 
 def subject_line(found: About, fragment: str) -> str:
-    """The claim's subject: the structured line when the measure is known, else the
-    extractor's phrase, led by the entity when the phrase does not name it."""
-    if found.measure:
+    """The claim's subject readers see: the structured line when the measure or its wording
+    is known, else the entity and the extractor's phrase."""
+    if found.measure or found.wording:
         return found.line
+    return _led_by(found.name or found.entity, fragment)
+
+
+def subject_terms(found: About, fragment: str) -> str:
+    """The claim's subject as grouping compares it: the entity as written, the canonical
+    measure, reference and scope; else the extractor's phrase led by the entity. Kept apart
+    from the readable line so rewording the line never regroups facts."""
+    if found.measure:
+        return found.terms
+    return _led_by(found.entity, fragment)
+
+
+def _led_by(entity: str, fragment: str) -> str:
     fragment = " ".join(fragment.split())
-    if found.entity and found.entity.lower() not in fragment.lower():
-        return f"{found.entity}: {fragment}"
+    if entity and entity.lower() not in fragment.lower():
+        return f"{entity}: {fragment}"
     return fragment
+
+
+# --------------------------------------------------------------------------------------------
+# The measure in the sentence's words, and the place a figure is counted in
+# --------------------------------------------------------------------------------------------
+
+# Words that end a noun phrase read leftwards: determiners, auxiliaries, prepositions and the
+# verbs that report a figure ("posted revenue of", "expects net profit of").
+_PHRASE_STOPS = words(
+    """a an the its their his her our my your this that these those some any each every all
+    both no it they he she we i is are was were be been being has have had will would could
+    should may might can did does do of in on at to for from by with without into onto over
+    under about around nearly almost roughly some just only also still now already more less
+    than up down and or but as per while after before since until said says say reported
+    reports report posted posts recorded records announced announces expects expected expect
+    estimated estimates estimate forecast forecasts plans planned plan set sets made makes put
+    puts paid pays gave gives received receives saw sees hit hits reached reaches reaching
+    including included includes booked books delivered delivers generated generates produced
+    produces showed shows reveals revealed lifted raised cut kept keeps lowered raise lower
+    proposed proposes declared declares approved approves agreed agrees total worth value
+    which who whose where when what how why there here so if though although because between
+    within across against via like unlike toward towards through during per cent percent
+    whereas"""
+)
+# Nouns ending in -ing or -ed that name measures.
+_ING_NOUNS = words(
+    """spending funding financing borrowing lending trading pricing listing rating ranking
+    building housing shipping advertising marketing offering holding opening closing earnings
+    bookings holdings savings takings rainfall shortfall billing staffing ridership"""
+)
+# "a total of 40", "a group of seven banks": the noun says nothing of what is counted.
+_PARTITIVES = words(
+    """total number sum group consortium range series handful couple set lot host team crowd
+    pair batch dozen tally figure amount maximum minimum majority minority fleet network
+    portfolio chain string raft slew"""
+)
+_QUALIFIERS = re.compile(
+    r"(?:(?:up to|about|around|nearly|almost|roughly|some|just|only|more than|less than|over"
+    r"|under|at least|at most|as much as|as many as|as little as|as few as|an estimated"
+    r"|approximately|close to|well over|just over|just under)\s+)*$"
+)
+_OF_PHRASE = re.compile(r"((?:[\w’'-]+\s+){0,4})of\s+$")
+_VERB_FRAME = re.compile(
+    r"^(.*?)\b(?:has |have |had |will |would |is |are |was |were )?(?:rose|rise|rises|fell|"
+    r"fall|falls|jumped|climbed|surged|soared|gained|dropped|slid|sank|tumbled|plunged|rallied"
+    r"|increased|decreased|declined|slipped|grew|grow|shrank|advanced|came in at|came to|"
+    r"stood at|stands at|reached|totalled|totaled|amounted to|hit|was|were|is|are|topped|"
+    r"exceeded|widened|narrowed|improved|doubled|tripled|halved)\b",
+)
+_SCALE_WORDS = words(
+    """million millions billion billions trillion thousand thousands hundred hundreds dozen
+    dozens lakh lakhs crore crores k m bn mn tn"""
+)
+_PEOPLE = words("people person persons individuals")
+_UP = re.compile(
+    r"\b(?:rose|rise|rises|jumped|climbed|surged|soared|gained|gain|rallied|increased|increase"
+    r"|grew|grow|advanced|up|higher|doubled|tripled|improved|widened)\b"
+)
+_PRICE_WORDS = words("share shares stock price prices")
+
+
+def _wording(before: str, after: str, kind: str, measure: str, unit: str, text: str) -> str:
+    """The measure as the sentence words it, when it says more than the canonical name:
+    "pre-tax profit" ("Pre-tax profit rose 11% to £512m"), "storm surge" ("a storm surge of
+    up to 12 feet"), "convenience stores" ("40 convenience stores"), "net income growth"."""
+    if kind in ("date", "duration"):
+        return ""
+    if kind == "count":
+        counted = _counted_noun(text)
+        if counted and counted.lower() not in _PEOPLE:
+            return counted
+        if measure:
+            return ""
+    lower = before.lower()
+    head = _QUALIFIERS.sub("", lower.rstrip())
+    phrase = ""
+    match = _OF_PHRASE.search(head + " ")
+    if match:
+        phrase = _noun_phrase(match.group(1))
+    if not phrase:
+        frame = _VERB_FRAME.search(lower)
+        if frame:
+            phrase = _noun_phrase(frame.group(1), from_left=True)
+    if not phrase:
+        return ""
+    if measure.endswith("change") and kind == "percent":
+        direction = "gain" if _UP.search(lower[-60:] + " " + after[:30].lower()) else "fall"
+        if direction == "gain" and not (set(phrase.split()) & _PRICE_WORDS):
+            direction = "growth"
+        return f"{phrase} {direction}"
+    if re.match(r"\s*,?\s*(?:a|per|each) share\b", after.lower()) and "share" not in phrase:
+        return f"{phrase} per share"
+    return phrase
+
+
+def _counted_noun(text: str) -> str:
+    """What a count counts, in its words: "40 convenience stores" -> "convenience stores"."""
+    tokens = text.split()
+    while tokens and (
+        tokens[0][:1].isdigit()
+        or tokens[0].lower().strip(".,") in _SCALE_WORDS
+        or tokens[0].lower() in _NUMBER_WORDS
+    ):
+        tokens.pop(0)
+    return " ".join(tokens).strip(" .,")
+
+
+_NUMBER_WORDS = words(
+    """one two three four five six seven eight nine ten eleven twelve thirteen fourteen
+    fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty
+    ninety hundred a an some several dozens"""
+)
+
+
+def _noun_phrase(text: str, *, from_left: bool = False) -> str:
+    """The noun phrase a run of words ends with (or, `from_left`, opens with): "reported
+    quarterly revenue" -> "quarterly revenue"; "revenue for the three months" -> "revenue".
+    Names and figures are left out; "" when no noun of a measure is found."""
+    tokens = [t.strip(',.;:()"“”') for t in text.split()]
+    tokens = [t for t in tokens if t]
+    if from_left:
+        # The subject of the clause: its words up to the first stop after a content word.
+        run: list[str] = []
+        for token in tokens:
+            if token[:1].isupper() and run == [] and token.lower() not in _PHRASE_STOPS:
+                continue  # a name opening the clause is its entity
+            if token.lower() in _PHRASE_STOPS or token[:1].isdigit():
+                if run:
+                    break
+                continue
+            run.append(token.lower())
+        tokens = run[-4:]
+    else:
+        run = []
+        for token in reversed(tokens):
+            if token.lower() in _PHRASE_STOPS or token[:1].isdigit() or token[:1].isupper():
+                break
+            run.insert(0, token.lower())
+        tokens = run[-3:]
+    if not tokens or tokens[-1] in _PARTITIVES:
+        return ""
+    last = tokens[-1]
+    if len(last) < 3 or last.endswith("ly") or not re.match(r"^[a-z][a-z’'-]*$", last):
+        return ""
+    if (last.endswith("ed") or last.endswith("ing")) and last not in _ING_NOUNS:
+        return ""
+    return " ".join(t.rstrip("’'") for t in tokens)
+
+
+_PLACE_LEAD = re.compile(r"\b(?:in|at|across|on|throughout)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _place(context: ArticleContext, entity: str, clause_start: int, start: int, end: int) -> str:
+    """ "in Calloway County" where a figure is counted in a named place other than its
+    entity ("29 were in Calloway County", "4,200 in Britain"); the nearest such name."""
+    body = context.body
+    entity_key = context.key(entity) if entity else ""
+    best, best_distance = "", None
+    for name in context.names:
+        if name.start < clause_start or name.start >= end:
+            continue
+        if not _PLACE_LEAD.search(body[max(0, name.start - 12) : name.start]):
+            continue
+        if context.key(name.text) == entity_key or _is_person(body, name):
+            continue
+        distance = start - name.end if name.end <= start else name.start - start
+        if best_distance is None or distance < best_distance:
+            best, best_distance = f"in {context.full_name(name.text)}", distance
+    return best
+
+
+# Words that make a name a person's ("Governor Jane Doe", "managing director John Roe").
+_TITLES = words(
+    """president governor mayor senator secretary minister chancellor chief ceo cfo director
+    chairman chairwoman chair spokesman spokeswoman spokesperson coroner sheriff
+    superintendent commissioner judge officer analyst economist professor dr mr mrs ms sir
+    dame administrator premier king queen prince princess pope general captain lieutenant rep
+    sen gov founder co-founder executive manager head lawyer attorney inspector detective
+    sergeant constable councillor councilor representative ambassador"""
+)
+
+
+def _is_person(body: str, name: Name) -> bool:
+    """Whether a name is a person's: it opens with a title, or a title precedes it."""
+    first = name.text.split()[0].lower().rstrip(".")
+    previous = body[max(0, name.start - 24) : name.start].split()
+    return first in _TITLES or bool(previous and previous[-1].lower().rstrip(".,") in _TITLES)
