@@ -487,6 +487,7 @@ _TOKEN = re.compile(r"[A-Za-z][\w'’&.-]*[\w]|[A-Za-z]|\d[\d,.]*")
 _CLAUSE_BREAK = re.compile(r"[;:()\[\]“”\"—]|,\s(?=(?:and|but|while|which|who|whereas)\b)")
 _DATELINE = re.compile(r"^[A-Z][A-Z .,'-]{2,40}(?:\([^)]*\))?\s*[,—–-]|\(\w+\)\s*[—–-]")
 _DATELINE_WORD = re.compile(r"[A-Z]{3,}(?:\s[A-Z]{3,})*\s*(?:\([^)]*\)\s*)?[,:–—-]\s")
+_MODEL_NUMBER = re.compile(r"(?!(?:19|20)\d\d\b)\d{1,4}[A-Za-z]?")
 _WEEKDAY = re.compile(r"^(?:mon|tues|wednes|thurs|fri|satur|sun)day$", re.IGNORECASE)
 
 
@@ -574,6 +575,9 @@ def entity_key(name: str, acronyms: dict[str, str] | None = None) -> str:
     capitalised = [w for w in parts if w[:1].isupper() and w.lower() != "the"]
     if len(capitalised) >= 2 and lower[-1] in _INSTITUTIONS:
         return "".join(w[0] for w in capitalised).lower()
+    digits = [i for i, w in enumerate(lower) if i and w[:1].isdigit()]
+    if digits:
+        lower = lower[: digits[0]]  # "Corvid Slate 2" and "Slate 2" are the Slate
     if "&" in lower[1:]:
         # "Carrow & Finch" is often "Carrow" on second mention.
         lower = lower[: lower.index("&")]
@@ -625,6 +629,12 @@ def find_names(
         | also_known
     )
 
+    # Words written only right after a number ("737 Max"): model names, no names alone.
+    after_number = Counter(
+        m.group(1).lower() for m in re.finditer(r"\d\s([A-Z][\w-]*)", text)
+    )
+    model_words = {word for word, n in after_number.items() if capitalised[word] <= n}
+
     def close() -> None:
         while run and run[-1].group().lower() in ("of", "the", "&", "and", "de"):
             run.pop()
@@ -643,6 +653,10 @@ def find_names(
         if run and gap.strip() and not (gap.strip() == "&" and capital):
             close()
         connector = lower in ("of", "&", "de") and bool(run)
+        # "Boeing 737 Max 9", "Flight 1282": a model or a service number belongs to its name.
+        model = bool(run) and gap == " " and bool(_MODEL_NUMBER.fullmatch(word))
+        if capital and not run and lower in model_words:
+            capital = False  # "the 737 Max": a model's name only ever after its number
         before = text[: match.start()].rstrip()[-1:]
         initial = not before or before in '.!?\n"“:'
         if (
@@ -655,7 +669,7 @@ def find_names(
             capital = False  # "Chicago-based": an adjective
         if capital and _DATELINE_WORD.match(text, match.start()) and initial:
             capital = False  # "SINGAPORE –": the dateline places the story, it is not its subject
-        if capital or connector:
+        if capital or connector or model:
             run.append(match)
             if word.endswith(("'s", "’s")):
                 close()
