@@ -630,9 +630,7 @@ def find_names(
     )
 
     # Words written only right after a number ("737 Max"): model names, no names alone.
-    after_number = Counter(
-        m.group(1).lower() for m in re.finditer(r"\d\s([A-Z][\w-]*)", text)
-    )
+    after_number = Counter(m.group(1).lower() for m in re.finditer(r"\d\s([A-Z][\w-]*)", text))
     model_words = {word for word, n in after_number.items() if capitalised[word] <= n}
 
     def close() -> None:
@@ -649,9 +647,12 @@ def find_names(
         lower = bare.lower()
         capital = word[:1].isupper() and lower not in _NOT_NAMES and len(bare) > 1
         gap = text[run[-1].end() : match.start()] if run else ""
-        # "Carrow & Finch": an ampersand between two capitalised words joins one name.
-        if run and gap.strip() and not (gap.strip() == "&" and capital):
+        # "Carrow & Finch": an ampersand between two capitalised words joins one name; a line
+        # break ends one ("Key Facts" over "Reddit ...").
+        if run and (gap.strip() or "\n" in gap) and not (gap.strip() == "&" and capital):
             close()
+        if lower == "new" and re.match(r"\s[A-Z]", text[match.end() : match.end() + 2]):
+            capital = True  # "New York": "new" opens a name only before a capitalised word
         connector = lower in ("of", "&", "de") and bool(run)
         # "Boeing 737 Max 9", "Flight 1282": a model or a service number belongs to its name.
         model = bool(run) and gap == " " and bool(_MODEL_NUMBER.fullmatch(word))
@@ -666,7 +667,8 @@ def find_names(
         ):
             capital = False  # capitalised only because it opens a sentence
         if capital and re.search(r"-[a-z]", bare):
-            capital = False  # "Chicago-based": an adjective
+            capital = False  # "Chicago-based": an adjective, "San Francisco-based" too
+            run.clear()
         if capital and _DATELINE_WORD.match(text, match.start()) and initial:
             capital = False  # "SINGAPORE –": the dateline places the story, it is not its subject
         if capital or connector or model:
@@ -713,6 +715,29 @@ def _name_at_sentence_start(
 # --------------------------------------------------------------------------------------------
 
 
+def _person_like(name: str) -> bool:
+    """Whether a name reads as a person's: two or three capitalised words, none an acronym
+    or an organisation's word ("Jane Doe", not "FAA" or "Alaska Airlines")."""
+    parts = name.split()
+    lowered = {p.lower().rstrip(".,") for p in parts}
+    return (
+        len(parts) in (1, 2, 3)
+        and not any(p.isupper() and len(p) > 1 for p in parts)
+        and not lowered & (_CORPORATE | _GENERIC | _INSTITUTIONS | _ORGANISATION_WORDS)
+    )
+
+
+def _title_case(line: str) -> bool:
+    """A headline's capitals: most words capitalised, no sentence's full stop at the end."""
+    tokens = [t for t in _TOKEN.findall(line) if t[:1].isalpha()]
+    capitals = [t for t in tokens if t[:1].isupper()]
+    return (
+        len(tokens) >= 2
+        and len(capitals) >= 0.6 * len(tokens)
+        and not line.rstrip().endswith((".", "?", "!", '"', "”"))
+    )
+
+
 class ArticleContext:
     """An article read once for what its figures are about."""
 
@@ -744,6 +769,8 @@ class ArticleContext:
         for name in self.names:
             after = self.body[name.end : name.end + 12]
             before = self.body[max(0, name.start - 8) : name.start]
+            if not _person_like(name.text):
+                continue  # "The FAA says its order applies to 171 aircraft": its own figure
             if re.match(r",?\s+(?:said|says|told|added|wrote)\b", after) or re.search(
                 r"\b(?:said|says)\s+$", before
             ):
@@ -757,11 +784,27 @@ class ArticleContext:
 
     @cached_property
     def names(self) -> list[Name]:
+        capitals = [t for t in _TOKEN.findall(self.title) if t[:1].isupper()]
+        # A headline in Title Case capitalises every word: its words are no evidence.
         title_words = frozenset(
-            _strip_possessive(m.group()).rstrip(".").lower()
-            for m in _NAME_TOKEN.finditer(self.title)
+            _strip_possessive(t).rstrip(".").lower()
+            for t in ([] if _title_case(self.title) else capitals)
         )
-        return find_names(self.body, 0, self.lowercase, title_words)
+        found = find_names(self.body, 0, self.lowercase, title_words)
+        # A headline or a subhead in Title Case capitalises common words: its runs are names
+        # only when the text names them elsewhere too.
+        heads = [
+            (m.start(), m.end())
+            for m in re.finditer(r"[^\n]+", self.body)
+            if _title_case(m.group())
+        ]
+        inside = [any(a <= n.start < b for a, b in heads) for n in found]
+        elsewhere = {self.key(n.text) for n, head in zip(found, inside, strict=True) if not head}
+        return [
+            n
+            for n, head in zip(found, inside, strict=True)
+            if not head or self.key(n.text) in elsewhere
+        ]
 
     def key(self, name: str) -> str:
         return entity_key(name, self.acronyms)
@@ -1050,8 +1093,11 @@ def _entity(
     ):
         return context.salient or (before[0].text if before else "")
     # The name the clause opens with is its subject ("Its rival, Westbrook, reported revenue
-    # of $2bn"); a name after a preposition only places the figure ("in Germany").
+    # of $2bn"); a name after a preposition only places the figure ("in Germany"), and one
+    # describing a stand-in ("the Sheffield engineering group") stands for the main entity.
     if before and not _PREPOSITION.search(body[clause_start : before[0].start]):
+        if _DESCRIBES.match(body, before[0].end):
+            return context.salient or before[0].text
         return before[0].text
     # Only a name the article is about is trusted as the entity; a place, a person quoted or
     # a headline's capitalised words stand for the article's main entity.
@@ -1069,6 +1115,9 @@ def _entity(
 
 
 MAIN_NAMES = 6
+_DESCRIBES = re.compile(
+    r"(?:['’]s)?(?:\s+[a-z][\w-]*){0,2}\s+(?:" + "|".join(sorted(_ORGANISATION_WORDS)) + r")\b"
+)
 _PREPOSITION = re.compile(
     r"\b(?:in|on|at|from|to|for|by|with|of|into|across|near|after|before|since|than|under"
     r"|over|against|between|like|unlike|as|including|via)\b",
@@ -1189,6 +1238,9 @@ def _scope(before: str, after: str) -> str:
     day": per year); of two as near, the first in the table."""
     if _DIFFERENCE.match(after):
         return "difference"  # "$3 billion more than its valuation": no level
+    # Another figure's scope is beyond it: "12.45 million a year, or about 34,000 a day".
+    before = re.split(r"\d[\d,.]*", before)[-1]
+    after = re.split(r"\d", after, maxsplit=1)[0]
     best, best_distance = "", None
     for name, pattern in _SCOPE_PATTERNS:
         distances = [len(before) - m.end() for m in pattern.finditer(before)]
@@ -1218,7 +1270,7 @@ def subject_line(found: About, fragment: str) -> str:
     is known, else the entity and the extractor's phrase."""
     if found.measure or found.wording:
         return found.line
-    return _led_by(found.name or found.entity, fragment)
+    return _led_by(found.name or found.entity, _compact(fragment))
 
 
 def subject_terms(found: About, fragment: str) -> str:
@@ -1228,6 +1280,32 @@ def subject_terms(found: About, fragment: str) -> str:
     if found.measure:
         return found.terms
     return _led_by(found.entity, fragment)
+
+
+def _compact(fragment: str) -> str:
+    """The nouns of the extractor's phrase, without the verbs and pronouns around them:
+    "that the hardest-hit areas could be without power" -> "hardest-hit areas power"."""
+    kept = []
+    for token in fragment.split():
+        bare = token.strip(",.;:()\"“”'’")
+        lower = bare.lower()
+        if not bare or lower in _PHRASE_STOPS or lower in _FRAGMENT_STOPS:
+            continue
+        if bare[:1].islower() and (
+            lower.endswith("ly") or (lower.endswith(("ed", "ing")) and lower not in _ING_NOUNS)
+        ):
+            continue
+        kept.append(bare)
+    return " ".join(kept[:_COMPACT_WORDS]) or fragment
+
+
+_COMPACT_WORDS = 5
+_FRAGMENT_STOPS = words(
+    """could would should will shall can may might must be being been not never also even
+    then thus there it its they them their he she his her we us our you your i me my who
+    whom whose which that this these those what s runs run moved move went go goes come
+    comes came get got gets make makes take took takes told tell says say stay stays"""
+)
 
 
 def _led_by(entity: str, fragment: str) -> str:
@@ -1257,7 +1335,8 @@ _PHRASE_STOPS = words(
     proposed proposes declared declares approved approves agreed agrees total worth value
     which who whose where when what how why there here so if though although because between
     within across against via like unlike toward towards through during per cent percent
-    whereas"""
+    whereas trades traded trade stands stood priced valued closed opened ended finished
+    expects"""
 )
 # Nouns ending in -ing or -ed that name measures.
 _ING_NOUNS = words(
@@ -1277,8 +1356,10 @@ _QUALIFIERS = re.compile(
     r"|approximately|close to|well over|just over|just under)\s+)*$"
 )
 _OF_PHRASE = re.compile(r"((?:[\w’'-]+\s+){0,4})of\s+$")
+# "estimated insured losses at $4.5bn", "put the damage at $9bn".
+_AT_PHRASE = re.compile(r"((?:[\w’'-]+\s+){0,4})at\s+$")
 _VERB_FRAME = re.compile(
-    r"^(.*?)\b(?:has |have |had |will |would |is |are |was |were )?(?:rose|rise|rises|fell|"
+    r"(?i)^(.*?)\b(?:has |have |had |will |would |is |are |was |were )?(?:rose|rise|rises|fell|"
     r"fall|falls|jumped|climbed|surged|soared|gained|dropped|slid|sank|tumbled|plunged|rallied"
     r"|increased|decreased|declined|slipped|grew|grow|shrank|advanced|came in at|came to|"
     r"stood at|stands at|reached|totalled|totaled|amounted to|hit|was|were|is|are|topped|"
@@ -1313,9 +1394,13 @@ def _wording(before: str, after: str, kind: str, measure: str, unit: str, text: 
     phrase = ""
     match = _OF_PHRASE.search(head + " ")
     if match:
-        phrase = _noun_phrase(match.group(1))
+        phrase = _noun_phrase(before[match.start(1) : match.end(1)])
     if not phrase:
-        frame = _VERB_FRAME.search(lower)
+        match = _AT_PHRASE.search(head + " ")
+        if match:
+            phrase = _noun_phrase(before[match.start(1) : match.end(1)])
+    if not phrase:
+        frame = _VERB_FRAME.search(before)
         if frame:
             phrase = _noun_phrase(frame.group(1), from_left=True)
     if not phrase:
@@ -1384,7 +1469,7 @@ def _noun_phrase(text: str, *, from_left: bool = False) -> str:
     return " ".join(t.rstrip("’'") for t in tokens)
 
 
-_PLACE_LEAD = re.compile(r"\b(?:in|at|across|on|throughout)\s+(?:the\s+)?$", re.IGNORECASE)
+_PLACE_LEAD = re.compile(r"\b(?:in|across|on|throughout)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def _place(context: ArticleContext, entity: str, clause_start: int, start: int, end: int) -> str:
@@ -1400,6 +1485,8 @@ def _place(context: ArticleContext, entity: str, clause_start: int, start: int, 
             continue
         if context.key(name.text) == entity_key or _is_person(body, name):
             continue
+        if re.match(r"\s*[\d$€£¥]", body[name.end : name.end + 3]):
+            continue  # "Rs 900", "US $": a currency, no place
         distance = start - name.end if name.end <= start else name.start - start
         if best_distance is None or distance < best_distance:
             best, best_distance = f"in {context.full_name(name.text)}", distance
@@ -1411,7 +1498,7 @@ _TITLES = words(
     """president governor mayor senator secretary minister chancellor chief ceo cfo director
     chairman chairwoman chair spokesman spokeswoman spokesperson coroner sheriff
     superintendent commissioner judge officer analyst economist professor dr mr mrs ms sir
-    dame administrator premier king queen prince princess pope general captain lieutenant rep
+    dame administrator premier king queen prince princess pope captain lieutenant rep
     sen gov founder co-founder executive manager head lawyer attorney inspector detective
     sergeant constable councillor councilor representative ambassador"""
 )
@@ -1419,6 +1506,6 @@ _TITLES = words(
 
 def _is_person(body: str, name: Name) -> bool:
     """Whether a name is a person's: it opens with a title, or a title precedes it."""
-    first = name.text.split()[0].lower().rstrip(".")
+    inside = {w.lower().rstrip(".") for w in name.text.split()}
     previous = body[max(0, name.start - 24) : name.start].split()
-    return first in _TITLES or bool(previous and previous[-1].lower().rstrip(".,") in _TITLES)
+    return bool(inside & _TITLES) or bool(previous and previous[-1].lower().rstrip(".,") in _TITLES)
