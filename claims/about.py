@@ -279,6 +279,24 @@ _GENERIC = frozenset(
         "industries",
         "international",
         "ai",
+        "instruments",
+        "foods",
+        "energy",
+        "electronics",
+        "pharmaceuticals",
+        "products",
+        "brands",
+        "resources",
+        "solutions",
+        "networks",
+        "ventures",
+        "logistics",
+        "semiconductors",
+        "therapeutics",
+        "software",
+        "entertainment",
+        "communications",
+        "power",
     ]
 )
 _ORGANISATION_WORDS = frozenset(
@@ -681,6 +699,14 @@ def find_names(
     return names
 
 
+# Nouns of what figures measure: "Net income", "Comparable sales" open no name.
+_MEASURE_WORDS = words(
+    """income sales inflation earnings profit profits revenue revenues margin margins growth
+    output prices price rates demand spending unemployment exports imports traffic rainfall
+    bookings turnout loss losses debt dividend dividends orders deaths jobs staff shares stock
+    valuation stake cost costs proceeds turnover customers users subscribers visitors flights
+    cancellations fatalities injuries passengers vehicles funding investment value"""
+)
 # Words that open sentences without naming anyone.
 _OPENERS = words(
     """here there what why how where while after before during some many several both each
@@ -705,7 +731,8 @@ def _name_at_sentence_start(
         return True
     if re.match(r"\s[A-Z]", text[match.end() : match.end() + 2]):
         return True
-    if re.match(r"\s+[a-z]", text[match.end() : match.end() + 3]):
+    following_word = re.match(r"\s+([a-z]+)", text[match.end() : match.end() + 24])
+    if following_word and following_word.group(1) in _MEASURE_WORDS:
         return False  # "Net income rose", "Comparable sales grew": an adjective opening it
     return not re.search(r"(?:ing|ed|ly|s)$", lower)
 
@@ -866,9 +893,11 @@ class ArticleContext:
             display.setdefault(key, name.text)
         for name in self.names[:400]:
             counts[self.key(name.text)] += 0.25
+        # Of names as prominent, the one written first.
+        order = {key: index for index, key in enumerate(counts)}
         ranked = sorted(
             ((k, c) for k, c in counts.items() if k and k in display),
-            key=lambda item: (-item[1], item[0]),
+            key=lambda item: (-item[1], order[item[0]]),
         )
         return [(key, display[key]) for key, _ in ranked]
 
@@ -1087,6 +1116,11 @@ def _entity(
             return last.text
     clause = body[clause_start:start].lower().split()
     opener = [w.strip(",.") for w in clause[:2]]
+    lead = _APPOSITIVE.match(body, clause_start, start)
+    if lead:
+        named = [n for n in before if n.start == lead.end()]
+        if named:
+            return named[0].text  # "Its American rival, Westmere, reported ..."
     if opener and (
         opener[0] in _PRONOUNS
         or (opener[0] in ("the", "this") and opener[1:] and opener[1] in _STAND_INS)
@@ -1115,6 +1149,7 @@ def _entity(
 
 
 MAIN_NAMES = 6
+_APPOSITIVE = re.compile(r"\s*(?:its|their|the|a|an)\s+[^,.;]{1,40},\s+", re.IGNORECASE)
 _DESCRIBES = re.compile(
     r"(?:['’]s)?(?:\s+[a-z][\w-]*){0,2}\s+(?:" + "|".join(sorted(_ORGANISATION_WORDS)) + r")\b"
 )
@@ -1351,9 +1386,9 @@ _PARTITIVES = words(
     portfolio chain string raft slew"""
 )
 _QUALIFIERS = re.compile(
-    r"(?:(?:up to|about|around|nearly|almost|roughly|some|just|only|more than|less than|over"
+    r"\b(?:up to|about|around|nearly|almost|roughly|some|just|only|more than|less than|over"
     r"|under|at least|at most|as much as|as many as|as little as|as few as|an estimated"
-    r"|approximately|close to|well over|just over|just under)\s+)*$"
+    r"|approximately|close to|well over|just over|just under)$"
 )
 _OF_PHRASE = re.compile(r"((?:[\w’'-]+\s+){0,4})of\s+$")
 # "estimated insured losses at $4.5bn", "put the damage at $9bn".
@@ -1390,7 +1425,9 @@ def _wording(before: str, after: str, kind: str, measure: str, unit: str, text: 
         if measure:
             return ""
     lower = before.lower()
-    head = _QUALIFIERS.sub("", lower.rstrip())
+    head = lower.rstrip()
+    while (stripped := _QUALIFIERS.sub("", head).rstrip()) != head:
+        head = stripped
     phrase = ""
     match = _OF_PHRASE.search(head + " ")
     if match:
