@@ -89,7 +89,14 @@ _MEASURES: dict[str, tuple[str, ...]] = {
     "revenue": (r"revenues?", r"sales", r"turnover"),
     "net loss": (r"net loss(?:es)?", r"lost", r"loss(?:es)?"),
     "profit": (r"profits?", r"net income", r"earnings"),
-    "amount raised": (r"raised?", r"raising", r"proceeds", r"funding round", r"fundraising"),
+    "amount raised": (
+        r"raised?",
+        r"raising",
+        r"proceeds",
+        r"funding round",
+        r"fundraising",
+        r"(?:pulled|pulls|brought|brings) in",
+    ),
     "deal value": (
         r"acquisition",
         r"acquired?",
@@ -320,6 +327,26 @@ _ORGANISATION_WORDS = frozenset(
         "network",
         "agency",
         "regulator",
+        "developer",
+        "producer",
+        "supplier",
+        "provider",
+        "giant",
+        "conglomerate",
+        "chain",
+        "owner",
+        "builder",
+        "publisher",
+        "studio",
+        "club",
+        "utility",
+        "investor",
+        "miner",
+        "automaker",
+        "carmaker",
+        "chipmaker",
+        "drugmaker",
+        "rival",
     ]
 )
 _STAND_INS = _ORGANISATION_WORDS | frozenset(
@@ -495,6 +522,22 @@ _NOT_NAMES = frozenset(
         "nasdaq",
         "gdp",
         "ai",
+        "not",
+        "no",
+        "yes",
+        "nor",
+        "all",
+        "any",
+        "each",
+        "every",
+        "both",
+        "either",
+        "neither",
+        "once",
+        "then",
+        "now",
+        "here",
+        "there",
     ]
 )
 _SOURCE_LEAD = re.compile(
@@ -673,7 +716,12 @@ def find_names(
             capital = True  # "New York": "new" opens a name only before a capitalised word
         connector = lower in ("of", "&", "de") and bool(run)
         # "Boeing 737 Max 9", "Flight 1282": a model or a service number belongs to its name.
-        model = bool(run) and gap == " " and bool(_MODEL_NUMBER.fullmatch(word))
+        model = (
+            bool(run)
+            and gap == " "
+            and bool(_MODEL_NUMBER.fullmatch(word))
+            and not text[match.end() : match.end() + 1].isalpha()  # "7B" is no "7"
+        )
         if capital and not run and lower in model_words:
             capital = False  # "the 737 Max": a model's name only ever after its number
         before = text[: match.start()].rstrip()[-1:]
@@ -1439,7 +1487,8 @@ def _wording(before: str, after: str, kind: str, measure: str, unit: str, text: 
     if not phrase:
         frame = _VERB_FRAME.search(before)
         if frame:
-            phrase = _noun_phrase(frame.group(1), from_left=True)
+            # "For the moment, Microsoft's investment is": the subject follows the comma.
+            phrase = _noun_phrase(frame.group(1).split(",")[-1], from_left=True)
     if not phrase:
         return ""
     if measure.endswith("change") and kind == "percent":
