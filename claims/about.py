@@ -1077,8 +1077,11 @@ def about(
             # A concrete noun counted ("11 factories", "40 countries") says what the figure
             # is, whatever verb is near; who was killed or hurt stays a toll.
             measure = unit.lower()
-        if kind == "duration" and measure != "age":
-            measure = ""  # a length of time is no price, count or amount
+        if kind == "duration":
+            # A length of time is no price, count or amount; an age is one written as such
+            # ("a 44-year-old", "aged 44"), not an "old" further along the clause.
+            aged = re.search(r"-old$", text) or re.match(r"\s*(?:years?\s+)?old\b", after)
+            measure = "age" if aged or re.search(r"\baged?\s*$", before) else ""
         if kind == "percent" and measure not in (
             "stake",
             "share price change",
@@ -1464,8 +1467,12 @@ def _wording(before: str, after: str, kind: str, measure: str, unit: str, text: 
     """The measure as the sentence words it, when it says more than the canonical name:
     "pre-tax profit" ("Pre-tax profit rose 11% to £512m"), "storm surge" ("a storm surge of
     up to 12 feet"), "convenience stores" ("40 convenience stores"), "net income growth"."""
-    if kind in ("date", "duration"):
-        return ""
+    if kind == "date":
+        if measure:
+            return f"{measure} date"  # "founding date"
+        return _bound(before, after)
+    if kind == "duration":
+        return _span(before, after, measure)
     if kind == "count":
         counted = _counted_noun(text)
         if counted and counted.lower() not in _PEOPLE:
@@ -1499,6 +1506,52 @@ def _wording(before: str, after: str, kind: str, measure: str, unit: str, text: 
     if re.match(r"\s*,?\s*(?:a|per|each) share\b", after.lower()) and "share" not in phrase:
         return f"{phrase} per share"
     return phrase
+
+
+_STARTS = re.compile(
+    r"\b(?:since|from|starting|began|begins|begin|opened|opens|launched)\s+(?:on\s+|in\s+)?$"
+)
+_ENDS = re.compile(
+    r"\b(?:to|until|till|through|ending|ended|ends|end|before|by)\s+(?:on\s+|in\s+)?$"
+)
+
+
+def _bound(before: str, after: str) -> str:
+    """What a date with no event named bounds: "since 2021" a start, "until 2028" an end."""
+    lower = before.lower().rstrip() + " "
+    if _STARTS.search(lower):
+        return "start"
+    if _ENDS.search(lower):
+        return "end"
+    return ""
+
+
+_SPAN_WORDS = (
+    ("time", re.compile(r"\b(?:within|in|after)\s+(?:the\s+next\s+|about\s+|up to\s+)?$")),
+    ("length", re.compile(r"\b(?:lasted|lasting|lasts|last|long)\b")),
+    (
+        "period",
+        re.compile(
+            r"\b(?:over|for|during|across)\s+(?:the\s+)?(?:next|past|previous|last|first|final|coming)?\s*$"
+        ),
+    ),
+)
+
+
+def _span(before: str, after: str, measure: str) -> str:
+    """A length of time in the sentence's terms: "investment period" ("will invest £1bn
+    over the next 2 years"), "time" ("within 14 days"), "age" ("a 140-year-old")."""
+    if measure == "age":
+        return "age"
+    lower = before.lower()
+    word = next((name for name, pattern in _SPAN_WORDS if pattern.search(lower.rstrip() + " ")), "")
+    if not word and re.match(r"\W*(?:long|old)\b", after.lower()):
+        word = "length" if after.lower().lstrip(" -").startswith("long") else "age"
+    if not word:
+        return ""
+    # What lasts: the measure the clause names ("invest" -> investment period).
+    what = _nearest(_MEASURE_PATTERNS, lower, "", after_words=0)
+    return f"{what} {word}" if what and what != word else word
 
 
 def _counted_noun(text: str) -> str:

@@ -195,3 +195,21 @@ def test_a_name_describing_the_company_stands_for_the_main_entity():
     found = read(text, "19 per cent", kind="percent", title="Ashby agrees takeover")
 
     assert found.entity_key == "ashby"
+
+
+def test_a_length_of_time_reads_what_lasts_and_an_age_only_where_written():
+    text = "Pellow will invest £1.1bn over the next 2 years. Its chair, a 61-year-old, led it for six years."
+
+    period = read(text, "2 years", kind="duration", unit="years")
+    age = read(text, "61-year-old", kind="duration", unit="years")
+    tenure = read(text, "six years", kind="duration", unit="years")
+
+    assert period.line == "Pellow investment period"
+    assert (age.measure, tenure.measure) == ("age", "")
+
+
+def test_a_date_with_no_event_named_reads_as_a_start_or_an_end():
+    text = "Rates at Pellow Bank have held since 2021 and will stay there until 2028."
+
+    assert read(text, "2021", kind="date").wording == "start"
+    assert read(text, "2028", kind="date").wording == "end"
