@@ -1077,6 +1077,8 @@ def about(
             # A concrete noun counted ("11 factories", "40 countries") says what the figure
             # is, whatever verb is near; who was killed or hurt stays a toll.
             measure = unit.lower()
+        if kind == "quantity" and measure in _COUNTED:
+            measure = ""  # "3.7 metres" counts no customers, whatever the sentence before says
         if kind == "duration":
             # A length of time is no price, count or amount; an age is one written as such
             # ("a 44-year-old", "aged 44"), not an "old" further along the clause.
@@ -1109,6 +1111,15 @@ def about(
     )
 
 
+# Measures that count things: never the measure of a quantity in a unit.
+_COUNTED = frozenset(_UNIT_MEASURES.values()) | {
+    "users",
+    "flights",
+    "shares",
+    "death toll",
+    "injured",
+    "job cuts",
+}
 _AMONG = re.compile(r"\b(?:among|of|aboard|on board)\s+(?:the\s+|its\s+|their\s+|all\s+)?$")
 
 
@@ -1365,6 +1376,8 @@ def subject_terms(found: About, fragment: str) -> str:
     from the readable line so rewording the line never regroups facts."""
     if found.measure:
         return found.terms
+    if found.wording and found.wording not in ("start", "end"):
+        return f"{found.entity} {found.wording}".strip()
     return _led_by(found.entity, fragment)
 
 
@@ -1445,7 +1458,7 @@ _OF_PHRASE = re.compile(r"((?:[\w’'-]+\s+){0,4})of\s+$")
 # "estimated insured losses at $4.5bn", "put the damage at $9bn".
 _AT_PHRASE = re.compile(r"((?:[\w’'-]+\s+){0,4})at\s+$")
 _VERB_FRAME = re.compile(
-    r"(?i)^(.*?)\b(?:has |have |had |will |would |is |are |was |were )?(?:rose|rise|rises|fell|"
+    r"(?i)\b(?:has |have |had |will |would |is |are |was |were )?(?:rose|rise|rises|fell|"
     r"fall|falls|jumped|climbed|surged|soared|gained|dropped|slid|sank|tumbled|plunged|rallied"
     r"|increased|decreased|declined|slipped|grew|grow|shrank|advanced|came in at|came to|"
     r"stood at|stands at|reached|totalled|totaled|amounted to|hit|was|were|is|are|topped|"
@@ -1492,10 +1505,15 @@ def _wording(before: str, after: str, kind: str, measure: str, unit: str, text: 
         if match:
             phrase = _noun_phrase(before[match.start(1) : match.end(1)])
     if not phrase:
-        frame = _VERB_FRAME.search(before)
-        if frame:
-            # "For the moment, Microsoft's investment is": the subject follows the comma.
-            phrase = _noun_phrase(frame.group(1).split(",")[-1], from_left=True)
+        frames = list(_VERB_FRAME.finditer(before))
+        if frames:
+            # The verb nearest the figure; its subject follows the clause's last comma ("For
+            # the moment, Microsoft's investment is").
+            subject = re.split(r"[,.;:]\s", before[: frames[-1].start()])[-1]
+            phrase = _noun_phrase(subject, from_left=True)
+    if not phrase and kind == "quantity":
+        # "keep generators at least 20 feet from doors": the thing measured just before it.
+        phrase = _noun_phrase(before[: len(head)].split(",")[-1])
     if not phrase:
         return ""
     if measure.endswith("change") and kind == "percent":
