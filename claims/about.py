@@ -724,8 +724,11 @@ def find_names(
         )
         if capital and not run and lower in model_words:
             capital = False  # "the 737 Max": a model's name only ever after its number
-        before = text[: match.start()].rstrip()[-1:]
-        initial = not before or before in '.!?\n"“:'
+        preceding = text[: match.start()]
+        before = preceding.rstrip()[-1:]
+        # A line's first word opens a sentence too (after a headline with no full stop).
+        line_start = "\n" in preceding[len(preceding.rstrip()) :]
+        initial = not before or before in '.!?\n"“:' or line_start
         if (
             capital
             and initial
