@@ -901,6 +901,20 @@ class ArticleContext:
             for key, forms in seen.items()
         }
 
+    def named_as(self, noun: str, before: int) -> str:
+        """The name a text calls by `noun` ("the bank" -> "Bank of Seravia", "the county" ->
+        "Calloway County"): the main entity if its name holds the noun, else the last such name
+        before `before`, else ""."""
+        word = noun.lower()
+
+        def holds(text: str) -> bool:
+            return word in {w.lower() for w in text.split()}
+
+        if self.salient and holds(self.salient):
+            return self.salient
+        earlier = [n.text for n in self.names if n.end <= before and holds(n.text)]
+        return earlier[-1] if earlier else ""
+
     def full_name(self, name: str) -> str:
         return self.full_names.get(self.key(name), display_name(name))
 
@@ -1181,6 +1195,12 @@ def _entity(
             return last.text
     clause = body[clause_start:start].lower().split()
     opener = [w.strip(",.") for w in clause[:2]]
+    # "the county's seven shelters", "the bank kept": the name the article gives that thing.
+    standing = _STAND_IN.search(body, clause_start, start)
+    if standing:
+        named = context.named_as(standing.group(1), standing.start())
+        if named:
+            return named
     lead = _APPOSITIVE.match(body, clause_start, start)
     if lead:
         named = [n for n in before if n.start == lead.end()]
@@ -1213,7 +1233,16 @@ def _entity(
     return context.salient
 
 
+# Common nouns a text uses for something it has named: "the bank" for "Bank of Seravia".
+_STAND_IN_NOUNS = words(
+    """bank group company county city district island state province country region town
+    village port club party council government ministry agency authority commission board
+    fund union university hospital airport airline team"""
+)
 MAIN_NAMES = 6
+_STAND_IN = re.compile(
+    r"(?:^|(?<=\s))the\s+(" + "|".join(sorted(_STAND_IN_NOUNS)) + r")\b(?:['’]s)?", re.IGNORECASE
+)
 _APPOSITIVE = re.compile(r"\s*(?:its|their|the|a|an)\s+[^,.;]{1,40},\s+", re.IGNORECASE)
 _DESCRIBES = re.compile(
     r"(?:['’]s)?(?:\s+[a-z][\w-]*){0,2}\s+(?:" + "|".join(sorted(_ORGANISATION_WORDS)) + r")\b"

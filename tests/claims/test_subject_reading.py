@@ -213,3 +213,23 @@ def test_a_date_with_no_event_named_reads_as_a_start_or_an_end():
 
     assert read(text, "2021", kind="date").wording == "start"
     assert read(text, "2028", kind="date").wording == "end"
+
+
+def test_the_county_is_the_county_the_article_named():
+    text = (
+        "Storm Edda flooded Harlow County on Sunday. Edda moved north overnight."
+        " At the peak, 1,930 residents were staying in the county's seven shelters."
+    )
+
+    found = read(text, "seven shelters", kind="count", unit="shelters", title="Storm Edda")
+
+    assert found.entity == "Harlow County"
+    assert found.line == "Harlow County shelters"
+
+
+def test_a_dateline_after_a_headline_is_no_name():
+    text = "Rates cut again\n\nLISBON – The Bank of Arvel cut its main rate to 4.75 per cent."
+
+    found = read(text, "4.75 per cent", kind="percent")
+
+    assert found.entity == "Bank of Arvel"
