@@ -1520,10 +1520,23 @@ def _wording(before: str, after: str, kind: str, measure: str, unit: str, text: 
         return _span(before, after, measure)
     if kind == "count":
         counted = _counted_noun(text)
+        if measure in EVENT_MEASURES and measure not in ("passengers", "crew"):
+            return ""  # "29 deaths", "112 people killed": the death toll
         if counted and counted.lower() not in _PEOPLE:
             return counted
         if measure:
             return ""
+        # "30,000 people have been left homeless": who they are is what befell them.
+        done = _what_befell(after)
+        if done:
+            return f"{counted.lower() or 'people'} {done}"
+    if kind == "percent":
+        # "30% of sales", "18% of group revenue": a share of something.
+        share = re.match(r"\s+of\s+((?:[\w’'-]+\s*){1,4})", after)
+        if share and measure in ("share", ""):
+            phrase = _noun_phrase(share.group(1), from_left=True)
+            if phrase:
+                return f"share of {phrase}"
     lower = before.lower()
     head = lower.rstrip()
     while (stripped := _QUALIFIERS.sub("", head).rstrip()) != head:
@@ -1602,6 +1615,32 @@ def _span(before: str, after: str, measure: str) -> str:
     # What lasts: the measure the clause names ("invest" -> investment period).
     what = _nearest(_MEASURE_PATTERNS, lower, "", after_words=0)
     return f"{what} {word}" if what and what != word else word
+
+
+_AUXILIARIES = words("have has had been be being were was are is will would could may might")
+
+
+def _what_befell(after: str) -> str:
+    """ "left homeless" from " have been left homeless and ...": the verb after a count of
+    people, its particle and object, up to the next stop."""
+    kept: list[str] = []
+    for token in after.split()[:8]:
+        bare = token.strip(',.;:()"“”')
+        lower = bare.lower()
+        if not kept and lower in _AUXILIARIES:
+            continue
+        if not bare or not bare.isalpha() or lower in ("and", "but", "or", "when", "after", "as"):
+            break
+        if lower in _PHRASE_STOPS and lower not in ("from", "in", "on", "out", "up", "off"):
+            if kept:
+                break
+            return ""
+        kept.append(lower)
+        if token[-1:] in ",.;:":
+            break
+    while kept and kept[-1] in ("from", "in", "on"):
+        kept.pop()
+    return " ".join(kept[:4]) if kept and kept[0] not in ("from", "in", "on") else ""
 
 
 def _counted_noun(text: str) -> str:
