@@ -763,7 +763,8 @@ _OPENERS = words(
     """here there what why how where while after before during some many several both each
     every all such another other including according however meanwhile instead experts
     officials analysts investors authorities police residents workers people shares stocks
-    traders critics"""
+    traders critics earlier later separately elsewhere overall last next this that then today
+    yesterday tonight currently recently previously so thus hence still also"""
 )
 
 
@@ -1113,6 +1114,8 @@ def about(
             measure = _nearest(_MONEY_PATTERNS, sentence.lower(), "", after_words=0) or measure
     reference = _reference(before, after, sentence, kind, measure)
     scope = "" if kind == "date" else _scope(before.lower()[-80:], after.lower()[:80])
+    if measure == "deal value":
+        entity = _buyer(context, sentence_start, sentence_end) or entity
     target = _target(after, entity) if measure in _TRANSITIVE else ""
     return About(
         entity=_with_object(context, display_name(entity), entity, sentence_start, after_end),
@@ -1138,6 +1141,24 @@ _COUNTED = frozenset(_UNIT_MEASURES.values()) | {
     "job cuts",
 }
 _AMONG = re.compile(r"\b(?:among|of|aboard|on board)\s+(?:the\s+|its\s+|their\s+|all\s+)?$")
+
+
+_BY_BUYER = re.compile(
+    r"\b(?:takeover|acquisition|purchase|buyout|bid|offer|approach)\s+(?:by|from)\s+(?:the\s+)?"
+    r"(?:[A-Z][\w-]*['’]s\s+)?|\b(?:bought|acquired|taken over)\s+by\s+(?:the\s+)?"
+)
+
+
+def _buyer(context: ArticleContext, sentence_start: int, sentence_end: int) -> str:
+    """Who pays in a deal written in the passive: "agreed to a £4.3bn takeover by India's
+    Vardhan Group" is Vardhan's deal, as "Vardhan will acquire it for £4.3bn" is."""
+    match = _BY_BUYER.search(context.body, sentence_start, sentence_end)
+    if not match:
+        return ""
+    for name in context.names:
+        if name.start == match.end():
+            return name.text
+    return ""
 
 
 # Measures of something done to someone: their subject line says whom.
@@ -1672,7 +1693,9 @@ def _noun_phrase(text: str, *, from_left: bool = False) -> str:
         # The subject of the clause: its words up to the first stop after a content word.
         run: list[str] = []
         for token in tokens:
-            if token[:1].isupper() and run == [] and token.lower() not in _PHRASE_STOPS:
+            if token[:1].isupper() and token.lower() not in _PHRASE_STOPS:
+                if run:
+                    break  # "an explosive Thursday": a name or a day ends the phrase
                 continue  # a name opening the clause is its entity
             if token.lower() in _PHRASE_STOPS or token[:1].isdigit():
                 if run:

@@ -233,3 +233,19 @@ def test_a_dateline_after_a_headline_is_no_name():
     found = read(text, "4.75 per cent", kind="percent")
 
     assert found.entity == "Bank of Arvel"
+
+
+def test_a_deal_written_in_the_passive_is_the_buyers():
+    text = "Ashby Pumps has agreed to a £4.3bn takeover by India's Varn Group, the firms said."
+
+    found = read(text, "£4.3bn", kind="money", title="Ashby agrees takeover")
+
+    assert (found.entity_key, found.measure) == ("varn", "deal value")
+
+
+def test_a_count_of_people_reads_what_befell_them():
+    text = "The Orsk quake struck at dawn. About 30,000 people have been left homeless."
+
+    found = read(text, "30,000 people", kind="count", unit="people", title="Orsk quake")
+
+    assert found.wording == "people left homeless"
