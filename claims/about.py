@@ -914,7 +914,22 @@ class ArticleContext:
         if self.salient and holds(self.salient):
             return self.salient
         earlier = [n.text for n in self.names if n.end <= before and holds(n.text)]
-        return earlier[-1] if earlier else ""
+        if earlier:
+            return earlier[-1]
+        if word in _PLACE_NOUNS and self.places:
+            return self.places[0]  # "the island": the place the article writes most
+        return ""
+
+    @cached_property
+    def places(self) -> list[str]:
+        """Names the article writes as places ("in Saint Carys", "across Dorvan"), most
+        written first."""
+        counts = Counter(
+            n.text
+            for n in self.names
+            if _PLACE_LEAD.search(self.body[max(0, n.start - 12) : n.start])
+        )
+        return [text for text, _ in counts.most_common()]
 
     def full_name(self, name: str) -> str:
         return self.full_names.get(self.key(name), display_name(name))
@@ -1260,6 +1275,7 @@ _STAND_IN_NOUNS = words(
     village port club party council government ministry agency authority commission board
     fund union university hospital airport airline team"""
 )
+_PLACE_NOUNS = words("county city district island state province country region town village")
 MAIN_NAMES = 6
 _STAND_IN = re.compile(
     r"(?:^|(?<=\s))the\s+(" + "|".join(sorted(_STAND_IN_NOUNS)) + r")\b(?:['’]s)?", re.IGNORECASE

@@ -249,3 +249,14 @@ def test_a_count_of_people_reads_what_befell_them():
     found = read(text, "30,000 people", kind="count", unit="people", title="Orsk quake")
 
     assert found.wording == "people left homeless"
+
+
+def test_the_island_is_the_place_the_article_writes_most():
+    text = (
+        "Storm Edda hit Port Vell on Monday. Damage in Saint Orla was heavy and roads in Saint"
+        " Orla stayed shut. Power was cut to 9,000 of the island's 19,000 households."
+    )
+
+    found = read(text, "19,000 households", kind="count", unit="households", title="Storm Edda")
+
+    assert found.entity == "Saint Orla"
