@@ -1559,8 +1559,12 @@ def _wording(before: str, after: str, kind: str, measure: str, unit: str, text: 
         counted = _counted_noun(text)
         if measure in EVENT_MEASURES and measure not in ("passengers", "crew"):
             return ""  # "29 deaths", "112 people killed": the death toll
-        if counted and counted.lower() not in _PEOPLE:
-            return counted
+        noun = counted if counted and counted.lower() not in _PEOPLE else ""
+        done = _done_to(before)
+        if done and (noun or measure or unit):
+            return f"{noun or measure or unit.lower()} {done}"  # "flights canceled"
+        if noun:
+            return noun
         if measure:
             return ""
         # "30,000 people have been left homeless": who they are is what befell them.
@@ -1652,6 +1656,20 @@ def _span(before: str, after: str, measure: str) -> str:
     # What lasts: the measure the clause names ("invest" -> investment period).
     what = _nearest(_MEASURE_PATTERNS, lower, "", after_words=0)
     return f"{what} {word}" if what and what != word else word
+
+
+_DONE_TO = re.compile(
+    r"\b([a-z]+ed)\s+(?:(?:its|their|the|all|of|some|about|around|nearly|almost|roughly|more"
+    r"|than|over|at|least|up|to|another|an|a|estimated)\s+)*$"
+)
+
+
+def _done_to(before: str) -> str:
+    """ "canceled" from "United canceled 200 flights": the verb a counted thing underwent."""
+    match = _DONE_TO.search(before.lower())
+    if not match or match.group(1) in _PHRASE_STOPS or match.group(1) in _ING_NOUNS:
+        return ""
+    return match.group(1)
 
 
 _AUXILIARIES = words("have has had been be being were was are is will would could may might")

@@ -260,3 +260,11 @@ def test_the_island_is_the_place_the_article_writes_most():
     found = read(text, "19,000 households", kind="count", unit="households", title="Storm Edda")
 
     assert found.entity == "Saint Orla"
+
+
+def test_a_counted_thing_reads_what_was_done_to_it():
+    text = "Norra Air canceled 200 flights on Monday."
+
+    found = read(text, "200 flights", kind="count", unit="flights", title="Norra Air")
+
+    assert found.line == "Norra Air flights canceled"
