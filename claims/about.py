@@ -538,6 +538,24 @@ _NOT_NAMES = frozenset(
         "now",
         "here",
         "there",
+        "gb",
+        "tb",
+        "mb",
+        "kb",
+        "km",
+        "mph",
+        "kmh",
+        "kw",
+        "mw",
+        "gw",
+        "kwh",
+        "mwh",
+        "gwh",
+        "rpm",
+        "hp",
+        "bhp",
+        "ghz",
+        "mhz",
     ]
 )
 _SOURCE_LEAD = re.compile(
@@ -786,6 +804,8 @@ def _name_at_sentence_start(
     following_word = re.match(r"\s+([a-z]+)", text[match.end() : match.end() + 24])
     if following_word and following_word.group(1) in _MEASURE_WORDS:
         return False  # "Net income rose", "Comparable sales grew": an adjective opening it
+    if following_word and following_word.group(1) in ("by", "than"):
+        return False  # "Built by ...", "Fewer than 20": a participle or a comparative
     return not re.search(r"(?:ing|ed|ly|s)$", lower)
 
 
@@ -1531,7 +1551,8 @@ _VERB_FRAME = re.compile(
     r"fall|falls|jumped|climbed|surged|soared|gained|dropped|slid|sank|tumbled|plunged|rallied"
     r"|increased|decreased|declined|slipped|grew|grow|shrank|advanced|came in at|came to|"
     r"stood at|stands at|reached|totalled|totaled|amounted to|hit|was|were|is|are|topped|"
-    r"exceeded|widened|narrowed|improved|doubled|tripled|halved)\b",
+    r"exceeded|widened|narrowed|improved|doubled|tripled|halved|measures|measured|weighs|"
+    r"weighed|spans|spanned|costs|cost)\b",
 )
 _SCALE_WORDS = words(
     """million millions billion billions trillion thousand thousands hundred hundreds dozen

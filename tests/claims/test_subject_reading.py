@@ -268,3 +268,12 @@ def test_a_counted_thing_reads_what_was_done_to_it():
     found = read(text, "200 flights", kind="count", unit="flights", title="Norra Air")
 
     assert found.line == "Norra Air flights canceled"
+
+
+def test_units_and_participles_opening_a_sentence_are_no_names():
+    text = "Built by Orvane in 2009, the telescope cost $2bn. It has 512GB of storage."
+
+    names = [name.text for name in about.find_names(text)]
+
+    assert "Built" not in names
+    assert "GB" not in names
