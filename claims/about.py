@@ -865,11 +865,16 @@ class ArticleContext:
         """Keys of the names the article quotes ("Irani said", "said Jane Doe"): people who
         speak about figures, rarely what the figures are about."""
         found = set()
+        # A one-word speaker is a person when the article gives the full name ("Jane Moss"
+        # ... "Moss said"); else it is as likely a company ("Microsoft said").
+        surnames = {n.text.split()[-1] for n in self.names if len(n.text.split()) in (2, 3)}
         for name in self.names:
             after = self.body[name.end : name.end + 12]
             before = self.body[max(0, name.start - 8) : name.start]
             if not _person_like(name.text):
                 continue  # "The FAA says its order applies to 171 aircraft": its own figure
+            if len(name.text.split()) == 1 and name.text not in surnames:
+                continue
             if re.match(r",?\s+(?:said|says|told|added|wrote)\b", after) or re.search(
                 r"\b(?:said|says)\s+$", before
             ):

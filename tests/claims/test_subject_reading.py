@@ -277,3 +277,14 @@ def test_units_and_participles_opening_a_sentence_are_no_names():
 
     assert "Built" not in names
     assert "GB" not in names
+
+
+def test_a_one_word_speaker_is_a_person_only_when_the_article_gives_a_full_name():
+    text = (
+        "Norvik said on Monday it would buy Pell. Jane Moss, an analyst, called it cheap."
+        " Moss said the price was low."
+    )
+    context = about.ArticleContext(text, "Norvik to buy Pell")
+
+    assert "moss" in context.speakers
+    assert "norvik" not in context.speakers
