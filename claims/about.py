@@ -1165,7 +1165,13 @@ def about(
         scope=scope,
         incidental=incidental,
         target=target,
-        name=_with_object(context, context.full_name(entity), entity, sentence_start, after_end),
+        name=_with_object(
+            context,
+            context.full_name(_referent(context, entity, sentence_start, clause_start, start)),
+            entity,
+            sentence_start,
+            after_end,
+        ),
         wording=_wording(before, after, kind, measure, unit, text),
         place="" if target else _place(context, entity, clause_start, start, after_end),
     )
@@ -1301,6 +1307,39 @@ _STAND_IN_NOUNS = words(
     fund union university hospital airport airline team"""
 )
 _PLACE_NOUNS = words("county city district island state province country region town village")
+
+
+def _referent(
+    context: ArticleContext, entity: str, sentence_start: int, clause_start: int, start: int
+) -> str:
+    """Whom the line names when "it" or "the company" opens the clause: the story's name that
+    opens the sentence (or the one before), as a reader resolves it ("Microsoft has made
+    announcements. It will invest ..."). Only the line: grouping keeps the main entity, which
+    outlets share, until the grouping tells apart whom a figure is in."""
+    opener = context.body[clause_start:start].lower().split()[:2]
+    opener = [w.strip(",.") for w in opener]
+    if entity != context.salient or _APPOSITIVE.match(context.body, clause_start, start):
+        return entity  # the clause names its entity itself
+    if not opener or not (
+        opener[0] in _PRONOUNS
+        or (opener[0] in ("the", "this") and opener[1:] and opener[1] in _STAND_INS)
+    ):
+        return entity
+    body = context.body
+    for begin in (sentence_start, body.rfind(". ", 0, max(0, sentence_start - 2)) + 2):
+        opening = [
+            n
+            for n in context.names
+            if begin <= n.start < min(begin + 40, clause_start)
+            and not _is_person(body, n)
+            and context.key(n.text) not in context.speakers
+            and context.key(n.text) in context.story_names[:MAIN_NAMES]
+        ]
+        if opening:
+            return opening[0].text
+    return entity
+
+
 MAIN_NAMES = 6
 _STAND_IN = re.compile(
     r"(?:^|(?<=\s))the\s+(" + "|".join(sorted(_STAND_IN_NOUNS)) + r")\b(?:['’]s)?", re.IGNORECASE

@@ -288,3 +288,14 @@ def test_a_one_word_speaker_is_a_person_only_when_the_article_gives_a_full_name(
 
     assert "moss" in context.speakers
     assert "norvik" not in context.speakers
+
+
+def test_it_in_the_line_is_the_name_opening_the_sentence_before():
+    text = (
+        "Pellow Foods is the biggest baker in the region. Norvik has made other plans in"
+        " Europe. It will invest $3.5 million in Germany."
+    )
+
+    found = read(text, "$3.5 million", kind="money", title="Pellow Foods results")
+
+    assert found.line.startswith("Norvik investment")
