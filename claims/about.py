@@ -1036,6 +1036,8 @@ class About:
     wording: str = ""
     # A place the figure is counted in that is not the entity: "in Germany".
     place: str = ""
+    # When, in the sentence's words, where no reference point is read: "a year earlier".
+    when: str = ""
 
     @property
     def line(self) -> str:
@@ -1043,6 +1045,8 @@ class About:
         parts = [self.name or self.entity, self.wording or self.measure, self.target]
         if self.place and self.place != self.target:
             parts.append(self.place)
+        if self.when and not self.reference:
+            parts.append(self.when)
         return _with_reference(" ".join(p for p in parts if p), self.reference, self.scope)
 
     @property
@@ -1173,6 +1177,7 @@ def about(
             after_end,
         ),
         wording=_wording(before, after, kind, measure, unit, text),
+        when="" if kind in ("date", "duration") else _when(before, after),
         place="" if target else _place(context, entity, clause_start, start, after_end),
     )
 
@@ -1603,6 +1608,11 @@ _SCALE_WORDS = words(
     dozens lakh lakhs crore crores k m bn mn tn"""
 )
 _PEOPLE = words("people person persons individuals")
+_RELATIVE = re.compile(r"\s*(?:which|who|that|whose|where|including|excluding)\b", re.IGNORECASE)
+_CHANGE_NOUNS = words(
+    """rise fall gain drop increase decrease decline jump slide climb growth change cut
+    reduction surge plunge"""
+)
 _UP = re.compile(
     r"\b(?:rose|rise|rises|jumped|climbed|surged|soared|gained|gain|rallied|increased|increase"
     r"|grew|grow|advanced|up|higher|doubled|tripled|improved|widened)\b"
@@ -1660,13 +1670,19 @@ def _wording(before: str, after: str, kind: str, measure: str, unit: str, text: 
         if frames:
             # The verb nearest the figure; its subject follows the clause's last comma ("For
             # the moment, Microsoft's investment is").
-            subject = re.split(r"[,.;:]\s", before[: frames[-1].start()])[-1]
+            segments = re.split(r"[,.;:]\s", before[: frames[-1].start()])
+            # "Core inflation, which excludes food, fell": the relative clause is not it.
+            while len(segments) > 1 and _RELATIVE.match(segments[-1]):
+                segments.pop()
+            subject = segments[-1]
             phrase = _noun_phrase(subject, from_left=True)
     if not phrase and kind == "quantity":
         # "keep generators at least 20 feet from doors": the thing measured just before it.
         phrase = _noun_phrase(before[: len(head)].split(",")[-1])
     if not phrase:
         return ""
+    if measure.endswith("change") and kind == "percent" and phrase.split()[-1] in _CHANGE_NOUNS:
+        return phrase  # "a rise of 9%"
     if measure.endswith("change") and kind == "percent":
         direction = "gain" if _UP.search(lower[-60:] + " " + after[:30].lower()) else "fall"
         if direction == "gain" and not (set(phrase.split()) & _PRICE_WORDS):
@@ -1675,6 +1691,23 @@ def _wording(before: str, after: str, kind: str, measure: str, unit: str, text: 
     if re.match(r"\s*,?\s*(?:a|per|each) share\b", after.lower()) and "share" not in phrase:
         return f"{phrase} per share"
     return phrase
+
+
+_WHEN = re.compile(
+    r"\b(?:(?:a|one) year (?:earlier|ago|before)|(?:this|last|next) (?:year|season|summer|"
+    r"winter|spring|autumn|month|week|quarter)|since the start of the year|in the (?:first|"
+    r"second|third|fourth|final) (?:quarter|half)|(?:so far|to date) this year)\b"
+)
+
+
+def _when(before: str, after: str) -> str:
+    """The time phrase nearest the figure in its clause ("a year earlier", "this summer")."""
+    before = re.split(r"\d[\d,.]*", before.lower())[-1]
+    after = re.split(r"\d", after.lower(), maxsplit=1)[0]
+    found = [m.group() for m in _WHEN.finditer(after[:60])] or [
+        m.group() for m in _WHEN.finditer(before[-60:])
+    ]
+    return found[0] if found else ""
 
 
 _STARTS = re.compile(

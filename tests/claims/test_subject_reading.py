@@ -299,3 +299,14 @@ def test_it_in_the_line_is_the_name_opening_the_sentence_before():
     found = read(text, "$3.5 million", kind="money", title="Pellow Foods results")
 
     assert found.line.startswith("Norvik investment")
+
+
+def test_the_line_keeps_the_time_the_sentence_gives():
+    text = (
+        "Pellow Foods made $142 million, or 87 cents a share, up from $128 million a year earlier."
+    )
+
+    found = read(text, "$128 million", kind="money", title="Pellow Foods results")
+
+    assert found.line.endswith("a year earlier")
+    assert found.scope != "per year"
