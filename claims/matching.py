@@ -815,6 +815,27 @@ def value_evidence(
     return best or 0.0, agrees, same_figure
 
 
+def disagrees(
+    reading: comparison.Reading | None,
+    values: Sequence[Mapping],
+    overrides: comparison.RateOverrides | None = None,
+) -> bool:
+    """Whether the value can be compared with the fact's values and agrees with none of them:
+    joining would make the fact disputed."""
+    if reading is None:
+        return False
+    compared = False
+    for value in values:
+        result = comparison.compare(
+            reading, _in_unit_of(reading, reading_of_value(value)), overrides=overrides
+        )
+        if result.comparable:
+            if result.agree:
+                return False
+            compared = True
+    return compared
+
+
 def _in_unit_of(reading: comparison.Reading, other: comparison.Reading) -> comparison.Reading:
     """`other` in `reading`'s unit when both count one population under two nouns ("11,500
     people" and "11,500 employees", or a count without a unit), which comparison.py does not

@@ -1,0 +1,72 @@
+"""Which figures of different articles make a dispute: the values decide agreement, the
+subjects decide whether two different values state one fact at all."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from claims.models import Fact
+from tests.claims.stories import claim, publish
+
+
+def test_two_values_whose_measure_is_not_read_do_not_make_a_dispute(make_article):
+    first = publish(
+        make_article,
+        "Storm Oriel flooded Lanford overnight. Governor Ana Ruiz said crews pulled 1,400 people"
+        " from rooftops in Lanford by dawn.",
+        outlet="Coast Wire",
+        published=date(2025, 9, 2),
+    )
+    second = publish(
+        make_article,
+        "Storm Oriel left Lanford under water. In Lanford, 1,930 residents spent the night in"
+        " school gyms after the storm.",
+        outlet="Lanford Sentinel",
+        published=date(2025, 9, 3),
+    )
+
+    rescued = claim(first, "1,400 people").fact
+    sheltered = claim(second, "1,930 residents").fact
+    assert rescued != sheltered
+    assert Fact.objects.filter(agreement=Fact.Agreement.DISPUTED).count() == 0
+
+
+def test_a_yearly_figure_and_one_without_a_period_are_not_one_disputed_fact(make_article):
+    first = publish(
+        make_article,
+        "Halbrook Foods agreed to buy Corrie Snacks. Halbrook Foods had revenue of £5.6 billion"
+        " in its last financial year.",
+        outlet="City Desk",
+        published=date(2025, 1, 9),
+    )
+    second = publish(
+        make_article,
+        "Halbrook Foods agreed to buy Corrie Snacks. The combined Halbrook Foods will have"
+        " revenue of £9.8 billion a year.",
+        outlet="Market Daily",
+        published=date(2025, 1, 10),
+    )
+
+    assert claim(first, "£5.6 billion").fact != claim(second, "£9.8 billion").fact
+    assert Fact.objects.filter(agreement=Fact.Agreement.DISPUTED).count() == 0
+
+
+def test_a_figure_whose_measure_only_its_context_names_still_makes_its_dispute(make_article):
+    first = publish(
+        make_article,
+        "Norvik Grid signed a cloud deal with Velora. Norvik Grid faces scrutiny over its"
+        " $13 billion investment in Velora.",
+        outlet="Tech Ledger",
+        published=date(2024, 2, 26),
+    )
+    second = publish(
+        make_article,
+        "Norvik Grid signed a cloud deal with Velora. Norvik Grid is Velora's biggest investor."
+        " It put $10 billion into the company.",
+        outlet="Wire Review",
+        published=date(2024, 2, 27),
+    )
+
+    fact = claim(first, "$13 billion").fact
+    assert claim(second, "$10 billion").fact == fact
+    assert fact.agreement == Fact.Agreement.DISPUTED
