@@ -462,7 +462,23 @@ def _comparable(group: _Group, dimension: str, fact: Fact) -> bool:
         root.kind == fact.kind == Claim.Kind.COUNT
         and bool(root.subject_measure)
         and root.subject_measure in measures
+        # Nouns for people count one crowd under two names; "11 factories" and "40
+        # countries" count two things, whatever verb stands next to them.
+        and _counts_people(dimension)
+        and _counts_people(fact.dimension)
     )
+
+
+def _counts_people(dimension: str) -> bool:
+    return (
+        dimension in (Claim.Kind.COUNT, units.PEOPLE)
+        or dimension in units.PEOPLE_GROUPS
+        or dimension in _STAND_IN_NOUNS
+    )
+
+
+# Nouns standing for a thing named before them ("171 examples of the jet").
+_STAND_IN_NOUNS = frozenset(("examples", "example", "units", "unit"))
 
 
 def _subject_fact_key(story_id: int | None, space: str, subject_key: str) -> str:

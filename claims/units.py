@@ -144,7 +144,8 @@ TIME_UNITS = _words(
 PEOPLE_GROUPS = _words(
     """employees workers staff jobs residents inhabitants civilians passengers students pupils
     children adults patients voters members volunteers troops soldiers officers migrants
-    refugees evacuees tourists visitors spectators fans users subscribers customers"""
+    refugees evacuees tourists visitors spectators fans users subscribers customers guests
+    travellers travelers"""
 )
 PEOPLE = "people"
 

@@ -70,3 +70,23 @@ def test_a_figure_whose_measure_only_its_context_names_still_makes_its_dispute(m
     fact = claim(first, "$13 billion").fact
     assert claim(second, "$10 billion").fact == fact
     assert fact.agreement == Fact.Agreement.DISPUTED
+
+
+def test_counts_of_two_different_things_are_never_one_fact(make_article):
+    first = publish(
+        make_article,
+        "Corrie Snacks agreed to a takeover. Corrie Snacks employs 7,800 people at 11 factories"
+        " in Britain.",
+        outlet="City Desk",
+        published=date(2025, 1, 9),
+    )
+    second = publish(
+        make_article,
+        "Corrie Snacks agreed to a takeover. Corrie Snacks employs about 8,000 people and sells"
+        " its crisps in more than 40 countries.",
+        outlet="Market Daily",
+        published=date(2025, 1, 10),
+    )
+
+    assert claim(first, "11 factories").fact != claim(second, "40 countries").fact
+    assert Fact.objects.filter(agreement=Fact.Agreement.DISPUTED).count() == 0
