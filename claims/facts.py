@@ -378,6 +378,7 @@ def _same_subject(group: _Group, summary: Mapping) -> bool:
     the IPO", when their values differ."""
     root = group.roots[0]
     family = _family_name(root.subject_measure) if root.subject_measure else ""
+    entity = root.subject_key.split("|")[0]
     for key in summary.get("keys", ()):
         parts = key.split("|")
         if len(parts) < 4 or not parts[1]:
@@ -389,6 +390,8 @@ def _same_subject(group: _Group, summary: Mapping) -> bool:
         reference, scope = parts[2], parts[3]
         if scope != root.subject_scope:
             continue
+        if not _entities_fit(entity, parts[0], family or _family_name(parts[1])):
+            continue
         if reference == root.subject_reference or (
             reference
             and root.subject_reference
@@ -396,6 +399,15 @@ def _same_subject(group: _Group, summary: Mapping) -> bool:
         ):
             return True
     return False
+
+
+def _entities_fit(entity: str, other: str, family: str) -> bool:
+    """Whether two figures' entities can be one: the same, or unknown on a side. An
+    investment, a stake or a deal is written from either party ("Norvik invested", "Velora
+    raised from Norvik"): their entities are not compared."""
+    if not entity or not other or entity == other:
+        return True
+    return any(family in group for group in _MEASURE_FAMILIES)
 
 
 def _named_by_heads(measure: str, profile: Profile) -> bool:

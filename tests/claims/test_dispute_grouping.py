@@ -90,3 +90,23 @@ def test_counts_of_two_different_things_are_never_one_fact(make_article):
 
     assert claim(first, "11 factories").fact != claim(second, "40 countries").fact
     assert Fact.objects.filter(agreement=Fact.Agreement.DISPUTED).count() == 0
+
+
+def test_the_same_measure_of_two_companies_is_two_facts(make_article):
+    first = publish(
+        make_article,
+        "Tarvik Steel and Orlan Metals agreed to merge on Monday. Tarvik Steel had revenue of"
+        " $5.6 billion last year.",
+        outlet="City Desk",
+        published=date(2025, 3, 3),
+    )
+    second = publish(
+        make_article,
+        "Tarvik Steel and Orlan Metals agreed to merge on Monday. Orlan Metals had revenue of"
+        " $2.1 billion last year.",
+        outlet="Market Daily",
+        published=date(2025, 3, 4),
+    )
+
+    assert claim(first, "$5.6 billion").fact != claim(second, "$2.1 billion").fact
+    assert Fact.objects.filter(agreement=Fact.Agreement.DISPUTED).count() == 0
