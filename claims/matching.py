@@ -820,20 +820,23 @@ def disagrees(
     values: Sequence[Mapping],
     overrides: comparison.RateOverrides | None = None,
 ) -> bool:
-    """Whether the value can be compared with the fact's values and agrees with none of them:
-    joining would make the fact disputed."""
+    """Whether joining would make the fact disputed: the value can be compared with the
+    fact's values and agrees with none of them. A date must agree with every date of the fact:
+    "mid-September" fits both "Monday" and "Sept. 29", which are still two days."""
     if reading is None:
         return False
-    compared = False
+    compared = agreed = False
     for value in values:
         result = comparison.compare(
             reading, _in_unit_of(reading, reading_of_value(value)), overrides=overrides
         )
-        if result.comparable:
-            if result.agree:
-                return False
-            compared = True
-    return compared
+        if not result.comparable:
+            continue
+        if not result.agree and reading.kind == Kind.DATE:
+            return True
+        compared = True
+        agreed = agreed or bool(result.agree)
+    return compared and not agreed
 
 
 def _in_unit_of(reading: comparison.Reading, other: comparison.Reading) -> comparison.Reading:

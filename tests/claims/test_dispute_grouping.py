@@ -110,3 +110,27 @@ def test_the_same_measure_of_two_companies_is_two_facts(make_article):
 
     assert claim(first, "$5.6 billion").fact != claim(second, "$2.1 billion").fact
     assert Fact.objects.filter(agreement=Fact.Agreement.DISPUTED).count() == 0
+
+
+def test_a_month_that_fits_two_different_days_does_not_join_them_into_a_dispute(make_article):
+    storm = "Storm Petra hit Kessick on Sunday night."
+    publish(
+        make_article,
+        f"{storm} Storm Petra weakened to a tropical storm over Kessick on Monday.",
+        outlet="Coast Wire",
+        published=date(2025, 9, 16),
+    )
+    publish(
+        make_article,
+        f"{storm} Storm Petra was the season's tenth named storm over Kessick by mid-September.",
+        outlet="Island Times",
+        published=date(2025, 9, 16),
+    )
+    publish(
+        make_article,
+        f"{storm} Storm Petra closed Kessick schools, which reopen on Sept. 29.",
+        outlet="Kessick Sentinel",
+        published=date(2025, 9, 17),
+    )
+
+    assert not Fact.objects.filter(kind="date", agreement=Fact.Agreement.DISPUTED).exists()
