@@ -1034,8 +1034,10 @@ class About:
     name: str = ""
     # The measure in the sentence's own words ("pre-tax profit growth", "public shelters").
     wording: str = ""
-    # A place the figure is counted in that is not the entity: "in Germany".
+    # A place the figure is counted in that is not the entity: "in Germany", and its key
+    # ("germany"), for grouping to tell two places' figures apart.
     place: str = ""
+    place_key: str = ""
     # When, in the sentence's words, where no reference point is read: "a year earlier".
     when: str = ""
 
@@ -1161,6 +1163,9 @@ def about(
     if measure == "deal value":
         entity = _buyer(context, sentence_start, sentence_end) or entity
     target = _target(after, entity) if measure in _TRANSITIVE else ""
+    place, place_key = (
+        ("", "") if target else _place(context, entity, clause_start, start, after_end)
+    )
     return About(
         entity=_with_object(context, display_name(entity), entity, sentence_start, after_end),
         entity_key=context.key(entity) if entity else "",
@@ -1178,7 +1183,8 @@ def about(
         ),
         wording=_wording(before, after, kind, measure, unit, text),
         when="" if kind in ("date", "duration") else _when(before, after),
-        place="" if target else _place(context, entity, clause_start, start, after_end),
+        place=place,
+        place_key=place_key,
     )
 
 
@@ -1855,12 +1861,14 @@ def _noun_phrase(text: str, *, from_left: bool = False) -> str:
 _PLACE_LEAD = re.compile(r"\b(?:in|across|on|throughout)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
-def _place(context: ArticleContext, entity: str, clause_start: int, start: int, end: int) -> str:
-    """ "in Calloway County" where a figure is counted in a named place other than its
-    entity ("29 were in Calloway County", "4,200 in Britain"); the nearest such name."""
+def _place(
+    context: ArticleContext, entity: str, clause_start: int, start: int, end: int
+) -> tuple[str, str]:
+    """("in Calloway County", its key) where a figure is counted in a named place other than
+    its entity ("29 were in Calloway County", "4,200 in Britain"); the nearest such name."""
     body = context.body
     entity_key = context.key(entity) if entity else ""
-    best, best_distance = "", None
+    best, best_distance = ("", ""), None
     for name in context.names:
         if name.start < clause_start or name.start >= end:
             continue
@@ -1872,7 +1880,8 @@ def _place(context: ArticleContext, entity: str, clause_start: int, start: int, 
             continue  # "Rs 900", "US $": a currency, no place
         distance = start - name.end if name.end <= start else name.start - start
         if best_distance is None or distance < best_distance:
-            best, best_distance = f"in {context.full_name(name.text)}", distance
+            best = (f"in {context.full_name(name.text)}", context.key(name.text))
+            best_distance = distance
     return best
 
 

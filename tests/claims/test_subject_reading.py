@@ -147,7 +147,7 @@ def test_a_place_the_figure_is_counted_in_is_its_place():
 
     found = read(text, "4,200", kind="count", unit="people")
 
-    assert found.place == "in Britain"
+    assert (found.place, found.place_key) == ("in Britain", "britain")
     assert found.line.endswith("in Britain")
 
 
