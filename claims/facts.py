@@ -375,8 +375,12 @@ def _same_subject(group: _Group, summary: Mapping) -> bool:
     """Whether the mention's subject has a known measure, and a member of the fact has that
     measure with the same reference point and scope: unnamed on both sides or named on both
     (compatibly). "Revenue" is not "annual revenue", "market value" not "market value at
-    the IPO", when their values differ."""
+    the IPO", when their values differ. A place named on both sides must be one of the
+    fact's; named on one side only, it says nothing."""
     root = group.roots[0]
+    places = summary.get("places", ())
+    if root.subject_place and places and root.subject_place not in places:
+        return False  # 4,200 employees in Britain, 2,300 in Germany: two facts
     family = _family_name(root.subject_measure) if root.subject_measure else ""
     entity = root.subject_key.split("|")[0]
     for key in summary.get("keys", ()):
@@ -501,12 +505,15 @@ _MAX_ABOUT = 40
 
 
 def _add_about(terms: Mapping, claims: Iterable[Claim]) -> dict:
-    """The fact's summary of its members' subjects: keys and measures (bounded)."""
+    """The fact's summary of its members' subjects: keys, measures and places (bounded)."""
     summary = dict(terms.get("about", {}))
     keys = list(summary.get("keys", []))
     measures = list(summary.get("measures", []))
+    places = list(summary.get("places", []))
     incidental = summary.get("incidental", True) if "incidental" in summary else None
     for claim in claims:
+        if claim.subject_place and claim.subject_place not in places and len(places) < _MAX_ABOUT:
+            places.append(claim.subject_place)
         if claim.subject_key and claim.subject_key not in keys and len(keys) < _MAX_ABOUT:
             keys.append(claim.subject_key)
         if (
@@ -518,7 +525,12 @@ def _add_about(terms: Mapping, claims: Iterable[Claim]) -> dict:
         incidental = claim.incidental if incidental is None else incidental and claim.incidental
     return {
         **terms,
-        "about": {"keys": keys, "measures": measures, "incidental": bool(incidental)},
+        "about": {
+            "keys": keys,
+            "measures": measures,
+            "places": places,
+            "incidental": bool(incidental),
+        },
     }
 
 

@@ -134,3 +134,23 @@ def test_a_month_that_fits_two_different_days_does_not_join_them_into_a_dispute(
     )
 
     assert not Fact.objects.filter(kind="date", agreement=Fact.Agreement.DISPUTED).exists()
+
+
+def test_a_count_in_one_place_and_a_count_in_another_are_two_facts(make_article):
+    first = publish(
+        make_article,
+        "Ashby Pumps agreed to be bought by Vardan Group. Ashby Pumps employs 11,500 people,"
+        " including roughly 4,200 in Britain.",
+        outlet="City Desk",
+        published=date(2025, 10, 21),
+    )
+    second = publish(
+        make_article,
+        "Ashby Pumps agreed to be bought by Vardan Group. Ashby Pumps has 11,500 employees;"
+        " around 2,300 of them work in Germany.",
+        outlet="Rhine Journal",
+        published=date(2025, 10, 22),
+    )
+
+    assert claim(first, "4,200").fact != claim(second, "2,300").fact
+    assert not Fact.objects.filter(agreement=Fact.Agreement.DISPUTED).exists()
