@@ -18,8 +18,11 @@ names, the entity it is mostly about, the acronyms it defines); `about()` reads 
 * **scope**: words that keep look-alikes apart (per day / per year, GAAP / non-GAAP, total,
   fully diluted, projected).
 
-`About.key` is equal for two figures stating the same fact; `About.line` is the readable
-subject ("Reddit share price at close").
+`About.key` is equal for two figures stating the same fact. `About.line` is the readable
+subject ("Reddit share price at close", "Hurricane Lena storm surge", "Pellow Foods pre-tax
+profit growth"): the entity written in full and the measure in the sentence's own words, with a
+place and a time where the sentence gives them. `About.terms` is what grouping compares: the
+entity as written and the measure's canonical name, which outlets share whatever their wording.
 """
 
 from __future__ import annotations
