@@ -380,7 +380,7 @@ def _same_subject(group: _Group, summary: Mapping) -> bool:
     root = group.roots[0]
     places = summary.get("places", ())
     if root.subject_place and places and root.subject_place not in places:
-        return False  # 4,200 employees in Britain, 2,300 in Germany: two facts
+        return False  # staff counted in one country and in another: two facts
     family = _family_name(root.subject_measure) if root.subject_measure else ""
     entity = root.subject_key.split("|")[0]
     for key in summary.get("keys", ()):
@@ -416,7 +416,7 @@ def _entities_fit(entity: str, other: str, family: str) -> bool:
 
 def _named_by_heads(measure: str, profile: Profile) -> bool:
     """Whether the words next to a figure whose measure was not read name this measure ("It
-    put $10 billion into the company", after a sentence about its biggest investor)."""
+    ploughed $5 billion into the firm", after a sentence about its biggest investor)."""
     return any(matching.canonical(word) in profile.heads for word in measure.split())
 
 
@@ -478,8 +478,8 @@ def _comparable(group: _Group, dimension: str, fact: Fact) -> bool:
         root.kind == fact.kind == Claim.Kind.COUNT
         and bool(root.subject_measure)
         and root.subject_measure in measures
-        # Nouns for people count one crowd under two names; "11 factories" and "40
-        # countries" count two things, whatever verb stands next to them.
+        # Nouns for people count one crowd under two names; "nine depots" and "30
+        # markets" count two things, whatever verb stands next to them.
         and _counts_people(dimension)
         and _counts_people(fact.dimension)
     )
