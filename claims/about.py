@@ -878,9 +878,12 @@ class ArticleContext:
                 continue  # "The FAA says its order applies to 171 aircraft": its own figure
             if len(name.text.split()) == 1 and name.text not in surnames:
                 continue
-            if re.match(r",?\s+(?:said|says|told|added|wrote)\b", after) or re.search(
-                r"\b(?:said|says)\s+$", before
-            ):
+            # "Jane Moss, of the Rail Institute, says ...": an appositive between.
+            after = self.body[name.end : name.end + 140]
+            said = r"(?:said|says|told|added|wrote)\b"
+            if re.match(
+                r",?\s+" + said + r"|,\s+(?:of|from|at|with)\s[^,.]{1,110},\s+" + said, after
+            ) or re.search(r"\b(?:said|says)\s+$", before):
                 found.add(self.key(name.text))
         return frozenset(found) - {self.key(self.salient_name)}
 
@@ -1266,7 +1269,17 @@ def _entity(
         and not _is_source(body, n)
         and context.key(n.text) not in context.speakers
         and not _is_person(body, n)
+        and not _opening_plural(body, n)
     ]
+    # "Jane Moss, of the Rail Institute, says the closure will cost $5m": the figure's clause
+    # is what is said; the speaker and her affiliation are no part of it.
+    # An organisation saying its own figure ("The FAA says its order ...") stays its entity.
+    for said in _SPEECH.finditer(body, clause_start, start):
+        if any(
+            clause_start <= n.start < said.start() and context.key(n.text) in context.speakers
+            for n in context.names
+        ):
+            clause_start = said.end()
     before = [n for n in names if clause_start <= n.start and n.end <= start]
     # A possessive right before the figure's noun phrase: "Reddit's shares closed at $50".
     if before:
@@ -1389,6 +1402,18 @@ def _with_object(context: ArticleContext, shown: str, entity: str, start: int, e
     return shown
 
 
+_SPEECH = re.compile(r"\b(?:says|said|told\s+\w+|added|warned|estimates|estimated)\s+(?:that\s+)?")
+
+
+def _opening_plural(body: str, name: Name) -> bool:
+    """Whether a name is a plural common noun capitalised only where it opens a sentence
+    ("Trucks accounted for ..."): a thing counted, never whom the figure is about."""
+    word = name.text
+    if " " in word or not re.fullmatch(r"[A-Z][a-z]+[^s']s", word):
+        return False
+    return not re.search(r"[a-z,;]\s+" + re.escape(word) + r"\b", body)
+
+
 def _is_source(body: str, name: Name) -> bool:
     """Whether a name only says who said it ("according to Reuters", "said Jane Doe")."""
     return bool(_SOURCE_LEAD.search(body[max(0, name.start - 20) : name.start]))
@@ -1482,8 +1507,13 @@ def _scope(before: str, after: str) -> str:
     day": per year); of two as near, the first in the table."""
     if _DIFFERENCE.match(after):
         return "difference"  # "$3 billion more than its valuation": no level
+    original_before = before
     # Another figure's scope is beyond it: "12.45 million a year, or about 34,000 a day".
     before = re.split(r"\d[\d,.]*", before)[-1]
+    # "5,000 of those daily crossings, bringing $28 million ... each year": the comma ends
+    # the other figure's phrase, and its scope with it.
+    if before != original_before:
+        before = before.split(",")[-1]
     after = re.split(r"\d", after, maxsplit=1)[0]
     best, best_distance = "", None
     for name, pattern in _SCOPE_PATTERNS:

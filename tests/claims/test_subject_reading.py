@@ -310,3 +310,38 @@ def test_the_line_keeps_the_time_the_sentence_gives():
 
     assert found.line.endswith("a year earlier")
     assert found.scope != "per year"
+
+
+def test_a_scope_of_an_earlier_figure_in_the_sentence_is_not_this_figures():
+    text = (
+        "Harlow Port handles 2,000 ships a year. Lorries made up 900 of those daily trips,"
+        " carrying some $40 million of goods through Harlow Port each year."
+    )
+
+    found = read(text, "$40 million", kind="money")
+
+    assert found.scope == "per year"
+
+
+def test_a_plural_noun_opening_sentences_is_no_entity():
+    text = (
+        "Harlow Port handles 2,000 ships a year. Lorries are the main traffic at Harlow Port."
+        " Lorries made up 900 of those trips, carrying some $40 million of goods a year."
+    )
+
+    found = read(text, "$40 million", kind="money")
+
+    assert found.entity_key == "harlow"
+
+
+def test_a_quoted_expert_and_her_institute_are_not_what_her_figure_is_about():
+    text = (
+        "Harlow Port closed on Monday after the storm. Harlow Port handles most of the"
+        " region's grain. Jane Moss, of the Trade Research Institute at Kentford University,"
+        " says the closure of Harlow Port will cost $12m a day."
+    )
+
+    found = read(text, "$12m", kind="money")
+
+    assert found.entity_key == "harlow"
+    assert found.scope == "per day"
