@@ -198,7 +198,7 @@ _SCOPES: tuple[tuple[str, str], ...] = (
     ("outstanding shares", r"outstanding"),
     ("projected", r"projected|forecast|forecasts"),
     ("cumulative", r"cumulative|accumulated"),
-    ("additional", r"a further|an additional|additional|extra"),
+    ("additional", r"a further|an additional|additional|extra|another"),
     ("total", r"total|combined|in all|overall|altogether"),
 )
 _PERIOD = re.compile(
@@ -947,6 +947,14 @@ class ArticleContext:
         earlier = [n.text for n in self.names if n.end <= before and holds(n.text)]
         if earlier:
             return earlier[-1]
+        # A lead's "the port" named in full further on ("the Port of Tarvik").
+        later = [
+            n.text
+            for n in self.names
+            if word in (n.text.lower().split()[0], n.text.lower().split()[-1])
+        ]
+        if later:
+            return later[0]
         if word in _PLACE_NOUNS and self.places:
             return self.places[0]  # "the island": the place the article writes most
         return ""
@@ -1085,7 +1093,9 @@ class About:
 
 
 def _with_reference(line: str, reference: str, scope: str) -> str:
-    if reference:
+    if reference and _WEEKDAY.match(reference.split()[0]):
+        line += f" on {reference}"  # "flights canceled on Saturday and Sunday"
+    elif reference:
         moment = reference.split()[-1] in _MOMENT_WORDS
         line += f" at {reference}" if moment else f", {reference}"
     if scope:
@@ -1166,6 +1176,8 @@ def about(
             measure = _nearest(_MONEY_PATTERNS, sentence.lower(), "", after_words=0) or measure
     reference = _reference(before, after, sentence, kind, measure)
     scope = "" if kind == "date" else _scope(before.lower()[-80:], after.lower()[:80])
+    if not scope and measure in _FLOWS and re.fullmatch(r"(?:19|20)\d\d", reference):
+        scope = "per year"  # "In 2023, the bridge carried 12.4 million vehicles": that year's
     if measure == "deal value":
         entity = _buyer(context, sentence_start, sentence_end) or entity
     target = _target(after, entity) if measure in _TRANSITIVE else ""
@@ -1194,6 +1206,8 @@ def about(
     )
 
 
+# What passes or is moved over time: a count of them for a calendar year is a yearly rate.
+_FLOWS = frozenset(("vehicles", "trucks", "containers", "flights", "value of goods"))
 # Measures that count things: never the measure of a quantity in a unit.
 _COUNTED = frozenset(_UNIT_MEASURES.values()) | {
     "users",
@@ -1304,7 +1318,7 @@ def _entity(
         opener[0] in _PRONOUNS
         or (opener[0] in ("the", "this") and opener[1:] and opener[1] in _STAND_INS)
     ):
-        return context.salient or (before[0].text if before else "")
+        return _salient_thing(context) or (before[0].text if before else "")
     # The name the clause opens with is its subject ("Its rival, Westbrook, reported revenue
     # of $2bn"); a name after a preposition only places the figure ("in Germany"), and one
     # describing a stand-in ("the Sheffield engineering group") stands for the main entity.
@@ -1324,6 +1338,16 @@ def _entity(
     ]
     if earlier:
         return earlier[0].text
+    return _salient_thing(context)
+
+
+def _salient_thing(context: ArticleContext) -> str:
+    """The article's main entity that is no person with a title: a story led by "President
+    Jane Doe promises ..." reports figures about the port or the company, not about her."""
+    for key, display in context.ranked_names:
+        people = [n for n in context.names if context.key(n.text) == key]
+        if not any(_is_person(context.body, n) for n in people) and key not in context.speakers:
+            return display
     return context.salient
 
 
@@ -1333,7 +1357,10 @@ _STAND_IN_NOUNS = words(
     village port club party council government ministry agency authority commission board
     fund union university hospital airport airline team"""
 )
-_PLACE_NOUNS = words("county city district island state province country region town village")
+# A port or an airport not named otherwise is the place's: "the port" in a story about Tarvik.
+_PLACE_NOUNS = words(
+    "county city district island state province country region town village port airport harbour"
+)
 
 
 def _referent(
@@ -1480,18 +1507,33 @@ def _reference(before: str, after: str, sentence: str, kind: str, measure: str) 
         if day and measure in ("share price", "share price change", "market value"):
             parts.append(day)
     if kind != "date":
+        near_text = before[-90:] + " " + after[:60]
         periods = {
-            _period_label(m.group()) for m in _PERIOD.finditer(before[-90:] + " " + after[:60])
+            _period_label(_AS_OF.search(near_text[: m.start()]).group() + m.group())
+            if _AS_OF.search(near_text[: m.start()])
+            else _period_label(m.group())
+            for m in _PERIOD.finditer(near_text)
         }
         if len(periods) == 1:
             parts.append(periods.pop())
     del near
+    if kind == "count" and measure not in EVENT_MEASURES:
+        # "270 cancellations on Saturday and Sunday", "30 each on Monday": that day's count.
+        days = _ON_WEEKDAYS.search(before[-60:] + " " + after[:50])
+        if days:
+            parts.append(" and ".join(d.capitalize() for d in days.groups() if d))
     if len(parts) == 2 and parts[1] in _DAY_NAMES and parts[0] in _MOMENT_NAMES:
         return f"{parts[1].replace(' ', '-')} {parts[0]}"  # "first-day close"
     return " ".join(dict.fromkeys(parts))
 
 
 _DAY_NAMES = frozenset(n for n, _ in _DAYS)
+# "losses of $717 million as of December 2023": a balance at a moment, not that year's amount.
+_AS_OF = re.compile(r"\b(?:as of|as at|by the end of|at the end of)\s+(?:[A-Z][a-z]+\s+)?$")
+_WEEKDAY_WORD = r"((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)"
+_ON_WEEKDAYS = re.compile(
+    r"\bon\s+" + _WEEKDAY_WORD + r"(?:\s+(?:and|or|to)\s+" + _WEEKDAY_WORD + ")?"
+)
 
 
 def _period_label(text: str) -> str:
@@ -1514,7 +1556,9 @@ def _scope(before: str, after: str) -> str:
     # the other figure's phrase, and its scope with it.
     if before != original_before:
         before = before.split(",")[-1]
-    after = re.split(r"\d", after, maxsplit=1)[0]
+    after, *following = re.split(r"\d", after, maxsplit=1)
+    if following:
+        after = after.rsplit(",", 1)[0]  # "..., with another 145": the next figure's
     best, best_distance = "", None
     for name, pattern in _SCOPE_PATTERNS:
         distances = [len(before) - m.end() for m in pattern.finditer(before)]

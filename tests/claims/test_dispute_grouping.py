@@ -154,3 +154,48 @@ def test_a_count_in_one_place_and_a_count_in_another_are_two_facts(make_article)
 
     assert claim(first, "3,100").fact != claim(second, "1,700").fact
     assert not Fact.objects.filter(agreement=Fact.Agreement.DISPUTED).exists()
+
+
+def test_a_yearly_count_dated_by_one_outlet_only_still_makes_its_dispute(make_article):
+    first = publish(
+        make_article,
+        "The Tarvik bridge collapsed on Tuesday. The Tarvik bridge was crossed by about"
+        " 9.2 million vehicles per year, according to the county.",
+        outlet="Coast Wire",
+        published=date(2025, 3, 26),
+    )
+    second = publish(
+        make_article,
+        "The Tarvik bridge collapsed on Tuesday. In 2024, the Tarvik bridge carried"
+        " 13.8 million vehicles, a state report found.",
+        outlet="Harbour Post",
+        published=date(2025, 3, 27),
+    )
+
+    fact = claim(first, "9.2 million vehicles").fact
+    assert claim(second, "13.8 million vehicles").fact == fact
+    fact.refresh_from_db()
+    assert fact.agreement == Fact.Agreement.DISPUTED
+
+
+def test_counts_for_different_days_are_not_one_disputed_fact(make_article):
+    first = publish(
+        make_article,
+        "Velo Air grounded its Corsa jets. Velo Air said the move led to 310 flight"
+        " cancellations on Saturday and Sunday.",
+        outlet="Air Desk",
+        published=date(2025, 1, 8),
+    )
+    second = publish(
+        make_article,
+        "Velo Air grounded its Corsa jets. Velo Air avoided about 40 flight cancellations"
+        " each on Monday and Tuesday by swapping aircraft.",
+        outlet="Travel Wire",
+        published=date(2025, 1, 9),
+    )
+
+    assert (
+        claim(first, "310 flight cancellations").fact
+        != claim(second, "40 flight cancellations").fact
+    )
+    assert Fact.objects.filter(agreement=Fact.Agreement.DISPUTED).count() == 0

@@ -267,7 +267,7 @@ def test_a_counted_thing_reads_what_was_done_to_it():
 
     found = read(text, "200 flights", kind="count", unit="flights", title="Norra Air")
 
-    assert found.line == "Norra Air flights canceled"
+    assert found.line == "Norra Air flights canceled on Monday"
 
 
 def test_units_and_participles_opening_a_sentence_are_no_names():
@@ -345,3 +345,45 @@ def test_a_quoted_expert_and_her_institute_are_not_what_her_figure_is_about():
 
     assert found.entity_key == "harlow"
     assert found.scope == "per day"
+
+
+def test_a_titled_person_leading_the_story_is_not_what_its_figures_are_about():
+    text = (
+        "Governor Ann Kell promised to rebuild the Tarvik bridge quickly. Governor Ann Kell"
+        " visited Tarvik on Monday. The port of Tarvik is closed. Economists say the port"
+        " closure will cost $9m a day."
+    )
+
+    found = read(text, "$9m", kind="money", title="Governor Ann Kell promises to rebuild")
+
+    assert found.entity_key != "kell"
+
+
+def test_the_port_of_a_lead_is_the_port_the_article_names_further_on():
+    text = (
+        "The bridge carried 20,000 cars a day, while the port provides some 9,000 jobs.\n"
+        "Ships could no longer reach the Port of Tarvik after the collapse."
+    )
+
+    found = read(text, "9,000 jobs", kind="count", unit="jobs")
+
+    assert found.entity_key == "tarvik"
+
+
+def test_another_figure_is_an_additional_one_and_its_word_is_not_the_figure_before():
+    text = "Velo Air cancelled 310 flights on Saturday, with another 120 flights saved by swaps."
+
+    cancelled = read(text, "310 flights", kind="count", unit="flights")
+    saved = read(text, "120 flights", kind="count", unit="flights")
+
+    assert cancelled.scope == ""
+    assert saved.scope == "additional"
+    assert cancelled.reference == "Saturday"
+
+
+def test_a_calendar_years_count_of_traffic_is_a_yearly_figure():
+    text = "The Tarvik bridge is busy. In 2024, the Tarvik bridge carried 13.8 million vehicles."
+
+    found = read(text, "13.8 million vehicles", kind="count", unit="vehicles")
+
+    assert (found.reference, found.scope) == ("2024", "per year")
