@@ -1131,6 +1131,10 @@ def about(
     incidental = kind == "date" and _incidental(context, start, text, date_value)
     if kind == "date":
         measure = _nearest(_EVENT_PATTERNS, before.lower(), after.lower())
+        if measure == "announcement":
+            # "the pricing, announced on Wednesday": the day dates what was announced.
+            announced = [(n, p) for n, p in _EVENT_PATTERNS if n != "announcement"]
+            measure = _nearest(announced, before.lower(), after.lower()) or measure
     else:
         # A cue right after the figure names what it counts ("$20 subscription fee"); further
         # on it is usually another figure's ("closed at $50.44, giving a market value ...").

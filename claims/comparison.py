@@ -20,7 +20,8 @@ Tolerances (all relative to the value they apply to):
 * `ROUNDING_CAP` 5%: a round number such as "$10 billion" only says it was rounded to its
   leading digit (±$5 billion taken literally). Taken literally, it would agree with $13 billion,
   which no reader would accept, so the rounding half-width is capped at 5% of the value.
-* `APPROX_TOLERANCE` 5%: "about", "around" widen the rounding interval by a further 5%.
+* `APPROX_TOLERANCE` 5%: "about", "around" widen the rounding interval by as much again, at
+  most a further 5%: "about 31,000" is 30,000 to 32,000, not another outlet's 34,000.
 * `LOWER_BOUND_REACH` 25%: "more than x" / "at least x" reach up to 1.25 x. Journalists pick the
   nearest round bound below the true value, so "more than $2 billion" fits $2.1 billion but not
   $20 billion; and a toll reported as "at least 112" that another outlet gives as 146 is a
@@ -297,7 +298,7 @@ def interval_of(reading: Reading) -> Interval:
     """The true values `reading` is compatible with, in its own unit.
 
     * exact: the written precision ("$16 million" -> 15.5M..16.5M), capped at 5% of the value;
-    * approx: that, plus `APPROX_TOLERANCE` (5%) of the value on each side;
+    * approx: that, twice over, the addition at most `APPROX_TOLERANCE` (5%) of the value;
     * more than / at least x: x..1.25x; less than / up to x: 0.5x..x (`*_BOUND_REACH`). The bound is
       taken as exact (a threshold, not a measurement) and as closed: "more than $2 billion" is
       compatible with a plain "$2 billion", which may itself be rounded down;
@@ -313,10 +314,19 @@ def interval_of(reading: Reading) -> Interval:
         if reading.qualifier in _UPPER_BOUNDS:
             return Interval(low - UPPER_BOUND_REACH * abs(low) if low else -INFINITY, low)
     high = reading.number_high if reading.number_high is not None else low
-    widening = APPROX_TOLERANCE if reading.qualifier == Qualifier.APPROX else Decimal(0)
-    low_margin = rounding_half_width(reading.text, low) + widening * abs(low)
-    high_margin = rounding_half_width(reading.text, high, last=True) + widening * abs(high)
+    approx = reading.qualifier == Qualifier.APPROX
+    low_margin = _approx_margin(rounding_half_width(reading.text, low), low, approx)
+    high_margin = _approx_margin(rounding_half_width(reading.text, high, last=True), high, approx)
     return Interval(low - low_margin, high + high_margin)
+
+
+def _approx_margin(half: Decimal, number: Decimal, approx: bool) -> Decimal:
+    """The rounding half-width, and for "about x" as much again, up to `APPROX_TOLERANCE`:
+    "about 31,000" is 30,000 to 32,000, so another outlet's "about 34,000" is a different
+    count; "about $10 billion" still reaches $9 billion to $11 billion."""
+    if not approx:
+        return half
+    return half + min(half, APPROX_TOLERANCE * abs(number))
 
 
 # --------------------------------------------------------------------------------------------

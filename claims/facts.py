@@ -403,14 +403,14 @@ def _same_subject(group: _Group, summary: Mapping) -> bool:
                 and root.subject_reference
                 and _compatible(root.subject_reference, [reference])
             )
-            or (scope == "per year" and _year_on_one_side(reference, root.subject_reference))
+            or (scope.startswith("per ") and _year_on_one_side(reference, root.subject_reference))
         ):
             return True
     return False
 
 
 def _year_on_one_side(reference: str, other: str) -> bool:
-    """Whether one outlet dates a yearly figure and the other does not ("12.4 million
+    """Whether one outlet dates a rate and the other does not ("12.4 million
     vehicles in 2023", "about 11 million a year"): the same figure, the year left unsaid."""
     named = {reference, other} - {""}
     year = named.pop() if len(named) == 1 else ""

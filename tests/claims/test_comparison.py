@@ -608,3 +608,21 @@ def test_a_conversion_in_an_undated_article_is_reported_but_disputes_nothing():
     result = agreement([amount], conversions=[(amount, stated)])
 
     assert result.status == AgreementStatus.SINGLE
+
+
+def test_two_outlets_approximate_counts_a_tenth_apart_disagree():
+    # Given "about 41,000 a day" and "roughly 45,000 a day"
+    first = reading("about 41,000", "41000", "vehicles", qualifier="approx")
+    second = reading("roughly 45,000", "45000", "vehicles", qualifier="approx")
+    # When compared
+    comparison = compare(first, second)
+    # Then a reviewer sees the gap: "about" stretches a rounded figure by its rounding again
+    assert not comparison.agree
+    assert compare(first, reading("42,000", "42000", "vehicles")).agree
+
+
+def test_about_a_round_ten_billion_still_reaches_eleven_billion():
+    about_ten = reading("about $10 billion", "10000000000", "USD", qualifier="approx")
+
+    assert compare(about_ten, reading("$11 billion", "11000000000", "USD")).agree
+    assert not compare(about_ten, reading("$12 billion", "12000000000", "USD")).agree

@@ -387,3 +387,11 @@ def test_a_calendar_years_count_of_traffic_is_a_yearly_figure():
     found = read(text, "13.8 million vehicles", kind="count", unit="vehicles")
 
     assert (found.reference, found.scope) == ("2024", "per year")
+
+
+def test_a_day_something_was_announced_on_dates_what_was_announced():
+    text = "Velora set its IPO price. The pricing, announced by the company on Wednesday, was high."
+
+    found = read(text, "Wednesday", kind="date")
+
+    assert found.measure == "pricing"
