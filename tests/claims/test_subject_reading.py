@@ -310,3 +310,73 @@ def test_the_line_keeps_the_time_the_sentence_gives():
 
     assert found.line.endswith("a year earlier")
     assert found.scope != "per year"
+
+
+def test_a_sentence_adverb_or_a_nationality_adjective_is_no_name():
+    text = (
+        "Tarvik Systems sells pumps to farms. The Danish maker, founded by engineers, grew fast."
+        " Moreover, on May 2, Tarvik Systems said it had 40 factories. Danish officials and"
+        " Swiss banks welcomed the news, as did the Danish Energy Agency."
+    )
+
+    names = [n.text for n in about.ArticleContext(text).names]
+
+    assert not {"Moreover", "Danish", "Swiss"} & set(names)
+    assert "Danish Energy Agency" in names
+    assert not read(text, "40 factories", kind="count", unit="factories").line.startswith(
+        ("Moreover", "Danish")
+    )
+
+
+def test_a_currency_abbreviation_is_no_name():
+    text = "Harlow Metro said the line would cost Rs 9,000 crore. Harlow Metro opens next year."
+
+    assert "Rs" not in [n.text for n in about.ArticleContext(text).names]
+
+
+def test_the_line_names_the_product_a_company_owns_in_the_sentence():
+    text = (
+        "Lindqvist Aero builds drones for farmers. Lindqvist Aero sells them in Europe."
+        " The range of Lindqvist Aero's Falcon Pro drone is 40 km, the company says."
+    )
+
+    found = read(text, "40 km", kind="quantity", unit="km")
+
+    assert found.line.startswith("Falcon Pro")
+
+
+def test_the_bridge_is_the_bridge_the_article_named():
+    text = (
+        "The Port of Dunmere is busy. The Port of Dunmere ships cars. The Port of Dunmere"
+        " handles coal. The Harwick Bridge crosses the bay beside it."
+        " The bridge spans 1.6 miles."
+    )
+
+    found = read(text, "1.6 miles", kind="quantity", unit="miles")
+
+    assert found.line.startswith("Harwick Bridge")
+    assert found.entity_key == "dunmere"  # grouping keeps the main entity
+
+
+def test_it_is_the_name_that_opened_the_sentences_before():
+    text = (
+        "Corvane makes tablets. Corvane Slate is its new tablet. It is sold in Germany and"
+        " Spain. It weighs 600 grams."
+    )
+
+    found = read(text, "600 grams", kind="quantity", unit="grams")
+
+    assert found.line.startswith("Corvane Slate")
+
+
+def test_a_name_the_verb_takes_after_the_figure_is_what_the_clause_is_about():
+    text = (
+        "The Port of Dunmere is busy. The Port of Dunmere ships cars. The Port of Dunmere"
+        " handles coal. Some 20,000 vehicles crossed Harwick Bridge each day. About 300"
+        " trucks were built by Volka last year."
+    )
+
+    assert read(text, "20,000 vehicles", kind="count", unit="vehicles").line.startswith(
+        "Harwick Bridge"
+    )
+    assert not read(text, "300", kind="count").line.startswith("Volka")
