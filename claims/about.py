@@ -560,6 +560,8 @@ _NOT_NAMES = frozenset(
         "ghz",
         "mhz",
         "rs",
+        "hz",
+        "khz",
     ]
 )
 _SOURCE_LEAD = re.compile(
@@ -816,8 +818,8 @@ def _name_at_sentence_start(
     """Whether a capitalised word opening a sentence is a name: the article never writes it
     in lower case, and it is known as a name elsewhere, owns something ("Lidford's"), opens
     a longer name ("Orwell Water") or does not look like an ordinary word."""
-    if lower in lowercase or lower in _OPENERS:
-        return False
+    if lower in lowercase or lower in _OPENERS or lower in _MEASURE_WORDS:
+        return False  # "Turnout was 67%", "Demand fell": a measure opening the sentence
     if lower in known:
         return True
     following = text[match.end() : match.end() + 2]
@@ -1201,7 +1203,7 @@ def about(
         name=_with_object(
             context,
             context.full_name(
-                _referent(context, entity, sentence_start, clause_start, start, after_end)
+                _referent(context, entity, sentence_start, clause_start, (start, end), after_end)
             ),
             entity,
             sentence_start,
@@ -1351,7 +1353,7 @@ def _referent(
     entity: str,
     sentence_start: int,
     clause_start: int,
-    start: int,
+    figure: tuple[int, int],
     after_end: int,
 ) -> str:
     """Whom the line names, as a reader resolves it: the product a name owns ("OpenAI's GPT-4
@@ -1361,6 +1363,7 @@ def _referent(
     figure is about ("31,000 vehicles crossed Key Bridge"). Only the line: grouping keeps the
     main entity, which outlets share, until the grouping tells apart whom a figure is in."""
     body = context.body
+    start, _ = figure
     owned = _owned(context, entity, clause_start, start)
     if owned:
         return owned
@@ -1375,15 +1378,15 @@ def _referent(
         opener[0] in _PRONOUNS
         or (opener[0] in ("the", "this") and opener[1:] and opener[1] in _STAND_INS)
     ):
-        return _object(context, clause_start, start, after_end) or entity
+        return _object(context, clause_start, figure, after_end) or entity
     # "Mistral Large is new. It is fluent in French. It also has ...": back to the sentence
     # that names what "it" is, over sentences that open with a pronoun themselves.
-    begin, end = sentence_start, clause_start
+    begin, limit = sentence_start, clause_start
     for _ in range(4):
         opening = [
             n
             for n in context.names
-            if begin <= n.start < min(begin + 40, end)
+            if begin <= n.start < min(begin + 40, limit)
             and not _PREPOSITION.search(body[begin : n.start])
             and not _is_person(body, n)
             and context.key(n.text) not in context.speakers
@@ -1395,7 +1398,7 @@ def _referent(
         if begin < 2 or (begin != sentence_start and first[0].strip(",") not in _PRONOUNS):
             break
         begin = max(body.rfind(". ", 0, begin - 2) + 2, body.rfind("\n", 0, begin - 1) + 1)
-        end = begin + 40
+        limit = begin + 40
     return entity
 
 
@@ -1430,16 +1433,19 @@ def _standing_for(context: ArticleContext, clause_start: int, start: int) -> str
     return named[-1] if named else ""
 
 
-def _object(context: ArticleContext, clause_start: int, start: int, after_end: int) -> str:
+def _object(
+    context: ArticleContext, clause_start: int, figure: tuple[int, int], after_end: int
+) -> str:
     """A name the clause's verb takes after the figure when none comes before it: "Some
     31,000 vehicles crossed Key Bridge each day"; not a place ("in Germany") or a source."""
     body = context.body
+    start, end = figure
     if any(clause_start <= n.start < start for n in context.names):
         return ""
     for name in context.names:
-        if not start < name.start < after_end:
+        if not end <= name.start < after_end:
             continue
-        gap = body[start : name.start].split()
+        gap = body[end : name.start].split()
         # A verb between ("crossed"); none is a modifier ("a 22-year-old Spain international").
         if not gap or len(gap) > 4 or _PREPOSITION.search(" ".join(gap)) or _is_source(body, name):
             return ""

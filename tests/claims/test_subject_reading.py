@@ -380,3 +380,23 @@ def test_a_name_the_verb_takes_after_the_figure_is_what_the_clause_is_about():
         "Harwick Bridge"
     )
     assert not read(text, "300", kind="count").line.startswith("Volka")
+
+
+def test_a_measure_opening_a_sentence_is_no_name():
+    text = "Voters in Dunmere elected a council. Turnout was 61.5%, the highest since 1998."
+
+    names = [n.text for n in about.ArticleContext(text).names]
+
+    assert "Turnout" not in names
+    assert "Dunmere" in names
+
+
+def test_a_name_right_after_an_age_describes_the_person_and_is_not_the_entity():
+    text = (
+        "Kestrel Rovers signed a striker on Monday. Kestrel Rovers paid a club record."
+        " The 23-year-old Brazil international will sign a five-year contract."
+    )
+
+    found = read(text, "23-year-old", kind="duration", unit="years")
+
+    assert not found.line.startswith("Brazil")
