@@ -1371,7 +1371,12 @@ def _referent(
     opener = [w.strip(",.") for w in opener]
     if entity != context.salient or _APPOSITIVE.match(body, clause_start, start):
         return entity  # the clause names its entity itself
-    standing = _standing_for(context, clause_start, start)
+    # "The bridge spanned 1.6 miles, and was used by 31,000 vehicles": a clause with no
+    # subject of its own shares the sentence's.
+    standing = _standing_for(context, clause_start, start) or (
+        not any(clause_start <= n.start < start for n in context.names)
+        and _standing_for(context, sentence_start, min(start, sentence_start + 20))
+    )
     if standing:
         return standing
     if not opener or not (
@@ -1934,16 +1939,19 @@ def _noun_phrase(text: str, *, from_left: bool = False) -> str:
     if from_left:
         # The subject of the clause: its words up to the first stop after a content word.
         run: list[str] = []
+        owner = False
         for token in tokens:
             if token[:1].isupper() and token.lower() not in _PHRASE_STOPS:
                 if run:
                     break  # "an explosive Thursday": a name or a day ends the phrase
                 continue  # a name opening the clause is its entity
-            if token.lower() in _PHRASE_STOPS or token[:1].isdigit():
+            if (token.lower() in _PHRASE_STOPS and not owner) or token[:1].isdigit():
                 if run:
                     break
                 continue
-            run.append(token.lower())
+            # "the company's value": the owner describes the noun it owns.
+            owner = token.endswith(("'s", "’s"))
+            run.append(_strip_possessive(token.lower()) if owner else token.lower())
         tokens = run[-4:]
     else:
         run = []

@@ -400,3 +400,24 @@ def test_a_name_right_after_an_age_describes_the_person_and_is_not_the_entity():
     found = read(text, "23-year-old", kind="duration", unit="years")
 
     assert not found.line.startswith("Brazil")
+
+
+def test_a_clause_with_no_subject_of_its_own_shares_the_sentences():
+    text = (
+        "The Port of Dunmere is busy. The Port of Dunmere ships cars. The Port of Dunmere"
+        " handles coal. The Harwick Bridge crosses the bay beside it."
+        " The bridge spans 1.6 miles, and was used by 20,000 vehicles per day."
+    )
+
+    found = read(text, "20,000 vehicles", kind="count", unit="vehicles")
+
+    assert found.line.startswith("Harwick Bridge")
+
+
+def test_an_owner_describes_the_noun_it_owns_in_the_measures_words():
+    text = "Tarvik Systems paid £2m, less than 4% of the group’s value, its filing shows."
+
+    found = read(text, "4%", kind="percent")
+
+    assert "group value" in found.line
+    assert "’s" not in found.line
