@@ -1364,7 +1364,7 @@ def _referent(
     main entity, which outlets share, until the grouping tells apart whom a figure is in."""
     body = context.body
     start, _ = figure
-    owned = _owned(context, entity, clause_start, start)
+    owned = _owned(context, entity, clause_start, start) or _described(context, entity, start)
     if owned:
         return owned
     opener = body[clause_start:start].lower().split()[:2]
@@ -1418,6 +1418,26 @@ def _owned(context: ArticleContext, entity: str, clause_start: int, start: int) 
         owner = re.search(re.escape(entity) + r"['’]s\s+$", body[clause_start : name.start])
         if owner and not _is_person(body, name) and context.key(name.text) not in context.speakers:
             return name.text
+    return ""
+
+
+_DESCRIPTOR = re.compile(
+    r"(?:\s+[a-z][\w-]*){0,3}\s+(?:" + "|".join(sorted(_ORGANISATION_WORDS)) + r")\s+$"
+)
+
+
+def _described(context: ArticleContext, entity: str, start: int) -> str:
+    """The name a descriptor opening with the entity's word leads to: "Social media company
+    Reddit" is Reddit, "Social" only opens its sentence."""
+    if not entity:
+        return ""
+    body = context.body
+    for name in context.names:
+        if name.text != entity or name.end >= start:
+            continue
+        following = [n for n in context.names if name.end < n.start < start]
+        if following and _DESCRIPTOR.fullmatch(body[name.end : following[0].start]):
+            return following[0].text
     return ""
 
 
@@ -1949,9 +1969,12 @@ def _noun_phrase(text: str, *, from_left: bool = False) -> str:
                 if run:
                     break
                 continue
-            # "the company's value": the owner describes the noun it owns.
+            # "the group's value": the owner describes the noun it owns, unless it only
+            # stands for the entity the line names ("the company's valuation").
             owner = token.endswith(("'s", "’s"))
-            run.append(_strip_possessive(token.lower()) if owner else token.lower())
+            word = _strip_possessive(token.lower()) if owner else token.lower()
+            if not (owner and word in _STAND_INS):
+                run.append(word)
         tokens = run[-4:]
     else:
         run = []

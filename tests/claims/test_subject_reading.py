@@ -415,9 +415,20 @@ def test_a_clause_with_no_subject_of_its_own_shares_the_sentences():
 
 
 def test_an_owner_describes_the_noun_it_owns_in_the_measures_words():
-    text = "Tarvik Systems paid £2m, less than 4% of the group’s value, its filing shows."
+    text = "Tarvik Systems paid £2m, less than 4% of the harvest’s value, its filing shows."
 
     found = read(text, "4%", kind="percent")
 
-    assert "group value" in found.line
+    assert "harvest value" in found.line
     assert "’s" not in found.line
+    assert read(
+        "Tarvik Systems said the company’s net debt was £2m.", "£2m", kind="money"
+    ).line.startswith("Tarvik Systems net debt")
+
+
+def test_a_descriptor_before_a_name_leads_to_the_name():
+    text = "Online grocery company Basketly has priced its shares at $21 ahead of its debut."
+
+    found = read(text, "$21", kind="money")
+
+    assert found.line.startswith("Basketly")
