@@ -1070,7 +1070,10 @@ class About:
     @property
     def line(self) -> str:
         """The readable subject: "Reddit share price at close (fully diluted)"."""
-        parts = [self.name or self.entity, self.wording or self.measure, self.target]
+        name, wording = self.name or self.entity, self.wording or self.measure
+        if name and wording.split()[:1] == name.lower().split()[-1:]:
+            wording = wording.split(" ", 1)[1] if " " in wording else ""  # no "Key Bridge bridge"
+        parts = [name, wording, self.target]
         if self.place and self.place != self.target:
             parts.append(self.place)
         if self.when and not self.reference:

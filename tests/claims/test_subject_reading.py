@@ -432,3 +432,9 @@ def test_a_descriptor_before_a_name_leads_to_the_name():
     found = read(text, "$21", kind="money")
 
     assert found.line.startswith("Basketly")
+
+
+def test_the_line_does_not_repeat_the_names_last_word():
+    found = about.About(entity="Harwick Bridge", name="Harwick Bridge", wording="bridge length")
+
+    assert found.line == "Harwick Bridge length"
