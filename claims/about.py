@@ -1367,7 +1367,9 @@ def _referent(
     main entity, which outlets share, until the grouping tells apart whom a figure is in."""
     body = context.body
     start, _ = figure
-    owned = _owned(context, entity, clause_start, start) or _described(context, entity, start)
+    owned = _owned(context, entity, clause_start, start) or _described(
+        context, entity, clause_start, start
+    )
     if owned:
         return owned
     opener = body[clause_start:start].lower().split()[:2]
@@ -1425,22 +1427,33 @@ def _owned(context: ArticleContext, entity: str, clause_start: int, start: int) 
 
 
 _DESCRIPTOR = re.compile(
-    r"(?:\s+[a-z][\w-]*){0,3}\s+(?:" + "|".join(sorted(_ORGANISATION_WORDS)) + r")\s+$"
+    r"\s*(?:[\w-]+\s+){0,3}(?:" + "|".join(sorted(_ORGANISATION_WORDS)) + r")\s+$", re.IGNORECASE
 )
+_SAYS_ITS_OWN = re.compile(r"\s+(?:said|says|expects|expected)\s+(?:that\s+)?(?:it|its)\b")
 
 
-def _described(context: ArticleContext, entity: str, start: int) -> str:
-    """The name a descriptor opening with the entity's word leads to: "Social media company
-    Reddit" is Reddit, "Social" only opens its sentence."""
-    if not entity:
-        return ""
+def _described(context: ArticleContext, entity: str, clause_start: int, start: int) -> str:
+    """The name opening the clause after a descriptor ("Utility company Gulfline Power said it
+    expected ..."), or one that says "it" of itself ("Vardhan said it had no plans ...")."""
     body = context.body
+    inside = [n for n in context.names if clause_start <= n.start and n.end <= start]
+    for name in inside:
+        if _DESCRIPTOR.fullmatch(body[clause_start : name.start]):
+            return name.text
+    # "Social media company Reddit": a descriptor the sentence opens with, before the clause.
     for name in context.names:
-        if name.text != entity or name.end >= start:
-            continue
-        following = [n for n in context.names if name.end < n.start < start]
-        if following and _DESCRIPTOR.fullmatch(body[name.end : following[0].start]):
-            return following[0].text
+        if name.text == entity and name.end < start:
+            following = [n for n in context.names if name.end < n.start < start]
+            if following and _DESCRIPTOR.fullmatch(body[name.end : following[0].start]):
+                return following[0].text
+    first = inside[0] if inside else None
+    if (
+        first
+        and not body[clause_start : first.start].strip()
+        and _SAYS_ITS_OWN.match(body, first.end)
+        and not _is_person(body, first)
+    ):
+        return first.text
     return ""
 
 

@@ -438,3 +438,14 @@ def test_the_line_does_not_repeat_the_names_last_word():
     found = about.About(entity="Harwick Bridge", name="Harwick Bridge", wording="bridge length")
 
     assert found.line == "Harwick Bridge length"
+
+
+def test_a_name_that_says_it_of_itself_is_what_its_figure_is_about():
+    text = (
+        "Storm Ivy hit the coast. Storm Ivy flooded towns. Storm Ivy moved north."
+        " Water firm Brenmoor Water said it expected to restore supply to 80% of homes."
+        " Hallin said it had no plans to close its 12 depots."
+    )
+
+    assert read(text, "80%", kind="percent").line.startswith("Brenmoor Water")
+    assert read(text, "12 depots", kind="count", unit="depots").line.startswith("Hallin")
