@@ -1474,6 +1474,12 @@ def _standing_for(context: ArticleContext, clause_start: int, start: int) -> str
     return named[-1] if named else ""
 
 
+_PLACED = re.compile(
+    r"\b(?:above|below|beneath|beyond|around|through|toward|towards|off|outside|inside|near)\b",
+    re.IGNORECASE,
+)
+
+
 def _object(
     context: ArticleContext, clause_start: int, figure: tuple[int, int], after_end: int
 ) -> str:
@@ -1488,7 +1494,13 @@ def _object(
             continue
         gap = body[end : name.start].split()
         # A verb between ("crossed"); none is a modifier ("a 22-year-old Spain international").
-        if not gap or len(gap) > 4 or _PREPOSITION.search(" ".join(gap)) or _is_source(body, name):
+        if (
+            not gap
+            or len(gap) > 4
+            or _PREPOSITION.search(" ".join(gap))
+            or _PLACED.search(" ".join(gap))
+            or _is_source(body, name)
+        ):
             return ""
         if not _is_person(body, name) and context.key(name.text) not in context.speakers:
             return name.text

@@ -373,13 +373,14 @@ def test_a_name_the_verb_takes_after_the_figure_is_what_the_clause_is_about():
     text = (
         "The Port of Dunmere is busy. The Port of Dunmere ships cars. The Port of Dunmere"
         " handles coal. Some 20,000 vehicles crossed Harwick Bridge each day. About 300"
-        " trucks were built by Volka last year."
+        " trucks were built by Volka last year. The probe flies 400 km above Ostia."
     )
 
     assert read(text, "20,000 vehicles", kind="count", unit="vehicles").line.startswith(
         "Harwick Bridge"
     )
     assert not read(text, "300", kind="count").line.startswith("Volka")
+    assert not read(text, "400 km", kind="quantity", unit="km").line.startswith("Ostia")
 
 
 def test_a_measure_opening_a_sentence_is_no_name():
