@@ -1378,7 +1378,8 @@ def _salient_thing(context: ArticleContext) -> str:
     Jane Doe promises ..." reports figures about the port or the company, not about her."""
     for key, display in context.ranked_names:
         people = [n for n in context.names if context.key(n.text) == key]
-        if not any(_is_person(context.body, n) for n in people) and key not in context.speakers:
+        titled = _person_like(display) and any(_is_person(context.body, n) for n in people)
+        if not titled and key not in context.speakers:
             return display
     return context.salient
 

@@ -535,3 +535,14 @@ def test_a_name_that_says_it_of_itself_is_what_its_figure_is_about():
 
     assert read(text, "80%", kind="percent").line.startswith("Brenmoor Water")
     assert read(text, "12 depots", kind="count", unit="depots").line.startswith("Hallin")
+
+
+def test_an_organisation_named_after_a_title_word_is_still_the_main_entity():
+    text = (
+        "Kestrel Industries will buy Amberley Mills. The chairman of Kestrel Industries said"
+        " the deal suits both. The combined group will have revenue of £5.4bn."
+    )
+
+    found = read(text, "£5.4bn", kind="money", title="Kestrel Industries to buy Amberley Mills")
+
+    assert found.entity_key == "kestrel"
