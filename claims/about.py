@@ -200,6 +200,9 @@ _SCOPES: tuple[tuple[str, str], ...] = (
     ("cumulative", r"cumulative|accumulated"),
     ("additional", r"a further|an additional|additional|extra|another"),
     ("total", r"total|combined|in all|overall|altogether"),
+    # Shares of an offering sold by its holders, or set aside for a group: not the whole sale.
+    ("sold by holders", r"by (?:other |existing |selling )?(?:shareholders|stockholders|holders)"),
+    ("set aside", r"(?:allocated|reserved|set aside|directed) (?:to|for)"),
 )
 _PERIOD = re.compile(
     r"\b(?:(?:fiscal|FY)\s?(?:20)?\d{2}|Q[1-4](?:\s(?:fiscal\s)?20\d{2})?"

@@ -546,3 +546,17 @@ def test_an_organisation_named_after_a_title_word_is_still_the_main_entity():
     found = read(text, "£5.4bn", kind="money", title="Kestrel Industries to buy Amberley Mills")
 
     assert found.entity_key == "kestrel"
+
+
+def test_shares_sold_by_holders_or_set_aside_for_users_are_not_the_whole_sale():
+    text = (
+        "Velora sold 30 million shares in its offering (21 million by Velora and 9 million by"
+        " existing shareholders). About 3 million shares were reserved for its users."
+    )
+
+    sold = read(text, "9 million", kind="count")
+    reserved = read(text, "3 million shares", kind="count", unit="shares")
+
+    assert sold.scope == "sold by holders"
+    assert reserved.scope == "set aside"
+    assert read(text, "30 million shares", kind="count", unit="shares").scope == ""
