@@ -56,6 +56,9 @@ class _Group:
     members: list[Claim]
     profile: Profile
     keys: list[str] = field(default_factory=list)
+    # The facts each key already lists (as far as candidate search read them): those keys
+    # need no new row when the group joins one of them.
+    listed: Mapping[str, set[int]] = field(default_factory=dict)
 
     @property
     def subject_key(self) -> str:
@@ -190,7 +193,11 @@ def _group(article: Article, params: Params) -> list[Fact]:
             claim.fact = fact
             updated_claims.append(claim)
         if not group.incidental:
-            new_keys += [FactKey(fact=fact, key=key) for key in group.keys]
+            new_keys += [
+                FactKey(fact=fact, key=key)
+                for key in group.keys
+                if fact.pk not in group.listed.get(key, ())
+            ]
     update_rows(updated_claims, ["fact"])
     FactKey.objects.bulk_create(new_keys, ignore_conflicts=True)
     FactEvent.objects.bulk_create(events)
@@ -268,6 +275,9 @@ def _score_candidates(
         if group.subject_key:
             group.keys.insert(0, _subject_fact_key(article.story_id, space, group.subject_key))
     postings = _postings({key for group in groups for key in group.keys}, params.posting_limit)
+    listed = {key: set(fact_ids) for key, fact_ids in postings.items()}
+    for group in groups:
+        group.listed = listed
     shortlist: dict[int, list[int]] = {}
     for index, group in enumerate(groups):
         if group.incidental:
