@@ -27,6 +27,13 @@ def update_rows(objs: Sequence[Model], fields: Sequence[str]) -> None:
     if connection.vendor != "postgresql":
         model._default_manager.bulk_update(objs, fields)
         return
+    if any(obj.pk is None for obj in objs):
+        raise ValueError("update_rows() writes saved rows: every object needs a primary key")
+    # A row listed twice is written once, from its first instance (as bulk_update does).
+    firsts: dict = {}
+    for obj in objs:
+        firsts.setdefault(obj.pk, obj)
+    objs = list(firsts.values())
     meta = model._meta
     columns = [meta.pk, *(meta.get_field(name) for name in dict.fromkeys(fields))]
     quote = connection.ops.quote_name

@@ -80,3 +80,13 @@ def test_a_value_longer_than_its_column_is_refused_not_cut(db):
 def test_nothing_to_write_runs_no_query(db, django_assert_num_queries):
     with django_assert_num_queries(0):
         update_rows([], ["terms"])
+
+
+def test_a_row_listed_twice_takes_its_first_values(db):
+    fact = _fact("once")
+    first, second = Fact.objects.get(pk=fact.pk), Fact.objects.get(pk=fact.pk)
+    first.claim_count, second.claim_count = 3, 4
+
+    update_rows([first, second], ["claim_count"])
+
+    assert Fact.objects.get(pk=fact.pk).claim_count == 3
