@@ -93,8 +93,11 @@ def _best_story(names: list[str], article: Article) -> Story | None:
     best, best_score = None, 0.0
     for story in stories[:CANDIDATE_STORIES]:
         shared = wanted & set(story.names)
-        # Enough names in common, or the article leads with one the story leads with.
-        leading = names[0] in story.names[:LEADING_NAMES]
+        # Enough names in common, or one leads with a name the other leads with (either
+        # way round, so the story found does not depend on which article came first).
+        leading = names[0] in story.names[:LEADING_NAMES] or (
+            bool(story.names) and story.names[0] in names[:LEADING_NAMES]
+        )
         if len(shared) < min(MIN_SHARED_NAMES, len(wanted)) and not leading:
             continue
         # Names the article leads with count more.

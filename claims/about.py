@@ -46,11 +46,18 @@ _MEASURES: dict[str, tuple[str, ...]] = {
         r"died",
         r"deaths?",
         r"death toll",
+        r"toll(?! (?:bridge|road|roads|booth|plaza|lane|way|free|charges?))",
         r"fatalities",
         r"bodies",
         r"lives",
     ),
-    "injured": (r"injured", r"injuries", r"wounded", r"hurt", r"taken to hospitals?"),
+    "injured": (
+        r"injur(?:ed|ing|ies|y)",
+        r"wounded",
+        r"wounding",
+        r"hurt",
+        r"taken to hospitals?",
+    ),
     "passengers": (r"passengers?",),
     "crew": (r"crew(?: members)?", r"flight attendants?", r"pilots?"),
     "jobs": (r"jobs?", r"employees", r"employs?", r"staff", r"workers", r"workforce", r"headcount"),
@@ -78,13 +85,18 @@ _MEASURES: dict[str, tuple[str, ...]] = {
     "share price change": (
         r"(?:shares?|stock) (?:rose|fell|jumped|climbed|surged|soared|gained|dropped|slid"
         r"|sank|tumbled|plunged|rallied|popped|was up|were up|was down|were down)",
-        r"(?:rose|fell|jumped|climbed|surged|soared|gained|dropped|slid|sank|tumbled|plunged"
-        r"|rallied|popped|up|down)",
     ),
     "revenue": (r"revenues?", r"sales", r"turnover"),
     "net loss": (r"net loss(?:es)?", r"lost", r"loss(?:es)?"),
     "profit": (r"profits?", r"net income", r"earnings"),
-    "amount raised": (r"raised?", r"raising", r"proceeds", r"funding round", r"fundraising"),
+    "amount raised": (
+        r"raised?",
+        r"raising",
+        r"proceeds",
+        r"funding round",
+        r"fundraising",
+        r"(?:pulled|pulls|brought|brings) in",
+    ),
     "deal value": (
         r"acquisition",
         r"acquired?",
@@ -97,7 +109,9 @@ _MEASURES: dict[str, tuple[str, ...]] = {
     ),
     "investment": (
         r"invest(?:ed|ing|ment|ments|s)?",
-        r"pump(?:ed|ing)",
+        r"pump(?:ed|ing|s)?",
+        r"(?:put|puts|putting|poured?|pouring|plough(?:ed|ing|s)?|plow(?:ed|ing|s)?)"
+        r"(?= [^.;]{0,40}\binto\b)",
         r"inject(?:ed|ing|ion)",
         r"commit(?:ted|ment)",
     ),
@@ -168,17 +182,21 @@ _DAYS = (
     ("first day", r"first(?:[- ]day| day of trading| trading day)|debut"),
     ("second day", r"second(?:[- ]day| day of trading| trading day)"),
 )
+# "a year earlier" dates a figure; it is no rate.
+_NOT_AGO = r"(?! (?:earlier|ago|before|later|after|previously))"
 _SCOPES: tuple[tuple[str, str], ...] = (
-    ("per day", r"(?:per|a|each|every) day|daily|a-day"),
-    ("per week", r"(?:per|a|each|every) week|weekly"),
-    ("per month", r"(?:per|a|each|every) month|monthly"),
-    ("per year", r"(?:per|a|each|every) year|annual(?:ly)?|yearly|a-year"),
+    ("per day", r"(?:per|a|each|every) day" + _NOT_AGO + r"|daily|a-day"),
+    ("per week", r"(?:per|a|each|every) week" + _NOT_AGO + r"|weekly"),
+    ("per month", r"(?:per|a|each|every) month" + _NOT_AGO + r"|monthly"),
+    ("per year", r"(?:per|a|each|every) year" + _NOT_AGO + r"|annual(?:ly)?|yearly|a-year"),
     ("non-GAAP", r"non-gaap|adjusted"),
     ("GAAP", r"gaap"),
     ("fully diluted", r"fully diluted|diluted"),
     ("outstanding shares", r"outstanding"),
     ("projected", r"projected|forecast|forecasts"),
-    ("total", r"total|combined|in all|overall|altogether|cumulative"),
+    ("cumulative", r"cumulative|accumulated"),
+    ("additional", r"a further|an additional|additional|extra"),
+    ("total", r"total|combined|in all|overall|altogether"),
 )
 _PERIOD = re.compile(
     r"\b(?:(?:fiscal|FY)\s?(?:20)?\d{2}|Q[1-4](?:\s(?:fiscal\s)?20\d{2})?"
@@ -267,6 +285,25 @@ _GENERIC = frozenset(
         "motors",
         "industries",
         "international",
+        "ai",
+        "instruments",
+        "foods",
+        "energy",
+        "electronics",
+        "pharmaceuticals",
+        "products",
+        "brands",
+        "resources",
+        "solutions",
+        "networks",
+        "ventures",
+        "logistics",
+        "semiconductors",
+        "therapeutics",
+        "software",
+        "entertainment",
+        "communications",
+        "power",
     ]
 )
 _ORGANISATION_WORDS = frozenset(
@@ -290,6 +327,26 @@ _ORGANISATION_WORDS = frozenset(
         "network",
         "agency",
         "regulator",
+        "developer",
+        "producer",
+        "supplier",
+        "provider",
+        "giant",
+        "conglomerate",
+        "chain",
+        "owner",
+        "builder",
+        "publisher",
+        "studio",
+        "club",
+        "utility",
+        "investor",
+        "miner",
+        "automaker",
+        "carmaker",
+        "chipmaker",
+        "drugmaker",
+        "rival",
     ]
 )
 _STAND_INS = _ORGANISATION_WORDS | frozenset(
@@ -465,15 +522,51 @@ _NOT_NAMES = frozenset(
         "nasdaq",
         "gdp",
         "ai",
+        "not",
+        "no",
+        "yes",
+        "nor",
+        "all",
+        "any",
+        "each",
+        "every",
+        "both",
+        "either",
+        "neither",
+        "once",
+        "then",
+        "now",
+        "here",
+        "there",
+        "gb",
+        "tb",
+        "mb",
+        "kb",
+        "km",
+        "mph",
+        "kmh",
+        "kw",
+        "mw",
+        "gw",
+        "kwh",
+        "mwh",
+        "gwh",
+        "rpm",
+        "hp",
+        "bhp",
+        "ghz",
+        "mhz",
     ]
 )
 _SOURCE_LEAD = re.compile(
-    r"(?:according to|said|says|told|reported|reports|wrote|per)\s*$", re.IGNORECASE
+    r"(?:according to|said|says|told|reported|reports|wrote|per)\s*(?:the\s+)?$", re.IGNORECASE
 )
 _NAME_TOKEN = re.compile(r"[A-Z][\w&'’.-]*[\w]|[A-Z]")
 _TOKEN = re.compile(r"[A-Za-z][\w'’&.-]*[\w]|[A-Za-z]|\d[\d,.]*")
 _CLAUSE_BREAK = re.compile(r"[;:()\[\]“”\"—]|,\s(?=(?:and|but|while|which|who|whereas)\b)")
 _DATELINE = re.compile(r"^[A-Z][A-Z .,'-]{2,40}(?:\([^)]*\))?\s*[,—–-]|\(\w+\)\s*[—–-]")
+_DATELINE_WORD = re.compile(r"[A-Z]{3,}(?:\s[A-Z]{3,})*\s*(?:\([^)]*\)\s*)?[,:–—-]\s")
+_MODEL_NUMBER = re.compile(r"(?!(?:19|20)\d\d\b)\d{1,4}[A-Za-z]?")
 _WEEKDAY = re.compile(r"^(?:mon|tues|wednes|thurs|fri|satur|sun)day$", re.IGNORECASE)
 
 
@@ -561,6 +654,12 @@ def entity_key(name: str, acronyms: dict[str, str] | None = None) -> str:
     capitalised = [w for w in parts if w[:1].isupper() and w.lower() != "the"]
     if len(capitalised) >= 2 and lower[-1] in _INSTITUTIONS:
         return "".join(w[0] for w in capitalised).lower()
+    digits = [i for i, w in enumerate(lower) if i and w[:1].isdigit()]
+    if digits:
+        lower = lower[: digits[0]]  # "Corvid Slate 2" and "Slate 2" are the Slate
+    if "&" in lower[1:]:
+        # "Carrow & Finch" is often "Carrow" on second mention.
+        lower = lower[: lower.index("&")]
     while len(lower) > 1 and lower[-1] in (_CORPORATE | _GENERIC):
         lower.pop()
     # Connectors: "Bank of England" keeps its last word; "Port of Baltimore" -> "baltimore".
@@ -609,6 +708,10 @@ def find_names(
         | also_known
     )
 
+    # Words written only right after a number ("737 Max"): model names, no names alone.
+    after_number = Counter(m.group(1).lower() for m in re.finditer(r"\d\s([A-Z][\w-]*)", text))
+    model_words = {word for word, n in after_number.items() if capitalised[word] <= n}
+
     def close() -> None:
         while run and run[-1].group().lower() in ("of", "the", "&", "and", "de"):
             run.pop()
@@ -619,15 +722,31 @@ def find_names(
 
     for match in _TOKEN.finditer(text):
         word = match.group()
-        gap = text[run[-1].end() : match.start()] if run else ""
-        if run and gap.strip():
-            close()
         bare = _strip_possessive(word).rstrip(".")
         lower = bare.lower()
-        connector = lower in ("of", "&", "de") and bool(run)
         capital = word[:1].isupper() and lower not in _NOT_NAMES and len(bare) > 1
-        before = text[: match.start()].rstrip()[-1:]
-        initial = not before or before in '.!?\n"“:'
+        gap = text[run[-1].end() : match.start()] if run else ""
+        # "Carrow & Finch": an ampersand between two capitalised words joins one name; a line
+        # break ends one ("Key Facts" over "Reddit ...").
+        if run and (gap.strip() or "\n" in gap) and not (gap.strip() == "&" and capital):
+            close()
+        if lower == "new" and re.match(r"\s[A-Z]", text[match.end() : match.end() + 2]):
+            capital = True  # "New York": "new" opens a name only before a capitalised word
+        connector = lower in ("of", "&", "de") and bool(run)
+        # "Boeing 737 Max 9", "Flight 1282": a model or a service number belongs to its name.
+        model = (
+            bool(run)
+            and gap == " "
+            and bool(_MODEL_NUMBER.fullmatch(word))
+            and not text[match.end() : match.end() + 1].isalpha()  # "7B" is no "7"
+        )
+        if capital and not run and lower in model_words:
+            capital = False  # "the 737 Max": a model's name only ever after its number
+        preceding = text[: match.start()]
+        before = preceding.rstrip()[-1:]
+        # A line's first word opens a sentence too (after a headline with no full stop).
+        line_start = "\n" in preceding[len(preceding.rstrip()) :]
+        initial = not before or before in '.!?\n"“:' or line_start
         if (
             capital
             and initial
@@ -635,8 +754,11 @@ def find_names(
         ):
             capital = False  # capitalised only because it opens a sentence
         if capital and re.search(r"-[a-z]", bare):
-            capital = False  # "Chicago-based": an adjective
-        if capital or connector:
+            capital = False  # "Chicago-based": an adjective, "San Francisco-based" too
+            run.clear()
+        if capital and _DATELINE_WORD.match(text, match.start()) and initial:
+            capital = False  # "SINGAPORE –": the dateline places the story, it is not its subject
+        if capital or connector or model:
             run.append(match)
             if word.endswith(("'s", "’s")):
                 close()
@@ -646,12 +768,21 @@ def find_names(
     return names
 
 
+# Nouns of what figures measure: "Net income", "Comparable sales" open no name.
+_MEASURE_WORDS = words(
+    """income sales inflation earnings profit profits revenue revenues margin margins growth
+    output prices price rates demand spending unemployment exports imports traffic rainfall
+    bookings turnout loss losses debt dividend dividends orders deaths jobs staff shares stock
+    valuation stake cost costs proceeds turnover customers users subscribers visitors flights
+    cancellations fatalities injuries passengers vehicles funding investment value"""
+)
 # Words that open sentences without naming anyone.
 _OPENERS = words(
     """here there what why how where while after before during some many several both each
     every all such another other including according however meanwhile instead experts
     officials analysts investors authorities police residents workers people shares stocks
-    traders critics"""
+    traders critics earlier later separately elsewhere overall last next this that then today
+    yesterday tonight currently recently previously so thus hence still also"""
 )
 
 
@@ -670,12 +801,40 @@ def _name_at_sentence_start(
         return True
     if re.match(r"\s[A-Z]", text[match.end() : match.end() + 2]):
         return True
+    following_word = re.match(r"\s+([a-z]+)", text[match.end() : match.end() + 24])
+    if following_word and following_word.group(1) in _MEASURE_WORDS:
+        return False  # "Net income rose", "Comparable sales grew": an adjective opening it
+    if following_word and following_word.group(1) in ("by", "than"):
+        return False  # "Built by ...", "Fewer than 20": a participle or a comparative
     return not re.search(r"(?:ing|ed|ly|s)$", lower)
 
 
 # --------------------------------------------------------------------------------------------
 # One article
 # --------------------------------------------------------------------------------------------
+
+
+def _person_like(name: str) -> bool:
+    """Whether a name reads as a person's: two or three capitalised words, none an acronym
+    or an organisation's word ("Jane Doe", not "FAA" or "Alaska Airlines")."""
+    parts = name.split()
+    lowered = {p.lower().rstrip(".,") for p in parts}
+    return (
+        len(parts) in (1, 2, 3)
+        and not any(p.isupper() and len(p) > 1 for p in parts)
+        and not lowered & (_CORPORATE | _GENERIC | _INSTITUTIONS | _ORGANISATION_WORDS)
+    )
+
+
+def _title_case(line: str) -> bool:
+    """A headline's capitals: most words capitalised, no sentence's full stop at the end."""
+    tokens = [t for t in _TOKEN.findall(line) if t[:1].isalpha()]
+    capitals = [t for t in tokens if t[:1].isupper()]
+    return (
+        len(tokens) >= 2
+        and len(capitals) >= 0.6 * len(tokens)
+        and not line.rstrip().endswith((".", "?", "!", '"', "”"))
+    )
 
 
 class ArticleContext:
@@ -706,9 +865,16 @@ class ArticleContext:
         """Keys of the names the article quotes ("Irani said", "said Jane Doe"): people who
         speak about figures, rarely what the figures are about."""
         found = set()
+        # A one-word speaker is a person when the article gives the full name ("Jane Moss"
+        # ... "Moss said"); else it is as likely a company ("Microsoft said").
+        surnames = {n.text.split()[-1] for n in self.names if len(n.text.split()) in (2, 3)}
         for name in self.names:
             after = self.body[name.end : name.end + 12]
             before = self.body[max(0, name.start - 8) : name.start]
+            if not _person_like(name.text):
+                continue  # "The FAA says its order applies to 171 aircraft": its own figure
+            if len(name.text.split()) == 1 and name.text not in surnames:
+                continue
             if re.match(r",?\s+(?:said|says|told|added|wrote)\b", after) or re.search(
                 r"\b(?:said|says)\s+$", before
             ):
@@ -722,14 +888,76 @@ class ArticleContext:
 
     @cached_property
     def names(self) -> list[Name]:
+        capitals = [t for t in _TOKEN.findall(self.title) if t[:1].isupper()]
+        # A headline in Title Case capitalises every word: its words are no evidence.
         title_words = frozenset(
-            _strip_possessive(m.group()).rstrip(".").lower()
-            for m in _NAME_TOKEN.finditer(self.title)
+            _strip_possessive(t).rstrip(".").lower()
+            for t in ([] if _title_case(self.title) else capitals)
         )
-        return find_names(self.body, 0, self.lowercase, title_words)
+        found = find_names(self.body, 0, self.lowercase, title_words)
+        # A headline or a subhead in Title Case capitalises common words: its runs are names
+        # only when the text names them elsewhere too.
+        heads = [
+            (m.start(), m.end())
+            for m in re.finditer(r"[^\n]+", self.body)
+            if _title_case(m.group())
+        ]
+        inside = [any(a <= n.start < b for a, b in heads) for n in found]
+        elsewhere = {self.key(n.text) for n, head in zip(found, inside, strict=True) if not head}
+        return [
+            n
+            for n, head in zip(found, inside, strict=True)
+            if not head or self.key(n.text) in elsewhere
+        ]
 
     def key(self, name: str) -> str:
         return entity_key(name, self.acronyms)
+
+    @cached_property
+    def full_names(self) -> dict[str, str]:
+        """The fullest way the article writes each entity ("Hurricane Lena" for "Lena",
+        "Carrow & Finch" for "Carrow"), for subject lines."""
+        seen: dict[str, Counter[str]] = {}
+        for name in find_names(self.title, 0, self.lowercase) + self.names:
+            shown = display_name(name.text)
+            if len(shown.split()) <= _LONGEST_NAME:
+                seen.setdefault(self.key(name.text), Counter())[shown] += 1
+        return {
+            key: max(forms.items(), key=lambda item: (len(item[0].split()), item[1]))[0]
+            for key, forms in seen.items()
+        }
+
+    def named_as(self, noun: str, before: int) -> str:
+        """The name a text calls by `noun` ("the bank" -> "Bank of Seravia", "the county" ->
+        "Calloway County"): the main entity if its name holds the noun, else the last such name
+        before `before`, else ""."""
+        word = noun.lower()
+
+        def holds(text: str) -> bool:
+            return word in {w.lower() for w in text.split()}
+
+        if self.salient and holds(self.salient):
+            return self.salient
+        earlier = [n.text for n in self.names if n.end <= before and holds(n.text)]
+        if earlier:
+            return earlier[-1]
+        if word in _PLACE_NOUNS and self.places:
+            return self.places[0]  # "the island": the place the article writes most
+        return ""
+
+    @cached_property
+    def places(self) -> list[str]:
+        """Names the article writes as places ("in Saint Carys", "across Dorvan"), most
+        written first."""
+        counts = Counter(
+            n.text
+            for n in self.names
+            if _PLACE_LEAD.search(self.body[max(0, n.start - 12) : n.start])
+        )
+        return [text for text, _ in counts.most_common()]
+
+    def full_name(self, name: str) -> str:
+        return self.full_names.get(self.key(name), display_name(name))
 
     @cached_property
     def salient(self) -> str:
@@ -755,10 +983,13 @@ class ArticleContext:
         """(key, display) of the names of the title and lead, most prominent first."""
         counts: Counter[str] = Counter()
         display: dict[str, str] = {}
+        in_body = {self.key(name.text) for name in self.names}
         for name in find_names(self.title, 0, self.lowercase):
             key = self.key(name.text)
-            counts[key] += 3
-            display.setdefault(key, name.text)
+            # A headline in Title Case capitalises common words: only names the body has.
+            if key in in_body:
+                counts[key] += 3
+                display.setdefault(key, name.text)
         lead_end = min(len(self.body), 1200)
         for name in self.names:
             if name.start >= lead_end:
@@ -768,9 +999,11 @@ class ArticleContext:
             display.setdefault(key, name.text)
         for name in self.names[:400]:
             counts[self.key(name.text)] += 0.25
+        # Of names as prominent, the one written first.
+        order = {key: index for index, key in enumerate(counts)}
         ranked = sorted(
             ((k, c) for k, c in counts.items() if k and k in display),
-            key=lambda item: (-item[1], item[0]),
+            key=lambda item: (-item[1], order[item[0]]),
         )
         return [(key, display[key]) for key, _ in ranked]
 
@@ -797,18 +1030,27 @@ class About:
     incidental: bool = False
     # Whom an investment, a stake or a deal is in: "in OpenAI", "for Activision".
     target: str = ""
+    # The entity written in full ("Hurricane Lena" where the sentence says "Lena").
+    name: str = ""
+    # The measure in the sentence's own words ("pre-tax profit growth", "public shelters").
+    wording: str = ""
+    # A place the figure is counted in that is not the entity: "in Germany".
+    place: str = ""
 
     @property
     def line(self) -> str:
         """The readable subject: "Reddit share price at close (fully diluted)"."""
-        parts = [self.entity, self.measure, self.target]
-        line = " ".join(p for p in parts if p)
-        if self.reference:
-            moment = self.reference.split()[-1] in _MOMENT_WORDS
-            line += f" at {self.reference}" if moment else f", {self.reference}"
-        if self.scope:
-            line += f" ({self.scope})"
-        return line.strip(" ,")
+        parts = [self.name or self.entity, self.wording or self.measure, self.target]
+        if self.place and self.place != self.target:
+            parts.append(self.place)
+        return _with_reference(" ".join(p for p in parts if p), self.reference, self.scope)
+
+    @property
+    def terms(self) -> str:
+        """The subject's words as the sentence writes the entity, with the measure's
+        canonical name: what grouping compares across outlets (see `subject_terms`)."""
+        line = " ".join(p for p in (self.entity, self.measure, self.target) if p)
+        return _with_reference(line, self.reference, self.scope)
 
     @property
     def key(self) -> str:
@@ -828,6 +1070,15 @@ class About:
         return bool(self.key) and bool(
             self.reference or self.scope or self.measure in EVENT_MEASURES
         )
+
+
+def _with_reference(line: str, reference: str, scope: str) -> str:
+    if reference:
+        moment = reference.split()[-1] in _MOMENT_WORDS
+        line += f" at {reference}" if moment else f", {reference}"
+    if scope:
+        line += f" ({scope})"
+    return line.strip(" ,")
 
 
 _MOMENT_NAMES = frozenset(n for n, _ in _MOMENTS)
@@ -866,11 +1117,31 @@ def about(
         unit_measure = _UNIT_MEASURES.get((unit or "").lower().rstrip("s"), None)
         if unit_measure is None and (unit or "").lower() in _UNIT_MEASURES:
             unit_measure = _UNIT_MEASURES[(unit or "").lower()]
+        # "injuries among its 171 passengers": the count is of the passengers.
+        counted = bool(_AMONG.search(before[-40:].lower()))
         if kind in ("count", "quantity") and unit_measure:
-            if measure not in ("death toll", "injured", "job cuts") or unit_measure == "crew":
+            if (
+                measure not in ("death toll", "injured", "job cuts")
+                or unit_measure == "crew"
+                or counted
+            ):
                 measure = unit_measure
-        elif kind == "count" and not measure and unit and unit_measure is None:
+        elif (
+            kind == "count"
+            and unit
+            and unit_measure is None
+            and measure not in ("death toll", "injured", "job cuts")
+        ):
+            # A concrete noun counted ("11 factories", "40 countries") says what the figure
+            # is, whatever verb is near; who was killed or hurt stays a toll.
             measure = unit.lower()
+        if kind == "quantity" and measure in _COUNTED:
+            measure = ""  # "3.7 metres" counts no customers, whatever the sentence before says
+        if kind == "duration":
+            # A length of time is no price, count or amount; an age is one written as such
+            # ("a 44-year-old", "aged 44"), not an "old" further along the clause.
+            aged = re.search(r"-old$", text) or re.match(r"\s*(?:years?\s+)?old\b", after)
+            measure = "age" if aged or re.search(r"\baged?\s*$", before) else ""
         if kind == "percent" and measure not in (
             "stake",
             "share price change",
@@ -878,20 +1149,62 @@ def about(
             "inflation",
             "growth",
         ):
-            measure = _percent_measure(before.lower(), after.lower(), measure)
+            measure = _percent_measure(before.lower(), after.lower(), measure, sentence.lower())
         if kind == "money" and measure in ("", "share price change"):
             measure = _nearest(_MONEY_PATTERNS, sentence.lower(), "", after_words=0) or measure
     reference = _reference(before, after, sentence, kind, measure)
-    scope = "" if kind == "date" else _scope(before.lower()[-80:] + " " + after.lower()[:80])
+    scope = "" if kind == "date" else _scope(before.lower()[-80:], after.lower()[:80])
+    if measure == "deal value":
+        entity = _buyer(context, sentence_start, sentence_end) or entity
+    target = _target(after, entity) if measure in _TRANSITIVE else ""
     return About(
-        entity=_with_object(context, display_name(entity), sentence_start, after_end),
+        entity=_with_object(context, display_name(entity), entity, sentence_start, after_end),
         entity_key=context.key(entity) if entity else "",
         measure=measure,
         reference=reference,
         scope=scope,
         incidental=incidental,
-        target=_target(after, entity) if measure in _TRANSITIVE else "",
+        target=target,
+        name=_with_object(
+            context,
+            context.full_name(_referent(context, entity, sentence_start, clause_start, start)),
+            entity,
+            sentence_start,
+            after_end,
+        ),
+        wording=_wording(before, after, kind, measure, unit, text),
+        place="" if target else _place(context, entity, clause_start, start, after_end),
     )
+
+
+# Measures that count things: never the measure of a quantity in a unit.
+_COUNTED = frozenset(_UNIT_MEASURES.values()) | {
+    "users",
+    "flights",
+    "shares",
+    "death toll",
+    "injured",
+    "job cuts",
+}
+_AMONG = re.compile(r"\b(?:among|of|aboard|on board)\s+(?:the\s+|its\s+|their\s+|all\s+)?$")
+
+
+_BY_BUYER = re.compile(
+    r"\b(?:takeover|acquisition|purchase|buyout|bid|offer|approach)\s+(?:by|from)\s+(?:the\s+)?"
+    r"(?:[A-Z][\w-]*['’]s\s+)?|\b(?:bought|acquired|taken over)\s+by\s+(?:the\s+)?"
+)
+
+
+def _buyer(context: ArticleContext, sentence_start: int, sentence_end: int) -> str:
+    """Who pays in a deal written in the passive: "agreed to a £4.3bn takeover by India's
+    Vardhan Group" is Vardhan's deal, as "Vardhan will acquire it for £4.3bn" is."""
+    match = _BY_BUYER.search(context.body, sentence_start, sentence_end)
+    if not match:
+        return ""
+    for name in context.names:
+        if name.start == match.end():
+            return name.text
+    return ""
 
 
 # Measures of something done to someone: their subject line says whom.
@@ -938,22 +1251,40 @@ def _entity(
         if sentence_start <= n.start < after_end
         and not _is_source(body, n)
         and context.key(n.text) not in context.speakers
+        and not _is_person(body, n)
     ]
     before = [n for n in names if clause_start <= n.start and n.end <= start]
     # A possessive right before the figure's noun phrase: "Reddit's shares closed at $50".
-    for name in reversed(before):
-        if context.key(name.text) not in context.story_names[:MAIN_NAMES]:
-            continue
-        tail = body[name.end : name.end + 2]
-        if tail in ("'s", "’s") and start - name.end < 60:
-            return name.text
+    if before:
+        last = before[-1]
+        tail = body[last.end : last.end + 2]
+        if tail in ("'s", "’s") and start - last.end < 40:
+            return last.text
     clause = body[clause_start:start].lower().split()
     opener = [w.strip(",.") for w in clause[:2]]
+    # "the county's seven shelters", "the bank kept": the name the article gives that thing.
+    standing = _STAND_IN.search(body, clause_start, start)
+    if standing:
+        named = context.named_as(standing.group(1), standing.start())
+        if named:
+            return named
+    lead = _APPOSITIVE.match(body, clause_start, start)
+    if lead:
+        named = [n for n in before if n.start == lead.end()]
+        if named:
+            return named[0].text  # "Its American rival, Westmere, reported ..."
     if opener and (
         opener[0] in _PRONOUNS
         or (opener[0] in ("the", "this") and opener[1:] and opener[1] in _STAND_INS)
     ):
         return context.salient or (before[0].text if before else "")
+    # The name the clause opens with is its subject ("Its rival, Westbrook, reported revenue
+    # of $2bn"); a name after a preposition only places the figure ("in Germany"), and one
+    # describing a stand-in ("the Sheffield engineering group") stands for the main entity.
+    if before and not _PREPOSITION.search(body[clause_start : before[0].start]):
+        if _DESCRIBES.match(body, before[0].end):
+            return context.salient or before[0].text
+        return before[0].text
     # Only a name the article is about is trusted as the entity; a place, a person quoted or
     # a headline's capitalised words stand for the article's main entity.
     main = [n for n in before if context.key(n.text) in context.story_names[:MAIN_NAMES]]
@@ -969,7 +1300,61 @@ def _entity(
     return context.salient
 
 
+# Common nouns a text uses for something it has named: "the bank" for "Bank of Seravia".
+_STAND_IN_NOUNS = words(
+    """bank group company county city district island state province country region town
+    village port club party council government ministry agency authority commission board
+    fund union university hospital airport airline team"""
+)
+_PLACE_NOUNS = words("county city district island state province country region town village")
+
+
+def _referent(
+    context: ArticleContext, entity: str, sentence_start: int, clause_start: int, start: int
+) -> str:
+    """Whom the line names when "it" or "the company" opens the clause: the story's name that
+    opens the sentence (or the one before), as a reader resolves it ("Microsoft has made
+    announcements. It will invest ..."). Only the line: grouping keeps the main entity, which
+    outlets share, until the grouping tells apart whom a figure is in."""
+    opener = context.body[clause_start:start].lower().split()[:2]
+    opener = [w.strip(",.") for w in opener]
+    if entity != context.salient or _APPOSITIVE.match(context.body, clause_start, start):
+        return entity  # the clause names its entity itself
+    if not opener or not (
+        opener[0] in _PRONOUNS
+        or (opener[0] in ("the", "this") and opener[1:] and opener[1] in _STAND_INS)
+    ):
+        return entity
+    body = context.body
+    for begin in (sentence_start, body.rfind(". ", 0, max(0, sentence_start - 2)) + 2):
+        opening = [
+            n
+            for n in context.names
+            if begin <= n.start < min(begin + 40, clause_start)
+            and not _is_person(body, n)
+            and context.key(n.text) not in context.speakers
+            and context.key(n.text) in context.story_names[:MAIN_NAMES]
+        ]
+        if opening:
+            return opening[0].text
+    return entity
+
+
 MAIN_NAMES = 6
+_STAND_IN = re.compile(
+    r"(?:^|(?<=\s))the\s+(" + "|".join(sorted(_STAND_IN_NOUNS)) + r")\b(?:['’]s)?", re.IGNORECASE
+)
+_APPOSITIVE = re.compile(r"\s*(?:its|their|the|a|an)\s+[^,.;]{1,40},\s+", re.IGNORECASE)
+_DESCRIBES = re.compile(
+    r"(?:['’]s)?(?:\s+[a-z][\w-]*){0,2}\s+(?:" + "|".join(sorted(_ORGANISATION_WORDS)) + r")\b"
+)
+_PREPOSITION = re.compile(
+    r"\b(?:in|on|at|from|to|for|by|with|of|into|across|near|after|before|since|than|under"
+    r"|over|against|between|like|unlike|as|including|via)\b",
+    re.IGNORECASE,
+)
+# Longer runs of capitalised words are titles and names together ("County Coroner Jane Doe").
+_LONGEST_NAME = 4
 # Things a name is often the owner or the place of: "Lidford's bypass", "the Tarvik plant".
 _OBJECTS = words(
     """bypass bridge plant factory mine tunnel airport port project line station stadium
@@ -978,15 +1363,16 @@ _OBJECTS = words(
 )
 
 
-def _with_object(context: ArticleContext, entity: str, start: int, end: int) -> str:
-    """The entity with the object it owns in the figure's sentence ("Lidford bypass")."""
+def _with_object(context: ArticleContext, shown: str, entity: str, start: int, end: int) -> str:
+    """The entity, as `shown`, with the object it owns in the figure's sentence ("Lidford
+    bypass")."""
     if not entity:
         return entity
     sentence = context.body[start:end]
     match = re.search(re.escape(entity) + r"(?:['’]s)?\s+([a-z]+)\b", sentence)
     if match and match.group(1) in _OBJECTS:
-        return f"{entity} {match.group(1)}"
-    return entity
+        return f"{shown} {match.group(1)}"
+    return shown
 
 
 def _is_source(body: str, name: Name) -> bool:
@@ -1000,6 +1386,8 @@ def _nearest(
     """The name of the pattern whose match lies nearest the figure (end of `before`, start of
     `after`); a cue just after the figure ("$20 subscription fee") counts as near."""
     best, best_distance = "", None
+    # A cue after "and" or a comma is the next figure's ("112 people and injuring 900").
+    after = re.split(r"[,;]|\b(?:and|or|but|while)\b", after, maxsplit=1)[0]
     tail = " ".join(after.split()[:after_words]) if after_words else ""
     for name, pattern in patterns:
         for match in pattern.finditer(before):
@@ -1016,14 +1404,23 @@ def _nearest(
 _PERCENT_OF = re.compile(r"^\s*(?:of|stake)\b")
 
 
-def _percent_measure(before: str, after: str, measure: str) -> str:
+_CHANGE = re.compile(
+    r"\b(?:rose|fell|jumped|climbed|surged|soared|gained|dropped|slid|sank|tumbled|plunged"
+    r"|rallied|popped|up|down|higher|lower|gain|drop|increase|decrease|rise|fall|jump"
+    r"|increased|decreased|declined|slipped|grew|shrank|advanced|lost)\b"
+)
+# A move with no measure named, in a sentence about trading, is a move of the share price.
+_TRADING = re.compile(
+    r"\b(?:shares?|stock|trading|traded|trade|debut\w*|opened|closed|ipo|offer price|listing)\b"
+)
+
+
+def _percent_measure(before: str, after: str, measure: str, sentence: str = "") -> str:
     if re.search(r"\bstake\b|\bown", before + " " + after[:30]):
         return "stake"
-    if re.search(
-        r"\b(?:rose|fell|jumped|climbed|surged|soared|gained|dropped|slid|sank|tumbled|plunged"
-        r"|rallied|popped|up|down|higher|lower|gain|drop|increase|decrease|rise|fall|jump)\b",
-        before[-80:] + " " + after[:40],
-    ):
+    if _CHANGE.search(before[-80:] + " " + after[:40]):
+        if not measure and _TRADING.search(sentence):
+            return "share price change"
         return "change" if measure in ("", "share price change") else f"{measure} change"
     if _PERCENT_OF.match(after):
         return "share"
@@ -1066,10 +1463,24 @@ def _period_label(text: str) -> str:
     return text.upper() if text[:1] in "qQ" else text
 
 
-def _scope(near: str) -> str:
-    found = [name for name, pattern in _SCOPE_PATTERNS if pattern.search(near)]
-    # One scope, the most specific first in the table.
-    return found[0] if found else ""
+def _scope(before: str, after: str) -> str:
+    """The scope word nearest the figure ("11.3 million vehicles each year, about 31,000 a
+    day": per year); of two as near, the first in the table."""
+    if _DIFFERENCE.match(after):
+        return "difference"  # "$3 billion more than its valuation": no level
+    # Another figure's scope is beyond it: "12.45 million a year, or about 34,000 a day".
+    before = re.split(r"\d[\d,.]*", before)[-1]
+    after = re.split(r"\d", after, maxsplit=1)[0]
+    best, best_distance = "", None
+    for name, pattern in _SCOPE_PATTERNS:
+        distances = [len(before) - m.end() for m in pattern.finditer(before)]
+        distances += [m.start() + 1 for m in pattern.finditer(after)]
+        if distances and (best_distance is None or min(distances) < best_distance):
+            best, best_distance = name, min(distances)
+    return best
+
+
+_DIFFERENCE = re.compile(r"\s*(?:more|less|higher|lower|fewer|bigger|smaller) than\b")
 
 
 def _incidental(context: ArticleContext, start: int, text: str, date_value: str) -> bool:
@@ -1085,11 +1496,366 @@ def _incidental(context: ArticleContext, start: int, text: str, date_value: str)
 
 
 def subject_line(found: About, fragment: str) -> str:
-    """The claim's subject: the structured line when the measure is known, else the
-    extractor's phrase, led by the entity when the phrase does not name it."""
-    if found.measure:
+    """The claim's subject readers see: the structured line when the measure or its wording
+    is known, else the entity and the extractor's phrase."""
+    if found.measure or found.wording:
         return found.line
+    return _led_by(found.name or found.entity, _compact(fragment))
+
+
+def subject_terms(found: About, fragment: str) -> str:
+    """The claim's subject as grouping compares it: the entity as written, the canonical
+    measure, reference and scope; else the extractor's phrase led by the entity. Kept apart
+    from the readable line so rewording the line never regroups facts."""
+    if found.measure:
+        return found.terms
+    if found.wording and found.wording not in ("start", "end"):
+        return f"{found.entity} {found.wording}".strip()
+    return _led_by(found.entity, fragment)
+
+
+def _compact(fragment: str) -> str:
+    """The nouns of the extractor's phrase, without the verbs and pronouns around them:
+    "that the hardest-hit areas could be without power" -> "hardest-hit areas power"."""
+    kept = []
+    for token in fragment.split():
+        bare = token.strip(",.;:()\"“”'’")
+        lower = bare.lower()
+        if not bare or lower in _PHRASE_STOPS or lower in _FRAGMENT_STOPS:
+            continue
+        if bare[:1].islower() and (
+            lower.endswith("ly") or (lower.endswith(("ed", "ing")) and lower not in _ING_NOUNS)
+        ):
+            continue
+        kept.append(bare)
+    return " ".join(kept[:_COMPACT_WORDS]) or fragment
+
+
+_COMPACT_WORDS = 5
+_FRAGMENT_STOPS = words(
+    """could would should will shall can may might must be being been not never also even
+    then thus there it its they them their he she his her we us our you your i me my who
+    whom whose which that this these those what s runs run moved move went go goes come
+    comes came get got gets make makes take took takes told tell says say stay stays"""
+)
+
+
+def _led_by(entity: str, fragment: str) -> str:
     fragment = " ".join(fragment.split())
-    if found.entity and found.entity.lower() not in fragment.lower():
-        return f"{found.entity}: {fragment}"
+    if entity and entity.lower() not in fragment.lower():
+        return f"{entity}: {fragment}"
     return fragment
+
+
+# --------------------------------------------------------------------------------------------
+# The measure in the sentence's words, and the place a figure is counted in
+# --------------------------------------------------------------------------------------------
+
+# Words that end a noun phrase read leftwards: determiners, auxiliaries, prepositions and the
+# verbs that report a figure ("posted revenue of", "expects net profit of").
+_PHRASE_STOPS = words(
+    """a an the its their his her our my your this that these those some any each every all
+    both no it they he she we i is are was were be been being has have had will would could
+    should may might can did does do of in on at to for from by with without into onto over
+    under about around nearly almost roughly some just only also still now already more less
+    than up down and or but as per while after before since until said says say reported
+    reports report posted posts recorded records announced announces expects expected expect
+    estimated estimates estimate forecast forecasts plans planned plan set sets made makes put
+    puts paid pays gave gives received receives saw sees hit hits reached reaches reaching
+    including included includes booked books delivered delivers generated generates produced
+    produces showed shows reveals revealed lifted raised cut kept keeps lowered raise lower
+    proposed proposes declared declares approved approves agreed agrees total worth value
+    which who whose where when what how why there here so if though although because between
+    within across against via like unlike toward towards through during per cent percent
+    whereas trades traded trade stands stood priced valued closed opened ended finished
+    expects"""
+)
+# Nouns ending in -ing or -ed that name measures.
+_ING_NOUNS = words(
+    """spending funding financing borrowing lending trading pricing listing rating ranking
+    building housing shipping advertising marketing offering holding opening closing earnings
+    bookings holdings savings takings rainfall shortfall billing staffing ridership"""
+)
+# "a total of 40", "a group of seven banks": the noun says nothing of what is counted.
+_PARTITIVES = words(
+    """total number sum group consortium range series handful couple set lot host team crowd
+    pair batch dozen tally figure amount maximum minimum majority minority fleet network
+    portfolio chain string raft slew"""
+)
+_QUALIFIERS = re.compile(
+    r"\b(?:up to|about|around|nearly|almost|roughly|some|just|only|more than|less than|over"
+    r"|under|at least|at most|as much as|as many as|as little as|as few as|an estimated"
+    r"|approximately|close to|well over|just over|just under)$"
+)
+_OF_PHRASE = re.compile(r"((?:[\w’'-]+\s+){0,4})of\s+$")
+# "estimated insured losses at $4.5bn", "put the damage at $9bn".
+_AT_PHRASE = re.compile(r"((?:[\w’'-]+\s+){0,4})at\s+$")
+_VERB_FRAME = re.compile(
+    r"(?i)\b(?:has |have |had |will |would |is |are |was |were )?(?:rose|rise|rises|fell|"
+    r"fall|falls|jumped|climbed|surged|soared|gained|dropped|slid|sank|tumbled|plunged|rallied"
+    r"|increased|decreased|declined|slipped|grew|grow|shrank|advanced|came in at|came to|"
+    r"stood at|stands at|reached|totalled|totaled|amounted to|hit|was|were|is|are|topped|"
+    r"exceeded|widened|narrowed|improved|doubled|tripled|halved|measures|measured|weighs|"
+    r"weighed|spans|spanned|costs|cost)\b",
+)
+_SCALE_WORDS = words(
+    """million millions billion billions trillion thousand thousands hundred hundreds dozen
+    dozens lakh lakhs crore crores k m bn mn tn"""
+)
+_PEOPLE = words("people person persons individuals")
+_UP = re.compile(
+    r"\b(?:rose|rise|rises|jumped|climbed|surged|soared|gained|gain|rallied|increased|increase"
+    r"|grew|grow|advanced|up|higher|doubled|tripled|improved|widened)\b"
+)
+_PRICE_WORDS = words("share shares stock price prices")
+
+
+def _wording(before: str, after: str, kind: str, measure: str, unit: str, text: str) -> str:
+    """The measure as the sentence words it, when it says more than the canonical name:
+    "pre-tax profit" ("Pre-tax profit rose 11% to £512m"), "storm surge" ("a storm surge of
+    up to 12 feet"), "convenience stores" ("40 convenience stores"), "net income growth"."""
+    if kind == "date":
+        if measure:
+            return f"{measure} date"  # "founding date"
+        return _bound(before, after)
+    if kind == "duration":
+        return _span(before, after, measure)
+    if kind == "count":
+        counted = _counted_noun(text)
+        if measure in EVENT_MEASURES and measure not in ("passengers", "crew"):
+            return ""  # "29 deaths", "112 people killed": the death toll
+        noun = counted if counted and counted.lower() not in _PEOPLE else ""
+        done = _done_to(before)
+        if done and (noun or measure or unit):
+            return f"{noun or measure or unit.lower()} {done}"  # "flights canceled"
+        if noun:
+            return noun
+        if measure:
+            return ""
+        # "30,000 people have been left homeless": who they are is what befell them.
+        done = _what_befell(after)
+        if done:
+            return f"{counted.lower() or 'people'} {done}"
+    if kind == "percent":
+        # "30% of sales", "18% of group revenue": a share of something.
+        share = re.match(r"\s+of\s+((?:[\w’'-]+\s*){1,4})", after)
+        if share and measure in ("share", ""):
+            phrase = _noun_phrase(share.group(1), from_left=True)
+            if phrase:
+                return f"share of {phrase}"
+    lower = before.lower()
+    head = lower.rstrip()
+    while (stripped := _QUALIFIERS.sub("", head).rstrip()) != head:
+        head = stripped
+    phrase = ""
+    match = _OF_PHRASE.search(head + " ")
+    if match:
+        phrase = _noun_phrase(before[match.start(1) : match.end(1)])
+    if not phrase:
+        match = _AT_PHRASE.search(head + " ")
+        if match:
+            phrase = _noun_phrase(before[match.start(1) : match.end(1)])
+    if not phrase:
+        frames = list(_VERB_FRAME.finditer(before))
+        if frames:
+            # The verb nearest the figure; its subject follows the clause's last comma ("For
+            # the moment, Microsoft's investment is").
+            subject = re.split(r"[,.;:]\s", before[: frames[-1].start()])[-1]
+            phrase = _noun_phrase(subject, from_left=True)
+    if not phrase and kind == "quantity":
+        # "keep generators at least 20 feet from doors": the thing measured just before it.
+        phrase = _noun_phrase(before[: len(head)].split(",")[-1])
+    if not phrase:
+        return ""
+    if measure.endswith("change") and kind == "percent":
+        direction = "gain" if _UP.search(lower[-60:] + " " + after[:30].lower()) else "fall"
+        if direction == "gain" and not (set(phrase.split()) & _PRICE_WORDS):
+            direction = "growth"
+        return f"{phrase} {direction}"
+    if re.match(r"\s*,?\s*(?:a|per|each) share\b", after.lower()) and "share" not in phrase:
+        return f"{phrase} per share"
+    return phrase
+
+
+_STARTS = re.compile(
+    r"\b(?:since|from|starting|began|begins|begin|opened|opens|launched)\s+(?:on\s+|in\s+)?$"
+)
+_ENDS = re.compile(
+    r"\b(?:to|until|till|through|ending|ended|ends|end|before|by)\s+(?:on\s+|in\s+)?$"
+)
+
+
+def _bound(before: str, after: str) -> str:
+    """What a date with no event named bounds: "since 2021" a start, "until 2028" an end."""
+    lower = before.lower().rstrip() + " "
+    if _STARTS.search(lower):
+        return "start"
+    if _ENDS.search(lower):
+        return "end"
+    return ""
+
+
+_SPAN_WORDS = (
+    ("time", re.compile(r"\b(?:within|in|after)\s+(?:the\s+next\s+|about\s+|up to\s+)?$")),
+    ("length", re.compile(r"\b(?:lasted|lasting|lasts|last|long)\b")),
+    (
+        "period",
+        re.compile(
+            r"\b(?:over|for|during|across)\s+(?:the\s+)?(?:next|past|previous|last|first|final|coming)?\s*$"
+        ),
+    ),
+)
+
+
+def _span(before: str, after: str, measure: str) -> str:
+    """A length of time in the sentence's terms: "investment period" ("will invest £1bn
+    over the next 2 years"), "time" ("within 14 days"), "age" ("a 140-year-old")."""
+    if measure == "age":
+        return "age"
+    lower = before.lower()
+    word = next((name for name, pattern in _SPAN_WORDS if pattern.search(lower.rstrip() + " ")), "")
+    if not word and re.match(r"\W*(?:long|old)\b", after.lower()):
+        word = "length" if after.lower().lstrip(" -").startswith("long") else "age"
+    if not word:
+        return ""
+    # What lasts: the measure the clause names ("invest" -> investment period).
+    what = _nearest(_MEASURE_PATTERNS, lower, "", after_words=0)
+    return f"{what} {word}" if what and what != word else word
+
+
+_DONE_TO = re.compile(
+    r"\b([a-z]+ed)\s+(?:(?:its|their|the|all|of|some|about|around|nearly|almost|roughly|more"
+    r"|than|over|at|least|up|to|another|an|a|estimated)\s+)*$"
+)
+
+
+def _done_to(before: str) -> str:
+    """ "canceled" from "United canceled 200 flights": the verb a counted thing underwent."""
+    match = _DONE_TO.search(before.lower())
+    if not match or match.group(1) in _PHRASE_STOPS or match.group(1) in _ING_NOUNS:
+        return ""
+    return match.group(1)
+
+
+_AUXILIARIES = words("have has had been be being were was are is will would could may might")
+
+
+def _what_befell(after: str) -> str:
+    """ "left homeless" from " have been left homeless and ...": the verb after a count of
+    people, its particle and object, up to the next stop."""
+    kept: list[str] = []
+    for token in after.split()[:8]:
+        bare = token.strip(',.;:()"“”')
+        lower = bare.lower()
+        if not kept and lower in _AUXILIARIES:
+            continue
+        if not bare or not bare.isalpha() or lower in ("and", "but", "or", "when", "after", "as"):
+            break
+        if lower in _PHRASE_STOPS and lower not in ("from", "in", "on", "out", "up", "off"):
+            if kept:
+                break
+            return ""
+        kept.append(lower)
+        if token[-1:] in ",.;:":
+            break
+    while kept and kept[-1] in ("from", "in", "on"):
+        kept.pop()
+    return " ".join(kept[:4]) if kept and kept[0] not in ("from", "in", "on") else ""
+
+
+def _counted_noun(text: str) -> str:
+    """What a count counts, in its words: "40 convenience stores" -> "convenience stores"."""
+    tokens = text.split()
+    while tokens and (
+        tokens[0][:1].isdigit()
+        or tokens[0].lower().strip(".,") in _SCALE_WORDS
+        or tokens[0].lower() in _NUMBER_WORDS
+    ):
+        tokens.pop(0)
+    return " ".join(tokens).strip(" .,")
+
+
+_NUMBER_WORDS = words(
+    """one two three four five six seven eight nine ten eleven twelve thirteen fourteen
+    fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty
+    ninety hundred a an some several dozens"""
+)
+
+
+def _noun_phrase(text: str, *, from_left: bool = False) -> str:
+    """The noun phrase a run of words ends with (or, `from_left`, opens with): "reported
+    quarterly revenue" -> "quarterly revenue"; "revenue for the three months" -> "revenue".
+    Names and figures are left out; "" when no noun of a measure is found."""
+    tokens = [t.strip(',.;:()"“”') for t in text.split()]
+    tokens = [t for t in tokens if t]
+    if from_left:
+        # The subject of the clause: its words up to the first stop after a content word.
+        run: list[str] = []
+        for token in tokens:
+            if token[:1].isupper() and token.lower() not in _PHRASE_STOPS:
+                if run:
+                    break  # "an explosive Thursday": a name or a day ends the phrase
+                continue  # a name opening the clause is its entity
+            if token.lower() in _PHRASE_STOPS or token[:1].isdigit():
+                if run:
+                    break
+                continue
+            run.append(token.lower())
+        tokens = run[-4:]
+    else:
+        run = []
+        for token in reversed(tokens):
+            if token.lower() in _PHRASE_STOPS or token[:1].isdigit() or token[:1].isupper():
+                break
+            run.insert(0, token.lower())
+        tokens = run[-3:]
+    if not tokens or tokens[-1] in _PARTITIVES:
+        return ""
+    last = tokens[-1]
+    if len(last) < 3 or last.endswith("ly") or not re.match(r"^[a-z][a-z’'-]*$", last):
+        return ""
+    if (last.endswith("ed") or last.endswith("ing")) and last not in _ING_NOUNS:
+        return ""
+    return " ".join(t.rstrip("’'") for t in tokens)
+
+
+_PLACE_LEAD = re.compile(r"\b(?:in|across|on|throughout)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _place(context: ArticleContext, entity: str, clause_start: int, start: int, end: int) -> str:
+    """ "in Calloway County" where a figure is counted in a named place other than its
+    entity ("29 were in Calloway County", "4,200 in Britain"); the nearest such name."""
+    body = context.body
+    entity_key = context.key(entity) if entity else ""
+    best, best_distance = "", None
+    for name in context.names:
+        if name.start < clause_start or name.start >= end:
+            continue
+        if not _PLACE_LEAD.search(body[max(0, name.start - 12) : name.start]):
+            continue
+        if context.key(name.text) == entity_key or _is_person(body, name):
+            continue
+        if re.match(r"\s*[\d$€£¥]", body[name.end : name.end + 3]):
+            continue  # "Rs 900", "US $": a currency, no place
+        distance = start - name.end if name.end <= start else name.start - start
+        if best_distance is None or distance < best_distance:
+            best, best_distance = f"in {context.full_name(name.text)}", distance
+    return best
+
+
+# Words that make a name a person's ("Governor Jane Doe", "managing director John Roe").
+_TITLES = words(
+    """president governor mayor senator secretary minister chancellor chief ceo cfo director
+    chairman chairwoman chair spokesman spokeswoman spokesperson coroner sheriff
+    superintendent commissioner judge officer analyst economist professor dr mr mrs ms sir
+    dame administrator premier king queen prince princess pope captain lieutenant rep
+    sen gov founder co-founder executive manager head lawyer attorney inspector detective
+    sergeant constable councillor councilor representative ambassador"""
+)
+
+
+def _is_person(body: str, name: Name) -> bool:
+    """Whether a name is a person's: it opens with a title, or a title precedes it."""
+    inside = {w.lower().rstrip(".") for w in name.text.split()}
+    previous = body[max(0, name.start - 24) : name.start].split()
+    return bool(inside & _TITLES) or bool(previous and previous[-1].lower().rstrip(".,") in _TITLES)

@@ -345,6 +345,11 @@ def _score(
         )
     if _subjects_differ(group, summary) or _far_apart(reading, fact.terms.get("values", ())):
         return None
+    values = fact.terms.get("values", ())
+    if matching.disagrees(reading, values, overrides) and not _same_subject(group, summary):
+        # Joining would flag a dispute: only the subjects can say the two figures state one
+        # fact (a different value next to the same words is usually a different fact).
+        return None
     result = matching.score(group.profile, fact.terms, reading, params, overrides)
     if result is not None and same_key:
         # Entity and measure alone ("Microsoft investment") leave room for several facts:
@@ -376,6 +381,51 @@ def _subjects_differ(group: _Group, summary: Mapping) -> bool:
     ):
         return True
     return bool(root.subject_scope and scopes and root.subject_scope not in scopes)
+
+
+def _same_subject(group: _Group, summary: Mapping) -> bool:
+    """Whether the mention's subject has a known measure, and a member of the fact has that
+    measure with the same reference point and scope: unnamed on both sides or named on both
+    (compatibly). "Revenue" is not "annual revenue", "market value" not "market value at
+    the IPO", when their values differ."""
+    root = group.roots[0]
+    family = _family_name(root.subject_measure) if root.subject_measure else ""
+    entity = root.subject_key.split("|")[0]
+    for key in summary.get("keys", ()):
+        parts = key.split("|")
+        if len(parts) < 4 or not parts[1]:
+            continue
+        if family and _family_name(parts[1]) != family:
+            continue
+        if not family and not _named_by_heads(parts[1], group.profile):
+            continue
+        reference, scope = parts[2], parts[3]
+        if scope != root.subject_scope:
+            continue
+        if not _entities_fit(entity, parts[0], family or _family_name(parts[1])):
+            continue
+        if reference == root.subject_reference or (
+            reference
+            and root.subject_reference
+            and _compatible(root.subject_reference, [reference])
+        ):
+            return True
+    return False
+
+
+def _entities_fit(entity: str, other: str, family: str) -> bool:
+    """Whether two figures' entities can be one: the same, or unknown on a side. An
+    investment, a stake or a deal is written from either party ("Norvik invested", "Velora
+    raised from Norvik"): their entities are not compared."""
+    if not entity or not other or entity == other:
+        return True
+    return any(family in group for group in _MEASURE_FAMILIES)
+
+
+def _named_by_heads(measure: str, profile: Profile) -> bool:
+    """Whether the words next to a figure whose measure was not read name this measure ("It
+    put $10 billion into the company", after a sentence about its biggest investor)."""
+    return any(matching.canonical(word) in profile.heads for word in measure.split())
 
 
 # Measures news writes for one amount: a deal, the investment it is, the stake it buys.
@@ -436,7 +486,23 @@ def _comparable(group: _Group, dimension: str, fact: Fact) -> bool:
         root.kind == fact.kind == Claim.Kind.COUNT
         and bool(root.subject_measure)
         and root.subject_measure in measures
+        # Nouns for people count one crowd under two names; "11 factories" and "40
+        # countries" count two things, whatever verb stands next to them.
+        and _counts_people(dimension)
+        and _counts_people(fact.dimension)
     )
+
+
+def _counts_people(dimension: str) -> bool:
+    return (
+        dimension in (Claim.Kind.COUNT, units.PEOPLE)
+        or dimension in units.PEOPLE_GROUPS
+        or dimension in _STAND_IN_NOUNS
+    )
+
+
+# Nouns standing for a thing named before them ("171 examples of the jet").
+_STAND_IN_NOUNS = frozenset(("examples", "example", "units", "unit"))
 
 
 def _subject_fact_key(story_id: int | None, space: str, subject_key: str) -> str:

@@ -24,7 +24,7 @@ def mention_of(claim: Claim) -> matching.Mention:
         number_high=claim.number_high,
         date=claim.date,
         qualifier=claim.qualifier,
-        subject=claim.subject,
+        subject=claim.subject_terms or claim.subject,
         converts_id=claim.converts_id,
     )
 

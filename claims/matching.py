@@ -815,6 +815,30 @@ def value_evidence(
     return best or 0.0, agrees, same_figure
 
 
+def disagrees(
+    reading: comparison.Reading | None,
+    values: Sequence[Mapping],
+    overrides: comparison.RateOverrides | None = None,
+) -> bool:
+    """Whether joining would make the fact disputed: the value can be compared with the
+    fact's values and agrees with none of them. A date must agree with every date of the fact:
+    "mid-September" fits both "Monday" and "Sept. 29", which are still two days."""
+    if reading is None:
+        return False
+    compared = agreed = False
+    for value in values:
+        result = comparison.compare(
+            reading, _in_unit_of(reading, reading_of_value(value)), overrides=overrides
+        )
+        if not result.comparable:
+            continue
+        if not result.agree and reading.kind == Kind.DATE:
+            return True
+        compared = True
+        agreed = agreed or bool(result.agree)
+    return compared and not agreed
+
+
 def _in_unit_of(reading: comparison.Reading, other: comparison.Reading) -> comparison.Reading:
     """`other` in `reading`'s unit when both count one population under two nouns ("11,500
     people" and "11,500 employees", or a count without a unit), which comparison.py does not

@@ -50,6 +50,10 @@ class Claim(models.Model):
     subject_reference = models.CharField(max_length=60, blank=True)
     subject_scope = models.CharField(max_length=40, blank=True)
     subject_key = models.CharField(max_length=300, blank=True)
+    # The subject as grouping compares it (claims.about.subject_terms): the entity as the
+    # sentence writes it and the measure's canonical name, so rewording the line readers see
+    # never regroups facts. Empty on claims read before it existed: `subject` stands in.
+    subject_terms = models.CharField(max_length=300, blank=True)
     # A dateline, or a weekday restating the publication day: a fact about no story.
     incidental = models.BooleanField(default=False)
     # The figure this one restates in another currency or unit, in the same sentence.

@@ -97,6 +97,12 @@ PHYSICAL_UNITS: dict[str, tuple[str, Decimal]] = {
     **dict.fromkeys(["tonne", "tonnes", "metric ton", "metric tons"], ("mass", Decimal(1000))),
     **dict.fromkeys(["lb", "lbs", "pound", "pounds"], ("mass", Decimal("0.45359237"))),
     **dict.fromkeys(["oz", "ounce", "ounces"], ("mass", Decimal("0.028349523125"))),
+    # Durations in seconds, for the units of fixed length (months and years are not).
+    **dict.fromkeys(["second", "seconds", "sec", "secs"], ("duration", Decimal(1))),
+    **dict.fromkeys(["minute", "minutes", "min", "mins"], ("duration", Decimal(60))),
+    **dict.fromkeys(["hour", "hours", "hr", "hrs"], ("duration", Decimal(3600))),
+    **dict.fromkeys(["day", "days"], ("duration", Decimal(86400))),
+    **dict.fromkeys(["week", "weeks"], ("duration", Decimal(604800))),
     # Counts of people under another noun: a toll of "38 deaths" is "38 people" ("38 dead",
     # "38 victims"). Not subgroups ("employees", "children"): they count only some people.
     **dict.fromkeys(
@@ -144,7 +150,8 @@ TIME_UNITS = _words(
 PEOPLE_GROUPS = _words(
     """employees workers staff jobs residents inhabitants civilians passengers students pupils
     children adults patients voters members volunteers troops soldiers officers migrants
-    refugees evacuees tourists visitors spectators fans users subscribers customers"""
+    refugees evacuees tourists visitors spectators fans users subscribers customers guests
+    travellers travelers"""
 )
 PEOPLE = "people"
 

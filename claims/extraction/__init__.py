@@ -13,7 +13,7 @@ from .money import currency_of_address, currency_of_country
 from .types import Figure, Kind, Qualifier
 
 EXTRACTOR_NAME = "factcheck-grammar"
-EXTRACTOR_VERSION = "1.3"
+EXTRACTOR_VERSION = "1.4"
 
 
 def extract_figures(

@@ -63,7 +63,8 @@ def month_dates(text: str) -> list[dates.DateHit]:
 
 
 def weekdays(text: str, published: dt.date, taken: Spans) -> list[Candidate]:
-    """Weekdays as the latest such day on or before publication ("on Monday")."""
+    """Weekdays as the latest such day on or before publication ("on Monday"), or the next one
+    on or after it where a verb of the future points at it ("will vote on Monday")."""
     found = []
     for m in dates.WEEKDAY.finditer(text):
         if taken.overlaps(m.start(), m.end()):
@@ -75,7 +76,11 @@ def weekdays(text: str, published: dt.date, taken: Spans) -> list[Candidate]:
             continue
         if taken.overlaps(m.end(), m.end() + 3):
             continue  # "Monday, Feb. 26": the date that follows carries the value
-        day = dates.weekday_before(dates.WEEKDAY_NAMES[m.group("wd").lower()], published)
+        weekday = dates.WEEKDAY_NAMES[m.group("wd").lower()]
+        if dates.WEEKDAY_AHEAD.search(text, max(0, m.start() - 80), m.start()):
+            day = dates.weekday_from(weekday, published)
+        else:
+            day = dates.weekday_before(weekday, published)
         found.append(Candidate(m.start(), m.end(), Kind.DATE, date=day.isoformat()))
     return found
 

@@ -91,6 +91,16 @@ WEEKDAY = re.compile(r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturda
 # as a capitalised word does ("Black Friday", "Super Tuesday").
 ACRONYM_BEFORE = re.compile(r"(?<![\w.])[A-Z]{2,}[ \u00a0]+$")
 FUTURE_WEEKDAY = re.compile(r"\b(?:next|coming|following|this\s+coming)\s+$", re.IGNORECASE)
+# "The carrier expects more cancellations on Wednesday", "the vote will be held Thursday": a weekday a
+# verb of the future points at is the coming one. A past event named in between ("will appeal
+# the ruling issued on Monday") keeps its weekday in the past.
+WEEKDAY_AHEAD = re.compile(
+    r"\b(?:will|won['’]t|shall|expects?|(?:is|are)\s+expected|is\s+due|are\s+due|scheduled"
+    r"|set\s+to|plans?\s+to|is\s+to|are\s+to)"
+    r"\s(?:(?!\b(?:after|since|following|before|last|earlier|ago|was|were|had|issued|made"
+    r"|announced|said|began|started)\b)[^.;:!?\n]){0,50}$",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -218,6 +228,11 @@ def year_on_or_after(month: int, day: int | None, anchor: dt.date) -> int | None
         except ValueError:
             continue
     return None
+
+
+def weekday_from(weekday: int, published: dt.date) -> dt.date:
+    """The next such weekday on or after the publication date."""
+    return published + dt.timedelta(days=(weekday - published.weekday()) % 7)
 
 
 def weekday_before(weekday: int, published: dt.date) -> dt.date:

@@ -46,6 +46,12 @@ _OF_THE = re.compile(
     r"|[A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*){0,2}['’]s)\s"
 )
 _OF_BEFORE = re.compile(r"\b([A-Za-z]+)\s+of\s+(?:the\s+|its\s+|their\s+)?(?:[a-z]+\s+)?$")
+# "Vans accounted for nearly 900 of those trips", "Pensioners made up 1,300 of the voters".
+_SHARE_OF = re.compile(
+    r"(?<![\w'’-])(?P<part>[A-Za-z]+)\s+(?:accounted\s+for|accounts?\s+for|made\s+up|makes?\s+up"
+    r"|represented|represents?|comprised|comprises?)\s+$"
+)
+_OF_AFTER = re.compile(r"\s+of\s")
 _COUNTING_HEADS = {"number", "numbers", "total", "count", "tally"}
 _MULTIPLIER = re.compile(r"[\s-]*(?:times|fold|x)\b", re.IGNORECASE)
 _MAGNITUDE_LIKE = re.compile(r"[1-9]\.\d")
@@ -185,10 +191,18 @@ def _bare(text: str, atom: Atom, sentences: Sentences) -> Candidate | dates.Date
 
 
 def _of_noun(text: str, atom: Atom) -> str | None:
-    """ "3,000 of its employees", "two of Britain's biggest banks": the noun after "of"."""
+    """ "3,000 of its employees", "two of Britain's biggest banks": the noun after "of"; but
+    "Vans accounted for 900 of those trips" counts vans, the part the subject names."""
     of_the = _OF_THE.match(text, atom.end)
     noun = units.counted_noun(text, of_the.end() - 1) if of_the else None
-    return noun[0] if noun else None
+    if noun is None:
+        return None
+    before = qualifier_before(text, atom.start)
+    lead = before[1] if before else atom.start
+    share = _SHARE_OF.search(text, max(0, lead - 80), lead)
+    if share and units.is_plural_noun(share.group("part").lower()):
+        return share.group("part").lower()
+    return noun[0]
 
 
 def _orphan(atom: Atom) -> Candidate:
@@ -235,11 +249,29 @@ def extract(
         cands.extend(weekdays(text, published, Spans([(c.start, c.end) for c in cands])))
         cands.extend(ago_dates(text, published))
     cands = resolve_overlaps(cands)
+    _name_placeholders(text, cands, sentences)
     borrow_units(text, cands, sentences)
     cands = [c for c in cands if not c.orphan or c.unit]
     _read_shared_signs(text, cands, local_currency)
     link_conversions(text, cands)
     return _figures(text, cands, sentences)
+
+
+def _name_placeholders(text: str, cands: list[Candidate], sentences: Sentences) -> None:
+    """ "the A220 aircraft, with 44 examples in service": the noun the sentence counts, before
+    the count or after it; "ran some planned trains, avoiding 15 cancellations": the trains."""
+    for c in cands:
+        if c.unit in units.EVENT_HEADS:
+            s0, _ = sentences.around(c.start)
+            c.unit = units.event_object(text, max(s0, c.start - _CONTEXT_REACH), c.start) or c.unit
+        elif c.unit in units.PLACEHOLDERS:
+            s0, s1 = sentences.around(c.start)
+            before = units.noun_before(text, max(s0, c.start - _CONTEXT_REACH), c.start)
+            after = units.noun_after(text, c.end, min(s1, c.end + _CONTEXT_REACH))
+            # "60 examples of the class after two locomotives derailed": named after.
+            if _OF_AFTER.match(text, c.end):
+                before, after = after, before
+            c.unit = next((n for n in (before, after) if n and n not in units.PLACEHOLDERS), c.unit)
 
 
 def _read_shared_signs(text: str, cands: list[Candidate], local_currency: str | None) -> None:

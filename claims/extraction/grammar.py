@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from . import labels, money, units
+from .lexicon import words
 from .numbers import (
     GLUED_MAGNITUDE,
     SPACED_MAGNITUDE,
@@ -86,6 +87,31 @@ _SINGLE_CASUALTY = re.compile(
     r"officer|worker|passenger|firefighter|journalist|patient)\b(?![’'-])",
     re.IGNORECASE,
 )
+# "at least one more cut", "one further rate hike": a forecast of one more of something is a count.
+_ONE_MORE = re.compile(
+    r"[ \u00a0](?:more|further|additional|extra)[ \u00a0]([a-z]{3,})(?:[ \u00a0]([a-z]{3,}))?\b(?![’'-])"
+)
+_NOT_ONE_MORE = words(
+    """time times thing things way step try chance reason word look day week month year hour
+    minute second night season term round point question"""
+)
+
+
+def _one_more(text: str, pos: int) -> tuple[str, int] | None:
+    """The noun of "one more cut" (or "one more rate cut") after pos, and where it ends."""
+    m = _ONE_MORE.match(text, pos)
+    if not m:
+        return None
+    second = m.group(2)
+    if second and not units.is_stop_word(second):
+        noun, end = second, m.end(2)
+    else:
+        noun, end = m.group(1), m.end(1)
+    if noun in _NOT_ONE_MORE or units.is_stop_word(noun) or noun.endswith("s"):
+        return None
+    return units.plural(noun), end
+
+
 _NEGATION_BEFORE = re.compile(r"\b(?:not|no|the|every|each|any|than)\s+$", re.IGNORECASE)
 # "Python 3.12", "Claude 3.5": short decimals after a name are versions.
 _VERSION = re.compile(r"\d{1,2}\.\d{1,2}")
@@ -279,6 +305,10 @@ def read_words(text: str, m: re.Match[str]) -> Atom | None:
         if single and not negated:
             atom.kind, atom.unit = Kind.COUNT, units.plural(single.group(1).lower())
             atom.end, atom.single = single.end(), True
+        more = None if single else _one_more(text, pos)
+        if more and not negated:
+            atom.kind, atom.unit = Kind.COUNT, more[0]
+            atom.end, atom.single = more[1], True
     return atom
 
 

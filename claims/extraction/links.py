@@ -41,6 +41,10 @@ _SECOND_VERB = re.compile(
     r"\s(?:and|but)\s+(?:then\s+)?(?:[a-z]{3,}ed|shut|cut|sold|lost|won|took|kept|made|held)"
     r"\s+(?:with\s+|to\s+|at\s+)?$"
 )
+# "scrapped 140 flights on Sunday and a further 55 on Monday", "and another 45 in April".
+_FURTHER = re.compile(
+    r"\s(?:and|plus|with)\s+(?:a\s+further|another|an\s+additional|an\s+extra)\s+$"
+)
 # "2,300 of them", "19 of them in home pools": the noun of the count before.
 _OF_THEM = re.compile(r"\s+of\s+them\b")
 _WERE = re.compile(r"\s+(?:were|are)\s")
@@ -132,9 +136,9 @@ def _elliptical(
         return None
     if _COMPARED_WITH.search(before) or _DIFFERENCE_AFTER.match(text, cand.end):
         return prev
-    if (_FOLLOWED_BY.search(before) or _SECOND_VERB.search(before)) and _PHRASE_END.match(
-        text, cand.end
-    ):
+    if (
+        _FOLLOWED_BY.search(before) or _SECOND_VERB.search(before) or _FURTHER.search(before)
+    ) and _PHRASE_END.match(text, cand.end):
         return prev
     # "from 42 seats to 48"
     if re.fullmatch(r"\s+to\s+", text[prev.end : cand.start]):
@@ -213,11 +217,17 @@ def _breakdown_unit(
     return whole.unit if cand.number <= whole.number else None
 
 
+# "accounted for 31 deaths, and 12 of them had arrived that week": "them" are the people who died.
+_PEOPLE_EVENTS = {"deaths", "drownings", "fatalities", "casualties", "injuries"}
+
+
 def _of_them(text: str, cand: Candidate, count: Candidate) -> str | None:
     """ "only nine of them were wingers": the noun after the verb, else the count's before."""
     were = _WERE.match(text, _OF_THEM.match(text, cand.end).end())
     noun = units.counted_noun(text, were.end() - 1, max_modifiers=2) if were else None
-    return noun[0] if noun else count.unit
+    if noun:
+        return noun[0]
+    return "people" if count.unit in _PEOPLE_EVENTS else count.unit
 
 
 _OPENING_RESULT = re.compile(r"(?:The\s+)?(?:[A-Z][\w'’.&-]*\s+){1,4}(?P<verb>[a-z]+)\s+")

@@ -239,6 +239,11 @@ _CAPITALISED_PLURAL = re.compile(r"(?:ans|ers|ists|ats|ites|[lqnd]is)$|^[A-Z]{2,
 WORD = re.compile(r"[ \u00a0]([A-Za-z][A-Za-z0-9'’\-]*[A-Za-z]|[A-Za-z])(?![\w'’])")
 
 
+def is_stop_word(word: str) -> bool:
+    """A word that ends a noun phrase ("of", "than", "this"): no noun is counted past it."""
+    return word in _STOP
+
+
 def is_plural_noun(word: str) -> bool:
     lower = word.lower()
     if lower in _NOT_COUNTED or word in _STOP or not word.replace("-", "").isalpha():
@@ -305,6 +310,23 @@ _COMPOUND_HEADS = {
     "voting": {"machines", "papers"}, "bus": {"stops", "routes"}, "hospital": {"beds"},
     "police": {"officers", "stations"}, "fire": {"engines", "stations"},
 }  # fmt: skip
+# "340 flight cancellations", "1,200 job cuts", "25 store closures": the count is of the flights,
+# jobs and stores the event befalls, as "canceled 340 flights" and "cut 1,200 jobs" count them.
+_EVENT_HEADS = words("cancellations cuts losses closures delays diversions")
+_EVENT_MODIFIERS = words(
+    """job flight train route store shop branch plant factory mine office school hospital site
+    station service bus"""
+)
+EVENT_HEADS = _EVENT_HEADS - {"cuts", "losses"}  # "cuts", "losses" alone are mostly money
+EVENT_OBJECTS = frozenset(plural(m) for m in _EVENT_MODIFIERS)
+
+
+def event_object(text: str, start: int, end: int) -> str | None:
+    """The last of the things events befall named in text[start:end] ("planned flights")."""
+    found = [w for w in _WORD_BEFORE.findall(text, start, end) if w in EVENT_OBJECTS]
+    return found[-1] if found else None
+
+
 # Comparatives that may sit between a number and its noun ("two earlier deals").
 _MODIFIER_STOPS = {"earlier", "later"}
 
@@ -325,12 +347,20 @@ _MEASURE_NOUNS = words(
 _OF_NOUN = re.compile(r"[ \u00a0]of[ \u00a0]([a-z][a-z-]*[a-z])\b")
 
 
+# Airlines, cruise lines and railways call their passengers "guests" in statements that outlets
+# quote ("docked safely with 212 guests and nine crew members"); beside a crew they are passengers.
+_CREW_NEAR = re.compile(r"\bcrew", re.IGNORECASE)
+_CREW_REACH = 40
+
+
 def counted_noun(text: str, pos: int, max_modifiers: int = 4) -> tuple[str, int] | None:
     """The plural head noun of the phrase starting at pos, and where it ends ("new jobs" -> jobs)."""
     found = _head_noun(text, pos, max_modifiers)
     if found is None:
         return None
     head, end = found
+    if head == "guests" and _CREW_NEAR.search(text, max(0, pos - _CREW_REACH), end + _CREW_REACH):
+        head = "passengers"
     if head == "crew" and _MEMBERS_AFTER.match(text, end):
         end = _MEMBERS_AFTER.match(text, end).end()
     if head in _MEASURE_NOUNS:
@@ -364,6 +394,8 @@ def _head_noun(text: str, pos: int, max_modifiers: int) -> tuple[str, int] | Non
             head = word.lower()
             if head in _COMPOUND_HEADS.get(modifier.lower(), ()):
                 head = f"{modifier.lower()} {head}"
+            elif head in _EVENT_HEADS and modifier.lower() in _EVENT_MODIFIERS:
+                head = plural(modifier.lower())
             return head, m.end()
         pos = m.end()
     return None
@@ -404,6 +436,19 @@ def noun_before(text: str, start: int, end: int, *, sentence_start: bool = False
         if word not in _NOT_THE_COUNTED and word not in _STOP and is_plural_noun(word):
             return word
     return None
+
+
+def noun_after(text: str, start: int, end: int) -> str | None:
+    """The first plural noun in text[start:end] that can be what a count counts."""
+    for word in _WORD_BEFORE.findall(text, start, end):
+        if word not in _NOT_THE_COUNTED and word not in PLACEHOLDERS and is_plural_noun(word):
+            return word
+    return None
+
+
+# "flies the A220 aircraft, with 44 examples in service", "60 examples of the class":
+# "examples" stands for the thing the sentence names (aircraft, cars, locomotives).
+PLACEHOLDERS = words("examples")
 
 
 # "Drownings in Australia rose to 312": a verb of change or total before a bare number, whose

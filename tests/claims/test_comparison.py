@@ -573,6 +573,20 @@ def test_speeds_lengths_and_counts_of_people_are_compared_across_units():
     assert compare(deaths, people).agree
 
 
+def test_durations_are_compared_across_units_of_fixed_length():
+    weeks = reading("three weeks", "3", "weeks", kind="duration")
+    days = reading("21 days", "21", "days", kind="duration")
+    fortnight = reading("14 days", "14", "days", kind="duration")
+    seconds = reading("40 seconds", "40", "seconds", kind="duration")
+
+    assert compare(weeks, days).agree
+    assert compare(weeks, fortnight).comparable
+    assert not compare(weeks, fortnight).agree
+    assert "times smaller" in compare(days, seconds).explanation
+    # Months and years have no fixed length: they are compared only with their own unit.
+    assert not compare(reading("two months", "2", "months", kind="duration"), days).comparable
+
+
 def test_a_wrong_stated_conversion_disputes_the_fact_even_when_the_amounts_agree():
     # given two outlets agreeing on £4.3bn, one converting it to €6.1bn on 2025-10-21
     day = date(2025, 10, 21)

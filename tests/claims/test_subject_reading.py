@@ -1,0 +1,301 @@
+"""What a figure is about, read from its sentence: entity, measure, scope, place, and the
+line a reviewer reads. Our own sentences; no database."""
+
+from __future__ import annotations
+
+from claims import about
+
+
+def read(text: str, figure: str, *, kind: str, unit: str = "", title: str = "", nth: int = 0):
+    context = about.ArticleContext(text, title)
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(figure, start + 1)
+    sentence_start = max(text.rfind(". ", 0, start) + 2, text.rfind("\n", 0, start) + 1, 0)
+    stop = text.find(". ", start)
+    sentence_end = len(text) if stop < 0 else stop + 1
+    return about.about(
+        context,
+        start=start,
+        end=start + len(figure),
+        sentence_start=sentence_start if sentence_start > 1 else 0,
+        sentence_end=sentence_end,
+        kind=kind,
+        unit=unit,
+        text=figure,
+    )
+
+
+def test_a_name_joined_by_an_ampersand_is_one_entity_written_in_full():
+    text = (
+        "Pellow & Drake reported higher sales on Tuesday. Pellow said its stores did well."
+        " Pellow & Drake employs 12,000 people."
+    )
+
+    found = read(text, "12,000 people", kind="count", unit="people")
+
+    assert about.entity_key("Pellow & Drake") == about.entity_key("Pellow") == "pellow"
+    assert found.line.startswith("Pellow & Drake")
+
+
+def test_the_line_names_the_entity_as_fully_as_the_article_does():
+    text = (
+        "Hurricane Lena came ashore on Sunday. Lena brought a storm surge of up to 9 feet"
+        " to the coast."
+    )
+
+    found = read(text, "9 feet", kind="quantity", unit="feet")
+
+    assert found.line == "Hurricane Lena storm surge"
+    # what grouping compares keeps the name as the sentence writes it
+    assert about.subject_terms(found, "storm surge").startswith("Lena")
+
+
+def test_another_company_opening_the_clause_is_what_its_figure_is_about():
+    text = (
+        "Tarvo Systems raised its forecast on Monday. Tarvo expects strong demand."
+        " Its American rival, Westmere Instruments, reported quarterly revenue of $2.4bn."
+    )
+
+    found = read(text, "$2.4bn", kind="money", title="Tarvo raises forecast")
+
+    assert found.entity_key == "westmere"
+    assert found.line == "Westmere Instruments quarterly revenue"
+    assert found.measure == "revenue"
+
+
+def test_a_change_in_percent_is_a_change_of_the_measure_the_clause_names():
+    text = "Dunmore Foods said pre-tax profit rose 11 per cent to £512m for the year."
+
+    change = read(text, "11 per cent", kind="percent")
+    level = read(text, "£512m", kind="money")
+
+    assert change.measure.endswith("change")
+    assert change.wording == "pre-tax profit growth"
+    assert change.line == "Dunmore Foods pre-tax profit growth"
+    assert (level.measure, level.wording) == ("profit", "pre-tax profit")
+
+
+def test_a_percent_move_with_no_measure_named_is_a_share_price_move_only_where_shares_trade():
+    shares = read("Dunmore shares rose 4% in morning trading.", "4%", kind="percent")
+    other = read("Rainfall at the Dunmore station rose 4% last month.", "4%", kind="percent")
+
+    assert shares.measure == "share price change"
+    assert other.measure != "share price change"
+
+
+def test_killed_and_injured_in_one_sentence_are_two_measures():
+    text = (
+        "The quake struck the Varn valley, killing at least 112 people and injuring more than"
+        " 900, officials said."
+    )
+
+    killed = read(text, "112 people", kind="count", unit="people")
+    injured = read(text, "900", kind="count", unit="people")
+
+    assert (killed.measure, injured.measure) == ("death toll", "injured")
+
+
+def test_a_counted_noun_is_the_measure_whatever_verb_is_near():
+    text = "Corlan employs 7,800 people at 11 factories in 40 countries."
+
+    assert read(text, "11 factories", kind="count", unit="factories").measure == "factories"
+    assert read(text, "40 countries", kind="count", unit="countries").measure == "countries"
+
+
+def test_passengers_among_whom_people_were_hurt_are_counted_as_passengers():
+    text = "Doctors treated minor injuries among its 171 passengers."
+
+    found = read(text, "171 passengers", kind="count", unit="passengers")
+
+    assert found.measure == "passengers"
+
+
+def test_a_length_of_time_is_no_price_or_amount():
+    text = "The company's shares had fallen by almost 19 per cent over the previous 12 months."
+
+    found = read(text, "12 months", kind="duration", unit="months")
+
+    assert found.measure == ""
+
+
+def test_a_year_earlier_dates_a_figure_and_is_no_rate():
+    text = "Earnings came in at 23.4p a share, up from 21.1p a year earlier."
+
+    found = read(text, "21.1p", kind="money")
+
+    assert found.scope != "per year"
+
+
+def test_each_figure_takes_the_rate_written_next_to_it():
+    text = "About 11.3 million vehicles crossed the bridge each year, or 31,000 a day."
+
+    yearly = read(text, "11.3 million", kind="count", unit="vehicles")
+    daily = read(text, "31,000", kind="count", unit="vehicles")
+
+    assert (yearly.scope, daily.scope) == ("per year", "per day")
+
+
+def test_a_figure_more_than_another_is_a_difference():
+    text = "Its market value ended $3 billion more than its valuation at the offering."
+
+    assert read(text, "$3 billion", kind="money").scope == "difference"
+
+
+def test_a_place_the_figure_is_counted_in_is_its_place():
+    text = "Corlan employs 11,500 people worldwide. Of those, 4,200 work in Britain."
+
+    found = read(text, "4,200", kind="count", unit="people")
+
+    assert found.place == "in Britain"
+    assert found.line.endswith("in Britain")
+
+
+def test_headline_capitals_are_no_names():
+    text = (
+        "Port City Faces Long Delays After Crane Failure\n\nThe Harlan terminal moved 9,000"
+        " containers a week before the failure, Harlan said."
+    )
+
+    context = about.ArticleContext(text, "Port City Faces Long Delays After Crane Failure")
+
+    assert "failure" not in context.story_names
+    assert context.salient == "Harlan"
+
+
+def test_a_model_number_belongs_to_its_name():
+    text = "Airlines fly 171 Boeing 737 Max 9 jets. Boeing said the 737 Max 9 is safe."
+
+    names = [name.text for name in about.find_names(text)]
+
+    assert "Boeing 737 Max 9" in names
+    assert about.entity_key("Boeing 737 Max 9") == "boeing"
+    assert about.entity_key("Slate 2") == about.entity_key("Corvid Slate 2")
+
+
+def test_a_quoted_person_is_no_entity_but_an_organisation_stating_its_own_figure_is():
+    text = (
+        "Varrow Air grounded its jets on Friday. Varrow Air canceled flights, Jane Moss said."
+        " The FAA says its order applies to 171 aircraft worldwide."
+    )
+    context = about.ArticleContext(text, "Varrow Air grounds jets")
+
+    assert "moss" in context.speakers
+    assert "faa" not in context.speakers
+    found = read(text, "171 aircraft", kind="count", unit="aircraft", title="Varrow Air grounds")
+    assert found.entity_key == "faa"
+
+
+def test_a_name_describing_the_company_stands_for_the_main_entity():
+    text = (
+        "Ashby Pumps agreed to a takeover on Monday. Ashby said the deal was fair."
+        " The FTSE 250 company's shares had fallen by almost 19 per cent."
+    )
+
+    found = read(text, "19 per cent", kind="percent", title="Ashby agrees takeover")
+
+    assert found.entity_key == "ashby"
+
+
+def test_a_length_of_time_reads_what_lasts_and_an_age_only_where_written():
+    text = "Pellow will invest £1.1bn over the next 2 years. Its chair, a 61-year-old, led it for six years."
+
+    period = read(text, "2 years", kind="duration", unit="years")
+    age = read(text, "61-year-old", kind="duration", unit="years")
+    tenure = read(text, "six years", kind="duration", unit="years")
+
+    assert period.line == "Pellow investment period"
+    assert (age.measure, tenure.measure) == ("age", "")
+
+
+def test_a_date_with_no_event_named_reads_as_a_start_or_an_end():
+    text = "Rates at Pellow Bank have held since 2021 and will stay there until 2028."
+
+    assert read(text, "2021", kind="date").wording == "start"
+    assert read(text, "2028", kind="date").wording == "end"
+
+
+def test_the_county_is_the_county_the_article_named():
+    text = (
+        "Storm Edda flooded Harlow County on Sunday. Edda moved north overnight."
+        " At the peak, 1,930 residents were staying in the county's seven shelters."
+    )
+
+    found = read(text, "seven shelters", kind="count", unit="shelters", title="Storm Edda")
+
+    assert found.entity == "Harlow County"
+    assert found.line == "Harlow County shelters"
+
+
+def test_a_dateline_after_a_headline_is_no_name():
+    text = "Rates cut again\n\nLISBON – The Bank of Arvel cut its main rate to 4.75 per cent."
+
+    found = read(text, "4.75 per cent", kind="percent")
+
+    assert found.entity == "Bank of Arvel"
+
+
+def test_a_deal_written_in_the_passive_is_the_buyers():
+    text = "Ashby Pumps has agreed to a £4.3bn takeover by India's Varn Group, the firms said."
+
+    found = read(text, "£4.3bn", kind="money", title="Ashby agrees takeover")
+
+    assert (found.entity_key, found.measure) == ("varn", "deal value")
+
+
+def test_a_count_of_people_reads_what_befell_them():
+    text = "The Orsk quake struck at dawn. About 30,000 people have been left homeless."
+
+    found = read(text, "30,000 people", kind="count", unit="people", title="Orsk quake")
+
+    assert found.wording == "people left homeless"
+
+
+def test_the_island_is_the_place_the_article_writes_most():
+    text = (
+        "Storm Edda hit Port Vell on Monday. Damage in Saint Orla was heavy and roads in Saint"
+        " Orla stayed shut. Power was cut to 9,000 of the island's 19,000 households."
+    )
+
+    found = read(text, "19,000 households", kind="count", unit="households", title="Storm Edda")
+
+    assert found.entity == "Saint Orla"
+
+
+def test_a_counted_thing_reads_what_was_done_to_it():
+    text = "Norra Air canceled 200 flights on Monday."
+
+    found = read(text, "200 flights", kind="count", unit="flights", title="Norra Air")
+
+    assert found.line == "Norra Air flights canceled"
+
+
+def test_units_and_participles_opening_a_sentence_are_no_names():
+    text = "Built by Orvane in 2009, the telescope cost $2bn. It has 512GB of storage."
+
+    names = [name.text for name in about.find_names(text)]
+
+    assert "Built" not in names
+    assert "GB" not in names
+
+
+def test_a_one_word_speaker_is_a_person_only_when_the_article_gives_a_full_name():
+    text = (
+        "Norvik said on Monday it would buy Pell. Jane Moss, an analyst, called it cheap."
+        " Moss said the price was low."
+    )
+    context = about.ArticleContext(text, "Norvik to buy Pell")
+
+    assert "moss" in context.speakers
+    assert "norvik" not in context.speakers
+
+
+def test_it_in_the_line_is_the_name_opening_the_sentence_before():
+    text = (
+        "Pellow Foods is the biggest baker in the region. Norvik has made other plans in"
+        " Europe. It will invest $3.5 million in Germany."
+    )
+
+    found = read(text, "$3.5 million", kind="money", title="Pellow Foods results")
+
+    assert found.line.startswith("Norvik investment")
