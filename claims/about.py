@@ -18,8 +18,11 @@ names, the entity it is mostly about, the acronyms it defines); `about()` reads 
 * **scope**: words that keep look-alikes apart (per day / per year, GAAP / non-GAAP, total,
   fully diluted, projected).
 
-`About.key` is equal for two figures stating the same fact; `About.line` is the readable
-subject ("Reddit share price at close").
+`About.key` is equal for two figures stating the same fact. `About.line` is the readable
+subject ("Reddit share price at close", "Hurricane Lena storm surge", "Pellow Foods pre-tax
+profit growth"): the entity written in full and the measure in the sentence's own words, with a
+place and a time where the sentence gives them. `About.terms` is what grouping compares: the
+entity as written and the measure's canonical name, which outlets share whatever their wording.
 """
 
 from __future__ import annotations
@@ -1034,8 +1037,12 @@ class About:
     name: str = ""
     # The measure in the sentence's own words ("pre-tax profit growth", "public shelters").
     wording: str = ""
-    # A place the figure is counted in that is not the entity: "in Germany".
+    # A place the figure is counted in that is not the entity: "in Germany", and its key
+    # ("germany"), for grouping to tell two places' figures apart.
     place: str = ""
+    place_key: str = ""
+    # When, in the sentence's words, where no reference point is read: "a year earlier".
+    when: str = ""
 
     @property
     def line(self) -> str:
@@ -1043,6 +1050,8 @@ class About:
         parts = [self.name or self.entity, self.wording or self.measure, self.target]
         if self.place and self.place != self.target:
             parts.append(self.place)
+        if self.when and not self.reference:
+            parts.append(self.when)
         return _with_reference(" ".join(p for p in parts if p), self.reference, self.scope)
 
     @property
@@ -1157,6 +1166,9 @@ def about(
     if measure == "deal value":
         entity = _buyer(context, sentence_start, sentence_end) or entity
     target = _target(after, entity) if measure in _TRANSITIVE else ""
+    place, place_key = (
+        ("", "") if target else _place(context, entity, clause_start, start, after_end)
+    )
     return About(
         entity=_with_object(context, display_name(entity), entity, sentence_start, after_end),
         entity_key=context.key(entity) if entity else "",
@@ -1173,7 +1185,9 @@ def about(
             after_end,
         ),
         wording=_wording(before, after, kind, measure, unit, text),
-        place="" if target else _place(context, entity, clause_start, start, after_end),
+        when="" if kind in ("date", "duration") else _when(before, after),
+        place=place,
+        place_key=place_key,
     )
 
 
@@ -1603,6 +1617,11 @@ _SCALE_WORDS = words(
     dozens lakh lakhs crore crores k m bn mn tn"""
 )
 _PEOPLE = words("people person persons individuals")
+_RELATIVE = re.compile(r"\s*(?:which|who|that|whose|where|including|excluding)\b", re.IGNORECASE)
+_CHANGE_NOUNS = words(
+    """rise fall gain drop increase decrease decline jump slide climb growth change cut
+    reduction surge plunge"""
+)
 _UP = re.compile(
     r"\b(?:rose|rise|rises|jumped|climbed|surged|soared|gained|gain|rallied|increased|increase"
     r"|grew|grow|advanced|up|higher|doubled|tripled|improved|widened)\b"
@@ -1660,13 +1679,19 @@ def _wording(before: str, after: str, kind: str, measure: str, unit: str, text: 
         if frames:
             # The verb nearest the figure; its subject follows the clause's last comma ("For
             # the moment, Microsoft's investment is").
-            subject = re.split(r"[,.;:]\s", before[: frames[-1].start()])[-1]
+            segments = re.split(r"[,.;:]\s", before[: frames[-1].start()])
+            # "Core inflation, which excludes food, fell": the relative clause is not it.
+            while len(segments) > 1 and _RELATIVE.match(segments[-1]):
+                segments.pop()
+            subject = segments[-1]
             phrase = _noun_phrase(subject, from_left=True)
     if not phrase and kind == "quantity":
         # "keep generators at least 20 feet from doors": the thing measured just before it.
         phrase = _noun_phrase(before[: len(head)].split(",")[-1])
     if not phrase:
         return ""
+    if measure.endswith("change") and kind == "percent" and phrase.split()[-1] in _CHANGE_NOUNS:
+        return phrase  # "a rise of 9%"
     if measure.endswith("change") and kind == "percent":
         direction = "gain" if _UP.search(lower[-60:] + " " + after[:30].lower()) else "fall"
         if direction == "gain" and not (set(phrase.split()) & _PRICE_WORDS):
@@ -1675,6 +1700,23 @@ def _wording(before: str, after: str, kind: str, measure: str, unit: str, text: 
     if re.match(r"\s*,?\s*(?:a|per|each) share\b", after.lower()) and "share" not in phrase:
         return f"{phrase} per share"
     return phrase
+
+
+_WHEN = re.compile(
+    r"\b(?:(?:a|one) year (?:earlier|ago|before)|(?:this|last|next) (?:year|season|summer|"
+    r"winter|spring|autumn|month|week|quarter)|since the start of the year|in the (?:first|"
+    r"second|third|fourth|final) (?:quarter|half)|(?:so far|to date) this year)\b"
+)
+
+
+def _when(before: str, after: str) -> str:
+    """The time phrase nearest the figure in its clause ("a year earlier", "this summer")."""
+    before = re.split(r"\d[\d,.]*", before.lower())[-1]
+    after = re.split(r"\d", after.lower(), maxsplit=1)[0]
+    found = [m.group() for m in _WHEN.finditer(after[:60])] or [
+        m.group() for m in _WHEN.finditer(before[-60:])
+    ]
+    return found[0] if found else ""
 
 
 _STARTS = re.compile(
@@ -1822,12 +1864,14 @@ def _noun_phrase(text: str, *, from_left: bool = False) -> str:
 _PLACE_LEAD = re.compile(r"\b(?:in|across|on|throughout)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
-def _place(context: ArticleContext, entity: str, clause_start: int, start: int, end: int) -> str:
-    """ "in Calloway County" where a figure is counted in a named place other than its
-    entity ("29 were in Calloway County", "4,200 in Britain"); the nearest such name."""
+def _place(
+    context: ArticleContext, entity: str, clause_start: int, start: int, end: int
+) -> tuple[str, str]:
+    """("in Calloway County", its key) where a figure is counted in a named place other than
+    its entity ("29 were in Calloway County", "4,200 in Britain"); the nearest such name."""
     body = context.body
     entity_key = context.key(entity) if entity else ""
-    best, best_distance = "", None
+    best, best_distance = ("", ""), None
     for name in context.names:
         if name.start < clause_start or name.start >= end:
             continue
@@ -1839,7 +1883,8 @@ def _place(context: ArticleContext, entity: str, clause_start: int, start: int, 
             continue  # "Rs 900", "US $": a currency, no place
         distance = start - name.end if name.end <= start else name.start - start
         if best_distance is None or distance < best_distance:
-            best, best_distance = f"in {context.full_name(name.text)}", distance
+            best = (f"in {context.full_name(name.text)}", context.key(name.text))
+            best_distance = distance
     return best
 
 

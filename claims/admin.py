@@ -152,7 +152,9 @@ class ClaimAdmin(DetailsOnlyMixin, admin.ModelAdmin):
         "subject_measure",
         "subject_reference",
         "subject_scope",
+        "subject_place",
         "subject_key",
+        "subject_terms",
         "incidental",
         "converts",
         # Regrouping goes through claims.review (the review page), which writes the audit trail.

@@ -387,8 +387,12 @@ def _same_subject(group: _Group, summary: Mapping) -> bool:
     """Whether the mention's subject has a known measure, and a member of the fact has that
     measure with the same reference point and scope: unnamed on both sides or named on both
     (compatibly). "Revenue" is not "annual revenue", "market value" not "market value at
-    the IPO", when their values differ."""
+    the IPO", when their values differ. A place named on both sides must be one of the
+    fact's; named on one side only, it says nothing."""
     root = group.roots[0]
+    places = summary.get("places", ())
+    if root.subject_place and places and root.subject_place not in places:
+        return False  # staff counted in one country and in another: two facts
     family = _family_name(root.subject_measure) if root.subject_measure else ""
     entity = root.subject_key.split("|")[0]
     for key in summary.get("keys", ()):
@@ -424,7 +428,7 @@ def _entities_fit(entity: str, other: str, family: str) -> bool:
 
 def _named_by_heads(measure: str, profile: Profile) -> bool:
     """Whether the words next to a figure whose measure was not read name this measure ("It
-    put $10 billion into the company", after a sentence about its biggest investor)."""
+    ploughed $5 billion into the firm", after a sentence about its biggest investor)."""
     return any(matching.canonical(word) in profile.heads for word in measure.split())
 
 
@@ -486,8 +490,8 @@ def _comparable(group: _Group, dimension: str, fact: Fact) -> bool:
         root.kind == fact.kind == Claim.Kind.COUNT
         and bool(root.subject_measure)
         and root.subject_measure in measures
-        # Nouns for people count one crowd under two names; "11 factories" and "40
-        # countries" count two things, whatever verb stands next to them.
+        # Nouns for people count one crowd under two names; "nine depots" and "30
+        # markets" count two things, whatever verb stands next to them.
         and _counts_people(dimension)
         and _counts_people(fact.dimension)
     )
@@ -513,12 +517,15 @@ _MAX_ABOUT = 40
 
 
 def _add_about(terms: Mapping, claims: Iterable[Claim]) -> dict:
-    """The fact's summary of its members' subjects: keys and measures (bounded)."""
+    """The fact's summary of its members' subjects: keys, measures and places (bounded)."""
     summary = dict(terms.get("about", {}))
     keys = list(summary.get("keys", []))
     measures = list(summary.get("measures", []))
+    places = list(summary.get("places", []))
     incidental = summary.get("incidental", True) if "incidental" in summary else None
     for claim in claims:
+        if claim.subject_place and claim.subject_place not in places and len(places) < _MAX_ABOUT:
+            places.append(claim.subject_place)
         if claim.subject_key and claim.subject_key not in keys and len(keys) < _MAX_ABOUT:
             keys.append(claim.subject_key)
         if (
@@ -530,7 +537,12 @@ def _add_about(terms: Mapping, claims: Iterable[Claim]) -> dict:
         incidental = claim.incidental if incidental is None else incidental and claim.incidental
     return {
         **terms,
-        "about": {"keys": keys, "measures": measures, "incidental": bool(incidental)},
+        "about": {
+            "keys": keys,
+            "measures": measures,
+            "places": places,
+            "incidental": bool(incidental),
+        },
     }
 
 

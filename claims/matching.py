@@ -822,7 +822,7 @@ def disagrees(
 ) -> bool:
     """Whether joining would make the fact disputed: the value can be compared with the
     fact's values and agrees with none of them. A date must agree with every date of the fact:
-    "mid-September" fits both "Monday" and "Sept. 29", which are still two days."""
+    "early May" fits both "May 2" and "May 6", which are still two days."""
     if reading is None:
         return False
     compared = agreed = False

@@ -54,6 +54,9 @@ class Claim(models.Model):
     # sentence writes it and the measure's canonical name, so rewording the line readers see
     # never regroups facts. Empty on claims read before it existed: `subject` stands in.
     subject_terms = models.CharField(max_length=300, blank=True)
+    # The key of a place the figure is counted in other than its entity ("britain" for "4,200
+    # of them in Britain"), so two places' figures are not taken for one disputed fact.
+    subject_place = models.CharField(max_length=60, blank=True)
     # A dateline, or a weekday restating the publication day: a fact about no story.
     incidental = models.BooleanField(default=False)
     # The figure this one restates in another currency or unit, in the same sentence.

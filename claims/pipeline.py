@@ -184,6 +184,7 @@ def _claim_from_figure(article: Article, figure: Figure, context: about.ArticleC
         qualifier=figure.qualifier.value,
         subject=about.subject_line(found, figure.subject or figure.text)[:300],
         subject_terms=about.subject_terms(found, figure.subject or figure.text)[:300],
+        subject_place=found.place_key[:60],
         subject_entity=found.entity[:120],
         subject_measure=found.measure[:60],
         subject_reference=found.reference[:60],

@@ -12,21 +12,21 @@ from tests.claims.stories import claim, publish
 def test_two_values_whose_measure_is_not_read_do_not_make_a_dispute(make_article):
     first = publish(
         make_article,
-        "Storm Oriel flooded Lanford overnight. Governor Ana Ruiz said crews pulled 1,400 people"
+        "Storm Oriel flooded Lanford overnight. Governor Ana Ruiz said crews pulled 640 people"
         " from rooftops in Lanford by dawn.",
         outlet="Coast Wire",
         published=date(2025, 9, 2),
     )
     second = publish(
         make_article,
-        "Storm Oriel left Lanford under water. In Lanford, 1,930 residents spent the night in"
+        "Storm Oriel left Lanford under water. In Lanford, 2,150 residents spent the night in"
         " school gyms after the storm.",
         outlet="Lanford Sentinel",
         published=date(2025, 9, 3),
     )
 
-    rescued = claim(first, "1,400 people").fact
-    sheltered = claim(second, "1,930 residents").fact
+    rescued = claim(first, "640 people").fact
+    sheltered = claim(second, "2,150 residents").fact
     assert rescued != sheltered
     assert Fact.objects.filter(agreement=Fact.Agreement.DISPUTED).count() == 0
 
@@ -34,7 +34,7 @@ def test_two_values_whose_measure_is_not_read_do_not_make_a_dispute(make_article
 def test_a_yearly_figure_and_one_without_a_period_are_not_one_disputed_fact(make_article):
     first = publish(
         make_article,
-        "Halbrook Foods agreed to buy Corrie Snacks. Halbrook Foods had revenue of £5.6 billion"
+        "Halbrook Foods agreed to buy Corrie Snacks. Halbrook Foods had revenue of £3.1 billion"
         " in its last financial year.",
         outlet="City Desk",
         published=date(2025, 1, 9),
@@ -42,12 +42,12 @@ def test_a_yearly_figure_and_one_without_a_period_are_not_one_disputed_fact(make
     second = publish(
         make_article,
         "Halbrook Foods agreed to buy Corrie Snacks. The combined Halbrook Foods will have"
-        " revenue of £9.8 billion a year.",
+        " revenue of £4.7 billion a year.",
         outlet="Market Daily",
         published=date(2025, 1, 10),
     )
 
-    assert claim(first, "£5.6 billion").fact != claim(second, "£9.8 billion").fact
+    assert claim(first, "£3.1 billion").fact != claim(second, "£4.7 billion").fact
     assert Fact.objects.filter(agreement=Fact.Agreement.DISPUTED).count() == 0
 
 
@@ -55,40 +55,40 @@ def test_a_figure_whose_measure_only_its_context_names_still_makes_its_dispute(m
     first = publish(
         make_article,
         "Norvik Grid signed a cloud deal with Velora. Norvik Grid faces scrutiny over its"
-        " $13 billion investment in Velora.",
+        " $7 billion investment in Velora.",
         outlet="Tech Ledger",
         published=date(2024, 2, 26),
     )
     second = publish(
         make_article,
         "Norvik Grid signed a cloud deal with Velora. Norvik Grid is Velora's biggest investor."
-        " It put $10 billion into the company.",
+        " It ploughed $5 billion into the firm.",
         outlet="Wire Review",
         published=date(2024, 2, 27),
     )
 
-    fact = claim(first, "$13 billion").fact
-    assert claim(second, "$10 billion").fact == fact
+    fact = claim(first, "$7 billion").fact
+    assert claim(second, "$5 billion").fact == fact
     assert fact.agreement == Fact.Agreement.DISPUTED
 
 
 def test_counts_of_two_different_things_are_never_one_fact(make_article):
     first = publish(
         make_article,
-        "Corrie Snacks agreed to a takeover. Corrie Snacks employs 7,800 people at 11 factories"
-        " in Britain.",
+        "Corrie Snacks agreed to a takeover. Corrie Snacks employs 5,300 people at nine depots"
+        " in Wales.",
         outlet="City Desk",
         published=date(2025, 1, 9),
     )
     second = publish(
         make_article,
-        "Corrie Snacks agreed to a takeover. Corrie Snacks employs about 8,000 people and sells"
-        " its crisps in more than 40 countries.",
+        "Corrie Snacks agreed to a takeover. Corrie Snacks employs about 5,000 people and sells"
+        " its crisps in more than 30 markets.",
         outlet="Market Daily",
         published=date(2025, 1, 10),
     )
 
-    assert claim(first, "11 factories").fact != claim(second, "40 countries").fact
+    assert claim(first, "nine depots").fact != claim(second, "30 markets").fact
     assert Fact.objects.filter(agreement=Fact.Agreement.DISPUTED).count() == 0
 
 
@@ -96,7 +96,7 @@ def test_the_same_measure_of_two_companies_is_two_facts(make_article):
     first = publish(
         make_article,
         "Tarvik Steel and Orlan Metals agreed to merge on Monday. Tarvik Steel had revenue of"
-        " $5.6 billion last year.",
+        " $6.3 billion last year.",
         outlet="City Desk",
         published=date(2025, 3, 3),
     )
@@ -108,7 +108,7 @@ def test_the_same_measure_of_two_companies_is_two_facts(make_article):
         published=date(2025, 3, 4),
     )
 
-    assert claim(first, "$5.6 billion").fact != claim(second, "$2.1 billion").fact
+    assert claim(first, "$6.3 billion").fact != claim(second, "$2.1 billion").fact
     assert Fact.objects.filter(agreement=Fact.Agreement.DISPUTED).count() == 0
 
 
@@ -122,15 +122,35 @@ def test_a_month_that_fits_two_different_days_does_not_join_them_into_a_dispute(
     )
     publish(
         make_article,
-        f"{storm} Storm Petra was the season's tenth named storm over Kessick by mid-September.",
+        f"{storm} Storm Petra was the season's fourth named storm over Kessick by early September.",
         outlet="Island Times",
         published=date(2025, 9, 16),
     )
     publish(
         make_article,
-        f"{storm} Storm Petra closed Kessick schools, which reopen on Sept. 29.",
+        f"{storm} Storm Petra closed Kessick schools, which reopen on Sept. 24.",
         outlet="Kessick Sentinel",
         published=date(2025, 9, 17),
     )
 
     assert not Fact.objects.filter(kind="date", agreement=Fact.Agreement.DISPUTED).exists()
+
+
+def test_a_count_in_one_place_and_a_count_in_another_are_two_facts(make_article):
+    first = publish(
+        make_article,
+        "Holm Valves agreed to be bought by Kestrel Group. Holm Valves employs 9,800 people,"
+        " including roughly 3,100 in Ireland.",
+        outlet="City Desk",
+        published=date(2025, 10, 21),
+    )
+    second = publish(
+        make_article,
+        "Holm Valves agreed to be bought by Kestrel Group. Holm Valves has 9,800 employees;"
+        " around 1,700 of them work in Poland.",
+        outlet="Baltic Journal",
+        published=date(2025, 10, 22),
+    )
+
+    assert claim(first, "3,100").fact != claim(second, "1,700").fact
+    assert not Fact.objects.filter(agreement=Fact.Agreement.DISPUTED).exists()

@@ -147,7 +147,7 @@ def test_a_place_the_figure_is_counted_in_is_its_place():
 
     found = read(text, "4,200", kind="count", unit="people")
 
-    assert found.place == "in Britain"
+    assert (found.place, found.place_key) == ("in Britain", "britain")
     assert found.line.endswith("in Britain")
 
 
@@ -299,3 +299,14 @@ def test_it_in_the_line_is_the_name_opening_the_sentence_before():
     found = read(text, "$3.5 million", kind="money", title="Pellow Foods results")
 
     assert found.line.startswith("Norvik investment")
+
+
+def test_the_line_keeps_the_time_the_sentence_gives():
+    text = (
+        "Pellow Foods made $142 million, or 87 cents a share, up from $128 million a year earlier."
+    )
+
+    found = read(text, "$128 million", kind="money", title="Pellow Foods results")
+
+    assert found.line.endswith("a year earlier")
+    assert found.scope != "per year"
