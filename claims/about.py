@@ -559,6 +559,9 @@ _NOT_NAMES = frozenset(
         "bhp",
         "ghz",
         "mhz",
+        "rs",
+        "hz",
+        "khz",
     ]
 )
 _SOURCE_LEAD = re.compile(
@@ -716,7 +719,7 @@ def find_names(
     model_words = {word for word, n in after_number.items() if capitalised[word] <= n}
 
     def close() -> None:
-        while run and run[-1].group().lower() in ("of", "the", "&", "and", "de"):
+        while run and run[-1].group().lower() in ("of", "the", "&", "and", "de", "new"):
             run.pop()
         if run:
             start, end = run[0].start(), run[-1].end()
@@ -728,6 +731,10 @@ def find_names(
         bare = _strip_possessive(word).rstrip(".")
         lower = bare.lower()
         capital = word[:1].isupper() and lower not in _NOT_NAMES and len(bare) > 1
+        if capital and lower in _DEMONYMS:
+            # "French AI company": an adjective alone; "French Open" opens a name.
+            following = re.match(r"\s([A-Z][\w'’&.-]*)", text[match.end() : match.end() + 30])
+            capital = bool(following) and following.group(1).lower().rstrip(".") not in _NOT_NAMES
         gap = text[run[-1].end() : match.start()] if run else ""
         # "Carrow & Finch": an ampersand between two capitalised words joins one name; a line
         # break ends one ("Key Facts" over "Reddit ...").
@@ -785,7 +792,23 @@ _OPENERS = words(
     every all such another other including according however meanwhile instead experts
     officials analysts investors authorities police residents workers people shares stocks
     traders critics earlier later separately elsewhere overall last next this that then today
-    yesterday tonight currently recently previously so thus hence still also"""
+    yesterday tonight currently recently previously so thus hence still also moreover
+    furthermore additionally besides nevertheless nonetheless likewise similarly
+    consequently therefore indeed notably importantly ultimately finally regardless
+    otherwise under over among amid despite within without through throughout following
+    behind beyond between against toward towards into onto upon"""
+)
+# Adjectives of nationality and region: "French AI company", "European sites" describe an
+# entity or a place, they are neither alone.
+_DEMONYMS = words(
+    """american british english scottish welsh irish french german dutch belgian swiss
+    austrian italian spanish portuguese greek turkish polish czech hungarian romanian
+    bulgarian ukrainian russian swedish norwegian danish finnish icelandic european african
+    asian chinese japanese korean indian pakistani bangladeshi indonesian malaysian thai
+    vietnamese filipino singaporean australian canadian mexican brazilian argentine
+    argentinian chilean colombian peruvian venezuelan egyptian nigerian kenyan ethiopian
+    moroccan israeli iranian iraqi saudi emirati qatari syrian lebanese jordanian western
+    eastern northern southern nordic latin arab"""
 )
 
 
@@ -795,8 +818,8 @@ def _name_at_sentence_start(
     """Whether a capitalised word opening a sentence is a name: the article never writes it
     in lower case, and it is known as a name elsewhere, owns something ("Lidford's"), opens
     a longer name ("Orwell Water") or does not look like an ordinary word."""
-    if lower in lowercase or lower in _OPENERS:
-        return False
+    if lower in lowercase or lower in _OPENERS or lower in _MEASURE_WORDS:
+        return False  # "Turnout was 67%", "Demand fell": a measure opening the sentence
     if lower in known:
         return True
     following = text[match.end() : match.end() + 2]
@@ -1047,7 +1070,10 @@ class About:
     @property
     def line(self) -> str:
         """The readable subject: "Reddit share price at close (fully diluted)"."""
-        parts = [self.name or self.entity, self.wording or self.measure, self.target]
+        name, wording = self.name or self.entity, self.wording or self.measure
+        if name and wording.split()[:1] == name.lower().split()[-1:]:
+            wording = wording.split(" ", 1)[1] if " " in wording else ""  # no "Key Bridge bridge"
+        parts = [name, wording, self.target]
         if self.place and self.place != self.target:
             parts.append(self.place)
         if self.when and not self.reference:
@@ -1179,7 +1205,9 @@ def about(
         target=target,
         name=_with_object(
             context,
-            context.full_name(_referent(context, entity, sentence_start, clause_start, start)),
+            context.full_name(
+                _referent(context, entity, sentence_start, clause_start, (start, end), after_end)
+            ),
             entity,
             sentence_start,
             after_end,
@@ -1324,34 +1352,160 @@ _PLACE_NOUNS = words("county city district island state province country region 
 
 
 def _referent(
-    context: ArticleContext, entity: str, sentence_start: int, clause_start: int, start: int
+    context: ArticleContext,
+    entity: str,
+    sentence_start: int,
+    clause_start: int,
+    figure: tuple[int, int],
+    after_end: int,
 ) -> str:
-    """Whom the line names when "it" or "the company" opens the clause: the story's name that
-    opens the sentence (or the one before), as a reader resolves it ("Microsoft has made
-    announcements. It will invest ..."). Only the line: grouping keeps the main entity, which
-    outlets share, until the grouping tells apart whom a figure is in."""
-    opener = context.body[clause_start:start].lower().split()[:2]
+    """Whom the line names, as a reader resolves it: the product a name owns ("OpenAI's GPT-4
+    LLM is 32K"), the named thing "the bridge" stands for, the story's name that opens the
+    sentence (or an earlier one) where "it" or "the company" opens the clause ("Microsoft has
+    made announcements. It will invest ..."), or the name a clause with no name before its
+    figure is about ("31,000 vehicles crossed Key Bridge"). Only the line: grouping keeps the
+    main entity, which outlets share, until the grouping tells apart whom a figure is in."""
+    body = context.body
+    start, _ = figure
+    owned = _owned(context, entity, clause_start, start) or _described(
+        context, entity, clause_start, start
+    )
+    if owned:
+        return owned
+    opener = body[clause_start:start].lower().split()[:2]
     opener = [w.strip(",.") for w in opener]
-    if entity != context.salient or _APPOSITIVE.match(context.body, clause_start, start):
+    if entity != context.salient or _APPOSITIVE.match(body, clause_start, start):
         return entity  # the clause names its entity itself
+    # "The bridge spanned 1.6 miles, and was used by 31,000 vehicles": a clause with no
+    # subject of its own shares the sentence's.
+    standing = _standing_for(context, clause_start, start) or (
+        not any(clause_start <= n.start < start for n in context.names)
+        and _standing_for(context, sentence_start, min(start, sentence_start + 20))
+    )
+    if standing:
+        return standing
     if not opener or not (
         opener[0] in _PRONOUNS
         or (opener[0] in ("the", "this") and opener[1:] and opener[1] in _STAND_INS)
     ):
-        return entity
-    body = context.body
-    for begin in (sentence_start, body.rfind(". ", 0, max(0, sentence_start - 2)) + 2):
+        return _object(context, clause_start, figure, after_end) or entity
+    # "Mistral Large is new. It is fluent in French. It also has ...": back to the sentence
+    # that names what "it" is, over sentences that open with a pronoun themselves.
+    begin, limit = sentence_start, clause_start
+    for _ in range(4):
         opening = [
             n
             for n in context.names
-            if begin <= n.start < min(begin + 40, clause_start)
+            if begin <= n.start < min(begin + 40, limit)
+            and not _PREPOSITION.search(body[begin : n.start])
             and not _is_person(body, n)
             and context.key(n.text) not in context.speakers
             and context.key(n.text) in context.story_names[:MAIN_NAMES]
         ]
         if opening:
             return opening[0].text
+        first = body[begin : begin + 12].lower().split()[:1]
+        if begin < 2 or (begin != sentence_start and first[0].strip(",") not in _PRONOUNS):
+            break
+        begin = max(body.rfind(". ", 0, begin - 2) + 2, body.rfind("\n", 0, begin - 1) + 1)
+        limit = begin + 40
     return entity
+
+
+def _owned(context: ArticleContext, entity: str, clause_start: int, start: int) -> str:
+    """The named thing the entity owns before the figure: "GPT-4" in "OpenAI's GPT-4 is"."""
+    if not entity:
+        return ""
+    body = context.body
+    before = [n for n in context.names if clause_start <= n.start and n.end <= start]
+    # Only the last name before the figure: "Microsoft's Azure ... sees Microsoft invest".
+    for name in before[-1:]:
+        owner = re.search(re.escape(entity) + r"['’]s\s+$", body[clause_start : name.start])
+        if owner and not _is_person(body, name) and context.key(name.text) not in context.speakers:
+            return name.text
+    return ""
+
+
+_DESCRIPTOR = re.compile(
+    r"\s*(?:[\w-]+\s+){0,3}(?:" + "|".join(sorted(_ORGANISATION_WORDS)) + r")\s+$", re.IGNORECASE
+)
+_SAYS_ITS_OWN = re.compile(r"\s+(?:said|says|expects|expected)\s+(?:that\s+)?(?:it|its)\b")
+
+
+def _described(context: ArticleContext, entity: str, clause_start: int, start: int) -> str:
+    """The name opening the clause after a descriptor ("Utility company Gulfline Power said it
+    expected ..."), or one that says "it" of itself ("Vardhan said it had no plans ...")."""
+    body = context.body
+    inside = [n for n in context.names if clause_start <= n.start and n.end <= start]
+    for name in inside:
+        if _DESCRIPTOR.fullmatch(body[clause_start : name.start]):
+            return name.text
+    # "Social media company Reddit": a descriptor the sentence opens with, before the clause.
+    for name in context.names:
+        if name.text == entity and name.end < start:
+            following = [n for n in context.names if name.end < n.start < start]
+            if following and _DESCRIPTOR.fullmatch(body[name.end : following[0].start]):
+                return following[0].text
+    first = inside[0] if inside else None
+    if (
+        first
+        and not body[clause_start : first.start].strip()
+        and _SAYS_ITS_OWN.match(body, first.end)
+        and not _is_person(body, first)
+    ):
+        return first.text
+    return ""
+
+
+def _standing_for(context: ArticleContext, clause_start: int, start: int) -> str:
+    """The name "the bridge" or "the telescope" stands for: one the article wrote before,
+    whose last word is that noun ("Francis Scott Key Bridge")."""
+    match = re.search(r"\b[Tt]he\s+([a-z]+)\b", context.body[clause_start:start])
+    if not match:
+        return ""
+    noun = match.group(1)
+    named = [
+        n.text
+        for n in context.names
+        if n.end <= clause_start + match.start()
+        and len(n.text.split()) >= 2
+        and n.text.split()[-1].lower() == noun
+    ]
+    return named[-1] if named else ""
+
+
+_PLACED = re.compile(
+    r"\b(?:above|below|beneath|beyond|around|through|toward|towards|off|outside|inside|near)\b",
+    re.IGNORECASE,
+)
+
+
+def _object(
+    context: ArticleContext, clause_start: int, figure: tuple[int, int], after_end: int
+) -> str:
+    """A name the clause's verb takes after the figure when none comes before it: "Some
+    31,000 vehicles crossed Key Bridge each day"; not a place ("in Germany") or a source."""
+    body = context.body
+    start, end = figure
+    if any(clause_start <= n.start < start for n in context.names):
+        return ""
+    for name in context.names:
+        if not end <= name.start < after_end:
+            continue
+        gap = body[end : name.start].split()
+        # A verb between ("crossed"); none is a modifier ("a 22-year-old Spain international").
+        if (
+            not gap
+            or len(gap) > 4
+            or _PREPOSITION.search(" ".join(gap))
+            or _PLACED.search(" ".join(gap))
+            or _is_source(body, name)
+        ):
+            return ""
+        if not _is_person(body, name) and context.key(name.text) not in context.speakers:
+            return name.text
+        return ""
+    return ""
 
 
 MAIN_NAMES = 6
@@ -1833,16 +1987,22 @@ def _noun_phrase(text: str, *, from_left: bool = False) -> str:
     if from_left:
         # The subject of the clause: its words up to the first stop after a content word.
         run: list[str] = []
+        owner = False
         for token in tokens:
             if token[:1].isupper() and token.lower() not in _PHRASE_STOPS:
                 if run:
                     break  # "an explosive Thursday": a name or a day ends the phrase
                 continue  # a name opening the clause is its entity
-            if token.lower() in _PHRASE_STOPS or token[:1].isdigit():
+            if (token.lower() in _PHRASE_STOPS and not owner) or token[:1].isdigit():
                 if run:
                     break
                 continue
-            run.append(token.lower())
+            # "the group's value": the owner describes the noun it owns, unless it only
+            # stands for the entity the line names ("the company's valuation").
+            owner = token.endswith(("'s", "’s"))
+            word = _strip_possessive(token.lower()) if owner else token.lower()
+            if not (owner and word in _STAND_INS):
+                run.append(word)
         tokens = run[-4:]
     else:
         run = []

@@ -310,3 +310,143 @@ def test_the_line_keeps_the_time_the_sentence_gives():
 
     assert found.line.endswith("a year earlier")
     assert found.scope != "per year"
+
+
+def test_a_sentence_adverb_or_a_nationality_adjective_is_no_name():
+    text = (
+        "Tarvik Systems sells pumps to farms. The Danish maker, founded by engineers, grew fast."
+        " Moreover, on May 2, Tarvik Systems said it had 40 factories. Danish officials and"
+        " Swiss banks welcomed the news, as did the Danish Energy Agency."
+    )
+
+    names = [n.text for n in about.ArticleContext(text).names]
+
+    assert not {"Moreover", "Danish", "Swiss"} & set(names)
+    assert "Danish Energy Agency" in names
+    assert not read(text, "40 factories", kind="count", unit="factories").line.startswith(
+        ("Moreover", "Danish")
+    )
+
+
+def test_a_currency_abbreviation_is_no_name():
+    text = "Harlow Metro said the line would cost Rs 9,000 crore. Harlow Metro opens next year."
+
+    assert "Rs" not in [n.text for n in about.ArticleContext(text).names]
+
+
+def test_the_line_names_the_product_a_company_owns_in_the_sentence():
+    text = (
+        "Lindqvist Aero builds drones for farmers. Lindqvist Aero sells them in Europe."
+        " The range of Lindqvist Aero's Falcon Pro drone is 40 km, the company says."
+    )
+
+    found = read(text, "40 km", kind="quantity", unit="km")
+
+    assert found.line.startswith("Falcon Pro")
+
+
+def test_the_bridge_is_the_bridge_the_article_named():
+    text = (
+        "The Port of Dunmere is busy. The Port of Dunmere ships cars. The Port of Dunmere"
+        " handles coal. The Harwick Bridge crosses the bay beside it."
+        " The bridge spans 1.6 miles."
+    )
+
+    found = read(text, "1.6 miles", kind="quantity", unit="miles")
+
+    assert found.line.startswith("Harwick Bridge")
+    assert found.entity_key == "dunmere"  # grouping keeps the main entity
+
+
+def test_it_is_the_name_that_opened_the_sentences_before():
+    text = (
+        "Corvane makes tablets. Corvane Slate is its new tablet. It is sold in Germany and"
+        " Spain. It weighs 600 grams."
+    )
+
+    found = read(text, "600 grams", kind="quantity", unit="grams")
+
+    assert found.line.startswith("Corvane Slate")
+
+
+def test_a_name_the_verb_takes_after_the_figure_is_what_the_clause_is_about():
+    text = (
+        "The Port of Dunmere is busy. The Port of Dunmere ships cars. The Port of Dunmere"
+        " handles coal. Some 20,000 vehicles crossed Harwick Bridge each day. About 300"
+        " trucks were built by Volka last year. The probe flies 400 km above Ostia."
+    )
+
+    assert read(text, "20,000 vehicles", kind="count", unit="vehicles").line.startswith(
+        "Harwick Bridge"
+    )
+    assert not read(text, "300", kind="count").line.startswith("Volka")
+    assert not read(text, "400 km", kind="quantity", unit="km").line.startswith("Ostia")
+
+
+def test_a_measure_opening_a_sentence_is_no_name():
+    text = "Voters in Dunmere elected a council. Turnout was 61.5%, the highest since 1998."
+
+    names = [n.text for n in about.ArticleContext(text).names]
+
+    assert "Turnout" not in names
+    assert "Dunmere" in names
+
+
+def test_a_name_right_after_an_age_describes_the_person_and_is_not_the_entity():
+    text = (
+        "Kestrel Rovers signed a striker on Monday. Kestrel Rovers paid a club record."
+        " The 23-year-old Brazil international will sign a five-year contract."
+    )
+
+    found = read(text, "23-year-old", kind="duration", unit="years")
+
+    assert not found.line.startswith("Brazil")
+
+
+def test_a_clause_with_no_subject_of_its_own_shares_the_sentences():
+    text = (
+        "The Port of Dunmere is busy. The Port of Dunmere ships cars. The Port of Dunmere"
+        " handles coal. The Harwick Bridge crosses the bay beside it."
+        " The bridge spans 1.6 miles, and was used by 20,000 vehicles per day."
+    )
+
+    found = read(text, "20,000 vehicles", kind="count", unit="vehicles")
+
+    assert found.line.startswith("Harwick Bridge")
+
+
+def test_an_owner_describes_the_noun_it_owns_in_the_measures_words():
+    text = "Tarvik Systems paid £2m, less than 4% of the harvest’s value, its filing shows."
+
+    found = read(text, "4%", kind="percent")
+
+    assert "harvest value" in found.line
+    assert "’s" not in found.line
+    assert read(
+        "Tarvik Systems said the company’s net debt was £2m.", "£2m", kind="money"
+    ).line.startswith("Tarvik Systems net debt")
+
+
+def test_a_descriptor_before_a_name_leads_to_the_name():
+    text = "Online grocery company Basketly has priced its shares at $21 ahead of its debut."
+
+    found = read(text, "$21", kind="money")
+
+    assert found.line.startswith("Basketly")
+
+
+def test_the_line_does_not_repeat_the_names_last_word():
+    found = about.About(entity="Harwick Bridge", name="Harwick Bridge", wording="bridge length")
+
+    assert found.line == "Harwick Bridge length"
+
+
+def test_a_name_that_says_it_of_itself_is_what_its_figure_is_about():
+    text = (
+        "Storm Ivy hit the coast. Storm Ivy flooded towns. Storm Ivy moved north."
+        " Water firm Brenmoor Water said it expected to restore supply to 80% of homes."
+        " Hallin said it had no plans to close its 12 depots."
+    )
+
+    assert read(text, "80%", kind="percent").line.startswith("Brenmoor Water")
+    assert read(text, "12 depots", kind="count", unit="depots").line.startswith("Hallin")
