@@ -103,7 +103,8 @@ def change_status(
     status; the event says which status it left.
     """
     now = timezone.now()
-    with transaction.atomic():
+    # Inside a caller's transaction no savepoint: the caller's failure undoes both.
+    with transaction.atomic(savepoint=False):
         for previous in from_statuses:
             moved = Article.objects.filter(pk=article.pk, status=previous).update(
                 status=to_status, status_reason=note, status_changed_at=now

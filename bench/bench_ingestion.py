@@ -11,7 +11,8 @@ Prints, each as a ratio to a baseline measured in the same run:
   folder done in process, and against the broker polling once a second.
 
 PostgreSQL runs in a database of its own (BENCH_DATABASE, factcheck_bench), which it creates
-and empties; the embedded path in a temporary folder. The user's database is never opened.
+and empties, and Redis in a database of its own (BENCH_REDIS, redis://127.0.0.1:6379/14), which
+it purges; the embedded path in a temporary folder. The user's database is never opened.
 
     .venv/bin/python bench/bench_ingestion.py [--sizes 300 3000] [--scaling-articles 300]
         [--folder-articles 100]

@@ -30,6 +30,7 @@ from articles.models import Article, Outlet
 from articles.services import change_status
 from articles.signals import extraction_requested
 from articles.stories import assign_story
+from factcheck.rows import update_rows
 
 from . import about, facts
 from .extraction import (
@@ -127,7 +128,7 @@ def _replace_proposed_claims(article: Article, figures: list[Figure]) -> int:
         if original is not None and original in claims:
             claim.converts = claims[original]
             linked.append(claim)
-    Claim.objects.bulk_update(linked, ["converts"])
+    update_rows(linked, ["converts"])
     return len(claims)
 
 

@@ -23,6 +23,8 @@ from django.db import transaction
 from django.db.models import F
 from django.db.models.functions import Substr
 
+from factcheck.rows import update_rows
+
 from ..extraction.types import value_for_people
 from ..models import Claim, Fact, FactEvent, PrimarySource
 from .cache import changed
@@ -48,7 +50,7 @@ def record_changes(facts: Iterable[Fact | int | None]) -> None:
     records = [
         Fact(pk=fact_id, public_record=record) for fact_id, record in build_records(public).items()
     ]
-    Fact.objects.bulk_update(records, ["public_record"])
+    update_rows(records, ["public_record"])
     changed()
 
 

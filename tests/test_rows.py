@@ -1,0 +1,92 @@
+"""Writing some fields of many rows in one statement keeps every value as saving them would."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+from django.db import DataError, connection, transaction
+
+from claims.models import Claim, Fact
+from factcheck.rows import update_rows
+
+
+def _fact(subject: str) -> Fact:
+    return Fact.objects.create(subject=subject, kind="money", dimension="money")
+
+
+def test_only_the_fields_named_are_written_each_row_its_own_values(db):
+    first, second, untouched = _fact("first"), _fact("second"), _fact("untouched")
+    first.terms = {"readings": [{"number": "4.5", "unit": "USD", "n": 2}], "names": {"é": 1}}
+    first.claim_count, first.agreement = 7, Fact.Agreement.DISPUTED
+    first.explanation = "4.5 million against 5 million"
+    second.terms, second.claim_count = {}, 0
+    second.updated_at = datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC)
+    second.subject = "changed on the instance, not written"
+
+    update_rows([first, second], ["terms", "claim_count", "agreement", "explanation"])
+    update_rows([second], ["updated_at"])
+
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert first.terms == {
+        "readings": [{"number": "4.5", "unit": "USD", "n": 2}],
+        "names": {"é": 1},
+    }
+    assert (first.claim_count, first.agreement) == (7, Fact.Agreement.DISPUTED)
+    assert first.explanation == "4.5 million against 5 million"
+    assert second.updated_at == datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC)
+    assert second.subject == "second"
+    assert Fact.objects.get(pk=untouched.pk).terms == {}
+
+
+def test_a_link_is_set_and_cleared(make_article):
+    fact = _fact("the council's spending")
+    article = make_article()
+    claims = [
+        Claim.objects.create(
+            article=article,
+            start=i,
+            end=i + 1,
+            sentence_start=0,
+            sentence_end=9,
+            text="4.5",
+            kind="money",
+        )
+        for i in range(2)
+    ]
+    claims[0].fact = fact
+
+    update_rows(claims, ["fact"])
+    assert list(Claim.objects.order_by("pk").values_list("fact_id", flat=True)) == [fact.pk, None]
+
+    claims[0].fact = None
+    update_rows(claims[:1], ["fact"])
+    assert Claim.objects.filter(fact__isnull=False).count() == 0
+
+
+def test_a_value_longer_than_its_column_is_refused_not_cut(db):
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite stores strings of any length")
+    fact = _fact("short")
+    fact.subject = "x" * 301
+
+    with pytest.raises(DataError), transaction.atomic():
+        update_rows([fact], ["subject"])
+
+    assert Fact.objects.get(pk=fact.pk).subject == "short"
+
+
+def test_nothing_to_write_runs_no_query(db, django_assert_num_queries):
+    with django_assert_num_queries(0):
+        update_rows([], ["terms"])
+
+
+def test_a_row_listed_twice_takes_its_first_values(db):
+    fact = _fact("once")
+    first, second = Fact.objects.get(pk=fact.pk), Fact.objects.get(pk=fact.pk)
+    first.claim_count, second.claim_count = 3, 4
+
+    update_rows([first, second], ["claim_count"])
+
+    assert Fact.objects.get(pk=fact.pk).claim_count == 3
