@@ -1161,7 +1161,7 @@ def about(
     if kind == "date":
         measure = _nearest(_EVENT_PATTERNS, before.lower(), after.lower())
         if measure == "announcement":
-            # "the pricing, announced on Wednesday": the day dates what was announced.
+            # "the pricing, announced on Monday": the day dates what was announced.
             announced = [(n, p) for n, p in _EVENT_PATTERNS if n != "announcement"]
             measure = _nearest(announced, before.lower(), after.lower()) or measure
     else:
@@ -1210,7 +1210,7 @@ def about(
     reference = _reference(before, after, sentence, kind, measure)
     scope = "" if kind == "date" else _scope(before.lower()[-80:], after.lower()[:80])
     if not scope and measure in _FLOWS and re.fullmatch(r"(?:19|20)\d\d", reference):
-        scope = "per year"  # "In 2023, the bridge carried 12.4 million vehicles": that year's
+        scope = "per year"  # "In 2024 the tunnel carried 8.1 million cars": that year's
     if measure == "deal value":
         entity = _buyer(context, sentence_start, sentence_end) or entity
     target = _target(after, entity) if measure in _TRANSITIVE else ""
@@ -1596,7 +1596,7 @@ _SPEECH = re.compile(r"\b(?:says|said|told\s+\w+|added|warned|estimates|estimate
 
 def _opening_plural(body: str, name: Name) -> bool:
     """Whether a name is a plural common noun capitalised only where it opens a sentence
-    ("Trucks accounted for ..."): a thing counted, never whom the figure is about."""
+    ("Lorries made up ..."): a thing counted, never whom the figure is about."""
     word = name.text
     if " " in word or not re.fullmatch(r"[A-Z][a-z]+[^s']s", word):
         return False
@@ -1680,7 +1680,7 @@ def _reference(before: str, after: str, sentence: str, kind: str, measure: str) 
             parts.append(periods.pop())
     del near
     if kind == "count" and measure not in EVENT_MEASURES:
-        # "270 cancellations on Saturday and Sunday", "30 each on Monday": that day's count.
+        # "310 cancellations on Saturday and Sunday", "40 each on Monday": those days' count.
         days = _ON_WEEKDAYS.search(before[-60:] + " " + after[:50])
         if days:
             parts.append(" and ".join(d.capitalize() for d in days.groups() if d))
@@ -1690,7 +1690,7 @@ def _reference(before: str, after: str, sentence: str, kind: str, measure: str) 
 
 
 _DAY_NAMES = frozenset(n for n, _ in _DAYS)
-# "losses of $717 million as of December 2023": a balance at a moment, not that year's amount.
+# "losses of $900 million as of June 2024": a balance at a moment, not that year's amount.
 _AS_OF = re.compile(r"\b(?:as of|as at|by the end of|at the end of)\s+(?:[A-Z][a-z]+\s+)?$")
 _WEEKDAY_WORD = r"((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)"
 _ON_WEEKDAYS = re.compile(
@@ -1714,13 +1714,13 @@ def _scope(before: str, after: str) -> str:
     original_before = before
     # Another figure's scope is beyond it: "12.45 million a year, or about 34,000 a day".
     before = re.split(r"\d[\d,.]*", before)[-1]
-    # "5,000 of those daily crossings, bringing $28 million ... each year": the comma ends
+    # "900 of those daily trips, carrying $40 million ... each year": the comma ends
     # the other figure's phrase, and its scope with it.
     if before != original_before:
         before = before.split(",")[-1]
     after, *following = re.split(r"\d", after, maxsplit=1)
     if following:
-        after = after.rsplit(",", 1)[0]  # "..., with another 145": the next figure's
+        after = after.rsplit(",", 1)[0]  # "..., with another 120": the next figure's
     best, best_distance = "", None
     for name, pattern in _SCOPE_PATTERNS:
         distances = [len(before) - m.end() for m in pattern.finditer(before)]

@@ -21,7 +21,7 @@ Tolerances (all relative to the value they apply to):
   leading digit (±$5 billion taken literally). Taken literally, it would agree with $13 billion,
   which no reader would accept, so the rounding half-width is capped at 5% of the value.
 * `APPROX_TOLERANCE` 5%: "about", "around" widen the rounding interval by as much again, at
-  most a further 5%: "about 31,000" is 30,000 to 32,000, not another outlet's 34,000.
+  most a further 5%: "about 41,000" is 40,000 to 42,000, not another outlet's 45,000.
 * `LOWER_BOUND_REACH` 25%: "more than x" / "at least x" reach up to 1.25 x. Journalists pick the
   nearest round bound below the true value, so "more than $2 billion" fits $2.1 billion but not
   $20 billion; and a toll reported as "at least 112" that another outlet gives as 146 is a
@@ -322,7 +322,7 @@ def interval_of(reading: Reading) -> Interval:
 
 def _approx_margin(half: Decimal, number: Decimal, approx: bool) -> Decimal:
     """The rounding half-width, and for "about x" as much again, up to `APPROX_TOLERANCE`:
-    "about 31,000" is 30,000 to 32,000, so another outlet's "about 34,000" is a different
+    "about 41,000" is 40,000 to 42,000, so another outlet's "about 45,000" is a different
     count; "about $10 billion" still reaches $9 billion to $11 billion."""
     if not approx:
         return half

@@ -422,8 +422,8 @@ def _same_subject(group: _Group, summary: Mapping) -> bool:
 
 
 def _year_on_one_side(reference: str, other: str) -> bool:
-    """Whether one outlet dates a rate and the other does not ("12.4 million
-    vehicles in 2023", "about 11 million a year"): the same figure, the year left unsaid."""
+    """Whether one outlet dates a rate and the other does not ("13.8 million
+    vehicles in 2024", "about 9 million a year"): the same figure, the year left unsaid."""
     named = {reference, other} - {""}
     year = named.pop() if len(named) == 1 else ""
     return len(year) == 4 and year.isdigit()
