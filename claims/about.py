@@ -891,7 +891,7 @@ class ArticleContext:
 
     @cached_property
     def speakers(self) -> frozenset[str]:
-        """Keys of the names the article quotes ("Irani said", "said Jane Doe"): people who
+        """Keys of the names the article quotes ("Moss said", "said Jane Doe"): people who
         speak about figures, rarely what the figures are about."""
         found = set()
         # A one-word speaker is a person when the article gives the full name ("Jane Moss"
