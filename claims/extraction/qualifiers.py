@@ -70,6 +70,13 @@ def qualifier_before(text: str, start: int) -> tuple[Qualifier, int] | None:
     return None
 
 
+# "shares climbed as high as $57", "the river fell as low as 2 metres": a peak or trough that a
+# past verb says was reached is the figure observed, not a ceiling ("could go as high as").
+_REACHED_EXTREME = re.compile(
+    r"\b(?!(?:estimat|project|expect|predict|forecast|seen|guid)ed\b)"
+    r"(?:[a-z]+ed|rose|fell|hit|sank|shot|ran|went|grew|traded)\s+as\s+(?:high|low)\s+as\s+$",
+    re.IGNORECASE,
+)
 # "within a month", "within 48 hours": the most time allowed.
 _WITHIN = re.compile(r"\bwithin\s+$", re.IGNORECASE)
 
@@ -84,6 +91,8 @@ def qualify(text: str, start: int, end: int, *, is_duration: bool = False) -> Qu
         # With time, "over" and "under" mean "during" far more often than "more/less than"
         # ("invest £11 billion over 10 years"), so they never qualify a duration.
         if is_duration and lead in ("over", "under"):
+            return Qualifier.EXACT
+        if _REACHED_EXTREME.search(text, max(0, start - 40), start):
             return Qualifier.EXACT
         return qualifier
     after = _QUALIFIER_AFTER.match(text, end)

@@ -33,6 +33,20 @@ def test_hedge_word_before_the_figure_sets_its_qualifier(sentence, qualifier):
     assert figure.qualifier.value == qualifier
 
 
+@pytest.mark.parametrize(
+    ("sentence", "qualifier"),
+    [
+        ("Shares of Larchmont climbed as high as $41.20 before settling.", "exact"),
+        ("The lake level fell as low as 3.2 metres last summer.", "exact"),
+        ("Analysts say the shares could go as high as $41.20.", "up_to"),
+        ("The fine may be as high as $40 million.", "up_to"),
+        ("Losses were estimated as high as $40 million.", "up_to"),
+    ],
+)
+def test_a_peak_a_past_verb_says_was_reached_is_the_figure_observed(sentence, qualifier):
+    assert only_figure(sentence).qualifier.value == qualifier
+
+
 def test_a_phrasal_verb_particle_is_not_a_qualifier():
     assert only_figure("The builder handed over 300 homes.").qualifier.value == "exact"
 
