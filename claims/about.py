@@ -114,7 +114,8 @@ _MEASURES: dict[str, tuple[str, ...]] = {
         r"invest(?:ed|ing|ment|ments|s)?",
         r"pump(?:ed|ing|s)?",
         r"(?:put|puts|putting|poured?|pouring|plough(?:ed|ing|s)?|plow(?:ed|ing|s)?)"
-        r"(?= [^.;]{0,40}\binto\b)",
+        # "put 15 million euros, or about $16.2 million, into": a decimal point is no full stop.
+        r"(?= (?:[^.;]|\.(?=\d)){0,60}\binto\b)",
         r"inject(?:ed|ing|ion)",
         r"commit(?:ted|ment)",
     ),
@@ -1276,7 +1277,10 @@ def _buyer(context: ArticleContext, sentence_start: int, sentence_end: int) -> s
 # Measures of something done to someone: their subject line says whom.
 _TRANSITIVE = frozenset(("investment", "stake", "deal value"))
 _TARGET = re.compile(
-    r"^\s*(?:[a-z]+\s+){0,2}(in|into|to|of|for)\s+(?:the\s+)?"
+    # A conversion between the figure and its target is skipped: "€15 million, or about $16.2
+    # million, into Mistral".
+    r"^(?:,\s*or\s+[^,]{1,40},)?"
+    r"\s*(?:[a-z]+\s+){0,2}(in|into|to|of|for)\s+(?:the\s+)?"
     r"([A-Z][\w'’&.-]*\w(?:\s+[A-Z][\w'’&.-]*\w)*)"
 )
 

@@ -560,3 +560,15 @@ def test_shares_sold_by_holders_or_set_aside_for_users_are_not_the_whole_sale():
     assert sold.scope == "sold by holders"
     assert reserved.scope == "set aside"
     assert read(text, "30 million shares", kind="count", unit="shares").scope == ""
+
+
+def test_money_put_into_a_company_past_its_conversion_is_an_investment_in_it():
+    text = (
+        "Harrowgate said on Monday that it will put 12 million euros, or about $13.1 million,"
+        " into Quillon Labs, the Lyon start-up."
+    )
+
+    found = read(text, "12 million euros", kind="money", unit="EUR")
+
+    assert found.measure == "investment"
+    assert found.line == "Harrowgate investment in Quillon Labs"
