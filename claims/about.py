@@ -4,12 +4,12 @@ Pure Python (no Django import, like matching.py). `ArticleContext` reads an arti
 names, the entity it is mostly about, the acronyms it defines); `about()` reads one figure:
 
 * **entity**: the organisation, person, place or product the figure is about: a possessive
-  next to the figure ("Reddit's shares"), else the name opening the figure's clause, else the
+  next to the figure ("Pellow's shares"), else the name opening the figure's clause, else the
   article's salient entity when the clause says "it", "the company", "the airline" or names
   nobody. Names are keyed so one entity has one key across articles: corporate suffixes go
   ("Microsoft Corp." -> "microsoft"), an institution is its acronym ("Federal Aviation
-  Administration" and "FAA" -> "faa"), other names their last distinctive word ("Alaska
-  Airlines" and "Alaska" -> "alaska", "Francis Scott Key Bridge" and "Key Bridge" -> "key").
+  Administration" and "FAA" -> "faa"), other names their last distinctive word ("Norland
+  Airlines" and "Norland" -> "norland", "Edmund Harlow Bridge" and "Harlow Bridge" -> "harlow").
 * **measure**: what is counted or priced, from a lexicon of nouns and verb frames ("valued
   at" -> valuation, "priced at" -> share price, "killed" -> death toll), the nearest cue to the
   figure winning; else a count's unit ("171 passengers" -> passengers).
@@ -19,7 +19,7 @@ names, the entity it is mostly about, the acronyms it defines); `about()` reads 
   fully diluted, projected).
 
 `About.key` is equal for two figures stating the same fact. `About.line` is the readable
-subject ("Reddit share price at close", "Hurricane Lena storm surge", "Pellow Foods pre-tax
+subject ("Pellow share price at close", "Hurricane Lena storm surge", "Pellow Foods pre-tax
 profit growth"): the entity written in full and the measure in the sentence's own words, with a
 place and a time where the sentence gives them. `About.terms` is what grouping compares: the
 entity as written and the measure's canonical name, which outlets share whatever their wording.
@@ -261,7 +261,7 @@ _INSTITUTIONS = frozenset(
         "federation",
     ]
 )
-# Generic heads dropped before keying a name ("Alaska Airlines" -> "alaska").
+# Generic heads dropped before keying a name ("Norland Airlines" -> "norland").
 _GENERIC = frozenset(
     [
         "airlines",
@@ -650,8 +650,8 @@ def _strip_possessive(word: str) -> str:
 
 def entity_key(name: str, acronyms: dict[str, str] | None = None) -> str:
     """One key for one entity however it is written: "Microsoft Corp." and "Microsoft" ->
-    "microsoft"; "Federal Aviation Administration" and "FAA" -> "faa"; "Francis Scott Key
-    Bridge" and "Key Bridge" -> "key"."""
+    "microsoft"; "Federal Aviation Administration" and "FAA" -> "faa"; "Edmund Harlow
+    Bridge" and "Harlow Bridge" -> "harlow"."""
     parts = [_strip_possessive(w).strip(".,") for w in name.split()]
     parts = [w for w in parts if w]
     if not parts:
@@ -672,13 +672,13 @@ def entity_key(name: str, acronyms: dict[str, str] | None = None) -> str:
         lower = lower[: lower.index("&")]
     while len(lower) > 1 and lower[-1] in (_CORPORATE | _GENERIC):
         lower.pop()
-    # Connectors: "Bank of England" keeps its last word; "Port of Baltimore" -> "baltimore".
+    # Connectors: "Bank of England" keeps its last word; "Port of Carrick" -> "carrick".
     content = [w for w in lower if w not in ("of", "the", "&", "and", "de", "la")]
     return content[-1] if content else lower[-1]
 
 
 def display_name(name: str) -> str:
-    """A name as a subject line shows it: "Reddit Inc." -> "Reddit"."""
+    """A name as a subject line shows it: "Pellow Inc." -> "Pellow"."""
     parts = name.split()
     while len(parts) > 1 and parts[-1].lower().rstrip(".,") in _CORPORATE:
         parts.pop()
@@ -700,7 +700,7 @@ def find_names(
     lowercase: frozenset[str] = frozenset(),
     also_known: frozenset[str] = frozenset(),
 ) -> list[Name]:
-    """Runs of capitalised words in `text` ("Alaska Airlines", "Port of Baltimore"); a word
+    """Runs of capitalised words in `text` ("Norland Airlines", "Port of Carrick"); a word
     capitalised only because it opens a sentence is no name when the article also writes it
     in lower case."""
     names: list[Name] = []
@@ -718,7 +718,7 @@ def find_names(
         | also_known
     )
 
-    # Words written only right after a number ("737 Max"): model names, no names alone.
+    # Words written only right after a number ("420 Max"): model names, no names alone.
     after_number = Counter(m.group(1).lower() for m in re.finditer(r"\d\s([A-Z][\w-]*)", text))
     model_words = {word for word, n in after_number.items() if capitalised[word] <= n}
 
@@ -741,13 +741,13 @@ def find_names(
             capital = bool(following) and following.group(1).lower().rstrip(".") not in _NOT_NAMES
         gap = text[run[-1].end() : match.start()] if run else ""
         # "Carrow & Finch": an ampersand between two capitalised words joins one name; a line
-        # break ends one ("Key Facts" over "Reddit ...").
+        # break ends one ("Key Facts" over "Pellow ...").
         if run and (gap.strip() or "\n" in gap) and not (gap.strip() == "&" and capital):
             close()
         if lower == "new" and re.match(r"\s[A-Z]", text[match.end() : match.end() + 2]):
             capital = True  # "New York": "new" opens a name only before a capitalised word
         connector = lower in ("of", "&", "de") and bool(run)
-        # "Boeing 737 Max 9", "Flight 1282": a model or a service number belongs to its name.
+        # "Vantor 420 Max 8", "Flight 706": a model or a service number belongs to its name.
         model = (
             bool(run)
             and gap == " "
@@ -755,7 +755,7 @@ def find_names(
             and not text[match.end() : match.end() + 1].isalpha()  # "7B" is no "7"
         )
         if capital and not run and lower in model_words:
-            capital = False  # "the 737 Max": a model's name only ever after its number
+            capital = False  # "the 420 Max": a model's name only ever after its number
         preceding = text[: match.start()]
         before = preceding.rstrip()[-1:]
         # A line's first word opens a sentence too (after a headline with no full stop).
@@ -846,7 +846,7 @@ def _name_at_sentence_start(
 
 def _person_like(name: str) -> bool:
     """Whether a name reads as a person's: two or three capitalised words, none an acronym
-    or an organisation's word ("Jane Doe", not "FAA" or "Alaska Airlines")."""
+    or an organisation's word ("Jane Doe", not "CAA" or "Norland Airlines")."""
     parts = name.split()
     lowered = {p.lower().rstrip(".,") for p in parts}
     return (
@@ -902,7 +902,7 @@ class ArticleContext:
             after = self.body[name.end : name.end + 12]
             before = self.body[max(0, name.start - 8) : name.start]
             if not _person_like(name.text):
-                continue  # "The FAA says its order applies to 171 aircraft": its own figure
+                continue  # "The CAA says its order applies to 64 aircraft": its own figure
             if len(name.text.split()) == 1 and name.text not in surnames:
                 continue
             # "Jane Moss, of the Rail Institute, says ...": an appositive between.
@@ -1084,10 +1084,11 @@ class About:
 
     @property
     def line(self) -> str:
-        """The readable subject: "Reddit share price at close (fully diluted)"."""
+        """The readable subject: "Pellow share price at close (fully diluted)"."""
         name, wording = self.name or self.entity, self.wording or self.measure
         if name and wording.split()[:1] == name.lower().split()[-1:]:
-            wording = wording.split(" ", 1)[1] if " " in wording else ""  # no "Key Bridge bridge"
+            # no "Harlow Bridge bridge"
+            wording = wording.split(" ", 1)[1] if " " in wording else ""
         parts = [name, wording, self.target]
         if self.place and self.place != self.target:
             parts.append(self.place)
@@ -1326,7 +1327,7 @@ def _entity(
     ]
     # "Jane Moss, of the Rail Institute, says the closure will cost $5m": the figure's clause
     # is what is said; the speaker and her affiliation are no part of it.
-    # An organisation saying its own figure ("The FAA says its order ...") stays its entity.
+    # An organisation saying its own figure ("The CAA says its order ...") stays its entity.
     for said in _SPEECH.finditer(body, clause_start, start):
         if any(
             clause_start <= n.start < said.start() and context.key(n.text) in context.speakers
@@ -1334,7 +1335,7 @@ def _entity(
         ):
             clause_start = said.end()
     before = [n for n in names if clause_start <= n.start and n.end <= start]
-    # A possessive right before the figure's noun phrase: "Reddit's shares closed at $50".
+    # A possessive right before the figure's noun phrase: "Pellow's shares closed at $50".
     if before:
         last = before[-1]
         tail = body[last.end : last.end + 2]
@@ -1415,7 +1416,7 @@ def _referent(
     LLM is 32K"), the named thing "the bridge" stands for, the story's name that opens the
     sentence (or an earlier one) where "it" or "the company" opens the clause ("Microsoft has
     made announcements. It will invest ..."), or the name a clause with no name before its
-    figure is about ("31,000 vehicles crossed Key Bridge"). Only the line: grouping keeps the
+    figure is about ("18,000 vehicles crossed Harlow Bridge"). Only the line: grouping keeps the
     main entity, which outlets share, until the grouping tells apart whom a figure is in."""
     body = context.body
     start, _ = figure
@@ -1492,7 +1493,7 @@ def _described(context: ArticleContext, entity: str, clause_start: int, start: i
     for name in inside:
         if _DESCRIPTOR.fullmatch(body[clause_start : name.start]):
             return name.text
-    # "Social media company Reddit": a descriptor the sentence opens with, before the clause.
+    # "Social media company Quorra": a descriptor the sentence opens with, before the clause.
     for name in context.names:
         if name.text == entity and name.end < start:
             following = [n for n in context.names if name.end < n.start < start]
@@ -1511,7 +1512,7 @@ def _described(context: ArticleContext, entity: str, clause_start: int, start: i
 
 def _standing_for(context: ArticleContext, clause_start: int, start: int) -> str:
     """The name "the bridge" or "the telescope" stands for: one the article wrote before,
-    whose last word is that noun ("Francis Scott Key Bridge")."""
+    whose last word is that noun ("Edmund Harlow Bridge")."""
     match = re.search(r"\b[Tt]he\s+([a-z]+)\b", context.body[clause_start:start])
     if not match:
         return ""
@@ -1536,7 +1537,7 @@ def _object(
     context: ArticleContext, clause_start: int, figure: tuple[int, int], after_end: int
 ) -> str:
     """A name the clause's verb takes after the figure when none comes before it: "Some
-    31,000 vehicles crossed Key Bridge each day"; not a place ("in Germany") or a source."""
+    18,000 vehicles crossed Harlow Bridge each day"; not a place ("in Germany") or a source."""
     body = context.body
     start, end = figure
     if any(clause_start <= n.start < start for n in context.names):

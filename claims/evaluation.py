@@ -121,7 +121,7 @@ FUNCTION_WORDS = frozenset(
         "s",
     ]
 )
-# Lower-case words that join the capitalised words of one name ("Port of Baltimore").
+# Lower-case words that join the capitalised words of one name ("Port of Carrick").
 NAME_JOINERS = frozenset({"of", "the", "de", "and", "&"})
 _WORD = re.compile(r"[^\W_]+")
 # Runs of words inside one stretch of text between punctuation marks.
@@ -664,14 +664,14 @@ def content_word_f1(predicted: str, gold: str) -> float | None:
 def first_proper_name(subject: str, lowercase_words: Iterable[str] = ()) -> str | None:
     """The first proper name in a subject line, or None when it has none.
 
-    A name is a run of capitalised words ("Key Bridge", "FAA"), where "of", "the", "de",
-    "and" or "&" may join two of them ("Port of Baltimore"), a number may follow a single
-    word ("Flight 1282"), and an all-capital word ends a name that has begun ("Reddit" in
-    "Reddit IPO price"). Punctuation ends a name. The subject's first word is capitalised
+    A name is a run of capitalised words ("Harlow Bridge", "FAA"), where "of", "the", "de",
+    "and" or "&" may join two of them ("Port of Carrick"), a number may follow a single
+    word ("Flight 1282"), and an all-capital word ends a name that has begun ("Pellow" in
+    "Pellow IPO price"). Punctuation ends a name. The subject's first word is capitalised
     only because it comes first when it is written in lower case somewhere in
     ``lowercase_words`` (the evaluation passes every lower-case word of the gold subjects):
-    such a word cannot start the name ("Year of the Key Bridge count" names "Key Bridge").
-    A possessive ends a name ("Advance Publications'" in "Advance Publications' Reddit stake").
+    such a word cannot start the name ("Year of the Harlow Bridge count" names "Harlow Bridge").
+    A possessive ends a name ("Advance Publications'" in "Advance Publications' Pellow stake").
     """
     common = set(lowercase_words)
     first = True
@@ -717,7 +717,7 @@ def _joins(words: list[str], index: int) -> bool:
 def names(predicted_subject: str, name: str) -> bool:
     """Whether a subject line names ``name``: it holds every word of it, case-folded.
 
-    Joiners need not be there, and a possessive "'s" does not count ("Dali's" names "Dali").
+    Joiners need not be there, and a possessive "'s" does not count ("Arden's" names "Arden").
     """
     held = set(_WORD.findall(predicted_subject.casefold()))
     wanted = [w for w in _WORD.findall(name.casefold()) if w not in NAME_JOINERS and w != "s"]
