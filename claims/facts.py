@@ -368,7 +368,7 @@ def _subjects_differ(group: _Group, summary: Mapping) -> bool:
         root.kind != Claim.Kind.DATE
         and root.subject_measure
         and measures
-        and not _family(root.subject_measure) & {_family_name(m) for m in measures}
+        and _family_name(root.subject_measure) not in {_family_name(m) for m in measures}
     ):
         return True
     parts = [key.split("|") for key in summary.get("keys", ())]
@@ -453,10 +453,6 @@ def _family_name(measure: str) -> str:
         if measure in family:
             return min(family)
     return measure
-
-
-def _family(measure: str) -> set[str]:
-    return {_family_name(measure)}
 
 
 def _compatible(reference: str, references: Iterable[str]) -> bool:
