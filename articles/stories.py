@@ -1,4 +1,4 @@
-"""Which story an article belongs to: found from the names and dates articles share.
+"""Which story an article belongs to: found from the names, figures and dates articles share.
 
 A story is the unit grouping works in: facts hold mentions of one story, a story's claims are
 grouped the same whatever order its articles arrive in, and matching locks one story at a
@@ -8,7 +8,10 @@ time, so workers on different stories never wait for each other.
 from __future__ import annotations
 
 import logging
+from collections import defaultdict
+from collections.abc import Iterable
 from datetime import timedelta
+from decimal import Decimal
 
 from django.db import connection, transaction
 
@@ -25,12 +28,18 @@ STORY_ASSIGNMENT_LOCK = 0x5707
 MIN_SHARED_NAMES = 2
 # ... or leads with one of the story's first names ...
 LEADING_NAMES = 3
+# ... or shares one of them and a distinctive figure (below) with the story's articles ...
 # ... published within this many days of the story's articles.
 STORY_WINDOW = timedelta(days=21)
 # Names kept per story.
 MAX_STORY_NAMES = 30
 # Stories considered per article: the most recent in the window.
 CANDIDATE_STORIES = 200
+# A figure says which story an article tells when it is no everyday number: a count, an
+# amount or a quantity of at least this size ("15,000 jobs", "$28 billion"), not a percent,
+# a date or "six".
+DISTINCTIVE_FIGURE = Decimal(100)
+_FIGURE_KINDS = ("count", "money", "quantity")
 
 
 def story_names(article: Article) -> list[str]:
@@ -43,8 +52,13 @@ def story_names(article: Article) -> list[str]:
     )
 
 
-def assign_story(article: Article) -> Story:
+def assign_story(article: Article, figures: Iterable = ()) -> Story:
     """The article's story: an existing one sharing its main names, or a new one.
+
+    `figures` are the article's extracted figures (anything with `kind` and `number`): one
+    the story's articles state too makes a single shared name enough. An outlet that opens
+    with a politician and names the place only once still tells the same story when it
+    quotes its figures.
 
     Runs in its own short transaction under one lock, so two articles of a new story
     arriving at once find each other; an article already in a story stays there. The story
@@ -55,7 +69,9 @@ def assign_story(article: Article) -> Story:
     names = story_names(article)
     with transaction.atomic():
         _lock(STORY_ASSIGNMENT_LOCK)
-        story = _best_story(names, article)
+        story = _best_story(
+            names, article, distinctive_figures((f.kind, f.number) for f in figures)
+        )
         if story is None:
             story = Story.objects.create(
                 title=article.title[:300] or (names[0] if names else "untitled"),
@@ -80,31 +96,112 @@ def assign_story(article: Article) -> Story:
     return story
 
 
-def _best_story(names: list[str], article: Article) -> Story | None:
+def distinctive_figures(values: Iterable[tuple[str, Decimal | None]]) -> set[str]:
+    """The (kind, number) values that can tell a story: "count|15000", "money|5E+7"."""
+    return {
+        f"{kind}|{Decimal(number).normalize()}"
+        for kind, number in values
+        if kind in _FIGURE_KINDS and number is not None and abs(number) >= DISTINCTIVE_FIGURE
+    }
+
+
+def _story_figures(story_ids: list[int]) -> dict[int, set[str]]:
+    from claims.models import Claim  # claims depends on articles, not the other way round
+
+    rows = (
+        Claim.objects.filter(article__story_id__in=story_ids, kind__in=_FIGURE_KINDS)
+        .exclude(status=Claim.Status.REJECTED)
+        .values_list("article__story_id", "kind", "number")
+    )
+    found: dict[int, set[str]] = defaultdict(set)
+    for story_id, kind, number in rows:
+        found[story_id] |= distinctive_figures([(kind, number)])
+    return found
+
+
+def _best_story(
+    names: list[str], article: Article, figures: set[str] = frozenset()
+) -> Story | None:
     stories = Story.objects.order_by("-id")
     if not names:
         # An article naming nobody joins the latest story that names nobody either.
         return stories.filter(names=[]).first()
     if article.published is not None:
-        stories = stories.exclude(last_published__lt=article.published - STORY_WINDOW).exclude(
-            first_published__gt=article.published + STORY_WINDOW
-        )
-    wanted = set(names)
+        stories = _near(stories, article.published, article.published)
+    candidates = list(stories[:CANDIDATE_STORIES])
+    story_figures = _story_figures([story.pk for story in candidates]) if figures else {}
     best, best_score = None, 0.0
-    for story in stories[:CANDIDATE_STORIES]:
-        shared = wanted & set(story.names)
-        # Enough names in common, or one leads with a name the other leads with (either
-        # way round, so the story found does not depend on which article came first).
-        leading = names[0] in story.names[:LEADING_NAMES] or (
-            bool(story.names) and story.names[0] in names[:LEADING_NAMES]
-        )
-        if len(shared) < min(MIN_SHARED_NAMES, len(wanted)) and not leading:
+    for story in candidates:
+        score = _fit(names, figures, story, story_figures.get(story.pk, set()))
+        if score is None:
             continue
-        # Names the article leads with count more.
-        score = sum(1.0 / (1 + names.index(name)) for name in shared) + len(shared)
         if score > best_score or (score == best_score and best and story.pk < best.pk):
             best, best_score = story, score
     return best
+
+
+def _near(stories, first, last):
+    return stories.exclude(last_published__lt=first - STORY_WINDOW).exclude(
+        first_published__gt=last + STORY_WINDOW
+    )
+
+
+def _fit(
+    names: list[str], figures: set[str], story: Story, story_figures: set[str]
+) -> float | None:
+    """How well names (the leading one first) and figures fit a story; None when they do
+    not belong to it."""
+    shared = set(names) & set(story.names)
+    shared_figures = figures & story_figures
+    # Enough names in common, or one leads with a name the other leads with (either way
+    # round, so the story found does not depend on which article came first), or a name
+    # and a figure in common (as telling as two names).
+    leading = names[0] in story.names[:LEADING_NAMES] or (
+        bool(story.names) and story.names[0] in names[:LEADING_NAMES]
+    )
+    if (
+        len(shared) < min(MIN_SHARED_NAMES, len(set(names)))
+        and not leading
+        and not (shared and shared_figures)
+    ):
+        return None
+    # Names the article leads with count more; each shared figure as much as a name.
+    score = sum(1.0 / (1 + names.index(name)) for name in shared) + len(shared)
+    return score + len(shared_figures)
+
+
+def related_stories(story: Story) -> list[Story]:
+    """The other stories in `story`'s window that would join it now, read as one article
+    (their names and figures): an article that fits two stories shows they are one, and
+    the stories found must not depend on which article came first."""
+    others = Story.objects.exclude(pk=story.pk).exclude(names=[]).order_by("id")
+    if story.first_published is not None and story.last_published is not None:
+        others = _near(others, story.first_published, story.last_published)
+    others = list(others[:CANDIDATE_STORIES])
+    if not story.names or not others:
+        return []
+    figures = _story_figures([story.pk, *(other.pk for other in others)])
+    own = figures.get(story.pk, set())
+    return [
+        other
+        for other in others
+        if _fit(other.names, figures.get(other.pk, set()), story, own) is not None
+    ]
+
+
+def absorb(story: Story, other: Story) -> None:
+    """Widen `story` with the names and dates of `other`, whose articles have moved into it,
+    and delete `other` once nothing is left in it."""
+    before = (list(story.names), story.first_published, story.last_published)
+    story.names = list(dict.fromkeys([*story.names, *other.names]))[:MAX_STORY_NAMES]
+    dates = [d for d in (story.first_published, other.first_published) if d is not None]
+    story.first_published = min(dates, default=None)
+    dates = [d for d in (story.last_published, other.last_published) if d is not None]
+    story.last_published = max(dates, default=None)
+    if (story.names, story.first_published, story.last_published) != before:
+        story.save(update_fields=["names", "first_published", "last_published"])
+    if not other.articles.exists() and not other.facts.exists():
+        other.delete()
 
 
 def _widen(story: Story, names: list[str], article: Article) -> None:

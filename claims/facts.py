@@ -79,7 +79,7 @@ def group_article_claims(article: Article, *, params: Params | None = None) -> l
     """
     params = params or matching.DEFAULT_PARAMS
     if article.story_id is None:
-        stories.assign_story(article)
+        stories.assign_story(article, article.claims.exclude(status=Claim.Status.REJECTED))
     lock_stories([article.story_id])
     changed = {fact.pk: fact for fact in _group(article, params)}
     later = _later_articles(article)
@@ -635,6 +635,27 @@ def move_article_to_story(
     group_article_claims(locked)
     article.story = story
     return story
+
+
+def merge_related_stories(story: Story) -> list[Story]:
+    """Move into `story` the articles of the stories that would now join it (an article
+    that fits two stories shows they are one: articles.stories.related_stories), so the
+    stories found do not depend on arrival order. A story a reviewer has worked on (a claim
+    reviewed, a fact no longer open) stays as it is. Returns the stories merged."""
+    merged = []
+    for other in stories.related_stories(story):
+        claims = Claim.objects.filter(article__story=other)
+        if claims.exclude(pk__in=_open_claims(claims)).exists() or (
+            Fact.objects.filter(story=other).exclude(status=Fact.Status.OPEN).exists()
+        ):
+            continue
+        for article in sorted(other.articles.all(), key=_story_order):
+            move_article_to_story(
+                article, story, actor=None, note="its story shares names and figures with this one"
+            )
+        stories.absorb(story, other)
+        merged.append(other)
+    return merged
 
 
 # What grouping reads and writes of a candidate fact (the rest stays unread).

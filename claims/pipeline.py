@@ -78,7 +78,7 @@ def propose_claims(article: Article) -> int:
         article.body, published=article.published, local_currency=outlet_currency(article)
     )
     # Its own short transaction: matching below then locks only this story.
-    assign_story(article)
+    assign_story(article, figures)
     with transaction.atomic():
         locked = Article.objects.select_for_update().get(pk=article.pk)
         if locked.status != Status.EXTRACTING:
@@ -92,6 +92,8 @@ def propose_claims(article: Article) -> int:
         )
         # In the same transaction: claims are never left committed without their facts.
         facts.group_article_claims(locked)
+        # Its names and figures may show that another story is this one.
+        facts.merge_related_stories(locked.story)
     article.status = Status.DONE
     return stored
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from tests.claims.stories import publish
+import pytest
+
+from tests.claims.stories import claim, publish
 
 STORM = {
     "wire": (
@@ -28,3 +30,58 @@ def test_an_article_leading_with_a_local_name_joins_the_story_it_names(make_arti
 
     wire.refresh_from_db(), county.refresh_from_db()
     assert county.story_id == wire.story_id
+
+
+FLOOD = {
+    "wire": (
+        "The Orrin Dam failed on Tuesday above Kessick. Water from the Orrin Dam cut power to"
+        " 9,000 homes in Kessick, and the Orrin Dam operator said 2,350 mill jobs were at risk.",
+        date(2025, 4, 8),
+    ),
+    "county": (
+        "Crews began repairs at the Orrin Dam on Wednesday. The Orrin Dam operator said the"
+        " Kessick valley had 9,000 homes without power.",
+        date(2025, 4, 9),
+    ),
+    # Opens with a politician and names the town once: its figure says which story it tells.
+    "minister": (
+        "Governor Hal Brenner promised emergency money on Wednesday. Brenner said the 2,350"
+        " mill jobs in Kessick would be protected.",
+        date(2025, 4, 9),
+    ),
+}
+
+
+def _publish_flood(make_article, order):
+    articles = {}
+    for name in order:
+        text, published = FLOOD[name]
+        articles[name] = publish(make_article, text, outlet=name, published=published)
+    for article in articles.values():
+        article.refresh_from_db()
+    return articles
+
+
+@pytest.mark.parametrize("order", [("wire", "county", "minister"), ("minister", "county", "wire")])
+def test_an_article_sharing_a_place_and_a_figure_joins_the_story_in_any_order(make_article, order):
+    articles = _publish_flood(make_article, order)
+
+    assert len({article.story_id for article in articles.values()}) == 1
+    jobs = [
+        claim(article, "2,350 mill jobs") for article in (articles["wire"], articles["minister"])
+    ]
+    assert jobs[0].fact_id == jobs[1].fact_id
+
+
+def test_a_shared_place_alone_does_not_join_two_stories(make_article):
+    wire = publish(make_article, FLOOD["wire"][0], outlet="Wire", published=FLOOD["wire"][1])
+    other = publish(
+        make_article,
+        "Governor Hal Brenner opened a school on Wednesday. Brenner said 310 pupils in Kessick"
+        " would start in May.",
+        outlet="Gazette",
+        published=date(2025, 4, 9),
+    )
+
+    wire.refresh_from_db(), other.refresh_from_db()
+    assert other.story_id != wire.story_id
