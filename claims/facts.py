@@ -243,7 +243,7 @@ def _merge_restatements(
                 group.profile,
                 params,
                 same=lambda: matching.same_value(other, mention, on=on),  # noqa: B023
-                headline=text.in_headline(other) or text.in_headline(mention),
+                headline=text.in_summary(other) or text.in_summary(mention),
             ):
                 target.roots.append(group.roots[0])
                 target.members.extend(group.members)

@@ -359,6 +359,12 @@ _MONTHS = _words(
     """january february march april may june july august september october november december
     jan feb mar apr jun jul aug sep sept oct nov dec"""
 )
+# The opening summary (ArticleText.summary_end): lines read, and the length of one of its lines.
+_SUMMARY_LINES = 4
+_SUMMARY_CHARS = 220
+_CLOSING = frozenset(".!?\"'”’)")
+# A full stop inside a line: more than one sentence.
+_INNER_STOP = re.compile(r"[.!?][\"'”’)]*\s+[A-Z]")
 _PREVIOUS_BOUNDARY = re.compile(r"[.!?][\"'”’)\]]*\s+|\n+")
 
 
@@ -502,6 +508,32 @@ class ArticleText:
 
     def in_headline(self, mention: Mention) -> bool:
         return mention.end <= self.headline_end
+
+    @cached_property
+    def summary_end(self) -> int:
+        """Where the article's opening summary ends: the headline, then a standfirst (a line
+        closing with no full stop) or a list of points (two or three short paragraphs of one
+        sentence each) opening the body. A summary restates in few words what the body tells
+        with its sources and places: "Some 31,000 vehicles crossed the bridge each day" is the
+        body's "31,000 vehicles per day, according to the transport authority"."""
+        end = self.headline_end
+        points: list[int] = []
+        for line in list(re.finditer(r"[^\n]+", self.body[end:]))[:_SUMMARY_LINES]:
+            text = line.group().strip()
+            if not text:
+                continue
+            closed = text[-1] in _CLOSING
+            if not closed and not points and len(text) <= _SUMMARY_CHARS:
+                end = self.headline_end + line.end()  # a standfirst
+                continue
+            if closed and len(text) <= _SUMMARY_CHARS and not _INNER_STOP.search(text):
+                points.append(self.headline_end + line.end())
+                continue
+            break
+        return points[-1] if len(points) >= 2 else end
+
+    def in_summary(self, mention: Mention) -> bool:
+        return mention.end <= self.summary_end
 
     def _parts(self, token: str) -> list[tuple[str, str]]:
         """A hyphenated token as its parts ("Microsoft-Mistral", "multi-year" + "multiyear");

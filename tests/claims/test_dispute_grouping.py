@@ -199,3 +199,29 @@ def test_counts_for_different_days_are_not_one_disputed_fact(make_article):
         != claim(second, "40 flight cancellations").fact
     )
     assert Fact.objects.filter(agreement=Fact.Agreement.DISPUTED).count() == 0
+
+
+def test_an_opening_summary_and_the_body_restating_it_with_its_source_are_one_fact(make_article):
+    # Points opening the article restate the body in few words; the body adds who estimated.
+    first = publish(
+        make_article,
+        "The Harlow ferry will stop for a month.\n\n"
+        "Officials say the closure will cost some $4 million a week.\n\n"
+        "Repairs start on Monday.\n\n"
+        "The Harlow ferry carries cars between Brisk and Tolland. The closure will cost $4"
+        " million a week in lost trade, the Tolland Chamber of Commerce estimated.",
+        outlet="Harbour Post",
+        published=date(2025, 6, 2),
+    )
+    second = publish(
+        make_article,
+        "The Harlow ferry halted for repairs. The Harlow ferry closure will cost Brisk and"
+        " Tolland $9 million a week in lost trade, the Tolland Chamber of Commerce said.",
+        outlet="Valley Times",
+        published=date(2025, 6, 3),
+    )
+
+    summary, body = first.claims.order_by("start").filter(text__contains="$4 million")
+    assert summary.fact_id == body.fact_id
+    assert claim(second, "$9 million").fact_id == body.fact_id
+    assert body.fact.agreement == Fact.Agreement.DISPUTED
