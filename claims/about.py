@@ -167,6 +167,18 @@ _EVENTS: dict[str, tuple[str, ...]] = {
     "pricing": (r"priced", r"pricing", r"sold shares", r"sale"),
     "founding": (r"founded", r"founding", r"started", r"established", r"created", r"launched"),
     "collapse": (r"collaps(?:ed|e)", r"crash(?:ed)?", r"struck", r"hit", r"accident"),
+    # What befell a plane, a train or a plant: "a cabin panel blowout late Friday".
+    "incident": (
+        r"blow-?outs?",
+        r"blew (?:out|off)",
+        r"blown (?:out|off)",
+        r"explosions?",
+        r"exploded",
+        r"decompression",
+        r"emergency landing",
+        r"derail(?:ed|ment)",
+        r"incident",
+    ),
     "grounding": (r"grounded", r"grounding", r"grounds?"),
     "announcement": (r"announced", r"announcement", r"unveiled"),
     "inspection": (r"inspect(?:ed|ion|ions)",),
@@ -1174,8 +1186,11 @@ def about(
         unit_measure = _UNIT_MEASURES.get((unit or "").lower().rstrip("s"), None)
         if unit_measure is None and (unit or "").lower() in _UNIT_MEASURES:
             unit_measure = _UNIT_MEASURES[(unit or "").lower()]
-        # "injuries among its 171 passengers": the count is of the passengers.
-        counted = bool(_AMONG.search(before[-40:].lower()))
+        # "injuries among its 171 passengers": the count is of the passengers; but "the
+        # deaths of six workers" counts the dead.
+        counted = bool(_AMONG.search(before[-40:].lower())) and not _TOLL_OF.search(
+            before[-40:].lower()
+        )
         if kind in ("count", "quantity") and unit_measure:
             if (
                 measure not in ("death toll", "injured", "job cuts")
@@ -1199,6 +1214,10 @@ def about(
             # ("a 44-year-old", "aged 44"), not an "old" further along the clause.
             aged = re.search(r"-old$", text) or re.match(r"\s*(?:years?\s+)?old\b", after)
             measure = "age" if aged or re.search(r"\baged?\s*$", before) else ""
+        if kind == "percent" and not measure:
+            # "market capitalisation fell 14%": a change of the amount the clause names.
+            measure = _nearest(_MONEY_PATTERNS, before.lower(), "", after_words=0)
+            measure = measure if measure in _AMOUNTS_THAT_CHANGE else ""
         if kind == "percent" and measure not in (
             "stake",
             "share price change",
@@ -1243,6 +1262,8 @@ def about(
     )
 
 
+# Amounts a percent in their clause can be a change of ("market value fell 14%").
+_AMOUNTS_THAT_CHANGE = frozenset(("market value", "valuation", "revenue", "net loss", "profit"))
 # What passes or is moved over time: a count of them for a calendar year is a yearly rate.
 _FLOWS = frozenset(("vehicles", "trucks", "containers", "flights", "value of goods"))
 # Measures that count things: never the measure of a quantity in a unit.
@@ -1255,6 +1276,7 @@ _COUNTED = frozenset(_UNIT_MEASURES.values()) | {
     "job cuts",
 }
 _AMONG = re.compile(r"\b(?:among|of|aboard|on board)\s+(?:the\s+|its\s+|their\s+|all\s+)?$")
+_TOLL_OF = re.compile(r"\b(?:deaths?|killings?|killing)\s+of\s+(?:the\s+|its\s+|their\s+|all\s+)?$")
 
 
 _BY_BUYER = re.compile(
@@ -1654,6 +1676,8 @@ def _percent_measure(before: str, after: str, measure: str, sentence: str = "") 
     if _CHANGE.search(before[-80:] + " " + after[:40]):
         if not measure and _TRADING.search(sentence):
             return "share price change"
+        if measure == "shares":
+            return "share price change"  # "shares soared 48%": their price, not their number
         return "change" if measure in ("", "share price change") else f"{measure} change"
     if _PERCENT_OF.match(after):
         return "share"

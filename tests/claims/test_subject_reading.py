@@ -84,6 +84,30 @@ def test_a_percent_move_with_no_measure_named_is_a_share_price_move_only_where_s
     assert other.measure != "share price change"
 
 
+def test_shares_soaring_is_a_price_move_and_a_market_value_falling_is_that_value_s_move():
+    soared = read(
+        "Shares in the Brisket company soared 31%, closing at $20.10.", "31%", kind="percent"
+    )
+    value = read(
+        "Brisket's market capitalisation fell to $2.1 billion on its second day of trading,"
+        " down 9% from the day before.",
+        "9%",
+        kind="percent",
+    )
+
+    assert soared.measure == "share price change"
+    assert value.measure == "market value change"
+
+
+def test_a_day_reads_the_event_named_next_to_it():
+    text = (
+        "Regulators grounded 80 Dove jets following a cabin panel blowout late Friday that"
+        " forced a Tarn Air jet to land."
+    )
+
+    assert read(text, "Friday", kind="date").measure == "incident"
+
+
 def test_killed_and_injured_in_one_sentence_are_two_measures():
     text = (
         "The quake struck the Varn valley, killing at least 112 people and injuring more than"
@@ -109,6 +133,14 @@ def test_passengers_among_whom_people_were_hurt_are_counted_as_passengers():
     found = read(text, "171 passengers", kind="count", unit="passengers")
 
     assert found.measure == "passengers"
+
+
+def test_the_deaths_of_workers_count_the_dead_not_the_workforce():
+    text = "The crane fell at the Tarrow yard, causing the deaths of four dock workers on shift."
+
+    found = read(text, "four dock workers", kind="count", unit="workers")
+
+    assert found.measure == "death toll"
 
 
 def test_a_length_of_time_is_no_price_or_amount():
