@@ -238,6 +238,8 @@ def _merge_restatements(
         mention = mention_of(group.roots[0])
         for target in merged:
             other = mention_of(target.roots[0])
+            if _events_differ(target.roots[0], group.roots[0]):
+                continue  # "grounded late on Friday" and "the blowout on Friday": two facts
             if matching.is_restatement(
                 target.profile,
                 group.profile,
@@ -252,6 +254,16 @@ def _merge_restatements(
         else:
             merged.append(group)
     return merged
+
+
+def _events_differ(a: Claim, b: Claim) -> bool:
+    """Two days of one article dating two different events (the words next to other
+    figures are too loose a guide to part a restatement)."""
+    return (
+        a.kind == b.kind == Claim.Kind.DATE
+        and bool(a.subject_measure and b.subject_measure)
+        and a.subject_measure != b.subject_measure
+    )
 
 
 def _score_candidates(
@@ -365,8 +377,7 @@ def _subjects_differ(group: _Group, summary: Mapping) -> bool:
     root = group.roots[0]
     measures = set(summary.get("measures", ()))
     if (
-        root.kind != Claim.Kind.DATE
-        and root.subject_measure
+        root.subject_measure
         and measures
         and _family_name(root.subject_measure) not in {_family_name(m) for m in measures}
     ):

@@ -365,6 +365,8 @@ _SUMMARY_CHARS = 220
 _CLOSING = frozenset(".!?\"'”’)")
 # A full stop inside a line: more than one sentence.
 _INNER_STOP = re.compile(r"[.!?][\"'”’)]*\s+[A-Z]")
+# "in Kessick", "across the Dorvan Valley": a place (capitalised words after the preposition).
+_IN_PLACE = re.compile(r"\b(?:in|across|throughout)\s+(?:the\s+)?((?:[A-Z][\w'’-]*\s?)+)")
 _PREVIOUS_BOUNDARY = re.compile(r"[.!?][\"'”’)\]]*\s+|\n+")
 
 
@@ -402,7 +404,19 @@ class ArticleText:
         lead = self.body[start : start + self.params.story_lead_chars]
         lead = lead.rsplit(" ", 1)[0] if len(lead) == self.params.story_lead_chars else lead
         names = set(self.title_profile.names) | set(self.profile_of(lead, 1.0).names)
-        return frozenset(name for name in names if " " not in name)
+        return frozenset(name for name in names if " " not in name) | self.places
+
+    @cached_property
+    def places(self) -> frozenset[str]:
+        """Single names the article writes as where things happen ("in Kessick", "across
+        Dorvan"): an outlet opening with a governor's promise still tells its town's story."""
+        found = set()
+        for match in _IN_PLACE.finditer(self.body):
+            for word in match.group(1).split():
+                lower = _POSSESSIVE.sub("", word).lower()
+                if lower not in _NOT_NAMES and lower not in self.lowercase and len(lower) > 1:
+                    found.add(lower)
+        return frozenset(found)
 
     @cached_property
     def title_profile(self) -> Profile:

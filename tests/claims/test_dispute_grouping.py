@@ -225,3 +225,24 @@ def test_an_opening_summary_and_the_body_restating_it_with_its_source_are_one_fa
     assert summary.fact_id == body.fact_id
     assert claim(second, "$9 million").fact_id == body.fact_id
     assert body.fact.agreement == Fact.Agreement.DISPUTED
+
+
+def test_a_grounding_and_the_blowout_before_it_are_two_facts_though_on_one_day(make_article):
+    first = publish(
+        make_article,
+        "Tarn Air grounded its Dove jets late on Friday, hours after a panel blew out over Lisk."
+        " The jet was climbing when the blowout took place on Friday night, and it landed in"
+        " Lisk.",
+        outlet="Air Desk",
+        published=date(2025, 3, 8),
+    )
+    second = publish(
+        make_article,
+        "A Tarn Air jet made an emergency landing in Lisk on Friday after a panel blew out.",
+        outlet="Lisk Courier",
+        published=date(2025, 3, 8),
+    )
+
+    grounded, blowout = first.claims.filter(kind="date").order_by("start")
+    assert grounded.fact_id != blowout.fact_id
+    assert claim(second, "Friday").fact_id == blowout.fact_id

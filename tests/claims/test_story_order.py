@@ -85,3 +85,22 @@ def test_a_shared_place_alone_does_not_join_two_stories(make_article):
 
     wire.refresh_from_db(), other.refresh_from_db()
     assert other.story_id != wire.story_id
+
+
+def test_an_article_opening_with_a_politician_still_joins_the_story_s_facts(make_article):
+    wire = publish(make_article, FLOOD["wire"][0], outlet="Wire", published=FLOOD["wire"][1])
+    speech = publish(
+        make_article,
+        "Governor Hal Brenner promised emergency money on Wednesday. The governor spoke for an"
+        " hour to reporters gathered on the steps of the state house, and took questions about"
+        " insurance, roads and schools. He thanked the volunteers who had filled sandbags"
+        " through the night and the crews who had cleared the highway by morning. Aides said"
+        " the money would reach families within weeks. Brenner said the 2,350 mill jobs in"
+        " Kessick would be protected.",
+        outlet="Capitol Desk",
+        published=date(2025, 4, 9),
+    )
+
+    wire.refresh_from_db(), speech.refresh_from_db()
+    assert speech.story_id == wire.story_id
+    assert claim(speech, "2,350 mill jobs").fact_id == claim(wire, "2,350 mill jobs").fact_id
