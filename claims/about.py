@@ -1173,11 +1173,15 @@ def about(
     entity = _entity(context, sentence_start, clause_start, start, end, after_end)
     incidental = kind == "date" and _incidental(context, start, text, date_value)
     if kind == "date":
-        measure = _nearest(_EVENT_PATTERNS, before.lower(), after.lower())
+        told = after
+        if _OPENER.fullmatch(before):
+            # "On Thursday, Reddit announced the pricing": the comma closes the opener.
+            told = re.sub(r"^\s*,", " ", after)
+        measure = _nearest(_EVENT_PATTERNS, before.lower(), told.lower())
         if measure == "announcement":
             # "the pricing, announced on Monday": the day dates what was announced.
             announced = [(n, p) for n, p in _EVENT_PATTERNS if n != "announcement"]
-            measure = _nearest(announced, before.lower(), after.lower()) or measure
+            measure = _nearest(announced, before.lower(), told.lower()) or measure
     else:
         # A cue right after the figure names what it counts ("$20 subscription fee"); further
         # on it is usually another figure's ("closed at $50.44, giving a market value ...").
@@ -1692,6 +1696,8 @@ def _reference(before: str, after: str, sentence: str, kind: str, measure: str) 
         "percent",
     ):
         moment = _nearest(_MOMENT_PATTERNS, before[-90:].lower(), after[:60].lower(), after_words=8)
+        if moment == "intraday high" and _FALL.search(before[-40:].lower()):
+            moment = "intraday low"  # "lower by as much as 5%": the day's low, not its high
         if moment and measure in ("share price", "share price change", "valuation", "market value"):
             parts.append(moment)
         day = _nearest(_DAY_PATTERNS, sentence.lower(), "", after_words=0)
@@ -1718,7 +1724,12 @@ def _reference(before: str, after: str, sentence: str, kind: str, measure: str) 
     return " ".join(dict.fromkeys(parts))
 
 
+# What can open a clause before its date ("On Thursday, ...", "Late last week, ...").
+_OPENER = re.compile(r"\s*(?:(?:on|late|early|by|last|this)\s+)*", re.IGNORECASE)
 _DAY_NAMES = frozenset(n for n, _ in _DAYS)
+_FALL = re.compile(
+    r"\b(?:lower|fell|fall|falls|down|dropped|drop|slid|sank|tumbled|plunged|declined|lost)\b"
+)
 # "losses of $900 million as of June 2024": a balance at a moment, not that year's amount.
 _AS_OF = re.compile(r"\b(?:as of|as at|by the end of|at the end of)\s+(?:[A-Z][a-z]+\s+)?$")
 _WEEKDAY_WORD = r"((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)"

@@ -108,6 +108,22 @@ def test_a_day_reads_the_event_named_next_to_it():
     assert read(text, "Friday", kind="date").measure == "incident"
 
 
+def test_a_fall_by_as_much_as_is_the_day_s_low_not_its_high():
+    fell = read(
+        "Brisket stock was lower by as much as 6% in premarket trading.", "6%", kind="percent"
+    )
+    rose = read("Brisket stock rose as much as 40% in its debut.", "40%", kind="percent")
+
+    assert "intraday low" in fell.reference
+    assert "intraday high" in rose.reference
+
+
+def test_a_day_opening_its_sentence_dates_what_the_sentence_then_says():
+    text = "On Monday, Brisket announced the pricing of its offering at $21 a share."
+
+    assert read(text, "Monday", kind="date").measure == "pricing"
+
+
 def test_killed_and_injured_in_one_sentence_are_two_measures():
     text = (
         "The quake struck the Varn valley, killing at least 112 people and injuring more than"
