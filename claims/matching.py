@@ -42,6 +42,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 from functools import cached_property
+from itertools import islice
 
 from claims import comparison
 from claims.extraction.types import Kind, decimal_text
@@ -532,7 +533,7 @@ class ArticleText:
         body's "31,000 vehicles per day, according to the transport authority"."""
         end = self.headline_end
         points: list[int] = []
-        for line in list(re.finditer(r"[^\n]+", self.body[end:]))[:_SUMMARY_LINES]:
+        for line in islice(re.finditer(r"[^\n]+", self.body[end:]), _SUMMARY_LINES):
             text = line.group().strip()
             if not text:
                 continue
