@@ -36,7 +36,7 @@ MAX_STORY_NAMES = 30
 # Stories considered per article: the most recent in the window.
 CANDIDATE_STORIES = 200
 # A figure says which story an article tells when it is no everyday number: a count, an
-# amount or a quantity of at least this size ("15,000 jobs", "$28 billion"), not a percent,
+# amount or a quantity of at least this size ("2,350 jobs", "$4 billion"), not a percent,
 # a date or "six".
 DISTINCTIVE_FIGURE = Decimal(100)
 _FIGURE_KINDS = ("count", "money", "quantity")

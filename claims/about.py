@@ -167,7 +167,7 @@ _EVENTS: dict[str, tuple[str, ...]] = {
     "pricing": (r"priced", r"pricing", r"sold shares", r"sale"),
     "founding": (r"founded", r"founding", r"started", r"established", r"created", r"launched"),
     "collapse": (r"collaps(?:ed|e)", r"crash(?:ed)?", r"struck", r"hit", r"accident"),
-    # What befell a plane, a train or a plant: "a cabin panel blowout late Friday".
+    # What befell a plane, a train or a plant: "a cabin door blowout on Sunday".
     "incident": (
         r"blow-?outs?",
         r"blew (?:out|off)",
@@ -1175,7 +1175,7 @@ def about(
     if kind == "date":
         told = after
         if _OPENER.fullmatch(before):
-            # "On Thursday, Reddit announced the pricing": the comma closes the opener.
+            # "On Monday, Brisket announced the pricing": the comma closes the opener.
             told = re.sub(r"^\s*,", " ", after)
         measure = _nearest(_EVENT_PATTERNS, before.lower(), told.lower())
         if measure == "announcement":
@@ -1191,7 +1191,7 @@ def about(
         if unit_measure is None and (unit or "").lower() in _UNIT_MEASURES:
             unit_measure = _UNIT_MEASURES[(unit or "").lower()]
         # "injuries among its 171 passengers": the count is of the passengers; but "the
-        # deaths of six workers" counts the dead.
+        # deaths of four dock workers" counts the dead.
         counted = bool(_AMONG.search(before[-40:].lower())) and not _TOLL_OF.search(
             before[-40:].lower()
         )
@@ -1219,7 +1219,7 @@ def about(
             aged = re.search(r"-old$", text) or re.match(r"\s*(?:years?\s+)?old\b", after)
             measure = "age" if aged or re.search(r"\baged?\s*$", before) else ""
         if kind == "percent" and not measure:
-            # "market capitalisation fell 14%": a change of the amount the clause names.
+            # "market capitalisation fell 9%": a change of the amount the clause names.
             measure = _nearest(_MONEY_PATTERNS, before.lower(), "", after_words=0)
             measure = measure if measure in _AMOUNTS_THAT_CHANGE else ""
         if kind == "percent" and measure not in (
@@ -1266,7 +1266,7 @@ def about(
     )
 
 
-# Amounts a percent in their clause can be a change of ("market value fell 14%").
+# Amounts a percent in their clause can be a change of ("market value fell 9%").
 _AMOUNTS_THAT_CHANGE = frozenset(("market value", "valuation", "revenue", "net loss", "profit"))
 # What passes or is moved over time: a count of them for a calendar year is a yearly rate.
 _FLOWS = frozenset(("vehicles", "trucks", "containers", "flights", "value of goods"))
@@ -1681,7 +1681,7 @@ def _percent_measure(before: str, after: str, measure: str, sentence: str = "") 
         if not measure and _TRADING.search(sentence):
             return "share price change"
         if measure == "shares":
-            return "share price change"  # "shares soared 48%": their price, not their number
+            return "share price change"  # "shares soared 31%": their price, not their number
         return "change" if measure in ("", "share price change") else f"{measure} change"
     if _PERCENT_OF.match(after):
         return "share"
@@ -1697,7 +1697,7 @@ def _reference(before: str, after: str, sentence: str, kind: str, measure: str) 
     ):
         moment = _nearest(_MOMENT_PATTERNS, before[-90:].lower(), after[:60].lower(), after_words=8)
         if moment == "intraday high" and _FALL.search(before[-40:].lower()):
-            moment = "intraday low"  # "lower by as much as 5%": the day's low, not its high
+            moment = "intraday low"  # "lower by as much as 6%": the day's low, not its high
         if moment and measure in ("share price", "share price change", "valuation", "market value"):
             parts.append(moment)
         day = _nearest(_DAY_PATTERNS, sentence.lower(), "", after_words=0)

@@ -239,7 +239,7 @@ def _merge_restatements(
         for target in merged:
             other = mention_of(target.roots[0])
             if _events_differ(target.roots[0], group.roots[0]):
-                continue  # "grounded late on Friday" and "the blowout on Friday": two facts
+                continue  # "grounded on Sunday" and "the blowout on Sunday": two facts
             if matching.is_restatement(
                 target.profile,
                 group.profile,

@@ -529,8 +529,8 @@ class ArticleText:
         """Where the article's opening summary ends: the headline, then a standfirst (a line
         closing with no full stop) or a list of points (two or three short paragraphs of one
         sentence each) opening the body. A summary restates in few words what the body tells
-        with its sources and places: "Some 31,000 vehicles crossed the bridge each day" is the
-        body's "31,000 vehicles per day, according to the transport authority"."""
+        with its sources and places: "Some 18,000 cars crossed the bridge each day" is the
+        body's "18,000 cars per day, according to the transport authority"."""
         end = self.headline_end
         points: list[int] = []
         for line in islice(re.finditer(r"[^\n]+", self.body[end:]), _SUMMARY_LINES):
