@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
 
+from claims import measure_words
 from claims.extraction.lexicon import words
 
 # --------------------------------------------------------------------------------------------
@@ -1081,11 +1082,14 @@ class About:
     place_key: str = ""
     # When, in the sentence's words, where no reference point is read: "a year earlier".
     when: str = ""
+    # The measure as the line shows it where that says more than `wording`: "estimated
+    # cost" (claims.measure_words); never part of what grouping compares.
+    shown: str = ""
 
     @property
     def line(self) -> str:
         """The readable subject: "Pellow share price at close (fully diluted)"."""
-        name, wording = self.name or self.entity, self.wording or self.measure
+        name, wording = self.name or self.entity, self.shown or self.wording or self.measure
         if name and wording.split()[:1] == name.lower().split()[-1:]:
             # no "Harlow Bridge bridge"
             wording = wording.split(" ", 1)[1] if " " in wording else ""
@@ -1094,7 +1098,9 @@ class About:
             parts.append(self.place)
         if self.when and not self.reference:
             parts.append(self.when)
-        return _with_reference(" ".join(p for p in parts if p), self.reference, self.scope)
+        # "extra observing time" already says what the scope "(additional)" would.
+        scope = "" if wording.startswith("extra ") and self.scope == "additional" else self.scope
+        return _with_reference(" ".join(p for p in parts if p), self.reference, scope)
 
     @property
     def terms(self) -> str:
@@ -1219,6 +1225,7 @@ def about(
     place, place_key = (
         ("", "") if target else _place(context, entity, clause_start, start, after_end)
     )
+    wording = _wording(before, after, kind, measure, unit, text)
     return About(
         entity=_with_object(context, display_name(entity), entity, sentence_start, after_end),
         entity_key=context.key(entity) if entity else "",
@@ -1236,7 +1243,10 @@ def about(
             sentence_start,
             after_end,
         ),
-        wording=_wording(before, after, kind, measure, unit, text),
+        wording=wording,
+        shown=measure_words.shown(
+            before, after, kind=kind, measure=measure, wording=wording, text=text
+        ),
         when="" if kind in ("date", "duration") else _when(before, after),
         place=place,
         place_key=place_key,
@@ -1753,7 +1763,7 @@ def _incidental(context: ArticleContext, start: int, text: str, date_value: str)
 def subject_line(found: About, fragment: str) -> str:
     """The claim's subject readers see: the structured line when the measure or its wording
     is known, else the entity and the extractor's phrase."""
-    if found.measure or found.wording:
+    if found.measure or found.wording or found.shown:
         return found.line
     return _led_by(found.name or found.entity, _compact(fragment))
 

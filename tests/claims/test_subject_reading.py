@@ -572,3 +572,73 @@ def test_money_put_into_a_company_past_its_conversion_is_an_investment_in_it():
 
     assert found.measure == "investment"
     assert found.line == "Harrowgate investment in Quillon Labs"
+
+
+def test_the_line_keeps_the_word_that_says_an_amount_is_an_estimate():
+    text = (
+        "Work on the Brenmoor tram link has slipped again. The project's estimated cost has"
+        " risen to £840m, the transport authority said."
+    )
+
+    found = read(text, "£840m", kind="money", title="Brenmoor tram link delayed")
+
+    assert "estimated cost" in about.subject_line(found, "£840m")
+
+
+def test_a_passive_estimate_after_the_measure_is_read_as_its_modifier():
+    text = "The moon Varlo is small. Its surface temperature is estimated at 95 kelvins."
+
+    found = read(text, "95 kelvins", kind="quantity", unit="kelvins")
+
+    assert "estimated surface temperature" in about.subject_line(found, "95 kelvins")
+
+
+def test_an_amount_added_to_costs_is_shown_as_extra_costs():
+    text = (
+        "Quillon Retail warned on Thursday. Chief executive Dana Okafor said new duties would"
+        " add as much as $45 million to its shipping costs this year."
+    )
+
+    found = read(text, "$45 million", kind="money")
+    line = about.subject_line(found, "$45 million")
+
+    assert "extra shipping costs" in line
+    # the readable line never changes what grouping compares
+    assert "extra" not in about.subject_terms(found, "$45 million")
+
+
+def test_what_an_amount_is_of_names_the_measure():
+    text = "Marlowe Steel will pay for the plant with £300m of retained earnings and a new loan."
+
+    found = read(text, "£300m", kind="money")
+
+    assert "retained earnings" in about.subject_line(found, "£300m")
+
+
+def test_another_amount_of_time_is_extra_time_without_repeating_the_scope():
+    text = "The Orla observatory team has asked for another 30 hours of telescope time."
+
+    found = read(text, "30 hours", kind="duration", unit="hours")
+    line = about.subject_line(found, "30 hours")
+
+    assert "extra telescope time" in line
+    assert "(additional)" not in line
+
+
+def test_what_befell_a_counted_thing_after_it_leads_the_line():
+    text = "Turnout in Westerby was low. A further 412 postal votes were rejected as late."
+
+    found = read(text, "412 postal votes", kind="count", unit="votes")
+
+    assert "rejected postal votes" in about.subject_line(found, "412 postal votes")
+
+
+def test_a_modifier_of_another_figure_in_the_clause_is_not_this_figures():
+    text = (
+        "The bridge's estimated cost has risen to £90m, more than the £60m approved by"
+        " the council in 2020."
+    )
+
+    found = read(text, "£60m", kind="money")
+
+    assert "estimated" not in about.subject_line(found, "£60m")
