@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import cached_property
 
@@ -1245,7 +1245,7 @@ def about(
         ),
         wording=wording,
         shown=measure_words.shown(
-            before, after, kind=kind, measure=measure, wording=wording, text=text
+            before, after, kind=kind, measure=measure, wording=wording, text=text, unit=unit
         ),
         when="" if kind in ("date", "duration") else _when(before, after),
         place=place,
@@ -1763,9 +1763,18 @@ def _incidental(context: ArticleContext, start: int, text: str, date_value: str)
 def subject_line(found: About, fragment: str) -> str:
     """The claim's subject readers see: the structured line when the measure or its wording
     is known, else the entity and the extractor's phrase."""
-    if found.measure or found.wording or found.shown:
+    if found.measure or found.wording:
         return found.line
-    return _led_by(found.name or found.entity, _compact(fragment))
+    name = found.name or found.entity
+    if found.shown in measure_words.DIMENSIONS:
+        # "depth" says what is measured, the phrase's nouns of what ("south Saint Carys").
+        named = set(name.lower().split())
+        nouns = [w for w in _phrase_nouns(fragment)[:_COMPACT_WORDS] if w.lower() not in named]
+        shown = " ".join([*measure_words.without_cues(nouns), found.shown])
+        return replace(found, shown=shown).line
+    if found.shown:
+        return found.line
+    return _led_by(name, _compact(fragment))
 
 
 def subject_terms(found: About, fragment: str) -> str:
@@ -1782,6 +1791,10 @@ def subject_terms(found: About, fragment: str) -> str:
 def _compact(fragment: str) -> str:
     """The nouns of the extractor's phrase, without the verbs and pronouns around them:
     "that the hardest-hit areas could be without power" -> "hardest-hit areas power"."""
+    return " ".join(_phrase_nouns(fragment)[:_COMPACT_WORDS]) or fragment
+
+
+def _phrase_nouns(fragment: str) -> list[str]:
     kept = []
     for token in fragment.split():
         bare = token.strip(",.;:()\"“”'’")
@@ -1793,7 +1806,7 @@ def _compact(fragment: str) -> str:
         ):
             continue
         kept.append(bare)
-    return " ".join(kept[:_COMPACT_WORDS]) or fragment
+    return kept
 
 
 _COMPACT_WORDS = 5

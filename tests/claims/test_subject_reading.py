@@ -642,3 +642,39 @@ def test_a_modifier_of_another_figure_in_the_clause_is_not_this_figures():
     found = read(text, "£60m", kind="money")
 
     assert "estimated" not in about.subject_line(found, "£60m")
+
+
+def test_a_length_is_read_as_the_dimension_the_sentence_gives_it():
+    text = "The Vessmark tremor struck before dawn. Its focus lay 12 kilometres deep."
+
+    found = read(text, "12 kilometres", kind="quantity", unit="kilometers")
+
+    assert about.subject_line(found, "12 kilometres").endswith("depth")
+
+
+def test_a_figure_describing_a_thing_measures_that_thing():
+    text = "The Korrin probe carries a 2.4-metre antenna and a 600 kg payload."
+
+    antenna = read(text, "2.4-metre", kind="quantity", unit="meters")
+    payload = read(text, "600 kg", kind="quantity", unit="kilograms")
+
+    assert "antenna length" in about.subject_line(antenna, "2.4-metre")
+    assert "payload mass" in about.subject_line(payload, "600 kg")
+
+
+def test_a_unit_of_speed_or_heat_names_its_measure_instead_of_a_verb():
+    text = "The Tamsin ferry crossed the strait. It sailed at 22 miles per hour all night."
+
+    found = read(text, "22 miles per hour", kind="quantity", unit="miles per hour")
+    line = about.subject_line(found, "sailed at")
+
+    assert line.endswith("speed")
+    assert "sailed" not in line
+
+
+def test_a_length_of_time_describing_a_thing_is_how_long_it_lasts():
+    text = "Defender Ilan Brosk will sign a four-year contract with Harwell Athletic."
+
+    found = read(text, "four-year", kind="duration", unit="years")
+
+    assert "contract length" in about.subject_line(found, "contract")
