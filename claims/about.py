@@ -1521,9 +1521,12 @@ def _described(context: ArticleContext, entity: str, clause_start: int, start: i
 
 
 def _standing_for(context: ArticleContext, clause_start: int, start: int) -> str:
-    """The name "the bridge" or "the telescope" stands for: one the article wrote before,
-    whose last word is that noun ("Edmund Harlow Bridge")."""
-    match = re.search(r"\b[Tt]he\s+([a-z]+)\b", context.body[clause_start:start])
+    """The name "the bridge" or "the island's" stands for: one the article wrote before whose
+    last word is that noun ("Edmund Harlow Bridge"); for a place the clause owns figures of,
+    one that noun follows ("the Calloway Unified district") or else the last place named
+    ("south of Saint Carys. The island escaped ... the island's 42 hotels")."""
+    body = context.body
+    match = re.search(r"\b[Tt]he\s+([a-z]+)\b", body[clause_start:start])
     if not match:
         return ""
     noun = match.group(1)
@@ -1534,7 +1537,26 @@ def _standing_for(context: ArticleContext, clause_start: int, start: int) -> str
         and len(n.text.split()) >= 2
         and n.text.split()[-1].lower() == noun
     ]
-    return named[-1] if named else ""
+    if named:
+        return named[-1]
+    owner = list(re.finditer(r"\bthe\s+([a-z]+)['’]s\s", body[clause_start:start]))
+    if not owner or owner[-1].group(1) not in _PLACE_NOUNS:
+        return ""
+    noun, at = owner[-1].group(1), clause_start + owner[-1].start()
+    earlier = [n for n in context.names if n.end <= at and not _is_person(body, n)]
+    followed = [n.text for n in earlier if re.match(rf"\s+{noun}\b", body[n.end : n.end + 30])]
+    places = [
+        n.text
+        for n in earlier
+        if _PLACE_LEAD_IN.search(body[max(0, n.start - 16) : n.start]) and n.text != context.salient
+    ]
+    return (followed or places or [""])[-1]
+
+
+# "in Tarvik", "south of Saint Carys", "on Harlow Island": a name written as a place.
+_PLACE_LEAD_IN = re.compile(
+    r"\b(?:in|on|of|near|off|across|(?:north|south|east|west)(?:-?(?:east|west))?\s+of)\s+$"
+)
 
 
 _PLACED = re.compile(

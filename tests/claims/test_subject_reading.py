@@ -678,3 +678,15 @@ def test_a_length_of_time_describing_a_thing_is_how_long_it_lasts():
     found = read(text, "four-year", kind="duration", unit="years")
 
     assert "contract length" in about.subject_line(found, "contract")
+
+
+def test_the_places_figures_name_the_place_it_stands_for():
+    text = (
+        "Storm Idris swept past Port Wenna on Monday. Storm Idris then passed north of"
+        " Kerrow Isle. About 300 people were evacuated, and power was cut to most of the"
+        " island's 6,400 homes."
+    )
+
+    found = read(text, "6,400 homes", kind="count", unit="homes", title="Storm Idris")
+
+    assert about.subject_line(found, "6,400 homes").startswith("Kerrow Isle")
