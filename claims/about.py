@@ -1226,6 +1226,18 @@ def about(
         ("", "") if target else _place(context, entity, clause_start, start, after_end)
     )
     wording = _wording(before, after, kind, measure, unit, text)
+    name = context.full_name(
+        _referent(context, entity, sentence_start, clause_start, (start, end), after_end)
+    )
+    shown = measure_words.shown(
+        before, after, kind=kind, measure=measure, wording=wording, text=text, unit=unit
+    )
+    investor = _investor(
+        context, entity, measure, body[end : end + 80], sentence_start, clause_start, (start, end)
+    )
+    if investor:
+        # "The company invested €2bn into Quillfire": Quillfire is what the money went into.
+        name, shown = investor, f"{shown or wording or measure} in {context.full_name(entity)}"
     return About(
         entity=_with_object(context, display_name(entity), entity, sentence_start, after_end),
         entity_key=context.key(entity) if entity else "",
@@ -1234,19 +1246,9 @@ def about(
         scope=scope,
         incidental=incidental,
         target=target,
-        name=_with_object(
-            context,
-            context.full_name(
-                _referent(context, entity, sentence_start, clause_start, (start, end), after_end)
-            ),
-            entity,
-            sentence_start,
-            after_end,
-        ),
+        name=_with_object(context, name, entity, sentence_start, after_end),
         wording=wording,
-        shown=measure_words.shown(
-            before, after, kind=kind, measure=measure, wording=wording, text=text, unit=unit
-        ),
+        shown=shown,
         when="" if kind in ("date", "duration") else _when(before, after),
         place=place,
         place_key=place_key,
@@ -1302,6 +1304,32 @@ def _target(after: str, entity: str) -> str:
     if not match or match.group(2) == entity:
         return ""
     return f"{'in' if match.group(1) == 'into' else match.group(1)} {_strip_possessive(match.group(2))}"
+
+
+def _investor(
+    context: ArticleContext,
+    entity: str,
+    measure: str,
+    after: str,
+    sentence_start: int,
+    clause_start: int,
+    figure: tuple[int, int],
+) -> str:
+    """Who put the money in when the entity is written as what it went into ("invested €2bn
+    ($2.2bn) into Quillfire"): whom the clause's "the company" or "it" stands for."""
+    if measure not in _TRANSITIVE or not entity:
+        return ""
+    into = r"^\)?(?:\s*\([^)]{1,40}\)|,\s*or\s+[^,]{1,40},)?\s*(?:[a-z]+\s+){0,2}(?:in|into|to)\s+"
+    if not re.match(into + r"(?:the\s+)?" + re.escape(entity) + r"\b", after):
+        return ""
+    if any(clause_start <= n.start < figure[0] for n in context.names):
+        return ""  # the clause names the investor itself
+    investor = _referent(
+        context, context.salient, sentence_start, clause_start, figure, clause_start
+    )
+    if not investor or context.key(investor) == context.key(entity):
+        return ""
+    return context.full_name(investor)
 
 
 def _clause_start(body: str, sentence_start: int, start: int) -> int:
@@ -1470,7 +1498,8 @@ def _referent(
         first = body[begin : begin + 12].lower().split()[:1]
         if begin < 2 or (begin != sentence_start and first[0].strip(",") not in _PRONOUNS):
             break
-        begin = max(body.rfind(". ", 0, begin - 2) + 2, body.rfind("\n", 0, begin - 1) + 1)
+        stop = body.rfind(". ", 0, begin - 2)  # -1 when the text's first sentence opens it
+        begin = max(stop + 2 if stop >= 0 else 0, body.rfind("\n", 0, begin - 1) + 1)
         limit = begin + 40
     return entity
 

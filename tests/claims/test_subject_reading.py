@@ -690,3 +690,17 @@ def test_the_places_figures_name_the_place_it_stands_for():
     found = read(text, "6,400 homes", kind="count", unit="homes", title="Storm Idris")
 
     assert about.subject_line(found, "6,400 homes").startswith("Kerrow Isle")
+
+
+def test_money_put_into_the_entity_is_named_after_whoever_put_it_in():
+    text = (
+        "Quillfire has a new backer. Dovecote Systems said on Monday that it would resell"
+        " Quillfire models. The company invested €3 billion (£2.6 billion) into Quillfire,"
+        " its largest bet yet."
+    )
+
+    found = read(text, "€3 billion", kind="money", title="Quillfire gets a backer")
+
+    assert about.subject_line(found, "€3 billion") == "Dovecote Systems investment in Quillfire"
+    # grouping still compares the figure as the article's entity's
+    assert about.subject_terms(found, "€3 billion") == "Quillfire investment"
