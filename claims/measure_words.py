@@ -16,7 +16,8 @@ from claims.extraction.lexicon import words
 # approved budget, an extra cost is not the whole cost.
 _MODIFIERS = words(
     """estimated projected expected forecast planned budgeted revised original approved
-    total combined extra additional insured uninsured"""
+    total combined extra additional insured uninsured gross net operating core underlying
+    adjusted pre-tax annual quarterly average median headline"""
 )
 # "its cost is estimated at", "losses are expected to reach": the figure is an estimate.
 _ESTIMATED = re.compile(

@@ -704,3 +704,11 @@ def test_money_put_into_the_entity_is_named_after_whoever_put_it_in():
     assert about.subject_line(found, "€3 billion") == "Dovecote Systems investment in Quillfire"
     # grouping still compares the figure as the article's entity's
     assert about.subject_terms(found, "€3 billion") == "Quillfire investment"
+
+
+def test_the_line_keeps_which_profit_or_margin_the_sentence_means():
+    text = "Brackley Foods had a good spring. Gross margin widened by 1.2 percentage points."
+
+    found = read(text, "1.2 percentage points", kind="percent", unit="percentage points")
+
+    assert "gross margin" in about.subject_line(found, "1.2 percentage points")
