@@ -688,6 +688,16 @@ def display_name(name: str) -> str:
     return " ".join(parts)
 
 
+def _fullest(forms: Counter[str]) -> str:
+    """The longest form of a name, unless the text mostly calls it by its acronym ("FAA"
+    over "Federal Aviation Administration"), the form a short line reads best in."""
+    fullest, count = max(forms.items(), key=lambda item: (len(item[0].split()), item[1]))
+    acronyms = [(n, form) for form, n in forms.items() if form.isupper() and len(form) > 1]
+    if acronyms and max(acronyms)[0] > count:
+        return max(acronyms)[1]
+    return fullest
+
+
 @dataclass(frozen=True)
 class Name:
     text: str
@@ -956,10 +966,7 @@ class ArticleContext:
             shown = display_name(name.text)
             if len(shown.split()) <= _LONGEST_NAME:
                 seen.setdefault(self.key(name.text), Counter())[shown] += 1
-        return {
-            key: max(forms.items(), key=lambda item: (len(item[0].split()), item[1]))[0]
-            for key, forms in seen.items()
-        }
+        return {key: _fullest(forms) for key, forms in seen.items()}
 
     def named_as(self, noun: str, before: int) -> str:
         """The name a text calls by `noun` ("the bank" -> "Bank of Seravia", "the county" ->

@@ -712,3 +712,14 @@ def test_the_line_keeps_which_profit_or_margin_the_sentence_means():
     found = read(text, "1.2 percentage points", kind="percent", unit="percentage points")
 
     assert "gross margin" in about.subject_line(found, "1.2 percentage points")
+
+
+def test_an_institution_the_text_mostly_calls_by_its_acronym_keeps_it_in_the_line():
+    text = (
+        "The Marlow Rail Safety Board (MRSB) opened an inquiry on Monday. The MRSB said the"
+        " train was travelling too fast. The MRSB has inspected 41 carriages so far."
+    )
+
+    found = read(text, "41 carriages", kind="count", unit="carriages")
+
+    assert about.subject_line(found, "41 carriages").startswith("MRSB")
