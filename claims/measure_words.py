@@ -24,6 +24,12 @@ _ESTIMATED = re.compile(
     r"\b(?:is|are|was|were|been|be)\s+(estimated|projected|expected|forecast)\s+"
     r"(?:at|to\s+(?:reach|be|hit|top|total)|of)\b[^,;]*$"
 )
+# How many live in a place: "a town of 9,000 people", "out of a population of roughly 300".
+_POPULATION = re.compile(
+    r"\b(?:population|(?:city|town|village|island|country|nation|state|region|province"
+    r"|district|county|community|municipality)) of\s+(?:(?:about|around|roughly|some|nearly"
+    r"|almost|more than|over|just over|just under|fewer than|under|an estimated)\s+)?$"
+)
 # "another 40 hours", "a further $2m": more on top of an amount already there.
 _ANOTHER = re.compile(
     r"\b(?:another|a further|an additional|an extra)\s+(?:about\s+|around\s+|up to\s+|nearly\s+)?$"
@@ -57,6 +63,8 @@ def shown(
     """The measure phrase for the line, or "" when `wording` (or the measure) says it best."""
     head = wording or measure
     lower = before.lower()
+    if kind in ("count", "quantity") and _POPULATION.search(lower):
+        return "population"  # "a city of about 400,000 people", "a population of 300"
     if kind in ("quantity", "duration") and not measure:
         head = _dimension(before, after, kind=kind, wording=wording, text=text, unit=unit) or head
     if kind in ("money", "quantity", "duration"):

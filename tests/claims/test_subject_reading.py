@@ -723,3 +723,13 @@ def test_an_institution_the_text_mostly_calls_by_its_acronym_keeps_it_in_the_lin
     found = read(text, "41 carriages", kind="count", unit="carriages")
 
     assert about.subject_line(found, "41 carriages").startswith("MRSB")
+
+
+def test_how_many_live_in_a_place_is_its_population_not_a_toll():
+    text = "In the hamlet of Torsby, 12 people died out of a population of roughly 150."
+
+    found = read(text, "150", kind="count", unit="people")
+    line = about.subject_line(found, "150")
+
+    assert line.endswith("population")
+    assert "toll" not in line
