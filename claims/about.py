@@ -29,10 +29,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import cached_property
 
+from claims import measure_words
 from claims.extraction.lexicon import words
 
 # --------------------------------------------------------------------------------------------
@@ -699,6 +700,16 @@ def display_name(name: str) -> str:
     return " ".join(parts)
 
 
+def _fullest(forms: Counter[str]) -> str:
+    """The longest form of a name, unless the text mostly calls it by its acronym ("FAA"
+    over "Federal Aviation Administration"), the form a short line reads best in."""
+    fullest, count = max(forms.items(), key=lambda item: (len(item[0].split()), item[1]))
+    acronyms = [(n, form) for form, n in forms.items() if form.isupper() and len(form) > 1]
+    if acronyms and max(acronyms)[0] > count:
+        return max(acronyms)[1]
+    return fullest
+
+
 @dataclass(frozen=True)
 class Name:
     text: str
@@ -967,10 +978,7 @@ class ArticleContext:
             shown = display_name(name.text)
             if len(shown.split()) <= _LONGEST_NAME:
                 seen.setdefault(self.key(name.text), Counter())[shown] += 1
-        return {
-            key: max(forms.items(), key=lambda item: (len(item[0].split()), item[1]))[0]
-            for key, forms in seen.items()
-        }
+        return {key: _fullest(forms) for key, forms in seen.items()}
 
     def named_as(self, noun: str, before: int) -> str:
         """The name a text calls by `noun` ("the bank" -> "Bank of Seravia", "the county" ->
@@ -1093,11 +1101,14 @@ class About:
     place_key: str = ""
     # When, in the sentence's words, where no reference point is read: "a year earlier".
     when: str = ""
+    # The measure as the line shows it where that says more than `wording`: "estimated
+    # cost" (claims.measure_words); never part of what grouping compares.
+    shown: str = ""
 
     @property
     def line(self) -> str:
         """The readable subject: "Pellow share price at close (fully diluted)"."""
-        name, wording = self.name or self.entity, self.wording or self.measure
+        name, wording = self.name or self.entity, self.shown or self.wording or self.measure
         if name and wording.split()[:1] == name.lower().split()[-1:]:
             # no "Harlow Bridge bridge"
             wording = wording.split(" ", 1)[1] if " " in wording else ""
@@ -1106,7 +1117,9 @@ class About:
             parts.append(self.place)
         if self.when and not self.reference:
             parts.append(self.when)
-        return _with_reference(" ".join(p for p in parts if p), self.reference, self.scope)
+        # "extra observing time" already says what the scope "(additional)" would.
+        scope = "" if wording.startswith("extra ") and self.scope == "additional" else self.scope
+        return _with_reference(" ".join(p for p in parts if p), self.reference, scope)
 
     @property
     def terms(self) -> str:
@@ -1242,6 +1255,19 @@ def about(
     place, place_key = (
         ("", "") if target else _place(context, entity, clause_start, start, after_end)
     )
+    wording = _wording(before, after, kind, measure, unit, text)
+    name = context.full_name(
+        _referent(context, entity, sentence_start, clause_start, (start, end), after_end)
+    )
+    shown = measure_words.shown(
+        before, after, kind=kind, measure=measure, wording=wording, text=text, unit=unit
+    )
+    investor = _investor(
+        context, entity, measure, body[end : end + 80], sentence_start, clause_start, (start, end)
+    )
+    if investor:
+        # "The company invested €2bn into Quillfire": Quillfire is what the money went into.
+        name, shown = investor, f"{shown or wording or measure} in {context.full_name(entity)}"
     return About(
         entity=_with_object(context, display_name(entity), entity, sentence_start, after_end),
         entity_key=context.key(entity) if entity else "",
@@ -1250,16 +1276,9 @@ def about(
         scope=scope,
         incidental=incidental,
         target=target,
-        name=_with_object(
-            context,
-            context.full_name(
-                _referent(context, entity, sentence_start, clause_start, (start, end), after_end)
-            ),
-            entity,
-            sentence_start,
-            after_end,
-        ),
-        wording=_wording(before, after, kind, measure, unit, text),
+        name=_with_object(context, name, entity, sentence_start, after_end),
+        wording=wording,
+        shown=shown,
         when="" if kind in ("date", "duration") else _when(before, after),
         place=place,
         place_key=place_key,
@@ -1318,6 +1337,32 @@ def _target(after: str, entity: str) -> str:
     if not match or match.group(2) == entity:
         return ""
     return f"{'in' if match.group(1) == 'into' else match.group(1)} {_strip_possessive(match.group(2))}"
+
+
+def _investor(
+    context: ArticleContext,
+    entity: str,
+    measure: str,
+    after: str,
+    sentence_start: int,
+    clause_start: int,
+    figure: tuple[int, int],
+) -> str:
+    """Who put the money in when the entity is written as what it went into ("invested €2bn
+    ($2.2bn) into Quillfire"): whom the clause's "the company" or "it" stands for."""
+    if measure not in _TRANSITIVE or not entity:
+        return ""
+    into = r"^\)?(?:\s*\([^)]{1,40}\)|,\s*or\s+[^,]{1,40},)?\s*(?:[a-z]+\s+){0,2}(?:in|into|to)\s+"
+    if not re.match(into + r"(?:the\s+)?" + re.escape(entity) + r"\b", after):
+        return ""
+    if any(clause_start <= n.start < figure[0] for n in context.names):
+        return ""  # the clause names the investor itself
+    investor = _referent(
+        context, context.salient, sentence_start, clause_start, figure, clause_start
+    )
+    if not investor or context.key(investor) == context.key(entity):
+        return ""
+    return context.full_name(investor)
 
 
 def _clause_start(body: str, sentence_start: int, start: int) -> int:
@@ -1486,7 +1531,8 @@ def _referent(
         first = body[begin : begin + 12].lower().split()[:1]
         if begin < 2 or (begin != sentence_start and first[0].strip(",") not in _PRONOUNS):
             break
-        begin = max(body.rfind(". ", 0, begin - 2) + 2, body.rfind("\n", 0, begin - 1) + 1)
+        stop = body.rfind(". ", 0, begin - 2)  # -1 when the text's first sentence opens it
+        begin = max(stop + 2 if stop >= 0 else 0, body.rfind("\n", 0, begin - 1) + 1)
         limit = begin + 40
     return entity
 
@@ -1537,9 +1583,12 @@ def _described(context: ArticleContext, entity: str, clause_start: int, start: i
 
 
 def _standing_for(context: ArticleContext, clause_start: int, start: int) -> str:
-    """The name "the bridge" or "the telescope" stands for: one the article wrote before,
-    whose last word is that noun ("Edmund Harlow Bridge")."""
-    match = re.search(r"\b[Tt]he\s+([a-z]+)\b", context.body[clause_start:start])
+    """The name "the bridge" or "the island's" stands for: one the article wrote before whose
+    last word is that noun ("Edmund Harlow Bridge"); for a place the clause owns figures of,
+    one that noun follows ("the Calloway Unified district") or else the last place named
+    ("south of Saint Carys. The island escaped ... the island's 42 hotels")."""
+    body = context.body
+    match = re.search(r"\b[Tt]he\s+([a-z]+)\b", body[clause_start:start])
     if not match:
         return ""
     noun = match.group(1)
@@ -1550,7 +1599,26 @@ def _standing_for(context: ArticleContext, clause_start: int, start: int) -> str
         and len(n.text.split()) >= 2
         and n.text.split()[-1].lower() == noun
     ]
-    return named[-1] if named else ""
+    if named:
+        return named[-1]
+    owner = list(re.finditer(r"\bthe\s+([a-z]+)['’]s\s", body[clause_start:start]))
+    if not owner or owner[-1].group(1) not in _PLACE_NOUNS:
+        return ""
+    noun, at = owner[-1].group(1), clause_start + owner[-1].start()
+    earlier = [n for n in context.names if n.end <= at and not _is_person(body, n)]
+    followed = [n.text for n in earlier if re.match(rf"\s+{noun}\b", body[n.end : n.end + 30])]
+    places = [
+        n.text
+        for n in earlier
+        if _PLACE_LEAD_IN.search(body[max(0, n.start - 16) : n.start]) and n.text != context.salient
+    ]
+    return (followed or places or [""])[-1]
+
+
+# "in Tarvik", "south of Saint Carys", "on Harlow Island": a name written as a place.
+_PLACE_LEAD_IN = re.compile(
+    r"\b(?:in|on|of|near|off|across|(?:north|south|east|west)(?:-?(?:east|west))?\s+of)\s+$"
+)
 
 
 _PLACED = re.compile(
@@ -1790,7 +1858,16 @@ def subject_line(found: About, fragment: str) -> str:
     is known, else the entity and the extractor's phrase."""
     if found.measure or found.wording:
         return found.line
-    return _led_by(found.name or found.entity, _compact(fragment))
+    name = found.name or found.entity
+    if found.shown in measure_words.DIMENSIONS:
+        # "depth" says what is measured, the phrase's nouns of what ("south Saint Carys").
+        named = set(name.lower().split())
+        nouns = [w for w in _phrase_nouns(fragment)[:_COMPACT_WORDS] if w.lower() not in named]
+        shown = " ".join([*measure_words.without_cues(nouns), found.shown])
+        return replace(found, shown=shown).line
+    if found.shown:
+        return found.line
+    return _led_by(name, _compact(fragment))
 
 
 def subject_terms(found: About, fragment: str) -> str:
@@ -1807,6 +1884,10 @@ def subject_terms(found: About, fragment: str) -> str:
 def _compact(fragment: str) -> str:
     """The nouns of the extractor's phrase, without the verbs and pronouns around them:
     "that the hardest-hit areas could be without power" -> "hardest-hit areas power"."""
+    return " ".join(_phrase_nouns(fragment)[:_COMPACT_WORDS]) or fragment
+
+
+def _phrase_nouns(fragment: str) -> list[str]:
     kept = []
     for token in fragment.split():
         bare = token.strip(",.;:()\"“”'’")
@@ -1818,7 +1899,7 @@ def _compact(fragment: str) -> str:
         ):
             continue
         kept.append(bare)
-    return " ".join(kept[:_COMPACT_WORDS]) or fragment
+    return kept
 
 
 _COMPACT_WORDS = 5

@@ -620,3 +620,164 @@ def test_money_put_into_a_company_past_its_conversion_is_an_investment_in_it():
 
     assert found.measure == "investment"
     assert found.line == "Harrowgate investment in Quillon Labs"
+
+
+def test_the_line_keeps_the_word_that_says_an_amount_is_an_estimate():
+    text = (
+        "Work on the Brenmoor tram link has slipped again. The project's estimated cost has"
+        " risen to £840m, the transport authority said."
+    )
+
+    found = read(text, "£840m", kind="money", title="Brenmoor tram link delayed")
+
+    assert "estimated cost" in about.subject_line(found, "£840m")
+
+
+def test_a_passive_estimate_after_the_measure_is_read_as_its_modifier():
+    text = "The moon Varlo is small. Its surface temperature is estimated at 95 kelvins."
+
+    found = read(text, "95 kelvins", kind="quantity", unit="kelvins")
+
+    assert "estimated surface temperature" in about.subject_line(found, "95 kelvins")
+
+
+def test_an_amount_added_to_costs_is_shown_as_extra_costs():
+    text = (
+        "Quillon Retail warned on Thursday. Chief executive Dana Okafor said new duties would"
+        " add as much as $45 million to its shipping costs this year."
+    )
+
+    found = read(text, "$45 million", kind="money")
+    line = about.subject_line(found, "$45 million")
+
+    assert "extra shipping costs" in line
+    # the readable line never changes what grouping compares
+    assert "extra" not in about.subject_terms(found, "$45 million")
+
+
+def test_what_an_amount_is_of_names_the_measure():
+    text = "Marlowe Steel will pay for the plant with £300m of retained earnings and a new loan."
+
+    found = read(text, "£300m", kind="money")
+
+    assert "retained earnings" in about.subject_line(found, "£300m")
+
+
+def test_another_amount_of_time_is_extra_time_without_repeating_the_scope():
+    text = "The Orla observatory team has asked for another 30 hours of telescope time."
+
+    found = read(text, "30 hours", kind="duration", unit="hours")
+    line = about.subject_line(found, "30 hours")
+
+    assert "extra telescope time" in line
+    assert "(additional)" not in line
+
+
+def test_what_befell_a_counted_thing_after_it_leads_the_line():
+    text = "Turnout in Westerby was low. A further 412 postal votes were rejected as late."
+
+    found = read(text, "412 postal votes", kind="count", unit="votes")
+
+    assert "rejected postal votes" in about.subject_line(found, "412 postal votes")
+
+
+def test_a_modifier_of_another_figure_in_the_clause_is_not_this_figures():
+    text = (
+        "The bridge's estimated cost has risen to £90m, more than the £60m approved by"
+        " the council in 2020."
+    )
+
+    found = read(text, "£60m", kind="money")
+
+    assert "estimated" not in about.subject_line(found, "£60m")
+
+
+def test_a_length_is_read_as_the_dimension_the_sentence_gives_it():
+    text = "The Vessmark tremor struck before dawn. Its focus lay 12 kilometres deep."
+
+    found = read(text, "12 kilometres", kind="quantity", unit="kilometers")
+
+    assert about.subject_line(found, "12 kilometres").endswith("depth")
+
+
+def test_a_figure_describing_a_thing_measures_that_thing():
+    text = "The Korrin probe carries a 2.4-metre antenna and a 600 kg payload."
+
+    antenna = read(text, "2.4-metre", kind="quantity", unit="meters")
+    payload = read(text, "600 kg", kind="quantity", unit="kilograms")
+
+    assert "antenna length" in about.subject_line(antenna, "2.4-metre")
+    assert "payload mass" in about.subject_line(payload, "600 kg")
+
+
+def test_a_unit_of_speed_or_heat_names_its_measure_instead_of_a_verb():
+    text = "The Tamsin ferry crossed the strait. It sailed at 22 miles per hour all night."
+
+    found = read(text, "22 miles per hour", kind="quantity", unit="miles per hour")
+    line = about.subject_line(found, "sailed at")
+
+    assert line.endswith("speed")
+    assert "sailed" not in line
+
+
+def test_a_length_of_time_describing_a_thing_is_how_long_it_lasts():
+    text = "Defender Ilan Brosk will sign a four-year contract with Harwell Athletic."
+
+    found = read(text, "four-year", kind="duration", unit="years")
+
+    assert "contract length" in about.subject_line(found, "contract")
+
+
+def test_the_places_figures_name_the_place_it_stands_for():
+    text = (
+        "Storm Idris swept past Port Wenna on Monday. Storm Idris then passed north of"
+        " Kerrow Isle. About 300 people were evacuated, and power was cut to most of the"
+        " island's 6,400 homes."
+    )
+
+    found = read(text, "6,400 homes", kind="count", unit="homes", title="Storm Idris")
+
+    assert about.subject_line(found, "6,400 homes").startswith("Kerrow Isle")
+
+
+def test_money_put_into_the_entity_is_named_after_whoever_put_it_in():
+    text = (
+        "Quillfire has a new backer. Dovecote Systems said on Monday that it would resell"
+        " Quillfire models. The company invested €3 billion (£2.6 billion) into Quillfire,"
+        " its largest bet yet."
+    )
+
+    found = read(text, "€3 billion", kind="money", title="Quillfire gets a backer")
+
+    assert about.subject_line(found, "€3 billion") == "Dovecote Systems investment in Quillfire"
+    # grouping still compares the figure as the article's entity's
+    assert about.subject_terms(found, "€3 billion") == "Quillfire investment"
+
+
+def test_the_line_keeps_which_profit_or_margin_the_sentence_means():
+    text = "Brackley Foods had a good spring. Gross margin widened by 1.2 percentage points."
+
+    found = read(text, "1.2 percentage points", kind="percent", unit="percentage points")
+
+    assert "gross margin" in about.subject_line(found, "1.2 percentage points")
+
+
+def test_an_institution_the_text_mostly_calls_by_its_acronym_keeps_it_in_the_line():
+    text = (
+        "The Marlow Rail Safety Board (MRSB) opened an inquiry on Monday. The MRSB said the"
+        " train was travelling too fast. The MRSB has inspected 41 carriages so far."
+    )
+
+    found = read(text, "41 carriages", kind="count", unit="carriages")
+
+    assert about.subject_line(found, "41 carriages").startswith("MRSB")
+
+
+def test_how_many_live_in_a_place_is_its_population_not_a_toll():
+    text = "In the hamlet of Torsby, 12 people died out of a population of roughly 150."
+
+    found = read(text, "150", kind="count", unit="people")
+    line = about.subject_line(found, "150")
+
+    assert line.endswith("population")
+    assert "toll" not in line
