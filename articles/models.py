@@ -18,6 +18,12 @@ class Story(models.Model):
     # Entity keys the story's articles name most (claims.about.entity_key), for new articles
     # to be matched against; bounded.
     names = models.JSONField(default=list, blank=True)
+    # Figures its articles state that can tell the story ("count|2350", articles.stories),
+    # for an article sharing only one name with it; bounded.
+    figures = models.JSONField(default=list, blank=True)
+    # A reviewer moved an article into or out of it: the machine no longer merges it with
+    # another story it seems to tell.
+    placed_by_reviewer = models.BooleanField(default=False)
     # The publication dates of its articles, first and last: a story is found near them.
     first_published = models.DateField(null=True, blank=True)
     last_published = models.DateField(null=True, blank=True)

@@ -8,7 +8,6 @@ time, so workers on different stories never wait for each other.
 from __future__ import annotations
 
 import logging
-from collections import defaultdict
 from collections.abc import Iterable
 from datetime import timedelta
 from decimal import Decimal
@@ -31,8 +30,9 @@ LEADING_NAMES = 3
 # ... or shares one of them and a distinctive figure (below) with the story's articles ...
 # ... published within this many days of the story's articles.
 STORY_WINDOW = timedelta(days=21)
-# Names kept per story.
+# Names and figures kept per story.
 MAX_STORY_NAMES = 30
+MAX_STORY_FIGURES = 200
 # Stories considered per article: the most recent in the window.
 CANDIDATE_STORIES = 200
 # A figure says which story an article tells when it is no everyday number: a count, an
@@ -67,21 +67,21 @@ def assign_story(article: Article, figures: Iterable = ()) -> Story:
     if article.story_id is not None:
         return article.story
     names = story_names(article)
+    told = distinctive_figures((f.kind, f.number) for f in figures)
     with transaction.atomic():
         _lock(STORY_ASSIGNMENT_LOCK)
-        story = _best_story(
-            names, article, distinctive_figures((f.kind, f.number) for f in figures)
-        )
+        story = _best_story(names, article, told)
         if story is None:
             story = Story.objects.create(
                 title=article.title[:300] or (names[0] if names else "untitled"),
                 names=names[:MAX_STORY_NAMES],
+                figures=sorted(told)[:MAX_STORY_FIGURES],
                 first_published=article.published,
                 last_published=article.published,
             )
             note = f"new story {story.pk}: no story shares its names"
         else:
-            _widen(story, names, article)
+            _widen(story, names, told, article)
             note = f"joined story {story.pk} ({story.title[:80]})"
         # Conditional: an article a reviewer placed meanwhile stays where it is. The
         # extraction's "done" event names the story (claims.pipeline).
@@ -105,20 +105,6 @@ def distinctive_figures(values: Iterable[tuple[str, Decimal | None]]) -> set[str
     }
 
 
-def _story_figures(story_ids: list[int]) -> dict[int, set[str]]:
-    from claims.models import Claim  # claims depends on articles, not the other way round
-
-    rows = (
-        Claim.objects.filter(article__story_id__in=story_ids, kind__in=_FIGURE_KINDS)
-        .exclude(status=Claim.Status.REJECTED)
-        .values_list("article__story_id", "kind", "number")
-    )
-    found: dict[int, set[str]] = defaultdict(set)
-    for story_id, kind, number in rows:
-        found[story_id] |= distinctive_figures([(kind, number)])
-    return found
-
-
 def _best_story(
     names: list[str], article: Article, figures: set[str] = frozenset()
 ) -> Story | None:
@@ -128,11 +114,9 @@ def _best_story(
         return stories.filter(names=[]).first()
     if article.published is not None:
         stories = _near(stories, article.published, article.published)
-    candidates = list(stories[:CANDIDATE_STORIES])
-    story_figures = _story_figures([story.pk for story in candidates]) if figures else {}
     best, best_score = None, 0.0
-    for story in candidates:
-        score = _fit(names, figures, story, story_figures.get(story.pk, set()))
+    for story in stories[:CANDIDATE_STORIES]:
+        score = _fit(names, figures, story)
         if score is None:
             continue
         if score > best_score or (score == best_score and best and story.pk < best.pk):
@@ -146,13 +130,11 @@ def _near(stories, first, last):
     )
 
 
-def _fit(
-    names: list[str], figures: set[str], story: Story, story_figures: set[str]
-) -> float | None:
+def _fit(names: list[str], figures: set[str], story: Story) -> float | None:
     """How well names (the leading one first) and figures fit a story; None when they do
     not belong to it."""
     shared = set(names) & set(story.names)
-    shared_figures = figures & story_figures
+    shared_figures = figures & set(story.figures)
     # Enough names in common, or one leads with a name the other leads with (either way
     # round, so the story found does not depend on which article came first), or a name
     # and a figure in common (as telling as two names).
@@ -174,54 +156,74 @@ def related_stories(story: Story) -> list[Story]:
     """The other stories in `story`'s window that would join it now, read as one article
     (their names and figures): an article that fits two stories shows they are one, and
     the stories found must not depend on which article came first."""
-    others = Story.objects.exclude(pk=story.pk).exclude(names=[]).order_by("id")
+    if story.placed_by_reviewer:
+        return []
+    others = (
+        Story.objects.exclude(pk=story.pk)
+        .exclude(names=[])
+        .exclude(placed_by_reviewer=True)
+        .order_by("id")
+    )
     if story.first_published is not None and story.last_published is not None:
         others = _near(others, story.first_published, story.last_published)
-    others = list(others[:CANDIDATE_STORIES])
-    if not story.names or not others:
+    if not story.names:
         return []
-    figures = _story_figures([story.pk, *(other.pk for other in others)])
-    own = figures.get(story.pk, set())
     return [
         other
-        for other in others
-        if _fit(other.names, figures.get(other.pk, set()), story, own) is not None
+        for other in others[:CANDIDATE_STORIES]
+        if _fit(other.names, set(other.figures), story) is not None
     ]
 
 
 def absorb(story: Story, other: Story) -> None:
-    """Widen `story` with the names and dates of `other`, whose articles have moved into it,
-    and delete `other` once nothing is left in it."""
-    before = (list(story.names), story.first_published, story.last_published)
+    """Widen `story` with the names, figures and dates of `other`, whose articles have moved
+    into it, and delete `other` once nothing is left in it."""
+    before = _widened(story)
     story.names = list(dict.fromkeys([*story.names, *other.names]))[:MAX_STORY_NAMES]
+    story.figures = _more_figures(story.figures, other.figures)
     dates = [d for d in (story.first_published, other.first_published) if d is not None]
     story.first_published = min(dates, default=None)
     dates = [d for d in (story.last_published, other.last_published) if d is not None]
     story.last_published = max(dates, default=None)
-    if (story.names, story.first_published, story.last_published) != before:
-        story.save(update_fields=["names", "first_published", "last_published"])
+    if _widened(story) != before:
+        story.save(update_fields=_WIDENED)
     if not other.articles.exists() and not other.facts.exists():
         other.delete()
 
 
-def _widen(story: Story, names: list[str], article: Article) -> None:
-    before = (list(story.names), story.first_published, story.last_published)
-    merged = list(dict.fromkeys([*story.names, *names]))[:MAX_STORY_NAMES]
-    story.names = merged
+_WIDENED = ["names", "figures", "first_published", "last_published"]
+
+
+def _widened(story: Story) -> tuple:
+    return (list(story.names), list(story.figures), story.first_published, story.last_published)
+
+
+def _more_figures(kept: list[str], more: Iterable[str]) -> list[str]:
+    """The story's figures and new ones after them, up to the bound (new ones sorted, so the
+    list does not depend on the order a set gives them)."""
+    return [*kept, *sorted(set(more) - set(kept))][:MAX_STORY_FIGURES]
+
+
+def _widen(story: Story, names: list[str], figures: set[str], article: Article) -> None:
+    before = _widened(story)
+    story.names = list(dict.fromkeys([*story.names, *names]))[:MAX_STORY_NAMES]
+    story.figures = _more_figures(story.figures, figures)
     if article.published is not None:
         if story.first_published is None or article.published < story.first_published:
             story.first_published = article.published
         if story.last_published is None or article.published > story.last_published:
             story.last_published = article.published
-    if (story.names, story.first_published, story.last_published) != before:
-        story.save(update_fields=["names", "first_published", "last_published"])
+    if _widened(story) != before:
+        story.save(update_fields=_WIDENED)
 
 
 def new_story_for(article: Article) -> Story:
     """A story of its own for the article (a reviewer splitting it off)."""
+    told = distinctive_figures(article.claims.values_list("kind", "number"))
     return Story.objects.create(
         title=article.title[:300],
         names=story_names(article)[:MAX_STORY_NAMES],
+        figures=sorted(told)[:MAX_STORY_FIGURES],
         first_published=article.published,
         last_published=article.published,
     )

@@ -633,6 +633,9 @@ def move_article_to_story(
     if story.pk == source:
         return story
     lock_stories([source, story.pk])
+    if actor is not None:
+        # The reviewer's placing stands: neither story is merged into another by the machine.
+        Story.objects.filter(pk__in=[source, story.pk]).update(placed_by_reviewer=True)
     _release_open_claims([locked], note=f"article {locked.pk} moved to story {story.pk}")
     Article.objects.filter(pk=locked.pk).update(story=story)
     locked.story = story
@@ -655,6 +658,10 @@ def merge_related_stories(story: Story) -> list[Story]:
     reviewed, a fact no longer open) stays as it is. Returns the stories merged."""
     merged = []
     for other in stories.related_stories(story):
+        if not _try_lock_story(other.pk):
+            # A worker grouping that story holds its lock and may wait for this one: skip
+            # rather than deadlock; the next article of either story looks again.
+            continue
         claims = Claim.objects.filter(article__story=other)
         if claims.exclude(pk__in=_open_claims(claims)).exists() or (
             Fact.objects.filter(story=other).exclude(status=Fact.Status.OPEN).exists()
@@ -1122,6 +1129,15 @@ def lock_stories(story_ids: Iterable[int | None]) -> None:
     with connection.cursor() as cursor:
         for story_id in sorted({story_id or 0 for story_id in story_ids}):
             cursor.execute("SELECT pg_advisory_xact_lock(%s, %s)", [MATCHING_LOCK_KEY, story_id])
+
+
+def _try_lock_story(story_id: int) -> bool:
+    """Take a story's lock (as lock_stories) if no one holds it; whether it was taken."""
+    if connection.vendor != "postgresql":
+        return True
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_try_advisory_xact_lock(%s, %s)", [MATCHING_LOCK_KEY, story_id])
+        return cursor.fetchone()[0]
 
 
 def _lock_facts_stories(fact_ids: Iterable[int]) -> None:

@@ -104,3 +104,20 @@ def test_an_article_opening_with_a_politician_still_joins_the_story_s_facts(make
     wire.refresh_from_db(), speech.refresh_from_db()
     assert speech.story_id == wire.story_id
     assert claim(speech, "2,350 mill jobs").fact_id == claim(wire, "2,350 mill jobs").fact_id
+
+
+def test_an_article_a_reviewer_split_off_stays_apart_when_its_story_grows(make_article, reviewer):
+    from claims import facts
+
+    wire = publish(make_article, FLOOD["wire"][0], outlet="Wire", published=FLOOD["wire"][1])
+    minister = publish(
+        make_article, FLOOD["minister"][0], outlet="Desk", published=FLOOD["minister"][1]
+    )
+    minister.refresh_from_db()
+    assert minister.story_id == wire.story_id
+
+    apart = facts.move_article_to_story(minister, None, actor=reviewer, note="a speech")
+    publish(make_article, FLOOD["county"][0], outlet="County", published=FLOOD["county"][1])
+
+    minister.refresh_from_db(), wire.refresh_from_db()
+    assert minister.story_id == apart.pk != wire.story_id
