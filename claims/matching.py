@@ -41,7 +41,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from claims import comparison
 from claims.extraction.types import Kind, decimal_text
@@ -688,15 +688,40 @@ def _text(number: Decimal | None) -> str | None:
 
 
 def reading_of_value(value: Mapping) -> comparison.Reading:
+    # A fact's values are read again for every mention scored against it: each different
+    # value is parsed once (a Reading is immutable, so one object serves every caller).
+    return _reading_of_value(
+        value["kind"],
+        value.get("number"),
+        value.get("high"),
+        value.get("unit"),
+        value.get("qualifier"),
+        value.get("text"),
+        value.get("on"),
+        value.get("date"),
+    )
+
+
+@lru_cache(maxsize=8192)
+def _reading_of_value(
+    kind: str,
+    number: str | None,
+    high: str | None,
+    unit: str | None,
+    qualifier: str | None,
+    text: str | None,
+    on: str | None,
+    iso_date: str | None,
+) -> comparison.Reading:
     return comparison.Reading(
-        number=Decimal(value["number"]) if value.get("number") is not None else None,
-        number_high=Decimal(value["high"]) if value.get("high") is not None else None,
-        unit=value.get("unit") or None,
-        kind=value["kind"],
-        qualifier=value.get("qualifier") or "exact",
-        text=value.get("text") or "",
-        on=date.fromisoformat(value["on"]) if value.get("on") else None,
-        iso_date=value.get("date") or None,
+        number=Decimal(number) if number is not None else None,
+        number_high=Decimal(high) if high is not None else None,
+        unit=unit or None,
+        kind=kind,
+        qualifier=qualifier or "exact",
+        text=text or "",
+        on=date.fromisoformat(on) if on else None,
+        iso_date=iso_date or None,
     )
 
 
