@@ -33,9 +33,10 @@ MAX_STORY_NAMES = 30
 CANDIDATE_STORIES = 200
 
 
-def story_names(article: Article) -> list[str]:
-    """The keys of the names the article is about, the one its body leads with first."""
-    context = ArticleContext(article.body, article.title, article.published)
+def story_names(article: Article, context: ArticleContext | None = None) -> list[str]:
+    """The keys of the names the article is about, the one its body leads with first.
+    `context`, the article already read (claims.about), saves reading it again."""
+    context = context or ArticleContext(article.body, article.title, article.published)
     return list(
         dict.fromkeys(
             [context.lead_name, *context.story_names] if context.lead_name else context.story_names
@@ -43,16 +44,16 @@ def story_names(article: Article) -> list[str]:
     )
 
 
-def assign_story(article: Article) -> Story:
+def assign_story(article: Article, context: ArticleContext | None = None) -> Story:
     """The article's story: an existing one sharing its main names, or a new one.
 
     Runs in its own short transaction under one lock, so two articles of a new story
     arriving at once find each other; an article already in a story stays there. The story
-    is recorded in the event ending the article's extraction.
+    is recorded in the event ending the article's extraction. `context`: as for story_names.
     """
     if article.story_id is not None:
         return article.story
-    names = story_names(article)
+    names = story_names(article, context)
     with transaction.atomic():
         _lock(STORY_ASSIGNMENT_LOCK)
         story = _best_story(names, article)
