@@ -211,6 +211,8 @@ _SUFFIXES = (
 )
 
 
+# Every profile stems every word it reads, mostly the same few thousand words again.
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A light stemmer: "investment", "invested", "investing", "investors" -> "invest"."""
     for suffix in _SUFFIXES:
@@ -387,6 +389,7 @@ class ArticleText:
         lower.update(_TOKEN.findall(self.title.lower()) if self.title.islower() else ())
         # Words the article also writes in lower case are not names when capitalised.
         self.lowercase = lower | {stem(t) for t in lower}
+        self._profiles: dict[tuple[str, float, bool], Profile] = {}
 
     @cached_property
     def story_names(self) -> frozenset[str]:
@@ -420,7 +423,21 @@ class ArticleText:
         anchor: tuple[int, int] | None = None,
     ) -> Profile:
         """Names and words of `text`, each with `weight`; words lose weight with their
-        distance in tokens from `anchor` (offsets of the figure in `text`), if given."""
+        distance in tokens from `anchor` (offsets of the figure in `text`), if given.
+
+        Without an anchor the profile is read once per text and weight: the figures of one
+        sentence share the sentence before it. Callers never change a profile they get."""
+        if anchor is not None:
+            return self._read_profile(text, weight, title_case, anchor)
+        key = (text, weight, title_case)
+        profile = self._profiles.get(key)
+        if profile is None:
+            profile = self._profiles[key] = self._read_profile(text, weight, title_case, None)
+        return profile
+
+    def _read_profile(
+        self, text: str, weight: float, title_case: bool, anchor: tuple[int, int] | None
+    ) -> Profile:
         names: dict[str, float] = {}
         words: dict[str, float] = {}
         display: dict[str, str] = {}
