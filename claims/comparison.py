@@ -1089,6 +1089,14 @@ def format_amount(number: Decimal, unit: str | None) -> str:
     ("$2.1704 billion" -> "$2.17 billion"); US dollars as "$", other currencies by ISO code, since
     "$" alone would be ambiguous for them.
     """
+    # Every comparison describes both its readings, mostly the same few amounts again: each
+    # is formatted once, keyed by the number as written (as interval_of is).
+    return _format_amount(str(number), unit)
+
+
+@lru_cache(maxsize=8192)
+def _format_amount(written: str, unit: str | None) -> str:
+    number = Decimal(written)
     if not number.is_finite():
         return f"{'minus ' if number < 0 else ''}infinity"
     sign = "-" if number < 0 else ""
