@@ -112,7 +112,7 @@ def _group(article: Article, params: Params) -> list[Fact]:
                 # A stated conversion always joins its original's fact.
                 joined_originals[root.fact_id].append(claim)
             continue
-        members = [claim] + _conversions(claim, claims)
+        members = [claim] + _conversions(claim, claims, by_id)
         profile = matching.mention_profile(text, mention_of(claim))
         for member in members[1:]:
             profile = profile.merged(matching.mention_profile(text, mention_of(member)))
@@ -219,8 +219,7 @@ def _original(claim: Claim, by_id: Mapping[int, Claim]) -> Claim:
     return claim
 
 
-def _conversions(root: Claim, claims: Sequence[Claim]) -> list[Claim]:
-    by_id = {claim.pk: claim for claim in claims}
+def _conversions(root: Claim, claims: Sequence[Claim], by_id: Mapping[int, Claim]) -> list[Claim]:
     return [
         claim
         for claim in claims
