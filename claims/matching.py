@@ -471,10 +471,9 @@ class ArticleText:
             distance = 0
             if anchor is not None:
                 distance = before - position if position < before else max(0, position - after + 1)
-                word_weight = weight * self._proximity(distance)
-                name_weight = weight * max(
-                    self.params.name_proximity_floor, self._proximity(distance)
-                )
+                proximity = self._proximity(distance)
+                word_weight = weight * proximity
+                name_weight = weight * max(self.params.name_proximity_floor, proximity)
             gap = text[previous_end : match.start()]
             # The last character before this token that is not white space ("" at the start).
             # Found from the gap, not by stripping all the text before: that made a sentence
@@ -489,11 +488,11 @@ class ArticleText:
                     run.append(raw.lower())
                     run_display.append(raw)
                 continue
-            token = _POSSESSIVE.sub("", raw).rstrip(".")
+            token, parts = _token_parts(raw)
             if not token:
                 continue
             initial = not before_token or before_token in _SENTENCE_OPENERS
-            for part, part_raw in self._parts(token):
+            for part, part_raw in parts:
                 lower = part.lower()
                 if part_raw[0].isupper() and self._is_name(lower, initial or title_case):
                     run.append(lower)
@@ -519,17 +518,6 @@ class ArticleText:
 
     def in_headline(self, mention: Mention) -> bool:
         return mention.end <= self.headline_end
-
-    def _parts(self, token: str) -> list[tuple[str, str]]:
-        """A hyphenated token as its parts ("Microsoft-Mistral", "multi-year" + "multiyear");
-        kept whole when a part is a number ("GPT-4", "COVID-19")."""
-        if "-" not in token or any(p[:1].isdigit() for p in token.split("-")):
-            return [(token, token)]
-        parts = [(p, p) for p in token.split("-") if p]
-        if all(p.islower() for p, _ in parts):
-            joined = "".join(p for p, _ in parts)
-            parts.append((joined, joined))
-        return parts
 
     def _is_name(self, lower: str, ambiguous: bool) -> bool:
         if lower in _NOT_NAMES or len(lower) < 2:
@@ -597,6 +585,22 @@ _STAND_INS = _words(
     """company firm group startup start-up business bank lender insurer carrier deal
     agreement investment government ministry club team party board"""
 )
+
+
+# Profiles read the same words in every sentence: each token's form is worked out once.
+@lru_cache(maxsize=65536)
+def _token_parts(raw: str) -> tuple[str, tuple[tuple[str, str], ...]]:
+    """A token without its possessive and full stop, and its parts: a hyphenated token as
+    its parts ("Microsoft-Mistral", "multi-year" + "multiyear"), kept whole when a part is a
+    number ("GPT-4", "COVID-19")."""
+    token = _POSSESSIVE.sub("", raw).rstrip(".")
+    if "-" not in token or any(p[:1].isdigit() for p in token.split("-")):
+        return token, ((token, token),)
+    parts = [(p, p) for p in token.split("-") if p]
+    if all(p.islower() for p, _ in parts):
+        joined = "".join(p for p, _ in parts)
+        parts.append((joined, joined))
+    return token, tuple(parts)
 
 
 def _pronoun_opener(sentence: str) -> int | None:
