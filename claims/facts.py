@@ -233,10 +233,11 @@ def _merge_restatements(
     """One group for one figure restated in an article ("£4.2bn" in the headline, "£4.2
     billion ($5.32 billion)" in the lead), when matching.is_restatement allows it."""
     merged: list[_Group] = []
+    # The first root's mention of each group kept, read once (not once per pair).
+    mentions: list[matching.Mention] = []
     for group in groups:
         mention = mention_of(group.roots[0])
-        for target in merged:
-            other = mention_of(target.roots[0])
+        for target, other in zip(merged, mentions, strict=True):
             if matching.is_restatement(
                 target.profile,
                 group.profile,
@@ -250,6 +251,7 @@ def _merge_restatements(
                 break
         else:
             merged.append(group)
+            mentions.append(mention)
     return merged
 
 
