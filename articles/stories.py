@@ -42,9 +42,10 @@ DISTINCTIVE_FIGURE = Decimal(100)
 _FIGURE_KINDS = ("count", "money", "quantity")
 
 
-def story_names(article: Article) -> list[str]:
-    """The keys of the names the article is about, the one its body leads with first."""
-    context = ArticleContext(article.body, article.title, article.published)
+def story_names(article: Article, context: ArticleContext | None = None) -> list[str]:
+    """The keys of the names the article is about, the one its body leads with first.
+    `context`, the article already read (claims.about), saves reading it again."""
+    context = context or ArticleContext(article.body, article.title, article.published)
     return list(
         dict.fromkeys(
             [context.lead_name, *context.story_names] if context.lead_name else context.story_names
@@ -52,7 +53,9 @@ def story_names(article: Article) -> list[str]:
     )
 
 
-def assign_story(article: Article, figures: Iterable = ()) -> Story:
+def assign_story(
+    article: Article, figures: Iterable = (), context: ArticleContext | None = None
+) -> Story:
     """The article's story: an existing one sharing its main names, or a new one.
 
     `figures` are the article's extracted figures (anything with `kind` and `number`): one
@@ -62,11 +65,11 @@ def assign_story(article: Article, figures: Iterable = ()) -> Story:
 
     Runs in its own short transaction under one lock, so two articles of a new story
     arriving at once find each other; an article already in a story stays there. The story
-    is recorded in the event ending the article's extraction.
+    is recorded in the event ending the article's extraction. `context`: as for story_names.
     """
     if article.story_id is not None:
         return article.story
-    names = story_names(article)
+    names = story_names(article, context)
     told = distinctive_figures((f.kind, f.number) for f in figures)
     with transaction.atomic():
         _lock(STORY_ASSIGNMENT_LOCK)

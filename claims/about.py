@@ -897,6 +897,8 @@ class ArticleContext:
         self.body = body
         self.title = title or ""
         self.published = published
+        # Keys by name: every figure's reading asks for the keys of the same few names.
+        self._keys: dict[str, str] = {}
 
     @cached_property
     def lowercase(self) -> frozenset[str]:
@@ -967,7 +969,10 @@ class ArticleContext:
         ]
 
     def key(self, name: str) -> str:
-        return entity_key(name, self.acronyms)
+        key = self._keys.get(name)
+        if key is None:
+            key = self._keys[name] = entity_key(name, self.acronyms)
+        return key
 
     @cached_property
     def full_names(self) -> dict[str, str]:

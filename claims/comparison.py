@@ -43,6 +43,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
+from functools import lru_cache
 from itertools import combinations
 from typing import Protocol
 
@@ -99,6 +100,9 @@ RateOverrides = Mapping[tuple[str, str, date | None], Decimal]
 # --------------------------------------------------------------------------------------------
 
 
+_QUALIFIERS = frozenset(Qualifier)
+
+
 @dataclass(frozen=True, kw_only=True)
 class Reading:
     """What one mention of a fact says, with what is needed to compare it fairly."""
@@ -121,7 +125,7 @@ class Reading:
     iso_date: str | None = None
 
     def __post_init__(self) -> None:
-        if self.qualifier not in set(Qualifier):
+        if self.qualifier not in _QUALIFIERS:
             raise ValueError(f"unknown qualifier {self.qualifier!r}")
         # A Django DateTimeField gives a datetime; exchange rates are per day.
         if isinstance(self.on, datetime):
@@ -307,16 +311,35 @@ def interval_of(reading: Reading) -> Interval:
     """
     if reading.number is None:
         raise ValueError(f"{reading.text!r} has no number")
-    low = reading.number
-    if reading.number_high is None:
-        if reading.qualifier in _LOWER_BOUNDS:
+    # Matching compares one mention with many facts' values, and the same values again for
+    # every article: each different reading is worked out once. The key holds the numbers as
+    # written ("1.0" is not "1" to the cache, though they are equal Decimals).
+    high = reading.number_high
+    return _interval(
+        str(reading.number),
+        None if high is None else str(high),
+        str(reading.qualifier),
+        reading.text,
+    )
+
+
+@lru_cache(maxsize=8192)
+def _interval(number: str, number_high: str | None, qualifier: str, text: str) -> Interval:
+    return _interval_of(
+        Decimal(number), None if number_high is None else Decimal(number_high), qualifier, text
+    )
+
+
+def _interval_of(low: Decimal, number_high: Decimal | None, qualifier: str, text: str) -> Interval:
+    if number_high is None:
+        if qualifier in _LOWER_BOUNDS:
             return Interval(low, low + LOWER_BOUND_REACH * abs(low) if low else INFINITY)
-        if reading.qualifier in _UPPER_BOUNDS:
+        if qualifier in _UPPER_BOUNDS:
             return Interval(low - UPPER_BOUND_REACH * abs(low) if low else -INFINITY, low)
-    high = reading.number_high if reading.number_high is not None else low
-    approx = reading.qualifier == Qualifier.APPROX
-    low_margin = _approx_margin(rounding_half_width(reading.text, low), low, approx)
-    high_margin = _approx_margin(rounding_half_width(reading.text, high, last=True), high, approx)
+    high = number_high if number_high is not None else low
+    approx = qualifier == Qualifier.APPROX
+    low_margin = _approx_margin(rounding_half_width(text, low), low, approx)
+    high_margin = _approx_margin(rounding_half_width(text, high, last=True), high, approx)
     return Interval(low - low_margin, high + high_margin)
 
 
@@ -1066,6 +1089,14 @@ def format_amount(number: Decimal, unit: str | None) -> str:
     ("$2.1704 billion" -> "$2.17 billion"); US dollars as "$", other currencies by ISO code, since
     "$" alone would be ambiguous for them.
     """
+    # Every comparison describes both its readings, mostly the same few amounts again: each
+    # is formatted once, keyed by the number as written (as interval_of is).
+    return _format_amount(str(number), unit)
+
+
+@lru_cache(maxsize=8192)
+def _format_amount(written: str, unit: str | None) -> str:
+    number = Decimal(written)
     if not number.is_finite():
         return f"{'minus ' if number < 0 else ''}infinity"
     sign = "-" if number < 0 else ""

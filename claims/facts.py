@@ -112,7 +112,7 @@ def _group(article: Article, params: Params) -> list[Fact]:
                 # A stated conversion always joins its original's fact.
                 joined_originals[root.fact_id].append(claim)
             continue
-        members = [claim] + _conversions(claim, claims)
+        members = [claim] + _conversions(claim, claims, by_id)
         profile = matching.mention_profile(text, mention_of(claim))
         for member in members[1:]:
             profile = profile.merged(matching.mention_profile(text, mention_of(member)))
@@ -219,8 +219,7 @@ def _original(claim: Claim, by_id: Mapping[int, Claim]) -> Claim:
     return claim
 
 
-def _conversions(root: Claim, claims: Sequence[Claim]) -> list[Claim]:
-    by_id = {claim.pk: claim for claim in claims}
+def _conversions(root: Claim, claims: Sequence[Claim], by_id: Mapping[int, Claim]) -> list[Claim]:
     return [
         claim
         for claim in claims
@@ -234,10 +233,11 @@ def _merge_restatements(
     """One group for one figure restated in an article ("£4.2bn" in the headline, "£4.2
     billion ($5.32 billion)" in the lead), when matching.is_restatement allows it."""
     merged: list[_Group] = []
+    # The first root's mention of each group kept, read once (not once per pair).
+    mentions: list[matching.Mention] = []
     for group in groups:
         mention = mention_of(group.roots[0])
-        for target in merged:
-            other = mention_of(target.roots[0])
+        for target, other in zip(merged, mentions, strict=True):
             if _events_differ(target.roots[0], group.roots[0]):
                 continue  # "grounded on Sunday" and "the blowout on Sunday": two facts
             if matching.is_restatement(
@@ -253,6 +253,7 @@ def _merge_restatements(
                 break
         else:
             merged.append(group)
+            mentions.append(mention)
     return merged
 
 

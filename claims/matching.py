@@ -41,7 +41,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
-from functools import cached_property
+from functools import cached_property, lru_cache
 from itertools import islice
 
 from claims import comparison
@@ -212,6 +212,8 @@ _SUFFIXES = (
 )
 
 
+# Every profile stems every word it reads, mostly the same few thousand words again.
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A light stemmer: "investment", "invested", "investing", "investors" -> "invest"."""
     for suffix in _SUFFIXES:
@@ -396,6 +398,7 @@ class ArticleText:
         lower.update(_TOKEN.findall(self.title.lower()) if self.title.islower() else ())
         # Words the article also writes in lower case are not names when capitalised.
         self.lowercase = lower | {stem(t) for t in lower}
+        self._profiles: dict[tuple[str, float, bool], Profile] = {}
 
     @cached_property
     def story_names(self) -> frozenset[str]:
@@ -441,7 +444,21 @@ class ArticleText:
         anchor: tuple[int, int] | None = None,
     ) -> Profile:
         """Names and words of `text`, each with `weight`; words lose weight with their
-        distance in tokens from `anchor` (offsets of the figure in `text`), if given."""
+        distance in tokens from `anchor` (offsets of the figure in `text`), if given.
+
+        Without an anchor the profile is read once per text and weight: the figures of one
+        sentence share the sentence before it. Callers never change a profile they get."""
+        if anchor is not None:
+            return self._read_profile(text, weight, title_case, anchor)
+        key = (text, weight, title_case)
+        profile = self._profiles.get(key)
+        if profile is None:
+            profile = self._profiles[key] = self._read_profile(text, weight, title_case, None)
+        return profile
+
+    def _read_profile(
+        self, text: str, weight: float, title_case: bool, anchor: tuple[int, int] | None
+    ) -> Profile:
         names: dict[str, float] = {}
         words: dict[str, float] = {}
         display: dict[str, str] = {}
@@ -475,10 +492,9 @@ class ArticleText:
             distance = 0
             if anchor is not None:
                 distance = before - position if position < before else max(0, position - after + 1)
-                word_weight = weight * self._proximity(distance)
-                name_weight = weight * max(
-                    self.params.name_proximity_floor, self._proximity(distance)
-                )
+                proximity = self._proximity(distance)
+                word_weight = weight * proximity
+                name_weight = weight * max(self.params.name_proximity_floor, proximity)
             gap = text[previous_end : match.start()]
             # The last character before this token that is not white space ("" at the start).
             # Found from the gap, not by stripping all the text before: that made a sentence
@@ -493,11 +509,11 @@ class ArticleText:
                     run.append(raw.lower())
                     run_display.append(raw)
                 continue
-            token = _POSSESSIVE.sub("", raw).rstrip(".")
+            token, parts = _token_parts(raw)
             if not token:
                 continue
             initial = not before_token or before_token in _SENTENCE_OPENERS
-            for part, part_raw in self._parts(token):
+            for part, part_raw in parts:
                 lower = part.lower()
                 if part_raw[0].isupper() and self._is_name(lower, initial or title_case):
                     run.append(lower)
@@ -549,17 +565,6 @@ class ArticleText:
 
     def in_summary(self, mention: Mention) -> bool:
         return mention.end <= self.summary_end
-
-    def _parts(self, token: str) -> list[tuple[str, str]]:
-        """A hyphenated token as its parts ("Microsoft-Mistral", "multi-year" + "multiyear");
-        kept whole when a part is a number ("GPT-4", "COVID-19")."""
-        if "-" not in token or any(p[:1].isdigit() for p in token.split("-")):
-            return [(token, token)]
-        parts = [(p, p) for p in token.split("-") if p]
-        if all(p.islower() for p, _ in parts):
-            joined = "".join(p for p, _ in parts)
-            parts.append((joined, joined))
-        return parts
 
     def _is_name(self, lower: str, ambiguous: bool) -> bool:
         if lower in _NOT_NAMES or len(lower) < 2:
@@ -627,6 +632,22 @@ _STAND_INS = _words(
     """company firm group startup start-up business bank lender insurer carrier deal
     agreement investment government ministry club team party board"""
 )
+
+
+# Profiles read the same words in every sentence: each token's form is worked out once.
+@lru_cache(maxsize=65536)
+def _token_parts(raw: str) -> tuple[str, tuple[tuple[str, str], ...]]:
+    """A token without its possessive and full stop, and its parts: a hyphenated token as
+    its parts ("Microsoft-Mistral", "multi-year" + "multiyear"), kept whole when a part is a
+    number ("GPT-4", "COVID-19")."""
+    token = _POSSESSIVE.sub("", raw).rstrip(".")
+    if "-" not in token or any(p[:1].isdigit() for p in token.split("-")):
+        return token, ((token, token),)
+    parts = [(p, p) for p in token.split("-") if p]
+    if all(p.islower() for p, _ in parts):
+        joined = "".join(p for p, _ in parts)
+        parts.append((joined, joined))
+    return token, tuple(parts)
 
 
 def _pronoun_opener(sentence: str) -> int | None:
@@ -735,15 +756,40 @@ def _text(number: Decimal | None) -> str | None:
 
 
 def reading_of_value(value: Mapping) -> comparison.Reading:
+    # A fact's values are read again for every mention scored against it: each different
+    # value is parsed once (a Reading is immutable, so one object serves every caller).
+    return _reading_of_value(
+        value["kind"],
+        value.get("number"),
+        value.get("high"),
+        value.get("unit"),
+        value.get("qualifier"),
+        value.get("text"),
+        value.get("on"),
+        value.get("date"),
+    )
+
+
+@lru_cache(maxsize=8192)
+def _reading_of_value(
+    kind: str,
+    number: str | None,
+    high: str | None,
+    unit: str | None,
+    qualifier: str | None,
+    text: str | None,
+    on: str | None,
+    iso_date: str | None,
+) -> comparison.Reading:
     return comparison.Reading(
-        number=Decimal(value["number"]) if value.get("number") is not None else None,
-        number_high=Decimal(value["high"]) if value.get("high") is not None else None,
-        unit=value.get("unit") or None,
-        kind=value["kind"],
-        qualifier=value.get("qualifier") or "exact",
-        text=value.get("text") or "",
-        on=date.fromisoformat(value["on"]) if value.get("on") else None,
-        iso_date=value.get("date") or None,
+        number=Decimal(number) if number is not None else None,
+        number_high=Decimal(high) if high is not None else None,
+        unit=unit or None,
+        kind=kind,
+        qualifier=qualifier or "exact",
+        text=text or "",
+        on=date.fromisoformat(on) if on else None,
+        iso_date=iso_date or None,
     )
 
 

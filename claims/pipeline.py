@@ -77,13 +77,15 @@ def propose_claims(article: Article) -> int:
     figures = extract_figures(
         article.body, published=article.published, local_currency=outlet_currency(article)
     )
+    # Read once for the story and for what each figure is about.
+    context = about.ArticleContext(article.body, article.title, article.published)
     # Its own short transaction: matching below then locks only this story.
-    assign_story(article, figures)
+    assign_story(article, figures, context)
     with transaction.atomic():
         locked = Article.objects.select_for_update().get(pk=article.pk)
         if locked.status != Status.EXTRACTING:
             return 0
-        stored = _replace_proposed_claims(locked, figures)
+        stored = _replace_proposed_claims(locked, figures, context)
         change_status(
             locked,
             from_statuses=(Status.EXTRACTING,),
@@ -98,7 +100,9 @@ def propose_claims(article: Article) -> int:
     return stored
 
 
-def _replace_proposed_claims(article: Article, figures: list[Figure]) -> int:
+def _replace_proposed_claims(
+    article: Article, figures: list[Figure], context: about.ArticleContext
+) -> int:
     # A claim a reviewer touched (reopened or corrected: version > 0) is kept with its history.
     # One read of the article's claims (none on a first extraction) sorts them.
     stale: list[int] = []
@@ -118,7 +122,13 @@ def _replace_proposed_claims(article: Article, figures: list[Figure]) -> int:
         Claim.objects.filter(pk__in=stale).delete()
         # Their facts lose members: recomputed, or deleted when empty.
         facts.release_claims(released)
-    context = about.ArticleContext(article.body, article.title, article.published)
+    if (context.body, context.title, context.published) != (
+        article.body,
+        article.title or "",
+        article.published,
+    ):
+        # The row read under the lock is what is stored: read it again if it changed.
+        context = about.ArticleContext(article.body, article.title, article.published)
     claims: dict[int, Claim] = {}
     for index, figure in enumerate(figures):
         if (figure.start, figure.end) not in reviewed_spans:
