@@ -1268,6 +1268,12 @@ def about(
     if investor:
         # "The company invested €2bn into Quillfire": Quillfire is what the money went into.
         name, shown = investor, f"{shown or wording or measure} in {context.full_name(entity)}"
+    elif measure == "age":
+        name = _aged(context, sentence_start, (start, end), after_end) or name
+    elif measure == "deal value" and not target:
+        bought = _bought(context, clause_start, start)
+        if bought and context.key(bought) != context.key(name or entity):
+            shown = f"{shown or wording or measure} for {context.full_name(bought)}"
     return About(
         entity=_with_object(context, display_name(entity), entity, sentence_start, after_end),
         entity_key=context.key(entity) if entity else "",
@@ -1363,6 +1369,68 @@ def _investor(
     if not investor or context.key(investor) == context.key(entity):
         return ""
     return context.full_name(investor)
+
+
+# "The 23-year-old striker", "to the 23-year-old": an age written as its own noun phrase,
+# whose holder the text has named before. A company, group or bridge said to be so old is
+# read as usual ("Ashcombe, the 140-year-old engineering group").
+_DEFINITE_AGE = re.compile(r"\bthe\s*$", re.IGNORECASE)
+_AGED_THINGS = words(
+    """company group firm business bank club team party brand building bridge house church
+    tower hall school hospital tradition institution chain store shop maker"""
+)
+
+
+def _aged(context: ArticleContext, sentence_start: int, figure: tuple[int, int], end: int) -> str:
+    """Whose age "the 22-year-old" is: the person the text named last before it, a name
+    readers know as a person because the text later calls them by their surname alone."""
+    body = context.body
+    start, stop = figure
+    if not _DEFINITE_AGE.search(body[max(0, start - 6) : start]):
+        return ""
+    following = {w.lower().strip(",.;") for w in body[stop:end].split()[:4]}
+    if following & (_AGED_THINGS | _STAND_IN_NOUNS | _CORPORATE | _ORGANISATION_WORDS):
+        return ""
+    if any(n.start == stop + 1 and _surnamed(context, n) for n in context.names):
+        return ""  # "the 52-year-old Jane Doe": the entity already says whose age
+    earlier = [
+        n
+        for n in context.names
+        if max(0, sentence_start - 600) <= n.start < start and _surnamed(context, n)
+    ]
+    return context.full_name(earlier[-1].text) if earlier else ""
+
+
+def _surnamed(context: ArticleContext, name: Name) -> bool:
+    """Whether a name is a person's the text goes on to call by the surname alone ("Mateo
+    Ibarra" ... "Ibarra has scored"): how news writes people, not clubs or companies."""
+    parts = name.text.split()
+    if len(parts) not in (2, 3) or not _person_like(name.text):
+        return False
+    surname = _strip_possessive(parts[-1])
+    return any(_strip_possessive(n.text) == surname for n in context.names)
+
+
+# "agreed to sign Ana Duarte for a reported €40m": whom the fee buys.
+_BUYING = re.compile(
+    r"\b(?:sign|signs|signed|signing|buy|buys|bought|buying|acquire|acquires|acquired"
+    r"|acquiring|purchase|purchased|sell|sells|sold|selling)\b",
+    re.IGNORECASE,
+)
+_FOR_FIGURE = re.compile(r"^\s+for\s+(?:[a-z]+\s+){0,3}$")
+
+
+def _bought(context: ArticleContext, clause_start: int, start: int) -> str:
+    """What or whom a deal's price is paid for, named right before "for" and the figure
+    after a verb of buying or signing: "sign Ana Duarte for €40m" is Duarte's fee."""
+    body = context.body
+    verb = _BUYING.search(body, clause_start, start)
+    if not verb:
+        return ""
+    for name in reversed(context.names):
+        if verb.end() <= name.start and name.end <= start:
+            return name.text if _FOR_FIGURE.match(body[name.end : start]) else ""
+    return ""
 
 
 def _clause_start(body: str, sentence_start: int, start: int) -> int:

@@ -781,3 +781,40 @@ def test_how_many_live_in_a_place_is_its_population_not_a_toll():
 
     assert line.endswith("population")
     assert "toll" not in line
+
+
+def test_an_age_written_as_its_own_noun_phrase_is_the_person_named_before_it():
+    text = (
+        "Dunmore Athletic have agreed to sign Corvo striker Ana Duarte for a reported €40m."
+        " The 24-year-old Portugal international will sign a four-year contract."
+        " Duarte has scored 21 goals this season."
+    )
+
+    found = read(text, "24-year-old", kind="duration")
+
+    assert about.subject_line(found, "24-year-old").startswith("Ana Duarte")
+
+
+def test_a_company_said_to_be_so_old_keeps_its_own_name():
+    text = (
+        "Trevanion, the 90-year-old Leeds packaging group, agreed to a sale."
+        " Chair Ruth Kell, who joined in 2001, backed the deal. Kell said it was fair."
+    )
+
+    found = read(text, "90-year-old", kind="duration")
+
+    assert about.subject_line(found, "90-year-old").startswith("Trevanion")
+
+
+def test_a_fee_paid_to_sign_someone_names_whom_it_buys():
+    text = (
+        "Dunmore Athletic have agreed a club-record deal to sign Corvo striker Ana Duarte for"
+        " a reported €40m. Duarte has scored 21 goals this season."
+    )
+
+    found = read(text, "€40m", kind="money", unit="EUR")
+    line = about.subject_line(found, "€40m")
+
+    assert line.startswith("Dunmore Athletic")
+    assert line.endswith("for Ana Duarte")
+    assert "Duarte" not in about.subject_terms(found, "€40m")
