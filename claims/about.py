@@ -1274,6 +1274,8 @@ def about(
         bought = _bought(context, clause_start, start)
         if bought and context.key(bought) != context.key(name or entity):
             shown = f"{shown or wording or measure} for {context.full_name(bought)}"
+    else:
+        name = _relative_subject(context, sentence_start, start) or name
     return About(
         entity=_with_object(context, display_name(entity), entity, sentence_start, after_end),
         entity_key=context.key(entity) if entity else "",
@@ -1409,6 +1411,27 @@ def _surnamed(context: ArticleContext, name: Name) -> bool:
         return False
     surname = _strip_possessive(parts[-1])
     return any(_strip_possessive(n.text) == surname for n in context.names)
+
+
+# "Duarte, who has won 19 caps", "Kell, a former nurse who has led the party": the relative
+# clause a figure sits in, and the name it says more about.
+_WHO = re.compile(r",(?:\s+(?:a|an|the)\s[^,;()]{1,60}?)?\s+who\s")
+
+
+def _relative_subject(context: ArticleContext, sentence_start: int, start: int) -> str:
+    """Whom a figure inside "NAME, who ..." is about: the name the clause hangs on, where
+    the clause is still open at the figure (no comma between): "Kell, who joined Trevanion
+    in 2001" dates Kell's joining, not Trevanion."""
+    body = context.body
+    found = None
+    for match in _WHO.finditer(body, sentence_start, start):
+        found = match
+    if not found or re.search(r"[,;()]", body[found.end() : start]):
+        return ""
+    for name in context.names:
+        if name.end == found.start() or body[name.end : found.start()] in ("'s", "’s"):
+            return context.full_name(name.text)
+    return ""
 
 
 # "agreed to sign Ana Duarte for a reported €40m": whom the fee buys.

@@ -818,3 +818,14 @@ def test_a_fee_paid_to_sign_someone_names_whom_it_buys():
     assert line.startswith("Dunmore Athletic")
     assert line.endswith("for Ana Duarte")
     assert "Duarte" not in about.subject_terms(found, "€40m")
+
+
+def test_a_figure_inside_a_who_clause_is_about_the_name_it_hangs_on():
+    text = (
+        "Dunmore Athletic have signed Ana Duarte from Corvo. Duarte, who wore the number 9 shirt"
+        " at Corvo and has won 14 caps for Portugal, will have a medical on Friday."
+    )
+
+    found = read(text, "14 caps", kind="count", unit="caps")
+
+    assert about.subject_line(found, "14 caps").startswith("Ana Duarte")
