@@ -1679,19 +1679,20 @@ def _standing_for(context: ArticleContext, clause_start: int, start: int) -> str
     one that noun follows ("the Calloway Unified district") or else the last place named
     ("south of Saint Carys. The island escaped ... the island's 42 hotels")."""
     body = context.body
-    match = re.search(r"\b[Tt]he\s+([a-z]+)\b", body[clause_start:start])
+    match = re.search(r"\b[Tt]he\s+((?:[a-z]+-?)+(?:\s+[a-z]+){0,2})\b", body[clause_start:start])
     if not match:
         return ""
-    noun = match.group(1)
-    named = [
-        n.text
-        for n in context.names
-        if n.end <= clause_start + match.start()
-        and len(n.text.split()) >= 2
-        and n.text.split()[-1].lower() == noun
-    ]
-    if named:
-        return named[-1]
+    # "the four-lane toll bridge": the noun may follow a word or two that describe it.
+    for noun in match.group(1).split():
+        named = [
+            n.text
+            for n in context.names
+            if n.end <= clause_start + match.start()
+            and len(n.text.split()) >= 2
+            and n.text.split()[-1].lower() == noun
+        ]
+        if named:
+            return named[-1]
     owner = list(re.finditer(r"\bthe\s+([a-z]+)['’]s\s", body[clause_start:start]))
     if not owner or owner[-1].group(1) not in _PLACE_NOUNS:
         return ""

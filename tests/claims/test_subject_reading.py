@@ -829,3 +829,14 @@ def test_a_figure_inside_a_who_clause_is_about_the_name_it_hangs_on():
     found = read(text, "14 caps", kind="count", unit="caps")
 
     assert about.subject_line(found, "14 caps").startswith("Ana Duarte")
+
+
+def test_a_stand_in_with_words_describing_it_still_names_the_thing():
+    text = (
+        "Trucks queued for hours at the Port of Tarvik after the Edmund Harlow Bridge closed."
+        " In 2024, the six-lane toll bridge carried 9.1 million vehicles."
+    )
+
+    found = read(text, "9.1 million vehicles", kind="count", unit="vehicles")
+
+    assert about.subject_line(found, "9.1 million vehicles").startswith("Edmund Harlow Bridge")
