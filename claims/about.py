@@ -1275,7 +1275,11 @@ def about(
         if bought and context.key(bought) != context.key(name or entity):
             shown = f"{shown or wording or measure} for {context.full_name(bought)}"
     else:
-        name = _relative_subject(context, sentence_start, start) or name
+        name = (
+            _done_by(context, end, after_end)
+            or _relative_subject(context, sentence_start, start)
+            or name
+        )
     return About(
         entity=_with_object(context, display_name(entity), entity, sentence_start, after_end),
         entity_key=context.key(entity) if entity else "",
@@ -1430,6 +1434,22 @@ def _relative_subject(context: ArticleContext, sentence_start: int, start: int) 
         return ""
     for name in context.names:
         if name.end == found.start() or body[name.end : found.start()] in ("'s", "’s"):
+            return context.full_name(name.text)
+    return ""
+
+
+# "the 64K tokens offered by Pelion 3": the figure's own noun phrase says whose it is.
+_DONE_BY = re.compile(
+    r"\s*(?:[a-z-]+\s+){0,3}?(?:offered|provided|supplied|charged|posted|reported|held|owned"
+    r"|earned|raised|spent|paid|claimed|achieved|recorded|operated|run)\s+by\s+(?:the\s+)?$"
+)
+
+
+def _done_by(context: ArticleContext, end: int, after_end: int) -> str:
+    """Whose figure it is when a participle and "by" follow it: "the 64K tokens offered by
+    Pelion 3" is Pelion 3's, whatever the clause opened with."""
+    for name in context.names:
+        if end < name.start < after_end and _DONE_BY.fullmatch(context.body, end, name.start):
             return context.full_name(name.text)
     return ""
 

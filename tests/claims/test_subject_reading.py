@@ -840,3 +840,14 @@ def test_a_stand_in_with_words_describing_it_still_names_the_thing():
     found = read(text, "9.1 million vehicles", kind="count", unit="vehicles")
 
     assert about.subject_line(found, "9.1 million vehicles").startswith("Edmund Harlow Bridge")
+
+
+def test_a_figure_offered_by_a_name_is_that_names():
+    text = (
+        "Tessaly launched Orla, its new language model, on Monday. Orla reads 32K tokens at"
+        " once, though that falls short of the 64K tokens offered by Pelion Max."
+    )
+
+    found = read(text, "64K tokens", kind="quantity", unit="tokens")
+
+    assert about.subject_line(found, "64K tokens").startswith("Pelion Max")
