@@ -1273,6 +1273,18 @@ def about(
     if investor:
         # "The company invested €2bn into Quillfire": Quillfire is what the money went into.
         name, shown = investor, f"{shown or wording or measure} in {context.full_name(entity)}"
+    elif measure == "age":
+        name = _aged(context, sentence_start, (start, end), after_end) or name
+    elif measure == "deal value" and not target:
+        bought = _bought(context, clause_start, start)
+        if bought and context.key(bought) != context.key(name or entity):
+            shown = f"{shown or wording or measure} for {context.full_name(bought)}"
+    else:
+        name = (
+            _done_by(context, end, after_end)
+            or _relative_subject(context, sentence_start, start)
+            or name
+        )
     return About(
         entity=_with_object(context, display_name(entity), entity, sentence_start, after_end),
         entity_key=context.key(entity) if entity else "",
@@ -1368,6 +1380,105 @@ def _investor(
     if not investor or context.key(investor) == context.key(entity):
         return ""
     return context.full_name(investor)
+
+
+# "The 23-year-old striker", "to the 23-year-old": an age written as its own noun phrase,
+# whose holder the text has named before. A company, group or bridge said to be so old is
+# read as usual ("Ashcombe, the 140-year-old engineering group").
+_DEFINITE_AGE = re.compile(r"\bthe\s*$", re.IGNORECASE)
+_AGED_THINGS = words(
+    """company group firm business bank club team party brand building bridge house church
+    tower hall school hospital tradition institution chain store shop maker"""
+)
+
+
+def _aged(context: ArticleContext, sentence_start: int, figure: tuple[int, int], end: int) -> str:
+    """Whose age "the 22-year-old" is: the person the text named last before it, a name
+    readers know as a person because the text later calls them by their surname alone."""
+    body = context.body
+    start, stop = figure
+    if not _DEFINITE_AGE.search(body[max(0, start - 6) : start]):
+        return ""
+    following = {w.lower().strip(",.;") for w in body[stop:end].split()[:4]}
+    if following & (_AGED_THINGS | _STAND_IN_NOUNS | _CORPORATE | _ORGANISATION_WORDS):
+        return ""
+    if any(n.start == stop + 1 and _surnamed(context, n) for n in context.names):
+        return ""  # "the 52-year-old Jane Doe": the entity already says whose age
+    earlier = [
+        n
+        for n in context.names
+        if max(0, sentence_start - 600) <= n.start < start and _surnamed(context, n)
+    ]
+    return context.full_name(earlier[-1].text) if earlier else ""
+
+
+def _surnamed(context: ArticleContext, name: Name) -> bool:
+    """Whether a name is a person's the text goes on to call by the surname alone ("Mateo
+    Ibarra" ... "Ibarra has scored"): how news writes people, not clubs or companies."""
+    parts = name.text.split()
+    if len(parts) not in (2, 3) or not _person_like(name.text):
+        return False
+    surname = _strip_possessive(parts[-1])
+    return any(_strip_possessive(n.text) == surname for n in context.names)
+
+
+# "Duarte, who has won 19 caps", "Kell, a former nurse who has led the party": the relative
+# clause a figure sits in, and the name it says more about.
+_WHO = re.compile(r",(?:\s+(?:a|an|the)\s[^,;()]{1,60}?)?\s+who\s")
+
+
+def _relative_subject(context: ArticleContext, sentence_start: int, start: int) -> str:
+    """Whom a figure inside "NAME, who ..." is about: the name the clause hangs on, where
+    the clause is still open at the figure (no comma between): "Kell, who joined Trevanion
+    in 2001" dates Kell's joining, not Trevanion."""
+    body = context.body
+    found = None
+    for match in _WHO.finditer(body, sentence_start, start):
+        found = match
+    if not found or re.search(r"[,;()]", body[found.end() : start]):
+        return ""
+    for name in context.names:
+        if name.end == found.start() or body[name.end : found.start()] in ("'s", "’s"):
+            return context.full_name(name.text)
+    return ""
+
+
+# "the 64K tokens offered by Pelion 3": the figure's own noun phrase says whose it is.
+_DONE_BY = re.compile(
+    r"\s*(?:[a-z-]+\s+){0,3}?(?:offered|provided|supplied|charged|posted|reported|held|owned"
+    r"|earned|raised|spent|paid|claimed|achieved|recorded|operated|run)\s+by\s+(?:the\s+)?$"
+)
+
+
+def _done_by(context: ArticleContext, end: int, after_end: int) -> str:
+    """Whose figure it is when a participle and "by" follow it: "the 64K tokens offered by
+    Pelion 3" is Pelion 3's, whatever the clause opened with."""
+    for name in context.names:
+        if end < name.start < after_end and _DONE_BY.fullmatch(context.body, end, name.start):
+            return context.full_name(name.text)
+    return ""
+
+
+# "agreed to sign Ana Duarte for a reported €40m": whom the fee buys.
+_BUYING = re.compile(
+    r"\b(?:sign|signs|signed|signing|buy|buys|bought|buying|acquire|acquires|acquired"
+    r"|acquiring|purchase|purchased|sell|sells|sold|selling)\b",
+    re.IGNORECASE,
+)
+_FOR_FIGURE = re.compile(r"^\s+for\s+(?:[a-z]+\s+){0,3}$")
+
+
+def _bought(context: ArticleContext, clause_start: int, start: int) -> str:
+    """What or whom a deal's price is paid for, named right before "for" and the figure
+    after a verb of buying or signing: "sign Ana Duarte for €40m" is Duarte's fee."""
+    body = context.body
+    verb = _BUYING.search(body, clause_start, start)
+    if not verb:
+        return ""
+    for name in reversed(context.names):
+        if verb.end() <= name.start and name.end <= start:
+            return name.text if _FOR_FIGURE.match(body[name.end : start]) else ""
+    return ""
 
 
 def _clause_start(body: str, sentence_start: int, start: int) -> int:
@@ -1593,19 +1704,20 @@ def _standing_for(context: ArticleContext, clause_start: int, start: int) -> str
     one that noun follows ("the Calloway Unified district") or else the last place named
     ("south of Saint Carys. The island escaped ... the island's 42 hotels")."""
     body = context.body
-    match = re.search(r"\b[Tt]he\s+([a-z]+)\b", body[clause_start:start])
+    match = re.search(r"\b[Tt]he\s+((?:[a-z]+-?)+(?:\s+[a-z]+){0,2})\b", body[clause_start:start])
     if not match:
         return ""
-    noun = match.group(1)
-    named = [
-        n.text
-        for n in context.names
-        if n.end <= clause_start + match.start()
-        and len(n.text.split()) >= 2
-        and n.text.split()[-1].lower() == noun
-    ]
-    if named:
-        return named[-1]
+    # "the four-lane toll bridge": the noun may follow a word or two that describe it.
+    for noun in match.group(1).split():
+        named = [
+            n.text
+            for n in context.names
+            if n.end <= clause_start + match.start()
+            and len(n.text.split()) >= 2
+            and n.text.split()[-1].lower() == noun
+        ]
+        if named:
+            return named[-1]
     owner = list(re.finditer(r"\bthe\s+([a-z]+)['’]s\s", body[clause_start:start]))
     if not owner or owner[-1].group(1) not in _PLACE_NOUNS:
         return ""

@@ -781,3 +781,73 @@ def test_how_many_live_in_a_place_is_its_population_not_a_toll():
 
     assert line.endswith("population")
     assert "toll" not in line
+
+
+def test_an_age_written_as_its_own_noun_phrase_is_the_person_named_before_it():
+    text = (
+        "Dunmore Athletic have agreed to sign Corvo striker Ana Duarte for a reported €40m."
+        " The 24-year-old Portugal international will sign a four-year contract."
+        " Duarte has scored 21 goals this season."
+    )
+
+    found = read(text, "24-year-old", kind="duration")
+
+    assert about.subject_line(found, "24-year-old").startswith("Ana Duarte")
+
+
+def test_a_company_said_to_be_so_old_keeps_its_own_name():
+    text = (
+        "Trevanion, the 90-year-old Leeds packaging group, agreed to a sale."
+        " Chair Ruth Kell, who joined in 2001, backed the deal. Kell said it was fair."
+    )
+
+    found = read(text, "90-year-old", kind="duration")
+
+    assert about.subject_line(found, "90-year-old").startswith("Trevanion")
+
+
+def test_a_fee_paid_to_sign_someone_names_whom_it_buys():
+    text = (
+        "Dunmore Athletic have agreed a club-record deal to sign Corvo striker Ana Duarte for"
+        " a reported €40m. Duarte has scored 21 goals this season."
+    )
+
+    found = read(text, "€40m", kind="money", unit="EUR")
+    line = about.subject_line(found, "€40m")
+
+    assert line.startswith("Dunmore Athletic")
+    assert line.endswith("for Ana Duarte")
+    assert "Duarte" not in about.subject_terms(found, "€40m")
+
+
+def test_a_figure_inside_a_who_clause_is_about_the_name_it_hangs_on():
+    text = (
+        "Dunmore Athletic have signed Ana Duarte from Corvo. Duarte, who wore the number 9 shirt"
+        " at Corvo and has won 14 caps for Portugal, will have a medical on Friday."
+    )
+
+    found = read(text, "14 caps", kind="count", unit="caps")
+
+    assert about.subject_line(found, "14 caps").startswith("Ana Duarte")
+
+
+def test_a_stand_in_with_words_describing_it_still_names_the_thing():
+    text = (
+        "Trucks queued for hours at the Port of Tarvik after the Edmund Harlow Bridge closed."
+        " In 2024, the six-lane toll bridge carried 9.1 million vehicles."
+    )
+
+    found = read(text, "9.1 million vehicles", kind="count", unit="vehicles")
+
+    assert about.subject_line(found, "9.1 million vehicles").startswith("Edmund Harlow Bridge")
+
+
+def test_a_figure_offered_by_a_name_is_that_names():
+    text = (
+        "Tessaly launched Orla, its new language model, on Monday. Orla reads 32K tokens at"
+        " once, though that falls short of the 64K tokens offered by Pelion Max."
+    )
+
+    found = read(text, "64K tokens", kind="quantity", unit="tokens")
+
+    assert about.subject_line(found, "64K tokens").startswith("Pelion Max")
