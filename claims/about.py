@@ -150,6 +150,12 @@ _MEASURES: dict[str, tuple[str, ...]] = {
     "interest rate": (r"interest rates?", r"rates?"),
     "inflation": (r"inflation", r"prices rose"),
     "growth": (r"growth", r"grew", r"expanded"),
+    # Pay, not the people paid: "a 25% wage increase for workers" changes their wages.
+    "wages": (
+        r"wages?",
+        r"salar(?:y|ies)",
+        r"pay(?= (?:rises?|raises?|increases?|hikes?|cuts?|freeze)\b)",
+    ),
 }
 # What a date marks, by the event word nearest to it.
 _EVENTS: dict[str, tuple[str, ...]] = {
@@ -648,6 +654,11 @@ _UNIT_MEASURES = {
     "subscriber": "users",
     "flight": "flights",
     "death": "death toll",
+    # One crash hits "devices", "machines" or "PCs", as outlets write it.
+    "device": "devices",
+    "machine": "devices",
+    "computer": "devices",
+    "pc": "devices",
 }
 
 
@@ -1666,7 +1677,8 @@ _PERCENT_OF = re.compile(r"^\s*(?:of|stake)\b")
 _CHANGE = re.compile(
     r"\b(?:rose|fell|jumped|climbed|surged|soared|gained|dropped|slid|sank|tumbled|plunged"
     r"|rallied|popped|up|down|higher|lower|gain|drop|increase|decrease|rise|fall|jump"
-    r"|increased|decreased|declined|slipped|grew|shrank|advanced|lost)\b"
+    r"|increased|decreased|declined|slipped|grew|shrank|advanced|lost"
+    r"|increases|decreases|rises|falls|jumps|gains|drops|raises?|hikes?)\b"
 )
 # A move with no measure named, in a sentence about trading, is a move of the share price.
 _TRADING = re.compile(

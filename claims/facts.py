@@ -380,6 +380,7 @@ def _subjects_differ(group: _Group, summary: Mapping) -> bool:
         root.subject_measure
         and measures
         and _family_name(root.subject_measure) not in {_family_name(m) for m in measures}
+        and not _unnamed_change(root.subject_measure, measures)
     ):
         return True
     parts = [key.split("|") for key in summary.get("keys", ())]
@@ -392,6 +393,16 @@ def _subjects_differ(group: _Group, summary: Mapping) -> bool:
     ):
         return True
     return bool(root.subject_scope and scopes and root.subject_scope not in scopes)
+
+
+def _unnamed_change(measure: str, measures: Iterable[str]) -> bool:
+    """Whether one side is a change of something its clause leaves unnamed and the other a
+    change of a named measure: "includes 25% in base increases" and "a 25% wage increase"
+    may be one rise."""
+    changes = {m for m in measures if m == "change" or m.endswith(" change")}
+    if measure == "change":
+        return bool(changes)
+    return measure.endswith(" change") and "change" in changes
 
 
 def _same_subject(group: _Group, summary: Mapping) -> bool:

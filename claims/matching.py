@@ -1025,10 +1025,18 @@ def assign(
         for (group, _), result in scores.items()
         if result.agrees and result.total >= params.threshold
     }
+    # Facts with a group whose value agrees: where another of the article's figures would
+    # take them with a value they lack, that one ranks lower too ("an immediate 11% raise"
+    # beside the "25% wage increase" the fact's other outlets report).
+    agreed = {
+        fact
+        for (_, fact), result in scores.items()
+        if result.agrees and result.total >= params.threshold
+    }
 
     def rank(item: tuple[tuple[int, int], Score]) -> float:
-        (group, _), result = item
-        if group in agreeing and not result.agrees:
+        (group, fact), result = item
+        if (group in agreeing or fact in agreed) and not result.agrees:
             return result.total - params.disagree_margin
         return result.total
 

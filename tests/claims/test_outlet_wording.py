@@ -1,0 +1,97 @@
+"""One fact told in each outlet's own words: the nouns it counts in, how it names a rise, and
+which of an article's figures a fact's other outlets report."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from claims import about, matching
+from claims.extraction.types import Kind
+from claims.units import dimension_of, dimensions_compatible
+from tests.claims.extraction.helpers import only_figure, summary
+from tests.claims.stories import claim, publish
+
+
+def _measure(text: str, figure: str, *, kind: str = "percent", unit: str = "percent") -> str:
+    context = about.ArticleContext(text, "", None)
+    start = text.index(figure)
+    return about.about(
+        context,
+        start=start,
+        end=start + len(figure),
+        sentence_start=0,
+        sentence_end=len(text),
+        kind=kind,
+        unit=unit,
+        text=figure,
+    ).measure
+
+
+def test_machines_devices_and_pcs_hit_by_one_fault_are_one_count():
+    devices = dimension_of(Kind.COUNT, "devices")
+    for noun in ("machines", "PCs", "computers"):
+        assert dimensions_compatible(
+            Kind.COUNT, devices, Kind.COUNT, dimension_of(Kind.COUNT, noun)
+        )
+    assert dimension_of(Kind.COUNT, "trucks") != devices
+
+    text = "The faulty patch from Tallow Systems crashed 2.1 million Brisk {} overnight."
+    measures = {
+        _measure(text.format(noun), "2.1 million", kind="count", unit=noun.lower())
+        for noun in ("devices", "machines", "PCs")
+    }
+    assert measures == {"devices"}
+
+
+def test_a_pay_rise_is_a_change_of_wages_not_a_count_of_workers():
+    text = "Organisers said workers will get a 14% wage increase over three years."
+
+    assert _measure(text, "14%") == "wages change"
+
+
+def test_increases_and_rises_name_a_change_as_increased_and_rose_do():
+    assert _measure("The pact includes 14% in base increases through 2029.", "14%") == "change"
+    assert _measure("Its output rises 6% in the plan.", "6%") == "change"
+
+
+def test_less_than_one_percent_is_a_figure_but_the_pronoun_one_is_not():
+    found = only_figure("The fault reached less than one percent of Brisk machines.")
+
+    assert summary(found) == ("one percent", "percent", "1", "percent", "less_than")
+
+
+def test_a_fact_goes_to_the_figure_whose_value_agrees_not_to_a_closer_worded_one():
+    agreeing = matching.Score(0.7, 0.5, 0.2, ("orrin",), ("wag",), agrees=True)
+    closer = matching.Score(0.8, 0.7, 0.0, ("orrin",), ("wag",), agrees=False)
+
+    chosen = matching.assign({(0, 7): agreeing, (1, 7): closer})
+
+    assert [(a.group, a.fact) for a in chosen] == [(0, 7)]
+
+
+PAY_DEAL = [
+    (
+        "Orrin Mills and the Loom Workers Guild reached a tentative deal on Monday."
+        " Guild leaders said members will get a 14% general wage increase over the deal.",
+        "Valley Courier",
+        date(2025, 5, 12),
+    ),
+    (
+        "Orrin Mills and the Loom Workers Guild agreed a tentative contract on Monday."
+        " The deal includes 14% in base wage increases through June 2029. Workers will receive"
+        " an immediate 6% wage increase upon ratification.",
+        "Mill Town Record",
+        date(2025, 5, 13),
+    ),
+]
+
+
+def test_outlets_naming_one_pay_rise_differently_share_its_fact(make_article):
+    first = publish(make_article, PAY_DEAL[0][0], outlet=PAY_DEAL[0][1], published=PAY_DEAL[0][2])
+    second = publish(make_article, PAY_DEAL[1][0], outlet=PAY_DEAL[1][1], published=PAY_DEAL[1][2])
+
+    fact = claim(first, "14%").fact
+    assert claim(second, "14%").fact == fact
+    assert claim(second, "6%").fact != fact
+    fact.refresh_from_db()
+    assert fact.agreement != fact.Agreement.DISPUTED
