@@ -171,6 +171,14 @@ _EVENTS: dict[str, tuple[str, ...]] = {
         r"trading",
     ),
     "pricing": (r"priced", r"pricing", r"sold shares", r"sale"),
+    # A strike's start: "walked off the job on May 2", "the strike started on May 2".
+    "strike": (
+        r"walk(?:ed|s)? off(?: the job)?",
+        r"walk-?outs?",
+        r"stoppages?",
+        r"(?:went|go|going) on strike",
+        r"strikes?(?: (?:began|begun|started|starts))?",
+    ),
     "founding": (r"founded", r"founding", r"started", r"established", r"created", r"launched"),
     "collapse": (r"collaps(?:ed|e)", r"crash(?:ed)?", r"struck", r"hit", r"accident"),
     # What befell a plane, a train or a plant: "a cabin door blowout on Sunday".

@@ -341,7 +341,7 @@ def _score(
         return None
     key = group.subject_key
     same_key = bool(key) and key in summary.get("keys", ())
-    if same_key and _specific(key):
+    if (same_key and _specific(key)) or _same_day_of_event(group, summary, reading, fact):
         # Entity, measure and reference point or scope agree: the same fact, whatever the
         # words and the value (a wrong figure must land in its fact to be flagged).
         result = matching.score(group.profile, fact.terms, reading, params, overrides)
@@ -368,6 +368,21 @@ def _score(
         # evidence, not a decision.
         result = replace(result, total=result.total + SUBJECT_KEY_BONUS / 2)
     return result
+
+
+def _same_day_of_event(
+    group: _Group, summary: Mapping, reading: comparison.Reading | None, fact: Fact
+) -> bool:
+    """Whether the mention dates an event the fact's mentions date too (a strike's start, a
+    founding) to the same day: one story's outlets write whom it befell differently ("the
+    union", "the carmaker"), not the day."""
+    measure = group.roots[0].subject_measure
+    if reading is None or reading.kind != Claim.Kind.DATE or not measure:
+        return False
+    if measure not in summary.get("measures", ()) or matching.significant_digits(reading) < 3:
+        return False
+    values = fact.terms.get("values", ())
+    return matching.value_evidence(reading, values)[1] and not matching.disagrees(reading, values)
 
 
 def _subjects_differ(group: _Group, summary: Mapping) -> bool:

@@ -95,3 +95,33 @@ def test_outlets_naming_one_pay_rise_differently_share_its_fact(make_article):
     assert claim(second, "6%").fact != fact
     fact.refresh_from_db()
     assert fact.agreement != fact.Agreement.DISPUTED
+
+
+def test_walking_off_the_job_dates_a_strike():
+    text = "Loom Workers Guild members first walked off the job on March 3, when talks failed."
+
+    assert _measure(text, "March 3", kind="date", unit="") == "strike"
+
+
+STRIKE = [
+    (
+        "Orrin Mills reached a deal with its weavers on Friday. Loom Workers Guild members"
+        " first walked off the job on March 3, 2025, when their contract expired.",
+        "Valley Courier",
+        date(2025, 4, 18),
+    ),
+    (
+        "Orrin Mills weavers will return to work on Monday. Orrin Mills put 20% more money on"
+        " the table than it did before the strike started on March 3, 2025.",
+        "Mill Town Record",
+        date(2025, 4, 19),
+    ),
+]
+
+
+def test_outlets_dating_one_strike_to_one_day_share_its_fact_whoever_they_name(make_article):
+    first = publish(make_article, STRIKE[0][0], outlet=STRIKE[0][1], published=STRIKE[0][2])
+    second = publish(make_article, STRIKE[1][0], outlet=STRIKE[1][1], published=STRIKE[1][2])
+
+    assert claim(second, "March 3, 2025").fact == claim(first, "March 3, 2025").fact
+    assert claim(second, "Monday").fact != claim(first, "March 3, 2025").fact
