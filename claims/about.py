@@ -153,6 +153,7 @@ _MEASURES: dict[str, tuple[str, ...]] = {
     # Pay, not the people paid: "a 25% wage increase for workers" changes their wages.
     "wages": (
         r"wages?",
+        r"(?:wage|pay) rates?",  # no interest rate
         r"salar(?:y|ies)",
         r"pay(?= (?:rises?|raises?|increases?|hikes?|cuts?|freeze)\b)",
     ),

@@ -49,6 +49,12 @@ def test_a_pay_rise_is_a_change_of_wages_not_a_count_of_workers():
     assert _measure(text, "14%") == "wages change"
 
 
+def test_a_wage_rate_rising_is_a_pay_rise_not_an_interest_rate():
+    text = "The top wage rate at Orrin Mills will rise about 21% to $31 an hour."
+
+    assert _measure(text, "21%") == "wages change"
+
+
 def test_increases_and_rises_name_a_change_as_increased_and_rose_do():
     assert _measure("The pact includes 14% in base increases through 2029.", "14%") == "change"
     assert _measure("Its output rises 6% in the plan.", "6%") == "change"
