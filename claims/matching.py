@@ -45,6 +45,7 @@ from functools import cached_property
 from itertools import islice
 
 from claims import comparison
+from claims.extraction.sentences import is_abbreviation
 from claims.extraction.types import Kind, decimal_text
 from claims.units import PEOPLE, dimension_of, dimensions_compatible
 
@@ -428,6 +429,8 @@ class ArticleText:
         chunk = self.body[window_start:sentence_start].rstrip()
         last = None
         for match in _PREVIOUS_BOUNDARY.finditer(chunk):
+            if match.group()[:2].rstrip() == "." and is_abbreviation(chunk, match.start()):
+                continue  # "Representatives of Tallow Corp. said ...": one sentence
             if match.end() < len(chunk):
                 last = match
         return chunk[last.end() :] if last else chunk

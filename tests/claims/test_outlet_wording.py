@@ -131,3 +131,15 @@ def test_outlets_dating_one_strike_to_one_day_share_its_fact_whoever_they_name(m
 
     assert claim(second, "March 3, 2025").fact == claim(first, "March 3, 2025").fact
     assert claim(second, "Monday").fact != claim(first, "March 3, 2025").fact
+
+
+def test_the_sentence_before_a_quote_runs_past_a_company_s_abbreviation():
+    body = (
+        "Engineers from Tallow Corp. said the fault hit under 2% of Brisk machines."
+        " “We estimate it hit 2.1 million Brisk machines,” the firm wrote."
+    )
+    text = matching.ArticleText(body)
+
+    previous = text.previous_sentence(body.index("“"))
+
+    assert previous.startswith("Engineers from Tallow Corp. said")
