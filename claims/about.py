@@ -150,7 +150,7 @@ _MEASURES: dict[str, tuple[str, ...]] = {
     "interest rate": (r"interest rates?", r"rates?"),
     "inflation": (r"inflation", r"prices rose"),
     "growth": (r"growth", r"grew", r"expanded"),
-    # Pay, not the people paid: "a 25% wage increase for workers" changes their wages.
+    # Pay, not the people paid: "a 14% wage increase for workers" changes their wages.
     "wages": (
         r"wages?",
         r"(?:wage|pay) rates?",  # no interest rate

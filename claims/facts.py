@@ -412,7 +412,7 @@ def _subjects_differ(group: _Group, summary: Mapping) -> bool:
 
 def _unnamed_change(measure: str, measures: Iterable[str]) -> bool:
     """Whether one side is a change of something its clause leaves unnamed and the other a
-    change of a named measure: "includes 25% in base increases" and "a 25% wage increase"
+    change of a named measure: "includes 14% in base increases" and "a 14% wage increase"
     may be one rise."""
     changes = {m for m in measures if m == "change" or m.endswith(" change")}
     if measure == "change":

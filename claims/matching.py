@@ -1029,8 +1029,8 @@ def assign(
         if result.agrees and result.total >= params.threshold
     }
     # Facts with a group whose value agrees: where another of the article's figures would
-    # take them with a value they lack, that one ranks lower too ("an immediate 11% raise"
-    # beside the "25% wage increase" the fact's other outlets report).
+    # take them with a value they lack, that one ranks lower too ("an immediate 6% raise"
+    # beside the "14% wage increase" the fact's other outlets report).
     agreed = {
         fact
         for (_, fact), result in scores.items()

@@ -121,8 +121,8 @@ PHYSICAL_UNITS: dict[str, tuple[str, Decimal]] = {
         ],
         ("people", Decimal(1)),
     ),
-    # Computers under another noun: an outage that hit "8.5 million devices" hit "8.5 million
-    # machines" and "8.5 million PCs".
+    # Computers under another noun: an outage that hit "2.1 million devices" hit "2.1 million
+    # machines" and "2.1 million PCs".
     **dict.fromkeys(
         ["devices", "machines", "computers", "pcs", "personal computers"], ("devices", Decimal(1))
     ),

@@ -84,8 +84,8 @@ PAY_DEAL = [
     ),
     (
         "Orrin Mills and the Loom Workers Guild agreed a tentative contract on Monday."
-        " The deal includes 14% in base wage increases through June 2029. Workers will receive"
-        " an immediate 6% wage increase upon ratification.",
+        " Weavers get 14% in base wage increases by June 2029, the guild said, and a first"
+        " 6% wage increase once they vote the contract in.",
         "Mill Town Record",
         date(2025, 5, 13),
     ),
@@ -104,7 +104,7 @@ def test_outlets_naming_one_pay_rise_differently_share_its_fact(make_article):
 
 
 def test_walking_off_the_job_dates_a_strike():
-    text = "Loom Workers Guild members first walked off the job on March 3, when talks failed."
+    text = "Loom Workers Guild members walked off the job on March 3 over pay."
 
     assert _measure(text, "March 3", kind="date", unit="") == "strike"
 
@@ -112,13 +112,13 @@ def test_walking_off_the_job_dates_a_strike():
 STRIKE = [
     (
         "Orrin Mills reached a deal with its weavers on Friday. Loom Workers Guild members"
-        " first walked off the job on March 3, 2025, when their contract expired.",
+        " walked off the job at three mills on March 3, 2025, over pay.",
         "Valley Courier",
         date(2025, 4, 18),
     ),
     (
-        "Orrin Mills weavers will return to work on Monday. Orrin Mills put 20% more money on"
-        " the table than it did before the strike started on March 3, 2025.",
+        "Orrin Mills weavers will return to work on Monday. The mill owner has raised its offer"
+        " twice since the strike started on March 3, 2025.",
         "Mill Town Record",
         date(2025, 4, 19),
     ),
