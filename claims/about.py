@@ -151,6 +151,13 @@ _MEASURES: dict[str, tuple[str, ...]] = {
     "interest rate": (r"interest rates?", r"rates?"),
     "inflation": (r"inflation", r"prices rose"),
     "growth": (r"growth", r"grew", r"expanded"),
+    # Pay, not the people paid: "a 14% wage increase for workers" changes their wages.
+    "wages": (
+        r"wages?",
+        r"(?:wage|pay) rates?",  # no interest rate
+        r"salar(?:y|ies)",
+        r"pay(?= (?:rises?|raises?|increases?|hikes?|cuts?|freeze)\b)",
+    ),
 }
 # What a date marks, by the event word nearest to it.
 _EVENTS: dict[str, tuple[str, ...]] = {
@@ -166,6 +173,14 @@ _EVENTS: dict[str, tuple[str, ...]] = {
         r"trading",
     ),
     "pricing": (r"priced", r"pricing", r"sold shares", r"sale"),
+    # A strike's start: "walked off the job on May 2", "the strike started on May 2".
+    "strike": (
+        r"walk(?:ed|s)? off(?: the job)?",
+        r"walk-?outs?",
+        r"stoppages?",
+        r"(?:went|go|going) on strike",
+        r"strikes?(?: (?:began|begun|started|starts))?",
+    ),
     "founding": (r"founded", r"founding", r"started", r"established", r"created", r"launched"),
     "collapse": (r"collaps(?:ed|e)", r"crash(?:ed)?", r"struck", r"hit", r"accident"),
     # What befell a plane, a train or a plant: "a cabin door blowout on Sunday".
@@ -649,6 +664,11 @@ _UNIT_MEASURES = {
     "subscriber": "users",
     "flight": "flights",
     "death": "death toll",
+    # One crash hits "devices", "machines" or "PCs", as outlets write it.
+    "device": "devices",
+    "machine": "devices",
+    "computer": "devices",
+    "pc": "devices",
 }
 
 
@@ -1851,7 +1871,8 @@ _PERCENT_OF = re.compile(r"^\s*(?:of|stake)\b")
 _CHANGE = re.compile(
     r"\b(?:rose|fell|jumped|climbed|surged|soared|gained|dropped|slid|sank|tumbled|plunged"
     r"|rallied|popped|up|down|higher|lower|gain|drop|increase|decrease|rise|fall|jump"
-    r"|increased|decreased|declined|slipped|grew|shrank|advanced|lost)\b"
+    r"|increased|decreased|declined|slipped|grew|shrank|advanced|lost"
+    r"|increases|decreases|rises|falls|jumps|gains|drops|raises?|hikes?)\b"
 )
 # A move with no measure named, in a sentence about trading, is a move of the share price.
 _TRADING = re.compile(

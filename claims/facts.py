@@ -342,7 +342,7 @@ def _score(
         return None
     key = group.subject_key
     same_key = bool(key) and key in summary.get("keys", ())
-    if same_key and _specific(key):
+    if (same_key and _specific(key)) or _same_day_of_event(group, summary, reading, fact):
         # Entity, measure and reference point or scope agree: the same fact, whatever the
         # words and the value (a wrong figure must land in its fact to be flagged).
         result = matching.score(group.profile, fact.terms, reading, params, overrides)
@@ -371,6 +371,21 @@ def _score(
     return result
 
 
+def _same_day_of_event(
+    group: _Group, summary: Mapping, reading: comparison.Reading | None, fact: Fact
+) -> bool:
+    """Whether the mention dates an event the fact's mentions date too (a strike's start, a
+    founding) to the same day: one story's outlets write whom it befell differently ("the
+    union", "the carmaker"), not the day."""
+    measure = group.roots[0].subject_measure
+    if reading is None or reading.kind != Claim.Kind.DATE or not measure:
+        return False
+    if measure not in summary.get("measures", ()) or matching.significant_digits(reading) < 3:
+        return False
+    values = fact.terms.get("values", ())
+    return matching.value_evidence(reading, values)[1] and not matching.disagrees(reading, values)
+
+
 def _subjects_differ(group: _Group, summary: Mapping) -> bool:
     """A known measure, reference point or scope the fact's mentions never have: "close"
     is not "open", "per day" not "per year", a headcount not a revenue. Dates are told apart
@@ -381,6 +396,7 @@ def _subjects_differ(group: _Group, summary: Mapping) -> bool:
         root.subject_measure
         and measures
         and _family_name(root.subject_measure) not in {_family_name(m) for m in measures}
+        and not _unnamed_change(root.subject_measure, measures)
     ):
         return True
     parts = [key.split("|") for key in summary.get("keys", ())]
@@ -393,6 +409,16 @@ def _subjects_differ(group: _Group, summary: Mapping) -> bool:
     ):
         return True
     return bool(root.subject_scope and scopes and root.subject_scope not in scopes)
+
+
+def _unnamed_change(measure: str, measures: Iterable[str]) -> bool:
+    """Whether one side is a change of something its clause leaves unnamed and the other a
+    change of a named measure: "includes 14% in base increases" and "a 14% wage increase"
+    may be one rise."""
+    changes = {m for m in measures if m == "change" or m.endswith(" change")}
+    if measure == "change":
+        return bool(changes)
+    return measure.endswith(" change") and "change" in changes
 
 
 def _same_subject(group: _Group, summary: Mapping) -> bool:

@@ -121,6 +121,11 @@ PHYSICAL_UNITS: dict[str, tuple[str, Decimal]] = {
         ],
         ("people", Decimal(1)),
     ),
+    # Computers under another noun: an outage that hit "2.1 million devices" hit "2.1 million
+    # machines" and "2.1 million PCs".
+    **dict.fromkeys(
+        ["devices", "machines", "computers", "pcs", "personal computers"], ("devices", Decimal(1))
+    ),
 }
 UNIT_ALIASES = {
     "%": "percent",

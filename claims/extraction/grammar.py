@@ -298,6 +298,8 @@ def read_words(text: str, m: re.Match[str]) -> Atom | None:
         spelled=True,
     )
     atom = _classify(text, atom, pos, None)
+    if lower == "one" and atom.kind is Kind.PERCENT:
+        atom.single = True  # "less than one percent": no pronoun "one" is a percent
     if atom.kind is None and written == 1 and factor == 1:
         # "one person died": a single casualty is a figure; "one of", "one other" are not.
         single = _SINGLE_CASUALTY.match(text, pos)

@@ -19,7 +19,8 @@ _BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])|\n+"
 _WORD_BEFORE_DOT = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
 
 
-def _is_abbreviation(text: str, dot: int) -> bool:
+def is_abbreviation(text: str, dot: int) -> bool:
+    """Whether the period at text[dot] closes an abbreviation ("Corp.", "Feb."), not a sentence."""
     m = _WORD_BEFORE_DOT.search(text, max(0, dot - 12), dot + 1)
     if not m:
         return False
@@ -32,11 +33,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     spans = []
     start = 0
     for m in _BOUNDARY.finditer(text):
-        if (
-            text[m.start()] == "."
-            and m.end() - m.start() == 1
-            and _is_abbreviation(text, m.start())
-        ):
+        if text[m.start()] == "." and m.end() - m.start() == 1 and is_abbreviation(text, m.start()):
             continue
         end = m.end() if text[m.start()] != "\n" else m.start()
         if end > start:
