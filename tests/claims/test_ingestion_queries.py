@@ -19,10 +19,10 @@ STORY = (
 )
 # One claim per figure: the amount, the workers, the year, the cars and the rate.
 FIGURES = 5
-# Extraction and grouping of one article: status changes and their events, the story, the
-# claims, the candidate facts, then one write per table (20 on SQLite, 22 on PostgreSQL with
-# its two locks, for a report joining known facts). A new query per claim or per fact breaks it.
-MAX_QUERIES = 24
+# Extraction and grouping of one article: status changes and their events, the story and the
+# stories it may show to be one, the claims, the candidate facts, then one write per table (23
+# on SQLite, 25 on PostgreSQL with its two locks). A new query per claim or per fact breaks it.
+MAX_QUERIES = 25
 
 
 @pytest.fixture
