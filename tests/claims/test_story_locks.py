@@ -85,3 +85,32 @@ def test_a_worker_on_one_story_never_waits_for_a_lock_held_on_another(
         finally:
             for worker in workers:
                 worker.stop()
+
+
+def test_stories_are_not_merged_while_another_worker_holds_one_of_them(db, make_article):
+    if connection.vendor != "postgresql":
+        pytest.skip("the story locks are PostgreSQL advisory locks")
+    from articles.models import Story
+    from claims import facts, pipeline
+
+    article = make_article(title="Corvane freighter", original=HELD, published=date(2024, 3, 26))
+    pipeline.propose_claims(article)
+    article.refresh_from_db()
+    story = article.story
+    # A second story telling the same event, as a worker may have just opened it.
+    other = Story.objects.create(
+        title="Lenmark pier",
+        names=story.names[:2],
+        first_published=story.first_published,
+        last_published=story.last_published,
+    )
+
+    with psycopg.connect(_conninfo(), autocommit=True) as holder:
+        holder.execute("SELECT pg_advisory_lock(%s, %s)", [MATCHING_LOCK_KEY, other.pk])
+        # Skipped rather than waited for: that worker may be waiting for this story's lock.
+        assert facts.merge_related_stories(story) == []
+        holder.execute("SELECT pg_advisory_unlock(%s, %s)", [MATCHING_LOCK_KEY, other.pk])
+
+    other_id = other.pk
+    assert [merged.title for merged in facts.merge_related_stories(story)] == ["Lenmark pier"]
+    assert not Story.objects.filter(pk=other_id).exists()
