@@ -15,8 +15,8 @@ the choice is stated in the docstring of the function that makes it:
   prediction matched to an optional mention is left out, as it is from mention scores;
 - a disputed flag belongs to a fact: the pipeline flags fact F when any prediction with
   ``fact == F`` has ``disputed`` true;
-- "differing values" in a dispute are the gold values (unit and value, numbers with the
-  same 0.5 % tolerance), so a caught conflict does not also depend on value extraction;
+- "differing values" in a dispute are the gold values (unit and value, numbers exactly as
+  annotated), so a caught conflict does not also depend on value extraction;
 - a ratio whose denominator is zero is ``None`` (shown as ``n/a``), never 0 or 1;
 - subjects (``score_subjects``): content-word F1 and the gold's first proper name, over the
   matched pairs with a required gold mention; ``first_proper_name`` says what a name is;
@@ -865,13 +865,23 @@ def _score_disputes(
 
 
 def _differ(mentions: list[_Mention]) -> bool:
-    """Whether some two gold mentions disagree in unit or value."""
+    """Whether some two gold mentions disagree in unit or value.
+
+    Gold numbers are compared exactly: the annotator wrote each as the text states it, so
+    "$50.44" against "$50.31" is a disagreement even though each is within 0.5 % of the
+    other (the tolerance is for a prediction read from a text, not between two texts).
+    """
     return any(
-        _unit(a.unit) != _unit(b.unit)
-        # Both ways round: gold dates at different precisions (2023, 2023-04) agree.
-        or not (values_agree(a.kind, a.value, b.value) or values_agree(a.kind, b.value, a.value))
+        _unit(a.unit) != _unit(b.unit) or not _gold_values_equal(a, b)
         for a, b in combinations(mentions, 2)
     )
+
+
+def _gold_values_equal(a: _Mention, b: _Mention) -> bool:
+    if a.kind == "date":
+        # Both ways round: gold dates at different precisions (2023, 2023-04) agree.
+        return dates_agree(a.value, b.value) or dates_agree(b.value, a.value)
+    return _decimal(a.value) == _decimal(b.value)
 
 
 # ---------------------------------------------------------------------------------------

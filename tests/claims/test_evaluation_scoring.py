@@ -371,10 +371,22 @@ def test_a_tie_for_the_majority_gold_fact_counts_as_right_when_one_tied_fact_is_
     assert score(predictions, _deal_gold(), conflicts=CONFLICTS).disputes.precision == 1.0
 
 
-def test_values_within_rounding_do_not_make_a_dispute():
+def test_prices_to_the_cent_that_differ_by_less_than_the_value_tolerance_still_differ():
+    golds = [
+        gold(0, 5, file="a.txt", fact="deal", value="41.27"),
+        gold(0, 5, file="b.txt", fact="deal", value="41.19"),
+    ]
+    predictions = [
+        pred(0, 5, file="a.txt", fact="F", disputed=True, value="41.27"),
+        pred(0, 5, file="b.txt", fact="F", disputed=True, value="41.19"),
+    ]
+    assert score(predictions, golds, conflicts=CONFLICTS).disputes.caught == ["deal"]
+
+
+def test_equal_gold_values_do_not_make_a_dispute():
     golds = [
         gold(0, 5, file="a.txt", fact="deal", value="16200000"),
-        gold(0, 5, file="b.txt", fact="deal", value="16210000"),
+        gold(0, 5, file="b.txt", fact="deal", value="16200000.0"),
     ]
     predictions = [
         pred(0, 5, file="a.txt", fact="F", disputed=True),
