@@ -678,29 +678,49 @@ def move_article_to_story(
     return story
 
 
+# Two stories are merged only when the smaller holds at most this many articles: each of its
+# articles is grouped again in the larger one, in the same task. Larger pairs stay apart
+# until a reviewer moves articles (a backfill must not make one task regroup a whole story).
+MERGE_LIMIT = 12
+
+
 def merge_related_stories(story: Story) -> list[Story]:
-    """Move into `story` the articles of the stories that would now join it (an article
-    that fits two stories shows they are one: articles.stories.related_stories), so the
-    stories found do not depend on arrival order. A story a reviewer has worked on (a claim
-    reviewed, a fact no longer open) stays as it is. Returns the stories merged."""
+    """Merge `story` with the stories that would now join it (an article that fits two
+    stories shows they are one: articles.stories.related_stories), so the stories found do
+    not depend on arrival order. The smaller story's articles move into the larger one (the
+    article's own story when they are as large), each move recorded on the article. A story a
+    reviewer has worked on (a claim reviewed, a fact no longer open) stays as it is. Returns
+    the stories merged away."""
     merged = []
     for other in stories.related_stories(story):
         if not _try_lock_story(other.pk):
             # A worker grouping that story holds its lock and may wait for this one: skip
             # rather than deadlock; the next article of either story looks again.
             continue
-        claims = Claim.objects.filter(article__story=other)
-        if claims.exclude(pk__in=_open_claims(claims)).exists() or (
-            Fact.objects.filter(story=other).exclude(status=Fact.Status.OPEN).exists()
-        ):
+        if _reviewed(story) or _reviewed(other):
             continue
-        for article in sorted(other.articles.all(), key=_story_order):
+        kept, absorbed = story, other
+        if other.articles.count() > story.articles.count():
+            kept, absorbed = other, story
+        if absorbed.articles.count() > MERGE_LIMIT:
+            logger.info("stories %s and %s not merged: both are large", story.pk, other.pk)
+            continue
+        for article in sorted(absorbed.articles.all(), key=_story_order):
             move_article_to_story(
-                article, story, actor=None, note="its story shares names and figures with this one"
+                article, kept, actor=None, note="its story shares names and figures with this one"
             )
-        stories.absorb(story, other)
-        merged.append(other)
+        stories.absorb(kept, absorbed)
+        merged.append(absorbed)
+        if absorbed is story:
+            break  # the article's story is gone: the larger one is looked at by its next article
     return merged
+
+
+def _reviewed(story: Story) -> bool:
+    claims = Claim.objects.filter(article__story=story)
+    return claims.exclude(pk__in=_open_claims(claims)).exists() or (
+        Fact.objects.filter(story=story).exclude(status=Fact.Status.OPEN).exists()
+    )
 
 
 # What grouping reads and writes of a candidate fact (the rest stays unread).

@@ -95,8 +95,11 @@ def propose_claims(article: Article) -> int:
         # In the same transaction: claims are never left committed without their facts.
         facts.group_article_claims(locked)
         # Its names and figures may show that another story is this one.
-        facts.merge_related_stories(locked.story)
+        if facts.merge_related_stories(locked.story):
+            # Its story may have been the smaller one, merged into another.
+            locked.refresh_from_db(fields=["story"])
     article.status = Status.DONE
+    article.story_id = locked.story_id
     return stored
 
 

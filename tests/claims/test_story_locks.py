@@ -114,3 +114,63 @@ def test_stories_are_not_merged_while_another_worker_holds_one_of_them(db, make_
     other_id = other.pk
     assert [merged.title for merged in facts.merge_related_stories(story)] == ["Lenmark pier"]
     assert not Story.objects.filter(pk=other_id).exists()
+
+
+def test_a_small_story_joins_a_larger_related_one_rather_than_absorbing_it(db, make_article):
+    from articles.models import Story
+    from claims import facts, pipeline
+
+    article = make_article(title="Corvane freighter", original=HELD, published=date(2024, 3, 26))
+    pipeline.propose_claims(article)
+    article.refresh_from_db()
+    story = article.story
+    larger = Story.objects.create(
+        title="Lenmark pier",
+        names=story.names[:2],
+        first_published=story.first_published,
+        last_published=story.last_published,
+    )
+    _place(make_article, larger, count=2)
+
+    story_id = story.pk
+    assert facts.merge_related_stories(story) == [story]
+    article.refresh_from_db()
+    assert article.story == larger
+    assert not Story.objects.filter(pk=story_id).exists()
+    assert (
+        article.events.order_by("id")
+        .last()
+        .note.startswith(f"moved from story {story_id} to story {larger.pk}")
+    )
+
+
+def test_two_large_related_stories_stay_apart_until_a_reviewer_moves_articles(
+    db, make_article, monkeypatch
+):
+    from articles.models import Story
+    from claims import facts, pipeline
+
+    monkeypatch.setattr(facts, "MERGE_LIMIT", 1)
+    article = make_article(title="Corvane freighter", original=HELD, published=date(2024, 3, 26))
+    pipeline.propose_claims(article)
+    article.refresh_from_db()
+    story = article.story
+    _place(make_article, story, count=1)
+    other = Story.objects.create(
+        title="Lenmark pier",
+        names=story.names[:2],
+        first_published=story.first_published,
+        last_published=story.last_published,
+    )
+    _place(make_article, other, count=2)
+
+    assert facts.merge_related_stories(story) == []
+    assert Story.objects.filter(pk__in=[story.pk, other.pk]).count() == 2
+
+
+def _place(make_article, story, *, count: int) -> None:
+    """`count` more articles in `story`, as earlier articles of it."""
+    for number in range(count):
+        text = f"Pier note {number} of story {story.pk}."
+        article = make_article(title=text, original=text)
+        Article.objects.filter(pk=article.pk).update(story=story)
