@@ -33,7 +33,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from functools import cached_property
 
-from claims import measure_words
+from claims import measure_words, report_day
 from claims.extraction.lexicon import words
 
 # --------------------------------------------------------------------------------------------
@@ -229,6 +229,8 @@ _SCOPES: tuple[tuple[str, str], ...] = (
     ("cumulative", r"cumulative|accumulated"),
     ("additional", r"a further|an additional|additional|extra|another"),
     ("total", r"total|combined|in all|overall|altogether"),
+    # A first estimate later revised ("the depth was initially reported at 18 km").
+    ("initial", r"initially|at first"),
     # Shares of an offering sold by its holders, or set aside for a group: not the whole sale.
     ("sold by holders", r"by (?:other |existing |selling )?(?:shareholders|stockholders|holders)"),
     ("set aside", r"(?:allocated|reserved|set aside|directed) (?:to|for)"),
@@ -664,6 +666,11 @@ _UNIT_MEASURES = {
     "subscriber": "users",
     "flight": "flights",
     "death": "death toll",
+    "fatality": "death toll",
+    "fatalities": "death toll",
+    "lives": "death toll",  # "claimed 2,000 lives"
+    "injury": "injured",
+    "injuries": "injured",
     # One crash hits "devices", "machines" or "PCs", as outlets write it.
     "device": "devices",
     "machine": "devices",
@@ -1144,6 +1151,8 @@ class About:
             parts.append(self.when)
         # "extra observing time" already says what the scope "(additional)" would.
         scope = "" if wording.startswith("extra ") and self.scope == "additional" else self.scope
+        if self.place and scope == f"in {self.place_key}":
+            scope = ""  # "death toll in Tarn province": the place says it
         return _with_reference(" ".join(p for p in parts if p), self.reference, scope)
 
     @property
@@ -1185,7 +1194,9 @@ def _with_reference(line: str, reference: str, scope: str) -> str:
 
 
 _MOMENT_NAMES = frozenset(n for n, _ in _MOMENTS)
-EVENT_MEASURES = frozenset(("death toll", "injured", "passengers", "crew"))
+EVENT_MEASURES = frozenset(
+    ("death toll", "injured", "passengers", "crew", "magnitude", "depth", "epicentre distance")
+)
 _MOMENT_WORDS = frozenset(w for n in _MOMENT_NAMES for w in n.split()) | {"day"}
 
 
@@ -1233,10 +1244,12 @@ def about(
         counted = bool(_AMONG.search(before[-40:].lower())) and not _TOLL_OF.search(
             before[-40:].lower()
         )
+        if unit_measure == "death toll" and _SAVED.search(before[-30:].lower()):
+            unit_measure = None  # "rescuers saved 40 lives" counts no dead
         if kind in ("count", "quantity") and unit_measure:
             if (
                 measure not in ("death toll", "injured", "job cuts")
-                or unit_measure == "crew"
+                or unit_measure in ("crew", *_TOLLS)
                 or counted
             ):
                 measure = unit_measure
@@ -1251,6 +1264,8 @@ def about(
             measure = unit.lower()
         if kind == "quantity" and measure in _COUNTED:
             measure = ""  # "3.7 metres" counts no customers, whatever the sentence before says
+        if kind == "quantity":
+            measure = _event_size(before.lower(), after.lower(), unit) or measure
         if kind == "duration":
             # A length of time is no price, count or amount; an age is one written as such
             # ("a 44-year-old", "aged 44"), not an "old" further along the clause.
@@ -1271,6 +1286,12 @@ def about(
         if kind == "money" and measure in ("", "share price change"):
             measure = _nearest(_MONEY_PATTERNS, sentence.lower(), "", after_words=0) or measure
     reference = _reference(before, after, sentence, kind, measure)
+    if kind == "count" and measure in _TOLLS and not reference:
+        reference = _year_before(body, sentence_start)
+    if kind == "count" and measure in _TOLLS and not reference:
+        # Each day's toll is a fact of its own: 2,012 dead on Saturday, 2,122 on Sunday.
+        day = report_day.reported_day(body, context.published, sentence_start, sentence_end)
+        reference = report_day.label(day) if day else ""
     scope = "" if kind == "date" else _scope(before.lower()[-80:], after.lower()[:80])
     if not scope and measure in _FLOWS and re.fullmatch(r"(?:19|20)\d\d", reference):
         scope = "per year"  # "In 2024 the tunnel carried 8.1 million cars": that year's
@@ -1280,6 +1301,9 @@ def about(
     place, place_key = (
         ("", "") if target else _place(context, entity, clause_start, start, after_end)
     )
+    if measure in _TOLLS and place_key and _LOCAL_AREA.search(before + after):
+        # "1,300 of them in Tarn province alone": a part of the toll, not the whole.
+        scope = f"in {place_key}"[:40]
     wording = _wording(before, after, kind, measure, unit, text)
     name = context.full_name(
         _referent(context, entity, sentence_start, clause_start, (start, end), after_end)
@@ -1305,6 +1329,10 @@ def about(
             or _relative_subject(context, sentence_start, start)
             or name
         )
+    if measure in _QUAKE_SIZES:
+        # "6.8 magnitude" measures the story's quake, whoever the sentence names beside it.
+        entity = name = _quake_name(context, sentence)
+        wording = shown = measure
     return About(
         entity=_with_object(context, display_name(entity), entity, sentence_start, after_end),
         entity_key=context.key(entity) if entity else "",
@@ -1322,6 +1350,70 @@ def about(
     )
 
 
+# The size of an earthquake: its magnitude, how deep it struck and how far its epicentre lay
+# from a town. Figures of the story's event, whichever name or place the sentence holds.
+_EVENT_LENGTHS = [
+    ("depth", re.compile(r"\b(?:depth|deep)\b")),
+    ("epicentre distance", re.compile(r"\bepicent(?:re|er)s?\b")),
+]
+_LENGTH_UNITS = words("kilometers kilometres km miles meters metres feet")
+
+
+_QUAKE_SIZES = frozenset(("magnitude", "depth", "epicentre distance"))
+_QUAKE_NOUN = re.compile(r"\b(?:earthquake|quake|tremor)\b", re.IGNORECASE)
+
+
+def _quake_name(context: ArticleContext, sentence: str) -> str:
+    """The story's quake as a subject names it: "Dorvan earthquake"."""
+    noun = _QUAKE_NOUN.search(sentence)
+    place = context.full_name(context.salient) if context.salient else ""
+    return f"{place} {noun.group().lower() if noun else 'earthquake'}".strip()
+
+
+def _event_size(before: str, after: str, unit: str) -> str:
+    """ "magnitude 6.8", "at a depth of 10 km", "its epicentre was 40 km from Meskal"."""
+    if unit.lower() == "magnitude":
+        return "" if _of_a_kind(before, after) else "magnitude"
+    if unit.lower() not in _LENGTH_UNITS:
+        return ""
+    return _nearest(_EVENT_LENGTHS, before, after, after_words=2)
+
+
+# A magnitude that describes quakes of a kind, not the story's quake: "magnitude 6 quakes
+# are considered strong", "a magnitude 5 earthquake is ten times ...", "than a magnitude 4".
+_QUAKES = re.compile(r"\s*(?:(?:earth)?quakes|tremors)\b")
+_A_QUAKE_IS = re.compile(r"\s*(?:earth)?quake (?:is|can)\b")
+_A = re.compile(r"(?:^|\s)an?\s*$")
+_THAN_A = re.compile(r"\bthan\s+an?\s*$")
+
+
+def _of_a_kind(before: str, after: str) -> bool:
+    return bool(
+        _QUAKES.match(after)
+        or _THAN_A.search(before)
+        or (_A.search(before) and _A_QUAKE_IS.match(after))
+    )
+
+
+_LOCAL_AREA = re.compile(
+    r"\b(?:province|region|district|county|municipality|village|town|alone)\b", re.IGNORECASE
+)
+_IT_OPENS = re.compile(r"\s*(?:It|That)\s")
+
+
+def _year_before(body: str, sentence_start: int) -> str:
+    """The year of the sentence before, where this one goes on about what it dated: "... a
+    quake in 1994. It killed 900 people." """
+    if not _IT_OPENS.match(body, sentence_start):
+        return ""
+    previous = body[body.rfind(".", 0, max(0, sentence_start - 2)) + 1 : sentence_start]
+    years = set(re.findall(r"\b(?:19|20)\d\d\b", previous))
+    return years.pop() if len(years) == 1 else ""
+
+
+_SAVED = re.compile(r"\bsav(?:e|ed|es|ing)\b")
+# Counts of a disaster's victims that rise from one update to the next.
+_TOLLS = frozenset(("death toll", "injured"))
 # Amounts a percent in their clause can be a change of ("market value fell 9%").
 _AMOUNTS_THAT_CHANGE = frozenset(("market value", "valuation", "revenue", "net loss", "profit"))
 # What passes or is moved over time: a count of them for a calendar year is a yearly rate.

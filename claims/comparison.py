@@ -320,26 +320,45 @@ def interval_of(reading: Reading) -> Interval:
         None if high is None else str(high),
         str(reading.qualifier),
         reading.text,
+        _SCALE_PLACES.get((reading.unit or "").lower()),
     )
+
+
+# Scales read to a fixed place whatever digits a writer gives: a quake's magnitude is stated
+# to a tenth, so "a 7 magnitude quake" says 7.0, not anything from 6.5 to 7.5.
+_SCALE_PLACES = {"magnitude": Decimal("0.1")}
 
 
 @lru_cache(maxsize=8192)
-def _interval(number: str, number_high: str | None, qualifier: str, text: str) -> Interval:
+def _interval(
+    number: str, number_high: str | None, qualifier: str, text: str, place: Decimal | None
+) -> Interval:
     return _interval_of(
-        Decimal(number), None if number_high is None else Decimal(number_high), qualifier, text
+        Decimal(number),
+        None if number_high is None else Decimal(number_high),
+        qualifier,
+        text,
+        place,
     )
 
 
-def _interval_of(low: Decimal, number_high: Decimal | None, qualifier: str, text: str) -> Interval:
+def _interval_of(
+    low: Decimal, number_high: Decimal | None, qualifier: str, text: str, place: Decimal | None
+) -> Interval:
     if number_high is None:
         if qualifier in _LOWER_BOUNDS:
             return Interval(low, low + LOWER_BOUND_REACH * abs(low) if low else INFINITY)
         if qualifier in _UPPER_BOUNDS:
             return Interval(low - UPPER_BOUND_REACH * abs(low) if low else -INFINITY, low)
     high = number_high if number_high is not None else low
+
+    def half_width(number: Decimal, last: bool = False) -> Decimal:
+        half = rounding_half_width(text, number, last=last)
+        return min(half, place / 2) if place else half
+
     approx = qualifier == Qualifier.APPROX
-    low_margin = _approx_margin(rounding_half_width(text, low), low, approx)
-    high_margin = _approx_margin(rounding_half_width(text, high, last=True), high, approx)
+    low_margin = _approx_margin(half_width(low), low, approx)
+    high_margin = _approx_margin(half_width(high, last=True), high, approx)
     return Interval(low - low_margin, high + high_margin)
 
 

@@ -240,7 +240,10 @@ def _merge_restatements(
         for target, other in zip(merged, mentions, strict=True):
             if _events_differ(target.roots[0], group.roots[0]):
                 continue  # "grounded on Sunday" and "the blowout on Sunday": two facts
-            if matching.is_restatement(
+            if (
+                _same_event_measure(target.roots[0], group.roots[0])
+                and _values_fit(other, mention, on)
+            ) or matching.is_restatement(
                 target.profile,
                 group.profile,
                 params,
@@ -255,6 +258,25 @@ def _merge_restatements(
             merged.append(group)
             mentions.append(mention)
     return merged
+
+
+def _same_event_measure(a: Claim, b: Claim) -> bool:
+    """Whether two figures of one article measure the same thing of the story's event (its
+    magnitude, its death toll as of one day): the same value twice is one figure restated,
+    however far apart the sentences' words are."""
+    return (
+        bool(a.subject_key)
+        and a.subject_key == b.subject_key
+        and a.subject_measure in about.EVENT_MEASURES
+    )
+
+
+def _values_fit(a: matching.Mention, b: matching.Mention, on: date | None) -> bool:
+    """Whether two mentions' values can be one figure's: "more than 2,100" and "2,122"."""
+    if a.kind != b.kind or a.number is None or b.number is None:
+        return False
+    result = comparison.compare(comparison.reading_of(a, on=on), comparison.reading_of(b, on=on))
+    return bool(result.comparable and result.agree)
 
 
 def _events_differ(a: Claim, b: Claim) -> bool:

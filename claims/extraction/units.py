@@ -219,7 +219,8 @@ _STOP = words(
     where while after before since until during through between among against across also just only
     even still ago later earlier this is its us ours theirs yours was has does always perhaps thus
     besides whereas towards afterwards percent cent year years month months week weeks day days
-    according said says"""
+    according said says amid amidst despite beyond within without behind beside via throughout
+    alongside upon toward"""
 )
 # "three quarters of the homes": a share (see fraction_words), not a count of quarters.
 FRACTION_PLURALS = frozenset(

@@ -267,7 +267,7 @@ def test_a_toll_in_deaths_and_a_toll_in_people_is_one_disputed_fact(make_article
         make_article,
         "The death toll from the Kelm river floods in Ardova province rose to 47 deaths.",
         outlet="Kelm Courier",
-        published=date(2024, 4, 9),
+        published=date(2024, 4, 8),  # the same day's toll: a later day's would be another fact
     )
 
     # then

@@ -1,0 +1,69 @@
+"""The day a running count of a disaster (its dead, its injured) is reported as of.
+
+A toll rises from one official update to the next: each day's toll is a fact of its own, and
+outlets giving one day's toll with different numbers disagree. The day is the one the figure's
+sentence states ("rose to 146 on Tuesday", "as of 10 March"), else the day the article reports
+as of: the latest day it names, leaving out the first, which dates the event itself ("Monday's
+quake"); else the publication date. Pure Python, like claims.about.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import lru_cache
+
+from claims.extraction import dates
+
+# "as of Sunday", "by 10 March": the day a count stands at, even the event's own.
+_AS_OF = re.compile(r"\b(?:as of|as at|by)\s+$", re.IGNORECASE)
+
+
+def reported_day(
+    body: str, published: dt.date | None, sentence_start: int, sentence_end: int
+) -> dt.date | None:
+    """The day the count in body[sentence_start:sentence_end] is reported as of."""
+    if published is None:
+        return None  # a weekday dates nothing without the day it was written
+    named = _days_named(body, published)
+    if not named:
+        return published
+    event_day = min(day for _, day, _ in named)
+    in_sentence = [
+        day
+        for start, day, as_of in named
+        if sentence_start <= start < sentence_end and (as_of or day != event_day)
+    ]
+    if in_sentence:
+        return max(in_sentence)
+    later = [day for _, day, _ in named if day != event_day]
+    return max(later) if later else published
+
+
+@lru_cache(maxsize=64)
+def _days_named(body: str, published: dt.date) -> tuple[tuple[int, dt.date, bool], ...]:
+    """(where, which day, stated "as of") of each weekday and full date the body names, up to
+    its publication (a day ahead is a plan, not a report)."""
+    found = []
+    for m in dates.WEEKDAY.finditer(body):
+        weekday = dates.WEEKDAY_NAMES[m.group("wd").lower()]
+        found.append((m.start(), dates.weekday_before(weekday, published)))
+    for m in dates.DATE.finditer(body):
+        hit = dates.read_date(m)
+        if hit.month is None or hit.day is None:
+            continue
+        year = hit.year or dates.year_near(hit.month, hit.day, published)
+        try:
+            found.append((m.start(), dt.date(year, hit.month, hit.day)))
+        except (TypeError, ValueError):
+            continue
+    return tuple(
+        (start, day, bool(_AS_OF.search(body[max(0, start - 12) : start])))
+        for start, day in sorted(found)
+        if day <= published
+    )
+
+
+def label(day: dt.date) -> str:
+    """The day as a subject line shows it: "10 March 2024"."""
+    return f"{day.day} {day:%B %Y}"

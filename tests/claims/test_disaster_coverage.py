@@ -1,0 +1,167 @@
+"""Coverage of one disaster by several outlets: a quake's size is its own, whatever name
+stands in the sentence; a rising toll is one fact per day it is reported as of; outlets
+disagreeing on one day's toll, or on the quake's magnitude or depth, make a dispute."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from claims import about, comparison, report_day
+from claims.models import Fact
+from tests.claims.stories import claim, publish
+
+
+def test_a_quake_s_magnitude_and_depth_are_the_quake_s_not_a_name_beside_them():
+    text = (
+        "Relief from Harwell Bank reached Tarnovia on Monday. The quake that struck Tarnovia"
+        " measured 6.4 on the Richter scale, the seismology office said, at a depth of 12 km."
+    )
+    context = about.ArticleContext(text, "Tarnovia earthquake kills dozens")
+    sentence_start = text.index("The quake")
+    for figure, unit, measure in (("6.4", "magnitude", "magnitude"), ("12 km", "km", "depth")):
+        start = text.index(figure)
+        found = about.about(
+            context,
+            start=start,
+            end=start + len(figure),
+            sentence_start=sentence_start,
+            sentence_end=len(text),
+            kind="quantity",
+            unit=unit,
+            text=figure,
+        )
+        assert found.measure == measure
+        assert found.key == f"|{measure}|||"  # the story's event, no entity
+        assert "Harwell" not in found.line
+        assert "quake" in found.line
+
+
+def test_a_magnitude_describing_quakes_of_a_kind_is_not_the_story_s_quake():
+    text = "Magnitude 5 quakes are felt widely but rarely destroy stone houses."
+    context = about.ArticleContext(text)
+    found = about.about(
+        context,
+        start=0,
+        end=len("Magnitude 5"),
+        sentence_start=0,
+        sentence_end=len(text),
+        kind="quantity",
+        unit="magnitude",
+        text="Magnitude 5",
+    )
+    assert found.measure != "magnitude"
+
+
+def test_a_magnitude_is_read_to_a_tenth_whatever_digits_are_written():
+    whole = comparison.Reading(
+        number=Decimal(7), unit="magnitude", kind="quantity", text="7 magnitude"
+    )
+    tenth = comparison.Reading(number=Decimal("6.8"), unit="magnitude", kind="quantity", text="6.8")
+    assert not comparison.compare(whole, tenth).agree
+
+
+def test_a_toll_is_reported_as_of_the_day_its_sentence_names_else_the_article_s_latest_day():
+    body = (
+        "The flood that hit Pellara on Friday has killed 310 people. On Sunday officials said"
+        " 42 more were missing. By then 1,200 homes were under water."
+    )
+    published = date(2026, 3, 17)  # a Tuesday
+    first = body.index("The flood")
+    assert report_day.reported_day(body, published, first, body.index(" On Sunday")) == date(
+        2026, 3, 15
+    )  # Friday dates the flood itself: the toll stands as of the article's latest day
+    assert report_day.reported_day("The storm killed 12 people.", published, 0, 10) == published
+    assert report_day.reported_day(body, None, first, 20) is None
+
+
+def test_tolls_reported_on_different_days_are_different_facts(make_article):
+    first = publish(
+        make_article,
+        "A storm tore through Velmar province on Friday. The death toll rose to 310 on Saturday,"
+        " officials said.",
+        outlet="Coast Wire",
+        published=date(2026, 3, 14),
+    )
+    second = publish(
+        make_article,
+        "A storm tore through Velmar province on Friday. The death toll rose to 352 on Sunday,"
+        " officials said.",
+        outlet="Velmar Herald",
+        published=date(2026, 3, 15),
+    )
+
+    assert claim(first, "310").fact != claim(second, "352").fact
+    assert Fact.objects.filter(agreement=Fact.Agreement.DISPUTED).count() == 0
+
+
+def test_one_day_s_toll_given_differently_is_one_disputed_fact(make_article):
+    first = publish(
+        make_article,
+        "A storm tore through Velmar province on Friday. By Sunday more than 350 people had"
+        " died. The death toll climbed to 352, officials said.",
+        outlet="Coast Wire",
+        published=date(2026, 3, 16),
+    )
+    second = publish(
+        make_article,
+        "A storm tore through Velmar province on Friday. The death toll as of Sunday was 300,"
+        " officials said.",
+        outlet="Velmar Herald",
+        published=date(2026, 3, 16),
+    )
+
+    rounded, exact = claim(first, "350 people"), claim(first, "352")
+    assert rounded.fact == exact.fact  # "more than 350" restates that day's 352
+    assert claim(second, "300").fact == exact.fact
+    assert exact.fact.agreement == Fact.Agreement.DISPUTED
+
+
+def test_a_toll_of_one_province_is_not_the_disaster_s_toll(make_article):
+    publish(
+        make_article,
+        "A storm tore through Velmar on Friday. The death toll climbed to 352 on Sunday.",
+        outlet="Coast Wire",
+        published=date(2026, 3, 16),
+    )
+    second = publish(
+        make_article,
+        "A storm tore through Velmar on Friday. By Sunday 120 deaths were recorded in Ostra"
+        " province alone.",
+        outlet="Velmar Herald",
+        published=date(2026, 3, 16),
+    )
+
+    assert claim(second, "120 deaths").fact.claim_count == 1
+    assert Fact.objects.filter(agreement=Fact.Agreement.DISPUTED).count() == 0
+
+
+def test_outlets_giving_the_quake_different_depths_make_a_dispute(make_article):
+    first = publish(
+        make_article,
+        "A strong earthquake struck Tarnovia on Monday. The quake had a depth of 12 km, the"
+        " Tarnovia seismology office said.",
+        outlet="Coast Wire",
+        published=date(2026, 3, 16),
+    )
+    second = publish(
+        make_article,
+        "Rescuers from Harwell reached Tarnovia after Monday's earthquake, which struck at a depth"
+        " of 19 km. The depth was initially reported at about 12 km.",
+        outlet="Velmar Herald",
+        published=date(2026, 3, 17),
+    )
+
+    depth = claim(first, "12 km").fact
+    assert claim(second, "19 km").fact == depth
+    assert depth.agreement == Fact.Agreement.DISPUTED
+    assert claim(second, "12 km").fact != depth  # the first estimate is a fact of its own
+
+
+def test_a_count_takes_no_noun_across_amid():
+    from claims.extraction.extractor import extract
+
+    text = "The death toll climbed to over 2,100 amid rescuers struggling in the ruins."
+    (figure,) = [f for f in extract(text) if f.text.startswith("2,100")]
+    assert figure.text == "2,100"
+    assert figure.unit != "rescuers"
