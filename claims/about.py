@@ -35,6 +35,7 @@ from functools import cached_property
 
 from claims import measure_words, report_day
 from claims.extraction.lexicon import words
+from claims.extraction.money import ISO_CODES
 
 # --------------------------------------------------------------------------------------------
 # Lexicons: general newsroom vocabulary, never any corpus's words.
@@ -237,7 +238,16 @@ _SCOPES: tuple[tuple[str, str], ...] = (
 )
 _PERIOD = re.compile(
     r"\b(?:(?:fiscal|FY)\s?(?:20)?\d{2}|Q[1-4](?:\s(?:fiscal\s)?20\d{2})?"
-    r"|(?:first|second|third|fourth)[- ]quarter|(?:19|20)\d{2})\b",
+    r"|(?:first|second|third|fourth|final)[- ]quarter(?:\s+of\s+(?:fiscal\s+)?(?:19|20)\d{2})?"
+    r"|(?:19|20)\d{2})\b",
+    re.IGNORECASE,
+)
+# A period a change is measured against is its base, not its reference: "up 265% from the
+# same period in 2022", "a 27% increase from Q3", "compared with 2023".
+_BASE_PERIOD = re.compile(
+    r"\b(?:from|over|than|since|versus|vs\.?|against|compared (?:with|to))"
+    r"\s+(?:the\s+)?(?:(?:same|previous|prior|year-earlier)\s+(?:period|quarter|year)"
+    r"\s+(?:in|of|a year earlier in)\s+)?(?:fiscal\s+)?$",
     re.IGNORECASE,
 )
 
@@ -744,6 +754,10 @@ class Name:
     end: int
 
 
+_CURRENCY_CODES = frozenset(ISO_CODES)
+_PERIOD_CODE = re.compile(r"(?:Q[1-4]|H[12]|FY\d{0,4})")
+
+
 def find_names(
     text: str,
     offset: int = 0,
@@ -817,6 +831,8 @@ def find_names(
             and not _name_at_sentence_start(text, match, lower, lowercase, known)
         ):
             capital = False  # capitalised only because it opens a sentence
+        if capital and (bare in _CURRENCY_CODES or _PERIOD_CODE.fullmatch(bare)):
+            capital = False  # "USD 12.3 billion", "Q4 revenue": a unit or a period, no one
         if capital and re.search(r"-[a-z]", bare):
             capital = False  # "Chicago-based": an adjective, "San Francisco-based" too
             run.clear()
@@ -1968,7 +1984,7 @@ _CHANGE = re.compile(
 )
 # A move with no measure named, in a sentence about trading, is a move of the share price.
 _TRADING = re.compile(
-    r"\b(?:shares?|stock|trading|traded|trade|debut\w*|opened|closed|ipo|offer price|listing)\b"
+    r"\b(?<!per )(?:shares?|stock|trading|traded|trade|debut\w*|opened|closed|ipo|offer price|listing)\b"
 )
 
 
@@ -1978,6 +1994,8 @@ def _percent_measure(before: str, after: str, measure: str, sentence: str = "") 
     if _CHANGE.search(before[-80:] + " " + after[:40]):
         if not measure and _TRADING.search(sentence):
             return "share price change"
+        if measure == "shares" and re.search(r"\bper share\b", before[-80:]):
+            return "per-share change"  # "$4.93 per share, a 769% increase": earnings per share
         if measure == "shares":
             return "share price change"  # "shares soared 31%": their price, not their number
         return "change" if measure in ("", "share price change") else f"{measure} change"
@@ -2008,6 +2026,7 @@ def _reference(before: str, after: str, sentence: str, kind: str, measure: str) 
             if _AS_OF.search(near_text[: m.start()])
             else _period_label(m.group())
             for m in _PERIOD.finditer(near_text)
+            if not _BASE_PERIOD.search(near_text[max(0, m.start() - 60) : m.start()])
         }
         if len(periods) == 1:
             parts.append(periods.pop())
@@ -2038,9 +2057,11 @@ _ON_WEEKDAYS = re.compile(
 
 def _period_label(text: str) -> str:
     text = " ".join(text.split())
-    quarter = re.match(r"(first|second|third|fourth)[- ]quarter", text, re.IGNORECASE)
+    # "the final quarter of 2023" is the fourth quarter, as outlets writing "Q4" call it.
+    quarter = re.match(r"(first|second|third|fourth|final)[- ]quarter", text, re.IGNORECASE)
     if quarter:
-        return "Q" + str(("first", "second", "third", "fourth").index(quarter.group(1).lower()) + 1)
+        ordinal = quarter.group(1).lower().replace("final", "fourth")
+        return "Q" + str(("first", "second", "third", "fourth").index(ordinal) + 1)
     return text.upper() if text[:1] in "qQ" else text
 
 

@@ -851,3 +851,34 @@ def test_a_figure_offered_by_a_name_is_that_names():
     found = read(text, "64K tokens", kind="quantity", unit="tokens")
 
     assert about.subject_line(found, "64K tokens").startswith("Pelion Max")
+
+
+def test_a_currency_code_or_a_quarter_label_is_never_what_a_figure_is_about():
+    text = (
+        "Brindle Corp reported its results on Wednesday. Q4 revenue came in at USD 8.2 billion."
+        " USD 1.1 billion of it came from cloud services."
+    )
+
+    for figure in ("USD 8.2 billion", "USD 1.1 billion"):
+        found = read(text, figure, kind="money", unit="USD")
+        assert found.line.startswith("Brindle"), found.line
+
+
+def test_the_period_a_change_is_measured_against_is_not_its_reference():
+    text = (
+        "Brindle Corp's revenue for the final quarter of 2025 came in at $8.2 billion, a 265"
+        " percent rise over the same period in 2024."
+    )
+
+    assert read(text, "$8.2 billion", kind="money", unit="USD").reference == "Q4"
+    assert read(text, "265 percent", kind="percent", unit="percent").reference != "2024"
+
+
+def test_a_rise_in_earnings_per_share_is_no_move_of_the_share_price():
+    text = (
+        "Brindle Corp earned $4.10 per share, which is a 312% increase compared to a year earlier."
+    )
+
+    found = read(text, "312%", kind="percent", unit="percent")
+
+    assert found.measure != "share price change"
