@@ -339,6 +339,8 @@ _GENERIC = frozenset(
         "entertainment",
         "communications",
         "power",
+        "financial",
+        "services",
     ]
 )
 _ORGANISATION_WORDS = frozenset(
@@ -707,6 +709,8 @@ def entity_key(name: str, acronyms: dict[str, str] | None = None) -> str:
         lower.pop()
     # Connectors: "Bank of England" keeps its last word; "Port of Carrick" -> "carrick".
     content = [w for w in lower if w not in ("of", "the", "&", "and", "de", "la")]
+    if len(content) > 1 and content[-1] in _NAME_NUMBERS:
+        return " ".join(content[-2:])  # "Formula One" is no "One", nor "Formula"
     return content[-1] if content else lower[-1]
 
 
@@ -799,6 +803,8 @@ def find_names(
         )
         if capital and not run and lower in model_words:
             capital = False  # "the 420 Max": a model's name only ever after its number
+        if not capital and _name_number(text, match, run, gap):
+            capital = True  # "Formula One", "Channel Four", "One Medical": part of the name
         preceding = text[: match.start()]
         before = preceding.rstrip()[-1:]
         # A line's first word opens a sentence too (after a headline with no full stop).
@@ -823,6 +829,26 @@ def find_names(
             close()
     close()
     return names
+
+
+# Number words written with a capital inside a name: "Formula One", "Channel Four".
+_NAME_NUMBERS = words("one two three four five six seven eight nine ten")
+
+
+def _name_number(text: str, match: re.Match, run: list[re.Match], gap: str) -> bool:
+    """Whether a capitalised number word belongs to a name: right after a capitalised word
+    ("Formula One", "Section Five Bank"), or opening one inside a sentence before another
+    ("said One Medical"). A sentence's opening "One" or "Two" counts something."""
+    word = match.group()
+    if not word[:1].isupper() or _strip_possessive(word).lower() not in _NAME_NUMBERS:
+        return False
+    if run:
+        return gap == " "
+    before = text[: match.start()].rstrip()[-1:]
+    opens_sentence = not before or before in '.!?\n"“:'
+    return not opens_sentence and bool(
+        re.match(r"\s[A-Z][a-z]", text[match.end() : match.end() + 3])
+    )
 
 
 # Nouns of what figures measure: "Net income", "Comparable sales" open no name.
@@ -896,6 +922,7 @@ def _person_like(name: str) -> bool:
         len(parts) in (1, 2, 3)
         and not any(p.isupper() and len(p) > 1 for p in parts)
         and not lowered & (_CORPORATE | _GENERIC | _INSTITUTIONS | _ORGANISATION_WORDS)
+        and not lowered & _NAME_NUMBERS  # "Formula One" is nobody
     )
 
 
@@ -981,12 +1008,31 @@ class ArticleContext:
             if _title_case(m.group())
         ]
         inside = [any(a <= n.start < b for a, b in heads) for n in found]
+        found = [
+            self._without_verbs(n) if head else n for n, head in zip(found, inside, strict=True)
+        ]
         elsewhere = {self.key(n.text) for n, head in zip(found, inside, strict=True) if not head}
         return [
             n
             for n, head in zip(found, inside, strict=True)
             if not head or self.key(n.text) in elsewhere
         ]
+
+    @cached_property
+    def title_names(self) -> list[Name]:
+        found = find_names(self.title, 0, self.lowercase)
+        return [self._without_verbs(n) for n in found] if _title_case(self.title) else found
+
+    def _without_verbs(self, name: Name) -> Name:
+        """A Title Case run without the leading words the article writes in lower case:
+        "Acquire Vexa Labs" in "Orrin To Acquire Vexa Labs" is "Vexa Labs"."""
+        words = list(re.finditer(r"\S+", name.text))
+        lead = 0
+        while lead < len(words) - 1 and words[lead].group().lower() in self.lowercase:
+            lead += 1
+        if not lead:
+            return name
+        return Name(name.text[words[lead].start() :], name.start + words[lead].start(), name.end)
 
     def key(self, name: str) -> str:
         key = self._keys.get(name)
@@ -999,7 +1045,7 @@ class ArticleContext:
         """The fullest way the article writes each entity ("Hurricane Lena" for "Lena",
         "Carrow & Finch" for "Carrow"), for subject lines."""
         seen: dict[str, Counter[str]] = {}
-        for name in find_names(self.title, 0, self.lowercase) + self.names:
+        for name in self.title_names + self.names:
             shown = display_name(name.text)
             if len(shown.split()) <= _LONGEST_NAME:
                 seen.setdefault(self.key(name.text), Counter())[shown] += 1
@@ -1070,7 +1116,7 @@ class ArticleContext:
         counts: Counter[str] = Counter()
         display: dict[str, str] = {}
         in_body = {self.key(name.text) for name in self.names}
-        for name in find_names(self.title, 0, self.lowercase):
+        for name in self.title_names:
             key = self.key(name.text)
             # A headline in Title Case capitalises common words: only names the body has.
             if key in in_body:
