@@ -1306,7 +1306,9 @@ def about(
             # "market capitalisation fell 9%": a change of the amount the clause names.
             measure = _nearest(_MONEY_PATTERNS, before.lower(), "", after_words=0)
             measure = measure if measure in _AMOUNTS_THAT_CHANGE else ""
-        if kind == "percent" and measure not in (
+        if kind == "percent" and _premium(before, after):
+            measure = "premium"  # "a 30% premium", "a premium of 30%": over a share price
+        elif kind == "percent" and measure not in (
             "stake",
             "share price change",
             "interest rate",
@@ -1324,7 +1326,10 @@ def about(
         entity = _buyer(context, sentence_start, sentence_end) or entity
     target = _target(after, entity) if measure in _TRANSITIVE else ""
     place, place_key = (
-        ("", "") if target else _place(context, entity, clause_start, start, after_end)
+        # A premium is over a company's price, not counted in a place.
+        ("", "")
+        if target or measure == "premium"
+        else _place(context, entity, clause_start, start, after_end)
     )
     wording = _wording(before, after, kind, measure, unit, text)
     name = context.full_name(
@@ -1341,6 +1346,10 @@ def about(
         name, shown = investor, f"{shown or wording or measure} in {context.full_name(entity)}"
     elif measure == "age":
         name = _aged(context, sentence_start, (start, end), after_end) or name
+    elif measure == "premium":
+        priced = _priced(context, end, after_end)
+        if priced and context.key(priced) != context.key(name or entity):
+            shown = f"premium to {context.full_name(priced)}"  # "Halden premium to Brightwater"
     elif measure == "deal value" and not target:
         bought = _bought(context, clause_start, start)
         if bought and context.key(bought) != context.key(name or entity):
@@ -1383,6 +1392,32 @@ _COUNTED = frozenset(_UNIT_MEASURES.values()) | {
 }
 _AMONG = re.compile(r"\b(?:among|of|aboard|on board)\s+(?:the\s+|its\s+|their\s+|all\s+)?$")
 _TOLL_OF = re.compile(r"\b(?:deaths?|killings?|killing)\s+of\s+(?:the\s+|its\s+|their\s+|all\s+)?$")
+
+
+# The percent right before "premium", or after "a premium of": what a bid pays over a price.
+_PREMIUM = re.compile(r"\bpremium\s+of\s+(?:[a-z]+\s+){0,2}% | %\s*(?:-\s*)?premium\b")
+# "is 41% above Vexa's share price": an offer's premium, where no verb says a price moved.
+_ABOVE_PRICE = re.compile(r"\s*(?:above|over)\s+[^,;.]{0,40}?\b(?:price|close)\b")
+
+
+def _premium(before: str, after: str) -> bool:
+    if _PREMIUM.search(before[-30:] + " % " + after[:12]):
+        return True
+    return bool(_ABOVE_PRICE.match(after)) and not _CHANGE.search(before[-40:].lower())
+
+
+_PREMIUM_OVER = re.compile(
+    r"(?:\s*premium)?[^,;.]{0,30}?\b(?:to|over|on|above)\s+(?:the\s+)?(?=[A-Z])"
+)
+
+
+def _priced(context: ArticleContext, end: int, after_end: int) -> str:
+    """Whose share price a premium is paid over: "a 30% premium to Vexa's closing price" is
+    Vexa's, whichever company's shares pay it."""
+    match = _PREMIUM_OVER.match(context.body, end, after_end)
+    if not match:
+        return ""
+    return next((n.text for n in context.names if n.start == match.end()), "")
 
 
 _BY_BUYER = re.compile(

@@ -483,7 +483,9 @@ def _named_by_heads(measure: str, profile: Profile) -> bool:
 
 
 # Measures news writes for one amount: a deal, the investment it is, the stake it buys.
-_MEASURE_FAMILIES = ({"investment", "deal value", "stake"},)
+# A premium is written from either party too ("Orrin pays a 30% premium", "a 30% premium to
+# Vexa's price"): a family of its own, its entities not compared.
+_MEASURE_FAMILIES = ({"investment", "deal value", "stake"}, {"premium"})
 
 
 def _family_name(measure: str) -> str:

@@ -4,10 +4,13 @@ companies."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from claims import about
 from tests.claims.extraction.helpers import figures
+from tests.claims.stories import claim, publish
 from tests.claims.test_subject_reading import read
 
 
@@ -61,3 +64,89 @@ def test_a_title_case_headline_s_verb_is_no_part_of_a_name():
     context = about.ArticleContext(text, "Orrin One To Acquire Vexa Labs For $9 Billion")
 
     assert [n.text for n in context.title_names] == ["Orrin One", "Vexa Labs"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vexa holders get 0.85 Orrin shares each, a 31.4% premium to Vexa's closing price.",
+        "Orrin is offering 412p a share, a premium of 31 per cent to Vexa's closing price.",
+        "The offer of 412 pence per share is 31 % above Vexa's share price before the talks.",
+    ],
+)
+def test_a_percent_paid_over_a_share_price_is_a_premium(text):
+    figure = next(f for f in figures(text) if f.kind.value == "percent")
+
+    found = read(text, figure.text, kind="percent", unit="percent")
+
+    assert found.measure == "premium"
+
+
+def test_a_premium_is_no_stake_whoever_owns_the_shares():
+    text = (
+        "Vexa holders will receive 0.85 Orrin One shares for each Vexa share they own,"
+        " a nearly 31 percent premium based on Vexa's closing price last Friday."
+    )
+
+    found = read(text, "31 percent", kind="percent", unit="percent")
+
+    assert found.measure == "premium"
+    assert found.line == "Vexa premium"
+
+
+def test_the_line_says_whose_price_a_bidder_s_premium_is_over():
+    text = "Orrin One is offering a premium of 31 per cent to Vexa's closing price."
+
+    found = read(text, "31 per cent", kind="percent", unit="percent")
+
+    assert found.line == "Orrin One premium to Vexa"
+
+
+def test_a_share_price_rising_above_its_offer_price_is_no_premium():
+    text = "Vexa shares rose 12% above the offer price on their first day of trading."
+
+    assert read(text, "12%", kind="percent", unit="percent").measure != "premium"
+
+
+def test_roughly_a_percent_is_approximate():
+    text = "Vexa holders get roughly a 31 percent premium over Vexa's closing price."
+
+    assert [f.qualifier.value for f in figures(text)] == ["approx"]
+
+
+PREMIUM = [
+    (
+        "Orrin One will acquire Vexa Labs in a $12.4 billion all-stock deal. Vexa holders will"
+        " receive 0.85 Orrin One shares for each Vexa share, a nearly 31 percent premium based"
+        " on Vexa's closing price last Friday.",
+        "Harbour Daily",
+    ),
+    (
+        "Orrin One agreed to buy Vexa Labs for $12.4 billion. Vexa shareholders will receive"
+        " 0.85 Orrin One share for each Vexa share, representing a 30.7% premium over Vexa's"
+        " closing price on Friday.",
+        "Market Wire",
+    ),
+    (
+        "Orrin One Financial is poised to acquire Vexa Labs in a deal valued at USD12.4 billion."
+        " Vexa shareholders will receive roughly a 30 percent premium over Vexa's closing price.",
+        "Gulf Business Post",
+    ),
+]
+
+
+def test_outlets_rounding_one_premium_share_its_fact_without_a_dispute(make_article):
+    articles = [
+        publish(make_article, text, outlet=outlet, published=date(2025, 3, 4))
+        for text, outlet in PREMIUM
+    ]
+
+    facts = {
+        claim(article, figure).fact
+        for article, figure in zip(articles, ("31 percent", "30.7%", "30 percent"), strict=True)
+    }
+
+    assert len(facts) == 1
+    fact = facts.pop()
+    fact.refresh_from_db()
+    assert fact.agreement != fact.Agreement.DISPUTED
