@@ -173,6 +173,14 @@ _EVENTS: dict[str, tuple[str, ...]] = {
         r"trading",
     ),
     "pricing": (r"priced", r"pricing", r"sold shares", r"sale"),
+    # When a deal is done: "is expected to close in early 2026", "closing is planned for".
+    "deal completion": (
+        r"(?:expected|set|due|slated|scheduled|likely|poised|planned) to (?:close|complete"
+        r"|be completed|be finali[sz]ed|conclude)",
+        r"(?:closing|completion) (?:is|was) (?:expected|planned|scheduled|set|due)",
+        r"finali[sz](?:e|ed|ing) the (?:deal|transaction|merger|acquisition|takeover)",
+        r"(?:deal|transaction|merger|acquisition|takeover) (?:to close|closes|completes)",
+    ),
     # A strike's start: "walked off the job on May 2", "the strike started on May 2".
     "strike": (
         r"walk(?:ed|s)? off(?: the job)?",

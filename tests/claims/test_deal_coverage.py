@@ -150,3 +150,49 @@ def test_outlets_rounding_one_premium_share_its_fact_without_a_dispute(make_arti
     fact = facts.pop()
     fact.refresh_from_db()
     assert fact.agreement != fact.Agreement.DISPUTED
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("The deal is expected to close in late 2026 or early 2027.", "late 2026"),
+        ("The deal is expected to close in late 2026 or early 2027.", "early 2027"),
+        ("The companies anticipate finalizing the deal in late 2026.", "late 2026"),
+        ("Closing is planned for early 2027.", "early 2027"),
+        ("Orrin agreed to buy Vexa, a deal set to complete in early 2027.", "early 2027"),
+    ],
+)
+def test_when_a_deal_is_expected_to_close_dates_its_completion(text, figure):
+    found = read("Orrin One will acquire Vexa Labs. " + text, figure, kind="date")
+
+    assert found.measure == "deal completion"
+
+
+COMPLETION = [
+    (
+        "Orrin One will acquire Vexa Labs for $12.4 billion. The deal is expected to close in"
+        " late 2026 or early 2027, subject to approvals.",
+        "Harbour Daily",
+    ),
+    (
+        "Orrin One Financial is poised to acquire Vexa Labs. The companies anticipate finalizing"
+        " the deal in late 2026 or early 2027.",
+        "Gulf Business Post",
+    ),
+    (
+        "Vexa Labs agreed to a takeover by Orrin One, which is expected to close in late 2026 to"
+        " early 2027.",
+        "Bank Tracker",
+    ),
+]
+
+
+def test_outlets_giving_one_closing_window_share_its_two_ends(make_article):
+    articles = [
+        publish(make_article, text, outlet=outlet, published=date(2025, 3, 4))
+        for text, outlet in COMPLETION
+    ]
+
+    assert len({claim(article, "late 2026").fact for article in articles}) == 1
+    assert len({claim(article, "early 2027").fact for article in articles}) == 1
+    assert claim(articles[0], "late 2026").fact != claim(articles[0], "early 2027").fact
