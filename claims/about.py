@@ -73,7 +73,7 @@ _MEASURES: dict[str, tuple[str, ...]] = {
         r"values? (?:it|the company) at",
         r"worth(?! of)",
     ),
-    "market value": (r"market (?:value|cap|capitali[sz]ation)", r"market worth"),
+    "market value": (r"market (?:value|valuation|cap|capitali[sz]ation)", r"market worth"),
     "share price": (
         r"priced (?:its|the)? ?(?:ipo|offering|shares)? ?at",
         r"per share",
