@@ -110,6 +110,9 @@ _MEASURES: dict[str, tuple[str, ...]] = {
         r"takeover",
         r"deal",
         r"paid",
+        # "a transaction valued at $9bn" prices the deal, not the company.
+        r"(?:deal|transaction|acquisition|takeover|merger|purchase|offer|bid)"
+        r"(?: \w+)? valued at",
     ),
     "investment": (
         r"invest(?:ed|ing|ment|ments|s)?",
@@ -824,6 +827,8 @@ def find_names(
             and not _name_at_sentence_start(text, match, lower, lowercase, known)
         ):
             capital = False  # capitalised only because it opens a sentence
+        if capital and re.match(r"[A-Z]{3}\d", word):
+            capital = False  # "USD35.3": an amount in a currency code, no name
         if capital and re.search(r"-[a-z]", bare):
             capital = False  # "Chicago-based": an adjective, "San Francisco-based" too
             run.clear()
@@ -1332,6 +1337,8 @@ def about(
         scope = "per year"  # "In 2024 the tunnel carried 8.1 million cars": that year's
     if measure == "deal value":
         entity = _buyer(context, sentence_start, sentence_end) or entity
+    if measure == "stake":
+        entity = _holders(context, sentence_start, start) or entity
     target = _target(after, entity) if measure in _TRANSITIVE else ""
     place, place_key = (
         # A premium is over a company's price, not counted in a place.
@@ -1400,6 +1407,20 @@ _COUNTED = frozenset(_UNIT_MEASURES.values()) | {
 }
 _AMONG = re.compile(r"\b(?:among|of|aboard|on board)\s+(?:the\s+|its\s+|their\s+|all\s+)?$")
 _TOLL_OF = re.compile(r"\b(?:deaths?|killings?|killing)\s+of\s+(?:the\s+|its\s+|their\s+|all\s+)?$")
+
+
+_HOLDERS = re.compile(r"(?:['’]s?)?\s+(?:share|stock)?holders\b")
+
+
+def _holders(context: ArticleContext, sentence_start: int, start: int) -> str:
+    """Whose holders a stake is, nearest first: in "Orrin shareholders will own 60% and Vexa
+    shareholders 40%", the 40% is Vexa's holders' stake."""
+    named = [
+        n
+        for n in context.names
+        if sentence_start <= n.start and n.end <= start and _HOLDERS.match(context.body, n.end)
+    ]
+    return named[-1].text if named else ""
 
 
 # The percent right before "premium", or after "a premium of": what a bid pays over a price.

@@ -196,3 +196,27 @@ def test_outlets_giving_one_closing_window_share_its_two_ends(make_article):
     assert len({claim(article, "late 2026").fact for article in articles}) == 1
     assert len({claim(article, "early 2027").fact for article in articles}) == 1
     assert claim(articles[0], "late 2026").fact != claim(articles[0], "early 2027").fact
+
+
+def test_each_side_s_holders_own_their_own_stake():
+    text = (
+        "If the deal closes, Orrin One shareholders will own about 62 percent of the combined"
+        " company and Vexa shareholders will own about 38 percent."
+    )
+
+    assert read(text, "62 percent", kind="percent", unit="percent").entity_key == "orrin one"
+    assert read(text, "38 percent", kind="percent", unit="percent").entity_key == "vexa"
+
+
+def test_a_transaction_valued_at_an_amount_is_the_deal_s_value():
+    text = (
+        "Orrin One plans to acquire Vexa Labs in an all-stock transaction valued at $12.4 billion."
+    )
+
+    assert read(text, "$12.4 billion", kind="money", unit="USD").measure == "deal value"
+
+
+def test_an_amount_glued_to_its_currency_code_is_no_name():
+    text = "Orrin One will buy Vexa Labs for USD12.4 billion, or USD41.20 a share."
+
+    assert [n.text for n in about.find_names(text)] == ["Orrin One", "Vexa Labs"]
