@@ -125,6 +125,8 @@ _MEASURES: dict[str, tuple[str, ...]] = {
     ),
     "stake": (r"stake", r"holding", r"owns?", r"owned"),
     "fine": (r"fined?", r"penalty", r"penalties", r"settlement"),
+    # What a merger is to save: "$2.7 billion in pre-tax synergies", "cost savings of $300m".
+    "savings": (r"synerg(?:y|ies)", r"savings"),
     "cost": (
         r"costs?",
         r"cost(?:ing)?",
@@ -633,7 +635,7 @@ _MEASURE_PATTERNS = _compile(_MEASURES)
 # What money can measure; the other measures are counts, sizes and rates.
 _MONEY_MEASURES = words(
     """valuation market_value share_price revenue net_loss profit amount_raised deal_value
-    investment stake fine cost value_of_goods"""
+    investment stake fine cost value_of_goods savings"""
 )
 _MONEY_PATTERNS = [(n, p) for n, p in _MEASURE_PATTERNS if n.replace(" ", "_") in _MONEY_MEASURES]
 _OTHER_PATTERNS = [
@@ -1308,8 +1310,10 @@ def about(
             # A concrete noun counted ("11 factories", "40 countries") says what the figure
             # is, whatever verb is near; who was killed or hurt stays a toll.
             measure = unit.lower()
-        if kind == "quantity" and measure in _COUNTED:
-            measure = ""  # "3.7 metres" counts no customers, whatever the sentence before says
+        if kind == "quantity" and measure in _COUNTED and measure != unit_measure:
+            # "3.7 metres" counts no customers, whatever the sentence before says; "0.85
+            # shares for each share" is still a number of shares.
+            measure = ""
         if kind == "duration":
             # A length of time is no price, count or amount; an age is one written as such
             # ("a 44-year-old", "aged 44"), not an "old" further along the clause.
@@ -2244,7 +2248,8 @@ def _wording(before: str, after: str, kind: str, measure: str, unit: str, text: 
         return _bound(before, after)
     if kind == "duration":
         return _span(before, after, measure)
-    if kind == "count":
+    # A fraction of a counted noun ("0.85 Orrin shares") is worded as a count is.
+    if kind == "count" or (kind == "quantity" and measure and measure == unit.lower()):
         counted = _counted_noun(text)
         if measure in EVENT_MEASURES and measure not in ("passengers", "crew"):
             return ""  # "29 deaths", "112 people killed": the death toll

@@ -220,3 +220,21 @@ def test_an_amount_glued_to_its_currency_code_is_no_name():
     text = "Orrin One will buy Vexa Labs for USD12.4 billion, or USD41.20 a share."
 
     assert [n.text for n in about.find_names(text)] == ["Orrin One", "Vexa Labs"]
+
+
+def test_synergies_a_merger_expects_are_savings_not_a_cost():
+    text = (
+        "The companies said they expect to achieve $1.1 billion in pre-tax synergies that would"
+        " include cost-cutting and network savings."
+    )
+
+    assert read(text, "$1.1 billion", kind="money", unit="USD").measure == "savings"
+
+
+def test_a_fraction_of_a_share_is_still_read_as_shares():
+    text = "Vexa Labs holders will receive 0.85 Orrin One shares for each Vexa share."
+
+    found = read(text, "0.85 Orrin One shares", kind="quantity", unit="shares")
+
+    assert found.measure == "shares"
+    assert "Orrin One shares" in found.line
