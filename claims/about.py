@@ -2309,6 +2309,8 @@ def _wording(before: str, after: str, kind: str, measure: str, unit: str, text: 
         return f"{phrase} {direction}"
     if re.match(r"\s*,?\s*(?:a|per|each) share\b", after.lower()) and "share" not in phrase:
         return f"{phrase} per share"
+    if measure.startswith(f"{phrase} "):
+        return ""  # "Orrin's market value stood at": "market" says less than the measure
     return phrase
 
 

@@ -238,3 +238,12 @@ def test_a_fraction_of_a_share_is_still_read_as_shares():
 
     assert found.measure == "shares"
     assert "Orrin One shares" in found.line
+
+
+def test_a_market_value_is_worded_in_full():
+    text = (
+        "Vexa had a market capitalization of $9.6 billion at the close of trading on Friday,"
+        " while Orrin's market value stood at $18.2 billion."
+    )
+
+    assert read(text, "$18.2 billion", kind="money", unit="USD").line == "Orrin market value"
