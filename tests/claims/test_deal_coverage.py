@@ -4,11 +4,13 @@ companies."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
+from decimal import Decimal
 
 import pytest
 
-from claims import about
+from claims import about, comparison
 from tests.claims.extraction.helpers import figures
 from tests.claims.stories import claim, publish
 from tests.claims.test_subject_reading import read
@@ -247,3 +249,17 @@ def test_a_market_value_is_worded_in_full():
     )
 
     assert read(text, "$18.2 billion", kind="money", unit="USD").line == "Orrin market value"
+
+
+def test_about_a_precise_market_value_agrees_with_another_outlet_s_close_figure():
+    about_value = comparison.Reading(
+        number=Decimal("9720000000"), unit="USD", kind="money", qualifier="approx",
+        text="$9.72 billion",
+    )  # fmt: skip
+    at_close = comparison.Reading(
+        number=Decimal("9680000000"), unit="USD", kind="money", text="$9.68 billion"
+    )
+    exact = replace(about_value, qualifier="exact")
+
+    assert comparison.compare(about_value, at_close).agree
+    assert not comparison.compare(exact, at_close).agree
