@@ -952,6 +952,15 @@ def _title_case(line: str) -> bool:
     )
 
 
+# Words between a buyer's name and its target's, within a sentence: "will acquire", "is
+# poised to buy", "announced a $9 billion deal to acquire".
+_ACQUIRES = re.compile(
+    r"\s+(?:(?![^\s]*[.;:!?]\s)[a-z$\d][^\s]*\s+){0,6}?"
+    r"(?:acquire|acquires|acquired|buy|buys|bought|purchase|purchases|take over|takes over)"
+    r"\s+(?:the\s+)?"
+)
+
+
 class ArticleContext:
     """An article read once for what its figures are about."""
 
@@ -1032,6 +1041,16 @@ class ArticleContext:
             for n, head in zip(found, inside, strict=True)
             if not head or self.key(n.text) in elsewhere
         ]
+
+    @cached_property
+    def deal_parties(self) -> tuple[str, str] | None:
+        """Buyer and target of the first deal the body states between two names ("Orrin One
+        will acquire Vexa Labs"), as written there."""
+        names = self.names
+        for buyer, target in zip(names, names[1:], strict=False):
+            if _ACQUIRES.fullmatch(self.body, buyer.end, target.start):
+                return display_name(buyer.text), display_name(target.text)
+        return None
 
     @cached_property
     def title_names(self) -> list[Name]:
@@ -1379,6 +1398,8 @@ def about(
             or _relative_subject(context, sentence_start, start)
             or name
         )
+    if measure in _DEAL_MEASURES and context.deal_parties:
+        name = "-".join(context.deal_parties)  # "Orrin One-Vexa Labs deal completion date"
     return About(
         entity=_with_object(context, display_name(entity), entity, sentence_start, after_end),
         entity_key=context.key(entity) if entity else "",
@@ -1396,6 +1417,8 @@ def about(
     )
 
 
+# Measures of a deal as a whole, whichever party a sentence names: its line names both.
+_DEAL_MEASURES = frozenset(("deal completion", "savings"))
 # Amounts a percent in their clause can be a change of ("market value fell 9%").
 _AMOUNTS_THAT_CHANGE = frozenset(("market value", "valuation", "revenue", "net loss", "profit"))
 # What passes or is moved over time: a count of them for a calendar year is a yearly rate.

@@ -263,3 +263,25 @@ def test_about_a_precise_market_value_agrees_with_another_outlet_s_close_figure(
 
     assert comparison.compare(about_value, at_close).agree
     assert not comparison.compare(exact, at_close).agree
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "Orrin One will acquire Vexa Labs in an all-stock deal.",
+        "Orrin One is poised to acquire Vexa Labs.",
+        "Orrin One announced a $12.4 billion deal to acquire Vexa Labs.",
+    ],
+)
+def test_a_deal_s_completion_is_named_after_both_parties(lead):
+    text = lead + " The deal is expected to close in late 2026."
+
+    found = read(text, "late 2026", kind="date")
+
+    assert found.line == "Orrin One-Vexa Labs deal completion date"
+
+
+def test_parties_are_read_within_one_sentence_only():
+    text = "Orrin One said it was pleased. Analysts expect Vexa Labs to buy Tamsin Foods."
+
+    assert about.ArticleContext(text).deal_parties == ("Vexa Labs", "Tamsin Foods")
