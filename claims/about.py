@@ -74,7 +74,7 @@ _MEASURES: dict[str, tuple[str, ...]] = {
         r"values? (?:it|the company) at",
         r"worth(?! of)",
     ),
-    "market value": (r"market (?:value|cap|capitali[sz]ation)", r"market worth"),
+    "market value": (r"market (?:value|valuation|cap|capitali[sz]ation)", r"market worth"),
     "share price": (
         r"priced (?:its|the)? ?(?:ipo|offering|shares)? ?at",
         r"per share",
@@ -111,6 +111,9 @@ _MEASURES: dict[str, tuple[str, ...]] = {
         r"takeover",
         r"deal",
         r"paid",
+        # "a transaction valued at $9bn" prices the deal, not the company.
+        r"(?:deal|transaction|acquisition|takeover|merger|purchase|offer|bid)"
+        r"(?: \w+)? valued at",
     ),
     "investment": (
         r"invest(?:ed|ing|ment|ments|s)?",
@@ -123,6 +126,8 @@ _MEASURES: dict[str, tuple[str, ...]] = {
     ),
     "stake": (r"stake", r"holding", r"owns?", r"owned"),
     "fine": (r"fined?", r"penalty", r"penalties", r"settlement"),
+    # What a merger is to save: "$2.7 billion in pre-tax synergies", "cost savings of $300m".
+    "savings": (r"synerg(?:y|ies)", r"savings"),
     "cost": (
         r"costs?",
         r"cost(?:ing)?",
@@ -174,6 +179,14 @@ _EVENTS: dict[str, tuple[str, ...]] = {
         r"trading",
     ),
     "pricing": (r"priced", r"pricing", r"sold shares", r"sale"),
+    # When a deal is done: "is expected to close in early 2026", "closing is planned for".
+    "deal completion": (
+        r"(?:expected|set|due|slated|scheduled|likely|poised|planned) to (?:close|complete"
+        r"|be completed|be finali[sz]ed|conclude)",
+        r"(?:closing|completion) (?:is|was) (?:expected|planned|scheduled|set|due)",
+        r"finali[sz](?:e|ed|ing) the (?:deal|transaction|merger|acquisition|takeover)",
+        r"(?:deal|transaction|merger|acquisition|takeover) (?:to close|closes|completes)",
+    ),
     # A strike's start: "walked off the job on May 2", "the strike started on May 2".
     "strike": (
         r"walk(?:ed|s)? off(?: the job)?",
@@ -351,6 +364,8 @@ _GENERIC = frozenset(
         "entertainment",
         "communications",
         "power",
+        "financial",
+        "services",
     ]
 )
 _ORGANISATION_WORDS = frozenset(
@@ -632,7 +647,7 @@ _MEASURE_PATTERNS = _compile(_MEASURES)
 # What money can measure; the other measures are counts, sizes and rates.
 _MONEY_MEASURES = words(
     """valuation market_value share_price revenue net_loss profit amount_raised deal_value
-    investment stake fine cost value_of_goods"""
+    investment stake fine cost value_of_goods savings"""
 )
 _MONEY_PATTERNS = [(n, p) for n, p in _MEASURE_PATTERNS if n.replace(" ", "_") in _MONEY_MEASURES]
 _OTHER_PATTERNS = [
@@ -724,6 +739,8 @@ def entity_key(name: str, acronyms: dict[str, str] | None = None) -> str:
         lower.pop()
     # Connectors: "Bank of England" keeps its last word; "Port of Carrick" -> "carrick".
     content = [w for w in lower if w not in ("of", "the", "&", "and", "de", "la")]
+    if len(content) > 1 and content[-1] in _NAME_NUMBERS:
+        return " ".join(content[-2:])  # "Formula One" is no "One", nor "Formula"
     return content[-1] if content else lower[-1]
 
 
@@ -820,6 +837,8 @@ def find_names(
         )
         if capital and not run and lower in model_words:
             capital = False  # "the 420 Max": a model's name only ever after its number
+        if not capital and _name_number(text, match, run, gap):
+            capital = True  # "Formula One", "Channel Four", "One Medical": part of the name
         preceding = text[: match.start()]
         before = preceding.rstrip()[-1:]
         # A line's first word opens a sentence too (after a headline with no full stop).
@@ -833,6 +852,8 @@ def find_names(
             capital = False  # capitalised only because it opens a sentence
         if capital and (bare in _CURRENCY_CODES or _PERIOD_CODE.fullmatch(bare)):
             capital = False  # "USD 12.3 billion", "Q4 revenue": a unit or a period, no one
+        if capital and re.match(r"[A-Z]{3}\d", word):
+            capital = False  # "USD35.3": an amount in a currency code, no name
         if capital and re.search(r"-[a-z]", bare):
             capital = False  # "Chicago-based": an adjective, "San Francisco-based" too
             run.clear()
@@ -846,6 +867,26 @@ def find_names(
             close()
     close()
     return names
+
+
+# Number words written with a capital inside a name: "Formula One", "Channel Four".
+_NAME_NUMBERS = words("one two three four five six seven eight nine ten")
+
+
+def _name_number(text: str, match: re.Match, run: list[re.Match], gap: str) -> bool:
+    """Whether a capitalised number word belongs to a name: right after a capitalised word
+    ("Formula One", "Section Five Bank"), or opening one inside a sentence before another
+    ("said One Medical"). A sentence's opening "One" or "Two" counts something."""
+    word = match.group()
+    if not word[:1].isupper() or _strip_possessive(word).lower() not in _NAME_NUMBERS:
+        return False
+    if run:
+        return gap == " "
+    before = text[: match.start()].rstrip()[-1:]
+    opens_sentence = not before or before in '.!?\n"“:'
+    return not opens_sentence and bool(
+        re.match(r"\s[A-Z][a-z]", text[match.end() : match.end() + 3])
+    )
 
 
 # Nouns of what figures measure: "Net income", "Comparable sales" open no name.
@@ -919,6 +960,7 @@ def _person_like(name: str) -> bool:
         len(parts) in (1, 2, 3)
         and not any(p.isupper() and len(p) > 1 for p in parts)
         and not lowered & (_CORPORATE | _GENERIC | _INSTITUTIONS | _ORGANISATION_WORDS)
+        and not lowered & _NAME_NUMBERS  # "Formula One" is nobody
     )
 
 
@@ -931,6 +973,15 @@ def _title_case(line: str) -> bool:
         and len(capitals) >= 0.6 * len(tokens)
         and not line.rstrip().endswith((".", "?", "!", '"', "”"))
     )
+
+
+# Words between a buyer's name and its target's, within a sentence: "will acquire", "is
+# poised to buy", "announced a $9 billion deal to acquire".
+_ACQUIRES = re.compile(
+    r"\s+(?:(?![^\s]*[.;:!?]\s)[a-z$\d][^\s]*\s+){0,6}?"
+    r"(?:acquire|acquires|acquired|buy|buys|bought|purchase|purchases|take over|takes over)"
+    r"\s+(?:the\s+)?"
+)
 
 
 class ArticleContext:
@@ -1004,12 +1055,41 @@ class ArticleContext:
             if _title_case(m.group())
         ]
         inside = [any(a <= n.start < b for a, b in heads) for n in found]
+        found = [
+            self._without_verbs(n) if head else n for n, head in zip(found, inside, strict=True)
+        ]
         elsewhere = {self.key(n.text) for n, head in zip(found, inside, strict=True) if not head}
         return [
             n
             for n, head in zip(found, inside, strict=True)
             if not head or self.key(n.text) in elsewhere
         ]
+
+    @cached_property
+    def deal_parties(self) -> tuple[str, str] | None:
+        """Buyer and target of the first deal the body states between two names ("Orrin One
+        will acquire Vexa Labs"), as written there."""
+        names = self.names
+        for buyer, target in zip(names, names[1:], strict=False):
+            if _ACQUIRES.fullmatch(self.body, buyer.end, target.start):
+                return display_name(buyer.text), display_name(target.text)
+        return None
+
+    @cached_property
+    def title_names(self) -> list[Name]:
+        found = find_names(self.title, 0, self.lowercase)
+        return [self._without_verbs(n) for n in found] if _title_case(self.title) else found
+
+    def _without_verbs(self, name: Name) -> Name:
+        """A Title Case run without the leading words the article writes in lower case:
+        "Acquire Vexa Labs" in "Orrin To Acquire Vexa Labs" is "Vexa Labs"."""
+        words = list(re.finditer(r"\S+", name.text))
+        lead = 0
+        while lead < len(words) - 1 and words[lead].group().lower() in self.lowercase:
+            lead += 1
+        if not lead:
+            return name
+        return Name(name.text[words[lead].start() :], name.start + words[lead].start(), name.end)
 
     def key(self, name: str) -> str:
         key = self._keys.get(name)
@@ -1022,7 +1102,7 @@ class ArticleContext:
         """The fullest way the article writes each entity ("Hurricane Lena" for "Lena",
         "Carrow & Finch" for "Carrow"), for subject lines."""
         seen: dict[str, Counter[str]] = {}
-        for name in find_names(self.title, 0, self.lowercase) + self.names:
+        for name in self.title_names + self.names:
             shown = display_name(name.text)
             if len(shown.split()) <= _LONGEST_NAME:
                 seen.setdefault(self.key(name.text), Counter())[shown] += 1
@@ -1093,7 +1173,7 @@ class ArticleContext:
         counts: Counter[str] = Counter()
         display: dict[str, str] = {}
         in_body = {self.key(name.text) for name in self.names}
-        for name in find_names(self.title, 0, self.lowercase):
+        for name in self.title_names:
             key = self.key(name.text)
             # A headline in Title Case capitalises common words: only names the body has.
             if key in in_body:
@@ -1278,8 +1358,10 @@ def about(
             # A concrete noun counted ("11 factories", "40 countries") says what the figure
             # is, whatever verb is near; who was killed or hurt stays a toll.
             measure = unit.lower()
-        if kind == "quantity" and measure in _COUNTED:
-            measure = ""  # "3.7 metres" counts no customers, whatever the sentence before says
+        if kind == "quantity" and measure in _COUNTED and measure != unit_measure:
+            # "3.7 metres" counts no customers, whatever the sentence before says; "0.85
+            # shares for each share" is still a number of shares.
+            measure = ""
         if kind == "quantity":
             measure = _event_size(before.lower(), after.lower(), unit) or measure
         if kind == "duration":
@@ -1291,7 +1373,9 @@ def about(
             # "market capitalisation fell 9%": a change of the amount the clause names.
             measure = _nearest(_MONEY_PATTERNS, before.lower(), "", after_words=0)
             measure = measure if measure in _AMOUNTS_THAT_CHANGE else ""
-        if kind == "percent" and measure not in (
+        if kind == "percent" and _premium(before, after):
+            measure = "premium"  # "a 30% premium", "a premium of 30%": over a share price
+        elif kind == "percent" and measure not in (
             "stake",
             "share price change",
             "interest rate",
@@ -1313,9 +1397,14 @@ def about(
         scope = "per year"  # "In 2024 the tunnel carried 8.1 million cars": that year's
     if measure == "deal value":
         entity = _buyer(context, sentence_start, sentence_end) or entity
+    if measure == "stake":
+        entity = _holders(context, sentence_start, start) or entity
     target = _target(after, entity) if measure in _TRANSITIVE else ""
     place, place_key = (
-        ("", "") if target else _place(context, entity, clause_start, start, after_end)
+        # A premium is over a company's price, not counted in a place.
+        ("", "")
+        if target or measure == "premium"
+        else _place(context, entity, clause_start, start, after_end)
     )
     if measure in _TOLLS and place_key and _LOCAL_AREA.search(before + after):
         # "1,300 of them in Tarn province alone": a part of the toll, not the whole.
@@ -1335,6 +1424,10 @@ def about(
         name, shown = investor, f"{shown or wording or measure} in {context.full_name(entity)}"
     elif measure == "age":
         name = _aged(context, sentence_start, (start, end), after_end) or name
+    elif measure == "premium":
+        priced = _priced(context, end, after_end)
+        if priced and context.key(priced) != context.key(name or entity):
+            shown = f"premium to {context.full_name(priced)}"  # "Halden premium to Brightwater"
     elif measure == "deal value" and not target:
         bought = _bought(context, clause_start, start)
         if bought and context.key(bought) != context.key(name or entity):
@@ -1349,6 +1442,8 @@ def about(
         # "6.8 magnitude" measures the story's quake, whoever the sentence names beside it.
         entity = name = _quake_name(context, sentence)
         wording = shown = measure
+    if measure in _DEAL_MEASURES and context.deal_parties:
+        name = "-".join(context.deal_parties)  # "Orrin One-Vexa Labs deal completion date"
     return About(
         entity=_with_object(context, display_name(entity), entity, sentence_start, after_end),
         entity_key=context.key(entity) if entity else "",
@@ -1430,6 +1525,8 @@ def _year_before(body: str, sentence_start: int) -> str:
 _SAVED = re.compile(r"\bsav(?:e|ed|es|ing)\b")
 # Counts of a disaster's victims that rise from one update to the next.
 _TOLLS = frozenset(("death toll", "injured"))
+# Measures of a deal as a whole, whichever party a sentence names: its line names both.
+_DEAL_MEASURES = frozenset(("deal completion", "savings"))
 # Amounts a percent in their clause can be a change of ("market value fell 9%").
 _AMOUNTS_THAT_CHANGE = frozenset(("market value", "valuation", "revenue", "net loss", "profit"))
 # What passes or is moved over time: a count of them for a calendar year is a yearly rate.
@@ -1445,6 +1542,46 @@ _COUNTED = frozenset(_UNIT_MEASURES.values()) | {
 }
 _AMONG = re.compile(r"\b(?:among|of|aboard|on board)\s+(?:the\s+|its\s+|their\s+|all\s+)?$")
 _TOLL_OF = re.compile(r"\b(?:deaths?|killings?|killing)\s+of\s+(?:the\s+|its\s+|their\s+|all\s+)?$")
+
+
+_HOLDERS = re.compile(r"(?:['’]s?)?\s+(?:share|stock)?holders\b")
+
+
+def _holders(context: ArticleContext, sentence_start: int, start: int) -> str:
+    """Whose holders a stake is, nearest first: in "Orrin shareholders will own 60% and Vexa
+    shareholders 40%", the 40% is Vexa's holders' stake."""
+    named = [
+        n
+        for n in context.names
+        if sentence_start <= n.start and n.end <= start and _HOLDERS.match(context.body, n.end)
+    ]
+    return named[-1].text if named else ""
+
+
+# The percent right before "premium", or after "a premium of": what a bid pays over a price.
+_PREMIUM = re.compile(r"\bpremium\s+of\s+(?:[a-z]+\s+){0,2}% | %\s*(?:-\s*)?premium\b")
+# "is 41% above Vexa's share price": an offer's premium, where no verb says a price moved.
+_ABOVE_PRICE = re.compile(r"\s*(?:above|over)\s+[^,;.]{0,40}?\b(?:price|close)\b")
+
+
+def _premium(before: str, after: str) -> bool:
+    if _PREMIUM.search(before[-30:] + " % " + after[:12]):
+        return True
+    return bool(_ABOVE_PRICE.match(after)) and not _CHANGE.search(before[-40:].lower())
+
+
+_PREMIUM_OVER = re.compile(
+    r"(?:\s*premium)?[^,;.]{0,30}?\b(?:to|over|on|above)\s+(?:the\s+)?(?=[A-Z])"
+)
+
+
+def _priced(context: ArticleContext, end: int, after_end: int) -> str:
+    """Whose share price a premium is paid over: "a 30% premium to Vexa's closing price" is
+    Vexa's, whichever company's shares pay it."""
+    match = _PREMIUM_OVER.match(context.body, end, after_end)
+    if not match:
+        return ""
+    return next((n.text for n in context.names if n.start == match.end()), "")
 
 
 _BY_BUYER = re.compile(
@@ -2247,7 +2384,8 @@ def _wording(before: str, after: str, kind: str, measure: str, unit: str, text: 
         return _bound(before, after)
     if kind == "duration":
         return _span(before, after, measure)
-    if kind == "count":
+    # A fraction of a counted noun ("0.85 Orrin shares") is worded as a count is.
+    if kind == "count" or (kind == "quantity" and measure and measure == unit.lower()):
         counted = _counted_noun(text)
         if measure in EVENT_MEASURES and measure not in ("passengers", "crew"):
             return ""  # "29 deaths", "112 people killed": the death toll
@@ -2307,6 +2445,8 @@ def _wording(before: str, after: str, kind: str, measure: str, unit: str, text: 
         return f"{phrase} {direction}"
     if re.match(r"\s*,?\s*(?:a|per|each) share\b", after.lower()) and "share" not in phrase:
         return f"{phrase} per share"
+    if measure.startswith(f"{phrase} "):
+        return ""  # "Orrin's market value stood at": "market" says less than the measure
     return phrase
 
 

@@ -84,6 +84,8 @@ __all__ = [
 
 ROUNDING_CAP = Decimal("0.05")
 APPROX_TOLERANCE = Decimal("0.05")
+# "about $27.72 billion" hedges a precise figure too: by at least this share of it.
+APPROX_FLOOR = Decimal("0.005")
 LOWER_BOUND_REACH = Decimal("0.25")
 UPPER_BOUND_REACH = Decimal("0.5")
 CONVERSION_TOLERANCE = Decimal("0.03")
@@ -365,10 +367,11 @@ def _interval_of(
 def _approx_margin(half: Decimal, number: Decimal, approx: bool) -> Decimal:
     """The rounding half-width, and for "about x" as much again, up to `APPROX_TOLERANCE`:
     "about 41,000" is 40,000 to 42,000, so another outlet's "about 45,000" is a different
-    count; "about $10 billion" still reaches $9 billion to $11 billion."""
+    count; "about $10 billion" still reaches $9 billion to $11 billion. A precise figure
+    hedged ("about $27.72 billion") reaches at least `APPROX_FLOOR` either side."""
     if not approx:
         return half
-    return half + min(half, APPROX_TOLERANCE * abs(number))
+    return half + max(min(half, APPROX_TOLERANCE * abs(number)), APPROX_FLOOR * abs(number))
 
 
 # --------------------------------------------------------------------------------------------

@@ -505,7 +505,10 @@ def _named_by_heads(measure: str, profile: Profile) -> bool:
 
 
 # Measures news writes for one amount: a deal, the investment it is, the stake it buys.
-_MEASURE_FAMILIES = ({"investment", "deal value", "stake"},)
+# A premium and a deal's completion are written from either party too ("Orrin pays a 30%
+# premium", "Vexa's sale is expected to close in May"): families of their own, their
+# entities not compared.
+_MEASURE_FAMILIES = ({"investment", "deal value", "stake"}, {"premium"}, {"deal completion"})
 
 
 def _family_name(measure: str) -> str:

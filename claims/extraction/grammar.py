@@ -227,6 +227,8 @@ def _classify(text: str, atom: Atom, pos: int, currency: str | None) -> Atom:
         rate = units.per_rate(text, end, noun[0]) if end == noun[1] else None
         if rate:
             atom.kind, (atom.unit, atom.end) = Kind.QUANTITY, rate
+        elif atom.value != int(atom.value):
+            atom.kind = Kind.QUANTITY  # "0.85 Orrin shares for each Vexa share": a ratio, no count
         return atom
     atom.end = pos
     return atom

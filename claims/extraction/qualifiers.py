@@ -59,11 +59,19 @@ _QUALIFIER_AFTER = re.compile(
 )
 
 
+# "roughly a 26% premium", "nearly a 10% rise": a hedge before the article hedges the figure.
+_HEDGE_BEFORE_ARTICLE = re.compile(
+    r"(?<![\w-])(?:about|around|roughly|approximately|nearly|almost|close\s+to)\s+an?\s+$",
+    re.IGNORECASE,
+)
+
+
 def qualifier_before(text: str, start: int) -> tuple[Qualifier, int] | None:
     """The qualifier ending right before start, and where it begins."""
     m = _QUALIFIER_BEFORE.search(text, max(0, start - 40), start)
     if not m:
-        return None
+        hedge = _HEDGE_BEFORE_ARTICLE.search(text, max(0, start - 40), start)
+        return (Qualifier.APPROX, hedge.start()) if hedge else None
     for q in Qualifier:
         if q.name in m.re.groupindex and m.group(q.name):
             return q, m.start()

@@ -58,3 +58,12 @@ def test_numbers_in_brackets_break_down_the_count_before_them():
 def test_a_hedge_reaches_over_an_additional():
     found = figures("Underwriters may buy up to an additional 1.2 million shares.")
     assert [(f.text, f.qualifier.value) for f in found] == [("1.2 million shares", "up_to")]
+
+
+def test_a_fraction_of_a_counted_noun_is_a_quantity_a_ratio_not_a_count():
+    found = figures("Vexa holders will get 0.85 Orrin One shares for each share they own.")
+
+    assert [(f.text, f.kind.value, f.value) for f in found] == [
+        ("0.85 Orrin One shares", "quantity", "0.85")
+    ]
+    assert figures("The bank has 1.2 million customers.")[0].kind.value == "count"
