@@ -1564,10 +1564,17 @@ _PREMIUM = re.compile(r"\bpremium\s+of\s+(?:[a-z]+\s+){0,2}% | %\s*(?:-\s*)?prem
 _ABOVE_PRICE = re.compile(r"\s*(?:above|over)\s+[^,;.]{0,40}?\b(?:price|close)\b")
 
 
+# "closed 12% above its IPO price": where a price went, no premium anyone offered.
+_PRICE_MOVED = re.compile(r"\b(?:closed|opened|traded|trading|ended|finished|debut\w*|priced)\b")
+
+
 def _premium(before: str, after: str) -> bool:
     if _PREMIUM.search(before[-30:] + " % " + after[:12]):
         return True
-    return bool(_ABOVE_PRICE.match(after)) and not _CHANGE.search(before[-40:].lower())
+    near = before[-40:].lower()
+    return bool(_ABOVE_PRICE.match(after)) and not (
+        _CHANGE.search(near) or _PRICE_MOVED.search(near)
+    )
 
 
 _PREMIUM_OVER = re.compile(

@@ -219,6 +219,11 @@ def _classify(text: str, atom: Atom, pos: int, currency: str | None) -> Atom:
         atom.value, atom.factor, atom.glued_letter = atom.written, 1, None
         atom.kind, atom.unit, atom.end = Kind.QUANTITY, "meters", pos
         return atom
+    ratio = _SHARE_RATIO.match(text, pos) if atom.value != int(atom.value) else None
+    if ratio:
+        # "1.05 Orrin share for each Vexa share": an exchange ratio, in the singular.
+        atom.kind, atom.unit, atom.end = Kind.QUANTITY, "shares", ratio.end()
+        return atom
     noun = units.counted_noun(text, pos)
     if noun:
         # A model name among the modifiers ("61 A320neo planes") stays out of the span.
@@ -232,6 +237,10 @@ def _classify(text: str, atom: Atom, pos: int, currency: str | None) -> Atom:
         return atom
     atom.end = pos
     return atom
+
+
+# A fraction of one share, with the company's name between: "0.85 Orrin One share".
+_SHARE_RATIO = re.compile(r"(?:[ \u00a0][A-Z][\w'’&.-]*){0,3}[ \u00a0]share\b(?![-\w])")
 
 
 def _nearby(pattern: re.Pattern[str], text: str, pos: int) -> bool:

@@ -104,9 +104,14 @@ def test_the_line_says_whose_price_a_bidder_s_premium_is_over():
     assert found.line == "Orrin One premium to Vexa"
 
 
-def test_a_share_price_rising_above_its_offer_price_is_no_premium():
-    text = "Vexa shares rose 12% above the offer price on their first day of trading."
-
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vexa shares rose 12% above the offer price on their first day of trading.",
+        "Vexa shares closed 12% above their IPO price on Thursday.",
+    ],
+)
+def test_a_share_price_ending_above_its_offer_price_is_no_premium(text):
     assert read(text, "12%", kind="percent", unit="percent").measure != "premium"
 
 

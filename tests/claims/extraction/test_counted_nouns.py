@@ -67,3 +67,11 @@ def test_a_fraction_of_a_counted_noun_is_a_quantity_a_ratio_not_a_count():
         ("0.85 Orrin One shares", "quantity", "0.85")
     ]
     assert figures("The bank has 1.2 million customers.")[0].kind.value == "count"
+
+
+def test_a_fraction_of_one_share_is_an_exchange_ratio_in_shares():
+    found = figures("Vexa holders will receive 1.05 Orrin One share for each Vexa share.")
+
+    assert [(f.text, f.kind.value, f.value, f.unit) for f in found] == [
+        ("1.05 Orrin One share", "quantity", "1.05", "shares")
+    ]
