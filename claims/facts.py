@@ -345,12 +345,12 @@ def _score_candidates(
         ranked = sorted(shared.items(), key=lambda item: (-item[1], -item[0]))
         shortlist[index] = [fact_id for fact_id, _ in ranked[: params.candidate_limit]]
     wanted = {fact_id for ids in shortlist.values() for fact_id in ids}
-    # Whole rows but the public record: the facts chosen are then written (agreement, status
-    # read by _recompute), and a deferred field would cost one query per fact.
+    # What matching reads and the facts chosen then write (agreement, status and the
+    # reviewer's subject read by _recompute): a field left unread would cost one query per fact.
     facts = {
         fact.pk: fact
-        for fact in Fact.objects.filter(pk__in=wanted - taken, story_id=article.story_id).defer(
-            "public_record"
+        for fact in Fact.objects.filter(pk__in=wanted - taken, story_id=article.story_id).only(
+            *_FACT_FIELDS_FOR_MATCHING
         )
     }
     scores = {}
@@ -761,6 +761,7 @@ _FACT_FIELDS_FOR_MATCHING = (
     "subject",
     "claim_count",
     "article_count",
+    "subject_edited_by",
 )
 
 
@@ -875,10 +876,8 @@ def release_claims(removed: Mapping[int, Sequence[int]], *, note: str = "") -> N
 
 def rate_overrides() -> dict[tuple[str, str, date | None], Decimal]:
     """The reviewers' exchange rates, as comparison.convert takes them."""
-    return {
-        (rate.from_currency, rate.to_currency, rate.on): rate.rate
-        for rate in ExchangeRate.objects.all()
-    }
+    rates = ExchangeRate.objects.values_list("from_currency", "to_currency", "on", "rate")
+    return {(source, target, on): rate for source, target, on, rate in rates}
 
 
 @transaction.atomic
