@@ -71,8 +71,18 @@ class _Group:
 
 # No savepoint of its own inside the extraction's transaction: a failure undoes them both.
 @transaction.atomic(savepoint=False)
-def group_article_claims(article: Article, *, params: Params | None = None) -> list[Fact]:
+def group_article_claims(
+    article: Article,
+    *,
+    params: Params | None = None,
+    new_claims: Sequence[Claim] = (),
+    stored: bool = True,
+) -> list[Fact]:
     """Put each ungrouped claim of the article into a fact: an existing one or a new one.
+
+    `new_claims` are claims of the article not stored yet (an extraction's): they are
+    inserted here, each with its fact, rather than inserted then written again. `stored`
+    says whether the article may hold other claims (False on a first extraction: none read).
 
     Idempotent: claims already in a fact stay there, so running it again adds nothing.
     Returns the facts that changed.
@@ -81,7 +91,7 @@ def group_article_claims(article: Article, *, params: Params | None = None) -> l
     if article.story_id is None:
         stories.assign_story(article, article.claims.exclude(status=Claim.Status.REJECTED))
     lock_stories([article.story_id])
-    changed = {fact.pk: fact for fact in _group(article, params)}
+    changed = {fact.pk: fact for fact in _group(article, params, new_claims, stored=stored)}
     later = _later_articles(article)
     if later:
         # The story's grouping must not depend on arrival order: its open claims are grouped
@@ -93,14 +103,17 @@ def group_article_claims(article: Article, *, params: Params | None = None) -> l
     return [fact for fact in changed.values() if fact.pk is not None]
 
 
-def _group(article: Article, params: Params) -> list[Fact]:
-    claims = list(article.claims.exclude(status=Claim.Status.REJECTED).order_by("start"))
+def _group(
+    article: Article, params: Params, new: Sequence[Claim] = (), *, stored: bool = True
+) -> list[Fact]:
+    claims = list(article.claims.exclude(status=Claim.Status.REJECTED)) if stored else []
+    claims = sorted([*claims, *new], key=lambda claim: claim.start)
     if not any(claim.fact_id is None for claim in claims):
         return []
     text = ArticleText(
         article.body, article.title, [(c.start, c.end) for c in claims], params=params
     )
-    by_id = {claim.pk: claim for claim in claims}
+    by_id = {claim.pk: claim for claim in claims if claim.pk is not None}
     joined_originals: dict[int, list[Claim]] = defaultdict(list)
     groups: list[_Group] = []
     for claim in claims:
@@ -127,7 +140,6 @@ def _group(article: Article, params: Params) -> list[Fact]:
     assigned = {a.group: a for a in assignments}
 
     changed: dict[int, Fact] = {}
-    events: list[FactEvent] = []
     placed: list[tuple[_Group, Fact, bool]] = []
     for index, group in enumerate(groups):
         values = [matching.value_record(mention_of(root), on=on) for root in group.roots]
@@ -140,8 +152,6 @@ def _group(article: Article, params: Params) -> list[Fact]:
             fact.claim_count += len(group.members)
             fact.article_count += 1
             changed[fact.pk] = fact
-            note = f"matched {_claims_text(group.members)}: {assigned[index].score.describe()}"
-            events.append(_added_event(fact, group.members, note))
             placed.append((group, fact, False))
         else:
             root = group.roots[0]
@@ -161,31 +171,17 @@ def _group(article: Article, params: Params) -> list[Fact]:
     for fact in created:
         _apply_agreement(fact, overrides)  # written with the fact: one insert
     Fact.objects.bulk_create(created)
-    for group, fact, new in placed:
-        if new:
-            changed[fact.pk] = fact
-            events.append(
-                FactEvent(
-                    fact=fact,
-                    action=Action.CREATED,
-                    note=f"new fact for {_claims_text(group.members)}: no existing fact matched",
-                    after={
-                        "fact": fact.pk,
-                        "added": sorted(c.pk for c in group.members),
-                        "agreement": fact.agreement,
-                    },
-                )
-            )
+    for fact in created:
+        changed[fact.pk] = fact
     for fact_id, conversions in joined_originals.items():
         fact = changed.get(fact_id) or Fact.objects.get(pk=fact_id)
         changed[fact.pk] = fact
-        note = f"{_claims_text(conversions)}: stated conversion of a claim in this fact"
-        events.append(_added_event(fact, conversions, note))
         fact.terms = _add_readings(fact.terms, conversions, article, originals=by_id)
         fact.claim_count += len(conversions)
         for claim in conversions:
             claim.fact = fact
 
+    # Every claim gets its fact: the new ones are inserted with it, the stored ones updated.
     updated_claims = sum(joined_originals.values(), [])
     new_keys = []
     for group, fact, _ in placed:
@@ -198,7 +194,33 @@ def _group(article: Article, params: Params) -> list[Fact]:
                 for key in group.keys
                 if fact.pk not in group.listed.get(key, ())
             ]
-    update_rows(updated_claims, ["fact"])
+    _insert_claims(new)
+    inserted = {id(claim) for claim in new}
+    update_rows([claim for claim in updated_claims if id(claim) not in inserted], ["fact"])
+
+    # The events name the claims: written once every claim has its id.
+    events: list[FactEvent] = []
+    for index, (group, fact, is_new) in enumerate(placed):
+        if is_new:
+            events.append(
+                FactEvent(
+                    fact=fact,
+                    action=Action.CREATED,
+                    note=f"new fact for {_claims_text(group.members)}: no existing fact matched",
+                    after={
+                        "fact": fact.pk,
+                        "added": sorted(c.pk for c in group.members),
+                        "agreement": fact.agreement,
+                    },
+                )
+            )
+        else:
+            score = assigned[index].score.describe()
+            note = f"matched {_claims_text(group.members)}: {score}"
+            events.append(_added_event(fact, group.members, note))
+    for fact_id, conversions in joined_originals.items():
+        note = f"{_claims_text(conversions)}: stated conversion of a claim in this fact"
+        events.append(_added_event(changed[fact_id], conversions, note))
     FactKey.objects.bulk_create(new_keys, ignore_conflicts=True)
     FactEvent.objects.bulk_create(events)
     # The facts joined are written once, their summaries with their agreement.
@@ -208,14 +230,37 @@ def _group(article: Article, params: Params) -> list[Fact]:
     return list(changed.values())
 
 
+def _insert_claims(claims: Sequence[Claim]) -> None:
+    """Insert new claims with their facts. A stated conversion names its original by the
+    object, unsaved too: Django inserts no row pointing at an unsaved one, so the link is
+    written once both have ids."""
+    originals = {id(claim): claim.converts for claim in claims if claim.converts_id is None}
+    linked = [claim for claim in claims if originals[id(claim)] is not None]
+    for claim in linked:
+        claim.converts = None
+    Claim.objects.bulk_create(claims)
+    for claim in linked:
+        claim.converts = originals[id(claim)]
+    update_rows(linked, ["converts"])
+
+
+def _converted(claim: Claim, by_id: Mapping[int, Claim]) -> Claim | None:
+    """The claim of the article this one states a conversion of: found by id, or for a
+    claim not stored yet, the one it was linked to (no query: a stored claim without an
+    original reads nothing)."""
+    if claim.converts_id is None:
+        return claim.converts
+    return by_id.get(claim.converts_id)
+
+
 def _original(claim: Claim, by_id: Mapping[int, Claim]) -> Claim:
     """The claim a conversion restates, following chains; the claim itself otherwise."""
-    seen = {claim.pk}
-    while claim.converts_id is not None and claim.converts_id in by_id:
-        if claim.converts_id in seen:
+    seen = {id(claim)}
+    while (original := _converted(claim, by_id)) is not None:
+        if id(original) in seen:
             break
-        seen.add(claim.converts_id)
-        claim = by_id[claim.converts_id]
+        seen.add(id(original))
+        claim = original
     return claim
 
 
@@ -322,12 +367,12 @@ def _score_candidates(
         ranked = sorted(shared.items(), key=lambda item: (-item[1], -item[0]))
         shortlist[index] = [fact_id for fact_id, _ in ranked[: params.candidate_limit]]
     wanted = {fact_id for ids in shortlist.values() for fact_id in ids}
-    # Whole rows but the public record: the facts chosen are then written (agreement, status
-    # read by _recompute), and a deferred field would cost one query per fact.
+    # What matching reads and the facts chosen then write (agreement, status and the
+    # reviewer's subject read by _recompute): a field left unread would cost one query per fact.
     facts = {
         fact.pk: fact
-        for fact in Fact.objects.filter(pk__in=wanted - taken, story_id=article.story_id).defer(
-            "public_record"
+        for fact in Fact.objects.filter(pk__in=wanted - taken, story_id=article.story_id).only(
+            *_FACT_FIELDS_FOR_MATCHING
         )
     }
     scores = {}
@@ -761,6 +806,7 @@ _FACT_FIELDS_FOR_MATCHING = (
     "subject",
     "claim_count",
     "article_count",
+    "subject_edited_by",
 )
 
 
@@ -875,10 +921,8 @@ def release_claims(removed: Mapping[int, Sequence[int]], *, note: str = "") -> N
 
 def rate_overrides() -> dict[tuple[str, str, date | None], Decimal]:
     """The reviewers' exchange rates, as comparison.convert takes them."""
-    return {
-        (rate.from_currency, rate.to_currency, rate.on): rate.rate
-        for rate in ExchangeRate.objects.all()
-    }
+    rates = ExchangeRate.objects.values_list("from_currency", "to_currency", "on", "rate")
+    return {(source, target, on): rate for source, target, on, rate in rates}
 
 
 @transaction.atomic
@@ -1021,10 +1065,10 @@ def _add_readings(
     readings = [dict(entry) for entry in terms.get("readings", [])]
     conversions = [list(pair) for pair in terms.get("conversions", [])]
     index = {_entry_key(entry): entry for entry in readings}
-    by_id = {claim.pk: claim for claim in claims} | dict(originals or {})
+    by_id = {claim.pk: claim for claim in claims if claim.pk is not None} | dict(originals or {})
     for claim in claims:
         entry = _reading_entry(claim, article)
-        original = by_id.get(claim.converts_id) if claim.converts_id else None
+        original = _converted(claim, by_id)
         if original is not None:
             pair = [_reading_entry(original, article), entry]
             if pair not in conversions and len(conversions) < _MAX_READINGS:

@@ -30,7 +30,6 @@ from articles.models import Article, Outlet
 from articles.services import change_status
 from articles.signals import extraction_requested
 from articles.stories import assign_story
-from factcheck.rows import update_rows
 
 from . import about, facts
 from .extraction import (
@@ -85,27 +84,30 @@ def propose_claims(article: Article) -> int:
         locked = Article.objects.select_for_update().get(pk=article.pk)
         if locked.status != Status.EXTRACTING:
             return 0
-        stored = _replace_proposed_claims(locked, figures, context)
+        claims, kept = _replace_proposed_claims(locked, figures, context)
         change_status(
             locked,
             from_statuses=(Status.EXTRACTING,),
             to_status=Status.DONE,
-            note=f"story {article.story_id}: {stored} figure(s) proposed",
+            note=f"story {article.story_id}: {len(claims)} figure(s) proposed",
         )
-        # In the same transaction: claims are never left committed without their facts.
-        facts.group_article_claims(locked)
+        # In the same transaction: claims are never committed without their facts (they are
+        # inserted with them).
+        facts.group_article_claims(locked, new_claims=claims, stored=kept)
         # Its names and figures may show that another story is this one.
         if facts.merge_related_stories(locked.story):
             # Its story may have been the smaller one, merged into another.
             locked.refresh_from_db(fields=["story"])
     article.status = Status.DONE
     article.story_id = locked.story_id
-    return stored
+    return len(claims)
 
 
 def _replace_proposed_claims(
     article: Article, figures: list[Figure], context: about.ArticleContext
-) -> int:
+) -> tuple[list[Claim], bool]:
+    """The article's new claims, not stored yet (grouping inserts them with their facts),
+    and whether claims a reviewer touched are kept. The unreviewed ones are deleted."""
     # A claim a reviewer touched (reopened or corrected: version > 0) is kept with its history.
     # One read of the article's claims (none on a first extraction) sorts them.
     stale: list[int] = []
@@ -136,15 +138,12 @@ def _replace_proposed_claims(
     for index, figure in enumerate(figures):
         if (figure.start, figure.end) not in reviewed_spans:
             claims[index] = _claim_from_figure(article, figure, context)
-    Claim.objects.bulk_create(claims.values())
-    linked = []
     for index, claim in claims.items():
         original = figures[index].converts
         if original is not None and original in claims:
+            # Linked by the object: the original has no id yet.
             claim.converts = claims[original]
-            linked.append(claim)
-    update_rows(linked, ["converts"])
-    return len(claims)
+    return list(claims.values()), bool(reviewed_spans)
 
 
 def release_article_claims(sender, *, article_id: int, note: str, **kwargs) -> None:
