@@ -201,6 +201,10 @@ def _group(
     # The events name the claims: written once every claim has its id.
     events: list[FactEvent] = []
     for index, (group, fact, is_new) in enumerate(placed):
+        if not is_new:
+            note = f"matched {_claims_text(group.members)}: {assigned[index].score.describe()}"
+            events.append(_added_event(fact, group.members, note))
+    for group, fact, is_new in placed:
         if is_new:
             events.append(
                 FactEvent(
@@ -214,10 +218,6 @@ def _group(
                     },
                 )
             )
-        else:
-            score = assigned[index].score.describe()
-            note = f"matched {_claims_text(group.members)}: {score}"
-            events.append(_added_event(fact, group.members, note))
     for fact_id, conversions in joined_originals.items():
         note = f"{_claims_text(conversions)}: stated conversion of a claim in this fact"
         events.append(_added_event(changed[fact_id], conversions, note))
