@@ -125,7 +125,20 @@ _MEASURES: dict[str, tuple[str, ...]] = {
         r"commit(?:ted|ment)",
     ),
     "stake": (r"stake", r"holding", r"owns?", r"owned"),
-    "fine": (r"fined?", r"penalty", r"penalties", r"settlement"),
+    # What a court or regulator orders paid: "fined $5 million", "$2 million in damages",
+    # "ordered to pay $9 million", "a $40 million judgment".
+    "fine": (
+        r"fined?",
+        r"fines",
+        r"penalty",
+        r"penalties",
+        r"settlements?",
+        r"damages",
+        r"judgments?",
+        r"disgorgement",
+        r"(?:ordered|must|required|forced) to pay",
+        r"must pay",
+    ),
     # What a merger is to save: "$2.7 billion in pre-tax synergies", "cost savings of $300m".
     "savings": (r"synerg(?:y|ies)", r"savings"),
     "cost": (
@@ -242,7 +255,9 @@ _SCOPES: tuple[tuple[str, str], ...] = (
     ("projected", r"projected|forecast|forecasts"),
     ("cumulative", r"cumulative|accumulated"),
     ("additional", r"a further|an additional|additional|extra|another"),
-    ("total", r"total|combined|in all|overall|altogether"),
+    # "Combined with the $5 million fine, ..." names a part, not the sum; "the bulk of the
+    # $40 million" is the whole.
+    ("total", r"total|combined(?! with)|in all|overall|altogether|(?:bulk|most) of the"),
     # A first estimate later revised ("the depth was initially reported at 18 km").
     ("initial", r"initially|at first"),
     # Shares of an offering sold by its holders, or set aside for a group: not the whole sale.
@@ -1291,7 +1306,17 @@ def _with_reference(line: str, reference: str, scope: str) -> str:
 
 _MOMENT_NAMES = frozenset(n for n, _ in _MOMENTS)
 EVENT_MEASURES = frozenset(
-    ("death toll", "injured", "passengers", "crew", "magnitude", "depth", "epicentre distance")
+    (
+        "death toll",
+        "injured",
+        "passengers",
+        "crew",
+        "magnitude",
+        "depth",
+        "epicentre distance",
+        # A court story's ruling is its event: "a 40-page opinion" whoever the clause names.
+        "ruling length",
+    )
 )
 _MOMENT_WORDS = frozenset(w for n in _MOMENT_NAMES for w in n.split()) | {"day"}
 
@@ -1393,6 +1418,14 @@ def about(
         day = report_day.reported_day(body, context.published, sentence_start, sentence_end)
         reference = report_day.label(day) if day else ""
     scope = "" if kind == "date" else _scope(before.lower()[-80:], after.lower()[:80])
+    if measure == "fine":
+        scope, reference = _ordered(context, sentence_start, start, before, after, scope, reference)
+    # "Judge Vance fined them $4 million": the court orders, others pay; the judge is named,
+    # not keyed as the payer.
+    ordered_by_court = measure == "fine" and _is_judge(body, entity)
+    if kind == "count" and (unit or "").lower() == "pages" and _RULING.match(after.lower()):
+        # One ruling has one length, whichever day a sentence says it was issued.
+        measure, scope, reference = "ruling length", "", ""
     if not scope and measure in _FLOWS and re.fullmatch(r"(?:19|20)\d\d", reference):
         scope = "per year"  # "In 2024 the tunnel carried 8.1 million cars": that year's
     if measure == "deal value":
@@ -1446,7 +1479,7 @@ def about(
         name = "-".join(context.deal_parties)  # "Orrin One-Vexa Labs deal completion date"
     return About(
         entity=_with_object(context, display_name(entity), entity, sentence_start, after_end),
-        entity_key=context.key(entity) if entity else "",
+        entity_key=context.key(entity) if entity and not ordered_by_court else "",
         measure=measure,
         reference=reference,
         scope=scope,
@@ -1524,6 +1557,90 @@ def _year_before(body: str, sentence_start: int) -> str:
 
 _SAVED = re.compile(r"\bsav(?:e|ed|es|ing)\b")
 # Counts of a disaster's victims that rise from one update to the next.
+# What tells a court's amounts apart: what a side asked for against what was ordered, the sum
+# with interest, an award in another case. The nearest cue to the figure wins.
+_ORDER_SCOPES = (
+    (
+        "sought",
+        re.compile(
+            r"\b(?:sought|seeks?|seeking|demand(?:ed|ing|s)?|request(?:ed|ing|s)?"
+            r"|asked(?:\s+[\w.’']+){0,2}\s+(?:to|for))\b"
+        ),
+    ),
+    ("with interest", re.compile(r"\b(?:with|plus|including|includ\w+)\s+interest\b")),
+    (
+        "separate case",
+        re.compile(
+            r"\b(?:separate|another|earlier|previous|prior)\s+(?:case|trial|lawsuit|suit)\b"
+        ),
+    ),
+)
+# "$4 million each", "$2,000 apiece": one party's share, not the sum.
+_EACH = re.compile(r"\s*(?:each|apiece)\b")
+# "Combined with the $83 million judgment, he has been fined $438 million": the sum of a part
+# named before it in the sentence and the rest.
+_COMBINED_WITH = re.compile(r"\b(?:combined with|together with|added to|on top of)\b[^.;]*\d")
+# "fined $438 million over the past four weeks": the amount of a span, not of one order.
+_PAST_SPAN = re.compile(
+    r"\b(?:over|in|during|within)\s+the\s+(?:past|last|previous)\s+"
+    r"((?:[\w-]+\s+)?(?:days?|weeks?|months?|years?))\b"
+)
+_LAST_YEAR = re.compile(r"\blast year\b")
+
+
+def _ordered(
+    context: ArticleContext,
+    sentence_start: int,
+    start: int,
+    before: str,
+    after: str,
+    scope: str,
+    reference: str,
+) -> tuple[str, str]:
+    """The scope and reference point of an amount a court or regulator orders paid: one
+    party's share ("each"), what a side sought, the sum with interest, an award in another
+    case, a sum of several ("combined"), the span or year it falls in."""
+    lower_before = before.lower()[-90:]
+    # Beyond the next figure the words are its own.
+    lower_after = re.split(r"\d", after.lower()[:90], maxsplit=1)[0]
+    if _EACH.match(lower_after):
+        scope = "each"
+    else:
+        best = None
+        for name, pattern in _ORDER_SCOPES:
+            distances = [len(lower_before) - m.end() for m in pattern.finditer(lower_before)]
+            distances += [m.start() + 1 for m in pattern.finditer(lower_after)]
+            if distances and (best is None or min(distances) < best[0]):
+                best = (min(distances), name)
+        if best:
+            scope = best[1]
+        elif not scope and _COMBINED_WITH.search(context.body[sentence_start:start].lower()):
+            scope = "combined"
+    if not reference:
+        span = _PAST_SPAN.search(lower_before[-60:] + " " + lower_after)
+        if span:
+            reference = "past " + span.group(1)
+        elif context.published and _LAST_YEAR.search(lower_before[-60:] + " " + lower_after):
+            reference = str(context.published.year - 1)
+    return scope, reference
+
+
+# What a court writes its decision in: "a 40-page opinion", "the 12-page ruling".
+_RULING = re.compile(r"\s*(?:[a-z-]+\s+)?(?:opinion|ruling|decision|judgment|verdict|order)\b")
+_JUDGE = re.compile(r"\b(?:Judge|Justice|Magistrate)\s+(?:[A-Z][\w.’'-]*\s+){0,2}$")
+
+
+def _is_judge(body: str, entity: str) -> bool:
+    """Whether the article titles the entity a judge ("Judge Mara Vance", "Justice Vance")."""
+    last = entity.split()[-1] if entity else ""
+    if not last[:1].isupper():
+        return False
+    return any(
+        _JUDGE.search(body[max(0, m.start() - 40) : m.start()])
+        for m in re.finditer(r"\b" + re.escape(last) + r"\b", body)
+    )
+
+
 _TOLLS = frozenset(("death toll", "injured"))
 # Measures of a deal as a whole, whichever party a sentence names: its line names both.
 _DEAL_MEASURES = frozenset(("deal completion", "savings"))
