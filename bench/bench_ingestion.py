@@ -37,6 +37,12 @@ DATABASE = os.environ.get("BENCH_DATABASE", "factcheck_bench")
 DATABASE_URL = f"{SERVER}/{DATABASE}"
 BROKER_URL = os.environ.get("BENCH_REDIS", "redis://127.0.0.1:6379/14")
 os.environ.update(DATABASE_URL=DATABASE_URL, CELERY_BROKER_URL=BROKER_URL, LOG_LEVEL="WARNING")
+# Workers as production runs them: with DEBUG on, Django would also record every query.
+os.environ.update(
+    DEBUG="false",
+    SECRET_KEY="benchmark-only-secret-key-not-used-anywhere-else-0123456789",
+    ALLOWED_HOSTS="127.0.0.1,localhost",
+)
 # On a busy machine a send can outlast the production timeout of 500 ms, and the article
 # would wait for the stalled-article sweep: the benchmark measures throughput, not that.
 os.environ.setdefault("CELERY_BROKER_SOCKET_TIMEOUT_MS", "5000")
@@ -208,6 +214,7 @@ def embedded_import(folder: Path, work: Path, *, settings: dict[str, str]) -> fl
         "DATABASE_URL": f"sqlite:///{work / 'db.sqlite3'}",
         "CELERY_BROKER_URL": "",
         "BROKER_FOLDER": str(work / "broker"),
+        "DEBUG": "true",  # as `make run` runs
     }
     env.update(settings)
     manage = [sys.executable, "manage.py"]
@@ -235,7 +242,11 @@ def embedded_import(folder: Path, work: Path, *, settings: dict[str, str]) -> fl
 def embedded_in_process(folder: Path, work: Path) -> float:
     """Seconds to import the same folder and extract it in one process (no broker)."""
     work.mkdir()
-    env = {"DATABASE_URL": f"sqlite:///{work / 'db.sqlite3'}", "CELERY_BROKER_URL": "memory://"}
+    env = {
+        "DATABASE_URL": f"sqlite:///{work / 'db.sqlite3'}",
+        "CELERY_BROKER_URL": "memory://",
+        "DEBUG": "true",
+    }
     manage = [sys.executable, "manage.py"]
     subprocess.run(
         [*manage, "migrate", "--noinput", "--verbosity", "0"],
