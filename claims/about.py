@@ -33,7 +33,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from functools import cached_property
 
-from claims import measure_words, report_day
+from claims import measure_words, report_day, results_words
 from claims.extraction.lexicon import words
 from claims.extraction.money import ISO_CODES
 
@@ -583,6 +583,10 @@ _NOT_NAMES = frozenset(
         "nyse",
         "nasdaq",
         "gdp",
+        # Accounting terms, no company: "GAAP EPS hitting $1.10".
+        "eps",
+        "gaap",
+        "non-gaap",
         "ai",
         "not",
         "no",
@@ -1395,6 +1399,18 @@ def about(
     scope = "" if kind == "date" else _scope(before.lower()[-80:], after.lower()[:80])
     if not scope and measure in _FLOWS and re.fullmatch(r"(?:19|20)\d\d", reference):
         scope = "per year"  # "In 2024 the tunnel carried 8.1 million cars": that year's
+    result = results_words.read(
+        kind=kind,
+        measure=measure,
+        reference=reference,
+        scope=scope,
+        before=before,
+        after=after,
+        sentence_before=body[sentence_start:start],
+        previous_sentence=_previous_sentence(body, sentence_start),
+    )
+    if result:
+        measure, reference, scope = result.measure, result.reference, result.scope
     if measure == "deal value":
         entity = _buyer(context, sentence_start, sentence_end) or entity
     if measure == "stake":
@@ -1416,6 +1432,8 @@ def about(
     shown = measure_words.shown(
         before, after, kind=kind, measure=measure, wording=wording, text=text, unit=unit
     )
+    if result and result.shown:
+        shown = result.shown  # "data center revenue estimate", "earnings per share"
     investor = _investor(
         context, entity, measure, body[end : end + 80], sentence_start, clause_start, (start, end)
     )
@@ -1759,6 +1777,14 @@ def _clause_start(body: str, sentence_start: int, start: int) -> int:
     for match in _CLAUSE_BREAK.finditer(segment):
         last = match
     return sentence_start + (last.end() if last else 0)
+
+
+def _previous_sentence(body: str, sentence_start: int) -> str:
+    """The sentence before the one starting at `sentence_start` (roughly: from the last full
+    stop before it)."""
+    head = body[max(0, sentence_start - 400) : sentence_start].rstrip()
+    found = list(re.finditer(r"[.!?][\"'”’)]*\s+(?=[A-Z])", head[:-1]))
+    return head[found[-1].end() :] if found else head
 
 
 def _clause_end(body: str, end: int, sentence_end: int) -> int:
@@ -2124,7 +2150,7 @@ _CHANGE = re.compile(
     r"\b(?:rose|fell|jumped|climbed|surged|soared|gained|dropped|slid|sank|tumbled|plunged"
     r"|rallied|popped|up|down|higher|lower|gain|drop|increase|decrease|rise|fall|jump"
     r"|increased|decreased|declined|slipped|grew|shrank|advanced|lost"
-    r"|increases|decreases|rises|falls|jumps|gains|drops|raises?|hikes?)\b"
+    r"|increases|decreases|rises|falls|jumps|gains|drops|raises?|hikes?|surge)\b"
 )
 # A move with no measure named, in a sentence about trading, is a move of the share price.
 _TRADING = re.compile(
@@ -2172,6 +2198,9 @@ def _reference(before: str, after: str, sentence: str, kind: str, measure: str) 
             for m in _PERIOD.finditer(near_text)
             if not _BASE_PERIOD.search(near_text[max(0, m.start() - 60) : m.start()])
         }
+        quarters = {p for p in periods if re.fullmatch(r"Q[1-4]", p)}
+        if len(periods) > 1 and len(quarters) == 1:
+            periods = quarters  # "fourth-quarter revenue for fiscal year 2024": the quarter
         if len(periods) == 1:
             parts.append(periods.pop())
     del near

@@ -481,11 +481,21 @@ def _subjects_differ(group: _Group, summary: Mapping) -> bool:
 def _unnamed_change(measure: str, measures: Iterable[str]) -> bool:
     """Whether one side is a change of something its clause leaves unnamed and the other a
     change of a named measure: "includes 14% in base increases" and "a 14% wage increase"
-    may be one rise."""
+    may be one rise. Loose "earnings" may be revenue or profit (claims.results_words)."""
+    measures = set(measures)
+    if measures & _LOOSE.get(measure, set()) or any(measure in _LOOSE.get(m, ()) for m in measures):
+        return True
     changes = {m for m in measures if m == "change" or m.endswith(" change")}
     if measure == "change":
         return bool(changes)
     return measure.endswith(" change") and "change" in changes
+
+
+# A loosely worded measure and the measures it may stand for.
+_LOOSE = {
+    "earnings": {"revenue", "profit"},
+    "earnings change": {"revenue change", "profit change"},
+}
 
 
 def _same_subject(group: _Group, summary: Mapping) -> bool:
