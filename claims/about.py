@@ -1294,6 +1294,7 @@ def _with_reference(line: str, reference: str, scope: str) -> str:
 
 
 _MOMENT_NAMES = frozenset(n for n, _ in _MOMENTS)
+_ANNOUNCED_NEAR = re.compile(r"\bannounce(?:d|ment|s)?\b|\bunveiled\b", re.IGNORECASE)
 EVENT_MEASURES = frozenset(
     ("death toll", "injured", "passengers", "crew", "magnitude", "depth", "epicentre distance")
 )
@@ -1331,6 +1332,9 @@ def about(
             # "the pricing, announced on Monday": the day dates what was announced.
             announced = [(n, p) for n, p in _EVENT_PATTERNS if n != "announcement"]
             measure = _nearest(announced, before.lower(), told.lower()) or measure
+        if measure == "announcement" and not _ANNOUNCED_NEAR.search(before[-30:] + told[:20]):
+            # "announced plans to pay a dividend on March 27": the day of the payment.
+            measure = ""
     else:
         # A cue right after the figure names what it counts ("$20 subscription fee"); further
         # on it is usually another figure's ("closed at $50.44, giving a market value ...").

@@ -146,7 +146,9 @@ def read(
     if not _RESULTS.search(about_results):
         return None
     if kind == "money":
-        return _amount(measure, reference, scope, lower_before, own, after_lower, local_after)
+        return _amount(
+            measure, reference, scope, lower_before, before.lower(), own, after_lower, local_after
+        )
     return _change(measure, reference, scope, own, local_after, sentence_before, previous_sentence)
 
 
@@ -155,6 +157,7 @@ def _amount(
     reference: str,
     scope: str,
     lower_before: str,
+    clause: str,
     own: str,
     after: str,
     local_after: str,
@@ -165,7 +168,7 @@ def _amount(
         measure = shown = "earnings per share"
         gaap = _GAAP.search(own)
         scope = ("non-GAAP" if gaap.group(1) else "GAAP") if gaap else ""
-    if measure == "profit" and _LOOSE_EARNINGS.search(own):
+    if measure == "profit" and _LOOSE_EARNINGS.search(clause):
         measure = "earnings"  # "total earnings came in at $5 billion": revenue or profit
     division = _division(lower_before)
     if division and measure in ("revenue", ""):
