@@ -1332,7 +1332,7 @@ def about(
             # "the pricing, announced on Monday": the day dates what was announced.
             announced = [(n, p) for n, p in _EVENT_PATTERNS if n != "announcement"]
             measure = _nearest(announced, before.lower(), told.lower()) or measure
-        if measure == "announcement" and not _ANNOUNCED_NEAR.search(before[-30:] + told[:20]):
+        if measure == "announcement" and not _ANNOUNCED_NEAR.search(before[-45:] + told[:20]):
             # "announced plans to pay a dividend on March 27": the day of the payment.
             measure = ""
     else:
@@ -1415,6 +1415,8 @@ def about(
     )
     if result:
         measure, reference, scope = result.measure, result.reference, result.scope
+        if result.of_company and context.salient:
+            entity = context.salient
     if measure == "deal value":
         entity = _buyer(context, sentence_start, sentence_end) or entity
     if measure == "stake":

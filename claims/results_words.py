@@ -51,7 +51,7 @@ _ANALYSTS = re.compile(
     r"|\bwall street(?:['’]s)? (?:expected|anticipated|forecast)"
 )
 _ESTIMATE_OF = re.compile(
-    r"\b(?:estimates?|expectations?|consensus|forecasts?)\s+(?:of|for|at|was|were|is|stood at)"
+    r"\b(?:estimates?|expectations?|consensus)\s+(?:of|for|at|was|were|is|stood at)"
     r"\s+(?:about\s+|around\s+|roughly\s+)?$"
 )
 # "results beat the consensus", "ahead of estimates": the estimate is what the figure is
@@ -105,6 +105,7 @@ _DIVISION = re.compile(
     r"(?:['’]s?|\bthe|\bits|\btheir)\s+((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)\s+"
     r"(?:business|unit|segment|division|platform|arm)\b"
 )
+_FOLLOWS = re.compile(r"\s*(?:in|for|of|from|on|during|this|last|at|as|alone)\b")
 _NOT_DIVISIONS = frozenset(("company", "firm", "group", "entire", "whole", "core", "main"))
 # A sentence going on about the figures just given: "The numbers represent a 27% increase".
 _REFERS_BACK = re.compile(r"\s*(?:the (?:numbers|figures|results)|this|that|these|it)\b", re.I)
@@ -118,6 +119,9 @@ class Result:
     scope: str
     # The measure in readable words ("data centre revenue", "earnings per share").
     shown: str = ""
+    # Whether the names next to it are a division's or the analysts' ("its Cloud unit",
+    # "analysts polled by Ledgerline"): the figure is the article's company's all the same.
+    of_company: bool = False
 
 
 def read(
@@ -164,14 +168,21 @@ def _amount(
 ) -> Result | None:
     shown = ""
     per_share = bool(_PER_SHARE_AFTER.match(after)) and bool(_EARNINGS.search(lower_before))
-    if (_EPS_BEFORE.search(own) or per_share) and not _DIVIDEND.search(own):
+    # "EPS came in at 23p, up from 21p a year earlier": the earlier figure is EPS too.
+    compared = bool(_COMPARED.search(own)) and bool(_EPS_BEFORE.search(lower_before[-80:]))
+    if (_EPS_BEFORE.search(own) or per_share or compared) and not _DIVIDEND.search(own):
         measure = shown = "earnings per share"
         gaap = _GAAP.search(own)
         scope = ("non-GAAP" if gaap.group(1) else "GAAP") if gaap else ""
     if measure == "profit" and _LOOSE_EARNINGS.search(clause):
         measure = "earnings"  # "total earnings came in at $5 billion": revenue or profit
     division = _division(lower_before)
-    if division and measure in ("revenue", ""):
+    # "the segment grew to $2 billion." is the segment's revenue; "the consumer segment, where
+    # users pay a $20 subscription fee": the noun after the amount says what it is.
+    named_after = re.match(r"\s*[a-z]", local_after) and not _FOLLOWS.match(local_after)
+    if not (measure == "revenue" or (not measure and not named_after)):
+        division = ""
+    if division:
         measure = shown = f"{division} revenue"
     if _BEAT_BY.search(own):
         measure = measure or "results"
@@ -179,9 +190,11 @@ def _amount(
     if _ESTIMATE_OF.search(own) or (
         _ANALYSTS.search(lower_before) and not _COMPARED_WITH_ESTIMATE.search(lower_before)
     ):
-        return Result(measure, reference, "estimate", f"{shown or measure} estimate")
+        return Result(
+            measure, reference, "estimate", f"{shown or measure} estimate", of_company=True
+        )
     if _GUIDANCE.search(lower_before) and not _ANALYSTS.search(lower_before):
-        return Result(measure, "", "projected", f"{shown or measure} forecast")
+        return Result(measure, reference, "projected", f"{shown or measure} forecast")
     if _PREVIOUS_QUARTER.search(own):
         return Result(measure, "previous quarter", scope, shown)
     if _YEAR_EARLIER_OR.search(own) or (
@@ -193,9 +206,9 @@ def _amount(
         scope = (
             ""  # "revenue of $5 billion for the quarter and annual revenue of ...": the quarter's
         )
-    elif period == "year" and not reference:
-        scope = "per year"  # "total revenue for the fiscal year", "annual revenue"
-    return Result(measure, reference, scope, shown)
+    elif period == "year" and scope == "total" and not reference:
+        scope = "per year"  # "total revenue for the fiscal year": the year's, as "annual"
+    return Result(measure, reference, scope, shown, of_company=bool(division))
 
 
 _QUARTER = re.compile(r"\b(?:quarter|quarterly|three months|q[1-4])\b")
@@ -203,13 +216,18 @@ _YEAR = re.compile(r"\b(?:(?:fiscal|full|financial)[- ]year|for the year|annual|
 
 
 def _period(own: str, local_after: str) -> str:
-    """ "quarter" or "year": which results an amount is, by the words next to it; the
-    quarter first ("fourth-quarter revenue of $5 billion for fiscal 2025" is the quarter's)."""
-    if _QUARTER.search(own[-60:]) or _QUARTER.search(local_after):
-        return "quarter"
-    if _YEAR.search(own[-60:]) or _YEAR.search(local_after):
-        return "year"
-    return ""
+    """ "quarter" or "year": which results an amount is, by the period word nearest it
+    ("fourth-quarter revenue of $5 billion for fiscal 2025" is the quarter's)."""
+    own = own[-60:]
+    found = [
+        (distance, name)
+        for name, pattern in (("quarter", _QUARTER), ("year", _YEAR))
+        for distance in (
+            *(len(own) - m.end() for m in pattern.finditer(own)),
+            *(m.start() for m in pattern.finditer(local_after)),
+        )
+    ]
+    return min(found)[1] if found else ""
 
 
 def _change(
@@ -235,20 +253,20 @@ def _change(
         and _LOOSE_EARNINGS.search(sentence_before.lower())
     ):
         measure = "earnings change"  # "EPS of $1.10, up 12%"
-    if measure == "growth":
-        measure = "change"
     division = _division(sentence_before.lower())
     if not division and _REFERS_BACK.match(sentence_before):
         division = _division(previous_sentence.lower())
     shown = ""
-    if division and measure in ("change", "revenue change"):
+    if measure not in ("change", "growth", "revenue change"):
+        division = ""
+    if division:
         measure = shown = f"{division} revenue change"
     base = _base(own, local_after)
     if base:
         reference = f"{reference} {base}".strip()
     if _GUIDANCE.search(own) and not _ANALYSTS.search(own):
         scope = "projected"
-    return Result(measure, reference, scope, shown)
+    return Result(measure, reference, scope, shown, of_company=bool(division))
 
 
 def _base(own: str, local_after: str) -> str:
