@@ -215,6 +215,12 @@ _EVENTS: dict[str, tuple[str, ...]] = {
     "filing": (r"filed", r"filing", r"prospectus"),
     "death": (r"died", r"killed"),
     "release": (r"released?", r"release"),
+    # When a reporting period ends: "the three months ended Dec. 31", "fiscal 2025 (ending
+    # January 31)".
+    "period end": (
+        r"(?:quarter|year|period|months|weeks)(?: \d{4})? ?\(?(?:ended|ending)",
+        r"^\s*(?:ended|ending)(?= \s*$)",
+    ),
 }
 # Moments and periods a figure is stated for; the first pattern found nearest wins.
 _MOMENTS: tuple[tuple[str, str], ...] = (

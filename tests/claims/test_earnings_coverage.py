@@ -187,3 +187,14 @@ def test_outlets_reporting_one_results_report_group_each_measure_apart(make_arti
     assert fact(first, "$2.3 billion") == fact(second, "$2.3 billion")
     assert fact(second, "9%") not in {fact(first, "41%"), fact(first, "95%")}
     assert fact(first, "41%") != fact(first, "95%") != fact(first, "70%")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure"),
+    [
+        ("For the three months ended March 31, revenue was $6.1 billion.", "March 31"),
+        ("Revenue for fiscal 2025 (ending January 31, 2025) was $22 billion.", "January 31, 2025"),
+    ],
+)
+def test_the_day_a_reporting_period_ends_is_its_own_date(sentence, figure):
+    assert read(LEAD + sentence, figure, kind="date").measure == "period end"
