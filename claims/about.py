@@ -33,7 +33,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from functools import cached_property
 
-from claims import measure_words, report_day
+from claims import measure_words, report_day, results_words
 from claims.extraction.lexicon import words
 from claims.extraction.money import ISO_CODES
 
@@ -228,6 +228,12 @@ _EVENTS: dict[str, tuple[str, ...]] = {
     "filing": (r"filed", r"filing", r"prospectus"),
     "death": (r"died", r"killed"),
     "release": (r"released?", r"release"),
+    # When a reporting period ends: "the three months ended Dec. 31", "fiscal 2025 (ending
+    # January 31)".
+    "period end": (
+        r"(?:quarter|year|period|months|weeks)(?: \d{4})? ?\(?(?:ended|ending)",
+        r"^\s*(?:ended|ending)(?= \s*$)",
+    ),
 }
 # Moments and periods a figure is stated for; the first pattern found nearest wins.
 _MOMENTS: tuple[tuple[str, str], ...] = (
@@ -598,6 +604,10 @@ _NOT_NAMES = frozenset(
         "nyse",
         "nasdaq",
         "gdp",
+        # Accounting terms, no company: "GAAP EPS hitting $1.10".
+        "eps",
+        "gaap",
+        "non-gaap",
         "ai",
         "not",
         "no",
@@ -1305,6 +1315,7 @@ def _with_reference(line: str, reference: str, scope: str) -> str:
 
 
 _MOMENT_NAMES = frozenset(n for n, _ in _MOMENTS)
+_ANNOUNCED_NEAR = re.compile(r"\bannounce(?:d|ment|s)?\b|\bunveiled\b", re.IGNORECASE)
 EVENT_MEASURES = frozenset(
     (
         "death toll",
@@ -1352,6 +1363,9 @@ def about(
             # "the pricing, announced on Monday": the day dates what was announced.
             announced = [(n, p) for n, p in _EVENT_PATTERNS if n != "announcement"]
             measure = _nearest(announced, before.lower(), told.lower()) or measure
+        if measure == "announcement" and not _ANNOUNCED_NEAR.search(before[-45:] + told[:20]):
+            # "announced plans to pay a dividend on March 27": the day of the payment.
+            measure = ""
     else:
         # A cue right after the figure names what it counts ("$20 subscription fee"); further
         # on it is usually another figure's ("closed at $50.44, giving a market value ...").
@@ -1428,6 +1442,20 @@ def about(
         measure, scope, reference = "ruling length", "", ""
     if not scope and measure in _FLOWS and re.fullmatch(r"(?:19|20)\d\d", reference):
         scope = "per year"  # "In 2024 the tunnel carried 8.1 million cars": that year's
+    result = results_words.read(
+        kind=kind,
+        measure=measure,
+        reference=reference,
+        scope=scope,
+        before=before,
+        after=after,
+        sentence_before=body[sentence_start:start],
+        previous_sentence=_previous_sentence(body, sentence_start),
+    )
+    if result:
+        measure, reference, scope = result.measure, result.reference, result.scope
+        if result.of_company and context.salient:
+            entity = context.salient
     if measure == "deal value":
         entity = _buyer(context, sentence_start, sentence_end) or entity
     if measure == "stake":
@@ -1449,6 +1477,8 @@ def about(
     shown = measure_words.shown(
         before, after, kind=kind, measure=measure, wording=wording, text=text, unit=unit
     )
+    if result and result.shown:
+        shown = result.shown  # "data center revenue estimate", "earnings per share"
     investor = _investor(
         context, entity, measure, body[end : end + 80], sentence_start, clause_start, (start, end)
     )
@@ -1878,6 +1908,14 @@ def _clause_start(body: str, sentence_start: int, start: int) -> int:
     return sentence_start + (last.end() if last else 0)
 
 
+def _previous_sentence(body: str, sentence_start: int) -> str:
+    """The sentence before the one starting at `sentence_start` (roughly: from the last full
+    stop before it)."""
+    head = body[max(0, sentence_start - 400) : sentence_start].rstrip()
+    found = list(re.finditer(r"[.!?][\"'”’)]*\s+(?=[A-Z])", head[:-1]))
+    return head[found[-1].end() :] if found else head
+
+
 def _clause_end(body: str, end: int, sentence_end: int) -> int:
     match = _CLAUSE_BREAK.search(body, end, sentence_end)
     return match.start() if match else sentence_end
@@ -2241,7 +2279,7 @@ _CHANGE = re.compile(
     r"\b(?:rose|fell|jumped|climbed|surged|soared|gained|dropped|slid|sank|tumbled|plunged"
     r"|rallied|popped|up|down|higher|lower|gain|drop|increase|decrease|rise|fall|jump"
     r"|increased|decreased|declined|slipped|grew|shrank|advanced|lost"
-    r"|increases|decreases|rises|falls|jumps|gains|drops|raises?|hikes?)\b"
+    r"|increases|decreases|rises|falls|jumps|gains|drops|raises?|hikes?|surge)\b"
 )
 # A move with no measure named, in a sentence about trading, is a move of the share price.
 _TRADING = re.compile(
@@ -2289,6 +2327,9 @@ def _reference(before: str, after: str, sentence: str, kind: str, measure: str) 
             for m in _PERIOD.finditer(near_text)
             if not _BASE_PERIOD.search(near_text[max(0, m.start() - 60) : m.start()])
         }
+        quarters = {p for p in periods if re.fullmatch(r"Q[1-4]", p)}
+        if len(periods) > 1 and len(quarters) == 1:
+            periods = quarters  # "fourth-quarter revenue for fiscal year 2024": the quarter
         if len(periods) == 1:
             parts.append(periods.pop())
     del near

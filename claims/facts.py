@@ -352,8 +352,8 @@ def _score_candidates(
         root = group.roots[0]
         space = matching.key_space(root.kind, units.dimension_of(root.kind, root.unit))
         group.keys = matching.candidate_keys(group.profile, space, params)
-        if group.subject_key:
-            group.keys.insert(0, _subject_fact_key(article.story_id, space, group.subject_key))
+        for key in reversed(_read_as(group.subject_key)):
+            group.keys.insert(0, _subject_fact_key(article.story_id, space, key))
     postings = _postings({key for group in groups for key in group.keys}, params.posting_limit)
     listed = {key: set(fact_ids) for key, fact_ids in postings.items()}
     for group in groups:
@@ -409,6 +409,9 @@ def _score(
         return None
     key = group.subject_key
     same_key = bool(key) and key in summary.get("keys", ())
+    # A loosely worded measure meeting a fact of what it may stand for: evidence, like a key
+    # of entity and measure alone.
+    loose_key = any(k in summary.get("keys", ()) for k in _read_as(key)[1:])
     if (same_key and _specific(key)) or _same_day_of_event(group, summary, reading, fact):
         # Entity, measure and reference point or scope agree: the same fact, whatever the
         # words and the value (a wrong figure must land in its fact to be flagged).
@@ -431,7 +434,7 @@ def _score(
         # fact (a different value next to the same words is usually a different fact).
         return None
     result = matching.score(group.profile, fact.terms, reading, params, overrides)
-    if result is not None and same_key:
+    if result is not None and (same_key or loose_key):
         # Entity and measure alone ("Microsoft investment") leave room for several facts:
         # evidence, not a decision.
         result = replace(result, total=result.total + SUBJECT_KEY_BONUS / 2)
@@ -481,11 +484,31 @@ def _subjects_differ(group: _Group, summary: Mapping) -> bool:
 def _unnamed_change(measure: str, measures: Iterable[str]) -> bool:
     """Whether one side is a change of something its clause leaves unnamed and the other a
     change of a named measure: "includes 14% in base increases" and "a 14% wage increase"
-    may be one rise."""
+    may be one rise. Loose "earnings" may be revenue or profit (claims.results_words)."""
+    measures = set(measures)
+    if measures & _LOOSE.get(measure, set()) or any(measure in _LOOSE.get(m, ()) for m in measures):
+        return True
     changes = {m for m in measures if m == "change" or m.endswith(" change")}
     if measure == "change":
         return bool(changes)
     return measure.endswith(" change") and "change" in changes
+
+
+def _read_as(subject_key: str) -> list[str]:
+    """The subject key, then the keys of the measures its loosely worded measure may stand
+    for ("total earnings" may be the revenue)."""
+    if not subject_key:
+        return []
+    parts = subject_key.split("|")
+    meant = sorted(_LOOSE.get(parts[1], ())) if len(parts) > 1 else []
+    return [subject_key] + ["|".join([parts[0], m, *parts[2:]]) for m in meant]
+
+
+# A loosely worded measure and the measures it may stand for.
+_LOOSE = {
+    "earnings": {"revenue", "profit"},
+    "earnings change": {"revenue change", "profit change"},
+}
 
 
 def _same_subject(group: _Group, summary: Mapping) -> bool:

@@ -357,6 +357,24 @@ _QUARTER = re.compile(
     re.IGNORECASE,
 )
 _ORDINALS = {"first": "1", "second": "2", "third": "3", "fourth": "4"}
+# "fiscal 2025", "fiscal year 2025", "FY 2025": a company's year, which outlets also name by
+# the calendar year it mostly falls in (a fiscal 2025 ending in January 2025 is 2024).
+_FISCAL = re.compile(r"(?:\b(?:fiscal|financial)(?:[\s-]+year)?|\bFY)\s*$", re.IGNORECASE)
+
+
+def _calendar(years: frozenset[str]) -> set[str]:
+    """The calendar years a sentence's years may be: a fiscal year is itself or the year
+    before."""
+    found = set()
+    for year in years:
+        if year.startswith("fiscal "):
+            number = int(year.split()[1])
+            found |= {str(number), str(number - 1)}
+        else:
+            found.add(year)
+    return found
+
+
 # "since 2021" dates a comparison, not the figure; "MWC 2024" is a label.
 _NOT_A_PERIOD = re.compile(r"(?:\bsince|\bsinc|\bfrom|[A-Z][A-Za-z]*)\s+$")
 _MONTHS = _words(
@@ -588,7 +606,7 @@ class ArticleText:
             tail = before.rstrip().rsplit(None, 1)[-1].lower() if before.strip() else ""
             if _NOT_A_PERIOD.search(before) and tail.strip(".") not in _MONTHS:
                 continue
-            years.add(match.group())
+            years.add(("fiscal " if _FISCAL.search(before) else "") + match.group())
         quarters = {
             "q" + (m.group(1) or _ORDINALS.get((m.group(2) or "").lower()) or m.group(3))
             for m in _QUARTER.finditer(sentence)
@@ -834,7 +852,7 @@ class Score:
 
 def time_conflict(a: Profile, b: Profile) -> bool:
     """Both sentences name years (or quarters) for the figure, and none in common."""
-    if a.years and b.years and not a.years & b.years:
+    if a.years and b.years and not _calendar(a.years) & _calendar(b.years):
         return True
     return bool(a.quarters and b.quarters and not a.quarters & b.quarters)
 

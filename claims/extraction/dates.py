@@ -78,8 +78,18 @@ FISCAL_BEFORE = re.compile(
 )
 
 
+# "revenue of $5 billion for fiscal year 2024", "a record for the fiscal year 2024": after a
+# noun, the fiscal period says which results (a label; a fiscal year is no calendar year).
+_LABEL_FOR = re.compile(
+    r"[a-z0-9%)]\s+for\s+(?:the\s+)?(?i:fiscal|financial)(?:[\s-]+(?i:year))?\s+$"
+)
+
+
 def names_a_report(text: str, start: int, end: int) -> bool:
-    """A fiscal period at text[start:end] used as the name of a report ("fiscal 2024 results")."""
+    """A fiscal period at text[start:end] used as the name of a report ("fiscal 2024 results",
+    "revenue for fiscal year 2024")."""
+    if _LABEL_FOR.search(text, max(0, start - 60), start):
+        return True
     if not _REPORT_NOUN_AFTER.match(text, end):
         return False
     return not _PREPOSITION_BEFORE.search(text, max(0, start - 40), start)
