@@ -132,6 +132,8 @@ def _bare(text: str, atom: Atom, sentences: Sentences) -> Candidate | dates.Date
         return _orphan(atom)
     if atom.spelled:
         return Candidate(atom.start, atom.end, Kind.COUNT, atom.value)
+    if atom.factor == 1 and units.AGE_BEFORE.search(text, max(0, atom.start - 30), atom.start):
+        return Candidate(atom.start, atom.end, Kind.DURATION, atom.value, unit="years")
     if is_year_like(atom):
         return year(text, atom)
     if _MULTIPLIER.match(text, atom.end):

@@ -191,6 +191,12 @@ METRES_CONTEXT = re.compile(
     re.IGNORECASE,
 )
 
+# "joined aged 17", "at the age of just 18": a bare number after these words is an age,
+# written as "a 17-year-old" elsewhere, so it takes the same kind and unit.
+AGE_BEFORE = re.compile(
+    r"\b(?:aged|at\s+the\s+age\s+of(?:\s+(?:just|only))?)[ \u00a0]$", re.IGNORECASE
+)
+
 # "magnitude 7.8" names its unit before the number.
 UNIT_BEFORE = re.compile(r"(?i:magnitude)[\s-]$")
 
