@@ -1426,9 +1426,12 @@ def about(
             measure = _nearest(_MONEY_PATTERNS, sentence.lower(), "", after_words=0) or measure
     reference = _reference(before, after, sentence, kind, measure)
     if kind == "count" and measure in _TOLLS and not reference:
-        reference = _year_before(body, sentence_start)
-    if kind == "count" and measure in _TOLLS and not reference:
-        # Each day's toll is a fact of its own: 2,012 dead on Saturday, 2,122 on Sunday.
+        reference = _year_before(body, sentence_start) or _past_event_year(
+            body[sentence_start:start], context.published
+        )
+    if (kind == "count" and measure in _TOLLS or measure == "containment") and not reference:
+        # Each day's toll is a fact of its own: 2,012 dead on Saturday, 2,122 on Sunday; so is
+        # each day's share of a fire contained.
         day = report_day.reported_day(body, context.published, sentence_start, sentence_end)
         reference = report_day.label(day) if day else ""
     scope = "" if kind == "date" else _scope(before.lower()[-80:], after.lower()[:80])
@@ -1583,6 +1586,18 @@ def _year_before(body: str, sentence_start: int) -> str:
     previous = body[body.rfind(".", 0, max(0, sentence_start - 2)) + 1 : sentence_start]
     years = set(re.findall(r"\b(?:19|20)\d\d\b", previous))
     return years.pop() if len(years) == 1 else ""
+
+
+# "in 1987, when the ferry sank, killing 300", "since 1990 when floods claimed 200 lives": the
+# toll of an earlier disaster the sentence dates, with no other figure in between.
+_PAST_EVENT_YEAR = re.compile(r"\b(?:in\s+((?:19|20)\d\d)|((?:19|20)\d\d),?\s+when)\b[^\d.;]*$")
+
+
+def _past_event_year(before: str, published: date | None) -> str:
+    """The year of a past disaster whose toll the sentence gives after dating it."""
+    m = _PAST_EVENT_YEAR.search(before)
+    year = m and (m.group(1) or m.group(2))
+    return year if year and published and int(year) < published.year else ""
 
 
 _SAVED = re.compile(r"\bsav(?:e|ed|es|ing)\b")
@@ -2288,6 +2303,8 @@ _TRADING = re.compile(
 
 
 def _percent_measure(before: str, after: str, measure: str, sentence: str = "") -> str:
+    if re.match(r"\s*contained\b", after):
+        return "containment"  # "85% contained": how much of a fire's edge is held
     if re.search(r"\bstake\b|\bown", before + " " + after[:30]):
         return "stake"
     if _CHANGE.search(before[-80:] + " " + after[:40]):

@@ -14,6 +14,7 @@ from .grammar import (
     A_PERIOD,
     CONTINENTAL_DIGIT_NUMBER,
     DIGIT_NUMBER,
+    SPACED_DIGIT_NUMBER,
     WORD_NUMBER,
     Atom,
     is_label,
@@ -23,7 +24,7 @@ from .grammar import (
     spelled_count_is_referential,
 )
 from .links import borrow_units, is_conversion_gap, join_atoms, link_conversions
-from .numbers import CONTINENTAL_STYLE
+from .numbers import CONTINENTAL_STYLE, spaced_style
 from .qualifiers import qualifier_before, qualify
 from .sentences import Sentences
 from .subjects import subject_for
@@ -71,8 +72,13 @@ def _atoms(text: str, taken: list[tuple[int, int]]) -> list[Atom]:
         last = end
     masked = "".join(pieces) + text[last:]
     atoms = []
-    continental = CONTINENTAL_STYLE.search(text)
-    for m in (CONTINENTAL_DIGIT_NUMBER if continental else DIGIT_NUMBER).finditer(masked):
+    if CONTINENTAL_STYLE.search(text):
+        digit_number = CONTINENTAL_DIGIT_NUMBER
+    elif spaced_style(text):
+        digit_number = SPACED_DIGIT_NUMBER
+    else:
+        digit_number = DIGIT_NUMBER
+    for m in digit_number.finditer(masked):
         atom = read_digits(text, m)
         if atom:
             atoms.append(atom)

@@ -30,6 +30,7 @@ from .types import Kind
 _MINUS = r"(?:(?P<minus>−|(?:(?<=[\s(])|^)-(?=\d))|(?P<plus>(?:(?<=[\s(])|^)\+(?=\d)))?"
 DIGIT_NUMBER = re.compile(rf"{_MINUS}(?P<digits>{digits(continental=False)})")
 CONTINENTAL_DIGIT_NUMBER = re.compile(rf"{_MINUS}(?P<digits>{digits(continental=True)})")
+SPACED_DIGIT_NUMBER = re.compile(rf"{_MINUS}(?P<digits>{digits(continental=False, spaced=True)})")
 WORD_NUMBER = re.compile(
     rf"\b(?P<words>(?i:half\sa|a|one)(?=\s(?:million|billion|trillion)\b)|(?i:{WORDS}))\b"
 )

@@ -14,6 +14,22 @@ _GROUP_SPACES = "\u00a0\u2009\u202f"
 # commas, "Mio."), "1 200 engineers" is one number, so such texts trust a lone group too.
 _PLAIN_GROUPS = r"\d{1,3}(?: \d{3}){2,}(?![\d])|\d{1,3} \d{3}(?=\s?[%€]|\s(?:Mio|Mrd|Euro|EUR)\b)"
 _CONTINENTAL_GROUP = r"|\d{1,3} \d{3}(?=\s?[a-z$£]|,\d|[.,;:)]?(?:\s|$))"
+# Some English house styles group thousands with a plain space throughout ("2 300 homes",
+# "(1 450 acres)"). A text that does so at least twice and never groups with a comma trusts a
+# lone group too, unless digits run on either side of it ("in 2019 2 300", "1 200 3 400").
+_LONE_SPACE_GROUP = r"(?<!\d )\d{1,3} \d{3}(?!\d|[,.]\d| \d)"
+_SPACED_GROUP = r"|" + _LONE_SPACE_GROUP + r"(?=\s?[a-z$£]|[.,;:)]?(?:\s|$))"
+_COMMA_GROUP = re.compile(r"\d,\d{3}(?!\d)")
+_LONE_SPACE_GROUPS = re.compile(r"(?<![\d,.])" + _LONE_SPACE_GROUP)
+
+
+def spaced_style(text: str) -> bool:
+    """Whether the text groups thousands with plain spaces ("2 300 homes") rather than commas."""
+    if _COMMA_GROUP.search(text):
+        return False
+    return len(_LONE_SPACE_GROUPS.findall(text)) >= 2
+
+
 CONTINENTAL_STYLE = re.compile(
     r"\d,\d{1,2}\s?%|\b(?:Mio|Mrd)\b|\d{1,3}(?: \d{3}){2}"
     r"|\d,\d{1,2}[ \u00a0](?:million|billion|trillion|per\s?cent|percent)\b"
@@ -23,9 +39,10 @@ CONTINENTAL_STYLE = re.compile(
 _CONTINENTAL_NUMBERS = r"|\d{1,3}(?:\.\d{3})+(?![\d.])|\d+,\d{1,2}(?![\d,])"
 
 
-def digits(continental: bool) -> str:
-    """The digit-string grammar; continental copy also trusts one plain-space group."""
-    plain = _PLAIN_GROUPS + (_CONTINENTAL_GROUP if continental else "")
+def digits(continental: bool, spaced: bool = False) -> str:
+    """The digit-string grammar; continental and space-grouped copy also trust one plain-space
+    group."""
+    plain = _PLAIN_GROUPS + (_CONTINENTAL_GROUP if continental else _SPACED_GROUP if spaced else "")
     return (
         r"(?:\d{1,2}(?:,\d{2})+,\d{3}(?![\d,])(?:\.\d+)?"  # 6,18,430: Indian lakh grouping
         r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?"  # 1,200,000.5

@@ -165,3 +165,68 @@ def test_a_count_takes_no_noun_across_amid():
     (figure,) = [f for f in extract(text) if f.text.startswith("2,100")]
     assert figure.text == "2,100"
     assert figure.unit != "rescuers"
+
+
+def test_a_past_disaster_s_toll_is_dated_by_its_year_not_today():
+    body = (
+        "Fires swept through Dravo county on Tuesday. The death toll rose to 64 on Thursday,"
+        " the worst since 1931 when a blaze in the Kessin hills claimed 212 lives."
+    )
+    context = about.ArticleContext(body, "", date(2026, 7, 10))
+    sentence_start = body.index("The death")
+
+    def reference(figure: str, unit: str) -> str:
+        start = body.index(figure)
+        return about.about(
+            context,
+            start=start,
+            end=start + len(figure),
+            sentence_start=sentence_start,
+            sentence_end=len(body),
+            kind="count",
+            unit=unit,
+            text=figure,
+        ).reference
+
+    assert reference("212 lives", "lives") == "1931"
+    assert reference("64", "") == "9 July 2026"
+
+
+def test_a_fire_s_containment_on_different_days_is_not_a_dispute(make_article):
+    first = publish(
+        make_article,
+        "The Harlow Ridge fire began on Tuesday. It was 60% contained as of Thursday morning,"
+        " the forest service said.",
+        outlet="Coast Wire",
+        published=date(2026, 7, 9),
+    )
+    second = publish(
+        make_article,
+        "The Harlow Ridge fire began on Tuesday. By Friday the Harlow Ridge fire was 75%"
+        " contained, the forest service said.",
+        outlet="Dravo Ledger",
+        published=date(2026, 7, 10),
+    )
+
+    assert claim(first, "60%").fact != claim(second, "75%").fact
+    assert Fact.objects.filter(agreement=Fact.Agreement.DISPUTED).count() == 0
+
+
+def test_one_day_s_containment_given_differently_is_disputed(make_article):
+    first = publish(
+        make_article,
+        "The Harlow Ridge fire began on Tuesday. By Friday the Harlow Ridge fire was 75%"
+        " contained, the forest service said.",
+        outlet="Coast Wire",
+        published=date(2026, 7, 10),
+    )
+    second = publish(
+        make_article,
+        "The Harlow Ridge fire began on Tuesday. On Friday the Harlow Ridge fire was 40%"
+        " contained, the forest service said.",
+        outlet="Dravo Ledger",
+        published=date(2026, 7, 10),
+    )
+
+    assert claim(first, "75%").fact == claim(second, "40%").fact
+    assert claim(first, "75%").fact.agreement == Fact.Agreement.DISPUTED
