@@ -1435,6 +1435,8 @@ def about(
         day = report_day.reported_day(body, context.published, sentence_start, sentence_end)
         reference = report_day.label(day) if day else ""
     scope = "" if kind == "date" else _scope(before.lower()[-80:], after.lower()[:80])
+    if kind == "money" and not scope and _at_most(before, after):
+        scope = "maximum"  # "could rise to €40m with add-ons" is not the €32m paid up front
     if measure == "fine":
         scope, reference = _ordered(context, sentence_start, start, before, after, scope, reference)
     # "Judge Vance fined them $4 million": the court orders, others pay; the judge is named,
@@ -2406,6 +2408,24 @@ def _scope(before: str, after: str) -> str:
         if distances and (best_distance is None or min(distances) < best_distance):
             best, best_distance = name, min(distances)
     return best
+
+
+# The most an amount may come to, not what is paid now: "could rise to as much as €40m",
+# "up to €40m", "worth €40m with add-ons". "€32m plus add-ons" is the amount paid up front.
+_AT_MOST_BEFORE = re.compile(
+    r"\b(?:could|may|might|would)\s+(?:[a-z]+\s+){0,3}?(?:rise|increase|climb|grow|reach|get"
+    r"|go|be worth)\b[^.;\d]{0,30}$|\b(?:rising|up) to\s+(?:[a-z]+\s+){0,2}$"
+    r"|\bas much as\s+$|\bpotentially\s+(?:[a-z]+\s+){0,2}$"
+)
+_AT_MOST_AFTER = re.compile(
+    r"^\s*(?:\([^)]*\)\s*)?,?\s*(?:with|including) (?:all )?(?:the )?add-ons\b"
+)
+
+
+def _at_most(before: str, after: str) -> bool:
+    """Whether an amount is the most it may come to (a fee with all its add-ons)."""
+    clause = re.split(r"[.;]|\d[\d,.]*", before)[-1]
+    return bool(_AT_MOST_BEFORE.search(clause) or _AT_MOST_AFTER.match(after))
 
 
 _DIFFERENCE = re.compile(r"\s*(?:more|less|higher|lower|fewer|bigger|smaller) than\b")

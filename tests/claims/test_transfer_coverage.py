@@ -1,0 +1,46 @@
+"""Football transfer coverage: the fee paid up front is one amount, the most it may rise to
+with add-ons another. Our own sentences; invented players and clubs."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.claims.test_subject_reading import read
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("Calder United agreed to sign Tomas Venn for €40m, which could rise to €52m.", "€52m"),
+        (
+            "The fee for Tomas Venn could increase to a whopping 52 million euros.",
+            "52 million euros",
+        ),
+        ("Tomas Venn could cost Calder United as much as £45m.", "£45m"),
+        ("The transfer fee could ideally rise to up to €52m for Ostfeld.", "€52m"),
+        ("Tomas Venn's move could be worth closer to €52m with add-ons.", "€52m"),
+    ],
+)
+def test_the_most_a_fee_may_rise_to_is_its_maximum(text, figure):
+    assert read(text, figure, kind="money", unit="EUR").scope == "maximum"
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("Calder United confirmed the signing of Tomas Venn for €40m plus variables.", "€40m"),
+        ("Ostfeld said the deal would cost €40m plus up to 30% of that in variables.", "€40m"),
+        ("Ostfeld will receive 40 million euros as a fixed fee for the midfielder.", "40 million"),
+    ],
+)
+def test_a_fee_paid_up_front_is_no_maximum(text, figure):
+    assert read(text, figure, kind="money", unit="EUR").scope != "maximum"
+
+
+def test_the_maximum_and_the_fee_up_front_are_different_facts():
+    text = "Calder United agreed a €40m deal for Tomas Venn. The deal could rise to €52m."
+
+    up_front = read(text, "€40m", kind="money", unit="EUR")
+    most = read(text, "€52m", kind="money", unit="EUR")
+
+    assert up_front.key != most.key
