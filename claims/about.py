@@ -1328,7 +1328,24 @@ EVENT_MEASURES = frozenset(
         "epicentre distance",
         # A court story's ruling is its event: "a 40-page opinion" whoever the clause names.
         "ruling length",
+        "disaster start",
+        "time since disaster",
     )
+)
+_DISASTER = (
+    r"(?:(?:wild|bush|brush)?fires?|blazes?|infernos?|disaster|floods?|flooding|storms?"
+    r"|(?:earth)?quakes?|eruptions?|hurricanes?|typhoons?|cyclones?|tornado(?:es)?)"
+)
+# "four days after the blaze", "three days after a fast-moving fire leveled the town".
+_AFTER_DISASTER = re.compile(
+    r"\s*after\s+(?:the|a|an|this)\s+(?:[\w-]+\s+){0,2}" + _DISASTER + r"\b", re.IGNORECASE
+)
+# A disaster, then the verb saying it began, then the day: "the fire that broke out on".
+_DISASTER_START = re.compile(
+    r"\b"
+    + _DISASTER
+    + r"\b[^.;]{0,60}?\b(?:began|started|broke out|erupted|ignited|was sparked|struck)\b[^.;\d]{0,40}$",
+    re.IGNORECASE,
 )
 _MOMENT_WORDS = frozenset(w for n in _MOMENT_NAMES for w in n.split()) | {"day"}
 
@@ -1367,6 +1384,10 @@ def about(
         if measure == "announcement" and not _ANNOUNCED_NEAR.search(before[-45:] + told[:20]):
             # "announced plans to pay a dividend on March 27": the day of the payment.
             measure = ""
+        if _DISASTER_START.search(body[max(sentence_start, start - 120) : start]):
+            # "The blaze broke out on Tuesday", "the inferno, which erupted on Tuesday": the
+            # day the story's disaster began, whatever place or name the sentence gives.
+            measure = "disaster start"
     else:
         # A cue right after the figure names what it counts ("$20 subscription fee"); further
         # on it is usually another figure's ("closed at $50.44, giving a market value ...").
@@ -1436,6 +1457,10 @@ def about(
         reference = _year_before(body, sentence_start) or _past_event_year(
             body[sentence_start:start], body[end:sentence_end], context.published
         )
+    if kind == "duration" and _AFTER_DISASTER.match(after) and context.published:
+        # "four days after the blaze" is said as of the day it was written: another day's
+        # outlet counting three days does not disagree.
+        measure, reference = "time since disaster", report_day.label(context.published)
     if (kind == "count" and measure in _TOLLS or measure == "containment") and not reference:
         # Each day's toll is a fact of its own: 2,012 dead on Saturday, 2,122 on Sunday; so is
         # each day's share of a fire contained.

@@ -277,3 +277,49 @@ def test_a_past_disaster_s_toll_dated_after_it_is_given_belongs_to_that_year():
     )
     assert _read(body, "48 people", "people").reference == "1971"
     assert _read(body, "12 people", "people").reference == "10 July 2026"
+
+
+def test_the_day_a_disaster_began_is_one_date_of_the_story_whatever_the_sentence_names():
+    published = date(2026, 7, 10)  # a Friday
+    bodies = (
+        "The fire in Corvell began just after midnight on Tuesday.",
+        "Rescuers reached Dunmere, where the inferno, which erupted on Tuesday, still burns.",
+        "A fast-moving blaze that struck on Tuesday destroyed the harbour.",
+    )
+    keys = set()
+    for body in bodies:
+        context = about.ArticleContext(body, "", published)
+        start = body.index("Tuesday")
+        found = about.about(
+            context,
+            start=start,
+            end=start + len("Tuesday"),
+            sentence_start=0,
+            sentence_end=len(body),
+            kind="date",
+            date_value="2026-07-07",
+            text="Tuesday",
+        )
+        keys.add(found.key)
+    assert keys == {"|disaster start|||"}
+
+
+def test_days_since_a_disaster_are_counted_as_of_the_day_written_so_never_disputed():
+    body = "Crews searched Dunmere on Saturday, four days after the blaze leveled the harbour."
+
+    def key(published: date) -> str:
+        context = about.ArticleContext(body, "", published)
+        start = body.index("four days")
+        return about.about(
+            context,
+            start=start,
+            end=start + len("four days"),
+            sentence_start=0,
+            sentence_end=len(body),
+            kind="duration",
+            unit="days",
+            text="four days",
+        ).key
+
+    assert key(date(2026, 7, 12)) == "|time since disaster|12 July 2026||"
+    assert key(date(2026, 7, 12)) != key(date(2026, 7, 11))
