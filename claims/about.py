@@ -1320,6 +1320,7 @@ EVENT_MEASURES = frozenset(
     (
         "death toll",
         "injured",
+        "missing",
         "passengers",
         "crew",
         "magnitude",
@@ -1327,7 +1328,24 @@ EVENT_MEASURES = frozenset(
         "epicentre distance",
         # A court story's ruling is its event: "a 40-page opinion" whoever the clause names.
         "ruling length",
+        "disaster start",
+        "time since disaster",
     )
+)
+_DISASTER = (
+    r"(?:(?:wild|bush|brush)?fires?|blazes?|infernos?|disaster|floods?|flooding|storms?"
+    r"|(?:earth)?quakes?|eruptions?|hurricanes?|typhoons?|cyclones?|tornado(?:es)?)"
+)
+# "four days after the blaze", "three days after a fast-moving fire leveled the town".
+_AFTER_DISASTER = re.compile(
+    r"\s*after\s+(?:the|a|an|this)\s+(?:[\w-]+\s+){0,2}" + _DISASTER + r"\b", re.IGNORECASE
+)
+# A disaster, then the verb saying it began, then the day: "the fire that broke out on".
+_DISASTER_START = re.compile(
+    r"\b"
+    + _DISASTER
+    + r"\b[^.;]{0,60}?\b(?:began|started|broke out|erupted|ignited|was sparked|struck)\b[^.;\d]{0,40}$",
+    re.IGNORECASE,
 )
 _MOMENT_WORDS = frozenset(w for n in _MOMENT_NAMES for w in n.split()) | {"day"}
 
@@ -1366,6 +1384,10 @@ def about(
         if measure == "announcement" and not _ANNOUNCED_NEAR.search(before[-45:] + told[:20]):
             # "announced plans to pay a dividend on March 27": the day of the payment.
             measure = ""
+        if _DISASTER_START.search(body[max(sentence_start, start - 120) : start]):
+            # "The blaze broke out on Tuesday", "the inferno, which erupted on Tuesday": the
+            # day the story's disaster began, whatever place or name the sentence gives.
+            measure = "disaster start"
     else:
         # A cue right after the figure names what it counts ("$20 subscription fee"); further
         # on it is usually another figure's ("closed at $50.44, giving a market value ...").
@@ -1397,6 +1419,12 @@ def about(
             # A concrete noun counted ("11 factories", "40 countries") says what the figure
             # is, whatever verb is near; who was killed or hurt stays a toll.
             measure = unit.lower()
+        if kind == "count" and (unit or "").lower() in _BUILDINGS:
+            # "killed 80 and destroyed 2,200 structures": buildings are counted, not the dead.
+            measure = unit.lower()
+        elif kind == "count" and (unit or "").lower() in ("", "people") and _missing(before, after):
+            # "80 dead and 1,000 unaccounted for": the missing are a count of their own.
+            measure = "missing"
         if kind == "quantity" and measure in _COUNTED and measure != unit_measure:
             # "3.7 metres" counts no customers, whatever the sentence before says; "0.85
             # shares for each share" is still a number of shares.
@@ -1427,8 +1455,12 @@ def about(
     reference = _reference(before, after, sentence, kind, measure)
     if kind == "count" and measure in _TOLLS and not reference:
         reference = _year_before(body, sentence_start) or _past_event_year(
-            body[sentence_start:start], context.published
+            body[sentence_start:start], body[end:sentence_end], context.published
         )
+    if kind == "duration" and _AFTER_DISASTER.match(after) and context.published:
+        # "four days after the blaze" is said as of the day it was written: another day's
+        # outlet counting three days does not disagree.
+        measure, reference = "time since disaster", report_day.label(context.published)
     if (kind == "count" and measure in _TOLLS or measure == "containment") and not reference:
         # Each day's toll is a fact of its own: 2,012 dead on Saturday, 2,122 on Sunday; so is
         # each day's share of a fire contained.
@@ -1595,10 +1627,19 @@ def _year_before(body: str, sentence_start: int) -> str:
 _PAST_EVENT_YEAR = re.compile(r"\b(?:in\s+((?:19|20)\d\d)|((?:19|20)\d\d),?\s+when)\b[^\d.;]*$")
 
 
-def _past_event_year(before: str, published: date | None) -> str:
-    """The year of a past disaster whose toll the sentence gives after dating it."""
+# "a tsunami that killed 61 people ... on May 22, 1960": the toll dated after it is given.
+_PAST_EVENT_YEAR_AFTER = re.compile(
+    r"^[^.;]*?\b(?:in|on)\s+(?:[A-Z][a-z]+\.?\s+\d{1,2},?\s+)?((?:19|20)\d\d)\b"
+)
+
+
+def _past_event_year(before: str, after: str, published: date | None) -> str:
+    """The year of a past disaster whose toll the sentence gives, dated before or after it."""
     m = _PAST_EVENT_YEAR.search(before)
     year = m and (m.group(1) or m.group(2))
+    if not year:
+        m = _PAST_EVENT_YEAR_AFTER.match(after)
+        year = m and m.group(1)
     return year if year and published and int(year) < published.year else ""
 
 
@@ -1688,7 +1729,20 @@ def _is_judge(body: str, entity: str) -> bool:
     )
 
 
-_TOLLS = frozenset(("death toll", "injured"))
+_TOLLS = frozenset(("death toll", "injured", "missing"))
+# What a disaster destroys or damages: counted as such whatever toll words stand near.
+_BUILDINGS = frozenset(("structures", "buildings", "homes", "houses", "businesses", "dwellings"))
+# "1,000 people remain missing", "left 1,000 unaccounted for", "the number of missing people
+# to be around 1,000".
+_MISSING_AFTER = re.compile(r"^\s*(?:[a-z]+\s+){0,3}(?:missing|unaccounted for)\b")
+_MISSING_BEFORE = re.compile(r"\bmissing\s+(?:people|persons)\b[^,;.\d]{0,30}$")
+
+
+def _missing(before: str, after: str) -> bool:
+    """Whether a count of people is of those missing."""
+    return bool(_MISSING_AFTER.match(after.lower()) or _MISSING_BEFORE.search(before.lower()))
+
+
 # Measures of a deal as a whole, whichever party a sentence names: its line names both.
 _DEAL_MEASURES = frozenset(("deal completion", "savings"))
 # Amounts a percent in their clause can be a change of ("market value fell 9%").
@@ -1702,6 +1756,7 @@ _COUNTED = frozenset(_UNIT_MEASURES.values()) | {
     "shares",
     "death toll",
     "injured",
+    "missing",
     "job cuts",
 }
 _AMONG = re.compile(r"\b(?:among|of|aboard|on board)\s+(?:the\s+|its\s+|their\s+|all\s+)?$")

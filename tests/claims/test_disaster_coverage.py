@@ -230,3 +230,96 @@ def test_one_day_s_containment_given_differently_is_disputed(make_article):
 
     assert claim(first, "75%").fact == claim(second, "40%").fact
     assert claim(first, "75%").fact.agreement == Fact.Agreement.DISPUTED
+
+
+def _read(body: str, figure: str, unit: str, published: date = date(2026, 7, 10)) -> about.About:
+    """What the count `figure` in the one-sentence-per-line `body` is about."""
+    context = about.ArticleContext(body, "", published)
+    start = body.index(figure)
+    sentence_start = body.rfind(". ", 0, start) + 1
+    sentence_end = body.find(". ", start)
+    return about.about(
+        context,
+        start=start,
+        end=start + len(figure),
+        sentence_start=sentence_start,
+        sentence_end=len(body) if sentence_end < 0 else sentence_end + 1,
+        kind="count",
+        unit=unit,
+        text=figure,
+    )
+
+
+def test_the_missing_are_a_count_of_their_own_dated_by_report_day():
+    body = (
+        "The blaze that swept Corvell on Tuesday killed 40 people and left 700 unaccounted for."
+        " Officials said an estimated 650 people remain missing. The sheriff put the number of"
+        " missing people at around 600."
+    )
+    for figure, unit in (("700", ""), ("650 people", "people"), ("600", "")):
+        found = _read(body, figure, unit)
+        assert found.measure == "missing"
+        assert found.reference == "10 July 2026"
+    assert _read(body, "40 people", "people").measure == "death toll"
+
+
+def test_buildings_destroyed_are_counted_as_such_beside_a_toll():
+    body = "Storms in Pellmar have claimed 31 lives and destroyed more than 1 400 homes."
+    found = _read(body, "1 400 homes", "homes")
+    assert found.measure == "homes"
+    assert _read(body, "31 lives", "lives").measure == "death toll"
+
+
+def test_a_past_disaster_s_toll_dated_after_it_is_given_belongs_to_that_year():
+    body = (
+        "The fire is the deadliest in Orland since a flood that killed 48 people and destroyed"
+        " 300 homes on March 3, 1971. The fire has killed 12 people so far."
+    )
+    assert _read(body, "48 people", "people").reference == "1971"
+    assert _read(body, "12 people", "people").reference == "10 July 2026"
+
+
+def test_the_day_a_disaster_began_is_one_date_of_the_story_whatever_the_sentence_names():
+    published = date(2026, 7, 10)  # a Friday
+    bodies = (
+        "The fire in Corvell began just after midnight on Tuesday.",
+        "Rescuers reached Dunmere, where the inferno, which erupted on Tuesday, still burns.",
+        "A fast-moving blaze that struck on Tuesday destroyed the harbour.",
+    )
+    keys = set()
+    for body in bodies:
+        context = about.ArticleContext(body, "", published)
+        start = body.index("Tuesday")
+        found = about.about(
+            context,
+            start=start,
+            end=start + len("Tuesday"),
+            sentence_start=0,
+            sentence_end=len(body),
+            kind="date",
+            date_value="2026-07-07",
+            text="Tuesday",
+        )
+        keys.add(found.key)
+    assert keys == {"|disaster start|||"}
+
+
+def test_days_since_a_disaster_are_counted_as_of_the_day_written_so_never_disputed():
+    body = "Crews searched Dunmere on Saturday, four days after the blaze leveled the harbour."
+
+    def key(published: date) -> str:
+        context = about.ArticleContext(body, "", published)
+        start = body.index("four days")
+        return about.about(
+            context,
+            start=start,
+            end=start + len("four days"),
+            sentence_start=0,
+            sentence_end=len(body),
+            kind="duration",
+            unit="days",
+            text="four days",
+        ).key
+
+    assert key(date(2026, 7, 12)) == "|time since disaster|12 July 2026||"
+    assert key(date(2026, 7, 12)) != key(date(2026, 7, 11))
