@@ -283,8 +283,12 @@ def store_ungrouped(articles: list) -> None:
     """Extract and store the claims of `articles` without grouping them."""
     from claims import facts, pipeline
 
+    def insert_without_grouping(article, *, new_claims=(), **options) -> list:
+        facts._insert_claims(new_claims)  # stored as extraction would, with no fact
+        return []
+
     original = facts.group_article_claims
-    facts.group_article_claims = lambda article: []
+    facts.group_article_claims = insert_without_grouping
     try:
         for article in articles:
             pipeline.propose_claims(article)
