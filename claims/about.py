@@ -1424,6 +1424,8 @@ def about(
             measure = _percent_measure(before.lower(), after.lower(), measure, sentence.lower())
         if kind == "money" and measure in ("", "share price change"):
             measure = _nearest(_MONEY_PATTERNS, sentence.lower(), "", after_words=0) or measure
+        if kind == "money" and measure in _FEE_READINGS and _TRANSFER_FEE.search(sentence.lower()):
+            measure = "transfer fee"  # "Fee: €40m plus add-ons", "cost €40m plus variables"
     reference = _reference(before, after, sentence, kind, measure)
     if kind == "count" and measure in _TOLLS and not reference:
         reference = _year_before(body, sentence_start) or _past_event_year(
@@ -1692,6 +1694,13 @@ _TOLLS = frozenset(("death toll", "injured"))
 # Measures of a deal as a whole, whichever party a sentence names: its line names both.
 _DEAL_MEASURES = frozenset(("deal completion", "savings"))
 # Amounts a percent in their clause can be a change of ("market value fell 9%").
+# What a club pays to sign a player, however a sentence words it ("a deal worth", "cost",
+# "paid"): one amount when the sentence speaks of a fee, its add-ons or its up-front part.
+_FEE_READINGS = frozenset(("", "deal value", "cost", "valuation", "amount raised"))
+_TRANSFER_FEE = re.compile(
+    r"\b(?:(?:transfer|fixed|initial|base|upfront|up-front) )?fee\b(?!s)|\btransfer\b"
+    r"|\badd-ons?\b|\bvariables\b|\bup-?front\b|\ban initial\b"
+)
 _AMOUNTS_THAT_CHANGE = frozenset(("market value", "valuation", "revenue", "net loss", "profit"))
 # What passes or is moved over time: a count of them for a calendar year is a yearly rate.
 _FLOWS = frozenset(("vehicles", "trucks", "containers", "flights", "value of goods"))

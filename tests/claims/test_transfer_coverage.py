@@ -44,3 +44,44 @@ def test_the_maximum_and_the_fee_up_front_are_different_facts():
     most = read(text, "€52m", kind="money", unit="EUR")
 
     assert up_front.key != most.key
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("Fee: €40m plus add-ons.", "€40m"),
+        ("Calder United confirmed the signing of Tomas Venn for €40m plus variables.", "€40m"),
+        ("Ostfeld said the deal would cost €40m plus up to 30% of that in variables.", "€40m"),
+        (
+            "Calder United paid 40 million euros, including add-ons, to land the winger.",
+            "40 million",
+        ),
+        ("Tomas Venn is believed to be costing Calder United an initial €40m.", "€40m"),
+        ("The deal includes an upfront payment of €40m.", "€40m"),
+    ],
+)
+def test_what_a_club_pays_for_a_player_is_one_transfer_fee(text, figure):
+    assert read(text, figure, kind="money", unit="EUR").measure == "transfer fee"
+
+
+def test_an_initial_fee_is_the_amount_up_front_not_its_maximum():
+    text = "Tomas Venn is costing Calder United an initial €40m. That fee could rise to €52m."
+
+    up_front = read(text, "€40m", kind="money", unit="EUR")
+
+    assert up_front.scope == ""
+    assert up_front.key != read(text, "€52m", kind="money", unit="EUR").key
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "measure"),
+    [
+        ("Halden Foods agreed to buy Brightwater for $9 billion.", "$9 billion", "deal value"),
+        ("The bridge will cost $400 million.", "$400 million", "cost"),
+        ("The bank charged fees of $40 million.", "$40 million", ""),
+    ],
+)
+def test_amounts_outside_a_transfer_keep_their_measure(text, figure, measure):
+    found = read(text, figure, kind="money", unit="USD").measure
+    assert found != "transfer fee"
+    assert not measure or found == measure
