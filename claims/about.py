@@ -1463,7 +1463,7 @@ def about(
         measure, reference, scope = result.measure, result.reference, result.scope
         if result.of_company and context.salient:
             entity = context.salient
-    if measure == "deal value":
+    if measure in _PRICES_PAID:
         entity = _buyer(context, sentence_start, sentence_end) or entity
     if measure == "stake":
         entity = _holders(context, sentence_start, start) or entity
@@ -1498,9 +1498,15 @@ def about(
         priced = _priced(context, end, after_end)
         if priced and context.key(priced) != context.key(name or entity):
             shown = f"premium to {context.full_name(priced)}"  # "Halden premium to Brightwater"
-    elif measure == "deal value" and not target:
-        bought = _bought(context, clause_start, start)
-        if bought and context.key(bought) != context.key(name or entity):
+    elif measure in _PRICES_PAID and not target:
+        opened = clause_start
+        if _CONVERTED_FROM.search(body, sentence_start, clause_start):
+            # "(£53m)" after "sign Ana Duarte for €62m": the bracket restates that clause's fee
+            opened = _clause_start(body, sentence_start, clause_start - 1)
+        bought = _bought(context, opened, start)
+        if bought and measure == "transfer fee":
+            name = context.full_name(bought)  # the player's fee, whichever club pays it
+        elif bought and context.key(bought) != context.key(name or entity):
             shown = f"{shown or wording or measure} for {context.full_name(bought)}"
     else:
         name = (
@@ -1697,8 +1703,11 @@ _DEAL_MEASURES = frozenset(("deal completion", "savings"))
 # What a club pays to sign a player, however a sentence words it ("a deal worth", "cost",
 # "paid"): one amount when the sentence speaks of a fee, its add-ons or its up-front part.
 _FEE_READINGS = frozenset(("", "deal value", "cost", "valuation", "amount raised"))
+_PRICES_PAID = frozenset(("deal value", "transfer fee"))
 _TRANSFER_FEE = re.compile(
-    r"\b(?:(?:transfer|fixed|initial|base|upfront|up-front) )?fee\b(?!s)|\btransfer\b"
+    # A fee on its own or a transfer's, not a "subscription fee" or "management fee".
+    r"(?:^|\b(?:a|an|the|that|this|his|her|their|its|record|transfer|fixed|initial|base"
+    r"|upfront|up-front) )fee\b(?!s)|\btransfer\b"
     r"|\badd-ons?\b|\bvariables\b|\bup-?front\b|\ban initial\b"
 )
 _AMOUNTS_THAT_CHANGE = frozenset(("market value", "valuation", "revenue", "net loss", "profit"))
@@ -1911,6 +1920,13 @@ _BUYING = re.compile(
     re.IGNORECASE,
 )
 _FOR_FIGURE = re.compile(r"^\s+for\s+(?:[a-z]+\s+){0,3}$")
+_FROM_SELLER = re.compile(r"\bfrom\s+(?:[\w-]+\s+){0,2}$")
+# The seller between whom is bought and the price: "Ana Duarte from Ostfeld for €40m".
+_SOLD_FROM = re.compile(r"^\s+from\s+[^,;()]{1,60}?(?=\s+for\s)")
+_CONVERTED_FROM = re.compile(
+    r"\s*[$€£]?\d[\d.,]*\s*(?:[mb]n?|million|billion)?(?:\s+(?:euros|pounds|dollars))?"
+    r"\s*(?:\(|,?\s+or\s+(?:about\s+|around\s+|roughly\s+)?)$"
+)
 
 
 def _bought(context: ArticleContext, clause_start: int, start: int) -> str:
@@ -1922,7 +1938,11 @@ def _bought(context: ArticleContext, clause_start: int, start: int) -> str:
         return ""
     for name in reversed(context.names):
         if verb.end() <= name.start and name.end <= start:
-            return name.text if _FOR_FIGURE.match(body[name.end : start]) else ""
+            if _FROM_SELLER.search(body, verb.end(), name.start):
+                continue  # "sign Ana Duarte from Ostfeld for €40m": Ostfeld sells
+            gap = _SOLD_FROM.sub("", body[name.end : start], count=1)
+            gap = _CONVERTED_FROM.sub(" ", gap, count=1)  # "for €62m (£53m)": the same fee
+            return name.text if _FOR_FIGURE.match(gap) else ""
     return ""
 
 

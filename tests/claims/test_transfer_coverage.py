@@ -85,3 +85,36 @@ def test_amounts_outside_a_transfer_keep_their_measure(text, figure, measure):
     found = read(text, figure, kind="money", unit="USD").measure
     assert found != "transfer fee"
     assert not measure or found == measure
+
+
+def test_a_fee_for_a_service_is_no_transfer_fee():
+    text = "Subscribers pay a subscription fee of $20 a month."
+
+    assert read(text, "$20", kind="money", unit="USD").measure != "transfer fee"
+
+
+def test_a_transfer_fee_names_the_player_signed():
+    text = "Calder United agreed to sign Tomas Venn for €40m plus add-ons."
+
+    found = read(text, "€40m", kind="money", unit="EUR")
+
+    assert found.measure == "transfer fee"
+    assert found.line.startswith("Tomas Venn")
+
+
+def test_the_club_a_player_is_bought_from_is_no_player_signed():
+    text = "Calder United agreed to sign Tomas Venn from Ostfeld Athletic for a fee of €40m."
+
+    assert read(text, "€40m", kind="money", unit="EUR").line.startswith("Tomas Venn")
+
+
+def test_a_company_bought_from_its_owner_is_what_the_deal_buys():
+    text = "Halden Foods agreed to buy Brightwater from Orrin Capital for $9 billion."
+
+    assert "Brightwater" in read(text, "$9 billion", kind="money", unit="USD").line
+
+
+def test_a_fee_converted_into_another_currency_names_the_same_player():
+    text = "Calder United agreed to sign Tomas Venn for €40m (£35m) plus add-ons."
+
+    assert read(text, "£35m", kind="money", unit="GBP").line.startswith("Tomas Venn")
