@@ -1437,7 +1437,7 @@ def about(
         day = report_day.reported_day(body, context.published, sentence_start, sentence_end)
         reference = report_day.label(day) if day else ""
     scope = "" if kind == "date" else _scope(before.lower()[-80:], after.lower()[:80])
-    if kind == "money" and not scope and _at_most(before, after):
+    if kind == "money" and not scope and _at_most(body[sentence_start:start], after):
         scope = "maximum"  # "could rise to €40m with add-ons" is not the €32m paid up front
     if measure == "fine":
         scope, reference = _ordered(context, sentence_start, start, before, after, scope, reference)
@@ -2453,6 +2453,8 @@ _AT_MOST_AFTER = re.compile(
 
 def _at_most(before: str, after: str) -> bool:
     """Whether an amount is the most it may come to (a fee with all its add-ons)."""
+    # "as much as €52m (£45m)": the bracket restates the maximum before it.
+    before = _CONVERTED_FROM.sub(" ", before, count=1)
     clause = re.split(r"[.;]|\d[\d,.]*", before)[-1]
     return bool(_AT_MOST_BEFORE.search(clause) or _AT_MOST_AFTER.match(after))
 

@@ -118,3 +118,9 @@ def test_a_fee_converted_into_another_currency_names_the_same_player():
     text = "Calder United agreed to sign Tomas Venn for €40m (£35m) plus add-ons."
 
     assert read(text, "£35m", kind="money", unit="GBP").line.startswith("Tomas Venn")
+
+
+def test_a_maximum_restated_in_another_currency_is_the_same_maximum():
+    text = "Tomas Venn's fee could rise to as much as €52m (£45m)."
+
+    assert read(text, "£45m", kind="money", unit="GBP").scope == "maximum"
