@@ -1967,6 +1967,16 @@ def _clause_end(body: str, end: int, sentence_end: int) -> int:
     return match.start() if match else sentence_end
 
 
+# A team or country before a player's role describes the player named next: "England
+# midfielder Ana Duarte", "Ostfeld ace Ana Duarte".
+_DESCRIBES_NEXT = re.compile(
+    r"(?:'s|’s)?\s+(?:[a-z]+-)?(?:midfielder|striker|forward|defender|goalkeeper|keeper|winger"
+    r"|full-back|centre-back|playmaker|ace|star|captain|international|wonderkid|teenager"
+    r"|prodigy|skipper|coach|manager|boss)\s+(?=(?-i:[A-Z][a-z]))",
+    re.IGNORECASE,
+)
+
+
 def _entity(
     context: ArticleContext,
     sentence_start: int,
@@ -1984,6 +1994,7 @@ def _entity(
         and context.key(n.text) not in context.speakers
         and not _is_person(body, n)
         and not _opening_plural(body, n)
+        and not _DESCRIBES_NEXT.match(body, n.end)
     ]
     # "Jane Moss, of the Rail Institute, says the closure will cost $5m": the figure's clause
     # is what is said; the speaker and her affiliation are no part of it.

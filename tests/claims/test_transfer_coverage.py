@@ -124,3 +124,12 @@ def test_a_maximum_restated_in_another_currency_is_the_same_maximum():
     text = "Tomas Venn's fee could rise to as much as €52m (£45m)."
 
     assert read(text, "£45m", kind="money", unit="GBP").scope == "maximum"
+
+
+@pytest.mark.parametrize(
+    "descriptor", ["Ostland midfielder", "Ostland ace", "Calder United's winger"]
+)
+def test_a_team_or_country_before_a_role_describes_the_player_named_next(descriptor):
+    text = f"{descriptor} Tomas Venn could cost Harwick City as much as €52m with add-ons."
+
+    assert read(text, "€52m", kind="money", unit="EUR").line.startswith("Tomas Venn")
