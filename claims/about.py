@@ -1486,6 +1486,8 @@ def about(
     )
     if result and result.shown:
         shown = result.shown  # "data center revenue estimate", "earnings per share"
+    if measure == "transfer fee":
+        shown = measure  # not the player's role nor the week it was announced
     investor = _investor(
         context, entity, measure, body[end : end + 80], sentence_start, clause_start, (start, end)
     )

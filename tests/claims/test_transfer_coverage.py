@@ -133,3 +133,12 @@ def test_a_team_or_country_before_a_role_describes_the_player_named_next(descrip
     text = f"{descriptor} Tomas Venn could cost Harwick City as much as €52m with add-ons."
 
     assert read(text, "€52m", kind="money", unit="EUR").line.startswith("Tomas Venn")
+
+
+def test_a_transfer_fee_is_shown_as_one_whatever_the_words_around_it():
+    text = "The Ostland midfielder is costing Calder United an initial €40m."
+
+    line = read(text, "€40m", kind="money", unit="EUR").line
+
+    assert line.endswith("transfer fee")
+    assert "midfielder" not in line
