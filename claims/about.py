@@ -1452,6 +1452,8 @@ def about(
             measure = _percent_measure(before.lower(), after.lower(), measure, sentence.lower())
         if kind == "money" and measure in ("", "share price change"):
             measure = _nearest(_MONEY_PATTERNS, sentence.lower(), "", after_words=0) or measure
+        if kind == "money" and measure in _FEE_READINGS and _TRANSFER_FEE.search(sentence.lower()):
+            measure = "transfer fee"  # "Fee: €40m plus add-ons", "cost €40m plus variables"
     reference = _reference(before, after, sentence, kind, measure)
     if kind == "count" and measure in _TOLLS and not reference:
         reference = _year_before(body, sentence_start) or _past_event_year(
@@ -1467,7 +1469,7 @@ def about(
         day = report_day.reported_day(body, context.published, sentence_start, sentence_end)
         reference = report_day.label(day) if day else ""
     scope = "" if kind == "date" else _scope(before.lower()[-80:], after.lower()[:80])
-    if kind == "money" and not scope and _at_most(before, after):
+    if kind == "money" and not scope and _at_most(body[sentence_start:start], after):
         scope = "maximum"  # "could rise to €40m with add-ons" is not the €32m paid up front
     if measure == "fine":
         scope, reference = _ordered(context, sentence_start, start, before, after, scope, reference)
@@ -1493,7 +1495,7 @@ def about(
         measure, reference, scope = result.measure, result.reference, result.scope
         if result.of_company and context.salient:
             entity = context.salient
-    if measure == "deal value":
+    if measure in _PRICES_PAID:
         entity = _buyer(context, sentence_start, sentence_end) or entity
     if measure == "stake":
         entity = _holders(context, sentence_start, start) or entity
@@ -1516,6 +1518,8 @@ def about(
     )
     if result and result.shown:
         shown = result.shown  # "data center revenue estimate", "earnings per share"
+    if measure == "transfer fee":
+        shown = measure  # not the player's role nor the week it was announced
     investor = _investor(
         context, entity, measure, body[end : end + 80], sentence_start, clause_start, (start, end)
     )
@@ -1528,9 +1532,15 @@ def about(
         priced = _priced(context, end, after_end)
         if priced and context.key(priced) != context.key(name or entity):
             shown = f"premium to {context.full_name(priced)}"  # "Halden premium to Brightwater"
-    elif measure == "deal value" and not target:
-        bought = _bought(context, clause_start, start)
-        if bought and context.key(bought) != context.key(name or entity):
+    elif measure in _PRICES_PAID and not target:
+        opened = clause_start
+        if _CONVERTED_FROM.search(body, sentence_start, clause_start):
+            # "(£53m)" after "sign Ana Duarte for €62m": the bracket restates that clause's fee
+            opened = _clause_start(body, sentence_start, clause_start - 1)
+        bought = _bought(context, opened, start)
+        if bought and measure == "transfer fee":
+            name = context.full_name(bought)  # the player's fee, whichever club pays it
+        elif bought and context.key(bought) != context.key(name or entity):
             shown = f"{shown or wording or measure} for {context.full_name(bought)}"
     else:
         name = (
@@ -1746,6 +1756,16 @@ def _missing(before: str, after: str) -> bool:
 # Measures of a deal as a whole, whichever party a sentence names: its line names both.
 _DEAL_MEASURES = frozenset(("deal completion", "savings"))
 # Amounts a percent in their clause can be a change of ("market value fell 9%").
+# What a club pays to sign a player, however a sentence words it ("a deal worth", "cost",
+# "paid"): one amount when the sentence speaks of a fee, its add-ons or its up-front part.
+_FEE_READINGS = frozenset(("", "deal value", "cost", "valuation", "amount raised"))
+_PRICES_PAID = frozenset(("deal value", "transfer fee"))
+_TRANSFER_FEE = re.compile(
+    # A fee on its own or a transfer's, not a "subscription fee" or "management fee".
+    r"(?:^|\b(?:a|an|the|that|this|his|her|their|its|record|transfer|fixed|initial|base"
+    r"|upfront|up-front) )fee\b(?!s)|\btransfer\b"
+    r"|\badd-ons?\b|\bvariables\b|\bup-?front\b|\ban initial\b"
+)
 _AMOUNTS_THAT_CHANGE = frozenset(("market value", "valuation", "revenue", "net loss", "profit"))
 # What passes or is moved over time: a count of them for a calendar year is a yearly rate.
 _FLOWS = frozenset(("vehicles", "trucks", "containers", "flights", "value of goods"))
@@ -1957,6 +1977,13 @@ _BUYING = re.compile(
     re.IGNORECASE,
 )
 _FOR_FIGURE = re.compile(r"^\s+for\s+(?:[a-z]+\s+){0,3}$")
+_FROM_SELLER = re.compile(r"\bfrom\s+(?:[\w-]+\s+){0,2}$")
+# The seller between whom is bought and the price: "Ana Duarte from Ostfeld for €40m".
+_SOLD_FROM = re.compile(r"^\s+from\s+[^,;()]{1,60}?(?=\s+for\s)")
+_CONVERTED_FROM = re.compile(
+    r"\s*[$€£]?\d[\d.,]*\s*(?:[mb]n?|million|billion)?(?:\s+(?:euros|pounds|dollars))?"
+    r"\s*(?:\(|,?\s+or\s+(?:about\s+|around\s+|roughly\s+)?)$"
+)
 
 
 def _bought(context: ArticleContext, clause_start: int, start: int) -> str:
@@ -1968,7 +1995,11 @@ def _bought(context: ArticleContext, clause_start: int, start: int) -> str:
         return ""
     for name in reversed(context.names):
         if verb.end() <= name.start and name.end <= start:
-            return name.text if _FOR_FIGURE.match(body[name.end : start]) else ""
+            if _FROM_SELLER.search(body, verb.end(), name.start):
+                continue  # "sign Ana Duarte from Ostfeld for €40m": Ostfeld sells
+            gap = _SOLD_FROM.sub("", body[name.end : start], count=1)
+            gap = _CONVERTED_FROM.sub(" ", gap, count=1)  # "for €62m (£53m)": the same fee
+            return name.text if _FOR_FIGURE.match(gap) else ""
     return ""
 
 
@@ -1993,6 +2024,16 @@ def _clause_end(body: str, end: int, sentence_end: int) -> int:
     return match.start() if match else sentence_end
 
 
+# A team or country before a player's role describes the player named next: "England
+# midfielder Ana Duarte", "Ostfeld ace Ana Duarte".
+_DESCRIBES_NEXT = re.compile(
+    r"(?:'s|’s)?\s+(?:[a-z]+-)?(?:midfielder|striker|forward|defender|goalkeeper|keeper|winger"
+    r"|full-back|centre-back|playmaker|ace|star|captain|international|wonderkid|teenager"
+    r"|prodigy|skipper|coach|manager|boss)\s+(?=(?-i:[A-Z][a-z]))",
+    re.IGNORECASE,
+)
+
+
 def _entity(
     context: ArticleContext,
     sentence_start: int,
@@ -2010,6 +2051,7 @@ def _entity(
         and context.key(n.text) not in context.speakers
         and not _is_person(body, n)
         and not _opening_plural(body, n)
+        and not _DESCRIBES_NEXT.match(body, n.end)
     ]
     # "Jane Moss, of the Rail Institute, says the closure will cost $5m": the figure's clause
     # is what is said; the speaker and her affiliation are no part of it.
@@ -2479,6 +2521,8 @@ _AT_MOST_AFTER = re.compile(
 
 def _at_most(before: str, after: str) -> bool:
     """Whether an amount is the most it may come to (a fee with all its add-ons)."""
+    # "as much as €52m (£45m)": the bracket restates the maximum before it.
+    before = _CONVERTED_FROM.sub(" ", before, count=1)
     clause = re.split(r"[.;]|\d[\d,.]*", before)[-1]
     return bool(_AT_MOST_BEFORE.search(clause) or _AT_MOST_AFTER.match(after))
 

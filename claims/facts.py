@@ -572,11 +572,16 @@ def _named_by_heads(measure: str, profile: Profile) -> bool:
     return any(matching.canonical(word) in profile.heads for word in measure.split())
 
 
-# Measures news writes for one amount: a deal, the investment it is, the stake it buys.
+# Measures news writes for one amount: a deal, the investment it is, the stake it buys, the
+# fee a club pays for a player.
 # A premium and a deal's completion are written from either party too ("Orrin pays a 30%
 # premium", "Vexa's sale is expected to close in May"): families of their own, their
 # entities not compared.
-_MEASURE_FAMILIES = ({"investment", "deal value", "stake"}, {"premium"}, {"deal completion"})
+_MEASURE_FAMILIES = (
+    {"investment", "deal value", "stake", "transfer fee"},
+    {"premium"},
+    {"deal completion"},
+)
 
 
 def _family_name(measure: str) -> str:

@@ -44,3 +44,101 @@ def test_the_maximum_and_the_fee_up_front_are_different_facts():
     most = read(text, "€52m", kind="money", unit="EUR")
 
     assert up_front.key != most.key
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("Fee: €40m plus add-ons.", "€40m"),
+        ("Calder United confirmed the signing of Tomas Venn for €40m plus variables.", "€40m"),
+        ("Ostfeld said the deal would cost €40m plus up to 30% of that in variables.", "€40m"),
+        (
+            "Calder United paid 40 million euros, including add-ons, to land the winger.",
+            "40 million",
+        ),
+        ("Tomas Venn is believed to be costing Calder United an initial €40m.", "€40m"),
+        ("The deal includes an upfront payment of €40m.", "€40m"),
+    ],
+)
+def test_what_a_club_pays_for_a_player_is_one_transfer_fee(text, figure):
+    assert read(text, figure, kind="money", unit="EUR").measure == "transfer fee"
+
+
+def test_an_initial_fee_is_the_amount_up_front_not_its_maximum():
+    text = "Tomas Venn is costing Calder United an initial €40m. That fee could rise to €52m."
+
+    up_front = read(text, "€40m", kind="money", unit="EUR")
+
+    assert up_front.scope == ""
+    assert up_front.key != read(text, "€52m", kind="money", unit="EUR").key
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "measure"),
+    [
+        ("Halden Foods agreed to buy Brightwater for $9 billion.", "$9 billion", "deal value"),
+        ("The bridge will cost $400 million.", "$400 million", "cost"),
+        ("The bank charged fees of $40 million.", "$40 million", ""),
+    ],
+)
+def test_amounts_outside_a_transfer_keep_their_measure(text, figure, measure):
+    found = read(text, figure, kind="money", unit="USD").measure
+    assert found != "transfer fee"
+    assert not measure or found == measure
+
+
+def test_a_fee_for_a_service_is_no_transfer_fee():
+    text = "Subscribers pay a subscription fee of $20 a month."
+
+    assert read(text, "$20", kind="money", unit="USD").measure != "transfer fee"
+
+
+def test_a_transfer_fee_names_the_player_signed():
+    text = "Calder United agreed to sign Tomas Venn for €40m plus add-ons."
+
+    found = read(text, "€40m", kind="money", unit="EUR")
+
+    assert found.measure == "transfer fee"
+    assert found.line.startswith("Tomas Venn")
+
+
+def test_the_club_a_player_is_bought_from_is_no_player_signed():
+    text = "Calder United agreed to sign Tomas Venn from Ostfeld Athletic for a fee of €40m."
+
+    assert read(text, "€40m", kind="money", unit="EUR").line.startswith("Tomas Venn")
+
+
+def test_a_company_bought_from_its_owner_is_what_the_deal_buys():
+    text = "Halden Foods agreed to buy Brightwater from Orrin Capital for $9 billion."
+
+    assert "Brightwater" in read(text, "$9 billion", kind="money", unit="USD").line
+
+
+def test_a_fee_converted_into_another_currency_names_the_same_player():
+    text = "Calder United agreed to sign Tomas Venn for €40m (£35m) plus add-ons."
+
+    assert read(text, "£35m", kind="money", unit="GBP").line.startswith("Tomas Venn")
+
+
+def test_a_maximum_restated_in_another_currency_is_the_same_maximum():
+    text = "Tomas Venn's fee could rise to as much as €52m (£45m)."
+
+    assert read(text, "£45m", kind="money", unit="GBP").scope == "maximum"
+
+
+@pytest.mark.parametrize(
+    "descriptor", ["Ostland midfielder", "Ostland ace", "Calder United's winger"]
+)
+def test_a_team_or_country_before_a_role_describes_the_player_named_next(descriptor):
+    text = f"{descriptor} Tomas Venn could cost Harwick City as much as €52m with add-ons."
+
+    assert read(text, "€52m", kind="money", unit="EUR").line.startswith("Tomas Venn")
+
+
+def test_a_transfer_fee_is_shown_as_one_whatever_the_words_around_it():
+    text = "The Ostland midfielder is costing Calder United an initial €40m."
+
+    line = read(text, "€40m", kind="money", unit="EUR").line
+
+    assert line.endswith("transfer fee")
+    assert "midfielder" not in line
