@@ -797,10 +797,9 @@ def merge_related_stories(story: Story) -> list[Story]:
             continue
         if _reviewed(story) or _reviewed(other):
             continue
-        kept, absorbed = story, other
-        if other.articles.count() > story.articles.count():
-            kept, absorbed = other, story
-        if absorbed.articles.count() > MERGE_LIMIT:
+        story_size, other_size = story.articles.count(), other.articles.count()
+        kept, absorbed = (other, story) if other_size > story_size else (story, other)
+        if min(story_size, other_size) > MERGE_LIMIT:
             logger.info("stories %s and %s not merged: both are large", story.pk, other.pk)
             continue
         for article in sorted(absorbed.articles.all(), key=_story_order):

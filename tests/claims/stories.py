@@ -19,3 +19,31 @@ def publish(make_article, text: str, *, outlet: str, published: date | None, tit
 
 def claim(article, text: str) -> Claim:
     return article.claims.select_related("fact").get(text=text)
+
+
+def read_figure(
+    text: str,
+    figure: str,
+    *,
+    kind: str,
+    published: date | None = None,
+    title: str = "",
+    sentence_start: int = 0,
+    sentence_end: int | None = None,
+    **details,
+):
+    """What the first `figure` in `text` is about, its sentence being
+    text[sentence_start:sentence_end] (the whole text unless told)."""
+    from claims import about
+
+    start = text.index(figure)
+    return about.about(
+        about.ArticleContext(text, title, published),
+        start=start,
+        end=start + len(figure),
+        sentence_start=sentence_start,
+        sentence_end=len(text) if sentence_end is None else sentence_end,
+        kind=kind,
+        text=figure,
+        **details,
+    )

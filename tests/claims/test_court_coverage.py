@@ -8,24 +8,8 @@ from datetime import date
 
 import pytest
 
-from claims import about
-from tests.claims.stories import claim, publish
+from tests.claims.stories import claim, publish, read_figure
 from tests.claims.test_subject_reading import read
-
-
-def read_dated(text: str, figure: str, published: date, **kwargs):
-    """`read` for an article with a publication day (for "last year")."""
-    context = about.ArticleContext(text, "", published)
-    start = text.index(figure)
-    return about.about(
-        context,
-        start=start,
-        end=start + len(figure),
-        sentence_start=0,
-        sentence_end=len(text),
-        text=figure,
-        **kwargs,
-    )
 
 
 @pytest.mark.parametrize(
@@ -90,7 +74,7 @@ def test_a_sum_of_several_awards_is_neither_of_its_parts():
 def test_an_award_in_another_case_is_kept_apart_and_dated():
     text = "Voss was ordered to pay $2 million to a former tenant in a separate trial last year."
 
-    found = read_dated(text, "$2 million", date(2025, 6, 6), kind="money", unit="USD")
+    found = read_figure(text, "$2 million", published=date(2025, 6, 6), kind="money", unit="USD")
 
     assert found.scope == "separate case"
     assert found.reference == "2024"

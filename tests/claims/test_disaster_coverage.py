@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from claims import about, comparison, report_day
 from claims.models import Fact
-from tests.claims.stories import claim, publish
+from tests.claims.stories import claim, publish, read_figure
 
 
 def test_a_quake_s_magnitude_and_depth_are_the_quake_s_not_a_name_beside_them():
@@ -17,19 +17,14 @@ def test_a_quake_s_magnitude_and_depth_are_the_quake_s_not_a_name_beside_them():
         "Relief from Harwell Bank reached Tarnovia on Monday. The quake that struck Tarnovia"
         " measured 6.4 on the Richter scale, the seismology office said, at a depth of 12 km."
     )
-    context = about.ArticleContext(text, "Tarnovia earthquake kills dozens")
-    sentence_start = text.index("The quake")
     for figure, unit, measure in (("6.4", "magnitude", "magnitude"), ("12 km", "km", "depth")):
-        start = text.index(figure)
-        found = about.about(
-            context,
-            start=start,
-            end=start + len(figure),
-            sentence_start=sentence_start,
-            sentence_end=len(text),
+        found = read_figure(
+            text,
+            figure,
             kind="quantity",
             unit=unit,
-            text=figure,
+            title="Tarnovia earthquake kills dozens",
+            sentence_start=text.index("The quake"),
         )
         assert found.measure == measure
         assert found.key == f"|{measure}|||"  # the story's event, no entity
@@ -39,17 +34,7 @@ def test_a_quake_s_magnitude_and_depth_are_the_quake_s_not_a_name_beside_them():
 
 def test_a_magnitude_describing_quakes_of_a_kind_is_not_the_story_s_quake():
     text = "Magnitude 5 quakes are felt widely but rarely destroy stone houses."
-    context = about.ArticleContext(text)
-    found = about.about(
-        context,
-        start=0,
-        end=len("Magnitude 5"),
-        sentence_start=0,
-        sentence_end=len(text),
-        kind="quantity",
-        unit="magnitude",
-        text="Magnitude 5",
-    )
+    found = read_figure(text, "Magnitude 5", kind="quantity", unit="magnitude")
     assert found.measure != "magnitude"
 
 
@@ -172,20 +157,15 @@ def test_a_past_disaster_s_toll_is_dated_by_its_year_not_today():
         "Fires swept through Dravo county on Tuesday. The death toll rose to 64 on Thursday,"
         " the worst since 1931 when a blaze in the Kessin hills claimed 212 lives."
     )
-    context = about.ArticleContext(body, "", date(2026, 7, 10))
-    sentence_start = body.index("The death")
 
     def reference(figure: str, unit: str) -> str:
-        start = body.index(figure)
-        return about.about(
-            context,
-            start=start,
-            end=start + len(figure),
-            sentence_start=sentence_start,
-            sentence_end=len(body),
+        return read_figure(
+            body,
+            figure,
             kind="count",
             unit=unit,
-            text=figure,
+            published=date(2026, 7, 10),
+            sentence_start=body.index("The death"),
         ).reference
 
     assert reference("212 lives", "lives") == "1931"
@@ -234,19 +214,16 @@ def test_one_day_s_containment_given_differently_is_disputed(make_article):
 
 def _read(body: str, figure: str, unit: str, published: date = date(2026, 7, 10)) -> about.About:
     """What the count `figure` in the one-sentence-per-line `body` is about."""
-    context = about.ArticleContext(body, "", published)
     start = body.index(figure)
-    sentence_start = body.rfind(". ", 0, start) + 1
     sentence_end = body.find(". ", start)
-    return about.about(
-        context,
-        start=start,
-        end=start + len(figure),
-        sentence_start=sentence_start,
-        sentence_end=len(body) if sentence_end < 0 else sentence_end + 1,
+    return read_figure(
+        body,
+        figure,
         kind="count",
         unit=unit,
-        text=figure,
+        published=published,
+        sentence_start=body.rfind(". ", 0, start) + 1,
+        sentence_end=len(body) if sentence_end < 0 else sentence_end + 1,
     )
 
 
@@ -288,17 +265,8 @@ def test_the_day_a_disaster_began_is_one_date_of_the_story_whatever_the_sentence
     )
     keys = set()
     for body in bodies:
-        context = about.ArticleContext(body, "", published)
-        start = body.index("Tuesday")
-        found = about.about(
-            context,
-            start=start,
-            end=start + len("Tuesday"),
-            sentence_start=0,
-            sentence_end=len(body),
-            kind="date",
-            date_value="2026-07-07",
-            text="Tuesday",
+        found = read_figure(
+            body, "Tuesday", kind="date", published=published, date_value="2026-07-07"
         )
         keys.add(found.key)
     assert keys == {"|disaster start|||"}
@@ -308,18 +276,7 @@ def test_days_since_a_disaster_are_counted_as_of_the_day_written_so_never_disput
     body = "Crews searched Dunmere on Saturday, four days after the blaze leveled the harbour."
 
     def key(published: date) -> str:
-        context = about.ArticleContext(body, "", published)
-        start = body.index("four days")
-        return about.about(
-            context,
-            start=start,
-            end=start + len("four days"),
-            sentence_start=0,
-            sentence_end=len(body),
-            kind="duration",
-            unit="days",
-            text="four days",
-        ).key
+        return read_figure(body, "four days", kind="duration", unit="days", published=published).key
 
     assert key(date(2026, 7, 12)) == "|time since disaster|12 July 2026||"
     assert key(date(2026, 7, 12)) != key(date(2026, 7, 11))
