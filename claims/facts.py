@@ -412,11 +412,18 @@ def _score(
     # A loosely worded measure meeting a fact of what it may stand for: evidence, like a key
     # of entity and measure alone.
     loose_key = any(k in summary.get("keys", ()) for k in _read_as(key)[1:])
-    if (same_key and _specific(key)) or _same_day_of_event(group, summary, reading, fact):
+    values = fact.terms.get("values", ())
+    # The value is compared with each of the fact's once, whichever questions ask below;
+    # without reviewers' rates the comparisons with and without them are the same.
+    compared = plain = None
+    if reading is not None:
+        compared = matching.Compared(reading, values, overrides)
+        plain = compared if not overrides else matching.Compared(reading, values)
+    if (same_key and _specific(key)) or _same_day_of_event(group, summary, reading, plain):
         # Entity, measure and reference point or scope agree: the same fact, whatever the
         # words and the value (a wrong figure must land in its fact to be flagged).
-        result = matching.score(group.profile, fact.terms, reading, params, overrides)
-        _, agrees, _ = matching.value_evidence(reading, fact.terms.get("values", ()), params)
+        result = matching.score(group.profile, fact.terms, reading, params, overrides, compared)
+        _, agrees, _ = matching.value_evidence(reading, values, params, compared=plain)
         total = max(result.total if result else 0.0, params.threshold) + SUBJECT_KEY_BONUS
         return matching.Score(
             total,
@@ -426,14 +433,15 @@ def _score(
             result.shared_words if result else (),
             agrees=agrees,
         )
-    if _subjects_differ(group, summary) or _far_apart(reading, fact.terms.get("values", ())):
+    if _subjects_differ(group, summary) or _far_apart(reading, values, plain):
         return None
-    values = fact.terms.get("values", ())
-    if matching.disagrees(reading, values, overrides) and not _same_subject(group, summary):
+    if matching.disagrees(reading, values, overrides, compared) and not _same_subject(
+        group, summary
+    ):
         # Joining would flag a dispute: only the subjects can say the two figures state one
         # fact (a different value next to the same words is usually a different fact).
         return None
-    result = matching.score(group.profile, fact.terms, reading, params, overrides)
+    result = matching.score(group.profile, fact.terms, reading, params, overrides, compared)
     if result is not None and (same_key or loose_key):
         # Entity and measure alone ("Microsoft investment") leave room for several facts:
         # evidence, not a decision.
@@ -442,18 +450,23 @@ def _score(
 
 
 def _same_day_of_event(
-    group: _Group, summary: Mapping, reading: comparison.Reading | None, fact: Fact
+    group: _Group,
+    summary: Mapping,
+    reading: comparison.Reading | None,
+    compared: matching.Compared | None,
 ) -> bool:
     """Whether the mention dates an event the fact's mentions date too (a strike's start, a
     founding) to the same day: one story's outlets write whom it befell differently ("the
-    union", "the carmaker"), not the day."""
+    union", "the carmaker"), not the day. `compared`: the reading compared with the fact's
+    values without reviewers' rates (matching.Compared)."""
     measure = group.roots[0].subject_measure
     if reading is None or reading.kind != Claim.Kind.DATE or not measure:
         return False
     if measure not in summary.get("measures", ()) or matching.significant_digits(reading) < 3:
         return False
-    values = fact.terms.get("values", ())
-    return matching.value_evidence(reading, values)[1] and not matching.disagrees(reading, values)
+    values = compared.values
+    _, agrees, _ = matching.value_evidence(reading, values, compared=compared)
+    return agrees and not matching.disagrees(reading, values, compared=compared)
 
 
 def _subjects_differ(group: _Group, summary: Mapping) -> bool:
@@ -602,13 +615,20 @@ def _compatible(reference: str, references: Iterable[str]) -> bool:
 _FAR_APART = Decimal("1500")
 
 
-def _far_apart(reading: comparison.Reading | None, values: Sequence[Mapping]) -> bool:
+def _far_apart(
+    reading: comparison.Reading | None,
+    values: Sequence[Mapping],
+    compared: matching.Compared | None = None,
+) -> bool:
     """Whether the value is more than a slip of scale away from every value of the fact
-    ("$50.44" a share is no "$5.4 billion" market value)."""
+    ("$50.44" a share is no "$5.4 billion" market value). `compared`, if given: the reading
+    compared with `values` without reviewers' rates (matching.Compared)."""
     if reading is None or reading.number is None or not values:
         return False
-    for value in values:
-        result = comparison.compare(reading, matching.reading_of_value(value))
+    for read, other, result in compared or matching.Compared(reading, values):
+        if other is not read:
+            # Compared in the reading's unit: this question compares the value as stored.
+            result = comparison.compare(reading, read)
         if not result.comparable or result.ratio is None or result.ratio <= 0:
             return False
         if 1 / _FAR_APART <= result.ratio <= _FAR_APART:

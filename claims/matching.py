@@ -37,7 +37,7 @@ never merge, apart from stated conversions (Claim.converts) and restatements of 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
@@ -897,16 +897,16 @@ def value_evidence(
     values: Sequence[Mapping],
     params: Params = DEFAULT_PARAMS,
     overrides: comparison.RateOverrides | None = None,
+    compared: Compared | None = None,
 ) -> tuple[float, bool, bool]:
     """The value bonus, whether a value agrees, and whether one is the same figure in the
-    same unit word ("600,000 customers" and "600,000 customers")."""
+    same unit word ("600,000 customers" and "600,000 customers"). `compared`, if given, holds
+    the comparisons of `reading` with `values` under `overrides` (made once, see Compared)."""
     if reading is None or not values:
         return 0.0, False, False
     best = None
     agrees = same_figure = False
-    for value in values:
-        other = _in_unit_of(reading, reading_of_value(value))
-        result = comparison.compare(reading, other, overrides=overrides)
+    for _, other, result in compared or Compared(reading, values, overrides):
         if not result.comparable:
             continue
         if result.agree:
@@ -933,24 +933,54 @@ def disagrees(
     reading: comparison.Reading | None,
     values: Sequence[Mapping],
     overrides: comparison.RateOverrides | None = None,
+    compared: Compared | None = None,
 ) -> bool:
     """Whether joining would make the fact disputed: the value can be compared with the
     fact's values and agrees with none of them. A date must agree with every date of the fact:
     "early May" fits both "May 2" and "May 6", which are still two days."""
     if reading is None:
         return False
-    compared = agreed = False
-    for value in values:
-        result = comparison.compare(
-            reading, _in_unit_of(reading, reading_of_value(value)), overrides=overrides
-        )
+    any_compared = agreed = False
+    for _, _, result in compared or Compared(reading, values, overrides):
         if not result.comparable:
             continue
         if not result.agree and reading.kind == Kind.DATE:
             return True
-        compared = True
+        any_compared = True
         agreed = agreed or bool(result.agree)
-    return compared and not agreed
+    return any_compared and not agreed
+
+
+class Compared:
+    """A reading compared with each of a fact's values (in the reading's unit, see
+    _in_unit_of) under given rate overrides: each comparison is made once, when first
+    needed, however many questions (agreement, disagreement, distance) are asked of them.
+    Iterating gives (the value read, the value in the reading's unit, the comparison)."""
+
+    __slots__ = ("_done", "overrides", "reading", "values")
+
+    def __init__(
+        self,
+        reading: comparison.Reading,
+        values: Sequence[Mapping],
+        overrides: comparison.RateOverrides | None = None,
+    ) -> None:
+        self.reading = reading
+        self.values = values
+        self.overrides = overrides
+        self._done: list[tuple[comparison.Reading, comparison.Reading, comparison.Comparison]] = []
+
+    def __iter__(
+        self,
+    ) -> Iterator[tuple[comparison.Reading, comparison.Reading, comparison.Comparison]]:
+        done = self._done
+        for index, value in enumerate(self.values):
+            if index == len(done):
+                read = reading_of_value(value)
+                other = _in_unit_of(self.reading, read)
+                result = comparison.compare(self.reading, other, overrides=self.overrides)
+                done.append((read, other, result))
+            yield done[index]
 
 
 def _in_unit_of(reading: comparison.Reading, other: comparison.Reading) -> comparison.Reading:
@@ -989,8 +1019,10 @@ def score(
     reading: comparison.Reading | None,
     params: Params = DEFAULT_PARAMS,
     overrides: comparison.RateOverrides | None = None,
+    compared: Compared | None = None,
 ) -> Score | None:
-    """How well a mention fits a fact; None when it cannot belong to it at all."""
+    """How well a mention fits a fact; None when it cannot belong to it at all. `compared`,
+    if given, holds the comparisons of `reading` with the fact's values (see Compared)."""
     fact_profile = mean_profile(fact_terms)
     if time_conflict(profile, fact_profile):
         return None
@@ -1006,7 +1038,7 @@ def score(
     ):
         return None
     bonus, agrees, same_figure = value_evidence(
-        reading, fact_terms.get("values", ()), params, overrides
+        reading, fact_terms.get("values", ()), params, overrides, compared
     )
     shared_head = bool(profile.heads & fact_profile.heads)
     if params.require_head and bonus <= 0 and not shared_head:
