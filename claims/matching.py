@@ -37,6 +37,7 @@ never merge, apart from stated conversions (Claim.converts) and restatements of 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -392,6 +393,10 @@ _IN_PLACE = re.compile(r"\b(?:in|across|throughout)\s+(?:the\s+)?((?:[A-Z][\w'�
 _PREVIOUS_BOUNDARY = re.compile(r"[.!?][\"'”’)\]]*\s+|\n+")
 
 
+# The kinds of terms a text is read into (ArticleText._terms_of).
+_NAME, _JOINED, _WORD = 0, 1, 2
+
+
 class ArticleText:
     """An article's text with what profiles need to know about it, computed once."""
 
@@ -418,6 +423,7 @@ class ArticleText:
         # Words the article also writes in lower case are not names when capitalised.
         self.lowercase = lower | {stem(t) for t in lower}
         self._profiles: dict[tuple[str, float, bool], Profile] = {}
+        self._terms: dict[tuple[str, bool], tuple[list[int], list[int], list]] = {}
 
     @cached_property
     def story_names(self) -> frozenset[str]:
@@ -483,11 +489,48 @@ class ArticleText:
         names: dict[str, float] = {}
         words: dict[str, float] = {}
         display: dict[str, str] = {}
+        heads: set[str] = set()
+        starts, ends, terms = self._terms_of(text, title_case)
+        if anchor is not None:
+            before = bisect_right(ends, anchor[0])  # tokens ending before the figure
+            after = bisect_left(starts, anchor[1])  # tokens starting before its end
+            params = self.params
+        joined_weight = weight * self.params.joined_name_weight
+        for kind, term, shown, position in terms:
+            if kind == _JOINED:
+                names[term] = max(names.get(term, 0.0), joined_weight)
+                display.setdefault(term, shown)
+                continue
+            word_weight = name_weight = weight
+            distance = 0
+            if anchor is not None:
+                distance = before - position if position < before else max(0, position - after + 1)
+                proximity = self._proximity(distance)
+                word_weight = weight * proximity
+                name_weight = weight * max(params.name_proximity_floor, proximity)
+            if kind == _NAME:
+                names[term] = max(names.get(term, 0.0), name_weight)
+                display.setdefault(term, shown)
+            else:
+                words[term] = max(words.get(term, 0.0), word_weight)
+                if anchor is not None and distance <= params.head_reach:
+                    heads.add(_SYNONYMS.get(term, term))
+        return Profile(names=names, words=words, display=display, heads=frozenset(heads))
+
+    def _terms_of(
+        self, text: str, title_case: bool
+    ) -> tuple[list[int], list[int], list[tuple[int, str, str, int]]]:
+        """The tokens' starts and ends in `text`, and its terms in reading order: each name
+        (_NAME), name of several words (_JOINED) and word (_WORD), as written, with the
+        position of its token. What they weigh depends on the figure's place in the text: the
+        terms of a sentence are read once for all its figures."""
+        key = (text, title_case)
+        found = self._terms.get(key)
+        if found is not None:
+            return found
+        terms: list[tuple[int, str, str, int]] = []
         tokens = list(_TOKEN.finditer(text))
         capitals = sum(1 for t in tokens if t.group()[0].isupper())
-        if anchor is not None:
-            before = sum(1 for t in tokens if t.end() <= anchor[0])
-            after = sum(1 for t in tokens if t.start() < anchor[1])
         # A headline in Title Case capitalises every word.
         title_case = title_case or (len(tokens) >= 4 and capitals >= 0.6 * len(tokens))
         run: list[str] = []
@@ -500,22 +543,12 @@ class ArticleText:
                 run_display.pop()
             parts = [p for p in run if p not in _NAME_CONNECTORS]
             if len(parts) > 1:
-                joined = " ".join(run)
-                names[joined] = max(names.get(joined, 0.0), weight * self.params.joined_name_weight)
-                display.setdefault(joined, " ".join(run_display))
+                terms.append((_JOINED, " ".join(run), " ".join(run_display), 0))
             run.clear()
             run_display.clear()
 
-        heads: set[str] = set()
         for position, match in enumerate(tokens):
             raw = match.group()
-            word_weight = name_weight = weight
-            distance = 0
-            if anchor is not None:
-                distance = before - position if position < before else max(0, position - after + 1)
-                proximity = self._proximity(distance)
-                word_weight = weight * proximity
-                name_weight = weight * max(self.params.name_proximity_floor, proximity)
             gap = text[previous_end : match.start()]
             # The last character before this token that is not white space ("" at the start).
             # Found from the gap, not by stripping all the text before: that made a sentence
@@ -539,19 +572,17 @@ class ArticleText:
                 if part_raw[0].isupper() and self._is_name(lower, initial or title_case):
                     run.append(lower)
                     run_display.append(part_raw)
-                    names[lower] = max(names.get(lower, 0.0), name_weight)
-                    display.setdefault(lower, part_raw)
+                    terms.append((_NAME, lower, part_raw, position))
                     continue
                 close_run()
                 if lower.isalpha() and len(lower) >= 3 and lower not in STOP_WORDS:
                     stemmed = stem(lower)
                     if stemmed not in STOP_WORDS:
-                        words[stemmed] = max(words.get(stemmed, 0.0), word_weight)
-                        if anchor is not None and distance <= self.params.head_reach:
-                            heads.add(_SYNONYMS.get(stemmed, stemmed))
+                        terms.append((_WORD, stemmed, "", position))
                 initial = False
         close_run()
-        return Profile(names=names, words=words, display=display, heads=frozenset(heads))
+        found = self._terms[key] = ([t.start() for t in tokens], [t.end() for t in tokens], terms)
+        return found
 
     def _proximity(self, distance: int) -> float:
         params = self.params
