@@ -38,12 +38,12 @@ import bisect
 import re
 import threading
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from itertools import combinations
 from typing import Protocol
 
@@ -728,8 +728,15 @@ class Comparison:
     b_interval: Interval | None
     conversion: Conversion | None  # the exchange used, if any (of `converted`)
     converted: str | None  # "a" or "b"
-    explanation: str
+    # Writes the explanation: most comparisons only decide, and are never explained.
+    explain: Callable[[], str] = field(repr=False, compare=False)
     reason: str = ""  # why not comparable
+
+    @cached_property
+    def explanation(self) -> str:
+        """The comparison in one line a reviewer reads: "$16 million vs $16.2 million: agree
+        (1% larger)"."""
+        return self.explain()
 
 
 def compare(a: Reading, b: Reading, *, overrides: RateOverrides | None = None) -> Comparison:
@@ -756,18 +763,21 @@ def compare(a: Reading, b: Reading, *, overrides: RateOverrides | None = None) -
     b_value = central_value(b) * common.b_factor
     ratio = b_value / a_value if a_value != 0 else None
 
-    a_text, b_text = describe(a), describe(b)
-    if common.conversion is not None:
-        in_common_unit = (
-            f" = {format_amount(common.conversion.amount, common.unit)} at the"
-            f" {common.conversion.source} ({common.conversion.rate_in_words})"
-        )
-        if common.converted == "a":
-            a_text += in_common_unit
-        else:
-            b_text += in_common_unit
-    difference = describe_difference(ratio) if ratio is not None else _zero_difference(b_value)
-    verdict = f"agree ({difference})" if agree else difference
+    def explain() -> str:
+        a_text, b_text = describe(a), describe(b)
+        if common.conversion is not None:
+            in_common_unit = (
+                f" = {format_amount(common.conversion.amount, common.unit)} at the"
+                f" {common.conversion.source} ({common.conversion.rate_in_words})"
+            )
+            if common.converted == "a":
+                a_text += in_common_unit
+            else:
+                b_text += in_common_unit
+        difference = describe_difference(ratio) if ratio is not None else _zero_difference(b_value)
+        verdict = f"agree ({difference})" if agree else difference
+        return f"{a_text} vs {b_text}: {verdict}"
+
     return Comparison(
         a=a,
         b=b,
@@ -779,7 +789,7 @@ def compare(a: Reading, b: Reading, *, overrides: RateOverrides | None = None) -
         b_interval=b_interval,
         conversion=common.conversion,
         converted=common.converted,
-        explanation=f"{a_text} vs {b_text}: {verdict}",
+        explain=explain,
     )
 
 
@@ -806,7 +816,7 @@ def _compare_dates(a: Reading, b: Reading) -> Comparison:
         b_interval=None,
         conversion=None,
         converted=None,
-        explanation=f"{describe(a)} vs {describe(b)}: {verdict}",
+        explain=lambda: f"{describe(a)} vs {describe(b)}: {verdict}",
     )
 
 
@@ -822,7 +832,7 @@ def _incomparable(a: Reading, b: Reading, reason: str) -> Comparison:
         b_interval=None,
         conversion=None,
         converted=None,
-        explanation=f"{describe(a)} vs {describe(b)}: cannot compare ({reason})",
+        explain=lambda: f"{describe(a)} vs {describe(b)}: cannot compare ({reason})",
         reason=reason,
     )
 
