@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from celery import Task, shared_task
 from celery.exceptions import SoftTimeLimitExceeded
 from celery.signals import worker_ready
 from django.conf import settings
-from django.db import InterfaceError, OperationalError, connection, transaction
+from django.db import DatabaseError, InterfaceError, OperationalError, connection, transaction
 
 from articles.models import Article
 from factcheck.celery import send_unless_paused
@@ -69,11 +71,42 @@ def retries_to_span(seconds: int, *, first: int, longest: int) -> int:
     ),
 )
 def propose_claims_task(self, article_id: int) -> None:
-    article = Article.objects.filter(pk=article_id).first()
-    if article is None:
-        logger.info("article %s vanished; nothing to do", article_id)
+    with commits_not_awaited():
+        article = Article.objects.filter(pk=article_id).first()
+        if article is None:
+            logger.info("article %s vanished; nothing to do", article_id)
+            return
+        pipeline.propose_claims(article)
+
+
+@contextmanager
+def commits_not_awaited() -> Iterator[None]:
+    """Within it, PostgreSQL answers a commit before writing it to disk
+    (synchronous_commit off for this session, until the block ends).
+
+    An extraction commits three times (started, its story, its claims and facts), and each
+    flush to disk holds the worker, and the story's lock, for milliseconds: more than the
+    writes themselves. Only for work that can be done again: a database crash may lose the
+    last fraction of a second of such commits, whole transactions only and in order (a later
+    ordinary commit, such as a reviewer's, writes them to disk with it). An extraction lost
+    that way leaves its article received or extracting, and the stalled-article sweep sends
+    it again.
+    """
+    if connection.vendor != "postgresql":
+        yield
         return
-    pipeline.propose_claims(article)
+    with connection.cursor() as cursor:
+        cursor.execute("SET synchronous_commit TO OFF")
+    try:
+        yield
+    finally:
+        # The connection outlives the task (CONN_MAX_AGE): the next task gets the default.
+        try:
+            with connection.cursor() as cursor:
+                cursor.execute("RESET synchronous_commit")
+        except DatabaseError:
+            # A broken connection: the next task opens a new one, which has the default.
+            connection.close()
 
 
 @shared_task
