@@ -4,8 +4,8 @@ import pytest
 from django.db import OperationalError, connection
 
 from articles.models import Article
-from claims import pipeline
-from claims.tasks import propose_claims_task
+from claims import comparison, pipeline
+from claims.tasks import load_before_forking, propose_claims_task
 
 
 def test_the_task_extracts_the_article(make_article):
@@ -106,3 +106,11 @@ def synchronous_commit() -> str:
     with connection.cursor() as cursor:
         cursor.execute("SHOW synchronous_commit")
         return cursor.fetchone()[0]
+
+
+def test_a_starting_worker_loads_the_exchange_rates_before_forking(monkeypatch):
+    monkeypatch.setattr(comparison, "_ecb", None)
+
+    load_before_forking()
+
+    assert comparison._ecb is not None
