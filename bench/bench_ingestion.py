@@ -14,8 +14,13 @@ PostgreSQL runs in a database of its own (BENCH_DATABASE, factcheck_bench), whic
 and empties, and Redis in a database of its own (BENCH_REDIS, redis://127.0.0.1:6379/14), which
 it purges; the embedded path in a temporary folder. The user's database is never opened.
 
+With --cpu, the end-to-end runs also print the processor time each article cost (Linux: read
+from /proc): in the worker's processes, in the PostgreSQL backends serving them (when the
+server runs on this machine), and in this process's uploads. The sum against the machine's
+processors says what the throughput could be; wall time alone is noisy on a shared machine.
+
     .venv/bin/python bench/bench_ingestion.py [--sizes 300 3000] [--scaling-articles 300]
-        [--folder-articles 100]
+        [--folder-articles 100] [--no-baseline] [--cpu]
 """
 
 from __future__ import annotations
@@ -151,6 +156,98 @@ def start_worker(env: dict[str, str], concurrency: int, log: Path) -> subprocess
     return process
 
 
+class CpuMeter:
+    """Processor seconds spent by worker processes (each with its pool processes) and by the
+    PostgreSQL backends of the benchmark's database, read from /proc while they run: a
+    backend or a pool process may end before the run does, so its last reading counts."""
+
+    def __init__(self, workers: list[subprocess.Popen]) -> None:
+        self.workers = [worker.pid for worker in workers]
+        self.seen: dict[tuple[str, int], float] = {}
+        self.own_backend = self._own_backend()
+        self.started = {
+            "uploads": time.process_time(),
+            "own backend": _cpu_seconds(self.own_backend),
+        }
+        # What the processes running already spent starting (importing, connecting).
+        self.sample()
+        self.before = dict(self.seen)
+
+    @staticmethod
+    def _own_backend() -> int:
+        from django.db import connection
+
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_backend_pid()")
+            return cursor.fetchone()[0]
+
+    def sample(self) -> None:
+        from django.db import connection
+
+        pids = [pid for worker in self.workers for pid in (worker, *_children(worker))]
+        for pid in pids:
+            self._read("workers", pid)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT pid FROM pg_stat_activity WHERE datname = %s AND pid <> %s",
+                [DATABASE, self.own_backend],
+            )
+            for (pid,) in cursor.fetchall():
+                self._read("database", pid)
+
+    def _read(self, what: str, pid: int) -> None:
+        seconds = _cpu_seconds(pid)
+        if seconds:
+            key = (what, pid)
+            self.seen[key] = max(self.seen.get(key, 0.0), seconds)
+
+    def report(self, count: int, seconds: float) -> None:
+        spent = {
+            what: sum(
+                cpu - self.before.get((kind, pid), 0.0)
+                for (kind, pid), cpu in self.seen.items()
+                if kind == what
+            )
+            for what in ("workers", "database")
+        }
+        # This process stores the articles while the workers run (its backend too).
+        spent["uploads"] = (
+            time.process_time()
+            - self.started["uploads"]
+            + _cpu_seconds(self.own_backend)
+            - self.started["own backend"]
+        )
+        total = sum(spent.values())
+        parts = ", ".join(f"{what} {1000 * cpu / count:.1f}" for what, cpu in spent.items())
+        print(f"  {'processor ms per article':<34}: {1000 * total / count:8.1f}  ({parts})")
+        busy = total / (seconds * (os.cpu_count() or 1))
+        print(f"  {'processors busy with it':<34}: {100 * busy:8.0f} %")
+
+
+def _cpu_seconds(pid: int) -> float:
+    """User and system processor seconds of a process; 0 once it has gone."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (OSError, IndexError):
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        tasks = list(Path(f"/proc/{pid}/task").iterdir())
+    except OSError:
+        return []
+    return [int(child) for task in tasks for child in _read_words(task / "children")]
+
+
+def _read_words(path: Path) -> list[str]:
+    try:
+        return path.read_text().split()
+    except OSError:
+        return []
+
+
 def stop(processes: list[subprocess.Popen]) -> None:
     for process in processes:
         process.terminate()
@@ -159,12 +256,19 @@ def stop(processes: list[subprocess.Popen]) -> None:
 
 
 def through_workers(
-    count: int, *, processes: int, concurrency: int, logs: Path, stored_first: bool = False
+    count: int,
+    *,
+    processes: int,
+    concurrency: int,
+    logs: Path,
+    stored_first: bool = False,
+    cpu: bool = False,
 ) -> float:
     """Seconds from the first upload until `count` articles are extracted and grouped by
     `processes` worker processes of `concurrency` pool processes each. With `stored_first`,
     the articles are stored beforehand and the clock starts when their tasks are sent: the
-    workers do not share the processors with the uploads."""
+    workers do not share the processors with the uploads. With `cpu`, prints the processor
+    time they took per article (CpuMeter)."""
     from unittest import mock
 
     from articles.models import Article
@@ -179,14 +283,18 @@ def through_workers(
         for index in range(processes)
     ]
     try:
+        meter = CpuMeter(workers) if cpu else None
         started = time.perf_counter()
         if stored_first:
             for article in stored:
                 propose_claims_task.delay(article.pk)
         else:
             make_articles(count, prefix="worker")
-        _wait_settled_on_postgres(Article)
+        _wait_settled_on_postgres(Article, meter=meter)
         seconds = time.perf_counter() - started
+        if meter is not None:
+            meter.sample()
+            meter.report(count, seconds)
     finally:
         stop(workers)
     failed = Article.objects.filter(status="failed").count()
@@ -195,10 +303,15 @@ def through_workers(
     return seconds
 
 
-def _wait_settled_on_postgres(Article, *, patience: float = 120) -> None:
+def _wait_settled_on_postgres(
+    Article, *, patience: float = 120, meter: CpuMeter | None = None
+) -> None:
     """Until every article is done or failed; an error when none settles for `patience` s."""
-    waiting, since = None, time.monotonic()
+    waiting, since, sampled = None, time.monotonic(), time.monotonic()
     while count := Article.objects.exclude(status__in=["done", "failed"]).count():
+        if meter is not None and time.monotonic() - sampled > 1:
+            meter.sample()
+            sampled = time.monotonic()
         if count != waiting:
             waiting, since = count, time.monotonic()
         elif time.monotonic() - since > patience:
@@ -304,6 +417,16 @@ def main() -> None:
     parser.add_argument("--concurrency", type=int, default=2)
     parser.add_argument("--scaling-articles", type=int, default=300)
     parser.add_argument("--folder-articles", type=int, default=100)
+    parser.add_argument(
+        "--no-baseline",
+        action="store_true",
+        help="skip the in-process baseline of the end-to-end runs",
+    )
+    parser.add_argument(
+        "--cpu",
+        action="store_true",
+        help="print the processor time per article of the end-to-end runs",
+    )
     options = parser.parse_args()
 
     ensure_database()
@@ -318,11 +441,15 @@ def main() -> None:
     for size in options.sizes:
 
         def sizes(size: int = size) -> None:
-            baseline = in_process(size)
-            print(rate_line("in process (baseline)", size, baseline), flush=True)
-            seconds = through_workers(size, processes=1, concurrency=options.concurrency, logs=work)
+            if not options.no_baseline:
+                baseline = in_process(size)
+                print(rate_line("in process (baseline)", size, baseline), flush=True)
+            seconds = through_workers(
+                size, processes=1, concurrency=options.concurrency, logs=work, cpu=options.cpu
+            )
             print(rate_line("through the worker", size, seconds))
-            print(f"  {'ratio':<34}: {baseline / seconds:8.2f}x the in-process baseline")
+            if not options.no_baseline:
+                print(f"  {'ratio':<34}: {baseline / seconds:8.2f}x the in-process baseline")
 
         section(
             f"End to end on PostgreSQL + Redis, {size} articles (stories repeat),"

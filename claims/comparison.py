@@ -611,6 +611,12 @@ def _ecb_rates() -> _EcbRates:
     return _ecb
 
 
+def load_ecb_rates() -> None:
+    """Load the ECB rates now rather than on first use (a worker, before forking its pool
+    processes: each would otherwise load them for its first comparison of money)."""
+    _ecb_rates()
+
+
 # --------------------------------------------------------------------------------------------
 # Common units
 # --------------------------------------------------------------------------------------------

@@ -1,23 +1,26 @@
 """The extraction pipeline's Celery side (claims.pipeline has the steps): sending the
 extraction task once an article is committed, the task itself with its retries and its
 failure recorded, the stalled-article sweep run by the beat scheduler, and, when a worker
-starts, the extractions lost with a dead worker sent again."""
+starts, what extractions read loaded before it forks, and the extractions lost with a dead
+worker sent again."""
 
 from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from celery import Task, shared_task
 from celery.exceptions import SoftTimeLimitExceeded
-from celery.signals import worker_ready
+from celery.signals import worker_init, worker_ready
 from django.conf import settings
-from django.db import InterfaceError, OperationalError, connection, transaction
+from django.db import DatabaseError, InterfaceError, OperationalError, connection, transaction
 
 from articles.models import Article
 from factcheck.celery import send_unless_paused
 
-from . import pipeline
+from . import comparison, pipeline
 
 logger = logging.getLogger(__name__)
 
@@ -69,11 +72,42 @@ def retries_to_span(seconds: int, *, first: int, longest: int) -> int:
     ),
 )
 def propose_claims_task(self, article_id: int) -> None:
-    article = Article.objects.filter(pk=article_id).first()
-    if article is None:
-        logger.info("article %s vanished; nothing to do", article_id)
+    with commits_not_awaited():
+        article = Article.objects.filter(pk=article_id).first()
+        if article is None:
+            logger.info("article %s vanished; nothing to do", article_id)
+            return
+        pipeline.propose_claims(article)
+
+
+@contextmanager
+def commits_not_awaited() -> Iterator[None]:
+    """Within it, PostgreSQL answers a commit before writing it to disk
+    (synchronous_commit off for this session, until the block ends).
+
+    An extraction commits three times (started, its story, its claims and facts), and each
+    flush to disk holds the worker, and the story's lock, for milliseconds: more than the
+    writes themselves. Only for work that can be done again: a database crash may lose the
+    last fraction of a second of such commits, whole transactions only and in order (a later
+    ordinary commit, such as a reviewer's, writes them to disk with it). An extraction lost
+    that way leaves its article received or extracting, and the stalled-article sweep sends
+    it again.
+    """
+    if connection.vendor != "postgresql":
+        yield
         return
-    pipeline.propose_claims(article)
+    with connection.cursor() as cursor:
+        cursor.execute("SET synchronous_commit TO OFF")
+    try:
+        yield
+    finally:
+        # The connection outlives the task (CONN_MAX_AGE): the next task gets the default.
+        try:
+            with connection.cursor() as cursor:
+                cursor.execute("RESET synchronous_commit")
+        except DatabaseError:
+            # A broken connection: the next task opens a new one, which has the default.
+            connection.close()
 
 
 @shared_task
@@ -97,6 +131,14 @@ def enqueue_extraction(article_id: int) -> None:
 def extraction_requested(sender, *, article_id: int, **kwargs) -> None:
     """Receives articles.signals.extraction_requested (connected in claims.apps)."""
     enqueue_extraction(article_id)
+
+
+@worker_init.connect
+def load_before_forking(sender=None, **kwargs) -> None:
+    """In the worker's main process, before it forks its pool processes: what every
+    extraction reads on first use, loaded once and shared by them (the ECB rates took each
+    pool process about half a second, on its first article with money)."""
+    comparison.load_ecb_rates()
 
 
 @worker_ready.connect

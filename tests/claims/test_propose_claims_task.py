@@ -1,10 +1,11 @@
 from __future__ import annotations
 
-from django.db import OperationalError
+import pytest
+from django.db import OperationalError, connection
 
 from articles.models import Article
-from claims import pipeline
-from claims.tasks import propose_claims_task
+from claims import comparison, pipeline
+from claims.tasks import load_before_forking, propose_claims_task
 
 
 def test_the_task_extracts_the_article(make_article):
@@ -76,3 +77,40 @@ def test_a_database_blip_is_retried_and_the_article_done(make_article, monkeypat
 
     assert len(calls) == 2
     assert Article.objects.get(pk=article.pk).status == Article.Status.DONE
+
+
+def test_the_extraction_commits_without_waiting_for_the_disk_then_resets_it(
+    make_article, monkeypatch
+):
+    if connection.vendor != "postgresql":
+        pytest.skip("synchronous_commit is PostgreSQL's")
+    article = make_article(original="Exports grew 3% in May 2024.")
+    real = pipeline.propose_claims
+    during = []
+
+    def observed(article):
+        during.append(synchronous_commit())
+        return real(article)
+
+    monkeypatch.setattr(pipeline, "propose_claims", observed)
+
+    propose_claims_task.apply(args=[article.pk])
+
+    assert during == ["off"]
+    assert Article.objects.get(pk=article.pk).status == Article.Status.DONE
+    # The connection serves the next task (and the web side) with the default again.
+    assert synchronous_commit() == "on"
+
+
+def synchronous_commit() -> str:
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW synchronous_commit")
+        return cursor.fetchone()[0]
+
+
+def test_a_starting_worker_loads_the_exchange_rates_before_forking(monkeypatch):
+    monkeypatch.setattr(comparison, "_ecb", None)
+
+    load_before_forking()
+
+    assert comparison._ecb is not None
