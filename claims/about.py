@@ -780,11 +780,13 @@ def display_name(name: str) -> str:
 
 
 def _fullest(forms: Counter[str]) -> str:
-    """The longest form of a name, unless the text mostly calls it by its acronym ("FAA"
-    over "Federal Aviation Administration"), the form a short line reads best in."""
+    """The longest form of a name, unless the text mostly calls it by its acronym, or writes
+    the acronym of that form at all ("FAA" over "Federal Aviation Administration"): the form
+    a short line reads best in."""
     fullest, count = max(forms.items(), key=lambda item: (len(item[0].split()), item[1]))
+    initials = "".join(w[0] for w in fullest.split() if w[:1].isupper())
     acronyms = [(n, form) for form, n in forms.items() if form.isupper() and len(form) > 1]
-    if acronyms and max(acronyms)[0] > count:
+    if acronyms and (max(acronyms)[0] > count or max(acronyms)[1] == initials):
         return max(acronyms)[1]
     return fullest
 
@@ -1257,6 +1259,8 @@ class About:
     # The measure as the line shows it where that says more than `wording`: "estimated
     # cost" (claims.measure_words); never part of what grouping compares.
     shown: str = ""
+    # What a date names when the line says nothing of it: "year" for a year, else "date".
+    date_word: str = ""
 
     @property
     def line(self) -> str:
@@ -1568,6 +1572,9 @@ def about(
         when="" if kind in ("date", "duration") else _when(before, after),
         place=place,
         place_key=place_key,
+        date_word=("year" if re.fullmatch(r"\d{4}", date_value) else "date")
+        if kind == "date"
+        else "",
     )
 
 
@@ -2544,7 +2551,18 @@ def _incidental(context: ArticleContext, start: int, text: str, date_value: str)
 
 def subject_line(found: About, fragment: str) -> str:
     """The claim's subject readers see: the structured line when the measure or its wording
-    is known, else the entity and the extractor's phrase."""
+    is known, else the entity and the extractor's phrase; a date's line says it is one
+    ("Quorra: new plant opening year")."""
+    line = _subject_line(found, fragment)
+    if found.date_word and not _DATED.search(line):
+        line = f"{line} {found.date_word}"
+    return line
+
+
+_DATED = re.compile(r"\b(?:year|date|day|start|end|deadline)\b", re.IGNORECASE)
+
+
+def _subject_line(found: About, fragment: str) -> str:
     if found.measure or found.wording:
         return found.line
     name = found.name or found.entity

@@ -1,0 +1,65 @@
+"""Whom and what a subject line names: the entity as readers know it, and what a date is.
+Our own sentences; no database."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from claims import about
+
+
+def read(
+    text: str, figure: str, *, kind: str, unit: str = "", title: str = "", date_value: str = ""
+):
+    context = about.ArticleContext(text, title)
+    start = text.index(figure)
+    sentence_start = max(text.rfind(". ", 0, start) + 2, text.rfind("\n", 0, start) + 1, 0)
+    stop = text.find(". ", start)
+    sentence_end = len(text) if stop < 0 else stop + 1
+    return about.about(
+        context,
+        start=start,
+        end=start + len(figure),
+        sentence_start=sentence_start if sentence_start > 1 else 0,
+        sentence_end=sentence_end,
+        kind=kind,
+        unit=unit,
+        date_value=date_value,
+        text=figure,
+    )
+
+
+def test_an_institution_the_text_also_calls_by_its_acronym_is_shown_by_it():
+    text = (
+        "The Maritime Safety Authority grounded the ferry fleet on Monday. The MSA said"
+        " inspections would take weeks. The Maritime Safety Authority fined the operator $2 million."
+    )
+
+    found = read(text, "$2 million", kind="money")
+
+    assert found.line.startswith("MSA")
+
+
+def test_an_all_capital_word_that_is_not_the_initials_keeps_the_full_name():
+    assert about._fullest(Counter({"Orvel Quantum": 2, "LLM": 1})) == "Orvel Quantum"
+    assert about._fullest(Counter({"Orvel Quantum": 2, "OQ": 1})) == "OQ"
+
+
+def test_a_date_the_sentence_names_no_event_for_still_reads_as_a_date():
+    text = "Brennick Foods said the new bakery in Halsey would be ready in 2027."
+
+    found = read(text, "2027", kind="date", date_value="2027")
+    line = about.subject_line(found, "the new bakery in Halsey would be ready")
+
+    assert line.startswith("Brennick Foods")
+    assert line.endswith(" year")
+
+
+def test_a_date_with_a_day_reads_as_a_date_and_a_named_event_is_not_doubled():
+    text = "Brennick Foods was founded on March 3, 1998, in a garage in Halsey."
+
+    found = read(text, "March 3, 1998", kind="date", date_value="1998-03-03")
+    line = about.subject_line(found, "was founded")
+
+    assert line.startswith("Brennick Foods founding date")
+    assert line.count("date") == 1
