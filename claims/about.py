@@ -651,6 +651,8 @@ _NOT_NAMES = frozenset(
 _SOURCE_LEAD = re.compile(
     r"(?:according to|said|says|told|reported|reports|wrote|per)\s*(?:the\s+)?$", re.IGNORECASE
 )
+# A generic head written after a name that is never a name alone: "Quillfire AI".
+_GENERIC_HEAD = re.compile(r" (AI)\b(?![’'-])")
 _NAME_TOKEN = re.compile(r"[A-Z][\w&'’.-]*[\w]|[A-Z]")
 _TOKEN = re.compile(r"[A-Za-z][\w'’&.-]*[\w]|[A-Za-z]|\d[\d,.]*")
 _CLAUSE_BREAK = re.compile(r"[;:()\[\]“”\"—]|,\s(?=(?:and|but|while|which|who|whereas)\b)")
@@ -1127,10 +1129,14 @@ class ArticleContext:
     @cached_property
     def full_names(self) -> dict[str, str]:
         """The fullest way the article writes each entity ("Hurricane Lena" for "Lena",
-        "Carrow & Finch" for "Carrow"), for subject lines."""
+        "Carrow & Finch" for "Carrow", "Quillfire AI" for "Quillfire"), for subject lines."""
         seen: dict[str, Counter[str]] = {}
+        body_names = set(map(id, self.names))
         for name in self.title_names + self.names:
             shown = display_name(name.text)
+            head = _GENERIC_HEAD.match(self.body, name.end) if id(name) in body_names else None
+            if head and not name.text.endswith(("'s", "’s")):
+                shown = f"{shown} {head.group(1)}"  # "Quillfire AI": no name alone, its head
             if len(shown.split()) <= _LONGEST_NAME:
                 seen.setdefault(self.key(name.text), Counter())[shown] += 1
         return {key: _fullest(forms) for key, forms in seen.items()}

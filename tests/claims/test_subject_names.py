@@ -63,3 +63,14 @@ def test_a_date_with_a_day_reads_as_a_date_and_a_named_event_is_not_doubled():
 
     assert line.startswith("Brennick Foods founding date")
     assert line.count("date") == 1
+
+
+def test_a_name_followed_by_its_generic_head_is_shown_with_it():
+    text = (
+        "Quillfire AI, the Lyon start-up, has raised $80 million. Quillfire was founded"
+        " two years ago."
+    )
+
+    found = read(text, "$80 million", kind="money")
+
+    assert found.line.startswith("Quillfire AI ")
