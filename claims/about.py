@@ -1946,23 +1946,32 @@ def _surnamed(context: ArticleContext, name: Name) -> bool:
     return any(_strip_possessive(n.text) == surname for n in context.names)
 
 
-# "Duarte, who has won 19 caps", "Kell, a former nurse who has led the party": the relative
-# clause a figure sits in, and the name it says more about.
-_WHO = re.compile(r",(?:\s+(?:a|an|the)\s[^,;()]{1,60}?)?\s+who\s")
+# "Duarte, who has won 19 caps", "Kell, a former nurse who has led the party", "a Skyway 4
+# rocket, which can lift": the relative clause a figure sits in, and the name it says more about.
+_WHO = re.compile(r"(?:,|\s[—–]|\s--)(?:\s+(?:a|an|the)\s[^,;()]{1,60}?)?\s+(?:who|which)\s")
+# The common nouns a name may have before "which": "the Skyway 4 rocket, which".
+_NAMED_THING = re.compile(r"(?:\s+[a-z][\w-]*){0,2}")
 
 
 def _relative_subject(context: ArticleContext, sentence_start: int, start: int) -> str:
-    """Whom a figure inside "NAME, who ..." is about: the name the clause hangs on, where
-    the clause is still open at the figure (no comma between): "Kell, who joined Trevanion
-    in 2001" dates Kell's joining, not Trevanion."""
+    """Whom a figure inside "NAME, who ..." or "NAME, which ..." is about: the name the
+    clause hangs on, where the clause is still open at the figure (no comma between): "Kell,
+    who joined Trevanion in 2001" dates Kell's joining, not Trevanion; "the Skyway 4 rocket,
+    which can lift 3 tonnes" is the rocket's."""
     body = context.body
     found = None
     for match in _WHO.finditer(body, sentence_start, start):
         found = match
     if not found or re.search(r"[,;()]", body[found.end() : start]):
         return ""
+    which = found.group().rstrip().endswith("which")
     for name in context.names:
-        if name.end == found.start() or body[name.end : found.start()] in ("'s", "’s"):
+        between = body[name.end : found.start()]
+        if (
+            name.end == found.start()
+            or between in ("'s", "’s")
+            or (which and name.end < found.start() and _NAMED_THING.fullmatch(between))
+        ):
             return context.full_name(name.text)
     return ""
 

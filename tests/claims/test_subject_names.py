@@ -74,3 +74,14 @@ def test_a_name_followed_by_its_generic_head_is_shown_with_it():
     found = read(text, "$80 million", kind="money")
 
     assert found.line.startswith("Quillfire AI ")
+
+
+def test_a_figure_in_a_which_clause_is_about_the_thing_the_clause_hangs_on():
+    text = (
+        "The Orla probe launched in May on a Skyway 4 rocket, which can lift a 3-tonne payload."
+        " Orla will reach Mars next year."
+    )
+
+    found = read(text, "3-tonne", kind="quantity", unit="tonnes")
+
+    assert found.line.startswith("Skyway 4")
