@@ -2738,7 +2738,8 @@ def _wording(before: str, after: str, kind: str, measure: str, unit: str, text: 
     if kind == "percent":
         # "30% of sales", "18% of group revenue": a share of something.
         share = re.match(r"\s+of\s+((?:[\w’'-]+\s*){1,4})", after)
-        if share and measure in ("share", ""):
+        # "took 31.4% of the vote, up 6.2 points": a share, whatever moved beside it.
+        if share and measure in ("share", "", "change"):
             phrase = _noun_phrase(share.group(1), from_left=True)
             if phrase:
                 return f"share of {phrase}"
@@ -2768,6 +2769,9 @@ def _wording(before: str, after: str, kind: str, measure: str, unit: str, text: 
     if not phrase and kind == "quantity":
         # "keep generators at least 20 feet from doors": the thing measured just before it.
         phrase = _noun_phrase(before[: len(head)].split(",")[-1])
+    if not phrase and measure == "change" and kind == "percent" and "point" not in text:
+        # "Sales rose 4%": a move of what the clause names, in the direction it moved.
+        return "growth" if _UP.search(lower[-60:] + " " + after[:30].lower()) else "fall"
     if not phrase:
         return ""
     if measure.endswith("change") and kind == "percent" and phrase.split()[-1] in _CHANGE_NOUNS:

@@ -85,3 +85,21 @@ def test_a_figure_in_a_which_clause_is_about_the_thing_the_clause_hangs_on():
     found = read(text, "3-tonne", kind="quantity", unit="tonnes")
 
     assert found.line.startswith("Skyway 4")
+
+
+def test_a_percent_of_something_is_a_share_even_beside_a_move():
+    text = "The Harbour Party took 28.5% of the vote, up from 24% in the last election."
+
+    found = read(text, "28.5%", kind="percent", unit="percent")
+
+    assert "share of vote" in found.line
+    assert found.measure == "change"  # what grouping compares is left as it was
+
+
+def test_a_bare_move_says_which_way_it_went():
+    rose = read("Brennick Foods said it rose 3.1% in the quarter.", "3.1%", kind="percent")
+    fell = read("Brennick Foods said it fell 3.1% in the quarter.", "3.1%", kind="percent")
+
+    assert (rose.measure, fell.measure) == ("change", "change")
+    assert rose.line == "Brennick Foods growth"
+    assert fell.line == "Brennick Foods fall"
