@@ -2769,6 +2769,8 @@ def _wording(before: str, after: str, kind: str, measure: str, unit: str, text: 
     if not phrase and kind == "quantity":
         # "keep generators at least 20 feet from doors": the thing measured just before it.
         phrase = _noun_phrase(before[: len(head)].split(",")[-1])
+    if phrase in ("shares", "stock") and (measure.startswith("share price") or kind == "money"):
+        phrase = "share price"  # "Pellow's shares jumped 36% to 668p": their price
     if not phrase and measure == "change" and kind == "percent" and "point" not in text:
         # "Sales rose 4%": a move of what the clause names, in the direction it moved.
         return "growth" if _UP.search(lower[-60:] + " " + after[:30].lower()) else "fall"

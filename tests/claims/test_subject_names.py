@@ -103,3 +103,13 @@ def test_a_bare_move_says_which_way_it_went():
     assert (rose.measure, fell.measure) == ("change", "change")
     assert rose.line == "Brennick Foods growth"
     assert fell.line == "Brennick Foods fall"
+
+
+def test_shares_that_moved_are_their_price():
+    text = "Brennick Foods' shares jumped 12% to 340p after the results."
+
+    moved = read(text, "12%", kind="percent", unit="percent")
+    price = read(text, "340p", kind="money")
+
+    assert moved.line == "Brennick Foods share price gain"
+    assert price.line.startswith("Brennick Foods share price")
