@@ -1284,7 +1284,8 @@ class About:
         scope = "" if wording.startswith("extra ") and self.scope == "additional" else self.scope
         if self.place and scope == f"in {self.place_key}":
             scope = ""  # "death toll in Tarn province": the place says it
-        return _with_reference(" ".join(p for p in parts if p), self.reference, scope)
+        line = " ".join(p for p in parts if p)
+        return _with_reference(line, _trading_time(self.reference, line), scope)
 
     @property
     def terms(self) -> str:
@@ -1313,8 +1314,35 @@ class About:
         )
 
 
+# A trading moment as a line reads it: "at closing on first trading day".
+_READ_MOMENTS = {
+    "close": "at closing",
+    "open": "at opening",
+    "intraday high": "at intraday high",
+    "intraday low": "at intraday low",
+    "premarket": "in premarket trading",
+}
+_TRADING_DAY = re.compile(r"(first|second)-day\s+")
+
+
+def _trading_time(reference: str, line: str) -> str:
+    """A share price's moment in the line's words ("first-day close" -> "at closing on first
+    trading day"), without saying twice what the line says ("closing price at close")."""
+    day = _TRADING_DAY.match(reference)
+    moment = reference[day.end() :] if day else reference
+    if moment not in _READ_MOMENTS:
+        return reference
+    said = moment in ("close", "open") and moment[:4] in line.lower()
+    read = [] if said else [_READ_MOMENTS[moment]]
+    if day:
+        read.append(f"on {day.group(1)} trading day")
+    return " ".join(read)
+
+
 def _with_reference(line: str, reference: str, scope: str) -> str:
-    if reference and _WEEKDAY.match(reference.split()[0]):
+    if reference.startswith(("at ", "in ", "on ")):
+        line += f" {reference}"  # already read: "at closing on first trading day"
+    elif reference and _WEEKDAY.match(reference.split()[0]):
         line += f" on {reference}"  # "flights canceled on Saturday and Sunday"
     elif reference:
         moment = reference.split()[-1] in _MOMENT_WORDS

@@ -113,3 +113,15 @@ def test_shares_that_moved_are_their_price():
 
     assert moved.line == "Brennick Foods share price gain"
     assert price.line.startswith("Brennick Foods share price")
+
+
+def test_a_share_price_moment_reads_as_a_trading_time():
+    text = (
+        "Pellow Foods made its market debut on Thursday. Pellow's shares closed at $41.20"
+        " on their first day of trading."
+    )
+
+    found = read(text, "$41.20", kind="money")
+
+    assert found.line == "Pellow Foods share price at closing on first trading day"
+    assert found.reference == "first-day close"  # what grouping compares is unchanged
