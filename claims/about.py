@@ -2634,7 +2634,15 @@ def subject_terms(found: About, fragment: str) -> str:
 def _compact(fragment: str) -> str:
     """The nouns of the extractor's phrase, without the verbs and pronouns around them:
     "that the hardest-hit areas could be without power" -> "hardest-hit areas power"."""
-    return " ".join(_phrase_nouns(fragment)[:_COMPACT_WORDS]) or fragment
+    nouns = _phrase_nouns(fragment)
+    if not nouns:
+        # "joined" says what happened; "has", "within", "it was set" say nothing.
+        nouns = [
+            w
+            for w in (t.strip(",.;:()\"“”'’") for t in fragment.split())
+            if w and w.lower() not in _PHRASE_STOPS and w.lower() not in _FRAGMENT_STOPS
+        ]
+    return " ".join(nouns[:_COMPACT_WORDS])
 
 
 def _phrase_nouns(fragment: str) -> list[str]:
@@ -2663,6 +2671,8 @@ _FRAGMENT_STOPS = words(
 
 def _led_by(entity: str, fragment: str) -> str:
     fragment = " ".join(fragment.split())
+    if not fragment:
+        return entity
     if entity and entity.lower() not in fragment.lower():
         return f"{entity}: {fragment}"
     return fragment

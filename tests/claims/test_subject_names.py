@@ -125,3 +125,10 @@ def test_a_share_price_moment_reads_as_a_trading_time():
 
     assert found.line == "Pellow Foods share price at closing on first trading day"
     assert found.reference == "first-day close"  # what grouping compares is unchanged
+
+
+def test_a_phrase_of_no_nouns_adds_nothing_to_the_entity():
+    found = about.About(entity="Brennick Foods", name="Brennick Foods")
+
+    assert about.subject_line(found, "since it was set") == "Brennick Foods"
+    assert about.subject_line(found, "joined") == "Brennick Foods: joined"
