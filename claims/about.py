@@ -1285,6 +1285,8 @@ class About:
         if self.place and scope == f"in {self.place_key}":
             scope = ""  # "death toll in Tarn province": the place says it
         line = " ".join(p for p in parts if p)
+        if scope and set(scope.split()) <= set(line.lower().split()):
+            scope = ""  # "fully diluted valuation" already says "(fully diluted)"
         return _with_reference(line, _trading_time(self.reference, line), scope)
 
     @property

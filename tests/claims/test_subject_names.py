@@ -132,3 +132,16 @@ def test_a_phrase_of_no_nouns_adds_nothing_to_the_entity():
 
     assert about.subject_line(found, "since it was set") == "Brennick Foods"
     assert about.subject_line(found, "joined") == "Brennick Foods: joined"
+
+
+def test_a_scope_the_line_already_says_is_not_repeated():
+    found = about.About(
+        entity="Pellow",
+        name="Pellow",
+        measure="valuation",
+        wording="fully diluted valuation",
+        scope="fully diluted",
+    )
+
+    assert found.line == "Pellow fully diluted valuation"
+    assert found.terms == "Pellow valuation (fully diluted)"
