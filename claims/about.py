@@ -46,6 +46,7 @@ from claims.extraction.money import ISO_CODES
 _MEASURES: dict[str, tuple[str, ...]] = {
     "death toll": (
         r"killed",
+        r"kills",
         r"killing",
         r"dead",
         r"died",

@@ -145,3 +145,13 @@ def test_a_scope_the_line_already_says_is_not_repeated():
 
     assert found.line == "Pellow fully diluted valuation"
     assert found.terms == "Pellow valuation (fully diluted)"
+
+
+def test_a_headline_that_kills_counts_the_dead():
+    text = (
+        "Landslide kills at least 14 in Varn valley\nA landslide struck the Varn valley on Monday."
+    )
+
+    found = read(text, "14", kind="count")
+
+    assert found.measure == "death toll"
