@@ -46,6 +46,7 @@ from claims.extraction.money import ISO_CODES
 _MEASURES: dict[str, tuple[str, ...]] = {
     "death toll": (
         r"killed",
+        r"kills",
         r"killing",
         r"dead",
         r"died",
@@ -651,6 +652,8 @@ _NOT_NAMES = frozenset(
 _SOURCE_LEAD = re.compile(
     r"(?:according to|said|says|told|reported|reports|wrote|per)\s*(?:the\s+)?$", re.IGNORECASE
 )
+# A generic head written after a name that is never a name alone: "Quillfire AI".
+_GENERIC_HEAD = re.compile(r" (AI)\b(?![’'-])")
 _NAME_TOKEN = re.compile(r"[A-Z][\w&'’.-]*[\w]|[A-Z]")
 _TOKEN = re.compile(r"[A-Za-z][\w'’&.-]*[\w]|[A-Za-z]|\d[\d,.]*")
 _CLAUSE_BREAK = re.compile(r"[;:()\[\]“”\"—]|,\s(?=(?:and|but|while|which|who|whereas)\b)")
@@ -780,11 +783,13 @@ def display_name(name: str) -> str:
 
 
 def _fullest(forms: Counter[str]) -> str:
-    """The longest form of a name, unless the text mostly calls it by its acronym ("FAA"
-    over "Federal Aviation Administration"), the form a short line reads best in."""
+    """The longest form of a name, unless the text mostly calls it by its acronym, or writes
+    the acronym of that form at all ("FAA" over "Federal Aviation Administration"): the form
+    a short line reads best in."""
     fullest, count = max(forms.items(), key=lambda item: (len(item[0].split()), item[1]))
+    initials = "".join(w[0] for w in fullest.split() if w[:1].isupper())
     acronyms = [(n, form) for form, n in forms.items() if form.isupper() and len(form) > 1]
-    if acronyms and max(acronyms)[0] > count:
+    if acronyms and (max(acronyms)[0] > count or max(acronyms)[1] == initials):
         return max(acronyms)[1]
     return fullest
 
@@ -1125,10 +1130,14 @@ class ArticleContext:
     @cached_property
     def full_names(self) -> dict[str, str]:
         """The fullest way the article writes each entity ("Hurricane Lena" for "Lena",
-        "Carrow & Finch" for "Carrow"), for subject lines."""
+        "Carrow & Finch" for "Carrow", "Quillfire AI" for "Quillfire"), for subject lines."""
         seen: dict[str, Counter[str]] = {}
+        body_names = set(map(id, self.names))
         for name in self.title_names + self.names:
             shown = display_name(name.text)
+            head = _GENERIC_HEAD.match(self.body, name.end) if id(name) in body_names else None
+            if head and not name.text.endswith(("'s", "’s")):
+                shown = f"{shown} {head.group(1)}"  # "Quillfire AI": no name alone, its head
             if len(shown.split()) <= _LONGEST_NAME:
                 seen.setdefault(self.key(name.text), Counter())[shown] += 1
         return {key: _fullest(forms) for key, forms in seen.items()}
@@ -1257,6 +1266,8 @@ class About:
     # The measure as the line shows it where that says more than `wording`: "estimated
     # cost" (claims.measure_words); never part of what grouping compares.
     shown: str = ""
+    # What a date names when the line says nothing of it: "year" for a year, else "date".
+    date_word: str = ""
 
     @property
     def line(self) -> str:
@@ -1274,7 +1285,10 @@ class About:
         scope = "" if wording.startswith("extra ") and self.scope == "additional" else self.scope
         if self.place and scope == f"in {self.place_key}":
             scope = ""  # "death toll in Tarn province": the place says it
-        return _with_reference(" ".join(p for p in parts if p), self.reference, scope)
+        line = " ".join(p for p in parts if p)
+        if scope and set(scope.split()) <= set(line.lower().split()):
+            scope = ""  # "fully diluted valuation" already says "(fully diluted)"
+        return _with_reference(line, _trading_time(self.reference, line), scope)
 
     @property
     def terms(self) -> str:
@@ -1303,8 +1317,35 @@ class About:
         )
 
 
+# A trading moment as a line reads it: "at closing on first trading day".
+_READ_MOMENTS = {
+    "close": "at closing",
+    "open": "at opening",
+    "intraday high": "at intraday high",
+    "intraday low": "at intraday low",
+    "premarket": "in premarket trading",
+}
+_TRADING_DAY = re.compile(r"(first|second)-day\s+")
+
+
+def _trading_time(reference: str, line: str) -> str:
+    """A share price's moment in the line's words ("first-day close" -> "at closing on first
+    trading day"), without saying twice what the line says ("closing price at close")."""
+    day = _TRADING_DAY.match(reference)
+    moment = reference[day.end() :] if day else reference
+    if moment not in _READ_MOMENTS:
+        return reference
+    said = moment in ("close", "open") and moment[:4] in line.lower()
+    read = [] if said else [_READ_MOMENTS[moment]]
+    if day:
+        read.append(f"on {day.group(1)} trading day")
+    return " ".join(read)
+
+
 def _with_reference(line: str, reference: str, scope: str) -> str:
-    if reference and _WEEKDAY.match(reference.split()[0]):
+    if reference.startswith(("at ", "in ", "on ")):
+        line += f" {reference}"  # already read: "at closing on first trading day"
+    elif reference and _WEEKDAY.match(reference.split()[0]):
         line += f" on {reference}"  # "flights canceled on Saturday and Sunday"
     elif reference:
         moment = reference.split()[-1] in _MOMENT_WORDS
@@ -1568,6 +1609,9 @@ def about(
         when="" if kind in ("date", "duration") else _when(before, after),
         place=place,
         place_key=place_key,
+        date_word=("year" if re.fullmatch(r"\d{4}", date_value) else "date")
+        if kind == "date"
+        else "",
     )
 
 
@@ -1933,23 +1977,32 @@ def _surnamed(context: ArticleContext, name: Name) -> bool:
     return any(_strip_possessive(n.text) == surname for n in context.names)
 
 
-# "Duarte, who has won 19 caps", "Kell, a former nurse who has led the party": the relative
-# clause a figure sits in, and the name it says more about.
-_WHO = re.compile(r",(?:\s+(?:a|an|the)\s[^,;()]{1,60}?)?\s+who\s")
+# "Duarte, who has won 19 caps", "Kell, a former nurse who has led the party", "a Skyway 4
+# rocket, which can lift": the relative clause a figure sits in, and the name it says more about.
+_WHO = re.compile(r"(?:,|\s[—–]|\s--)(?:\s+(?:a|an|the)\s[^,;()]{1,60}?)?\s+(?:who|which)\s")
+# The common nouns a name may have before "which": "the Skyway 4 rocket, which".
+_NAMED_THING = re.compile(r"(?:\s+[a-z][\w-]*){0,2}")
 
 
 def _relative_subject(context: ArticleContext, sentence_start: int, start: int) -> str:
-    """Whom a figure inside "NAME, who ..." is about: the name the clause hangs on, where
-    the clause is still open at the figure (no comma between): "Kell, who joined Trevanion
-    in 2001" dates Kell's joining, not Trevanion."""
+    """Whom a figure inside "NAME, who ..." or "NAME, which ..." is about: the name the
+    clause hangs on, where the clause is still open at the figure (no comma between): "Kell,
+    who joined Trevanion in 2001" dates Kell's joining, not Trevanion; "the Skyway 4 rocket,
+    which can lift 3 tonnes" is the rocket's."""
     body = context.body
     found = None
     for match in _WHO.finditer(body, sentence_start, start):
         found = match
     if not found or re.search(r"[,;()]", body[found.end() : start]):
         return ""
+    which = found.group().rstrip().endswith("which")
     for name in context.names:
-        if name.end == found.start() or body[name.end : found.start()] in ("'s", "’s"):
+        between = body[name.end : found.start()]
+        if (
+            name.end == found.start()
+            or between in ("'s", "’s")
+            or (which and name.end < found.start() and _NAMED_THING.fullmatch(between))
+        ):
             return context.full_name(name.text)
     return ""
 
@@ -2544,7 +2597,18 @@ def _incidental(context: ArticleContext, start: int, text: str, date_value: str)
 
 def subject_line(found: About, fragment: str) -> str:
     """The claim's subject readers see: the structured line when the measure or its wording
-    is known, else the entity and the extractor's phrase."""
+    is known, else the entity and the extractor's phrase; a date's line says it is one
+    ("Quorra: new plant opening year")."""
+    line = _subject_line(found, fragment)
+    if found.date_word and not _DATED.search(line):
+        line = f"{line} {found.date_word}"
+    return line
+
+
+_DATED = re.compile(r"\b(?:year|date|day|start|end|deadline)\b", re.IGNORECASE)
+
+
+def _subject_line(found: About, fragment: str) -> str:
     if found.measure or found.wording:
         return found.line
     name = found.name or found.entity
@@ -2573,7 +2637,15 @@ def subject_terms(found: About, fragment: str) -> str:
 def _compact(fragment: str) -> str:
     """The nouns of the extractor's phrase, without the verbs and pronouns around them:
     "that the hardest-hit areas could be without power" -> "hardest-hit areas power"."""
-    return " ".join(_phrase_nouns(fragment)[:_COMPACT_WORDS]) or fragment
+    nouns = _phrase_nouns(fragment)
+    if not nouns:
+        # "joined" says what happened; "has", "within", "it was set" say nothing.
+        nouns = [
+            w
+            for w in (t.strip(",.;:()\"“”'’") for t in fragment.split())
+            if w and w.lower() not in _PHRASE_STOPS and w.lower() not in _FRAGMENT_STOPS
+        ]
+    return " ".join(nouns[:_COMPACT_WORDS])
 
 
 def _phrase_nouns(fragment: str) -> list[str]:
@@ -2602,6 +2674,8 @@ _FRAGMENT_STOPS = words(
 
 def _led_by(entity: str, fragment: str) -> str:
     fragment = " ".join(fragment.split())
+    if not fragment:
+        return entity
     if entity and entity.lower() not in fragment.lower():
         return f"{entity}: {fragment}"
     return fragment
@@ -2705,7 +2779,8 @@ def _wording(before: str, after: str, kind: str, measure: str, unit: str, text: 
     if kind == "percent":
         # "30% of sales", "18% of group revenue": a share of something.
         share = re.match(r"\s+of\s+((?:[\w’'-]+\s*){1,4})", after)
-        if share and measure in ("share", ""):
+        # "took 31.4% of the vote, up 6.2 points": a share, whatever moved beside it.
+        if share and measure in ("share", "", "change"):
             phrase = _noun_phrase(share.group(1), from_left=True)
             if phrase:
                 return f"share of {phrase}"
@@ -2735,6 +2810,11 @@ def _wording(before: str, after: str, kind: str, measure: str, unit: str, text: 
     if not phrase and kind == "quantity":
         # "keep generators at least 20 feet from doors": the thing measured just before it.
         phrase = _noun_phrase(before[: len(head)].split(",")[-1])
+    if phrase in ("shares", "stock") and (measure.startswith("share price") or kind == "money"):
+        phrase = "share price"  # "Pellow's shares jumped 36% to 668p": their price
+    if not phrase and measure == "change" and kind == "percent" and "point" not in text:
+        # "Sales rose 4%": a move of what the clause names, in the direction it moved.
+        return "growth" if _UP.search(lower[-60:] + " " + after[:30].lower()) else "fall"
     if not phrase:
         return ""
     if measure.endswith("change") and kind == "percent" and phrase.split()[-1] in _CHANGE_NOUNS:

@@ -54,7 +54,7 @@ def test_a_share_price_reads_entity_measure_and_moment():
     found = _figure(text, "$50.44", title="Dovetail shares soar")
 
     assert (found.entity, found.measure) == ("Dovetail", "share price")
-    assert found.line == "Dovetail share price at first-day close"
+    assert found.line == "Dovetail share price at closing on first trading day"
 
 
 def test_one_organisation_written_three_ways_has_one_key():
