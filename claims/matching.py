@@ -36,6 +36,7 @@ never merge, apart from stated conversions (Claim.converts) and restatements of 
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -97,6 +98,11 @@ class Params:
     near_bonus: float = 0.03
     near_ratio: float = 1.5
     date_mismatch: float = 0.3
+    # Outlets misreport a count by a little (171 or 174 passengers) or by a slip of scale
+    # (31,000 for 31 million), not by any factor: a count further than this from every value
+    # of a fact, and no power of ten away from one, states another figure (the 23,000 jobs
+    # one sector added beside the 353,000 of the whole economy).
+    count_far_ratio: float = 3.0
     # A candidate must share a name of at least this weight (on both sides), if set.
     min_shared_name: float = 0.3
     # Two mentions whose stories (the names of the title and lead of their articles) share no
@@ -953,6 +959,35 @@ def disagrees(
     return compared and not agreed
 
 
+def far_off_count(
+    reading: comparison.Reading | None,
+    values: Sequence[Mapping],
+    params: Params = DEFAULT_PARAMS,
+    overrides: comparison.RateOverrides | None = None,
+) -> bool:
+    """Whether a count is too far from every value of a fact to misreport it: further than
+    `count_far_ratio` from each, and none of them a power of ten away (a slip of scale)."""
+    if reading is None or reading.kind != Kind.COUNT or not params.count_far_ratio:
+        return False
+    compared = False
+    for value in values:
+        result = comparison.compare(
+            reading, _in_unit_of(reading, reading_of_value(value)), overrides=overrides
+        )
+        if not result.comparable:
+            continue
+        if result.agree or result.ratio is None or result.ratio <= 0:
+            return False
+        compared = True
+        ratio = max(float(result.ratio), 1 / float(result.ratio))
+        if ratio <= params.count_far_ratio:
+            return False
+        scale = 10 ** round(math.log10(ratio))
+        if scale > 1 and abs(ratio / scale - 1) <= 0.05:
+            return False
+    return compared
+
+
 def _in_unit_of(reading: comparison.Reading, other: comparison.Reading) -> comparison.Reading:
     """`other` in `reading`'s unit when both count one population under two nouns ("11,500
     people" and "11,500 employees", or a count without a unit), which comparison.py does not
@@ -1005,9 +1040,10 @@ def score(
         for t in shared_names
     ):
         return None
-    bonus, agrees, same_figure = value_evidence(
-        reading, fact_terms.get("values", ()), params, overrides
-    )
+    values = fact_terms.get("values", ())
+    if far_off_count(reading, values, params, overrides):
+        return None
+    bonus, agrees, same_figure = value_evidence(reading, values, params, overrides)
     shared_head = bool(profile.heads & fact_profile.heads)
     if params.require_head and bonus <= 0 and not shared_head:
         # The values disagree (or cannot be compared): only the same verb or noun next to
