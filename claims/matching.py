@@ -100,8 +100,8 @@ class Params:
     date_mismatch: float = 0.3
     # Outlets misreport a count by a little (171 or 174 passengers) or by a slip of scale
     # (31,000 for 31 million), not by any factor: a count further than this from every value
-    # of a fact, and no power of ten away from one, states another figure (the 23,000 jobs
-    # one sector added beside the 353,000 of the whole economy).
+    # of a fact, and no power of a thousand away from one, states another figure (the 23,000
+    # jobs one sector added beside the 412,000 of the whole economy).
     count_far_ratio: float = 3.0
     # A candidate must share a name of at least this weight (on both sides), if set.
     min_shared_name: float = 0.3
@@ -196,6 +196,12 @@ _NAME_CONNECTORS = _words("of & de du la le van von der del di")
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[-'’.&][A-Za-z0-9]+)*|&")
 _POSSESSIVE = re.compile(r"['’]s?$")
+# A country written by its initials, with or without full stops (the last one is dropped
+# with the token's own full stop).
+_COUNTRY_INITIALS = {
+    **dict.fromkeys(("US", "U.S", "USA", "U.S.A"), "us"),
+    **dict.fromkeys(("UK", "U.K"), "uk"),
+}
 _SENTENCE_OPENERS = set(".!?:;\"“”‘'([—–-\n")
 
 _SUFFIXES = (
@@ -542,6 +548,13 @@ class ArticleText:
             initial = not before_token or before_token in _SENTENCE_OPENERS
             for part, part_raw in parts:
                 lower = part.lower()
+                country = _COUNTRY_INITIALS.get(part_raw)
+                if country:  # "U.S." and "US" are one name, never the pronoun "us"
+                    run.append(country)
+                    run_display.append(part_raw)
+                    names[country] = max(names.get(country, 0.0), name_weight)
+                    display.setdefault(country, part_raw)
+                    continue
                 if part_raw[0].isupper() and self._is_name(lower, initial or title_case):
                     run.append(lower)
                     run_display.append(part_raw)
@@ -966,7 +979,8 @@ def far_off_count(
     overrides: comparison.RateOverrides | None = None,
 ) -> bool:
     """Whether a count is too far from every value of a fact to misreport it: further than
-    `count_far_ratio` from each, and none of them a power of ten away (a slip of scale)."""
+    `count_far_ratio` from each, and none of them a power of a thousand away (a slip of
+    scale: thousand for million)."""
     if reading is None or reading.kind != Kind.COUNT or not params.count_far_ratio:
         return False
     compared = False
@@ -982,7 +996,7 @@ def far_off_count(
         ratio = max(float(result.ratio), 1 / float(result.ratio))
         if ratio <= params.count_far_ratio:
             return False
-        scale = 10 ** round(math.log10(ratio))
+        scale = 1000 ** round(math.log(ratio, 1000))
         if scale > 1 and abs(ratio / scale - 1) <= 0.05:
             return False
     return compared

@@ -194,6 +194,11 @@ def _bare(text: str, atom: Atom, sentences: Sentences) -> Candidate | dates.Date
     if large or (hedged and atom.value >= 10):
         # "The number of officers has risen by 20,951": the noun the sentence counts.
         unit = units.noun_before(text, max(s0, atom.start - _CONTEXT_REACH), lead)
+        if unit == "payrolls" or (
+            unit is None
+            and units.EMPLOYMENT_CHANGE.search(text, max(s0, lead - _CONTEXT_REACH), lead)
+        ):
+            unit = "jobs"  # "payroll employment rose by 353,000": jobs, as outlets count them
         return Candidate(atom.start, atom.end, Kind.COUNT, atom.value, unit=unit)
     return _orphan(atom)
 

@@ -458,6 +458,16 @@ def noun_after(text: str, start: int, end: int) -> str | None:
 PLACEHOLDERS = words("examples")
 
 
+# "Payroll employment rose by 353,000", "employers added 210,000": a change in employment,
+# counted in jobs whatever noun the clause gives (payrolls, employment) or none.
+EMPLOYMENT_CHANGE = re.compile(
+    r"\b(?:employment|payrolls?|hiring|employers|job (?:growth|gains?|creation))\b[^.;:]*?"
+    r"\b(?:rose|fell|climbed|increased|decreased|dropped|declined|jumped|grew|added|shed|lost"
+    r"|gained|expanded|contracted|cut)\s+(?:by\s+|to\s+|a\s+net\s+)?$",
+    re.IGNORECASE,
+)
+
+
 # "Drownings in Australia rose to 312": a verb of change or total before a bare number, whose
 # subject is what it counts.
 CHANGE_VERB = re.compile(
