@@ -234,6 +234,12 @@ FRACTION_PLURALS = frozenset(
 )
 # Plurals that are not things counted in a claim.
 _NOT_COUNTED = {"times", "others", "ones", "thirds", "halves", "fold", "lots", "terms", "news"}
+# Words ending in s that are no plurals ("oil and gas extraction fell by 5,000").
+_SINGULAR_S = {
+    "gas", "bias", "atlas", "canvas", "alias", "chaos", "lens", "yes", "was", "has", "does",
+    "its", "thus", "whereas", "perhaps", "always", "sometimes", "towards", "afterwards",
+    "besides", "nowadays", "overseas",
+}  # fmt: skip
 _IRREGULAR = {
     "people", "children", "men", "women", "police", "staff", "personnel", "cattle", "sheep",
     "fish", "deer", "aircraft", "feet", "teeth", "mice", "geese", "data", "crew", "livestock",
@@ -254,6 +260,8 @@ def is_stop_word(word: str) -> bool:
 def is_plural_noun(word: str) -> bool:
     lower = word.lower()
     if lower in _NOT_COUNTED or word in _STOP or not word.replace("-", "").isalpha():
+        return False
+    if lower in _SINGULAR_S:
         return False
     if word[0].isupper():  # before the irregulars: "the 3 Series" is a car
         return bool(_CAPITALISED_PLURAL.search(word))
