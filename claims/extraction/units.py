@@ -368,12 +368,23 @@ _CREW_NEAR = re.compile(r"\bcrew", re.IGNORECASE)
 _CREW_REACH = 40
 
 
+# "the 185,000 economists were expecting": those who forecast a figure, then their verb, are
+# the subject of a clause about the figure, not what it counts.
+_FORECASTERS = words("economists analysts experts forecasters observers traders pollsters")
+_FORECAST_VERB = re.compile(
+    r"[ \u00a0]+(?:were|had|have|are|expected|forecast|predicted|estimated|anticipated"
+    r"|projected|penciled|pencilled)\b"
+)
+
+
 def counted_noun(text: str, pos: int, max_modifiers: int = 4) -> tuple[str, int] | None:
     """The plural head noun of the phrase starting at pos, and where it ends ("new jobs" -> jobs)."""
     found = _head_noun(text, pos, max_modifiers)
     if found is None:
         return None
     head, end = found
+    if head in _FORECASTERS and _FORECAST_VERB.match(text, end):
+        return None
     if head == "guests" and _CREW_NEAR.search(text, max(0, pos - _CREW_REACH), end + _CREW_REACH):
         head = "passengers"
     if head == "crew" and _MEMBERS_AFTER.match(text, end):
@@ -420,7 +431,8 @@ def _head_noun(text: str, pos: int, max_modifiers: int) -> tuple[str, int] | Non
 _NOT_THE_COUNTED = words(
     """officials authorities analysts economists experts sources organisers organizers figures
     estimates statistics records reports results sales prices rates shares markets levels
-    numbers totals earnings profits revenues costs savings losses funds assets"""
+    numbers totals earnings profits revenues costs savings losses funds assets forecasts
+    expectations projections"""
 )
 _WORD_BEFORE = re.compile(r"(?<![\w'’-])[a-z][A-Za-z'’-]*")
 # Where a clause starts: a bare count looks for its noun no further back.
@@ -471,7 +483,9 @@ PLACEHOLDERS = words("examples")
 EMPLOYMENT_CHANGE = re.compile(
     r"\b(?:employment|payrolls?|hiring|employers|job (?:growth|gains?|creation))\b[^.;:]*?"
     r"\b(?:rose|fell|climbed|increased|decreased|dropped|declined|jumped|grew|added|shed|lost"
-    r"|gained|expanded|contracted|cut)\s+(?:by\s+|to\s+|a\s+net\s+)?$",
+    r"|gained|expanded|contracted|cut|rise|fall|increase|decrease|grow|add|gain)\s+"
+    r"(?:by\s+|to\s+|a\s+net\s+)?$"
+    r"|\b(?:employment|job|payroll)\s+(?:gains?|growth|increases?|losses)\s+of\s+$",
     re.IGNORECASE,
 )
 

@@ -99,3 +99,27 @@ def test_a_change_in_employment_is_counted_in_jobs():
     assert {f.text: f.unit for f in extract("The crowd grew by 12,000 on Sunday.")}[
         "12,000"
     ] != "jobs"
+
+
+def test_a_forecast_of_a_change_in_employment_is_counted_in_jobs_not_forecasters():
+    from claims.extraction.extractor import extract
+
+    def units_of(text: str) -> dict[str, str | None]:
+        return {f.text: f.unit for f in extract(text)}
+
+    assert (
+        units_of("Economists had forecast that payroll employment would rise 398,500.")["398,500"]
+        == "jobs"
+    )
+    assert (
+        units_of("Consensus forecasts expected an employment gain of 390,000.")["390,000"] == "jobs"
+    )
+    assert (
+        units_of("Norvania added 412,000 jobs, more than the 395,000 economists expected.")[
+            "395,000"
+        ]
+        == "jobs"
+    )
+    assert units_of("A panel of 40 economists said rates would rise.")["40 economists"] == (
+        "economists"
+    )
