@@ -98,11 +98,12 @@ class Params:
     near_bonus: float = 0.03
     near_ratio: float = 1.5
     date_mismatch: float = 0.3
-    # Outlets misreport a count by a little (171 or 174 passengers) or by a slip of scale
-    # (31,000 for 31 million), not by any factor: a count further than this from every value
-    # of a fact, and no power of a thousand away from one, states another figure (the 23,000
-    # jobs one sector added beside the 412,000 of the whole economy).
-    count_far_ratio: float = 3.0
+    # Outlets misreport a count by a little (212 or 214 passengers) or by a slip of scale
+    # (48,000 for 48 million), not by any factor: a count more than this many times off every
+    # value of a fact, and no power of a thousand away from one, states another figure (the
+    # 23,000 jobs one sector added beside the 412,000 of the whole economy, a party's 40 seats
+    # beside another's 210).
+    count_far_ratio: float = 2.0
     # A candidate must share a name of at least this weight (on both sides), if set.
     min_shared_name: float = 0.3
     # Two mentions whose stories (the names of the title and lead of their articles) share no

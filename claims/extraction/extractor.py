@@ -199,7 +199,7 @@ def _bare(text: str, atom: Atom, sentences: Sentences) -> Candidate | dates.Date
             unit is None
             and units.EMPLOYMENT_CHANGE.search(text, max(s0, lead - _CONTEXT_REACH), lead)
         ):
-            unit = "jobs"  # "payroll employment rose by 353,000": jobs, as outlets count them
+            unit = "jobs"  # "payroll employment rose by 412,000": jobs, as outlets count them
         return Candidate(atom.start, atom.end, Kind.COUNT, atom.value, unit=unit)
     return _orphan(atom)
 
@@ -282,7 +282,7 @@ _BRACKET_GAP = re.compile(r"\s*\(\s*")
 
 
 def _bracketed_scale(text: str, cands: list[Candidate]) -> None:
-    """ "more than 200 million viewers (202.4) watched": a bare number in brackets right after a
+    """ "more than 90 million viewers (91.3) watched": a bare number in brackets right after a
     count in millions gives that count exactly, in the same millions."""
     for previous, c in zip(cands, cands[1:], strict=False):
         if previous.kind is not Kind.COUNT or c.kind is not Kind.COUNT or c.number is None:

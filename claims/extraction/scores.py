@@ -1,7 +1,7 @@
-"""A game's score, written as two numbers joined by a hyphen ("beat Dorvan 25-22", "10-3 at
+"""A game's score, written as two numbers joined by a hyphen ("beat Dorvan 31-27", "14-7 at
 halftime"): two counts, each side's points, goals or runs.
 
-Elsewhere a hyphen between numbers makes a label (a formation "4-3-3", a model "737-9", a
+Elsewhere a hyphen between numbers makes a label (a formation "3-5-2", a model "610-4", a
 vote "ruled 6-3"): a score is read only in a sentence that tells a game's result.
 """
 
@@ -35,7 +35,7 @@ def score_candidates(text: str, sentence_of) -> list[Candidate]:
     found = []
     for match in _SCORE.finditer(text):
         if max(int(match.group(1)), int(match.group(2))) > _MOST:
-            continue  # "the 737-9": no game's score
+            continue  # "the 610-400": no game's score
         s0, s1 = sentence_of(match.start())
         window = text[max(s0, match.start() - _REACH) : min(s1, match.end() + _REACH)]
         if not _RESULT.search(window):

@@ -368,7 +368,7 @@ _CREW_NEAR = re.compile(r"\bcrew", re.IGNORECASE)
 _CREW_REACH = 40
 
 
-# "the 185,000 economists were expecting": those who forecast a figure, then their verb, are
+# "the 395,000 economists were expecting": those who forecast a figure, then their verb, are
 # the subject of a clause about the figure, not what it counts.
 _FORECASTERS = words("economists analysts experts forecasters observers traders pollsters")
 _FORECAST_VERB = re.compile(
@@ -478,7 +478,7 @@ def noun_after(text: str, start: int, end: int) -> str | None:
 PLACEHOLDERS = words("examples")
 
 
-# "Payroll employment rose by 353,000", "employers added 210,000": a change in employment,
+# "Payroll employment rose by 412,000", "employers added 210,000": a change in employment,
 # counted in jobs whatever noun the clause gives (payrolls, employment) or none.
 EMPLOYMENT_CHANGE = re.compile(
     r"\b(?:employment|payrolls?|hiring|employers|job (?:growth|gains?|creation))\b[^.;:]*?"

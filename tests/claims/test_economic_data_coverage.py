@@ -23,6 +23,7 @@ def test_a_count_far_from_every_value_of_a_fact_cannot_misreport_it():
     values = [_value("412000")]
     assert matching.far_off_count(_count("27000"), values)
     assert not matching.far_off_count(_count("398000"), values)  # a misreport, within reach
+    assert matching.far_off_count(_count("190000"), values)  # over twice off
     assert not matching.far_off_count(_count("412"), values)  # a slip of scale
     assert matching.far_off_count(_count("41200"), values)  # a tenth is another figure
 
