@@ -168,6 +168,9 @@ _MEASURES: dict[str, tuple[str, ...]] = {
     "height": (r"tall", r"high", r"height", r"altitude"),
     "weight": (r"weigh(?:s|ed|ing|t)?", r"tons?", r"tonnes?"),
     "age": (r"\w+-old", r"old", r"aged?"),
+    # Rates of the labour market: a rate named so is no interest rate.
+    "unemployment rate": (r"unemployment rates?", r"jobless(?:ness)? rates?"),
+    "participation rate": (r"(?:labou?r[- ]force )?participation rates?",),
     "interest rate": (r"interest rates?", r"rates?"),
     "inflation": (r"inflation", r"prices rose"),
     "growth": (r"growth", r"grew", r"expanded"),
@@ -1434,6 +1437,8 @@ def about(
         # on it is usually another figure's ("closed at $50.44, giving a market value ...").
         patterns = _MONEY_PATTERNS if kind == "money" else _OTHER_PATTERNS
         measure = _nearest(patterns, before.lower(), after.lower(), after_words=2)
+        if not measure:
+            measure = _opening_measure(patterns, body[sentence_start:clause_start], before)
         unit_measure = _UNIT_MEASURES.get((unit or "").lower().rstrip("s"), None)
         if unit_measure is None and (unit or "").lower() in _UNIT_MEASURES:
             unit_measure = _UNIT_MEASURES[(unit or "").lower()]
@@ -1487,6 +1492,8 @@ def about(
             "stake",
             "share price change",
             "interest rate",
+            "unemployment rate",
+            "participation rate",
             "inflation",
             "growth",
         ):
@@ -2416,6 +2423,18 @@ def _opening_plural(body: str, name: Name) -> bool:
 def _is_source(body: str, name: Name) -> bool:
     """Whether a name only says who said it ("according to Reuters", "said Jane Doe")."""
     return bool(_SOURCE_LEAD.search(body[max(0, name.start - 20) : name.start]))
+
+
+_RELATIVE = re.compile(r"\s*(?:which|who)\b", re.IGNORECASE)
+
+
+def _opening_measure(patterns: list[tuple[str, re.Pattern]], opening: str, clause: str) -> str:
+    """The measure a sentence opens with when a relative clause stands between it and the
+    figure: "The jobless rate, which counts those seeking work, was 4.1%"."""
+    if not _RELATIVE.match(clause) or not opening.rstrip().endswith(","):
+        return ""
+    head = re.split(r"[,;:()]", opening.rstrip().rstrip(","))[-1]
+    return _nearest(patterns, head.lower(), "", after_words=0)
 
 
 def _nearest(

@@ -36,6 +36,7 @@ never merge, apart from stated conversions (Claim.converts) and restatements of 
 
 from __future__ import annotations
 
+import math
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -98,6 +99,12 @@ class Params:
     near_bonus: float = 0.03
     near_ratio: float = 1.5
     date_mismatch: float = 0.3
+    # Outlets misreport a count by a little (212 or 214 passengers) or by a slip of scale
+    # (48,000 for 48 million), not by any factor: a count more than this many times off every
+    # value of a fact, and no power of a thousand away from one, states another figure (the
+    # 23,000 jobs one sector added beside the 412,000 of the whole economy, a party's 40 seats
+    # beside another's 210).
+    count_far_ratio: float = 2.0
     # A candidate must share a name of at least this weight (on both sides), if set.
     min_shared_name: float = 0.3
     # Two mentions whose stories (the names of the title and lead of their articles) share no
@@ -191,6 +198,12 @@ _NAME_CONNECTORS = _words("of & de du la le van von der del di")
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[-'’.&][A-Za-z0-9]+)*|&")
 _POSSESSIVE = re.compile(r"['’]s?$")
+# A country written by its initials, with or without full stops (the last one is dropped
+# with the token's own full stop).
+_COUNTRY_INITIALS = {
+    **dict.fromkeys(("US", "U.S", "USA", "U.S.A"), "us"),
+    **dict.fromkeys(("UK", "U.K"), "uk"),
+}
 _SENTENCE_OPENERS = set(".!?:;\"“”‘'([—–-\n")
 
 _SUFFIXES = (
@@ -569,6 +582,12 @@ class ArticleText:
             initial = not before_token or before_token in _SENTENCE_OPENERS
             for part, part_raw in parts:
                 lower = part.lower()
+                country = _COUNTRY_INITIALS.get(part_raw)
+                if country:  # "U.S." and "US" are one name, never the pronoun "us"
+                    run.append(country)
+                    run_display.append(part_raw)
+                    terms.append((_NAME, country, part_raw, position))
+                    continue
                 if part_raw[0].isupper() and self._is_name(lower, initial or title_case):
                     run.append(lower)
                     run_display.append(part_raw)
@@ -1014,6 +1033,37 @@ class Compared:
             yield done[index]
 
 
+def far_off_count(
+    reading: comparison.Reading | None,
+    values: Sequence[Mapping],
+    params: Params = DEFAULT_PARAMS,
+    overrides: comparison.RateOverrides | None = None,
+    compared: Compared | None = None,
+) -> bool:
+    """Whether a count is too far from every value of a fact to misreport it: further than
+    `count_far_ratio` from each, and none of them a power of a thousand away (a slip of
+    scale: thousand for million). `compared`, if given, holds the comparisons of `reading`
+    with `values` under `overrides` (see Compared)."""
+    if reading is None or reading.kind != Kind.COUNT or not params.count_far_ratio:
+        return False
+    if compared is None:
+        compared = Compared(reading, values, overrides)
+    any_compared = False
+    for _read, _other, result in compared:
+        if not result.comparable:
+            continue
+        if result.agree or result.ratio is None or result.ratio <= 0:
+            return False
+        any_compared = True
+        ratio = max(float(result.ratio), 1 / float(result.ratio))
+        if ratio <= params.count_far_ratio:
+            return False
+        scale = 1000 ** round(math.log(ratio, 1000))
+        if scale > 1 and abs(ratio / scale - 1) <= 0.05:
+            return False
+    return any_compared
+
+
 def _in_unit_of(reading: comparison.Reading, other: comparison.Reading) -> comparison.Reading:
     """`other` in `reading`'s unit when both count one population under two nouns ("11,500
     people" and "11,500 employees", or a count without a unit), which comparison.py does not
@@ -1068,9 +1118,12 @@ def score(
         for t in shared_names
     ):
         return None
-    bonus, agrees, same_figure = value_evidence(
-        reading, fact_terms.get("values", ()), params, overrides, compared
-    )
+    values = fact_terms.get("values", ())
+    if reading is not None and compared is None:
+        compared = Compared(reading, values, overrides)
+    if far_off_count(reading, values, params, overrides, compared):
+        return None
+    bonus, agrees, same_figure = value_evidence(reading, values, params, overrides, compared)
     shared_head = bool(profile.heads & fact_profile.heads)
     if params.require_head and bonus <= 0 and not shared_head:
         # The values disagree (or cannot be compared): only the same verb or noun next to

@@ -26,6 +26,7 @@ from .grammar import (
 from .links import borrow_units, is_conversion_gap, join_atoms, link_conversions
 from .numbers import CONTINENTAL_STYLE, spaced_style
 from .qualifiers import qualifier_before, qualify
+from .scores import score_candidates
 from .sentences import Sentences
 from .subjects import subject_for
 from .types import Figure, Kind, Qualifier
@@ -194,6 +195,11 @@ def _bare(text: str, atom: Atom, sentences: Sentences) -> Candidate | dates.Date
     if large or (hedged and atom.value >= 10):
         # "The number of officers has risen by 20,951": the noun the sentence counts.
         unit = units.noun_before(text, max(s0, atom.start - _CONTEXT_REACH), lead)
+        if unit == "payrolls" or (
+            unit is None
+            and units.EMPLOYMENT_CHANGE.search(text, max(s0, lead - _CONTEXT_REACH), lead)
+        ):
+            unit = "jobs"  # "payroll employment rose by 412,000": jobs, as outlets count them
         return Candidate(atom.start, atom.end, Kind.COUNT, atom.value, unit=unit)
     return _orphan(atom)
 
@@ -251,6 +257,10 @@ def extract(
             hits.append(found)
         elif found is not None:
             cands.append(found)
+    taken = Spans([(c.start, c.end) for c in cands] + [(h.start, h.end) for h in hits])
+    cands.extend(
+        c for c in score_candidates(text, sentences.around) if not taken.overlaps(c.start, c.end)
+    )
     cands = _with_fractions(text, cands, hits)
     cands.extend(date_candidates(hits, published, text, sentences))
     if published:
@@ -259,10 +269,35 @@ def extract(
     cands = resolve_overlaps(cands)
     _name_placeholders(text, cands, sentences)
     borrow_units(text, cands, sentences)
+    _bracketed_scale(text, cands)
     cands = [c for c in cands if not c.orphan or c.unit]
     _read_shared_signs(text, cands, local_currency)
     link_conversions(text, cands)
     return _figures(text, cands, sentences)
+
+
+_SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
+_SCALE_WORD = re.compile(r"\b(thousand|million|billion|trillion)\b", re.IGNORECASE)
+_BRACKET_GAP = re.compile(r"\s*\(\s*")
+
+
+def _bracketed_scale(text: str, cands: list[Candidate]) -> None:
+    """ "more than 90 million viewers (91.3) watched": a bare number in brackets right after a
+    count in millions gives that count exactly, in the same millions."""
+    for previous, c in zip(cands, cands[1:], strict=False):
+        if previous.kind is not Kind.COUNT or c.kind is not Kind.COUNT or c.number is None:
+            continue
+        if previous.number is None or not _BRACKET_GAP.fullmatch(text, previous.end, c.start):
+            continue
+        if not text.startswith(")", c.end) or _SCALE_WORD.search(text, c.start, c.end):
+            continue
+        scale = _SCALE_WORD.search(text, previous.start, previous.end)
+        if not scale or "." not in text[c.start : c.end]:
+            continue
+        scaled = c.number * _SCALES[scale.group(1).lower()]
+        if previous.number and 0.8 <= scaled / previous.number <= 1.25:
+            c.number = scaled
+            c.unit = c.unit or previous.unit
 
 
 def _name_placeholders(text: str, cands: list[Candidate], sentences: Sentences) -> None:

@@ -234,6 +234,12 @@ FRACTION_PLURALS = frozenset(
 )
 # Plurals that are not things counted in a claim.
 _NOT_COUNTED = {"times", "others", "ones", "thirds", "halves", "fold", "lots", "terms", "news"}
+# Words ending in s that are no plurals ("oil and gas extraction fell by 5,000").
+_SINGULAR_S = {
+    "gas", "bias", "atlas", "canvas", "alias", "chaos", "lens", "yes", "was", "has", "does",
+    "its", "thus", "whereas", "perhaps", "always", "sometimes", "towards", "afterwards",
+    "besides", "nowadays", "overseas",
+}  # fmt: skip
 _IRREGULAR = {
     "people", "children", "men", "women", "police", "staff", "personnel", "cattle", "sheep",
     "fish", "deer", "aircraft", "feet", "teeth", "mice", "geese", "data", "crew", "livestock",
@@ -254,6 +260,8 @@ def is_stop_word(word: str) -> bool:
 def is_plural_noun(word: str) -> bool:
     lower = word.lower()
     if lower in _NOT_COUNTED or word in _STOP or not word.replace("-", "").isalpha():
+        return False
+    if lower in _SINGULAR_S:
         return False
     if word[0].isupper():  # before the irregulars: "the 3 Series" is a car
         return bool(_CAPITALISED_PLURAL.search(word))
@@ -360,12 +368,23 @@ _CREW_NEAR = re.compile(r"\bcrew", re.IGNORECASE)
 _CREW_REACH = 40
 
 
+# "the 395,000 economists were expecting": those who forecast a figure, then their verb, are
+# the subject of a clause about the figure, not what it counts.
+_FORECASTERS = words("economists analysts experts forecasters observers traders pollsters")
+_FORECAST_VERB = re.compile(
+    r"[ \u00a0]+(?:were|had|have|are|expected|forecast|predicted|estimated|anticipated"
+    r"|projected|penciled|pencilled)\b"
+)
+
+
 def counted_noun(text: str, pos: int, max_modifiers: int = 4) -> tuple[str, int] | None:
     """The plural head noun of the phrase starting at pos, and where it ends ("new jobs" -> jobs)."""
     found = _head_noun(text, pos, max_modifiers)
     if found is None:
         return None
     head, end = found
+    if head in _FORECASTERS and _FORECAST_VERB.match(text, end):
+        return None
     if head == "guests" and _CREW_NEAR.search(text, max(0, pos - _CREW_REACH), end + _CREW_REACH):
         head = "passengers"
     if head == "crew" and _MEMBERS_AFTER.match(text, end):
@@ -412,7 +431,8 @@ def _head_noun(text: str, pos: int, max_modifiers: int) -> tuple[str, int] | Non
 _NOT_THE_COUNTED = words(
     """officials authorities analysts economists experts sources organisers organizers figures
     estimates statistics records reports results sales prices rates shares markets levels
-    numbers totals earnings profits revenues costs savings losses funds assets"""
+    numbers totals earnings profits revenues costs savings losses funds assets forecasts
+    expectations projections"""
 )
 _WORD_BEFORE = re.compile(r"(?<![\w'’-])[a-z][A-Za-z'’-]*")
 # Where a clause starts: a bare count looks for its noun no further back.
@@ -456,6 +476,18 @@ def noun_after(text: str, start: int, end: int) -> str | None:
 # "flies the A220 aircraft, with 44 examples in service", "60 examples of the class":
 # "examples" stands for the thing the sentence names (aircraft, cars, locomotives).
 PLACEHOLDERS = words("examples")
+
+
+# "Payroll employment rose by 412,000", "employers added 210,000": a change in employment,
+# counted in jobs whatever noun the clause gives (payrolls, employment) or none.
+EMPLOYMENT_CHANGE = re.compile(
+    r"\b(?:employment|payrolls?|hiring|employers|job (?:growth|gains?|creation))\b[^.;:]*?"
+    r"\b(?:rose|fell|climbed|increased|decreased|dropped|declined|jumped|grew|added|shed|lost"
+    r"|gained|expanded|contracted|cut|rise|fall|increase|decrease|grow|add|gain)\s+"
+    r"(?:by\s+|to\s+|a\s+net\s+)?$"
+    r"|\b(?:employment|job|payroll)\s+(?:gains?|growth|increases?|losses)\s+of\s+$",
+    re.IGNORECASE,
+)
 
 
 # "Drownings in Australia rose to 312": a verb of change or total before a bare number, whose
