@@ -532,7 +532,7 @@ def _same_subject(group: _Group, summary: Mapping) -> bool:
         if not family and not _named_by_heads(parts[1], group.profile):
             continue
         reference, scope = parts[2], parts[3]
-        if scope != root.subject_scope:
+        if scope != root.subject_scope and not _total_held(root, scope):
             continue
         if not _entities_fit(entity, parts[0], family or _family_name(parts[1])):
             continue
@@ -547,6 +547,14 @@ def _same_subject(group: _Group, summary: Mapping) -> bool:
         ):
             return True
     return False
+
+
+def _total_held(root: Claim, scope: str) -> bool:
+    """Whether one side counts "a total of" what the other counts without the word: "a total of
+    412 seats" and the "411 seats" another outlet says were won. An amount's total is a sum
+    of parts, its parts are other facts ("$748 million in total", "$519 million to the
+    company"), so this is for counts only."""
+    return root.kind == Claim.Kind.COUNT and {scope, root.subject_scope} == {"total", ""}
 
 
 def _year_on_one_side(reference: str, other: str) -> bool:

@@ -1,12 +1,18 @@
 """Coverage of one election by several outlets: changes in a party's share are percentage
 points, signed by the fall the text states; seat swings and hedged seat totals are counts of
-seats."""
+seats; a party is keyed by its name, not by the word "party"; seats gained are not seats held;
+outlets giving a party different seat totals make a dispute."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
+from claims import about
+from claims.models import Fact
 from tests.claims.extraction.helpers import figures, only_figure, summary
+from tests.claims.stories import claim, publish, read_figure
 
 
 @pytest.mark.parametrize(
@@ -65,3 +71,59 @@ def test_a_seat_swing_with_a_plus_sign_is_a_count_of_seats():
 def test_a_seat_total_hedged_with_plus_is_at_least_that_many():
     found = only_figure("A gain of 90-plus parliamentary seats returns the Harbour Party.")
     assert summary(found) == ("90-plus parliamentary seats", "count", "90", "seats", "at_least")
+
+
+def test_a_party_is_keyed_by_its_name_and_its_members_by_the_same_name():
+    assert about.entity_key("Harbour Party") == about.entity_key("Harbour")
+    assert about.entity_key("Harbour Party") != about.entity_key("Crown Party")
+    assert about.entity_key("the Moderates") == about.entity_key("Moderate")
+
+
+def test_a_share_of_the_vote_is_a_vote_share_and_its_points_are_its_change():
+    text = "The Harbour Party's vote share rose by three points to 41% in Vellmark."
+    level = read_figure(text, "41%", kind="percent", unit="percent")
+    change = read_figure(text, "three points", kind="percent", unit="percentage points")
+    assert (level.measure, change.measure) == ("vote share", "vote share change")
+    turnout = read_figure("Turnout in Vellmark was 64%.", "64%", kind="percent", unit="percent")
+    assert turnout.measure == "turnout"
+
+
+def test_a_figure_in_a_phrase_opening_the_sentence_is_the_clause_s_subject_s():
+    text = (
+        "The Harbour Party won the Vellmark election. With 38 seats, the Crown Party has its"
+        " best result since 1990."
+    )
+    found = read_figure(
+        text, "38 seats", kind="count", unit="seats", sentence_start=text.index("With")
+    )
+    assert found.entity == "Crown Party"
+
+
+def test_seats_gained_are_a_change_not_the_seats_held():
+    text = "The Harbour Party gained 40 seats and won 233 seats in all."
+    gained = read_figure(text, "40 seats", kind="count", unit="seats")
+    held = read_figure("The Harbour Party won 233 seats.", "233 seats", kind="count", unit="seats")
+    assert gained.scope == "change"
+    assert held.scope == ""
+    swing = read_figure("A swing of +48 seats.", "+48 seats", kind="count", unit="seats")
+    assert swing.scope == "change"
+
+
+def test_outlets_giving_a_party_different_seat_totals_make_one_disputed_fact(make_article):
+    first = publish(
+        make_article,
+        "The Harbour Party swept the Vellmark election. The Harbour Party won a total of 233"
+        " seats, its best result in decades.",
+        outlet="Vellmark Post",
+        published=date(2026, 5, 8),
+    )
+    second = publish(
+        make_article,
+        "The Harbour Party swept the Vellmark election. The Harbour Party won 231 seats, its"
+        " best result in decades.",
+        outlet="Coast Courier",
+        published=date(2026, 5, 8),
+    )
+    total, won = claim(first, "233 seats"), claim(second, "231 seats")
+    assert total.fact == won.fact
+    assert total.fact.agreement == Fact.Agreement.DISPUTED
