@@ -1272,8 +1272,8 @@ class About:
     def line(self) -> str:
         """The readable subject: "Pellow share price at close (fully diluted)"."""
         name, wording = self.name or self.entity, self.shown or self.wording or self.measure
-        if name and wording.split()[:1] == name.lower().split()[-1:]:
-            # no "Harlow Bridge bridge"
+        if name and wording.lower().split()[:1] == name.lower().split()[-1:]:
+            # no "Harlow Bridge bridge", no "Tesla Tesla vehicles"
             wording = wording.split(" ", 1)[1] if " " in wording else ""
         parts = [name, wording, self.target]
         if self.place and self.place != self.target:

@@ -307,13 +307,12 @@ def _merge_restatements(
 
 def _same_event_measure(a: Claim, b: Claim) -> bool:
     """Whether two figures of one article measure the same thing of the story's event (its
-    magnitude, its death toll as of one day): the same value twice is one figure restated,
-    however far apart the sentences' words are."""
-    return (
-        bool(a.subject_key)
-        and a.subject_key == b.subject_key
-        and a.subject_measure in about.EVENT_MEASURES
-    )
+    magnitude, its death toll as of one day) or of one named entity ("more than 2 million
+    Tesla vehicles" recalled, "2,031,220 Tesla vehicles" further down): the same value twice
+    is one figure restated, however far apart the sentences' words are."""
+    if not a.subject_key or a.subject_key != b.subject_key:
+        return False
+    return a.subject_measure in about.EVENT_MEASURES or bool(a.subject_key.split("|")[0])
 
 
 def _values_fit(a: matching.Mention, b: matching.Mention, on: date | None) -> bool:
