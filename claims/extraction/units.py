@@ -220,6 +220,7 @@ UNIT_BEFORE = re.compile(r"(?i:magnitude)[\s-]$")
 CONTEXT_UNITS = {
     "context window": "tokens", "context length": "tokens", "context windows": "tokens",
     "death toll": "people", "toll": "people", "population": "people", "electorate": "electors",
+    "seats": "seats",
 }  # fmt: skip
 CONTEXT_NOUN = re.compile(r"\b(?P<noun>" + _alternation(CONTEXT_UNITS) + r")\b", re.IGNORECASE)
 # Verbs whose bare object is people: "killing at least 37", "injuring 210", "arrested 12".

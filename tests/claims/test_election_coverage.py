@@ -127,3 +127,20 @@ def test_outlets_giving_a_party_different_seat_totals_make_one_disputed_fact(mak
     total, won = claim(first, "233 seats"), claim(second, "231 seats")
     assert total.fact == won.fact
     assert total.fact.agreement == Fact.Agreement.DISPUTED
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span", "value"),
+    [
+        (
+            "It was the Crown Party's worst result in seats, with polls saying it won 48.",
+            "48",
+            "48",
+        ),
+        ("Its tally of 233 seats is short of the 240 the party won in 1997.", "240", "240"),
+        ("The Greens took a record number of seats (12) in the new chamber.", "12", "12"),
+    ],
+)
+def test_a_bare_number_in_a_sentence_about_seats_counts_seats(sentence, span, value):
+    found = [f for f in figures(sentence) if f.text == span]
+    assert [(f.kind.value, f.value, f.unit) for f in found] == [("count", value, "seats")]
