@@ -286,7 +286,10 @@ def _merge_restatements(
             if _events_differ(target.roots[0], group.roots[0]):
                 continue  # "grounded on Sunday" and "the blowout on Sunday": two facts
             if (
-                _same_event_measure(target.roots[0], group.roots[0])
+                (
+                    _same_event_measure(target.roots[0], group.roots[0])
+                    or _rounded_restatement(target.roots[0], group.roots[0], other, mention)
+                )
                 and _values_fit(other, mention, on)
             ) or matching.is_restatement(
                 target.profile,
@@ -307,12 +310,27 @@ def _merge_restatements(
 
 def _same_event_measure(a: Claim, b: Claim) -> bool:
     """Whether two figures of one article measure the same thing of the story's event (its
-    magnitude, its death toll as of one day) or of one named entity ("more than 2 million
-    Tesla vehicles" recalled, "2,031,220 Tesla vehicles" further down): the same value twice
-    is one figure restated, however far apart the sentences' words are."""
-    if not a.subject_key or a.subject_key != b.subject_key:
+    magnitude, its death toll as of one day): the same value twice is one figure restated,
+    however far apart the sentences' words are."""
+    return (
+        bool(a.subject_key)
+        and a.subject_key == b.subject_key
+        and a.subject_measure in about.EVENT_MEASURES
+    )
+
+
+def _rounded_restatement(
+    a: Claim, b: Claim, a_mention: matching.Mention, b_mention: matching.Mention
+) -> bool:
+    """Whether two figures of one article give one entity's measure once rounded and once
+    exactly ("more than 2 million vehicles" recalled, "2,031,220 vehicles" further down).
+    Equal values are left to the sentences' words: two banks' rates may both be 4%; and
+    rates are too: "under 4%" is a threshold, not the 3.7% rate."""
+    if a.kind != Claim.Kind.COUNT or not a.subject_key or a.subject_key != b.subject_key:
         return False
-    return a.subject_measure in about.EVENT_MEASURES or bool(a.subject_key.split("|")[0])
+    if not a.subject_key.split("|")[0]:
+        return False
+    return (a_mention.number, a_mention.number_high) != (b_mention.number, b_mention.number_high)
 
 
 def _values_fit(a: matching.Mention, b: matching.Mention, on: date | None) -> bool:
