@@ -2083,6 +2083,16 @@ def _entity(
         tail = body[last.end : last.end + 2]
         if tail in ("'s", "’s") and start - last.end < 40:
             return last.text
+    # "a 20 point decline in Conservative support", "a 5% rise in Acme sales": the name
+    # describing the measure right after the figure owns it.
+    owner = _OWNED_AFTER.match(body, end)
+    if owner:
+        owned = [n for n in names if n.start == owner.end()]
+        following = (
+            re.match(r"\s+([a-z]+)\b", body[owned[0].end : owned[0].end + 24]) if owned else None
+        )
+        if following and following.group(1) in _OWNED_NOUNS:
+            return owned[0].text
     clause = body[clause_start:start].lower().split()
     opener = [w.strip(",.") for w in clause[:2]]
     # "the county's seven shelters", "the bank kept": the name the article gives that thing.
@@ -2131,6 +2141,11 @@ def _entity(
 
 
 _FRONTED = re.compile(r"\s*(?:[Ww]ith|[Aa]t|[Oo]n)\s+(?:(?:just|only|some|about|nearly)\s+)?")
+
+
+_OWNED_AFTER = re.compile(r"[ -](?:[a-z]+\s+){0,2}?in\s+(?:the\s+)?")
+# Nouns of a measure a name before them owns: "in Conservative support", "in Acme sales".
+_OWNED_NOUNS = _MEASURE_WORDS | words("support vote votes share backing")
 
 
 def _salient_thing(context: ArticleContext) -> str:

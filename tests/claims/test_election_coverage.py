@@ -144,3 +144,18 @@ def test_outlets_giving_a_party_different_seat_totals_make_one_disputed_fact(mak
 def test_a_bare_number_in_a_sentence_about_seats_counts_seats(sentence, span, value):
     found = [f for f in figures(sentence) if f.text == span]
     assert [(f.kind.value, f.value, f.unit) for f in found] == [("count", value, "seats")]
+
+
+def test_a_name_describing_the_measure_after_the_figure_owns_it():
+    text = (
+        "The Harbour Party won easily. Their victory rests on a 12 point decline in Crown"
+        " support across Vellmark."
+    )
+    found = read_figure(
+        text,
+        "12 point",
+        kind="percent",
+        unit="percentage points",
+        sentence_start=text.index("Their"),
+    )
+    assert found.entity == "Crown"
