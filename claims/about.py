@@ -771,8 +771,8 @@ def entity_key(name: str, acronyms: dict[str, str] | None = None) -> str:
 
 
 def _singular(word: str) -> str:
-    """A name's members and the name itself share a key: "the Conservatives" and "the
-    Conservative party", "Democrats" and "Democrat"."""
+    """A name's members and the name itself share a key: "the Moderates" and "the Moderate
+    party", "Unionists" and "Unionist"."""
     if len(word) > 4 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
         return word[:-1]
     return word
@@ -1273,7 +1273,7 @@ class About:
         """The readable subject: "Pellow share price at close (fully diluted)"."""
         name, wording = self.name or self.entity, self.shown or self.wording or self.measure
         if name and wording.lower().split()[:1] == name.lower().split()[-1:]:
-            # no "Harlow Bridge bridge", no "Tesla Tesla vehicles"
+            # no "Harlow Bridge bridge", no "Corvane Corvane vehicles"
             wording = wording.split(" ", 1)[1] if " " in wording else ""
         parts = [name, wording, self.target]
         if self.place and self.place != self.target:
@@ -1482,7 +1482,7 @@ def about(
         reference = report_day.label(day) if day else ""
     scope = "" if kind == "date" else _scope(before.lower()[-80:], after.lower()[:80])
     if kind == "count" and not scope and measure not in _TOLLS and _count_change(before, text):
-        scope = "change"  # "gained nine seats", "+63 seats": a change, not the number held
+        scope = "change"  # "gained 14 seats", "+48 seats": a change, not the number held
     if kind == "money" and not scope and _at_most(body[sentence_start:start], after):
         scope = "maximum"  # "could rise to €40m with add-ons" is not the €32m paid up front
     if measure == "fine":
@@ -2083,7 +2083,7 @@ def _entity(
         tail = body[last.end : last.end + 2]
         if tail in ("'s", "’s") and start - last.end < 40:
             return last.text
-    # "a 20 point decline in Conservative support", "a 5% rise in Acme sales": the name
+    # "a 12 point decline in Crown support", "a 5% rise in Acme sales": the name
     # describing the measure right after the figure owns it.
     owner = _OWNED_AFTER.match(body, end)
     if owner:
@@ -2118,7 +2118,7 @@ def _entity(
         if _DESCRIBES.match(body, before[0].end):
             return context.salient or before[0].text
         return before[0].text
-    # "With 71 seats, the Lib Dems have won ...": a figure in a phrase opening the sentence
+    # "With 38 seats, the Crown Party has ...": a figure in a phrase opening the sentence
     # belongs to the subject of the clause after the comma.
     if not before and _FRONTED.fullmatch(body, clause_start, start):
         comma = body.find(",", end, after_end)
@@ -2144,7 +2144,7 @@ _FRONTED = re.compile(r"\s*(?:[Ww]ith|[Aa]t|[Oo]n)\s+(?:(?:just|only|some|about|
 
 
 _OWNED_AFTER = re.compile(r"[ -](?:[a-z]+\s+){0,2}?in\s+(?:the\s+)?")
-# Nouns of a measure a name before them owns: "in Conservative support", "in Acme sales".
+# Nouns of a measure a name before them owns: "in Crown support", "in Acme sales".
 _OWNED_NOUNS = _MEASURE_WORDS | words("support vote votes share backing")
 
 
@@ -2457,7 +2457,7 @@ def _percent_measure(before: str, after: str, measure: str, sentence: str = "") 
     if _TURNOUT.search(near):
         return "turnout"
     if _VOTE.search(near):
-        # "the vote share rose by two points to 34%": the change, then the level reached.
+        # "the vote share rose by three points to 41%": the change, then the level reached.
         changed = _CHANGE.search(near) and not _LEVEL_REACHED.search(before)
         return "vote share change" if changed else "vote share"
     if _CHANGE.search(before[-80:] + " " + after[:40]):
@@ -2537,8 +2537,8 @@ def _period_label(text: str) -> str:
     return text.upper() if text[:1] in "qQ" else text
 
 
-# A count gained or lost rather than held: "gained nine seats", "the loss of 251 seats", "a swing
-# of +210 seats", "an increase of 211 seats". The verb or noun stands right before the figure.
+# A count gained or lost rather than held: "gained 14 seats", "the loss of 96 seats", "a swing
+# of +48 seats", "an increase of 57 seats". The verb or noun stands right before the figure.
 _COUNT_CHANGE_BEFORE = re.compile(
     r"\b(?:gain(?:ed|ing|s)?|lost|los(?:s|ses|ing)\s+of|losing|swing\s+of|increase\s+of"
     r"|net\s+(?:gain|loss)\s+of)\s+(?:(?:a|an|some|over|more\s+than|nearly|almost|about"

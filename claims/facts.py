@@ -323,9 +323,9 @@ def _rounded_restatement(
     a: Claim, b: Claim, a_mention: matching.Mention, b_mention: matching.Mention
 ) -> bool:
     """Whether two figures of one article give one entity's measure once rounded and once
-    exactly ("more than 2 million vehicles" recalled, "2,031,220 vehicles" further down).
+    exactly ("more than 1 million vehicles" recalled, "1,042,118 vehicles" further down).
     Equal values are left to the sentences' words: two banks' rates may both be 4%; and
-    rates are too: "under 4%" is a threshold, not the 3.7% rate."""
+    rates are too: "under 5%" is a threshold, not the 4.6% rate."""
     if a.kind != Claim.Kind.COUNT or not a.subject_key or a.subject_key != b.subject_key:
         return False
     if not a.subject_key.split("|")[0]:
@@ -568,8 +568,8 @@ def _same_subject(group: _Group, summary: Mapping) -> bool:
 
 def _total_held(root: Claim, scope: str) -> bool:
     """Whether one side counts "a total of" what the other counts without the word: "a total of
-    412 seats" and the "411 seats" another outlet says were won. An amount's total is a sum
-    of parts, its parts are other facts ("$748 million in total", "$519 million to the
+    233 seats" and the "231 seats" another outlet says were won. An amount's total is a sum
+    of parts, its parts are other facts ("$900 million in total", "$600 million to the
     company"), so this is for counts only."""
     return root.kind == Claim.Kind.COUNT and {scope, root.subject_scope} == {"total", ""}
 

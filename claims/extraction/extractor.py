@@ -125,7 +125,7 @@ def _measured(text: str, atom: Atom) -> Candidate | None:
             start -= 1  # the minus sign belongs to the span
     if atom.unit in _CHANGE_UNITS and value > 0 and changes.states_a_fall(text, start, atom.end):
         value = -value
-    # "210-plus seats": at least 210.
+    # "90-plus seats": at least 90.
     plus = _PLUS_AFTER.match(text, atom.num_start + len(atom.raw)) if not atom.spelled else None
     return Candidate(
         start,

@@ -230,7 +230,7 @@ def _classify(text: str, atom: Atom, pos: int, currency: str | None) -> Atom:
         # "1.05 Orrin share for each Vexa share": an exchange ratio, in the singular.
         atom.kind, atom.unit, atom.end = Kind.QUANTITY, "shares", ratio.end()
         return atom
-    # "210-plus parliamentary seats": the hedge stands between the number and its noun.
+    # "90-plus parliamentary seats": the hedge stands between the number and its noun.
     plus = _PLUS_AFTER.match(text, pos)
     noun = units.counted_noun(text, plus.end() if plus else pos)
     if noun:
@@ -304,7 +304,7 @@ def read_digits(text: str, m: re.Match[str]) -> Atom | None:
     atom = _classify(text, atom, pos, currency)
     signed = atom.kind is Kind.PERCENT or (atom.kind is Kind.COUNT and atom.unit)
     if m.group("plus") and signed and atom.start == num_start:
-        atom.start = m.start("plus")  # "+47%", "+63 seats": the sign belongs to the span
+        atom.start = m.start("plus")  # "+47%", "+48 seats": the sign belongs to the span
     return atom
 
 

@@ -14,8 +14,8 @@ PERCENT = re.compile(
 )
 
 
-# "a 20 point decline in support", "the party's vote is up half a point", "a four-point drop in
-# share": points of a share, a poll or a vote are percentage points. Elsewhere a point is
+# "a 12 point decline in support", "the party's vote is up half a point", "a five-point drop
+# in share": points of a share, a poll or a vote are percentage points. Elsewhere a point is
 # scored in a game or moves an index ("the Dow fell 300 points"), and stays a count.
 POINTS = re.compile(r"[ \u00a0-](?i:points?)\b(?![-\w])")
 POINTS_OF_A_SHARE = re.compile(
