@@ -89,7 +89,7 @@ _MEASURES: dict[str, tuple[str, ...]] = {
         r"(?:closed|opened|traded|peaked|ended|finished) at",
     ),
     "share price change": (
-        r"(?:shares?|stock) (?:rose|fell|jumped|climbed|surged|soared|gained|dropped|slid"
+        r"(?:(?<!vote )shares?|stock) (?:rose|fell|jumped|climbed|surged|soared|gained|dropped|slid"
         r"|sank|tumbled|plunged|rallied|popped|was up|were up|was down|were down)",
     ),
     "revenue": (r"revenues?", r"sales", r"turnover"),
@@ -382,6 +382,7 @@ _GENERIC = frozenset(
         "solutions",
         "networks",
         "ventures",
+        "party",
         "logistics",
         "semiconductors",
         "therapeutics",
@@ -772,7 +773,15 @@ def entity_key(name: str, acronyms: dict[str, str] | None = None) -> str:
     content = [w for w in lower if w not in ("of", "the", "&", "and", "de", "la")]
     if len(content) > 1 and content[-1] in _NAME_NUMBERS:
         return " ".join(content[-2:])  # "Formula One" is no "One", nor "Formula"
-    return content[-1] if content else lower[-1]
+    return _singular(content[-1] if content else lower[-1])
+
+
+def _singular(word: str) -> str:
+    """A name's members and the name itself share a key: "the Moderates" and "the Moderate
+    party", "Unionists" and "Unionist"."""
+    if len(word) > 4 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
 
 
 def display_name(name: str) -> str:
@@ -940,7 +949,8 @@ _OPENERS = words(
     furthermore additionally besides nevertheless nonetheless likewise similarly
     consequently therefore indeed notably importantly ultimately finally regardless
     otherwise under over among amid despite within without through throughout following
-    behind beyond between against toward towards into onto upon"""
+    behind beyond between against toward towards into onto upon whilst whereas although
+    though current"""
 )
 # Adjectives of nationality and region: "French AI company", "European sites" describe an
 # entity or a place, they are neither alone.
@@ -1276,8 +1286,8 @@ class About:
     def line(self) -> str:
         """The readable subject: "Pellow share price at close (fully diluted)"."""
         name, wording = self.name or self.entity, self.shown or self.wording or self.measure
-        if name and wording.split()[:1] == name.lower().split()[-1:]:
-            # no "Harlow Bridge bridge"
+        if name and wording.lower().split()[:1] == name.lower().split()[-1:]:
+            # no "Harlow Bridge bridge", no "Corvane Corvane vehicles"
             wording = wording.split(" ", 1)[1] if " " in wording else ""
         parts = [name, wording, self.target]
         if self.place and self.place != self.target:
@@ -1498,6 +1508,8 @@ def about(
             "growth",
         ):
             measure = _percent_measure(before.lower(), after.lower(), measure, sentence.lower())
+            if measure == "vote share" and "point" in text.lower():
+                measure = "vote share change"  # points of a share are a change of it
         if kind == "money" and measure in ("", "share price change"):
             measure = _nearest(_MONEY_PATTERNS, sentence.lower(), "", after_words=0) or measure
         if kind == "money" and measure in _FEE_READINGS and _TRANSFER_FEE.search(sentence.lower()):
@@ -1517,6 +1529,8 @@ def about(
         day = report_day.reported_day(body, context.published, sentence_start, sentence_end)
         reference = report_day.label(day) if day else ""
     scope = "" if kind == "date" else _scope(before.lower()[-80:], after.lower()[:80])
+    if kind == "count" and not scope and measure not in _TOLLS and _count_change(before, text):
+        scope = "change"  # "gained 14 seats", "+48 seats": a change, not the number held
     if kind == "money" and not scope and _at_most(body[sentence_start:start], after):
         scope = "maximum"  # "could rise to €40m with add-ons" is not the €32m paid up front
     if measure == "fine":
@@ -2129,6 +2143,16 @@ def _entity(
         tail = body[last.end : last.end + 2]
         if tail in ("'s", "’s") and start - last.end < 40:
             return last.text
+    # "a 12 point decline in Crown support", "a 5% rise in Acme sales": the name
+    # describing the measure right after the figure owns it.
+    owner = _OWNED_AFTER.match(body, end)
+    if owner:
+        owned = [n for n in names if n.start == owner.end()]
+        following = (
+            re.match(r"\s+([a-z]+)\b", body[owned[0].end : owned[0].end + 24]) if owned else None
+        )
+        if following and following.group(1) in _OWNED_NOUNS:
+            return owned[0].text
     clause = body[clause_start:start].lower().split()
     opener = [w.strip(",.") for w in clause[:2]]
     # "the county's seven shelters", "the bank kept": the name the article gives that thing.
@@ -2154,6 +2178,13 @@ def _entity(
         if _DESCRIBES.match(body, before[0].end):
             return context.salient or before[0].text
         return before[0].text
+    # "With 38 seats, the Crown Party has ...": a figure in a phrase opening the sentence
+    # belongs to the subject of the clause after the comma.
+    if not before and _FRONTED.fullmatch(body, clause_start, start):
+        comma = body.find(",", end, after_end)
+        following = [n for n in names if comma != -1 and comma < n.start <= comma + 8]
+        if following:
+            return following[0].text
     # Only a name the article is about is trusted as the entity; a place, a person quoted or
     # a headline's capitalised words stand for the article's main entity.
     main = [n for n in before if context.key(n.text) in context.story_names[:MAIN_NAMES]]
@@ -2167,6 +2198,14 @@ def _entity(
     if earlier:
         return earlier[0].text
     return _salient_thing(context)
+
+
+_FRONTED = re.compile(r"\s*(?:[Ww]ith|[Aa]t|[Oo]n)\s+(?:(?:just|only|some|about|nearly)\s+)?")
+
+
+_OWNED_AFTER = re.compile(r"[ -](?:[a-z]+\s+){0,2}?in\s+(?:the\s+)?")
+# Nouns of a measure a name before them owns: "in Crown support", "in Acme sales".
+_OWNED_NOUNS = _MEASURE_WORDS | words("support vote votes share backing")
 
 
 def _salient_thing(context: ArticleContext) -> str:
@@ -2467,6 +2506,14 @@ _CHANGE = re.compile(
     r"|increased|decreased|declined|slipped|grew|shrank|advanced|lost"
     r"|increases|decreases|rises|falls|jumps|gains|drops|raises?|hikes?|surge)\b"
 )
+# A party's or a candidate's share of the vote, and how many voted: what election coverage
+# gives in percent.
+_VOTE = re.compile(
+    r"\b(?:vote\s+share|share\s+of\s+(?:the\s+)?(?:vote|votes|electorate)|votes?|voters"
+    r"|support|polls?|polling|backing)\b"
+)
+_TURNOUT = re.compile(r"\bturnout\b")
+_LEVEL_REACHED = re.compile(r"\b(?:to|at|on)\s+(?:just\s+|only\s+|about\s+|around\s+)?$")
 # A move with no measure named, in a sentence about trading, is a move of the share price.
 _TRADING = re.compile(
     r"\b(?<!per )(?:shares?|stock|trading|traded|trade|debut\w*|opened|closed|ipo|offer price|listing)\b"
@@ -2478,6 +2525,13 @@ def _percent_measure(before: str, after: str, measure: str, sentence: str = "") 
         return "containment"  # "85% contained": how much of a fire's edge is held
     if re.search(r"\bstake\b|\bown", before + " " + after[:30]):
         return "stake"
+    near = before[-80:] + " " + after[:40]
+    if _TURNOUT.search(near):
+        return "turnout"
+    if _VOTE.search(near):
+        # "the vote share rose by three points to 41%": the change, then the level reached.
+        changed = _CHANGE.search(near) and not _LEVEL_REACHED.search(before)
+        return "vote share change" if changed else "vote share"
     if _CHANGE.search(before[-80:] + " " + after[:40]):
         if not measure and _TRADING.search(sentence):
             return "share price change"
@@ -2553,6 +2607,19 @@ def _period_label(text: str) -> str:
         ordinal = quarter.group(1).lower().replace("final", "fourth")
         return "Q" + str(("first", "second", "third", "fourth").index(ordinal) + 1)
     return text.upper() if text[:1] in "qQ" else text
+
+
+# A count gained or lost rather than held: "gained 14 seats", "the loss of 96 seats", "a swing
+# of +48 seats", "an increase of 57 seats". The verb or noun stands right before the figure.
+_COUNT_CHANGE_BEFORE = re.compile(
+    r"\b(?:gain(?:ed|ing|s)?|lost|los(?:s|ses|ing)\s+of|losing|swing\s+of|increase\s+of"
+    r"|net\s+(?:gain|loss)\s+of)\s+(?:(?:a|an|some|over|more\s+than|nearly|almost|about"
+    r"|around|just|another)\s+)?$"
+)
+
+
+def _count_change(before: str, text: str) -> bool:
+    return text.startswith("+") or bool(_COUNT_CHANGE_BEFORE.search(before.lower()[-60:]))
 
 
 def _scope(before: str, after: str) -> str:

@@ -286,7 +286,10 @@ def _merge_restatements(
             if _events_differ(target.roots[0], group.roots[0]):
                 continue  # "grounded on Sunday" and "the blowout on Sunday": two facts
             if (
-                _same_event_measure(target.roots[0], group.roots[0])
+                (
+                    _same_event_measure(target.roots[0], group.roots[0])
+                    or _rounded_restatement(target.roots[0], group.roots[0], other, mention)
+                )
                 and _values_fit(other, mention, on)
             ) or matching.is_restatement(
                 target.profile,
@@ -314,6 +317,20 @@ def _same_event_measure(a: Claim, b: Claim) -> bool:
         and a.subject_key == b.subject_key
         and a.subject_measure in about.EVENT_MEASURES
     )
+
+
+def _rounded_restatement(
+    a: Claim, b: Claim, a_mention: matching.Mention, b_mention: matching.Mention
+) -> bool:
+    """Whether two figures of one article give one entity's measure once rounded and once
+    exactly ("more than 1 million vehicles" recalled, "1,042,118 vehicles" further down).
+    Equal values are left to the sentences' words: two banks' rates may both be 4%; and
+    rates are too: "under 5%" is a threshold, not the 4.6% rate."""
+    if a.kind != Claim.Kind.COUNT or not a.subject_key or a.subject_key != b.subject_key:
+        return False
+    if not a.subject_key.split("|")[0]:
+        return False
+    return (a_mention.number, a_mention.number_high) != (b_mention.number, b_mention.number_high)
 
 
 def _values_fit(a: matching.Mention, b: matching.Mention, on: date | None) -> bool:
@@ -545,7 +562,7 @@ def _same_subject(group: _Group, summary: Mapping) -> bool:
         if not family and not _named_by_heads(parts[1], group.profile):
             continue
         reference, scope = parts[2], parts[3]
-        if scope != root.subject_scope:
+        if scope != root.subject_scope and not _total_held(root, scope):
             continue
         if not _entities_fit(entity, parts[0], family or _family_name(parts[1])):
             continue
@@ -560,6 +577,14 @@ def _same_subject(group: _Group, summary: Mapping) -> bool:
         ):
             return True
     return False
+
+
+def _total_held(root: Claim, scope: str) -> bool:
+    """Whether one side counts "a total of" what the other counts without the word: "a total of
+    233 seats" and the "231 seats" another outlet says were won. An amount's total is a sum
+    of parts, its parts are other facts ("$900 million in total", "$600 million to the
+    company"), so this is for counts only."""
+    return root.kind == Claim.Kind.COUNT and {scope, root.subject_scope} == {"total", ""}
 
 
 def _year_on_one_side(reference: str, other: str) -> bool:

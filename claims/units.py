@@ -126,6 +126,12 @@ PHYSICAL_UNITS: dict[str, tuple[str, Decimal]] = {
     **dict.fromkeys(
         ["devices", "machines", "computers", "pcs", "personal computers"], ("devices", Decimal(1))
     ),
+    # Cars under another noun: a recall of "2 million vehicles" is a recall of "2 million cars".
+    # Not trucks, vans or buses: they count only some vehicles.
+    **dict.fromkeys(
+        ["vehicles", "cars", "automobiles", "autos", "motor vehicles", "passenger cars"],
+        ("vehicles", Decimal(1)),
+    ),
 }
 UNIT_ALIASES = {
     "%": "percent",

@@ -13,7 +13,7 @@ _FALL_WORDS = (
     r"fell|falls?|falling|dropped|drops?|dropping|declined|declines?|declining|decreased"
     r"|decreases?|decreasing|slid|slides?|sliding|slipped|slips?|slipping|sank|sinks?|sinking"
     r"|sunk|tumbled|tumbles?|tumbling|plunged|plunges?|plunging|plummeted|plummets?"
-    r"|plummeting|dipped|dips?|dipping|shed|sheds|shedding|lost|loses?|losing|eased|eases?"
+    r"|plummeting|fallen\s+back|dipped|dips?|dipping|shed|sheds|shedding|lost|loses?|losing|eased|eases?"
     r"|easing|retreated|retreats?|retreating|shrank|shrunk|shrinks?|shrinking|contracted"
     r"|contracts?|contracting|slumped|slumps?|slumping|tanked|tanks?|tanking|sagged|sags?"
     r"|skidded|skids?|crashed|cut|cuts|cutting|reduced|reduces?|reducing|lowered|lowers"
@@ -30,6 +30,7 @@ _FALL_BEFORE = re.compile(
 # "a drop of 4%", "a 4% drop", "a fall of nearly 4%".
 _FALL_NOUNS = (
     r"drop|fall|decline|decrease|slide|slump|plunge|reduction|cut|loss|contraction|dip|retreat"
+    r"|nose[\s-]?dive|dive"
 )
 _FALL_NOUN_BEFORE = re.compile(
     rf"\b(?:{_FALL_NOUNS})s?\s+of\s+(?:(?:as\s+much\s+as|up\s+to|almost|nearly|about|around"

@@ -61,6 +61,7 @@ _MINUS_WORD = re.compile(r"\b[Mm]inus\s+$")
 _SIGNED_UNITS = {"degrees Celsius", "degrees Fahrenheit", "degrees", "percent", "percentage points"}
 # Units of a change that a fall makes negative ("fell 4%", "cut by 25 basis points").
 _CHANGE_UNITS = {"percent", "percentage points", "basis points"}
+_PLUS_AFTER = re.compile(r"-plus\b")
 
 
 def _atoms(text: str, taken: list[tuple[int, int]]) -> list[Atom]:
@@ -125,7 +126,17 @@ def _measured(text: str, atom: Atom) -> Candidate | None:
             start -= 1  # the minus sign belongs to the span
     if atom.unit in _CHANGE_UNITS and value > 0 and changes.states_a_fall(text, start, atom.end):
         value = -value
-    return Candidate(start, atom.end, atom.kind, value, unit=atom.unit, number_high=atom.high)
+    # "90-plus seats": at least 90.
+    plus = _PLUS_AFTER.match(text, atom.num_start + len(atom.raw)) if not atom.spelled else None
+    return Candidate(
+        start,
+        atom.end,
+        atom.kind,
+        value,
+        unit=atom.unit,
+        number_high=atom.high,
+        qualifier=Qualifier.AT_LEAST if plus and atom.end > plus.end() else None,
+    )
 
 
 def _bare(text: str, atom: Atom, sentences: Sentences) -> Candidate | dates.DateHit | None:

@@ -32,7 +32,8 @@ DIGIT_NUMBER = re.compile(rf"{_MINUS}(?P<digits>{digits(continental=False)})")
 CONTINENTAL_DIGIT_NUMBER = re.compile(rf"{_MINUS}(?P<digits>{digits(continental=True)})")
 SPACED_DIGIT_NUMBER = re.compile(rf"{_MINUS}(?P<digits>{digits(continental=False, spaced=True)})")
 WORD_NUMBER = re.compile(
-    rf"\b(?P<words>(?i:half\sa|a|one)(?=\s(?:million|billion|trillion)\b)|(?i:{WORDS}))\b"
+    rf"\b(?P<words>(?i:half\sa|a|one)(?=\s(?:million|billion|trillion)\b)"
+    rf"|(?i:half\sa)(?=\s(?i:percentage\s)?points?\b)|(?i:{WORDS}))\b"
 )
 # "a decade", "over the next decade": ten years, with or without a number. A shorter period
 # ("a month", "a fortnight") is a figure only after a word that makes it a length of time
@@ -183,6 +184,10 @@ def _classify(text: str, atom: Atom, pos: int, currency: str | None) -> Atom:
             atom.kind, atom.unit, atom.end = Kind.MONEY, currency, m.end()
             atom.value = atom.value / 100
             return atom
+        m = units.POINTS.match(text, pos)
+        if m and _points_of_a_share(text, pos):
+            atom.kind, atom.unit, atom.end = Kind.PERCENT, "percentage points", m.end()
+            return atom
         m = _TIMES.match(text, pos)
         if m and (not atom.spelled or _COMPARISON_AFTER.match(text, m.end())):
             atom.kind, atom.unit, atom.end = Kind.QUANTITY, "times", m.end()
@@ -225,7 +230,9 @@ def _classify(text: str, atom: Atom, pos: int, currency: str | None) -> Atom:
         # "1.05 Orrin share for each Vexa share": an exchange ratio, in the singular.
         atom.kind, atom.unit, atom.end = Kind.QUANTITY, "shares", ratio.end()
         return atom
-    noun = units.counted_noun(text, pos)
+    # "90-plus parliamentary seats": the hedge stands between the number and its noun.
+    plus = _PLUS_AFTER.match(text, pos)
+    noun = units.counted_noun(text, plus.end() if plus else pos)
     if noun:
         # A model name among the modifiers ("61 A320neo planes") stays out of the span.
         end = pos if any(c.isdigit() for c in text[pos : noun[1]]) else noun[1]
@@ -242,6 +249,18 @@ def _classify(text: str, atom: Atom, pos: int, currency: str | None) -> Atom:
 
 # A fraction of one share, with the company's name between: "0.85 Orrin One share".
 _SHARE_RATIO = re.compile(r"(?:[ \u00a0][A-Z][\w'’&.-]*){0,3}[ \u00a0]share\b(?![-\w])")
+
+
+_PLUS_AFTER = re.compile(r"-plus\b(?=[ \u00a0][a-z])")
+
+
+def _points_of_a_share(text: str, pos: int) -> bool:
+    """Whether the points after pos are percentage points: a vote, poll or share is named
+    around them and no game or market index is."""
+    window = text[max(0, pos - 120) : pos + 60]
+    return bool(units.POINTS_OF_A_SHARE.search(window)) and not units.POINTS_OF_A_GAME.search(
+        window
+    )
 
 
 def _nearby(pattern: re.Pattern[str], text: str, pos: int) -> bool:
@@ -283,8 +302,9 @@ def read_digits(text: str, m: re.Match[str]) -> Atom | None:
         atom.kind, atom.unit = Kind.QUANTITY, "magnitude"
         return atom
     atom = _classify(text, atom, pos, currency)
-    if m.group("plus") and atom.kind is Kind.PERCENT and atom.start == num_start:
-        atom.start = m.start("plus")  # "+47%": the sign belongs to the span
+    signed = atom.kind is Kind.PERCENT or (atom.kind is Kind.COUNT and atom.unit)
+    if m.group("plus") and signed and atom.start == num_start:
+        atom.start = m.start("plus")  # "+47%", "+48 seats": the sign belongs to the span
     return atom
 
 
@@ -310,6 +330,8 @@ def read_words(text: str, m: re.Match[str]) -> Atom | None:
         spelled=True,
     )
     atom = _classify(text, atom, pos, None)
+    if lower == "half a" and factor == 1 and atom.kind is not Kind.PERCENT:
+        return None  # "half a point" of a game or an index is no figure of ours
     if lower == "one" and atom.kind is Kind.PERCENT:
         atom.single = True  # "less than one percent": no pronoun "one" is a percent
     if atom.kind is None and written == 1 and factor == 1:

@@ -14,6 +14,21 @@ PERCENT = re.compile(
 )
 
 
+# "a 12 point decline in support", "the party's vote is up half a point", "a five-point drop
+# in share": points of a share, a poll or a vote are percentage points. Elsewhere a point is
+# scored in a game or moves an index ("the Dow fell 300 points"), and stays a count.
+POINTS = re.compile(r"[ \u00a0-](?i:points?)\b(?![-\w])")
+POINTS_OF_A_SHARE = re.compile(
+    r"\b(?:votes?|voters?|share|support|polls?|polling|pollsters?|turnout|swing|approval"
+    r"|ratings?|backing|electorate)\b",
+    re.IGNORECASE,
+)
+POINTS_OF_A_GAME = re.compile(
+    r"\b(?:scored?|scoring|league|match(?:es)?|games?|season|standings|table|goals?|index"
+    r"|indices|stocks|Dow|Nasdaq|FTSE|S&P|Nikkei|DAX)\b",
+)
+
+
 def percent_unit(match: re.Match[str]) -> str:
     if match.group("pp"):
         return "percentage points"
@@ -205,6 +220,7 @@ UNIT_BEFORE = re.compile(r"(?i:magnitude)[\s-]$")
 CONTEXT_UNITS = {
     "context window": "tokens", "context length": "tokens", "context windows": "tokens",
     "death toll": "people", "toll": "people", "population": "people", "electorate": "electors",
+    "seats": "seats",
 }  # fmt: skip
 CONTEXT_NOUN = re.compile(r"\b(?P<noun>" + _alternation(CONTEXT_UNITS) + r")\b", re.IGNORECASE)
 # Verbs whose bare object is people: "killing at least 37", "injuring 210", "arrested 12".

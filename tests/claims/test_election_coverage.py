@@ -1,0 +1,161 @@
+"""Coverage of one election by several outlets: changes in a party's share are percentage
+points, signed by the fall the text states; seat swings and hedged seat totals are counts of
+seats; a party is keyed by its name, not by the word "party"; seats gained are not seats held;
+outlets giving a party different seat totals make a dispute."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from claims import about
+from claims.models import Fact
+from tests.claims.extraction.helpers import figures, only_figure, summary
+from tests.claims.stories import claim, publish, read_figure
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "The Harbour Party rode a 12 point rise in support to victory in Vellmark.",
+            ("12 point", "percent", "12", "percentage points", "exact"),
+        ),
+        (
+            "The Moorland Alliance's vote share dipped by 9 points across the region.",
+            ("9 points", "percent", "-9", "percentage points", "exact"),
+        ),
+        (
+            "In Dunmore the party's vote has fallen back by three points since the last poll.",
+            ("three points", "percent", "-3", "percentage points", "exact"),
+        ),
+        (
+            "The Greens held on despite a five-point drop in their share in the north.",
+            ("five-point", "percent", "-5", "percentage points", "exact"),
+        ),
+        (
+            "Across the coast the Liberal vote is up half a point on the last election.",
+            ("half a point", "percent", "0.5", "percentage points", "exact"),
+        ),
+    ],
+)
+def test_points_of_a_vote_or_a_share_are_percentage_points(sentence, expected):
+    assert summary(only_figure(sentence)) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Rovers are two points clear at the top of the league.",
+        "The Calder index fell 300 points as stocks slid.",
+    ],
+)
+def test_points_of_a_game_or_an_index_stay_points(sentence):
+    assert all(f.unit != "percentage points" for f in figures(sentence))
+
+
+def test_a_fall_in_share_written_as_a_nose_dive_is_negative():
+    found = figures("A 15% nose dive in the Crown Party's vote share cost it dearly.")
+    assert [(f.text, f.value) for f in found] == [("15%", "-15")]
+
+
+def test_a_seat_swing_with_a_plus_sign_is_a_count_of_seats():
+    found = figures("With a swing of +48 seats, the Harbour Party won 233 seats.")
+    assert [summary(f) for f in found] == [
+        ("+48 seats", "count", "48", "seats", "exact"),
+        ("233 seats", "count", "233", "seats", "exact"),
+    ]
+
+
+def test_a_seat_total_hedged_with_plus_is_at_least_that_many():
+    found = only_figure("A gain of 90-plus parliamentary seats returns the Harbour Party.")
+    assert summary(found) == ("90-plus parliamentary seats", "count", "90", "seats", "at_least")
+
+
+def test_a_party_is_keyed_by_its_name_and_its_members_by_the_same_name():
+    assert about.entity_key("Harbour Party") == about.entity_key("Harbour")
+    assert about.entity_key("Harbour Party") != about.entity_key("Crown Party")
+    assert about.entity_key("the Moderates") == about.entity_key("Moderate")
+
+
+def test_a_share_of_the_vote_is_a_vote_share_and_its_points_are_its_change():
+    text = "The Harbour Party's vote share rose by three points to 41% in Vellmark."
+    level = read_figure(text, "41%", kind="percent", unit="percent")
+    change = read_figure(text, "three points", kind="percent", unit="percentage points")
+    assert (level.measure, change.measure) == ("vote share", "vote share change")
+    turnout = read_figure("Turnout in Vellmark was 64%.", "64%", kind="percent", unit="percent")
+    assert turnout.measure == "turnout"
+
+
+def test_a_figure_in_a_phrase_opening_the_sentence_is_the_clause_s_subject_s():
+    text = (
+        "The Harbour Party won the Vellmark election. With 38 seats, the Crown Party has its"
+        " best result since 1990."
+    )
+    found = read_figure(
+        text, "38 seats", kind="count", unit="seats", sentence_start=text.index("With")
+    )
+    assert found.entity == "Crown Party"
+
+
+def test_seats_gained_are_a_change_not_the_seats_held():
+    text = "The Harbour Party gained 40 seats and won 233 seats in all."
+    gained = read_figure(text, "40 seats", kind="count", unit="seats")
+    held = read_figure("The Harbour Party won 233 seats.", "233 seats", kind="count", unit="seats")
+    assert gained.scope == "change"
+    assert held.scope == ""
+    swing = read_figure("A swing of +48 seats.", "+48 seats", kind="count", unit="seats")
+    assert swing.scope == "change"
+
+
+def test_outlets_giving_a_party_different_seat_totals_make_one_disputed_fact(make_article):
+    first = publish(
+        make_article,
+        "The Harbour Party swept the Vellmark election. The Harbour Party won a total of 233"
+        " seats, its best result in decades.",
+        outlet="Vellmark Post",
+        published=date(2026, 5, 8),
+    )
+    second = publish(
+        make_article,
+        "The Harbour Party swept the Vellmark election. The Harbour Party won 231 seats, its"
+        " best result in decades.",
+        outlet="Coast Courier",
+        published=date(2026, 5, 8),
+    )
+    total, won = claim(first, "233 seats"), claim(second, "231 seats")
+    assert total.fact == won.fact
+    assert total.fact.agreement == Fact.Agreement.DISPUTED
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span", "value"),
+    [
+        (
+            "It was the Crown Party's worst result in seats, with polls saying it won 48.",
+            "48",
+            "48",
+        ),
+        ("Its tally of 233 seats is short of the 240 the party won in 1997.", "240", "240"),
+        ("The Greens took a record number of seats (12) in the new chamber.", "12", "12"),
+    ],
+)
+def test_a_bare_number_in_a_sentence_about_seats_counts_seats(sentence, span, value):
+    found = [f for f in figures(sentence) if f.text == span]
+    assert [(f.kind.value, f.value, f.unit) for f in found] == [("count", value, "seats")]
+
+
+def test_a_name_describing_the_measure_after_the_figure_owns_it():
+    text = (
+        "The Harbour Party won easily. Their victory rests on a 12 point decline in Crown"
+        " support across Vellmark."
+    )
+    found = read_figure(
+        text,
+        "12 point",
+        kind="percent",
+        unit="percentage points",
+        sentence_start=text.index("Their"),
+    )
+    assert found.entity == "Crown"
