@@ -92,7 +92,8 @@ _MEASURES: dict[str, tuple[str, ...]] = {
         r"(?:(?<!vote )shares?|stock) (?:rose|fell|jumped|climbed|surged|soared|gained|dropped|slid"
         r"|sank|tumbled|plunged|rallied|popped|was up|were up|was down|were down)",
     ),
-    "revenue": (r"revenues?", r"sales", r"turnover"),
+    # "pre-sales", "advance sales" of tickets are orders, not a company's revenue.
+    "revenue": (r"revenues?", r"(?<!pre-)(?<!advance )sales", r"turnover"),
     "net loss": (r"net loss(?:es)?", r"lost", r"loss(?:es)?"),
     "profit": (r"profits?", r"net income", r"earnings"),
     "amount raised": (
@@ -142,9 +143,10 @@ _MEASURES: dict[str, tuple[str, ...]] = {
     ),
     # What a merger is to save: "$2.7 billion in pre-tax synergies", "cost savings of $300m".
     "savings": (r"synerg(?:y|ies)", r"savings"),
+    # "cost-of-living raises" adjust pay; they cost nothing named.
     "cost": (
-        r"costs?",
-        r"cost(?:ing)?",
+        r"costs?(?![- ]of[- ]living)",
+        r"cost(?:ing)?(?![- ]of[- ]living)",
         r"spend(?:ing)?",
         r"spent",
         r"losing",
@@ -258,6 +260,11 @@ _SCOPES: tuple[tuple[str, str], ...] = (
     ("per week", r"(?:per|a|each|every) week" + _NOT_AGO + r"|weekly"),
     ("per month", r"(?:per|a|each|every) month" + _NOT_AGO + r"|monthly"),
     ("per year", r"(?:per|a|each|every) year" + _NOT_AGO + r"|annual(?:ly)?|yearly|a-year"),
+    # A rate per hour worked or per thing made is no amount in total: "$31 an hour" is not
+    # "$640 per truck", though both are a pact's pay or cost.
+    ("per hour", r"(?:per|an|each|every) hour" + _NOT_AGO + r"|hourly|an-hour"),
+    ("per vehicle", r"per (?:vehicle|car|truck|unit)"),
+    ("per person", r"per (?:person|head|capita|employee|worker|member|passenger|household)"),
     ("non-GAAP", r"non-gaap|adjusted"),
     ("GAAP", r"gaap"),
     ("fully diluted", r"fully diluted|diluted"),
@@ -662,6 +669,9 @@ _NAME_TOKEN = re.compile(r"[A-Z][\w&'’.-]*[\w]|[A-Z]")
 _TOKEN = re.compile(r"[A-Za-z][\w'’&.-]*[\w]|[A-Za-z]|\d[\d,.]*")
 _CLAUSE_BREAK = re.compile(r"[;:()\[\]“”\"—]|,\s(?=(?:and|but|while|which|who|whereas)\b)")
 _DATELINE = re.compile(r"^[A-Z][A-Z .,'-]{2,40}(?:\([^)]*\))?\s*[,—–-]|\(\w+\)\s*[—–-]")
+_TITLE_DATELINE = re.compile(
+    r"(?m)^([A-Z][a-z]+(?:[ \u00a0][A-Z][a-z]+){0,2})[ \u00a0]+[—–][ \u00a0]+(?=[A-Z])"
+)
 _DATELINE_WORD = re.compile(r"[A-Z]{3,}(?:\s[A-Z]{3,})*\s*(?:\([^)]*\)\s*)?[,:–—-]\s")
 _MODEL_NUMBER = re.compile(r"(?!(?:19|20)\d\d\b)\d{1,4}[A-Za-z]?")
 _WEEKDAY = re.compile(r"^(?:mon|tues|wednes|thurs|fri|satur|sun)day$", re.IGNORECASE)
@@ -690,6 +700,7 @@ _OTHER_PATTERNS = [
 _EVENT_PATTERNS = _compile(_EVENTS)
 _MOMENT_PATTERNS = [(n, re.compile(r"\b(?:" + p + r")\b")) for n, p in _MOMENTS]
 _DAY_PATTERNS = [(n, re.compile(r"\b(?:" + p + r")\b")) for n, p in _DAYS]
+_RATE_SCOPES = frozenset(("per hour", "per vehicle", "per person"))
 _SCOPE_PATTERNS = [(n, re.compile(r"(?<![\w-])(?:" + p + r")(?![\w-])")) for n, p in _SCOPES]
 # Count units that name what is counted ("171 passengers").
 _UNIT_MEASURES = {
@@ -841,6 +852,9 @@ def find_names(
         | also_known
     )
 
+    # "Port Halden — The union said": a paragraph opening with a place and a dash is a dateline.
+    datelines = [m.span(1) for m in _TITLE_DATELINE.finditer(text)]
+
     # Words written only right after a number ("420 Max"): model names, no names alone.
     after_number = Counter(m.group(1).lower() for m in re.finditer(r"\d\s([A-Z][\w-]*)", text))
     model_words = {word for word, n in after_number.items() if capitalised[word] <= n}
@@ -899,6 +913,8 @@ def find_names(
         if capital and re.search(r"-[a-z]", bare):
             capital = False  # "Chicago-based": an adjective, "San Francisco-based" too
             run.clear()
+        if capital and any(start <= match.start() < end for start, end in datelines):
+            capital = False
         if capital and _DATELINE_WORD.match(text, match.start()) and initial:
             capital = False  # "SINGAPORE –": the dateline places the story, it is not its subject
         if capital or connector or model:
@@ -1401,6 +1417,19 @@ _DISASTER_START = re.compile(
     + r"\b[^.;]{0,60}?\b(?:began|started|broke out|erupted|ignited|was sparked|struck)\b[^.;\d]{0,40}$",
     re.IGNORECASE,
 )
+# A story about a strike: the word twice or more ("the strike", "strikes", "strikers").
+_STRIKE_WORD = re.compile(
+    r"\bstrik(?:e|es|ers?|ing)\b(?!\s+(?:a|an|the)\s+(?:deal|balance|agreement|chord|note))",
+    re.IGNORECASE,
+)
+_BEGAN = re.compile(r"\b(?:started|began|begun)\b")
+
+
+def _strike_story(body: str) -> bool:
+    """Whether the article is about a strike: it says so twice or more."""
+    return len(_STRIKE_WORD.findall(body, 0, 20000)[:2]) >= 2
+
+
 _MOMENT_WORDS = frozenset(w for n in _MOMENT_NAMES for w in n.split()) | {"day"}
 
 
@@ -1438,6 +1467,10 @@ def about(
         if measure == "announcement" and not _ANNOUNCED_NEAR.search(before[-45:] + told[:20]):
             # "announced plans to pay a dividend on March 27": the day of the payment.
             measure = ""
+        if measure == "founding" and _BEGAN.search(before[-60:]) and _strike_story(body):
+            # "What began at two mills on May 2 has spread": in a strike's story, the day
+            # something started is the strike's, not a founding.
+            measure = "strike"
         if _DISASTER_START.search(body[max(sentence_start, start - 120) : start]):
             # "The blaze broke out on Tuesday", "the inferno, which erupted on Tuesday": the
             # day the story's disaster began, whatever place or name the sentence gives.
@@ -1528,7 +1561,11 @@ def about(
         # each day's share of a fire contained.
         day = report_day.reported_day(body, context.published, sentence_start, sentence_end)
         reference = report_day.label(day) if day else ""
-    scope = "" if kind == "date" else _scope(before.lower()[-80:], after.lower()[:80])
+    scope = (
+        ""
+        if kind == "date"
+        else _scope(before.lower()[-80:], after.lower()[:80], rates=kind == "money")
+    )
     if kind == "count" and not scope and measure not in _TOLLS and _count_change(before, text):
         scope = "change"  # "gained 14 seats", "+48 seats": a change, not the number held
     if kind == "money" and not scope and _at_most(body[sentence_start:start], after):
@@ -1580,6 +1617,8 @@ def about(
     )
     if result and result.shown:
         shown = result.shown  # "data center revenue estimate", "earnings per share"
+    if kind == "money" and not (measure or wording or shown):
+        shown = measure_words.box_office(before, after)  # "domestic opening weekend gross"
     if measure == "transfer fee":
         shown = measure  # not the player's role nor the week it was announced
     investor = _investor(
@@ -2622,9 +2661,11 @@ def _count_change(before: str, text: str) -> bool:
     return text.startswith("+") or bool(_COUNT_CHANGE_BEFORE.search(before.lower()[-60:]))
 
 
-def _scope(before: str, after: str) -> str:
+def _scope(before: str, after: str, *, rates: bool = True) -> str:
     """The scope word nearest the figure ("11.3 million vehicles each year, about 31,000 a
-    day": per year); of two as near, the first in the table."""
+    day": per year); of two as near, the first in the table. Without `rates`, a price per
+    hour or per thing is no scope (the figure is not the amount: "climbs 45% to $22 an
+    hour")."""
     if _DIFFERENCE.match(after):
         return "difference"  # "$3 billion more than its valuation": no level
     original_before = before
@@ -2639,6 +2680,8 @@ def _scope(before: str, after: str) -> str:
         after = after.rsplit(",", 1)[0]  # "..., with another 120": the next figure's
     best, best_distance = "", None
     for name, pattern in _SCOPE_PATTERNS:
+        if not rates and name in _RATE_SCOPES:
+            continue
         distances = [len(before) - m.end() for m in pattern.finditer(before)]
         distances += [m.start() + 1 for m in pattern.finditer(after)]
         if distances and (best_distance is None or min(distances) < best_distance):

@@ -327,8 +327,9 @@ def interval_of(reading: Reading) -> Interval:
 
 
 # Scales read to a fixed place whatever digits a writer gives: a quake's magnitude is stated
-# to a tenth, so "a 7 magnitude quake" says 7.0, not anything from 6.5 to 7.5.
-_SCALE_PLACES = {"magnitude": Decimal("0.1")}
+# to a tenth, so "a 7 magnitude quake" says 7.0, not anything from 6.5 to 7.5; days are
+# counted, so "after 30 days at sea" is not a rounding of another outlet's "31-day voyage".
+_SCALE_PLACES = {"magnitude": Decimal("0.1"), "days": Decimal(1)}
 
 
 @lru_cache(maxsize=8192)

@@ -287,16 +287,20 @@ def _merge_restatements(
                 continue  # "grounded on Sunday" and "the blowout on Sunday": two facts
             if (
                 (
-                    _same_event_measure(target.roots[0], group.roots[0])
-                    or _rounded_restatement(target.roots[0], group.roots[0], other, mention)
+                    (
+                        _same_event_measure(target.roots[0], group.roots[0])
+                        or _rounded_restatement(target.roots[0], group.roots[0], other, mention)
+                    )
+                    and _values_fit(other, mention, on)
                 )
-                and _values_fit(other, mention, on)
-            ) or matching.is_restatement(
-                target.profile,
-                group.profile,
-                params,
-                same=lambda: matching.same_value(other, mention, on=on),  # noqa: B023
-                headline=text.in_summary(other) or text.in_summary(mention),
+                or _specific_repeat(other, mention, target.profile, group.profile, on)
+                or matching.is_restatement(
+                    target.profile,
+                    group.profile,
+                    params,
+                    same=lambda: matching.same_value(other, mention, on=on),  # noqa: B023
+                    headline=text.in_summary(other) or text.in_summary(mention),
+                )
             ):
                 target.roots.append(group.roots[0])
                 target.members.extend(group.members)
@@ -306,6 +310,26 @@ def _merge_restatements(
             merged.append(group)
             mentions.append(mention)
     return merged
+
+
+def _specific_repeat(
+    a: matching.Mention,
+    b: matching.Mention,
+    a_profile: matching.Profile,
+    b_profile: matching.Profile,
+    on: date | None,
+) -> bool:
+    """Whether one specific amount is written alike in two sentences of an article that name
+    one entity: "$531 million" in the lead and again lower down is one figure restated, though
+    each sentence names others beside it. Round amounts ("$2 billion") recur for different
+    things too often to say so."""
+    if a.kind not in (Claim.Kind.MONEY, Claim.Kind.COUNT) or a.sentence_start == b.sentence_start:
+        return False
+    if (a.text, a.qualifier, a.value_key) != (b.text, b.qualifier, b.value_key):
+        return False
+    if matching.significant_digits(comparison.reading_of(a, on=on)) < 3:
+        return False
+    return bool(a_profile.own_names & b_profile.own_names)
 
 
 def _same_event_measure(a: Claim, b: Claim) -> bool:

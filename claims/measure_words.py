@@ -185,3 +185,53 @@ def _dimension(before: str, after: str, *, kind: str, wording: str, text: str, u
 def without_cues(words: list[str]) -> list[str]:
     """The words that do not only say what a quantity measures ("weighs", "spanning")."""
     return [w for w in words if not any(cue.search(w.lower()) for _, cue in _DIMENSION_CUES)]
+
+
+# A film's takings, in the words box-office coverage uses: which market ("domestic",
+# "global") and which days ("opening weekend", "opening day", "previews"). Only the line shows
+# them: grouping reads the sentence's words as it does for any unnamed measure.
+_BOX_OFFICE = re.compile(
+    r"\b(?:box[- ]office|gross(?:ed|ing|es)|opening (?:weekend|day)|debut weekend"
+    r"|(?:opened|debuted) (?:to|with)|previews|ticket sales)\b"
+)
+_BOX_OFFICE_MARKETS = (
+    ("domestic", re.compile(r"\b(?:domestic(?:ally)?|north americ(?:a|an)|(?:the )?u\.?s\.?)\b")),
+    ("global", re.compile(r"\b(?:global(?:ly)?|worldwide|world-wide)\b")),
+    ("international", re.compile(r"\b(?:overseas|international(?:ly)?|abroad|offshore)\b")),
+)
+_BOX_OFFICE_DAYS = (
+    ("previews", re.compile(r"\bpreviews?\b")),
+    ("opening day", re.compile(r"\b(?:opening day|first day|on (?:its )?friday)\b")),
+    ("opening weekend", re.compile(r"\b(?:open(?:ing|ed)|debut(?:ed)?|first weekend)\b")),
+)
+
+
+_CLAUSE = re.compile(r"[,;(]|\b(?:and|but|while|which|whereas)\b")
+
+
+def box_office(before: str, after: str) -> str:
+    """ "domestic opening weekend gross" for "$92 million at the domestic box office over its
+    opening weekend"; "" when the figure's words are not about a film's takings."""
+    # Another figure's words, or another clause's, are not this one's: "$40 million abroad,
+    # beating forecasts, took $92 million".
+    before = _CLAUSE.split(re.split(r"\d[\d,.]*", before.lower())[-1])[-1]
+    after = _CLAUSE.split(re.split(r"\d", after.lower(), maxsplit=1)[0])[0]
+    before, after = before[-70:], after[:50]
+    if not _BOX_OFFICE.search(f"{before} {after}"):
+        return ""
+    market = _nearest_cue(_BOX_OFFICE_MARKETS, before, after)
+    days = _nearest_cue(_BOX_OFFICE_DAYS, before, after)
+    return (
+        " ".join(p for p in (market, days, "gross") if p) if market or days else "box office gross"
+    )
+
+
+def _nearest_cue(cues: tuple[tuple[str, re.Pattern], ...], before: str, after: str) -> str:
+    """The name of the cue written nearest the figure, before or after it."""
+    best, best_distance = "", None
+    for name, cue in cues:
+        distances = [len(before) - m.end() for m in cue.finditer(before)]
+        distances += [m.start() for m in cue.finditer(after)]
+        if distances and (best_distance is None or min(distances) < best_distance):
+            best, best_distance = name, min(distances)
+    return best

@@ -53,6 +53,11 @@ def month_dates(text: str) -> list[dates.DateHit]:
     month_first = sum(1 for m in matches if m.group("md_m"))
     order = None if day_first == month_first else day_first > month_first
     taken = Spans([(h.start, h.end) for h in hits])
+    for m in dates.BARE_MONTH.finditer(text):
+        if not taken.overlaps(m.start("month"), m.end("month")):
+            month = dates.MONTH_NAMES[m.group("month").lower()]
+            hits.append(dates.DateHit(m.start("month"), m.end("month"), None, month, None))
+    taken = Spans([(h.start, h.end) for h in hits])
     for m in dates.NUMERIC_DATE.finditer(text):
         hit = dates.read_numeric_date(text, m, order)
         if hit and (m.group("q_y") or m.group("fy")) and dates.names_a_report(text, *m.span()):

@@ -36,6 +36,16 @@ DATE = re.compile(
     rf")(?![\w%])"
 )
 
+# A month named alone after a preposition of time dates its occurrence nearest publication:
+# "jobs added in January", "down 18% since March", "a vote expected in December". Full names
+# only, and never before a figure or a capitalised word ("in April 2024" is read above, "in
+# April Lee's report" names someone).
+BARE_MONTH = re.compile(
+    r"\b(?:[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Tt]ill|[Tt]hrough|[Ll]ast|[Dd]uring|[Bb]efore|[Aa]fter)"
+    r"[ \u00a0](?P<month>January|February|March|April|May|June|July|August|September|October"
+    r"|November|December)\b(?![ \u00a0]*(?:\d|[A-Z&’'-]))"
+)
+
 # Numeric and period forms. A slashed date is read only when unambiguous: "2024/03/04",
 # "25/03/2024" (25 is no month), "03/25/2024", or in a text whose written dates show its order
 # ("4 March" or "March 4"). "7.3.2024" is continental, day first. "Q3 2024", "H1 2024" and

@@ -44,6 +44,10 @@ A_PERIOD = re.compile(
     r"(?P<unit>decade|fortnight|month|year|week|day|hour|minute|century)\b"
     r"(?![-\w'’])(?!\s+(?:ago|earlier|later|before|after|on|from\s+now|when|in\s+which)\b)"
 )
+# "four and a half", "two-and-a-half": a spelled number and a half.
+_AND_A_HALF = re.compile(
+    r"(?:-and-a-half|[ \u00a0]and[ \u00a0]a[ \u00a0]half)\b(?!-?\s*(?:of|a|an)\b)"
+)
 _PERIOD_LEAD = re.compile(
     r"\b(?i:for|within|in|than|nearly|almost|about|around|roughly|over|under|least|most|to|only"
     r"|just|barely|lasting|lasted|took|takes|spent|served|after)\s+$"
@@ -318,6 +322,10 @@ def read_words(text: str, m: re.Match[str]) -> Atom | None:
     if written is None:
         return None
     pos = m.end("words")
+    half = _AND_A_HALF.match(text, pos) if lower not in ("a", "one", "half a") else None
+    if half:  # "three and a half years", "a two-and-a-half-hour wait"
+        written, pos = Decimal(written) + Decimal("0.5"), half.end()
+        raw = text[m.start("words") : pos]
     factor, pos, _ = _magnitude_at(text, pos, glued_letters=False)
     atom = Atom(
         start=m.start("words"),

@@ -74,6 +74,8 @@ def named_by_previous_word(text: str, start: int) -> bool:
         return False
     if token.lower() in _TITLE_ABBREVIATIONS:
         return True
+    if token.lower().endswith(("s'", "s’")):
+        return False  # "Reyes' 2019 film": a plural possessive dates what follows
     word = token.strip("()[]\"“”‘’'")
     if not word:
         return False

@@ -196,6 +196,18 @@ def borrow_units(text: str, cands: list[Candidate], sentences: Sentences) -> Non
         ):
             # "1.14 deaths per 100,000 people, up from 1.02": the rate's unit and kind.
             cand.kind, cand.unit = Kind.QUANTITY, prev.unit
+        elif (
+            prev is not None
+            and cand.kind is Kind.COUNT
+            and cand.unit is None
+            and prev.kind is Kind.DURATION
+            and cand.number is not None
+            and not cand.named
+            and cand.start - prev.end <= 12
+            and _COMPARED_WITH.search(text, prev.end, cand.start)
+        ):
+            # "shortens the wait to two weeks from six": the length it leaves out.
+            cand.kind, cand.unit = Kind.DURATION, prev.unit
         # A date between a count and its ellipsis ("11 storms by mid-September, against eight").
         if (not cand.orphan or cand.unit) and cand.kind is not Kind.DATE:
             prev = cand

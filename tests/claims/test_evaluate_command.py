@@ -72,6 +72,7 @@ def test_evaluate_writes_one_line_per_claim_and_scores_it(corpus, tmp_path, caps
         "unit",
         "qualifier",
         "subject",
+        "key",
         "fact",
         "disputed",
     }

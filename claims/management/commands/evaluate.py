@@ -219,6 +219,7 @@ def prediction_record(file: str, claim) -> dict:
         "unit": claim.unit or None,
         "qualifier": claim.qualifier,
         "subject": claim.subject,
+        "key": claim.subject_key,
         "fact": claim.fact_id,
         "disputed": claim.fact is not None and claim.fact.agreement == Fact.Agreement.DISPUTED,
     }

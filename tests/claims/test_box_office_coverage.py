@@ -1,0 +1,107 @@
+"""Coverage of a film's opening: the line says which takings a figure is (the market, the
+opening weekend or day, the previews), ticket pre-sales are no company's revenue, and a
+specific amount an article repeats is one figure."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from claims import about, facts, matching
+from tests.claims.extraction.helpers import figures
+from tests.claims.stories import publish, read_figure
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "line"),
+    [
+        (
+            "Halvern Studios' “Lanterns” took $92 million in domestic theaters over its"
+            " opening weekend.",
+            "$92 million",
+            "domestic opening weekend gross",
+        ),
+        (
+            "“Lanterns” earned $31 million on its opening day; Thursday previews accounted"
+            " for $9 million.",
+            "$31 million",
+            "opening day gross",
+        ),
+        (
+            "“Lanterns” earned $31 million on its opening day; Thursday previews accounted"
+            " for $9 million.",
+            "$9 million",
+            "previews gross",
+        ),
+        (
+            "The film took $210 million worldwide after it debuted with $118 million overseas.",
+            "$118 million",
+            "international opening weekend gross",
+        ),
+    ],
+)
+def test_a_film_s_takings_say_which_in_the_line(text, figure, line):
+    found = read_figure(text, figure, kind="money", unit="USD")
+    assert line in about.subject_line(found, figure)
+
+
+def test_box_office_words_only_reword_the_line_never_the_key():
+    text = "Halvern Studios' “Lanterns” took $92 million in domestic theaters this weekend."
+    found = read_figure(text, "$92 million", kind="money", unit="USD")
+    assert found.key == ""  # grouping still reads the sentence's words
+
+
+def test_a_gross_margin_is_no_box_office():
+    text = "Velta Foods said its gross margin widened to $92 million in the quarter."
+    found = read_figure(text, "$92 million", kind="money", unit="USD")
+    assert "box office" not in about.subject_line(found, "$92 million")
+    assert "opening" not in about.subject_line(found, "$92 million")
+
+
+@pytest.mark.parametrize("sales", ["$22 million in pre-sales", "advance sales of $22 million"])
+def test_ticket_pre_sales_are_no_revenue(sales):
+    text = f"“Lanterns” set a record for its studio with {sales}."
+    found = read_figure(text, "$22 million", kind="money", unit="USD")
+    assert found.measure != "revenue"
+
+
+def test_sales_are_still_revenue():
+    text = "Velta Foods said sales rose to $92 million in the quarter."
+    found = read_figure(text, "$92 million", kind="money", unit="USD")
+    assert found.measure == "revenue"
+
+
+def test_a_specific_amount_repeated_in_one_article_is_one_figure(make_article):
+    article = publish(
+        make_article,
+        "Halvern Studios' “Lanterns” grossed $92.4 million in its first weekend, while Corvo"
+        " Films' “Ashgrove” took $40 million.\n\nCritics had doubted it, yet Halvern's film"
+        " took $92.4 million in North America, its chief Omar Veld said.",
+        outlet="Screen Ledger",
+        published=date(2025, 6, 9),
+    )
+    first, second = article.claims.filter(text="$92.4 million").order_by("start")
+    assert first.fact == second.fact
+
+
+def test_a_round_amount_written_twice_is_not_taken_for_one_figure_on_its_own():
+    def mention(start: int, text: str, number: str) -> matching.Mention:
+        return matching.Mention(
+            id=start, start=start, end=start + len(text), sentence_start=start,
+            sentence_end=start + 50, text=text, kind="money", unit="USD",
+            number=Decimal(number), number_high=None, date="", qualifier="exact", subject="",
+        )  # fmt: skip
+
+    named = matching.Profile(own_names=frozenset({"halvern"}))
+    specific = (mention(0, "$92.4 million", "92400000"), mention(100, "$92.4 million", "92400000"))
+    rounded = (mention(0, "$90 million", "90000000"), mention(100, "$90 million", "90000000"))
+    assert facts._specific_repeat(*specific, named, named, None)
+    assert not facts._specific_repeat(*rounded, named, named, None)
+    assert not facts._specific_repeat(*specific, named, matching.Profile(), None)
+
+
+def test_a_year_after_a_plural_possessive_dates_the_work():
+    found = figures("Her film beat director Ana Reyes' 2019 “Harbor Lights” in Tessal.")
+    assert [(f.text, f.kind.value, f.value) for f in found] == [("2019", "date", "2019")]
