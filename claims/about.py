@@ -2552,6 +2552,7 @@ _VOTE = re.compile(
     r"|support|polls?|polling|backing)\b"
 )
 _TURNOUT = re.compile(r"\bturnout\b")
+_BASE_AFTER = re.compile(r"[^.;]{0,25}?\b(?:up|down)\s+from\b")
 _LEVEL_REACHED = re.compile(r"\b(?:to|at|on)\s+(?:just\s+|only\s+|about\s+|around\s+)?$")
 # A move with no measure named, in a sentence about trading, is a move of the share price.
 _TRADING = re.compile(
@@ -2568,8 +2569,12 @@ def _percent_measure(before: str, after: str, measure: str, sentence: str = "") 
     if _TURNOUT.search(near):
         return "turnout"
     if _VOTE.search(near):
-        # "the vote share rose by three points to 41%": the change, then the level reached.
-        changed = _CHANGE.search(near) and not _LEVEL_REACHED.search(before)
+        # "the vote share rose by three points to 41%": the change, then the level reached;
+        # "28% of the vote, up from 24%": the level, then the one it rose from.
+        base_after = _BASE_AFTER.match(after)
+        changed = _CHANGE.search(
+            before[-80:] + " " + ("" if base_after else after[:40])
+        ) and not _LEVEL_REACHED.search(before)
         return "vote share change" if changed else "vote share"
     if _CHANGE.search(before[-80:] + " " + after[:40]):
         if not measure and _TRADING.search(sentence):

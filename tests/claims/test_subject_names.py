@@ -92,8 +92,8 @@ def test_a_percent_of_something_is_a_share_even_beside_a_move():
 
     found = read(text, "28.5%", kind="percent", unit="percent")
 
-    assert "share of vote" in found.line
-    assert found.measure == "change"  # what grouping compares is left as it was
+    assert "vote share" in found.line
+    assert found.measure == "vote share"  # the level reached, not the move from 24%
 
 
 def test_a_bare_move_says_which_way_it_went():
