@@ -1566,6 +1566,8 @@ def about(
         if kind == "date"
         else _scope(before.lower()[-80:], after.lower()[:80], rates=kind == "money")
     )
+    if kind == "count" and not scope and measure == "jobs":
+        scope = _sector(before.lower()[-90:], after.lower()[:90])
     if kind == "count" and not scope and measure not in _TOLLS and _count_change(before, text):
         scope = "change"  # "gained 14 seats", "+48 seats": a change, not the number held
     if kind == "money" and not scope and _at_most(body[sentence_start:start], after):
@@ -2664,6 +2666,48 @@ _COUNT_CHANGE_BEFORE = re.compile(
 
 def _count_change(before: str, text: str) -> bool:
     return text.startswith("+") or bool(_COUNT_CHANGE_BEFORE.search(before.lower()[-60:]))
+
+
+# The part of an economy a jobs count is in: "employment in social assistance rose by 30,000",
+# "furniture retailers shed 3,000 jobs", "12,000 jobs added in home health care". The count
+# for one industry is no other's, nor the whole economy's.
+_INDUSTRY = (
+    r"(?:retailers|wholesalers|manufacturers|makers|producers|industry|industries|sector"
+    r"|services|construction|manufacturing|retail|health\s+care|healthcare|hospitals"
+    r"|restaurants|bars|builders|contractors|mining|transportation|warehousing|utilities"
+    r"|assistance|leisure|hospitality|education|finance|insurance)"
+)
+_SECTOR_WORD = r"(?!the\b|a\b|an\b|its\b|their\b)[a-z][a-z&-]*,?"
+_SECTOR_BEFORE = re.compile(
+    r"\b(?:employment|jobs|payrolls|hiring|headcount)\s+in\s+((?:" + _SECTOR_WORD + r"\s+){1,4}?)"
+    r"(?:rose|increased|grew|fell|declined|decreased|dropped|climbed|jumped|was\s+up"
+    r"|was\s+down)(?:\s+by)?\s+$"
+    r"|\b((?:" + _SECTOR_WORD + r"\s+){0,5}?" + _INDUSTRY + r")\s+"
+    r"(?:added|shed|lost|cut|gained|created|eliminated)\s+(?:about\s+|some\s+|another\s+)?$"
+)
+_SECTOR_AFTER = re.compile(
+    r"^\s*(?:new\s+)?(?:jobs?|positions)?\s*(?:(?:were|was)\s+)?(?:added|created|lost|cut)?\s*in\s+"
+    r"(?:the\s+)?"
+    r"((?:" + _SECTOR_WORD + r"\s+){0,5}" + _INDUSTRY + r")\b"
+)
+
+
+def _sector(before: str, after: str) -> str:
+    """The industry a jobs count is in, as the sentence names it ("in social assistance")."""
+    match = _SECTOR_BEFORE.search(before) or _SECTOR_AFTER.match(after)
+    if not match:
+        return ""
+    phrase = match.group(1) or match.group(2) or ""
+    head, comma, tail = phrase.rpartition(",")
+    if comma and not re.match(r"\s*(?:and|or)\b", tail):
+        phrase = tail  # "over the month, furniture retailers": the comma ends another phrase
+    words = phrase.replace(",", " ").split()
+    while words and words[0] in ("and", "or", "but", "while", "whereas", "as"):
+        words = words[1:]  # "..., and mining added 5,000": the clause's own industry
+    if len(words) > 1 and words[-1] in ("sector", "industry", "industries"):
+        words = words[:-1]  # "the manufacturing sector" is "manufacturing"
+    phrase = " ".join(words).replace("health care", "healthcare")
+    return f"in {phrase}"[:60] if phrase else ""
 
 
 def _scope(before: str, after: str, *, rates: bool = True) -> str:
