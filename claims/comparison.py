@@ -322,7 +322,7 @@ def interval_of(reading: Reading) -> Interval:
         None if high is None else str(high),
         str(reading.qualifier),
         reading.text,
-        _SCALE_PLACES.get((reading.unit or "").lower()),
+        _place(reading),
     )
 
 
@@ -330,6 +330,16 @@ def interval_of(reading: Reading) -> Interval:
 # to a tenth, so "a 7 magnitude quake" says 7.0, not anything from 6.5 to 7.5; days are
 # counted, so "after 30 days at sea" is not a rounding of another outlet's "31-day voyage".
 _SCALE_PLACES = {"magnitude": Decimal("0.1"), "days": Decimal(1)}
+# Seats are counted one by one, and a plain "210 seats" says 210: another outlet's "211
+# seats" is a different count. Hedged ("about 200 seats") they keep their rounding.
+_TALLIED = {"seats", "seat"}
+
+
+def _place(reading: Reading) -> Decimal | None:
+    unit = (reading.unit or "").lower()
+    if unit in _TALLIED and str(reading.qualifier) == Qualifier.EXACT:
+        return Decimal(1)
+    return _SCALE_PLACES.get(unit)
 
 
 @lru_cache(maxsize=8192)

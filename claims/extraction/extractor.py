@@ -62,6 +62,11 @@ _SIGNED_UNITS = {"degrees Celsius", "degrees Fahrenheit", "degrees", "percent", 
 # Units of a change that a fall makes negative ("fell 4%", "cut by 25 basis points").
 _CHANGE_UNITS = {"percent", "percentage points", "basis points"}
 _PLUS_AFTER = re.compile(r"-plus\b")
+# "a landslide majority of 174": a majority counts seats in a parliament, votes in a single
+# seat ("held the seat with a majority of 4,500"); the sentence says which.
+_MAJORITY_OF = re.compile(r"\bmajority\s+of\s+$", re.IGNORECASE)
+_SEATS_WORD = re.compile(r"\bseats\b", re.IGNORECASE)
+_VOTES_WORD = re.compile(r"\b(?:votes?|seat|constituency|ward|ballots?)\b", re.IGNORECASE)
 
 
 def _atoms(text: str, taken: list[tuple[int, int]]) -> list[Atom]:
@@ -164,6 +169,8 @@ def _bare(text: str, atom: Atom, sentences: Sentences) -> Candidate | dates.Date
     before = qualifier_before(text, atom.start)
     lead = before[1] if before else atom.start
     unit = _context_unit(text, atom, sentences)
+    if not unit and atom.factor == 1 and _MAJORITY_OF.search(text, max(s0, lead - 20), lead):
+        unit = _majority_unit(text, s0, s1)
     if not unit and units.CASUALTY_VERB.search(text, max(0, lead - 30), lead):
         unit = "people"  # "killing at least 37", "injuring 210"
     if atom.glued_letter:
@@ -213,6 +220,12 @@ def _bare(text: str, atom: Atom, sentences: Sentences) -> Candidate | dates.Date
             unit = "jobs"  # "payroll employment rose by 412,000": jobs, as outlets count them
         return Candidate(atom.start, atom.end, Kind.COUNT, atom.value, unit=unit)
     return _orphan(atom)
+
+
+def _majority_unit(text: str, s0: int, s1: int) -> str | None:
+    if _SEATS_WORD.search(text, s0, s1):
+        return "seats"
+    return "votes" if _VOTES_WORD.search(text, s0, s1) else None
 
 
 def _of_noun(text: str, atom: Atom) -> str | None:

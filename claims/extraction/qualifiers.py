@@ -25,7 +25,7 @@ _BEFORE = [
     ),
     (
         Qualifier.MORE_THAN,
-        r"more\s+than|"
+        r"more\s+than|more\s+then|"
         + _PARTICLE_VERBS
         + r"over|above|in\s+excess\s+of|upwards\s+of|upward\s+of|north\s+of"
         r"|greater\s+than|higher\s+than|exceeding|exceeded|exceeds|surpassing|topping|topped|tops|beyond"

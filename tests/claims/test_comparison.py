@@ -626,3 +626,18 @@ def test_about_a_round_ten_billion_still_reaches_eleven_billion():
 
     assert compare(about_ten, reading("$11 billion", "11000000000", "USD")).agree
     assert not compare(about_ten, reading("$12 billion", "12000000000", "USD")).agree
+
+
+def test_seats_are_counted_one_by_one_so_210_seats_disagree_with_211():
+    # Given two outlets' seat counts, one ending in a zero, and a hedged one
+    plain = reading("+210 seats", "210", "seats")
+    other = reading("211 seats", "211", "seats")
+    hedged = reading("about 200 seats", "200", "seats", qualifier="approx")
+    # When compared
+    # Then the plain counts disagree while the hedged one keeps its rounding
+    assert not compare(plain, other).agree
+    assert compare(hedged, plain).agree
+    assert compare(
+        reading("about 2,000 people", "2000", "people", qualifier="approx"),
+        reading("2,100 people", "2100", "people"),
+    ).agree

@@ -108,3 +108,20 @@ def test_spelled_dozens_and_hundreds_multiply():
         ("Two dozen people", "24"),
         ("three hundred and fifty workers", "350"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "The Greens won a landslide majority of 96 and a total of 330 seats.",
+            ("96", "count", "96", "seats", "exact"),
+        ),
+        (
+            "Ms Varga held the seat with a majority of 4,310.",
+            ("4,310", "count", "4310", "votes", "exact"),
+        ),
+    ],
+)
+def test_a_bare_majority_counts_seats_or_votes_as_the_sentence_says(sentence, expected):
+    assert summary(figures(sentence)[0]) == expected

@@ -53,3 +53,10 @@ def test_a_phrasal_verb_particle_is_not_a_qualifier():
 
 def test_over_the_next_is_a_period_not_a_more_than():
     assert only_figure("Spending will rise over the next 5 years.").qualifier.value == "exact"
+
+
+def test_more_then_misspelled_is_still_more_than():
+    assert (
+        only_figure("In towns where they won more then 60% they fell back.").qualifier
+        == "more_than"
+    )
