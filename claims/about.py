@@ -1618,7 +1618,14 @@ def about(
     if result and result.shown:
         shown = result.shown  # "data center revenue estimate", "earnings per share"
     if kind == "money" and not (measure or wording or shown):
-        shown = measure_words.box_office(before, after)  # "domestic opening weekend gross"
+        # "domestic opening weekend gross"
+        shown = measure_words.box_office(before, after, sentence=body[sentence_start:start])
+        if shown.endswith(("opening day gross", "previews gross")):
+            # A film's takings on its first day in a named market are one measure of the film:
+            # "$70.5 million domestically on Friday" and "the largest day, with $70.8 million".
+            # A weekend's takings are written of many films in one line; they keep the line's
+            # words.
+            measure, scope = "gross", shown.removesuffix(" gross")
     if measure == "transfer fee":
         shown = measure  # not the player's role nor the week it was announced
     investor = _investor(
@@ -2584,6 +2591,15 @@ def _percent_measure(before: str, after: str, measure: str, sentence: str = "") 
     return measure or "share"
 
 
+# The field a superlative ranks in is not the figure's period: "the largest grossing day of
+# 2023 with $70.8 million" is one day's takings, not the year's.
+_RANKED_IN = re.compile(
+    r"\b(?:biggest|largest|highest|lowest|best|worst|strongest|weakest|busiest|most|top)\b"
+    r"[\w\s-]{0,40}?\b(?:of|in)\s+(?:the\s+year\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def _reference(before: str, after: str, sentence: str, kind: str, measure: str) -> str:
     near = (before[-90:] + " | " + after[:60]).lower()
     parts = []
@@ -2607,6 +2623,7 @@ def _reference(before: str, after: str, sentence: str, kind: str, measure: str) 
             else _period_label(m.group())
             for m in _PERIOD.finditer(near_text)
             if not _BASE_PERIOD.search(near_text[max(0, m.start() - 60) : m.start()])
+            and not _RANKED_IN.search(near_text[max(0, m.start() - 50) : m.start()])
         }
         quarters = {p for p in periods if re.fullmatch(r"Q[1-4]", p)}
         if len(periods) > 1 and len(quarters) == 1:
