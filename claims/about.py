@@ -1398,6 +1398,8 @@ EVENT_MEASURES = frozenset(
         "epicentre distance",
         # A court story's ruling is its event: "a 40-page opinion" whoever the clause names.
         "ruling length",
+        # A labour or trade deal's story has one contract, whichever party a clause names.
+        "contract length",
         "disaster start",
         "time since disaster",
     )
@@ -1626,6 +1628,10 @@ def about(
             # A weekend's takings are written of many films in one line; they keep the line's
             # words.
             measure, scope = "gross", shown.removesuffix(" gross")
+    if kind == "duration" and not measure and _CONTRACT_TERM.search(f"{wording} | {shown}"):
+        # "a four-year deal" and "wage increases over the next four years" say how long the
+        # contract runs: one measure, whichever words a line gives it.
+        measure = "contract length"
     if measure == "transfer fee":
         shown = measure  # not the player's role nor the week it was announced
     investor = _investor(
@@ -2597,6 +2603,14 @@ _RANKED_IN = re.compile(
     r"\b(?:biggest|largest|highest|lowest|best|worst|strongest|weakest|busiest|most|top)\b"
     r"[\w\s-]{0,40}?\b(?:of|in)\s+(?:the\s+year\s+)?$",
     re.IGNORECASE,
+)
+
+
+# How long a contract runs, as a line names it: "deal length" ("a four-year deal"), "wages
+# period" ("wage increases over the next four years").
+_CONTRACT_TERM = re.compile(
+    r"\b(?:(?:deal|contract|agreement|pact|accord)s? length"
+    r"|(?:wages?|pay|raises?|wage increases?) period)\b"
 )
 
 
