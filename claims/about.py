@@ -1398,6 +1398,8 @@ EVENT_MEASURES = frozenset(
         "epicentre distance",
         # A court story's ruling is its event: "a 40-page opinion" whoever the clause names.
         "ruling length",
+        # A labour or trade deal's story has one contract, whichever party a clause names.
+        "contract length",
         "disaster start",
         "time since disaster",
     )
@@ -1620,7 +1622,18 @@ def about(
     if result and result.shown:
         shown = result.shown  # "data center revenue estimate", "earnings per share"
     if kind == "money" and not (measure or wording or shown):
-        shown = measure_words.box_office(before, after)  # "domestic opening weekend gross"
+        # "domestic opening weekend gross"
+        shown = measure_words.box_office(before, after, sentence=body[sentence_start:start])
+        if shown.endswith(("opening day gross", "previews gross")):
+            # A film's takings on its first day in a named market are one measure of the film:
+            # "$70.5 million domestically on Friday" and "the largest day, with $70.8 million".
+            # A weekend's takings are written of many films in one line; they keep the line's
+            # words.
+            measure, scope = "gross", shown.removesuffix(" gross")
+    if kind == "duration" and not measure and _CONTRACT_TERM.search(f"{wording} | {shown}"):
+        # "a four-year deal" and "wage increases over the next four years" say how long the
+        # contract runs: one measure, whichever words a line gives it.
+        measure = "contract length"
     if measure == "transfer fee":
         shown = measure  # not the player's role nor the week it was announced
     investor = _investor(
@@ -2591,6 +2604,23 @@ def _percent_measure(before: str, after: str, measure: str, sentence: str = "") 
     return measure or "share"
 
 
+# The field a superlative ranks in is not the figure's period: "the largest grossing day of
+# 2023 with $70.8 million" is one day's takings, not the year's.
+_RANKED_IN = re.compile(
+    r"\b(?:biggest|largest|highest|lowest|best|worst|strongest|weakest|busiest|most|top)\b"
+    r"[\w\s-]{0,40}?\b(?:of|in)\s+(?:the\s+year\s+)?$",
+    re.IGNORECASE,
+)
+
+
+# How long a contract runs, as a line names it: "deal length" ("a four-year deal"), "wages
+# period" ("wage increases over the next four years").
+_CONTRACT_TERM = re.compile(
+    r"\b(?:(?:deal|contract|agreement|pact|accord)s? length"
+    r"|(?:wages?|pay|raises?|wage increases?) period)\b"
+)
+
+
 def _reference(before: str, after: str, sentence: str, kind: str, measure: str) -> str:
     near = (before[-90:] + " | " + after[:60]).lower()
     parts = []
@@ -2614,6 +2644,7 @@ def _reference(before: str, after: str, sentence: str, kind: str, measure: str) 
             else _period_label(m.group())
             for m in _PERIOD.finditer(near_text)
             if not _BASE_PERIOD.search(near_text[max(0, m.start() - 60) : m.start()])
+            and not _RANKED_IN.search(near_text[max(0, m.start() - 50) : m.start()])
         }
         quarters = {p for p in periods if re.fullmatch(r"Q[1-4]", p)}
         if len(periods) > 1 and len(quarters) == 1:

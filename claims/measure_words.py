@@ -201,7 +201,14 @@ _BOX_OFFICE_MARKETS = (
 )
 _BOX_OFFICE_DAYS = (
     ("previews", re.compile(r"\bpreviews?\b")),
-    ("opening day", re.compile(r"\b(?:opening day|first day|on (?:its )?friday)\b")),
+    # A weekend's best day is the day it opened, previews and all: "the largest grossing day".
+    (
+        "opening day",
+        re.compile(
+            r"\b(?:opening day|first day|(?:(?:opened|debuted|premiered) )?on (?:its )?friday"
+            r"|(?:biggest|largest|best|top)(?:[- ]grossing)? (?:single )?day)\b"
+        ),
+    ),
     ("opening weekend", re.compile(r"\b(?:open(?:ing|ed)|debut(?:ed)?|first weekend)\b")),
 )
 
@@ -209,21 +216,39 @@ _BOX_OFFICE_DAYS = (
 _CLAUSE = re.compile(r"[,;(]|\b(?:and|but|while|which|whereas)\b")
 
 
-def box_office(before: str, after: str) -> str:
+def box_office(before: str, after: str, *, sentence: str = "") -> str:
     """ "domestic opening weekend gross" for "$92 million at the domestic box office over its
     opening weekend"; "" when the figure's words are not about a film's takings."""
     # Another figure's words, or another clause's, are not this one's: "$40 million abroad,
     # beating forecasts, took $92 million".
-    before = _CLAUSE.split(re.split(r"\d[\d,.]*", before.lower())[-1])[-1]
+    # A year is no figure: "the largest grossing day of 2023 with $70.8 million".
+    whole = re.sub(r"\b(?:19|20)\d\d\b", "year", before.lower())
+    before = _CLAUSE.split(re.split(r"\d[\d,.]*", whole)[-1])[-1]
     after = _CLAUSE.split(re.split(r"\d", after.lower(), maxsplit=1)[0])[0]
     before, after = before[-70:], after[:50]
     if not _BOX_OFFICE.search(f"{before} {after}"):
         return ""
-    market = _nearest_cue(_BOX_OFFICE_MARKETS, before, after)
+    market = _nearest_cue(_BOX_OFFICE_MARKETS, before, after) or _sentence_market(
+        re.sub(r"\b(?:19|20)\d\d\b", "year", (sentence or before).lower())
+    )
     days = _nearest_cue(_BOX_OFFICE_DAYS, before, after)
     return (
         " ".join(p for p in (market, days, "gross") if p) if market or days else "box office gross"
     )
+
+
+def _sentence_market(before: str) -> str:
+    """The one market the sentence's earlier clauses without a figure of their own name: "the
+    highest domestic opening of the year; it also had the biggest day with $71 million"."""
+    clauses = _CLAUSE.split(before.split(". ")[-1])[:-1]
+    markets = {
+        name
+        for clause in clauses
+        if not re.search(r"\d", clause)
+        for name, cue in _BOX_OFFICE_MARKETS
+        if cue.search(clause)
+    }
+    return markets.pop() if len(markets) == 1 else ""
 
 
 def _nearest_cue(cues: tuple[tuple[str, re.Pattern], ...], before: str, after: str) -> str:

@@ -10,8 +10,9 @@ from decimal import Decimal
 import pytest
 
 from claims import about, facts, matching
+from claims.models import Fact
 from tests.claims.extraction.helpers import figures
-from tests.claims.stories import publish, read_figure
+from tests.claims.stories import claim, publish, read_figure
 
 
 @pytest.mark.parametrize(
@@ -105,3 +106,40 @@ def test_a_round_amount_written_twice_is_not_taken_for_one_figure_on_its_own():
 def test_a_year_after_a_plural_possessive_dates_the_work():
     found = figures("Her film beat director Ana Reyes' 2019 “Harbor Lights” in Tessal.")
     assert [(f.text, f.kind.value, f.value) for f in found] == [("2019", "date", "2019")]
+
+
+def test_a_year_a_best_day_is_ranked_in_is_not_its_period():
+    text = (
+        "“Lanterns” had the best domestic opening of the year; it also took the largest"
+        " grossing day of 2024 with $41.6 million."
+    )
+    found = read_figure(text, "$41.6 million", kind="money", unit="USD")
+    assert found.measure == "gross"
+    assert found.scope == "domestic opening day"
+    assert found.reference == ""
+
+
+def test_a_market_named_beside_another_figure_is_not_taken(make_article):
+    text = "“Lanterns” took $40 million abroad, beating forecasts, and on Friday took $12 million."
+    found = read_figure(text, "$12 million", kind="money", unit="USD")
+    assert "international" not in about.subject_line(found, "$12 million")
+
+
+def test_outlets_giving_a_film_different_opening_days_make_one_disputed_fact(make_article):
+    first = publish(
+        make_article,
+        "Halvern Studios' “Lanterns” topped the charts. “Lanterns” grossed $41.6 million"
+        " domestically when it opened on Friday, including $9 million in previews.",
+        outlet="Screen Ledger",
+        published=date(2025, 6, 9),
+    )
+    second = publish(
+        make_article,
+        "Halvern Studios' “Lanterns” topped the charts. It had the biggest domestic opening of"
+        " the year; it also took the largest grossing day of 2025 with $41.9 million.",
+        outlet="Reel Desk",
+        published=date(2025, 6, 9),
+    )
+    low, high = claim(first, "$41.6 million"), claim(second, "$41.9 million")
+    assert low.fact == high.fact
+    assert low.fact.agreement == Fact.Agreement.DISPUTED

@@ -124,3 +124,30 @@ def test_in_a_strike_story_the_day_something_started_is_the_strike_s():
         kind="date",
     )
     assert founded.measure == "founding"
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("Dock workers at Marlow Freight backed a three-year deal on Sunday.", "three-year"),
+        (
+            "The Harbor Workers Union said members will win larger wage increases over the next three"
+            " and a half years than in the past decade.",
+            "three and a half years",
+        ),
+    ],
+)
+def test_a_contract_s_length_is_one_measure_of_the_story(text, figure):
+    found = read_figure(text, figure, kind="duration", unit="years")
+    assert found.measure == "contract length"
+    assert found.key == "|contract length|||"  # whichever party the clause names
+
+
+def test_a_length_of_time_of_no_contract_is_no_contract_length():
+    found = read_figure(
+        "Marlow Freight will invest $40 million over the next three years.",
+        "three years",
+        kind="duration",
+        unit="years",
+    )
+    assert found.measure != "contract length"
