@@ -47,3 +47,35 @@ def read_figure(
         text=figure,
         **details,
     )
+
+
+def read_in_sentence(
+    text: str,
+    figure: str,
+    *,
+    kind: str,
+    unit: str = "",
+    title: str = "",
+    date_value: str = "",
+    nth: int = 0,
+):
+    """What the `nth` `figure` in `text` is about, its sentence the one around it (ended by
+    ". " or a line break)."""
+    from claims import about
+
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(figure, start + 1)
+    sentence_start = max(text.rfind(". ", 0, start) + 2, text.rfind("\n", 0, start) + 1, 0)
+    stop = text.find(". ", start)
+    return about.about(
+        about.ArticleContext(text, title),
+        start=start,
+        end=start + len(figure),
+        sentence_start=sentence_start if sentence_start > 1 else 0,
+        sentence_end=len(text) if stop < 0 else stop + 1,
+        kind=kind,
+        unit=unit,
+        date_value=date_value,
+        text=figure,
+    )

@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 
 from tests.claims.stories import claim, publish, read_figure
-from tests.claims.test_subject_reading import read
+from tests.claims.stories import read_in_sentence as read
 
 
 @pytest.mark.parametrize(

@@ -13,7 +13,7 @@ import pytest
 from claims import about, comparison
 from tests.claims.extraction.helpers import figures
 from tests.claims.stories import claim, publish
-from tests.claims.test_subject_reading import read
+from tests.claims.stories import read_in_sentence as read
 
 
 @pytest.mark.parametrize(

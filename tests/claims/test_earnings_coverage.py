@@ -12,7 +12,7 @@ import pytest
 from claims import matching
 from tests.claims.extraction.helpers import figures
 from tests.claims.stories import claim, publish
-from tests.claims.test_subject_reading import read
+from tests.claims.stories import read_in_sentence as read
 
 LEAD = "Brindle Systems reported quarterly results on Tuesday. "
 

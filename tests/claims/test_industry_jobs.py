@@ -4,23 +4,11 @@ Our own sentences; no database."""
 from __future__ import annotations
 
 from claims import about
+from tests.claims.stories import read_in_sentence
 
 
 def read(text: str, figure: str, unit: str = "jobs"):
-    context = about.ArticleContext(text, "Hiring in Velmora")
-    start = text.index(figure)
-    sentence_start = max(text.rfind(". ", 0, start) + 2, text.rfind("\n", 0, start) + 1, 0)
-    stop = text.find(". ", start)
-    return about.about(
-        context,
-        start=start,
-        end=start + len(figure),
-        sentence_start=sentence_start if sentence_start > 1 else 0,
-        sentence_end=len(text) if stop < 0 else stop + 1,
-        kind="count",
-        unit=unit,
-        text=figure,
-    )
+    return read_in_sentence(text, figure, kind="count", unit=unit, title="Hiring in Velmora")
 
 
 TEXT = (

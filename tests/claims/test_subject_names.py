@@ -6,27 +6,7 @@ from __future__ import annotations
 from collections import Counter
 
 from claims import about
-
-
-def read(
-    text: str, figure: str, *, kind: str, unit: str = "", title: str = "", date_value: str = ""
-):
-    context = about.ArticleContext(text, title)
-    start = text.index(figure)
-    sentence_start = max(text.rfind(". ", 0, start) + 2, text.rfind("\n", 0, start) + 1, 0)
-    stop = text.find(". ", start)
-    sentence_end = len(text) if stop < 0 else stop + 1
-    return about.about(
-        context,
-        start=start,
-        end=start + len(figure),
-        sentence_start=sentence_start if sentence_start > 1 else 0,
-        sentence_end=sentence_end,
-        kind=kind,
-        unit=unit,
-        date_value=date_value,
-        text=figure,
-    )
+from tests.claims.stories import read_in_sentence as read
 
 
 def test_an_institution_the_text_also_calls_by_its_acronym_is_shown_by_it():

@@ -4,26 +4,7 @@ line a reviewer reads. Our own sentences; no database."""
 from __future__ import annotations
 
 from claims import about
-
-
-def read(text: str, figure: str, *, kind: str, unit: str = "", title: str = "", nth: int = 0):
-    context = about.ArticleContext(text, title)
-    start = -1
-    for _ in range(nth + 1):
-        start = text.index(figure, start + 1)
-    sentence_start = max(text.rfind(". ", 0, start) + 2, text.rfind("\n", 0, start) + 1, 0)
-    stop = text.find(". ", start)
-    sentence_end = len(text) if stop < 0 else stop + 1
-    return about.about(
-        context,
-        start=start,
-        end=start + len(figure),
-        sentence_start=sentence_start if sentence_start > 1 else 0,
-        sentence_end=sentence_end,
-        kind=kind,
-        unit=unit,
-        text=figure,
-    )
+from tests.claims.stories import read_in_sentence as read
 
 
 def test_a_name_joined_by_an_ampersand_is_one_entity_written_in_full():

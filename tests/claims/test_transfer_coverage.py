@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.claims.test_subject_reading import read
+from tests.claims.stories import read_in_sentence as read
 
 
 @pytest.mark.parametrize(
