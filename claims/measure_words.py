@@ -188,8 +188,9 @@ def without_cues(words: list[str]) -> list[str]:
 
 
 # A film's takings, in the words box-office coverage uses: which market ("domestic",
-# "global") and which days ("opening weekend", "opening day", "previews"). Only the line shows
-# them: grouping reads the sentence's words as it does for any unnamed measure.
+# "global") and which days ("opening weekend", "opening day", "previews"), for the line.
+# about() also keys a first day's takings by them; a weekend's takings are grouped by the
+# sentence's words, as any unnamed measure is.
 _BOX_OFFICE = re.compile(
     r"\b(?:box[- ]office|gross(?:ed|ing|es)|opening (?:weekend|day)|debut weekend"
     r"|(?:opened|debuted) (?:to|with)|previews|ticket sales)\b"
