@@ -140,6 +140,9 @@ _MEASURES: dict[str, tuple[str, ...]] = {
         r"disgorgement",
         r"(?:ordered|must|required|forced) to pay",
         r"must pay",
+        # "ordered Harlan Voss and his firm to pay", "asked that Voss pay": the payer between.
+        r"ordered\s+(?:[\w.’'-]+\s+){1,8}?to\s+pay",
+        r"(?:requested|asked|demanded)\s+that\s+(?:[\w.’'-]+\s+){1,6}?pay",
     ),
     # What a merger is to save: "$2.7 billion in pre-tax synergies", "cost savings of $300m".
     "savings": (r"synerg(?:y|ies)", r"savings"),
@@ -767,6 +770,8 @@ def entity_key(name: str, acronyms: dict[str, str] | None = None) -> str:
     if acronyms and len(parts) == 1 and parts[0] in acronyms:
         return acronyms[parts[0]]
     lower = [w.lower() for w in parts]
+    if len(lower) > 2 and lower[-1] in _GENERATIONS:
+        return " ".join(lower[-2:])  # "Rob Voss Jr." is neither "Jr." nor his father Voss
     if len(parts) == 1 and parts[0].isupper() and len(parts[0]) <= 6:
         return lower[0]
     capitalised = [w for w in parts if w[:1].isupper() and w.lower() != "the"]
@@ -785,6 +790,9 @@ def entity_key(name: str, acronyms: dict[str, str] | None = None) -> str:
     if len(content) > 1 and content[-1] in _NAME_NUMBERS:
         return " ".join(content[-2:])  # "Formula One" is no "One", nor "Formula"
     return _singular(content[-1] if content else lower[-1])
+
+
+_GENERATIONS = frozenset(("jr", "sr", "ii", "iii", "iv"))
 
 
 def _singular(word: str) -> str:
@@ -1576,6 +1584,10 @@ def about(
         scope = "maximum"  # "could rise to €40m with add-ons" is not the €32m paid up front
     if measure == "fine":
         scope, reference = _ordered(context, sentence_start, start, before, after, scope, reference)
+    if measure == "fine":
+        # A court's amount is the party's it orders to pay, a person too ("ordered former
+        # Senator Voss to pay"): who pays tells one defendant's penalty from another's.
+        entity = _payer(context, sentence_start, start) or entity
     # "Judge Vance fined them $4 million": the court orders, others pay; the judge is named,
     # not keyed as the payer.
     ordered_by_court = measure == "fine" and _is_judge(body, entity)
@@ -1794,6 +1806,12 @@ _ORDER_SCOPES = (
 )
 # "$4 million each", "$2,000 apiece": one party's share, not the sum.
 _EACH = re.compile(r"\s*(?:each|apiece)\b")
+# "each son was ordered to pay $1 million", "were each hit with penalties of $4,013,024".
+_EACH_BEFORE = re.compile(
+    r"\beach\b(?!\s+(?:year|month|week|day|quarter|season|time)\b)[^.;,\d]{0,40}$"
+)
+# "plus $100 million in interest": the interest owed on an amount, not the amount.
+_IN_INTEREST = re.compile(r"\s*(?:in|of)\s+(?:prejudgment\s+|pre-judgment\s+)?interest\b")
 # "Combined with the $83 million judgment, he has been fined $438 million": the sum of a part
 # named before it in the sentence and the rest.
 _COMBINED_WITH = re.compile(r"\b(?:combined with|together with|added to|on top of)\b[^.;]*\d")
@@ -1820,8 +1838,10 @@ def _ordered(
     lower_before = before.lower()[-90:]
     # Beyond the next figure the words are its own.
     lower_after = re.split(r"\d", after.lower()[:90], maxsplit=1)[0]
-    if _EACH.match(lower_after):
+    if _EACH.match(lower_after) or _EACH_BEFORE.search(lower_before[-50:]):
         scope = "each"
+    elif _IN_INTEREST.match(lower_after):
+        scope = "interest"
     else:
         best = None
         for name, pattern in _ORDER_SCOPES:
@@ -1840,6 +1860,57 @@ def _ordered(
         elif context.published and _LAST_YEAR.search(lower_before[-60:] + " " + lower_after):
             reference = str(context.published.year - 1)
     return scope, reference
+
+
+# An order naming its payer after the verb: "ordered Voss to pay", "fined Voss", "hit former
+# Senator Voss with", "asked that Voss pay".
+_ORDERS_PARTY = re.compile(
+    r"\b(?:ordered|orders|fined|fines|fine|hit|slapped|penali[sz]ed"
+    r"|(?:requested|asked|demanded)\s+that)\s+(?:(?:the|former|ex-|then-|[A-Z][\w.-]*)\s+)*$"
+)
+# A party told to pay, named before the verb: "Voss was ordered to pay", "Voss must pay",
+# "Voss and his sons were fined".
+_PARTY_ORDERED = re.compile(
+    r"^[\s,]*(?:(?:also|each|both|all|was|were|is|are|has|have|had|been|being|later|then"
+    r"|formally)\s+)*(?:ordered|fined|hit|slapped|penali[sz]ed|must|owes?|will\s+have\s+to)\b"
+)
+# A list's line opening with its party: "Harlan Voss Jr.: $4 million fine".
+_LINE_PARTY = re.compile(r"\.?[ \t]*:[ \t]*(?:[a-z.]+[ \t]+)?")
+# Names joined as one party: "Rob Voss Jr. and Eric Voss".
+_JOINED = re.compile(r"\.?\s*(?:,|,?\s+and|,?\s+&)\s*")
+
+
+def _payer(context: ArticleContext, sentence_start: int, start: int) -> str:
+    """Who a court's amount is against: the party a list's line opens with, the party its
+    order names, or the subject told to pay. The first of several named together ("Rob Voss
+    Jr. and Eric Voss were fined") stands for them. A judge orders, never pays."""
+    body = context.body
+    # A list's earlier line names another party ("Rob Voss: $4 million fine").
+    line_start = max(sentence_start, body.rfind("\n", 0, start) + 1)
+    names = [n for n in context.names if line_start <= n.start and n.end <= start]
+    found = ""
+    if names and _LINE_PARTY.fullmatch(body, names[-1].end, start):
+        found = names[-1].text
+    for name in reversed(names):
+        if found:
+            break
+        if _ORDERS_PARTY.search(body, max(sentence_start, name.start - 40), name.start):
+            found = name.text
+    for index in reversed(range(len(names))):
+        if found:
+            break
+        end = names[index].end
+        for following in names[index + 1 :]:
+            if not _JOINED.fullmatch(body, end, following.start):
+                break
+            end = following.end
+        if not _PARTY_ORDERED.match(body[end:start]):
+            continue
+        first = index
+        while first and _JOINED.fullmatch(body, names[first - 1].end, names[first].start):
+            first -= 1
+        found = names[first].text
+    return "" if not found or _is_judge(body, found) else found
 
 
 # What a court writes its decision in: "a 40-page opinion", "the 12-page ruling".

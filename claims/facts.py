@@ -680,9 +680,18 @@ def _far_apart(
             result = comparison.compare(reading, read)
         if not result.comparable or result.ratio is None or result.ratio <= 0:
             return False
-        if 1 / _FAR_APART <= result.ratio <= _FAR_APART:
+        if 1 / _FAR_APART <= result.ratio <= _FAR_APART or _scale_word_dropped(result.ratio):
             return False
     return True
+
+
+# A figure whose scale word was lost ("$370" for "$370 million", "4.2" for "4.2 billion"):
+# the same digits a million or a billion times apart.
+_SCALE_WORDS = (Decimal(10) ** 6, Decimal(10) ** 9)
+
+
+def _scale_word_dropped(ratio: Decimal) -> bool:
+    return any(ratio in (scale, 1 / scale) for scale in _SCALE_WORDS)
 
 
 def _specific(subject_key: str) -> bool:

@@ -183,3 +183,77 @@ def test_a_trial_s_length_in_months_and_in_weeks_is_one_fact_without_a_dispute(r
     assert months == weeks
     months.refresh_from_db()
     assert months.agreement != months.Agreement.DISPUTED
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Judge Mara Vance ordered former Senator Harlan Voss to pay $31 million on Friday.",
+        "Former Senator Harlan Voss was ordered to pay $31 million on Friday.",
+        "Judge Mara Vance also hit Harlan Voss with $31 million in fines.",
+    ],
+)
+def test_the_party_ordered_to_pay_is_keyed_a_titled_person_too(text):
+    assert read(text, "$31 million", kind="money", unit="USD").key.startswith("voss|fine|")
+
+
+def test_a_list_line_s_party_owns_its_penalty():
+    text = (
+        "Judge Mara Vance ruled against Harlan Voss and Rob Voss Jr. on Friday.\n"
+        "Harlan Voss: $31 million fine\n"
+        "Rob Voss Jr.: $2 million fine\n"
+    )
+
+    found = read_figure(
+        text, "$2 million", kind="money", unit="USD", sentence_start=text.index("Rob Voss Jr.:")
+    )
+
+    assert found.key.startswith("voss jr|fine|")
+
+
+def test_parties_named_together_are_keyed_by_the_first():
+    text = "His sons Rob Voss Jr. and Eli Voss were each ordered to pay $2 million."
+
+    found = read_figure(text, "$2 million", kind="money", unit="USD")
+
+    assert found.key == "voss jr|fine||each|"
+
+
+def test_a_son_named_junior_is_not_his_father():
+    from claims import about
+
+    assert about.entity_key("Rob Voss Jr.") == "voss jr"
+    assert about.entity_key("Rob Voss") == "voss"
+
+
+def test_what_a_prosecutor_requested_be_paid_is_what_she_sought():
+    text = "Attorney General Dana Pryce requested that Voss pay $40 million and be barred for life."
+
+    found = read(text, "$40 million", kind="money", unit="USD")
+
+    assert found.measure == "fine"
+    assert found.scope == "sought"
+
+
+def test_the_interest_on_a_penalty_is_not_the_penalty():
+    text = "Harlan Voss was fined $31 million plus about $9 million in interest."
+
+    assert read(text, "$9 million", kind="money", unit="USD").scope == "interest"
+    assert read(text, "$31 million", kind="money", unit="USD").scope == ""
+
+
+@pytest.mark.django_db
+def test_an_amount_missing_its_scale_word_is_disputed_in_its_fact(make_article):
+    texts = [
+        ("Attorney General Dana Pryce had asked Vance to fine Voss $48 million.", "Harbour Daily"),
+        ("Pryce requested that Voss pay $48 and be barred for life.", "Market Wire"),
+    ]
+    first, second = (
+        publish(make_article, text, outlet=outlet, published=date(2025, 6, 6))
+        for text, outlet in texts
+    )
+
+    fact = claim(first, "$48 million").fact
+    assert claim(second, "$48").fact == fact
+    fact.refresh_from_db()
+    assert fact.agreement == fact.Agreement.DISPUTED
