@@ -113,6 +113,10 @@ _MEASURES: dict[str, tuple[str, ...]] = {
         r"takeover",
         r"deal",
         r"paid",
+        # A player's or a supplier's deal: "a $700 million contract with", "a contract worth
+        # $9 million", "a $450 million extension"; not what "the contract includes".
+        r"contracts?(?=\s*(?:$|with\b|worth\b|for\b|to\b|that\b|which\b|signed\b|[,.]))",
+        r"extension",
         # "a transaction valued at $9bn" prices the deal, not the company.
         r"(?:deal|transaction|acquisition|takeover|merger|purchase|offer|bid)"
         r"(?: \w+)? valued at",
@@ -145,7 +149,10 @@ _MEASURES: dict[str, tuple[str, ...]] = {
         r"(?:requested|asked|demanded)\s+that\s+(?:[\w.’'-]+\s+){1,6}?pay",
     ),
     # What a merger is to save: "$2.7 billion in pre-tax synergies", "cost savings of $300m".
-    "savings": (r"synerg(?:y|ies)", r"savings"),
+    "savings": (r"synerg(?:y|ies)", r"savings", r"saving"),
+    # Pay put off until later: "defer $68 million of his $70 million salary", "$105 million
+    # in deferrals"; another amount than the deal it is part of.
+    "deferred pay": (r"defer(?:s|red|ring|ral|rals|ment)?", r"set aside"),
     # "cost-of-living raises" adjust pay; they cost nothing named.
     "cost": (
         r"costs?(?![- ]of[- ]living)",
@@ -692,7 +699,7 @@ _MEASURE_PATTERNS = _compile(_MEASURES)
 # What money can measure; the other measures are counts, sizes and rates.
 _MONEY_MEASURES = words(
     """valuation market_value share_price revenue net_loss profit amount_raised deal_value
-    investment stake fine cost value_of_goods savings"""
+    investment stake fine cost value_of_goods savings deferred_pay"""
 )
 _MONEY_PATTERNS = [(n, p) for n, p in _MEASURE_PATTERNS if n.replace(" ", "_") in _MONEY_MEASURES]
 _OTHER_PATTERNS = [
@@ -1554,9 +1561,14 @@ def about(
             if measure == "vote share" and "point" in text.lower():
                 measure = "vote share change"  # points of a share are a change of it
         if kind == "money" and measure in ("", "share price change"):
-            measure = _nearest(_MONEY_PATTERNS, sentence.lower(), "", after_words=0) or measure
+            anywhere = _nearest(_MONEY_PATTERNS, sentence.lower(), "", after_words=0)
+            # What is deferred is said next to it: "With the deferral, the team saves $24
+            # million" saves, it defers nothing.
+            measure = (anywhere if anywhere != "deferred pay" else "") or measure
         if kind == "money" and measure in _FEE_READINGS and _TRANSFER_FEE.search(sentence.lower()):
             measure = "transfer fee"  # "Fee: €40m plus add-ons", "cost €40m plus variables"
+    if measure == "deferred pay" and _WHOLE_OF.search(before[-20:]):
+        measure = ""  # "defer $68 million of his $70 million": the whole, not what is put off
     reference = _reference(before, after, sentence, kind, measure)
     if kind == "count" and measure in _TOLLS and not reference:
         reference = _year_before(body, sentence_start) or _past_event_year(
@@ -1614,6 +1626,10 @@ def about(
         entity = _buyer(context, sentence_start, sentence_end) or entity
     if measure == "stake":
         entity = _holders(context, sentence_start, start) or entity
+    if measure == "deal value":
+        # "the $450 million deal Rob Vale signed", "Ana Ruiz and her $90 million contract":
+        # another's deal a sentence compares, not the one it is about.
+        entity = _signer(context, clause_start, start, end, after_end) or entity
     target = _target(after, entity) if measure in _TRANSITIVE else ""
     place, place_key = (
         # A premium is over a company's price, not counted in a place.
@@ -1862,6 +1878,7 @@ def _ordered(
     return scope, reference
 
 
+_WHOLE_OF = re.compile(r"\bof\s+(?:his|her|their|its|the)\s+$")
 # An order naming its payer after the verb: "ordered Voss to pay", "fined Voss", "hit former
 # Senator Voss with", "asked that Voss pay".
 _ORDERS_PARTY = re.compile(
@@ -2047,6 +2064,40 @@ _TARGET = re.compile(
     r"\s*(?:[a-z]+\s+){0,2}(in|into|to|of|for)\s+(?:the\s+)?"
     r"([A-Z][\w'’&.-]*\w(?:\s+[A-Z][\w'’&.-]*\w)*)"
 )
+
+
+# Who signed a deal named after it: "the $450 million deal Rob Vale signed", "a $360 million
+# contract signed by Rob Vale", "the $503 million extension for Rob Vale".
+_SIGNED_AFTER = re.compile(
+    r"\s*(?:[a-z-]+\s+){0,2}?(?:deal|contract|extension|agreement)\s+"
+    r"(?:(?:that|which)\s+)?(?:(?:(?:signed|agreed|inked)\s+by|for)\s+(?:[a-z-]+\s+){0,3}?"
+    r"|(?=(?:[A-Za-z-]+\s+){0,4}?[A-Z][\w'’.-]*\s+(?:signed|agreed|inked)\b))"
+)
+# Whose deal a figure after a name and its possessive pronoun is: "Ana Ruiz and her $90
+# million contract".
+_AND_THEIR = re.compile(r"\s+and\s+(?:his|her|their)\s+[^.;,]{0,30}$")
+
+
+def _signer(
+    context: ArticleContext, clause_start: int, start: int, end: int, after_end: int
+) -> str:
+    """A person whose deal the figure prices, named next to it (see _SIGNED_AFTER and
+    _AND_THEIR); "" when the sentence names none."""
+    body = context.body
+    match = _SIGNED_AFTER.match(body, end, after_end)
+    names = [n for n in context.names if _person_like(n.text)]
+    if match:
+        signed = [n for n in names if match.end() <= n.start < after_end]
+        if signed and re.match(r"[\w\s'’.-]*$", body[match.end() : signed[0].start]):
+            return signed[0].text
+    for name in reversed(names):
+        if clause_start <= name.start and name.end <= start:
+            if _AND_THEIR.fullmatch(body, name.end, start):
+                return name.text
+            # "Ana Ruiz's $510 million deal": the possessive right before the figure.
+            owner = body[name.start : start].rstrip()
+            return name.text if owner.endswith(("'s", "’s")) and owner.count(" ") <= 3 else ""
+    return ""
 
 
 def _target(after: str, entity: str) -> str:

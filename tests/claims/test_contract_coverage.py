@@ -1,0 +1,116 @@
+"""Player contracts in each outlet's words: the deal a story is about, and the other players'
+deals it is compared with, each keyed by its own player. Our own sentences; invented players
+and clubs."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tests.claims.stories import claim, publish
+from tests.claims.stories import read_in_sentence as read
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "key"),
+    [
+        (
+            "Rob Vale's deal tops Ana Ruiz's $510 million deal with Harbour City.",
+            "$510 million",
+            "ruiz|deal value|||",
+        ),
+        (
+            "It surpasses the 12-year, $480 million extension Ana Ruiz signed with Harbour City.",
+            "$480 million",
+            "ruiz|deal value|||",
+        ),
+        (
+            "It beats the $480 million deal star forward Ana Ruiz signed with Harbour City.",
+            "$480 million",
+            "ruiz|deal value|||",
+        ),
+        (
+            "It beat the $390 million contract signed by Ana Ruiz with Harbour City.",
+            "$390 million",
+            "ruiz|deal value|||",
+        ),
+        ("It tops the $520 million extension for Ana Ruiz.", "$520 million", "ruiz|deal value|||"),
+        (
+            "Vale also passed Ana Ruiz and her 12-year $365 million deal.",
+            "$365 million",
+            "ruiz|deal value|||",
+        ),
+        (
+            "Rob Vale agreed to a 10-year, $650 million contract with the Harbour City Comets.",
+            "$650 million",
+            "vale|deal value|||",
+        ),
+    ],
+)
+def test_a_deal_compared_with_is_its_own_player_s(text, figure, key):
+    assert read(text, figure, kind="money", unit="USD").key == key
+
+
+def test_a_company_bought_stays_the_target_not_the_signer():
+    found = read(
+        "Orrin agreed a $5 billion deal for Vexa Labs.", "$5 billion", kind="money", unit="USD"
+    )
+
+    assert found.key == "orrin|deal value|||vexa labs"
+
+
+COMPARED = [
+    (
+        "Rob Vale signed a 10-year, $650 million contract with the Comets. It tops the 10-year,"
+        " $480 million extension Ana Ruiz signed with Harbour City.",
+        "Sports Desk",
+    ),
+    (
+        "Rob Vale agreed to a $650 million deal with the Comets. The deal surpasses the $530"
+        " million extension for Ana Ruiz with Harbour City.",
+        "Ballpark Wire",
+    ),
+]
+
+
+@pytest.mark.django_db
+def test_outlets_disagreeing_on_another_player_s_deal_share_a_disputed_fact(make_article):
+    first, second = (
+        publish(make_article, text, outlet=outlet, published=date(2025, 6, 6))
+        for text, outlet in COMPARED
+    )
+
+    compared = claim(first, "$480 million").fact
+    assert claim(second, "$530 million").fact == compared
+    assert claim(first, "$650 million").fact == claim(second, "$650 million").fact != compared
+    compared.refresh_from_db()
+    assert compared.agreement == compared.Agreement.DISPUTED
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "measure"),
+    [
+        (
+            "Vale agreed to defer $610 million of that total until 2040.",
+            "$610 million",
+            "deferred pay",
+        ),
+        (
+            "Vale will set aside $61 million of his $63 million each year.",
+            "$61 million",
+            "deferred pay",
+        ),
+        ("Vale will set aside $61 million of his $63 million each year.", "$63 million", ""),
+        ("In 2016, Ana Ruiz deferred $90 million of her salary.", "$90 million", "deferred pay"),
+        ("With the deferral, the Comets are saving about $20 million.", "$20 million", "savings"),
+    ],
+)
+def test_pay_put_off_is_its_own_amount_not_the_deal_it_comes_from(text, figure, measure):
+    assert read(text, figure, kind="money", unit="USD").measure == measure
+
+
+def test_a_contract_s_clause_is_no_deal_value():
+    found = read("The contract includes a €90m release clause.", "€90m", kind="money", unit="EUR")
+
+    assert found.measure != "deal value"
