@@ -661,7 +661,13 @@ _NOT_NAMES = frozenset(
     ]
 )
 _SOURCE_LEAD = re.compile(
-    r"(?:according to|said|says|told|reported|reports|wrote|per)\s*(?:the\s+)?$", re.IGNORECASE
+    r"(?:according to|said|says|told|reported|reports|wrote|per"
+    # "Analysts at Greyfriars Research called the price full", "data from Statline showed":
+    # who reads or publishes the figure, not what it is about.
+    r"|(?:analysts?|economists?|strategists?|researchers?) (?:at|from|with)"
+    r"|(?:data|figures|estimates?|records|a survey|a poll|a report) (?:from|by))"
+    r"\s*(?:the\s+)?$",
+    re.IGNORECASE,
 )
 # A generic head written after a name that is never a name alone: "Quillfire AI".
 _GENERIC_HEAD = re.compile(r" (AI)\b(?![’'-])")
@@ -2241,13 +2247,21 @@ def _entity(
             return following[0].text
     # Only a name the article is about is trusted as the entity; a place, a person quoted or
     # a headline's capitalised words stand for the article's main entity.
-    main = [n for n in before if context.key(n.text) in context.story_names[:MAIN_NAMES]]
+    # A name written as where something happens ("a debut in New York", "pricing on Azure",
+    # "a plant in Kumamoto") places the figure; it is not what the figure is about.
+    main = [
+        n
+        for n in before
+        if context.key(n.text) in context.story_names[:MAIN_NAMES] and not _placed_at(body, n)
+    ]
     if main:
         return main[0].text
     earlier = [
         n
         for n in names
-        if n.end <= start and context.key(n.text) in context.story_names[:MAIN_NAMES]
+        if n.end <= start
+        and context.key(n.text) in context.story_names[:MAIN_NAMES]
+        and not _placed_at(body, n)
     ]
     if earlier:
         return earlier[0].text
@@ -2255,6 +2269,21 @@ def _entity(
 
 
 _FRONTED = re.compile(r"\s*(?:[Ww]ith|[Aa]t|[Oo]n)\s+(?:(?:just|only|some|about|nearly)\s+)?")
+
+
+def _placed_at(body: str, name: Name) -> bool:
+    """Whether the text writes a name as a place here: "in New York", "on Azure", "on
+    Microsoft's Azure" (Azure is the place; Microsoft owns it)."""
+    if body.startswith(("'s", "’s"), name.end):
+        return False
+    return bool(_PLACE_LEAD.search(body[max(0, name.start - 12) : name.start])) or bool(
+        _PLACE_OWNED.search(body[max(0, name.start - 60) : name.start])
+    )
+
+
+_PLACE_OWNED = re.compile(
+    r"\b(?:in|across|on|throughout)\s+(?:the\s+)?(?:[A-Z][\w&.-]*\s+){0,3}[A-Z][\w&.-]*['’]s\s+$"
+)
 
 
 _OWNED_AFTER = re.compile(r"[ -](?:[a-z]+\s+){0,2}?in\s+(?:the\s+)?")

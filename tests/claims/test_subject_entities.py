@@ -1,0 +1,44 @@
+"""Which entity a figure is about when its sentence also names a place it happens in or a
+source that reads it. Our own sentences; no database."""
+
+from __future__ import annotations
+
+from tests.claims.stories import read_in_sentence as read
+
+
+def test_a_place_the_clause_puts_the_figure_in_is_not_what_it_is_about():
+    text = (
+        "Pellow Networks will list in Kestrel City this week. Traders in Kestrel City"
+        " expect strong demand. Pellow Networks priced its shares at $21 (€19) ahead of"
+        " its debut in Kestrel City on Friday, giving it a valuation of $4.2 billion."
+    )
+
+    found = read(text, "$4.2 billion", kind="money")
+
+    assert found.line.startswith("Pellow Networks valuation")
+    assert found.entity_key == "pellow"
+
+
+def test_a_name_owning_the_place_is_still_the_actor_of_its_clause():
+    text = (
+        "Harlow backs Corvane. Cloudway hosts many models, and Harlow runs Cloudway."
+        " The new model went live on Harlow's Cloudway service this week, a deal that"
+        " also sees Harlow invest $16 million in the start-up."
+    )
+
+    found = read(text, "$16 million", kind="money")
+
+    assert found.line.startswith("Harlow investment")
+
+
+def test_analysts_at_a_firm_read_a_figure_they_are_not_its_subject():
+    text = (
+        "Tarnwell Foods agreed to buy Oakridge Dairy. Tarnwell will pay 300p a share."
+        " Analysts at Brackley Research called the price high at 15 times Oakridge's"
+        " expected earnings."
+    )
+
+    found = read(text, "15 times", kind="quantity")
+
+    assert "Brackley" not in found.line
+    assert found.line.startswith("Tarnwell")
