@@ -1188,9 +1188,25 @@ class ArticleContext:
 
         if self.salient and holds(self.salient):
             return self.salient
-        earlier = [n.text for n in self.names if n.end <= before and holds(n.text)]
+        # "Calloway County Coroner Dana Pruitt": the county is named before the title.
+        earlier = [
+            _before_title(n.text) if _is_person(self.body, n) else n.text
+            for n in self.names
+            if n.end <= before
+        ]
+        earlier = [text for text in earlier if text and holds(text)]
         if earlier:
             return earlier[-1]
+        # "the Calloway Unified district" ... "the district's 38 campuses".
+        followed = [
+            n.text
+            for n in self.names
+            if n.end <= before
+            and word in _PLACE_NOUNS
+            and re.match(rf"\s+{re.escape(word)}\b", self.body[n.end : n.end + 40])
+        ]
+        if followed:
+            return followed[-1]
         # A lead's "the port" named in full further on ("the Port of Tarvik").
         later = [
             n.text
@@ -2217,6 +2233,10 @@ def _entity(
     opener = [w.strip(",.") for w in clause[:2]]
     # "the county's seven shelters", "the bank kept": the name the article gives that thing.
     standing = _STAND_IN.search(body, clause_start, start)
+    if not standing and not before:
+        # "14 of the district's 38 campuses", "1,930 residents were staying in the county's
+        # shelters": a clause naming nothing before its figure counts what the stand-in owns.
+        standing = _OWNER_AFTER.match(body, end, after_end)
     if standing:
         named = context.named_as(standing.group(1), standing.start())
         if named:
@@ -2498,6 +2518,10 @@ def _object(
 MAIN_NAMES = 6
 _STAND_IN = re.compile(
     r"(?:^|(?<=\s))the\s+(" + "|".join(sorted(_STAND_IN_NOUNS)) + r")\b(?:['’]s)?", re.IGNORECASE
+)
+_OWNER_AFTER = re.compile(
+    r"(?:\s+[\w-]+){0,5}?\s+the\s+(" + "|".join(sorted(_STAND_IN_NOUNS)) + r")['’]s\s",
+    re.IGNORECASE,
 )
 _APPOSITIVE = re.compile(r"\s*(?:its|their|the|a|an)\s+[^,.;]{1,40},\s+", re.IGNORECASE)
 _DESCRIBES = re.compile(
@@ -3270,6 +3294,16 @@ _TITLES = words(
     sen gov founder co-founder executive manager head lawyer attorney inspector detective
     sergeant constable councillor councilor representative ambassador"""
 )
+
+
+def _before_title(name: str) -> str:
+    """The words of a name before a title in it: "Calloway County" of "Calloway County
+    Coroner Dana Pruitt"; "" when it opens with the title."""
+    words = name.split()
+    for index, word in enumerate(words):
+        if word.lower().rstrip(".") in _TITLES:
+            return " ".join(words[:index])
+    return ""
 
 
 def _is_person(body: str, name: Name) -> bool:

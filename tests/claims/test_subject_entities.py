@@ -42,3 +42,28 @@ def test_analysts_at_a_firm_read_a_figure_they_are_not_its_subject():
 
     assert "Brackley" not in found.line
     assert found.line.startswith("Tarnwell")
+
+
+def test_the_district_a_count_belongs_to_is_the_one_the_text_named_so():
+    text = (
+        "Storm Edda flooded the valley on Monday. Schools in the Denholm Valley district"
+        " stay shut. Inspector Ruth Amis said 9 of the district's 41 schools had flood damage."
+    )
+
+    part = read(text, "9", kind="count")
+    whole = read(text, "41 schools", kind="count", unit="schools")
+
+    assert part.entity == "Denholm Valley"
+    assert whole.line.startswith("Denholm Valley ")
+
+
+def test_a_county_named_only_in_an_officials_title_still_names_its_shelters():
+    text = (
+        "Storm Edda killed 12 people on Monday. Marlow County Sheriff Tom Reed said the"
+        " roads were closed. At the peak, 640 residents were staying in the county's"
+        " four shelters."
+    )
+
+    found = read(text, "640 residents", kind="count", unit="residents")
+
+    assert found.line.startswith("Marlow County residents")
