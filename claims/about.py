@@ -2296,11 +2296,15 @@ def _placed_at(body: str, name: Name) -> bool:
     Microsoft's Azure" (Azure is the place; Microsoft owns it)."""
     if body.startswith(("'s", "’s"), name.end):
         return False
-    return bool(_PLACE_LEAD.search(body[max(0, name.start - 12) : name.start])) or bool(
+    return bool(_PLACED_AT.search(body[max(0, name.start - 12) : name.start])) or bool(
         _PLACE_OWNED.search(body[max(0, name.start - 60) : name.start])
     )
 
 
+_PLACED_AT = re.compile(
+    r"\b(?:in|across|on|throughout|above|over|below|near|off|outside|around)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _PLACE_OWNED = re.compile(
     r"\b(?:in|across|on|throughout)\s+(?:the\s+)?(?:[A-Z][\w&.-]*\s+){0,3}[A-Z][\w&.-]*['’]s\s+$"
 )
@@ -2529,7 +2533,8 @@ _DESCRIBES = re.compile(
 )
 _PREPOSITION = re.compile(
     r"\b(?:in|on|at|from|to|for|by|with|of|into|across|near|after|before|since|than|under"
-    r"|over|against|between|like|unlike|as|including|via)\b",
+    r"|over|against|between|like|unlike|as|including|via|above|below|beneath|beyond|toward"
+    r"|towards|around|through|outside|inside|off|along)\b",
     re.IGNORECASE,
 )
 # Longer runs of capitalised words are titles and names together ("County Coroner Jane Doe").

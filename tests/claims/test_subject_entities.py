@@ -67,3 +67,15 @@ def test_a_county_named_only_in_an_officials_title_still_names_its_shelters():
     found = read(text, "640 residents", kind="count", unit="residents")
 
     assert found.line.startswith("Marlow County residents")
+
+
+def test_a_place_the_figure_happened_above_is_not_what_it_is_about():
+    text = (
+        "Corran Air grounded its jets on Saturday. Corran Air said inspections would start"
+        " soon. Velmark officials praised the crew. The jetliner was two miles above Velmark"
+        " when the panel blew out on Friday, forcing an emergency landing."
+    )
+
+    found = read(text, "Friday", kind="date", date_value="2025-03-07")
+
+    assert found.entity == "Corran Air"
