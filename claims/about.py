@@ -2169,6 +2169,27 @@ def _previous_sentence(body: str, sentence_start: int) -> str:
     return head[found[-1].end() :] if found else head
 
 
+def _previous_subject(context: ArticleContext, sentence_start: int) -> str:
+    """The name the previous sentence opens with ("The Green Alliance won 48 seats"), when
+    it is no person, source or place; else ""."""
+    body = context.body
+    # A headline above has no full stop: the previous sentence starts after a line break.
+    previous = _previous_sentence(body, sentence_start).strip().split("\n")[-1].strip()
+    begin = body.rfind(previous, 0, sentence_start) if previous else -1
+    if begin < 0:
+        return ""
+    for name in context.names:
+        if begin <= name.start < begin + 40:
+            opening = not re.sub(r"^\s*(?:the\s+)?", "", body[begin : name.start], flags=re.I)
+            usable = not (
+                _is_person(body, name)
+                or _is_source(body, name)
+                or context.key(name.text) in context.speakers
+            )
+            return name.text if opening and usable else ""
+    return ""
+
+
 def _clause_end(body: str, end: int, sentence_end: int) -> int:
     match = _CLAUSE_BREAK.search(body, end, sentence_end)
     return match.start() if match else sentence_end
@@ -2241,6 +2262,15 @@ def _entity(
         named = context.named_as(standing.group(1), standing.start())
         if named:
             return named
+        if (
+            not body[clause_start : standing.start()].strip()
+            and standing.group(1).lower() not in _STAND_INS
+        ):
+            # "The Green Alliance won 48 seats. The party took 31.4% of the vote": a clause
+            # opening with "the party" goes on about the previous sentence's subject.
+            named = _previous_subject(context, sentence_start)
+            if named:
+                return named
     lead = _APPOSITIVE.match(body, clause_start, start)
     if lead:
         named = [n for n in before if n.start == lead.end()]

@@ -79,3 +79,14 @@ def test_a_place_the_figure_happened_above_is_not_what_it_is_about():
     found = read(text, "Friday", kind="date", date_value="2025-03-07")
 
     assert found.entity == "Corran Air"
+
+
+def test_the_party_opening_a_sentence_is_the_one_the_sentence_before_named():
+    text = (
+        "Reds take Ostmark poll\n\nThe Ostmark Labour Union won 40 of the 90 seats in the"
+        " Ostmark assembly on Sunday. The party took 28.5% of the vote, up 3.1 points."
+    )
+
+    found = read(text, "28.5%", kind="percent")
+
+    assert found.line.startswith("Ostmark Labour Union ")
