@@ -2155,10 +2155,17 @@ def _bought(context: ArticleContext, clause_start: int, start: int) -> str:
 
 def _clause_start(body: str, sentence_start: int, start: int) -> int:
     segment = body[sentence_start:start]
-    last = None
-    for match in _CLAUSE_BREAK.finditer(segment):
-        last = match
-    return sentence_start + (last.end() if last else 0)
+    breaks = list(_CLAUSE_BREAK.finditer(segment))
+    # "Hallam's shares, which trade in New York, rose 3.2%": the relative clause closed
+    # before the figure, which belongs to the clause the relative one interrupted.
+    while breaks and _RELATIVE_BREAK.match(segment, breaks[-1].start()):
+        if "," not in segment[breaks[-1].end() :]:
+            break
+        breaks.pop()
+    return sentence_start + (breaks[-1].end() if breaks else 0)
+
+
+_RELATIVE_BREAK = re.compile(r",\s(?:which|who)\b")
 
 
 def _previous_sentence(body: str, sentence_start: int) -> str:

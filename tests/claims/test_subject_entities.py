@@ -90,3 +90,16 @@ def test_the_party_opening_a_sentence_is_the_one_the_sentence_before_named():
     found = read(text, "28.5%", kind="percent")
 
     assert found.line.startswith("Ostmark Labour Union ")
+
+
+def test_a_figure_after_a_closed_which_clause_belongs_to_the_name_before_it():
+    text = (
+        "Orvel launched its Nova phone on Tuesday. Orvel said Nova demand was strong, and"
+        " Orvel expects Nova sales in Lisbon, Madrid and Porto to beat Arden and Corsa."
+        " The phone uses a chip made by its supplier. Tamsin's shares, which trade in"
+        " Frankfurt, rose 4.1%."
+    )
+
+    found = read(text, "4.1%", kind="percent")
+
+    assert found.line.startswith("Tamsin")
