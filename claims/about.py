@@ -671,7 +671,13 @@ _NOT_NAMES = frozenset(
     ]
 )
 _SOURCE_LEAD = re.compile(
-    r"(?:according to|said|says|told|reported|reports|wrote|per)\s*(?:the\s+)?$", re.IGNORECASE
+    r"(?:according to|said|says|told|reported|reports|wrote|per"
+    # "Analysts at Greyfriars Research called the price full", "data from Statline showed":
+    # who reads or publishes the figure, not what it is about.
+    r"|(?:analysts?|economists?|strategists?|researchers?) (?:at|from|with)"
+    r"|(?:data|figures|estimates?|records|a survey|a poll|a report) (?:from|by))"
+    r"\s*(?:the\s+)?$",
+    re.IGNORECASE,
 )
 # A generic head written after a name that is never a name alone: "Quillfire AI".
 _GENERIC_HEAD = re.compile(r" (AI)\b(?![’'-])")
@@ -1197,9 +1203,25 @@ class ArticleContext:
 
         if self.salient and holds(self.salient):
             return self.salient
-        earlier = [n.text for n in self.names if n.end <= before and holds(n.text)]
+        # "Calloway County Coroner Dana Pruitt": the county is named before the title.
+        earlier = [
+            _before_title(n.text) if _is_person(self.body, n) else n.text
+            for n in self.names
+            if n.end <= before
+        ]
+        earlier = [text for text in earlier if text and holds(text)]
         if earlier:
             return earlier[-1]
+        # "the Calloway Unified district" ... "the district's 38 campuses".
+        followed = [
+            n.text
+            for n in self.names
+            if n.end <= before
+            and word in _PLACE_NOUNS
+            and re.match(rf"\s+{re.escape(word)}\b", self.body[n.end : n.end + 40])
+        ]
+        if followed:
+            return followed[-1]
         # A lead's "the port" named in full further on ("the Port of Tarvik").
         later = [
             n.text
@@ -2255,10 +2277,17 @@ def _bought(context: ArticleContext, clause_start: int, start: int) -> str:
 
 def _clause_start(body: str, sentence_start: int, start: int) -> int:
     segment = body[sentence_start:start]
-    last = None
-    for match in _CLAUSE_BREAK.finditer(segment):
-        last = match
-    return sentence_start + (last.end() if last else 0)
+    breaks = list(_CLAUSE_BREAK.finditer(segment))
+    # "Hallam's shares, which trade in New York, rose 3.2%": the relative clause closed
+    # before the figure, which belongs to the clause the relative one interrupted.
+    while breaks and _RELATIVE_BREAK.match(segment, breaks[-1].start()):
+        if "," not in segment[breaks[-1].end() :]:
+            break
+        breaks.pop()
+    return sentence_start + (breaks[-1].end() if breaks else 0)
+
+
+_RELATIVE_BREAK = re.compile(r",\s(?:which|who)\b")
 
 
 def _previous_sentence(body: str, sentence_start: int) -> str:
@@ -2267,6 +2296,27 @@ def _previous_sentence(body: str, sentence_start: int) -> str:
     head = body[max(0, sentence_start - 400) : sentence_start].rstrip()
     found = list(re.finditer(r"[.!?][\"'”’)]*\s+(?=[A-Z])", head[:-1]))
     return head[found[-1].end() :] if found else head
+
+
+def _previous_subject(context: ArticleContext, sentence_start: int) -> str:
+    """The name the previous sentence opens with ("The Green Alliance won 48 seats"), when
+    it is no person, source or place; else ""."""
+    body = context.body
+    # A headline above has no full stop: the previous sentence starts after a line break.
+    previous = _previous_sentence(body, sentence_start).strip().split("\n")[-1].strip()
+    begin = body.rfind(previous, 0, sentence_start) if previous else -1
+    if begin < 0:
+        return ""
+    for name in context.names:
+        if begin <= name.start < begin + 40:
+            opening = not re.sub(r"^\s*(?:the\s+)?", "", body[begin : name.start], flags=re.I)
+            usable = not (
+                _is_person(body, name)
+                or _is_source(body, name)
+                or context.key(name.text) in context.speakers
+            )
+            return name.text if opening and usable else ""
+    return ""
 
 
 def _clause_end(body: str, end: int, sentence_end: int) -> int:
@@ -2333,10 +2383,23 @@ def _entity(
     opener = [w.strip(",.") for w in clause[:2]]
     # "the county's seven shelters", "the bank kept": the name the article gives that thing.
     standing = _STAND_IN.search(body, clause_start, start)
+    if not standing and not before:
+        # "14 of the district's 38 campuses", "1,930 residents were staying in the county's
+        # shelters": a clause naming nothing before its figure counts what the stand-in owns.
+        standing = _OWNER_AFTER.match(body, end, after_end)
     if standing:
         named = context.named_as(standing.group(1), standing.start())
         if named:
             return named
+        if (
+            not body[clause_start : standing.start()].strip()
+            and standing.group(1).lower() not in _STAND_INS
+        ):
+            # "The Green Alliance won 48 seats. The party took 31.4% of the vote": a clause
+            # opening with "the party" goes on about the previous sentence's subject.
+            named = _previous_subject(context, sentence_start)
+            if named:
+                return named
     lead = _APPOSITIVE.match(body, clause_start, start)
     if lead:
         named = [n for n in before if n.start == lead.end()]
@@ -2363,13 +2426,21 @@ def _entity(
             return following[0].text
     # Only a name the article is about is trusted as the entity; a place, a person quoted or
     # a headline's capitalised words stand for the article's main entity.
-    main = [n for n in before if context.key(n.text) in context.story_names[:MAIN_NAMES]]
+    # A name written as where something happens ("a debut in New York", "pricing on Azure",
+    # "a plant in Kumamoto") places the figure; it is not what the figure is about.
+    main = [
+        n
+        for n in before
+        if context.key(n.text) in context.story_names[:MAIN_NAMES] and not _placed_at(body, n)
+    ]
     if main:
         return main[0].text
     earlier = [
         n
         for n in names
-        if n.end <= start and context.key(n.text) in context.story_names[:MAIN_NAMES]
+        if n.end <= start
+        and context.key(n.text) in context.story_names[:MAIN_NAMES]
+        and not _placed_at(body, n)
     ]
     if earlier:
         return earlier[0].text
@@ -2377,6 +2448,25 @@ def _entity(
 
 
 _FRONTED = re.compile(r"\s*(?:[Ww]ith|[Aa]t|[Oo]n)\s+(?:(?:just|only|some|about|nearly)\s+)?")
+
+
+def _placed_at(body: str, name: Name) -> bool:
+    """Whether the text writes a name as a place here: "in New York", "on Azure", "on
+    Microsoft's Azure" (Azure is the place; Microsoft owns it)."""
+    if body.startswith(("'s", "’s"), name.end):
+        return False
+    return bool(_PLACED_AT.search(body[max(0, name.start - 12) : name.start])) or bool(
+        _PLACE_OWNED.search(body[max(0, name.start - 60) : name.start])
+    )
+
+
+_PLACED_AT = re.compile(
+    r"\b(?:in|across|on|throughout|above|over|below|near|off|outside|around)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_PLACE_OWNED = re.compile(
+    r"\b(?:in|across|on|throughout)\s+(?:the\s+)?(?:[A-Z][\w&.-]*\s+){0,3}[A-Z][\w&.-]*['’]s\s+$"
+)
 
 
 _OWNED_AFTER = re.compile(r"[ -](?:[a-z]+\s+){0,2}?in\s+(?:the\s+)?")
@@ -2592,13 +2682,18 @@ MAIN_NAMES = 6
 _STAND_IN = re.compile(
     r"(?:^|(?<=\s))the\s+(" + "|".join(sorted(_STAND_IN_NOUNS)) + r")\b(?:['’]s)?", re.IGNORECASE
 )
+_OWNER_AFTER = re.compile(
+    r"(?:\s+[\w-]+){0,5}?\s+the\s+(" + "|".join(sorted(_STAND_IN_NOUNS)) + r")['’]s\s",
+    re.IGNORECASE,
+)
 _APPOSITIVE = re.compile(r"\s*(?:its|their|the|a|an)\s+[^,.;]{1,40},\s+", re.IGNORECASE)
 _DESCRIBES = re.compile(
     r"(?:['’]s)?(?:\s+[a-z][\w-]*){0,2}\s+(?:" + "|".join(sorted(_ORGANISATION_WORDS)) + r")\b"
 )
 _PREPOSITION = re.compile(
     r"\b(?:in|on|at|from|to|for|by|with|of|into|across|near|after|before|since|than|under"
-    r"|over|against|between|like|unlike|as|including|via)\b",
+    r"|over|against|between|like|unlike|as|including|via|above|below|beneath|beyond|toward"
+    r"|towards|around|through|outside|inside|off|along)\b",
     re.IGNORECASE,
 )
 # Longer runs of capitalised words are titles and names together ("County Coroner Jane Doe").
@@ -3363,6 +3458,16 @@ _TITLES = words(
     sen gov founder co-founder executive manager head lawyer attorney inspector detective
     sergeant constable councillor councilor representative ambassador"""
 )
+
+
+def _before_title(name: str) -> str:
+    """The words of a name before a title in it: "Calloway County" of "Calloway County
+    Coroner Dana Pruitt"; "" when it opens with the title."""
+    words = name.split()
+    for index, word in enumerate(words):
+        if word.lower().rstrip(".") in _TITLES:
+            return " ".join(words[:index])
+    return ""
 
 
 def _is_person(body: str, name: Name) -> bool:

@@ -143,6 +143,10 @@ def _replace_proposed_claims(
         if original is not None and original in claims:
             # Linked by the object: the original has no id yet.
             claim.converts = claims[original]
+            # "€2 billion ($2.1 billion)": the bracket restates the figure before it, which
+            # its own clause ("(") says nothing of; readers see one subject for both. Only the
+            # line: grouping keeps comparing each claim's own terms.
+            claim.subject = claims[original].subject
     return list(claims.values()), bool(reviewed_spans)
 
 

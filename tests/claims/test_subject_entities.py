@@ -1,0 +1,105 @@
+"""Which entity a figure is about when its sentence also names a place it happens in or a
+source that reads it. Our own sentences; no database."""
+
+from __future__ import annotations
+
+from tests.claims.stories import read_in_sentence as read
+
+
+def test_a_place_the_clause_puts_the_figure_in_is_not_what_it_is_about():
+    text = (
+        "Pellow Networks will list in Kestrel City this week. Traders in Kestrel City"
+        " expect strong demand. Pellow Networks priced its shares at $21 (€19) ahead of"
+        " its debut in Kestrel City on Friday, giving it a valuation of $4.2 billion."
+    )
+
+    found = read(text, "$4.2 billion", kind="money")
+
+    assert found.line.startswith("Pellow Networks valuation")
+    assert found.entity_key == "pellow"
+
+
+def test_a_name_owning_the_place_is_still_the_actor_of_its_clause():
+    text = (
+        "Harlow backs Corvane. Cloudway hosts many models, and Harlow runs Cloudway."
+        " The new model went live on Harlow's Cloudway service this week, a deal that"
+        " also sees Harlow invest $16 million in the start-up."
+    )
+
+    found = read(text, "$16 million", kind="money")
+
+    assert found.line.startswith("Harlow investment")
+
+
+def test_analysts_at_a_firm_read_a_figure_they_are_not_its_subject():
+    text = (
+        "Tarnwell Foods agreed to buy Oakridge Dairy. Tarnwell will pay 300p a share."
+        " Analysts at Brackley Research called the price high at 15 times Oakridge's"
+        " expected earnings."
+    )
+
+    found = read(text, "15 times", kind="quantity")
+
+    assert "Brackley" not in found.line
+    assert found.line.startswith("Tarnwell")
+
+
+def test_the_district_a_count_belongs_to_is_the_one_the_text_named_so():
+    text = (
+        "Storm Edda flooded the valley on Monday. Schools in the Denholm Valley district"
+        " stay shut. Inspector Ruth Amis said 9 of the district's 41 schools had flood damage."
+    )
+
+    part = read(text, "9", kind="count")
+    whole = read(text, "41 schools", kind="count", unit="schools")
+
+    assert part.entity == "Denholm Valley"
+    assert whole.line.startswith("Denholm Valley ")
+
+
+def test_a_county_named_only_in_an_officials_title_still_names_its_shelters():
+    text = (
+        "Storm Edda killed 12 people on Monday. Marlow County Sheriff Tom Reed said the"
+        " roads were closed. At the peak, 640 residents were staying in the county's"
+        " four shelters."
+    )
+
+    found = read(text, "640 residents", kind="count", unit="residents")
+
+    assert found.line.startswith("Marlow County residents")
+
+
+def test_a_place_the_figure_happened_above_is_not_what_it_is_about():
+    text = (
+        "Corran Air grounded its jets on Saturday. Corran Air said inspections would start"
+        " soon. Velmark officials praised the crew. The jetliner was two miles above Velmark"
+        " when the panel blew out on Friday, forcing an emergency landing."
+    )
+
+    found = read(text, "Friday", kind="date", date_value="2025-03-07")
+
+    assert found.entity == "Corran Air"
+
+
+def test_the_party_opening_a_sentence_is_the_one_the_sentence_before_named():
+    text = (
+        "Reds take Ostmark poll\n\nThe Ostmark Labour Union won 40 of the 90 seats in the"
+        " Ostmark assembly on Sunday. The party took 28.5% of the vote, up 3.1 points."
+    )
+
+    found = read(text, "28.5%", kind="percent")
+
+    assert found.line.startswith("Ostmark Labour Union ")
+
+
+def test_a_figure_after_a_closed_which_clause_belongs_to_the_name_before_it():
+    text = (
+        "Orvel launched its Nova phone on Tuesday. Orvel said Nova demand was strong, and"
+        " Orvel expects Nova sales in Lisbon, Madrid and Porto to beat Arden and Corsa."
+        " The phone uses a chip made by its supplier. Tamsin's shares, which trade in"
+        " Frankfurt, rose 4.1%."
+    )
+
+    found = read(text, "4.1%", kind="percent")
+
+    assert found.line.startswith("Tamsin")
