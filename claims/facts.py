@@ -367,7 +367,13 @@ def _values_fit(a: matching.Mention, b: matching.Mention, on: date | None) -> bo
 
 def _events_differ(a: Claim, b: Claim) -> bool:
     """Two days of one article dating two different events (the words next to other
-    figures are too loose a guide to part a restatement)."""
+    figures are too loose a guide to part a restatement); or one measure of two events: a
+    past quake's magnitude (its year) and the story's, an aftershock's and the main shock's."""
+    if a.subject_measure == b.subject_measure and a.subject_measure in about.EVENT_MEASURES:
+        scopes = {a.subject_scope, b.subject_scope}
+        return a.subject_reference != b.subject_reference or (
+            len(scopes) == 2 and "aftershock" in scopes
+        )
     return (
         a.kind == b.kind == Claim.Kind.DATE
         and bool(a.subject_measure and b.subject_measure)

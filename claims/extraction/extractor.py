@@ -152,6 +152,9 @@ def _bare(text: str, atom: Atom, sentences: Sentences) -> Candidate | dates.Date
         noun = _of_noun(text, atom)  # "two of Britain's biggest banks"
         if noun:
             return Candidate(atom.start, atom.end, Kind.COUNT, atom.value, unit=noun)
+        if not _OF_AFTER.match(text, atom.end) and _context_unit(text, atom, sentences) == "people":
+            # "the death toll rose to seven": a toll's count, spelled as style books ask.
+            return Candidate(atom.start, atom.end, Kind.COUNT, atom.value, unit="people")
         return _orphan(atom)
     if atom.spelled:
         return Candidate(atom.start, atom.end, Kind.COUNT, atom.value)

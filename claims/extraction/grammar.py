@@ -442,6 +442,9 @@ def spelled_count_is_referential(text: str, atom: Atom) -> bool:
 def merged_range(text: str, low: Atom, high: Atom) -> Atom | None:
     """'between 10 and 12 people', '$3m-$5m', '10 to 12 per cent': one figure from two numbers."""
     gap = text[low.end : high.start]
+    if low.unit == "magnitude" and high.kind is None and gap.startswith("+"):
+        # "aftershocks of magnitude 6.5+ to 7.0": the magnitude is written once, before.
+        gap, high = gap[1:], replace(high, kind=low.kind, unit=low.unit)
     if not re.fullmatch(r"\s?(?:-|–|—|to|and)\s?", gap):
         return None
     before = text[max(0, low.start - 30) : low.start]

@@ -125,3 +125,15 @@ def test_spelled_dozens_and_hundreds_multiply():
 )
 def test_a_bare_majority_counts_seats_or_votes_as_the_sentence_says(sentence, expected):
     assert summary(figures(sentence)[0]) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span", "value"),
+    [
+        ("The death toll from the floods in Orvale rose to eight.", "eight", "8"),
+        ("The toll is at least five, with 90 injured, officials said.", "five", "5"),
+    ],
+)
+def test_a_spelled_toll_is_a_count_of_people(sentence, span, value):
+    found = [f for f in figures(sentence) if f.text == span]
+    assert [(f.value, f.unit) for f in found] == [(value, "people")]
