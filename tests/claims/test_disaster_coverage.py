@@ -371,3 +371,24 @@ def test_a_count_after_the_other_item_s_comma_takes_the_cue_after_it():
     body = "At least six people were confirmed dead, 240 were injured and 30 were missing."
     found = read_figure(body, "240", kind="count", unit="")
     assert found.measure == "injured"
+
+
+def test_an_article_s_unattributed_magnitude_is_the_agency_s_it_names_later(make_article):
+    first = publish(
+        make_article,
+        "A 6.6-magnitude earthquake struck Tarnovia on Monday. The quake measured 6.6,"
+        " according to the Velmar Seismic Bureau.",
+        outlet="Coast Wire",
+        published=date(2026, 3, 16),
+    )
+    second = publish(
+        make_article,
+        "Rescuers reached Tarnovia after Monday's 6.9-magnitude earthquake. The quake was"
+        " measured as 6.9 by the Northern Geophysical Institute.",
+        outlet="Velmar Herald",
+        published=date(2026, 3, 16),
+    )
+
+    lead = claim(first, "6.6-magnitude")
+    assert lead.fact == claim(first, "6.6").fact != claim(second, "6.9-magnitude").fact
+    assert Fact.objects.filter(agreement=Fact.Agreement.DISPUTED).count() == 0
