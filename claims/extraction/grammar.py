@@ -411,7 +411,11 @@ def is_label(text: str, atom: Atom, *, names: bool = True) -> bool:
     if atom.spelled:
         # "Formula One", "the Big Four": a capitalised number word inside a sentence is a name.
         word = text[atom.num_start]
-        return word.isupper() and not sentence_initial(text, atom.num_start)
+        return (
+            word.isupper()
+            and not sentence_initial(text, atom.num_start)
+            and not _title_case_line(text, atom.num_start)
+        )
     if labels.glued_before(text, atom.start):
         return True
     # A hyphenated word right after a plain number (737-800, 3-1) makes a compound label; after
@@ -436,6 +440,17 @@ def is_label(text: str, atom: Atom, *, names: bool = True) -> bool:
     return atom.plain_int and labels.footnote_marker(
         text, atom.start, atom.num_start + len(str(atom.written)), int(atom.written)
     )
+
+
+def _title_case_line(text: str, pos: int) -> bool:
+    """Whether the line around pos is a headline in title case ("Quake Leaves at Least Nine
+    Dead"), where a capitalised number word is no name."""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    line = text[start : end if end >= 0 else len(text)]
+    long_words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", line) if len(w) > 3]
+    capitalised = sum(w[0].isupper() for w in long_words)
+    return len(long_words) >= 3 and capitalised >= 0.8 * len(long_words)
 
 
 def spelled_count_is_referential(text: str, atom: Atom) -> bool:

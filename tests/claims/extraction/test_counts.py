@@ -155,3 +155,9 @@ def test_a_bare_number_before_a_casualty_word_counts_people(sentence, span):
 
 def test_zero_with_no_rate_after_it_is_no_figure():
     assert figures("The club has zero tolerance for zero-sum thinking.") == []
+
+
+def test_a_capitalised_number_word_in_a_title_case_headline_is_a_figure():
+    found = figures("Storm Leaves at Least Six Dead Across Orvale Province")
+    assert [(f.text, f.value) for f in found] == [("Six", "6")]
+    assert figures("The Big Four accounting firms hired staff.") == []
