@@ -1596,6 +1596,9 @@ def about(
         reference = _year_before(body, sentence_start) or _past_event_year(
             body[sentence_start:start], body[end:sentence_end], context.published
         )
+    if kind == "percent" and measure in _LEVELS and not reference and _FROM_LEVEL.search(before):
+        # "raised rates to 0.25% from 0.1%": the level left behind, not the one set.
+        reference = "previous level"
     if kind == "duration" and _AFTER_DISASTER.match(after) and context.published:
         # "four days after the blaze" is said as of the day it was written: another day's
         # outlet counting three days does not disagree.
@@ -1610,6 +1613,16 @@ def about(
         if kind == "date"
         else _scope(before.lower()[-80:], after.lower()[:80], rates=kind == "money")
     )
+    if measure == "magnitude":
+        # A past quake's magnitude ("since a 7.3-magnitude quake in 1999") is that quake's; an
+        # aftershock's or one agency's reading is not the one another agency gives.
+        reference = reference or _past_event_year(
+            body[sentence_start:start], body[end:sentence_end], context.published
+        )
+        if not scope:
+            scope = _magnitude_scope(body[sentence_start:start], body[end:sentence_end])
+        if reference and scope.startswith("by "):
+            scope = ""  # who recalls a past quake's size is no agency measuring it
     if kind == "count" and not scope and measure == "jobs":
         scope = _sector(before.lower()[-90:], after.lower()[:90])
     if kind == "count" and not scope and measure not in _TOLLS and _count_change(before, text):
@@ -1803,7 +1816,9 @@ def _year_before(body: str, sentence_start: int) -> str:
 
 # "in 1987, when the ferry sank, killing 300", "since 1990 when floods claimed 200 lives": the
 # toll of an earlier disaster the sentence dates, with no other figure in between.
-_PAST_EVENT_YEAR = re.compile(r"\b(?:in\s+((?:19|20)\d\d)|((?:19|20)\d\d),?\s+when)\b[^\d.;]*$")
+_PAST_EVENT_YEAR = re.compile(
+    r"\b(?:in\s+(?:[A-Z][a-z]+\s+)?((?:19|20)\d\d)|((?:19|20)\d\d),?\s+when)\b[^\d.;]*$"
+)
 
 
 # "a tsunami that killed 61 people ... on May 22, 1960": the toll dated after it is given.
@@ -1822,7 +1837,66 @@ def _past_event_year(before: str, after: str, published: date | None) -> str:
     return year if year and published and int(year) < published.year else ""
 
 
+# "Several aftershocks followed, one measuring 6.5", "a magnitude 6.1 aftershock"; but "a
+# 7.4-magnitude quake, followed by aftershocks" is the main shock.
+_AFTERSHOCK = re.compile(r"\baftershocks?\b", re.IGNORECASE)
+_AFTERSHOCK_AFTER = re.compile(r"[\s-]*(?:magnitude\s+)?aftershocks?\b", re.IGNORECASE)
+_QUAKE_AFTER = re.compile(r"[\s-]*(?:magnitude\s+)?(?:earthquake|quake|tremor)\b", re.IGNORECASE)
+# Who measured a magnitude: "by the U.S. Geological Survey", "according to the USGS",
+# "Taiwan's weather agency gave it 7.2", "by Japanese officials". Agencies read a quake on
+# scales of their own, so their magnitudes differ without contradicting each other.
+_AGENCY = (
+    r"(?:[Tt]he\s+)?(?P<agency>(?:[A-Z][\w.&-]*['’]s\s+(?:[a-z]+\s+){0,3}"
+    r"(?:agency|bureau|office|administration|service|survey|institute|centre|center|officials"
+    r"|authorities)\b|[A-Z][\w.&-]*(?:\s+(?:of\s+)?[A-Z][\w.&-]*)*"
+    r"(?:\s+(?:officials|authorities|agency|bureau))?))"
+)
+_AGENCY_AFTER = re.compile(
+    r"\s*(?:in\s+magnitude\s+|on\s+the\s+[A-Z]\w+\s+scale\s+)?,?\s*(?:by|according\s+to)\s+"
+    + _AGENCY
+)
+_AGENCY_BEFORE = re.compile(r"\b[Aa]ccording\s+to\s+" + _AGENCY + r"[^;]*$")
+_AGENCY_LATER = re.compile(r"\b[Aa]ccording\s+to\s+" + _AGENCY)
+_AGENCY_SUBJECT = re.compile(
+    r"^\s*" + _AGENCY + r"(?:,[^,]{1,30},)?\s+(?:rated|measured|put|gave|recorded|registered"
+    r"|estimated|said|reported|calculated)\b[^;]*$"
+)
+
+
+def _magnitude_scope(before: str, after: str) -> str:
+    """Whether a magnitude is an aftershock's or an agency's reading ("by USGS"): the
+    sentence before it and after it."""
+    if _AFTERSHOCK_AFTER.match(after) or (
+        _AFTERSHOCK.search(before) and not _QUAKE_AFTER.match(after)
+    ):
+        return "aftershock"
+    found = _AGENCY_AFTER.match(after) or _AGENCY_BEFORE.search(before)
+    found = found or _AGENCY_LATER.search(after)  # "..., according to the Japan agency."
+    found = found or _AGENCY_SUBJECT.search(before)
+    agency = _agency_key(found.group("agency")) if found else ""
+    return f"by {agency}" if agency else ""
+
+
+def _agency_key(name: str) -> str:
+    """One name for an agency however it is written: "U.S. Geological Survey" and "USGS" are
+    "USGS"; "Taiwan's weather bureau" and "Taiwan officials" are "Taiwan"."""
+    words = re.findall(r"[A-Z][\w.&'’-]*", name)
+    if not words or words[0] in ("The", "It", "This", "He", "She", "They"):
+        return ""
+    owner = re.match(r"([A-Z][\w.&-]*)['’]s\b", name)
+    if owner:
+        return owner.group(1)
+    if len(words) == 1:
+        return words[0].strip(".")
+    return "".join(
+        re.sub(r"[^A-Z]", "", w) if "." in w else w[0] for w in words if w not in ("Of", "of")
+    )
+
+
 _SAVED = re.compile(r"\bsav(?:e|ed|es|ing)\b")
+# Rates a decision or a month moves from one level to another.
+_LEVELS = frozenset(("interest rate", "unemployment rate", "inflation", "participation rate"))
+_FROM_LEVEL = re.compile(r"\bfrom\s+(?:between\s+|a\s+(?:rate|level)\s+of\s+)?$", re.IGNORECASE)
 # Counts of a disaster's victims that rise from one update to the next.
 # What tells a court's amounts apart: what a side asked for against what was ordered, the sum
 # with interest, an award in another case. The nearest cue to the figure wins.
@@ -2758,13 +2832,16 @@ def _nearest(
     tail = " ".join(after.split()[:after_words]) if after_words else ""
     for name, pattern in patterns:
         for match in pattern.finditer(before):
-            # Nearest end first; of two cues ending together the longer ("goods worth").
-            distance = (len(before) - match.end(), match.start() - match.end())
+            # Nearest end first; of two cues ending together the longer ("goods worth"). A
+            # cue behind a comma is the previous item's when one follows the figure ("four
+            # dead, 711 were injured").
+            behind_comma = int("," in before[match.end() :])
+            distance = (behind_comma, len(before) - match.end(), match.start() - match.end())
             if best_distance is None or distance < best_distance:
                 best, best_distance = name, distance
         match = pattern.search(tail)
-        if match and (best_distance is None or (match.start(), 0) < best_distance):
-            best, best_distance = name, (match.start(), 0)
+        if match and (best_distance is None or (0, match.start(), 0) < best_distance):
+            best, best_distance = name, (0, match.start(), 0)
     return best
 
 

@@ -370,7 +370,12 @@ def _interval_of(
         return min(half, place / 2) if place else half
 
     approx = qualifier == Qualifier.APPROX
-    low_margin = _approx_margin(half_width(low), low, approx)
+    low_half = half_width(low)
+    if number_high is not None:
+        # A range states its precision once: "0% to 0.1%" and "1 to 1.5%" start at 0.0 and 1.0,
+        # so a rate of "0% to 0.1%" is not another outlet's old "-0.1%".
+        low_half = min(low_half, half_width(high, last=True))
+    low_margin = _approx_margin(low_half, low, approx)
     high_margin = _approx_margin(half_width(high, last=True), high, approx)
     return Interval(low - low_margin, high + high_margin)
 

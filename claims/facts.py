@@ -303,6 +303,10 @@ def _merge_restatements(
                 )
             ):
                 target.roots.append(group.roots[0])
+                if _names_its_measurer(group.roots[0], target.roots[0]):
+                    # "a 6.9 quake" in the lead, "6.9, by the national institute" lower down:
+                    # the restatement saying whose reading it is keys the figure.
+                    target.roots.insert(0, target.roots.pop())
                 target.members.extend(group.members)
                 target.profile = target.profile.merged(group.profile)
                 break
@@ -310,6 +314,17 @@ def _merge_restatements(
             merged.append(group)
             mentions.append(mention)
     return merged
+
+
+def _names_its_measurer(restated: Claim, first: Claim) -> bool:
+    """Whether `restated` gives `first`'s measure with the agency that measured it."""
+    return (
+        restated.subject_measure == first.subject_measure
+        and restated.subject_key.split("|")[0] == first.subject_key.split("|")[0]
+        and restated.subject_scope.startswith("by ")
+        and not first.subject_scope
+        and restated.subject_reference == first.subject_reference
+    )
 
 
 def _specific_repeat(
@@ -336,11 +351,10 @@ def _same_event_measure(a: Claim, b: Claim) -> bool:
     """Whether two figures of one article measure the same thing of the story's event (its
     magnitude, its death toll as of one day): the same value twice is one figure restated,
     however far apart the sentences' words are."""
-    return (
-        bool(a.subject_key)
-        and a.subject_key == b.subject_key
-        and a.subject_measure in about.EVENT_MEASURES
-    )
+    if not a.subject_key or a.subject_measure not in about.EVENT_MEASURES:
+        return False
+    # "a 6.6 quake" in the lead, "6.6, by the bureau" lower down: one reading named once.
+    return a.subject_key == b.subject_key or _names_its_measurer(a, b) or _names_its_measurer(b, a)
 
 
 def _rounded_restatement(
@@ -367,7 +381,13 @@ def _values_fit(a: matching.Mention, b: matching.Mention, on: date | None) -> bo
 
 def _events_differ(a: Claim, b: Claim) -> bool:
     """Two days of one article dating two different events (the words next to other
-    figures are too loose a guide to part a restatement)."""
+    figures are too loose a guide to part a restatement); or one measure of two events: a
+    past quake's magnitude (its year) and the story's, an aftershock's and the main shock's."""
+    if a.subject_measure == b.subject_measure and a.subject_measure in about.EVENT_MEASURES:
+        scopes = {a.subject_scope, b.subject_scope}
+        return a.subject_reference != b.subject_reference or (
+            len(scopes) == 2 and "aftershock" in scopes
+        )
     return (
         a.kind == b.kind == Claim.Kind.DATE
         and bool(a.subject_measure and b.subject_measure)

@@ -57,6 +57,11 @@ _OF_AFTER = re.compile(r"\s+of\s")
 _COUNTING_HEADS = {"number", "numbers", "total", "count", "tally"}
 _MULTIPLIER = re.compile(r"[\s-]*(?:times|fold|x)\b", re.IGNORECASE)
 _MAGNITUDE_LIKE = re.compile(r"[1-9]\.\d")
+# A casualty word right after a bare number says it counts people.
+_CASUALTY_AFTER = re.compile(
+    r"\s+(?:(?:were|are|was|have\s+been|had\s+been|remain(?:ed)?)\s+(?:[a-z]+ly\s+)?)?"
+    r"(?i:dead|killed|injured|wounded|missing|hurt|hospitali[sz]ed|displaced|evacuated)\b"
+)
 _MINUS_WORD = re.compile(r"\b[Mm]inus\s+$")
 _SIGNED_UNITS = {"degrees Celsius", "degrees Fahrenheit", "degrees", "percent", "percentage points"}
 # Units of a change that a fall makes negative ("fell 4%", "cut by 25 basis points").
@@ -152,6 +157,11 @@ def _bare(text: str, atom: Atom, sentences: Sentences) -> Candidate | dates.Date
         noun = _of_noun(text, atom)  # "two of Britain's biggest banks"
         if noun:
             return Candidate(atom.start, atom.end, Kind.COUNT, atom.value, unit=noun)
+        if _CASUALTY_AFTER.match(text, atom.end) or (
+            not _OF_AFTER.match(text, atom.end) and _context_unit(text, atom, sentences) == "people"
+        ):
+            # "the death toll rose to seven": a toll's count, spelled as style books ask.
+            return Candidate(atom.start, atom.end, Kind.COUNT, atom.value, unit="people")
         return _orphan(atom)
     if atom.spelled:
         return Candidate(atom.start, atom.end, Kind.COUNT, atom.value)
@@ -173,6 +183,8 @@ def _bare(text: str, atom: Atom, sentences: Sentences) -> Candidate | dates.Date
         unit = _majority_unit(text, s0, s1)
     if not unit and units.CASUALTY_VERB.search(text, max(0, lead - 30), lead):
         unit = "people"  # "killing at least 37", "injuring 210"
+    if not unit and _CASUALTY_AFTER.match(text, atom.end):
+        unit = "people"  # "12 dead and 40 injured", "30 were missing"
     if atom.glued_letter:
         if atom.glued_letter in "kK" and unit == "tokens":
             return Candidate(atom.start, atom.end, Kind.QUANTITY, atom.value, unit=unit)

@@ -31,9 +31,16 @@ _MINUS = r"(?:(?P<minus>−|(?:(?<=[\s(])|^)-(?=\d))|(?P<plus>(?:(?<=[\s(])|^)\+
 DIGIT_NUMBER = re.compile(rf"{_MINUS}(?P<digits>{digits(continental=False)})")
 CONTINENTAL_DIGIT_NUMBER = re.compile(rf"{_MINUS}(?P<digits>{digits(continental=True)})")
 SPACED_DIGIT_NUMBER = re.compile(rf"{_MINUS}(?P<digits>{digits(continental=False, spaced=True)})")
+_HALF_UNITS = (
+    r"foot|meter|metre|mile|kilometer|kilometre|inch|centimeter|centimetre|kilogram|tonne|ton|pound"
+)
 WORD_NUMBER = re.compile(
     rf"\b(?P<words>(?i:half\sa|a|one)(?=\s(?:million|billion|trillion)\b)"
-    rf"|(?i:half\sa)(?=\s(?i:percentage\s)?points?\b)|(?i:{WORDS}))\b"
+    rf"|(?i:half\sa)(?=\s(?i:percentage\s)?points?\b)|(?i:{WORDS})"
+    # "a wave of half a metre": half of one unit of length or weight.
+    rf"|(?i:half\san?)(?=\s(?i:{_HALF_UNITS})\b)"
+    # "around zero percent": a zero is a figure only as a rate, not "zero tolerance".
+    rf"|(?i:zero)(?=\s?(?:%|(?i:per\s?cent|pct)\b)))\b"
 )
 # "a decade", "over the next decade": ten years, with or without a number. A shorter period
 # ("a month", "a fortnight") is a figure only after a word that makes it a length of time
@@ -119,6 +126,8 @@ def _one_more(text: str, pos: int) -> tuple[str, int] | None:
 
 
 _NEGATION_BEFORE = re.compile(r"\b(?:not|no|the|every|each|any|than)\s+$", re.IGNORECASE)
+_QUAKE_AFTER = re.compile(r"[\s-]+(?i:earthquake|quake|tremor|aftershock)s?\b")
+_MAGNITUDE = re.compile(r"[1-9]\.\d")
 # "Python 3.12", "Claude 3.5": short decimals after a name are versions.
 _VERSION = re.compile(r"\d{1,2}\.\d{1,2}")
 
@@ -219,6 +228,10 @@ def _classify(text: str, atom: Atom, pos: int, currency: str | None) -> Atom:
     if atom.glued_letter in ("k", "K") and _CONTEXT_AFTER.match(text, pos):
         atom.kind, atom.unit, atom.end = Kind.QUANTITY, "tokens", pos
         return atom
+    if not atom.spelled and _QUAKE_AFTER.match(text, pos) and _MAGNITUDE.fullmatch(atom.raw):
+        # "a 6.1 quake hits", "Deadly 7.4 Earthquake": a magnitude, whatever word follows.
+        atom.kind, atom.unit, atom.end = Kind.QUANTITY, "magnitude", pos
+        return atom
     # Spelled compounds describe ("a two-bedroom flat"); digit ones count ("a 43-page ruling").
     compound = None if atom.spelled else units.compound_noun(text, pos)
     if compound:
@@ -315,7 +328,11 @@ def read_digits(text: str, m: re.Match[str]) -> Atom | None:
 def read_words(text: str, m: re.Match[str]) -> Atom | None:
     raw = m.group("words")
     lower = raw.lower()
-    if lower in ("a", "one", "half a"):
+    if lower == "half an":
+        lower = "half a"
+    if lower == "zero":
+        written = Decimal(0)
+    elif lower in ("a", "one", "half a"):
         written = Decimal("0.5") if lower == "half a" else Decimal(1)
     else:
         written = parse_words(raw)
@@ -338,7 +355,7 @@ def read_words(text: str, m: re.Match[str]) -> Atom | None:
         spelled=True,
     )
     atom = _classify(text, atom, pos, None)
-    if lower == "half a" and factor == 1 and atom.kind is not Kind.PERCENT:
+    if lower == "half a" and factor == 1 and atom.kind not in (Kind.PERCENT, Kind.QUANTITY):
         return None  # "half a point" of a game or an index is no figure of ours
     if lower == "one" and atom.kind is Kind.PERCENT:
         atom.single = True  # "less than one percent": no pronoun "one" is a percent
@@ -394,7 +411,11 @@ def is_label(text: str, atom: Atom, *, names: bool = True) -> bool:
     if atom.spelled:
         # "Formula One", "the Big Four": a capitalised number word inside a sentence is a name.
         word = text[atom.num_start]
-        return word.isupper() and not sentence_initial(text, atom.num_start)
+        return (
+            word.isupper()
+            and not sentence_initial(text, atom.num_start)
+            and not _title_case_line(text, atom.num_start)
+        )
     if labels.glued_before(text, atom.start):
         return True
     # A hyphenated word right after a plain number (737-800, 3-1) makes a compound label; after
@@ -421,6 +442,17 @@ def is_label(text: str, atom: Atom, *, names: bool = True) -> bool:
     )
 
 
+def _title_case_line(text: str, pos: int) -> bool:
+    """Whether the line around pos is a headline in title case ("Quake Leaves at Least Nine
+    Dead"), where a capitalised number word is no name."""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    line = text[start : end if end >= 0 else len(text)]
+    long_words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", line) if len(w) > 3]
+    capitalised = sum(w[0].isupper() for w in long_words)
+    return len(long_words) >= 3 and capitalised >= 0.8 * len(long_words)
+
+
 def spelled_count_is_referential(text: str, atom: Atom) -> bool:
     """ "the two companies", "its two kids": a known set being referred to, not a claim.
 
@@ -442,6 +474,9 @@ def spelled_count_is_referential(text: str, atom: Atom) -> bool:
 def merged_range(text: str, low: Atom, high: Atom) -> Atom | None:
     """'between 10 and 12 people', '$3m-$5m', '10 to 12 per cent': one figure from two numbers."""
     gap = text[low.end : high.start]
+    if low.unit == "magnitude" and high.kind is None and gap.startswith("+"):
+        # "aftershocks of magnitude 6.5+ to 7.0": the magnitude is written once, before.
+        gap, high = gap[1:], replace(high, kind=low.kind, unit=low.unit)
     if not re.fullmatch(r"\s?(?:-|–|—|to|and)\s?", gap):
         return None
     before = text[max(0, low.start - 30) : low.start]

@@ -50,10 +50,10 @@ DURATION = re.compile(
 )
 
 
-# "a 52-week high", "the 10-year Treasury yield", "a 30-year mortgage": the period names a
-# record or a financial product, it is not a claim.
+# "a 52-week high", "the 10-year Treasury yield", "10-year Japanese government bonds", "a
+# 30-year mortgage": the period names a record or a financial product, it is not a claim.
 RECORD_AFTER = re.compile(
-    r"[ \u00a0](?:high|low|peak|trough|best|worst|(?:US\s|U\.S\.\s|German\s|government\s)?"
+    r"[ \u00a0](?:high|low|peak|trough|best|worst|(?:US\s|U\.S\.\s|[A-Z][a-z]+\s)?(?:government\s)?"
     r"(?:Treasury|Treasuries|bonds?|notes?|gilts?|Bunds?|yields?|mortgages?|swaps?|bills?|"
     r"paper|securities|JGBs?|breakevens?))s?\b"
 )

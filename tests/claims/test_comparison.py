@@ -641,3 +641,10 @@ def test_seats_are_counted_one_by_one_so_210_seats_disagree_with_211():
         reading("about 2,000 people", "2000", "people", qualifier="approx"),
         reading("2,100 people", "2100", "people"),
     ).agree
+
+
+def test_a_range_starting_at_zero_is_as_precise_as_its_high_end():
+    # "0% to 0.25%" starts at 0.00%: a rate of minus 0.1% lies outside it
+    new_range = reading("0% to 0.25%", "0", "percent", number_high="0.25")
+    assert not compare(new_range, reading("-0.1%", "-0.1", "percent")).agree
+    assert compare(new_range, reading("0.2%", "0.2", "percent")).agree

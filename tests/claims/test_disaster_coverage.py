@@ -280,3 +280,115 @@ def test_days_since_a_disaster_are_counted_as_of_the_day_written_so_never_disput
 
     assert key(date(2026, 7, 12)) == "|time since disaster|12 July 2026||"
     assert key(date(2026, 7, 12)) != key(date(2026, 7, 11))
+
+
+def test_an_aftershock_s_magnitude_is_not_the_main_quake_s():
+    body = (
+        "A strong earthquake shook Tarnovia on Monday. Dozens of aftershocks followed, the"
+        " largest measuring 5.8. A magnitude 5.1 aftershock hit at noon. The 6.9-magnitude"
+        " quake, followed by aftershocks, toppled a bridge."
+    )
+
+    def key(figure: str) -> str:
+        start = body.rfind(". ", 0, body.index(figure)) + 1
+        return read_figure(
+            body, figure, kind="quantity", unit="magnitude", sentence_start=start
+        ).key
+
+    assert key("5.8") == key("magnitude 5.1") == "|magnitude||aftershock|"
+    assert key("6.9-magnitude") == "|magnitude|||"
+
+
+def test_each_agency_s_magnitude_is_its_own_reading():
+    body = (
+        "The Velmar Seismic Bureau rated the quake, which struck at a depth of 8.2 km, at 6.6."
+        " The quake was measured as 6.9 by the Northern Geophysical Institute. According to"
+        " the NGI, the epicentre lay offshore and the magnitude was 6.9."
+    )
+
+    def scope(figure: str, occurrence: int = 0) -> str:
+        start = body.index(figure)
+        for _ in range(occurrence):
+            start = body.index(figure, start + 1)
+        return about.about(
+            about.ArticleContext(body, "", None),
+            start=start,
+            end=start + len(figure),
+            sentence_start=body.rfind(". ", 0, start) + 1,
+            sentence_end=(body.find(". ", start) + 1) or len(body),
+            kind="quantity",
+            unit="magnitude",
+            text=figure,
+        ).scope
+
+    assert scope("6.6") == "by VSB"
+    assert scope("6.9") == scope("6.9", 1) == "by NGI"  # the name and its acronym alike
+
+
+def test_agencies_giving_different_magnitudes_are_not_a_dispute(make_article):
+    first = publish(
+        make_article,
+        "A strong earthquake struck Tarnovia on Monday. The quake measured 6.6, according to"
+        " the Velmar Seismic Bureau.",
+        outlet="Coast Wire",
+        published=date(2026, 3, 16),
+    )
+    second = publish(
+        make_article,
+        "Rescuers reached Tarnovia after Monday's earthquake, which was measured as 6.9 by the"
+        " Northern Geophysical Institute.",
+        outlet="Velmar Herald",
+        published=date(2026, 3, 16),
+    )
+
+    assert claim(first, "6.6").fact != claim(second, "6.9").fact
+    assert Fact.objects.filter(agreement=Fact.Agreement.DISPUTED).count() == 0
+
+
+def test_a_past_quake_s_magnitude_is_dated_and_outlets_disagreeing_on_it_dispute(make_article):
+    first = publish(
+        make_article,
+        "A strong earthquake of magnitude 6.8 struck Tarnovia on Monday. It was the strongest"
+        " since a 7.2-magnitude quake in 1987.",
+        outlet="Coast Wire",
+        published=date(2026, 3, 16),
+    )
+    second = publish(
+        make_article,
+        "A magnitude 6.8 earthquake struck Tarnovia on Monday. Before that, in March 1987, an"
+        " earthquake of magnitude 7.5 struck the valley.",
+        outlet="Velmar Herald",
+        published=date(2026, 3, 16),
+    )
+
+    past = claim(first, "7.2-magnitude")
+    assert past.subject_reference == "1987"
+    assert claim(second, "magnitude 7.5").fact == past.fact != claim(first, "magnitude 6.8").fact
+    assert past.fact.agreement == Fact.Agreement.DISPUTED
+
+
+def test_a_count_after_the_other_item_s_comma_takes_the_cue_after_it():
+    body = "At least six people were confirmed dead, 240 were injured and 30 were missing."
+    found = read_figure(body, "240", kind="count", unit="")
+    assert found.measure == "injured"
+
+
+def test_an_article_s_unattributed_magnitude_is_the_agency_s_it_names_later(make_article):
+    first = publish(
+        make_article,
+        "A 6.6-magnitude earthquake struck Tarnovia on Monday. The quake measured 6.6,"
+        " according to the Velmar Seismic Bureau.",
+        outlet="Coast Wire",
+        published=date(2026, 3, 16),
+    )
+    second = publish(
+        make_article,
+        "Rescuers reached Tarnovia after Monday's 6.9-magnitude earthquake. The quake was"
+        " measured as 6.9 by the Northern Geophysical Institute.",
+        outlet="Velmar Herald",
+        published=date(2026, 3, 16),
+    )
+
+    lead = claim(first, "6.6-magnitude")
+    assert lead.fact == claim(first, "6.6").fact != claim(second, "6.9-magnitude").fact
+    assert Fact.objects.filter(agreement=Fact.Agreement.DISPUTED).count() == 0

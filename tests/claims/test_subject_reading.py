@@ -863,3 +863,12 @@ def test_a_rise_in_earnings_per_share_is_no_move_of_the_share_price():
     found = read(text, "312%", kind="percent", unit="percent")
 
     assert found.measure != "share price change"
+
+
+def test_the_level_a_rate_moved_from_is_not_the_new_level():
+    text = "The central bank raised its deposit rate to 0.5% from 0.25% on Thursday."
+    new = read(text, "0.5%", kind="percent", unit="percent")
+    old = read(text, "0.25%", kind="percent", unit="percent")
+    assert new.measure == old.measure == "interest rate"
+    assert old.reference == "previous level"
+    assert new.key != old.key

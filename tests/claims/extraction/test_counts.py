@@ -125,3 +125,39 @@ def test_spelled_dozens_and_hundreds_multiply():
 )
 def test_a_bare_majority_counts_seats_or_votes_as_the_sentence_says(sentence, expected):
     assert summary(figures(sentence)[0]) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span", "value"),
+    [
+        ("The death toll from the floods in Orvale rose to eight.", "eight", "8"),
+        ("The toll is at least five, with 90 injured, officials said.", "five", "5"),
+    ],
+)
+def test_a_spelled_toll_is_a_count_of_people(sentence, span, value):
+    found = [f for f in figures(sentence) if f.text == span]
+    assert [(f.value, f.unit) for f in found] == [(value, "people")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span"),
+    [
+        ("The blast left 14 dead and 60 injured in Orvale.", "60"),
+        ("Officials said 25 were missing after the landslide.", "25"),
+        ("At least six people were killed and over 300 injured.", "300"),
+        ("Twelve were seriously injured when the roof fell.", "Twelve"),
+    ],
+)
+def test_a_bare_number_before_a_casualty_word_counts_people(sentence, span):
+    (found,) = [f for f in figures(sentence) if f.text == span]
+    assert (found.kind.value, found.unit) == ("count", "people")
+
+
+def test_zero_with_no_rate_after_it_is_no_figure():
+    assert figures("The club has zero tolerance for zero-sum thinking.") == []
+
+
+def test_a_capitalised_number_word_in_a_title_case_headline_is_a_figure():
+    found = figures("Storm Leaves at Least Six Dead Across Orvale Province")
+    assert [(f.text, f.value) for f in found] == [("Six", "6")]
+    assert figures("The Big Four accounting firms hired staff.") == []

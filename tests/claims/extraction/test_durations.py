@@ -58,6 +58,7 @@ def test_a_period_naming_a_record_or_a_single_day_is_not_a_duration(sentence):
         "The 10-year Treasury yield slipped on Friday.",
         "A 30-year mortgage now costs more.",
         "The two-year gilt rallied.",
+        "Buyers shunned 10-year Korean government bonds.",
     ],
 )
 def test_a_maturity_naming_a_financial_product_is_not_a_duration(sentence):

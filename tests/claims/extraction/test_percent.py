@@ -42,3 +42,15 @@ def test_percent_is_the_number_as_written(sentence, expected):
 def test_computers_written_as_pcs_are_not_a_percent():
     figure = only_figure("The school bought 40 PCs for its library.")
     assert (figure.kind.value, figure.unit) == ("count", "pcs")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span", "qualifier"),
+    [
+        ("The bank will keep its rate at around zero percent.", "zero percent", "approx"),
+        ("Bond yields are held at about zero per cent.", "zero per cent", "approx"),
+        ("Inflation was zero pct in May.", "zero pct", "exact"),
+    ],
+)
+def test_a_spelled_zero_rate_is_a_percent(sentence, span, qualifier):
+    assert summary(only_figure(sentence)) == (span, "percent", "0", "percent", qualifier)

@@ -83,3 +83,28 @@ def test_distance_with_conversion_is_two_linked_figures():
         ("550 miles", "quantity", "550", "miles", "exact"),
     ]
     assert found[1].converts == 0
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span", "value", "unit"),
+    [
+        ("A tsunami of half a metre reached the harbour.", "half a metre", "0.5", "meters"),
+        ("Snow lay half a foot deep on the pass.", "half a foot", "0.5", "feet"),
+        ("The crack widened by half an inch overnight.", "half an inch", "0.5", "inches"),
+    ],
+)
+def test_half_a_unit_of_length_is_a_quantity(sentence, span, value, unit):
+    found = [f for f in figures(sentence) if f.text == span]
+    assert [(f.value, f.unit) for f in found] == [(value, unit)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span"),
+    [
+        ("Strong 6.2 Quake Rattles Orvale Coast", "6.2"),
+        ("A 5.4 earthquake hits the island, officials said.", "5.4"),
+    ],
+)
+def test_a_decimal_before_a_quake_noun_is_its_magnitude(sentence, span):
+    found = [f for f in figures(sentence) if f.text == span]
+    assert [(f.kind.value, f.unit) for f in found] == [("quantity", "magnitude")]
