@@ -92,13 +92,17 @@ def group_article_claims(
         stories.assign_story(article, article.claims.exclude(status=Claim.Status.REJECTED))
     lock_stories([article.story_id])
     changed = {fact.pk: fact for fact in _group(article, params, new_claims, stored=stored)}
-    later = _later_articles(article)
+    later = _later_claims(article)
     if later:
         # The story's grouping must not depend on arrival order: its open claims are grouped
         # as if the articles had come in story order (publication date, then text). The
-        # articles after this one whose facts it touches are grouped again after it.
-        _release_open_claims([article, *later], note="grouped again in story order")
-        for other in [article, *later]:
+        # claims of later articles in facts this one touches are grouped again after it.
+        _release_open_claims(
+            Claim.objects.filter(Q(article=article) | Q(pk__in=later)),
+            note="grouped again in story order",
+        )
+        others = Article.objects.filter(claims__in=later).distinct()
+        for other in [article, *sorted(others, key=_story_order)]:
             changed.update((fact.pk, fact) for fact in _group(other, params))
     return [fact for fact in changed.values() if fact.pk is not None]
 
@@ -788,39 +792,45 @@ def _add_about(terms: Mapping, claims: Iterable[Claim]) -> dict:
     }
 
 
-# A story is regrouped in order when at most this many articles after the new one share its
-# facts' keys: each costs one more grouping. Beyond, the new article stays where it was
-# grouped, and order can matter again (a backfill arriving in random order would otherwise
-# regroup the story again and again).
-REGROUP_LIMIT = 4
+# A story is regrouped in order when the articles after the new one hold at most this many
+# open claims in facts it touches: only those are grouped again. Counted in claims, not
+# articles, so a story told by many outlets is still regrouped when its new article touches a
+# few of its facts; beyond, the new article stays where it was grouped and order can matter
+# again (a backfill arriving in random order would otherwise regroup a large story again and
+# again).
+REGROUP_LIMIT = 100
 
 
-def _later_articles(article: Article) -> list[Article]:
-    """The story's grouped articles that come after `article` in story order and hold open
-    claims in facts sharing a key with the facts of `article` (the only ones its arrival
-    can regroup), in that order; none when there are more than REGROUP_LIMIT.
+def _later_claims(article: Article) -> list[int]:
+    """The open claims its arrival can regroup: those of the story's grouped articles after
+    `article` in story order that sit in facts sharing a key with the facts of `article`; none
+    when there are more than REGROUP_LIMIT.
 
     Story order: publication date, then the text's hash (so it does not depend on arrival);
     undated articles come last, in arrival order (nothing else orders them).
     """
-    others = Article.objects.filter(story_id=article.story_id, status=Article.Status.DONE).exclude(
-        pk=article.pk
-    )
     if article.published is None:
         return []
     after = (
-        Q(published__gt=article.published)
-        | Q(published=article.published, text_hash__gt=article.text_hash)
-        | Q(published__isnull=True)
+        Q(article__published__gt=article.published)
+        | Q(article__published=article.published, article__text_hash__gt=article.text_hash)
+        | Q(article__published__isnull=True)
     )
     keys = FactKey.objects.filter(fact__claims__article=article).values("key")
     touched = FactKey.objects.filter(key__in=keys).values("fact_id")
-    open_touched = _open_claims(Claim.objects.filter(fact_id__in=touched))
-    later = list(others.filter(after, claims__in=open_touched).distinct()[: REGROUP_LIMIT + 1])
-    if len(later) > REGROUP_LIMIT:
+    later = _open_claims(
+        Claim.objects.filter(
+            after,
+            article__story_id=article.story_id,
+            article__status=Article.Status.DONE,
+            fact_id__in=touched,
+        ).exclude(article=article)
+    )
+    found = list(later.values_list("id", flat=True)[: REGROUP_LIMIT + 1])
+    if len(found) > REGROUP_LIMIT:
         logger.info("article %s: story %s not regrouped in order", article.pk, article.story_id)
         return []
-    return sorted(later, key=_story_order)
+    return found
 
 
 def _story_order(article: Article) -> tuple:
@@ -834,11 +844,10 @@ def _open_claims(claims):
     return claims.filter(status=Claim.Status.PROPOSED, version=0, fact__status=Fact.Status.OPEN)
 
 
-def _release_open_claims(articles: Sequence[Article], *, note: str) -> None:
-    """Take the open claims of `articles` out of their facts (to be grouped again)."""
+def _release_open_claims(claims, *, note: str) -> None:
+    """Take the open ones of `claims` out of their facts (to be grouped again)."""
     removed: dict[int, list[int]] = defaultdict(list)
-    claims = _open_claims(Claim.objects.filter(article__in=list(articles)))
-    for fact_id, claim_id in claims.values_list("fact_id", "id"):
+    for fact_id, claim_id in _open_claims(claims).values_list("fact_id", "id"):
         removed[fact_id].append(claim_id)
     Claim.objects.filter(pk__in=[c for ids in removed.values() for c in ids]).update(fact=None)
     release_claims(removed, note=note)
@@ -859,7 +868,9 @@ def move_article_to_story(
     if actor is not None:
         # The reviewer's placing stands: neither story is merged into another by the machine.
         Story.objects.filter(pk__in=[source, story.pk]).update(placed_by_reviewer=True)
-    _release_open_claims([locked], note=f"article {locked.pk} moved to story {story.pk}")
+    _release_open_claims(
+        Claim.objects.filter(article=locked), note=f"article {locked.pk} moved to story {story.pk}"
+    )
     Article.objects.filter(pk=locked.pk).update(story=story)
     locked.story = story
     ArticleEvent.objects.create(
