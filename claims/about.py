@@ -1598,11 +1598,23 @@ def about(
         measure, reference, scope = result.measure, result.reference, result.scope
         if result.of_company and context.salient:
             entity = context.salient
+    exchanged = ""
+    if kind == "quantity" and (unit or "").lower() == "shares":
+        ratio = _EXCHANGED_SHARE.match(body, end, sentence_end)
+        if ratio:
+            # "Vexa holders get 1.02 Orrin shares for each Vexa share", "Orrin will pay 1.02 of
+            # its own shares for each share of Vexa": one exchange ratio, the buyer's, whichever
+            # party the sentence opens with.
+            measure = "exchange ratio"
+            entity = ratio.group("given") or entity
+            exchanged = ratio.group("before") or ratio.group("after")
     if measure in _PRICES_PAID:
         entity = _buyer(context, sentence_start, sentence_end) or entity
     if measure == "stake":
         entity = _holders(context, sentence_start, start) or entity
     target = _target(after, entity) if measure in _TRANSITIVE else ""
+    if exchanged:
+        target = f"per {exchanged} share"
     place, place_key = (
         # A premium is over a company's price, not counted in a place.
         ("", "")
@@ -1634,7 +1646,7 @@ def about(
         # "a four-year deal" and "wage increases over the next four years" say how long the
         # contract runs: one measure, whichever words a line gives it.
         measure = "contract length"
-    if measure == "transfer fee":
+    if measure in ("transfer fee", "exchange ratio"):
         shown = measure  # not the player's role nor the week it was announced
     investor = _investor(
         context, entity, measure, body[end : end + 80], sentence_start, clause_start, (start, end)
@@ -1965,6 +1977,15 @@ def _buyer(context: ArticleContext, sentence_start: int, sentence_end: int) -> s
         if name.start == match.end():
             return name.text
     return ""
+
+
+# What a holder gets for each share of the company taken over, and that company's name.
+_EXCHANGED_SHARE = re.compile(
+    r"\)?(?:\s+(?:of|its|their|own|new|common))*"
+    r"(?:\s+(?P<given>[A-Z][\w'’&.-]*\w(?:\s+[A-Z][\w'’&.-]*\w)*))?\s+shares?\s+"
+    r"(?:for\s+(?:each|every)|per)\s+(?:(?P<before>[A-Z][\w'’&.-]*\w(?:\s+[A-Z][\w'’&.-]*\w)*)"
+    r"\s+share|share\s+of\s+(?P<after>[A-Z][\w'’&.-]*\w(?:\s+[A-Z][\w'’&.-]*\w)*))?"
+)
 
 
 # Measures of something done to someone: their subject line says whom.
@@ -2575,11 +2596,19 @@ _TRADING = re.compile(
 )
 
 
+_CONTROLS = re.compile(r"\bcontrol(?:s|led|ling)?\s+(?:about\s+|around\s+|roughly\s+|nearly\s+)?$")
+_OF_A_COMPANY = re.compile(
+    r"\s*of\s+(?:the|its)\s+(?:[a-z-]+\s+)?(?:company|group|firm|bank|lender|entity|business)\b"
+)
+
+
 def _percent_measure(before: str, after: str, measure: str, sentence: str = "") -> str:
     if re.match(r"\s*contained\b", after):
         return "containment"  # "85% contained": how much of a fire's edge is held
     if re.search(r"\bstake\b|\bown", before + " " + after[:30]):
         return "stake"
+    if _CONTROLS.search(before[-30:]) and _OF_A_COMPANY.match(after):
+        return "stake"  # "its holders will control 60% of the combined company"
     near = before[-80:] + " " + after[:40]
     if _TURNOUT.search(near):
         return "turnout"
