@@ -11,6 +11,7 @@ claims.review's; its public record is claims.public.records'.
 from __future__ import annotations
 
 import logging
+import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -680,9 +681,17 @@ def _far_apart(
             result = comparison.compare(reading, read)
         if not result.comparable or result.ratio is None or result.ratio <= 0:
             return False
-        if 1 / _FAR_APART <= result.ratio <= _FAR_APART:
+        if 1 / _FAR_APART <= result.ratio <= _FAR_APART or _scale_dropped(result.ratio):
             return False
     return True
+
+
+def _scale_dropped(ratio: Decimal) -> bool:
+    """Whether two values are one number written with and without its scale word ("revenue
+    was $22.1" beside "$22.1 billion"): a slip an outlet makes, not another figure."""
+    ratio = max(ratio, 1 / ratio)
+    scale = Decimal(1000) ** round(math.log(ratio, 1000))
+    return scale >= 10**6 and abs(ratio / scale - 1) <= Decimal("0.005")
 
 
 def _specific(subject_key: str) -> bool:

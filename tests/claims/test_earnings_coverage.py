@@ -198,3 +198,45 @@ def test_outlets_reporting_one_results_report_group_each_measure_apart(make_arti
 )
 def test_the_day_a_reporting_period_ends_is_its_own_date(sentence, figure):
     assert read(LEAD + sentence, figure, kind="date").measure == "period end"
+
+
+def test_a_clause_after_a_semicolon_names_its_own_division():
+    text = LEAD + (
+        "The storage segment generated $2.9 billion in revenue, up 12% from a year earlier;"
+        " cloud revenue climbed to $7.4 billion, up 80% year-over-year."
+    )
+
+    assert read(text, "$2.9 billion", kind="money", unit="USD").measure == "storage revenue"
+    assert read(text, "$7.4 billion", kind="money", unit="USD").measure == "cloud revenue"
+    assert read(text, "80%", kind="percent", unit="percent").measure == "cloud revenue change"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Total revenue rose to $6.1 billion; quarterly revenue beat forecasts.",
+        "Brindle revenue rose to $6.1 billion.",
+    ],
+)
+def test_the_company_s_own_revenue_names_no_division(sentence):
+    assert read(LEAD + sentence, "$6.1 billion", kind="money", unit="USD").measure == "revenue"
+
+
+def test_an_amount_missing_its_scale_word_joins_its_fact_and_is_flagged(make_article):
+    whole = publish(
+        make_article,
+        "Brindle Systems said revenue was $6.1 billion in the final quarter, above estimates.",
+        outlet="Harbour Ledger",
+        published=date(2025, 8, 20),
+    )
+    slipped = publish(
+        make_article,
+        "Brindle Systems said revenue was $6.1 in the final quarter, above analysts' estimates.",
+        outlet="Circuit Daily",
+        published=date(2025, 8, 21),
+    )
+
+    fact = claim(whole, "$6.1 billion").fact
+    assert claim(slipped, "$6.1").fact == fact
+    fact.refresh_from_db()
+    assert fact.agreement == fact.Agreement.DISPUTED
