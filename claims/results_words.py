@@ -117,6 +117,11 @@ _NOT_DIVISION_WORDS = words(
     fourth-quarter third-quarter second-quarter first-quarter year quarter company firm group
     its their the of and sales operating"""
 )
+# "from $3.6 billion": the earlier amount a change is measured from.
+_EARLIER_AMOUNT = re.compile(
+    r"\s*from\s+(?:[a-z]{0,3}[$€£¥]|[a-z]{3}\s)?\s*\d[\d,.]*\s*(?:thousand|million|billion|trillion"
+    r"|bn|m|cents?|pence|p)?\b"
+)
 _FOLLOWS = re.compile(r"\s*(?:in|for|of|from|on|during|this|last|at|as|alone)\b")
 _NOT_DIVISIONS = frozenset(("company", "firm", "group", "entire", "whole", "core", "main"))
 # A sentence going on about the figures just given: "The numbers represent a 27% increase".
@@ -156,6 +161,11 @@ def read(
     after_lower = after.lower()
     # The words up to the next figure or clause ("from Q3" is no figure).
     local_after = re.split(r"(?<![a-z])\d|[,;]|\band\b", after_lower, maxsplit=1)[0]
+    earlier = _EARLIER_AMOUNT.match(after_lower)
+    if earlier:
+        # "up 409% from $3.6 billion last year": the base is said after the earlier amount.
+        rest = re.split(r"(?<![a-z])\d|[,;]|\band\b", after_lower[earlier.end() :], maxsplit=1)
+        local_after = f"{local_after} {rest[0]}"
     about_results = lower_before + " " + after_lower[:60]
     if _REFERS_BACK.match(sentence_before):
         about_results += " " + previous_sentence.lower()  # "The numbers represent a 9% rise"
