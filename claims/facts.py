@@ -29,6 +29,7 @@ from articles.models import Article, ArticleEvent, Story
 from factcheck.rows import update_rows
 
 from . import about, comparison, matching, units
+from .extraction.types import Qualifier
 from .figures import mention_of, reading_label, reading_of_claim
 from .matching import ArticleText, Params, Profile
 from .models import Claim, ExchangeRate, Fact, FactEvent, FactKey
@@ -1107,6 +1108,21 @@ def _recompute(
     record_changes(fact for fact in facts if fact.status in PUBLIC_STATUSES)
 
 
+def _analysts_estimate(fact: Fact) -> bool:
+    """Whether every mention of the fact is an analysts' consensus ("expectations of $4.60 a
+    share"): each data provider polls its own analysts, so outlets' estimates differ a little
+    ($4.59 at one, $4.60 at another) without any of them being wrong."""
+    keys = fact.terms.get("about", {}).get("keys", ())
+    parts = [key.split("|") for key in keys]
+    return bool(parts) and all(len(p) >= 4 and p[3] == "estimate" for p in parts)
+
+
+def _as_estimated(reading: comparison.Reading) -> comparison.Reading:
+    if reading.qualifier != Qualifier.EXACT.value:
+        return reading
+    return replace(reading, qualifier=Qualifier.APPROX.value)
+
+
 def _apply_agreement(fact: Fact, overrides: comparison.RateOverrides) -> None:
     """Set agreement, explanation and subject of `fact` from its summary of values."""
     fact.updated_at = timezone.now()
@@ -1116,6 +1132,8 @@ def _apply_agreement(fact: Fact, overrides: comparison.RateOverrides) -> None:
         fact.explanation = "no mentions left (all rejected)"
         return
     readings = [_in_first_unit(_summary_reading(entry), entry, summary[0]) for entry in summary]
+    if _analysts_estimate(fact):
+        readings = [_as_estimated(reading) for reading in readings]
     conversions = [
         (_summary_reading(original), _summary_reading(stated))
         for original, stated in fact.terms.get("conversions", [])
