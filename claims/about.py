@@ -1572,6 +1572,8 @@ def about(
         scope = _sector(before.lower()[-90:], after.lower()[:90])
     if kind == "count" and not scope and measure not in _TOLLS and _count_change(before, text):
         scope = "change"  # "gained 14 seats", "+48 seats": a change, not the number held
+    if kind == "money" and not scope and _value_moved(measure, before, after):
+        scope = "change"  # "added $1.2 trillion to its market value" is no value held
     if kind == "money" and not scope and _at_most(body[sentence_start:start], after):
         scope = "maximum"  # "could rise to €40m with add-ons" is not the €32m paid up front
     if measure == "fine":
@@ -1886,6 +1888,28 @@ def _missing(before: str, after: str) -> bool:
 
 # Measures of a deal as a whole, whichever party a sentence names: its line names both.
 _DEAL_MEASURES = frozenset(("deal completion", "savings"))
+# An amount added to or wiped off a market value: "added $200 billion to its market value",
+# "$1.2 trillion of its market cap has been added", "wiped $90 billion off its valuation".
+_VALUE_MOVES = (
+    r"(?:added|adding|adds|gained|gaining|gains|wiped|wiping|wipes|erased|erasing|shed"
+    r"|shedding|lost|losing|loses)"
+)
+_VALUE_MOVED_BEFORE = re.compile(
+    r"\b" + _VALUE_MOVES + r"\s+(?:(?:more than|nearly|almost|about|around|over|some|roughly)\s+)?$"
+)
+_VALUE_MOVED_AFTER = re.compile(
+    r"\s+(?:of|in|from|off|to)\s+(?:its|their|the|[A-Z][\w&.-]*['’]s)?\s*"
+    r"(?:stock\s+)?market\s+(?:value|valuation|cap|capitali[sz]ation)"
+    r"(?:\s+(?:has|have|had|was|were)\s+been)?\s+" + _VALUE_MOVES
+)
+
+
+def _value_moved(measure: str, before: str, after: str) -> bool:
+    if measure not in ("market value", "valuation"):
+        return False
+    return bool(_VALUE_MOVED_BEFORE.search(before[-40:]) or _VALUE_MOVED_AFTER.match(after))
+
+
 # Amounts a percent in their clause can be a change of ("market value fell 9%").
 # What a club pays to sign a player, however a sentence words it ("a deal worth", "cost",
 # "paid"): one amount when the sentence speaks of a fee, its add-ons or its up-front part.

@@ -318,3 +318,27 @@ def test_holders_controlling_part_of_a_market_hold_no_stake():
     text = "Orrin One and its rivals control 60% of the card market."
 
     assert read(text, "60%", kind="percent", unit="percent").measure != "stake"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "More than $1.2 trillion of its market cap has been added in the past 12 months.",
+        "Orrin One added $200 billion to its market value on Thursday.",
+        "The sell-off wiped $90 billion off Orrin One's market value.",
+    ],
+)
+def test_an_amount_added_to_a_market_value_is_a_change_not_the_value(text):
+    figure = next(f for f in figures(text) if f.kind.value == "money")
+
+    found = read(text, figure.text, kind="money", unit="USD")
+
+    assert (found.measure, found.scope) == ("market value", "change")
+
+
+def test_a_market_value_reached_is_the_value_itself():
+    text = "The rally took Orrin One's market cap to nearly $1.7 trillion at one point."
+
+    found = read(text, "$1.7 trillion", kind="money", unit="USD")
+
+    assert (found.measure, found.scope) == ("market value", "")
