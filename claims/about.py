@@ -1627,6 +1627,8 @@ def about(
         scope = _sector(before.lower()[-90:], after.lower()[:90])
     if kind == "count" and not scope and measure not in _TOLLS and _count_change(before, text):
         scope = "change"  # "gained 14 seats", "+48 seats": a change, not the number held
+    if kind == "money" and not scope and _value_moved(measure, before, after):
+        scope = "change"  # "added $1.2 trillion to its market value" is no value held
     if kind == "money" and not scope and _at_most(body[sentence_start:start], after):
         scope = "maximum"  # "could rise to €40m with add-ons" is not the €32m paid up front
     if measure == "fine":
@@ -1657,6 +1659,16 @@ def about(
         measure, reference, scope = result.measure, result.reference, result.scope
         if result.of_company and context.salient:
             entity = context.salient
+    exchanged = ""
+    if kind == "quantity" and (unit or "").lower() == "shares":
+        ratio = _EXCHANGED_SHARE.match(body, end, sentence_end)
+        if ratio:
+            # "Vexa holders get 1.02 Orrin shares for each Vexa share", "Orrin will pay 1.02 of
+            # its own shares for each share of Vexa": one exchange ratio, the buyer's, whichever
+            # party the sentence opens with.
+            measure = "exchange ratio"
+            entity = ratio.group("given") or entity
+            exchanged = ratio.group("before") or ratio.group("after")
     if measure in _PRICES_PAID:
         entity = _buyer(context, sentence_start, sentence_end) or entity
     if measure == "stake":
@@ -1666,6 +1678,8 @@ def about(
         # another's deal a sentence compares, not the one it is about.
         entity = _signer(context, clause_start, start, end, after_end) or entity
     target = _target(after, entity) if measure in _TRANSITIVE else ""
+    if exchanged:
+        target = f"per {exchanged} share"
     place, place_key = (
         # A premium is over a company's price, not counted in a place.
         ("", "")
@@ -1697,7 +1711,7 @@ def about(
         # "a four-year deal" and "wage increases over the next four years" say how long the
         # contract runs: one measure, whichever words a line gives it.
         measure = "contract length"
-    if measure == "transfer fee":
+    if measure in ("transfer fee", "exchange ratio"):
         shown = measure  # not the player's role nor the week it was announced
     investor = _investor(
         context, entity, measure, body[end : end + 80], sentence_start, clause_start, (start, end)
@@ -2058,6 +2072,28 @@ def _missing(before: str, after: str) -> bool:
 
 # Measures of a deal as a whole, whichever party a sentence names: its line names both.
 _DEAL_MEASURES = frozenset(("deal completion", "savings"))
+# An amount added to or wiped off a market value: "added $200 billion to its market value",
+# "$1.2 trillion of its market cap has been added", "wiped $90 billion off its valuation".
+_VALUE_MOVES = (
+    r"(?:added|adding|adds|gained|gaining|gains|wiped|wiping|wipes|erased|erasing|shed"
+    r"|shedding|lost|losing|loses)"
+)
+_VALUE_MOVED_BEFORE = re.compile(
+    r"\b" + _VALUE_MOVES + r"\s+(?:(?:more than|nearly|almost|about|around|over|some|roughly)\s+)?$"
+)
+_VALUE_MOVED_AFTER = re.compile(
+    r"\s+(?:of|in|from|off|to)\s+(?:its|their|the|[A-Z][\w&.-]*['’]s)?\s*"
+    r"(?:stock\s+)?market\s+(?:value|valuation|cap|capitali[sz]ation)"
+    r"(?:\s+(?:has|have|had|was|were)\s+been)?\s+" + _VALUE_MOVES
+)
+
+
+def _value_moved(measure: str, before: str, after: str) -> bool:
+    if measure not in ("market value", "valuation"):
+        return False
+    return bool(_VALUE_MOVED_BEFORE.search(before[-40:]) or _VALUE_MOVED_AFTER.match(after))
+
+
 # Amounts a percent in their clause can be a change of ("market value fell 9%").
 # What a club pays to sign a player, however a sentence words it ("a deal worth", "cost",
 # "paid"): one amount when the sentence speaks of a fee, its add-ons or its up-front part.
@@ -2149,6 +2185,15 @@ def _buyer(context: ArticleContext, sentence_start: int, sentence_end: int) -> s
         if name.start == match.end():
             return name.text
     return ""
+
+
+# What a holder gets for each share of the company taken over, and that company's name.
+_EXCHANGED_SHARE = re.compile(
+    r"\)?(?:\s+(?:of|its|their|own|new|common))*"
+    r"(?:\s+(?P<given>[A-Z][\w'’&.-]*\w(?:\s+[A-Z][\w'’&.-]*\w)*))?\s+shares?\s+"
+    r"(?:for\s+(?:each|every)|per)\s+(?:(?P<before>[A-Z][\w'’&.-]*\w(?:\s+[A-Z][\w'’&.-]*\w)*)"
+    r"\s+share|share\s+of\s+(?P<after>[A-Z][\w'’&.-]*\w(?:\s+[A-Z][\w'’&.-]*\w)*))?"
+)
 
 
 # Measures of something done to someone: their subject line says whom.
@@ -2869,11 +2914,19 @@ _TRADING = re.compile(
 )
 
 
+_CONTROLS = re.compile(r"\bcontrol(?:s|led|ling)?\s+(?:about\s+|around\s+|roughly\s+|nearly\s+)?$")
+_OF_A_COMPANY = re.compile(
+    r"\s*of\s+(?:the|its)\s+(?:[a-z-]+\s+)?(?:company|group|firm|bank|lender|entity|business)\b"
+)
+
+
 def _percent_measure(before: str, after: str, measure: str, sentence: str = "") -> str:
     if re.match(r"\s*contained\b", after):
         return "containment"  # "85% contained": how much of a fire's edge is held
     if re.search(r"\bstake\b|\bown", before + " " + after[:30]):
         return "stake"
+    if _CONTROLS.search(before[-30:]) and _OF_A_COMPANY.match(after):
+        return "stake"  # "its holders will control 60% of the combined company"
     near = before[-80:] + " " + after[:40]
     if _TURNOUT.search(near):
         return "turnout"

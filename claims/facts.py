@@ -11,6 +11,7 @@ claims.review's; its public record is claims.public.records'.
 from __future__ import annotations
 
 import logging
+import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -28,6 +29,7 @@ from articles.models import Article, ArticleEvent, Story
 from factcheck.rows import update_rows
 
 from . import about, comparison, matching, units
+from .extraction.types import Qualifier
 from .figures import mention_of, reading_label, reading_of_claim
 from .matching import ArticleText, Params, Profile
 from .models import Claim, ExchangeRate, Fact, FactEvent, FactKey
@@ -704,18 +706,17 @@ def _far_apart(
             result = comparison.compare(reading, read)
         if not result.comparable or result.ratio is None or result.ratio <= 0:
             return False
-        if 1 / _FAR_APART <= result.ratio <= _FAR_APART or _scale_word_dropped(result.ratio):
+        if 1 / _FAR_APART <= result.ratio <= _FAR_APART or _scale_dropped(result.ratio):
             return False
     return True
 
 
-# A figure whose scale word was lost ("$370" for "$370 million", "4.2" for "4.2 billion"):
-# the same digits a million or a billion times apart.
-_SCALE_WORDS = (Decimal(10) ** 6, Decimal(10) ** 9)
-
-
-def _scale_word_dropped(ratio: Decimal) -> bool:
-    return any(ratio in (scale, 1 / scale) for scale in _SCALE_WORDS)
+def _scale_dropped(ratio: Decimal) -> bool:
+    """Whether two values are one number written with and without its scale word ("revenue
+    was $22.1" beside "$22.1 billion"): a slip an outlet makes, not another figure."""
+    ratio = max(ratio, 1 / ratio)
+    scale = Decimal(1000) ** round(math.log(ratio, 1000))
+    return scale >= 10**6 and abs(ratio / scale - 1) <= Decimal("0.005")
 
 
 def _specific(subject_key: str) -> bool:
@@ -1138,6 +1139,21 @@ def _recompute(
     record_changes(fact for fact in facts if fact.status in PUBLIC_STATUSES)
 
 
+def _analysts_estimate(fact: Fact) -> bool:
+    """Whether every mention of the fact is an analysts' consensus ("expectations of $4.60 a
+    share"): each data provider polls its own analysts, so outlets' estimates differ a little
+    ($4.59 at one, $4.60 at another) without any of them being wrong."""
+    keys = fact.terms.get("about", {}).get("keys", ())
+    parts = [key.split("|") for key in keys]
+    return bool(parts) and all(len(p) >= 4 and p[3] == "estimate" for p in parts)
+
+
+def _as_estimated(reading: comparison.Reading) -> comparison.Reading:
+    if reading.qualifier != Qualifier.EXACT.value:
+        return reading
+    return replace(reading, qualifier=Qualifier.APPROX.value)
+
+
 def _apply_agreement(fact: Fact, overrides: comparison.RateOverrides) -> None:
     """Set agreement, explanation and subject of `fact` from its summary of values."""
     fact.updated_at = timezone.now()
@@ -1147,6 +1163,8 @@ def _apply_agreement(fact: Fact, overrides: comparison.RateOverrides) -> None:
         fact.explanation = "no mentions left (all rejected)"
         return
     readings = [_in_first_unit(_summary_reading(entry), entry, summary[0]) for entry in summary]
+    if _analysts_estimate(fact):
+        readings = [_as_estimated(reading) for reading in readings]
     conversions = [
         (_summary_reading(original), _summary_reading(stated))
         for original, stated in fact.terms.get("conversions", [])

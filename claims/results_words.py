@@ -23,6 +23,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .extraction.lexicon import words
+
 # Words of a sentence about a company's results.
 _RESULTS = re.compile(
     r"\b(?:revenues?|sales|net income|profits?|earnings|eps|per (?:diluted )?share|quarter"
@@ -105,6 +107,21 @@ _DIVISION = re.compile(
     r"(?:['’]s?|\bthe|\bits|\btheir)\s+((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)\s+"
     r"(?:business|unit|segment|division|platform|arm)\b"
 )
+# "; data center revenue rose to $18 billion": a division named by its revenue, where a clause
+# starts or after a determiner; not the company's own "total revenue", "quarterly revenue".
+_DIVISION_REVENUE = re.compile(
+    r"(?:^\s*|\b(?:the|its|their)\s+)((?:[a-z][\w-]*\s+)?[a-z][\w-]*)\s+revenues?\b"
+)
+_NOT_DIVISION_WORDS = words(
+    """total quarterly annual net gross overall record adjusted reported fiscal full-year
+    fourth-quarter third-quarter second-quarter first-quarter year quarter company firm group
+    its their the of and sales operating"""
+)
+# "from $3.6 billion": the earlier amount a change is measured from.
+_EARLIER_AMOUNT = re.compile(
+    r"\s*from\s+(?:[a-z]{0,3}[$€£¥]|[a-z]{3}\s)?\s*\d[\d,.]*\s*(?:thousand|million|billion|trillion"
+    r"|bn|m|cents?|pence|p)?\b"
+)
 _FOLLOWS = re.compile(r"\s*(?:in|for|of|from|on|during|this|last|at|as|alone)\b")
 _NOT_DIVISIONS = frozenset(("company", "firm", "group", "entire", "whole", "core", "main"))
 # A sentence going on about the figures just given: "The numbers represent a 27% increase".
@@ -144,6 +161,11 @@ def read(
     after_lower = after.lower()
     # The words up to the next figure or clause ("from Q3" is no figure).
     local_after = re.split(r"(?<![a-z])\d|[,;]|\band\b", after_lower, maxsplit=1)[0]
+    earlier = _EARLIER_AMOUNT.match(after_lower)
+    if earlier:
+        # "up 409% from $3.6 billion last year": the base is said after the earlier amount.
+        rest = re.split(r"(?<![a-z])\d|[,;]|\band\b", after_lower[earlier.end() :], maxsplit=1)
+        local_after = f"{local_after} {rest[0]}"
     about_results = lower_before + " " + after_lower[:60]
     if _REFERS_BACK.match(sentence_before):
         about_results += " " + previous_sentence.lower()  # "The numbers represent a 9% rise"
@@ -291,10 +313,19 @@ def _base(own: str, local_after: str) -> str:
 def _division(lower: str) -> str:
     """ "data center" from "the company's data centre segment": at most two words, British
     spelling folded ("centre" -> "center") so outlets agree."""
+    # A semicolon starts a clause about another part: "the gaming segment made $2.9 billion;
+    # data center revenue rose to $18.4 billion".
+    clauses = lower.rsplit(";", 1)
+    lower = clauses[-1]
     found = _DIVISION.findall(lower)
-    if not found:
-        return ""
-    words = found[-1].split()[:2]
-    if set(words) & _NOT_DIVISIONS:
+    if found:
+        words = found[-1].split()[:2]
+    else:
+        # At a sentence's start the words may be the company's name ("Brindle revenue").
+        named = _DIVISION_REVENUE.findall(lower if len(clauses) > 1 else f".{lower}")
+        words = named[-1].split() if named else []
+        if set(words) & _NOT_DIVISION_WORDS:
+            return ""
+    if not words or set(words) & _NOT_DIVISIONS:
         return ""
     return " ".join(re.sub(r"tre$", "ter", w) for w in words)

@@ -94,6 +94,14 @@ _DEFINING_AFTER = re.compile(
     r"|(?:in|across)\s+(?:the\s+)?[A-Z][a-z]+(?:\s+and\s+[A-Z][a-z]+)?\b(?!['’]))"
 )
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+# "bring together two very successful companies", "a merger of two banks": the parties of a
+# combination are the story's own, not a figure to check.
+_COMBINING_BEFORE = re.compile(
+    r"\b(?:(?:bring|brings|bringing|brought)\s+together|(?:combine|combines|combining|combined"
+    r"|merge|merges|merging|merged|unite|unites|uniting|united)|(?:merger|combination)\s+of)"
+    r"\s+['\"“]?$",
+    re.IGNORECASE,
+)
 _SENTENCE_OPENING = re.compile(r"(?:^|[.!?\n]['\"”’)]?\s+|\n\s*|[\"“(]\s*)$")
 _SINGLE_CASUALTY = re.compile(
     r"[ \u00a0](person|man|woman|child|boy|girl|death|fatality|victim|soldier|civilian|"
@@ -242,10 +250,12 @@ def _classify(text: str, atom: Atom, pos: int, currency: str | None) -> Atom:
         atom.value, atom.factor, atom.glued_letter = atom.written, 1, None
         atom.kind, atom.unit, atom.end = Kind.QUANTITY, "meters", pos
         return atom
-    ratio = _SHARE_RATIO.match(text, pos) if atom.value != int(atom.value) else None
-    if ratio:
-        # "1.05 Orrin share for each Vexa share": an exchange ratio, in the singular.
-        atom.kind, atom.unit, atom.end = Kind.QUANTITY, "shares", ratio.end()
+    fraction = atom.value != int(atom.value)
+    if fraction and (_SHARE_RATIO.match(text, pos) or _EXCHANGE_RATIO.match(text, pos)):
+        # "1.05 Orrin share for each Vexa share", "1.09 of its own shares for each share": an
+        # exchange ratio. The span is the number alone: the buyer's name between may hold a
+        # number word of its own ("Capital One").
+        atom.kind, atom.unit, atom.end = Kind.QUANTITY, "shares", pos
         return atom
     # "90-plus parliamentary seats": the hedge stands between the number and its noun.
     plus = _PLUS_AFTER.match(text, pos)
@@ -266,6 +276,12 @@ def _classify(text: str, atom: Atom, pos: int, currency: str | None) -> Atom:
 
 # A fraction of one share, with the company's name between: "0.85 Orrin One share".
 _SHARE_RATIO = re.compile(r"(?:[ \u00a0][A-Z][\w'’&.-]*){0,3}[ \u00a0]share\b(?![-\w])")
+# Shares given for each share held: "0.85 Orrin shares for each", "(1.02) new shares per share",
+# "1.09 of its own shares for every share".
+_EXCHANGE_RATIO = re.compile(
+    r"\)?(?:[ \u00a0]+(?:[A-Z][\w'’&.-]*|of|its|their|own|new|common))*?[ \u00a0]+shares?"
+    r"[ \u00a0]+(?:for[ \u00a0]+(?:each|every)|per)\b"
+)
 
 
 _PLUS_AFTER = re.compile(r"-plus\b(?=[ \u00a0][a-z])")
@@ -467,6 +483,8 @@ def spelled_count_is_referential(text: str, atom: Atom) -> bool:
     if _DEFINING_AFTER.match(text, atom.end):
         return False
     if _POSSESSIVE_BEFORE.search(text, window, atom.start):
+        return True
+    if atom.written <= 3 and _COMBINING_BEFORE.search(text, max(0, atom.start - 30), atom.start):
         return True
     return atom.written <= 3 and bool(_THE_BEFORE.search(text, window, atom.start))
 

@@ -58,7 +58,7 @@ def test_a_number_word_inside_a_name_is_no_count():
         " Formula One ran 24 races last year."
     )
 
-    assert [f.text for f in figures(text)] == ["0.85 Orrin One shares", "24 races"]
+    assert [f.text for f in figures(text)] == ["0.85", "24 races"]
 
 
 def test_a_title_case_headline_s_verb_is_no_part_of_a_name():
@@ -238,13 +238,13 @@ def test_synergies_a_merger_expects_are_savings_not_a_cost():
     assert read(text, "$1.1 billion", kind="money", unit="USD").measure == "savings"
 
 
-def test_a_fraction_of_a_share_is_still_read_as_shares():
+def test_a_fraction_of_a_share_is_read_as_an_exchange_ratio():
     text = "Vexa Labs holders will receive 0.85 Orrin One shares for each Vexa share."
 
-    found = read(text, "0.85 Orrin One shares", kind="quantity", unit="shares")
+    found = read(text, "0.85", kind="quantity", unit="shares")
 
-    assert found.measure == "shares"
-    assert "Orrin One shares" in found.line
+    assert found.measure == "exchange ratio"
+    assert found.line.startswith("Orrin One")
 
 
 def test_a_market_value_is_worded_in_full():
@@ -290,3 +290,55 @@ def test_parties_are_read_within_one_sentence_only():
     text = "Orrin One said it was pleased. Analysts expect Vexa Labs to buy Tamsin Foods."
 
     assert about.ArticleContext(text).deal_parties == ("Vexa Labs", "Tamsin Foods")
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("Vexa holders will receive 1.0245 Orrin One shares for each Vexa share.", "1.0245"),
+        ("Orrin One will pay 1.0245 of its own shares for each share of Vexa.", "1.0245"),
+        ("Vexa holders get just over 1 (1.0245) Orrin One shares for every Vexa share.", "1.0245"),
+    ],
+)
+def test_an_exchange_ratio_is_the_buyer_s_whichever_party_the_sentence_opens_with(text, figure):
+    found = read(text, figure, kind="quantity", unit="shares")
+
+    assert found.measure == "exchange ratio"
+    assert found.entity_key == "orrin one"
+    assert found.line == "Orrin One exchange ratio per Vexa share"
+
+
+def test_holders_controlling_part_of_the_combined_company_hold_a_stake():
+    text = "Once the deal closes, shareholders of Orrin One will control 60% of the new company."
+
+    assert read(text, "60%", kind="percent", unit="percent").measure == "stake"
+
+
+def test_holders_controlling_part_of_a_market_hold_no_stake():
+    text = "Orrin One and its rivals control 60% of the card market."
+
+    assert read(text, "60%", kind="percent", unit="percent").measure != "stake"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "More than $1.2 trillion of its market cap has been added in the past 12 months.",
+        "Orrin One added $200 billion to its market value on Thursday.",
+        "The sell-off wiped $90 billion off Orrin One's market value.",
+    ],
+)
+def test_an_amount_added_to_a_market_value_is_a_change_not_the_value(text):
+    figure = next(f for f in figures(text) if f.kind.value == "money")
+
+    found = read(text, figure.text, kind="money", unit="USD")
+
+    assert (found.measure, found.scope) == ("market value", "change")
+
+
+def test_a_market_value_reached_is_the_value_itself():
+    text = "The rally took Orrin One's market cap to nearly $1.7 trillion at one point."
+
+    found = read(text, "$1.7 trillion", kind="money", unit="USD")
+
+    assert (found.measure, found.scope) == ("market value", "")

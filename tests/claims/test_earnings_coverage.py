@@ -73,6 +73,12 @@ def test_a_division_s_revenue_is_not_the_company_s(sentence):
             "30 percent",
             "from a year earlier",
         ),
+        (
+            "Cloud sales rose 60% from $1.4 billion a year earlier.",
+            "60%",
+            "from a year earlier",
+        ),
+        ("Sales were up 9% from $5.6 billion last quarter.", "9%", "from the previous quarter"),
     ],
 )
 def test_a_change_keeps_the_base_it_is_measured_against(sentence, figure, base):
@@ -198,3 +204,87 @@ def test_outlets_reporting_one_results_report_group_each_measure_apart(make_arti
 )
 def test_the_day_a_reporting_period_ends_is_its_own_date(sentence, figure):
     assert read(LEAD + sentence, figure, kind="date").measure == "period end"
+
+
+def test_a_clause_after_a_semicolon_names_its_own_division():
+    text = LEAD + (
+        "The storage segment generated $2.9 billion in revenue, up 12% from a year earlier;"
+        " cloud revenue climbed to $7.4 billion, up 80% year-over-year."
+    )
+
+    assert read(text, "$2.9 billion", kind="money", unit="USD").measure == "storage revenue"
+    assert read(text, "$7.4 billion", kind="money", unit="USD").measure == "cloud revenue"
+    assert read(text, "80%", kind="percent", unit="percent").measure == "cloud revenue change"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Total revenue rose to $6.1 billion; quarterly revenue beat forecasts.",
+        "Brindle revenue rose to $6.1 billion.",
+    ],
+)
+def test_the_company_s_own_revenue_names_no_division(sentence):
+    assert read(LEAD + sentence, "$6.1 billion", kind="money", unit="USD").measure == "revenue"
+
+
+def test_an_amount_missing_its_scale_word_joins_its_fact_and_is_flagged(make_article):
+    whole = publish(
+        make_article,
+        "Brindle Systems said revenue was $6.1 billion in the final quarter, above estimates.",
+        outlet="Harbour Ledger",
+        published=date(2025, 8, 20),
+    )
+    slipped = publish(
+        make_article,
+        "Brindle Systems said revenue was $6.1 in the final quarter, above analysts' estimates.",
+        outlet="Circuit Daily",
+        published=date(2025, 8, 21),
+    )
+
+    fact = claim(whole, "$6.1 billion").fact
+    assert claim(slipped, "$6.1").fact == fact
+    fact.refresh_from_db()
+    assert fact.agreement == fact.Agreement.DISPUTED
+
+
+def test_outlets_citing_different_polls_of_analysts_do_not_dispute_the_estimate(make_article):
+    first = publish(
+        make_article,
+        "Brindle Systems reported quarterly results on Tuesday. Earnings per share were $1.61,"
+        " beating analysts' expectations of $1.42 per share.",
+        outlet="Harbour Ledger",
+        published=date(2025, 8, 20),
+    )
+    second = publish(
+        make_article,
+        "Brindle Systems posted quarterly results on Tuesday. Earnings per share came in at"
+        " $1.61, above analysts' expectations of $1.43 per share.",
+        outlet="Circuit Daily",
+        published=date(2025, 8, 20),
+    )
+
+    fact = claim(first, "$1.42").fact
+    assert claim(second, "$1.43").fact == fact
+    fact.refresh_from_db()
+    assert fact.agreement != fact.Agreement.DISPUTED
+
+
+def test_outlets_giving_different_results_still_dispute_them(make_article):
+    first = publish(
+        make_article,
+        "Brindle Systems reported quarterly results on Tuesday. Earnings per share were $1.61.",
+        outlet="Harbour Ledger",
+        published=date(2025, 8, 20),
+    )
+    second = publish(
+        make_article,
+        "Brindle Systems posted quarterly results on Tuesday. Earnings per share were $1.62.",
+        outlet="Circuit Daily",
+        published=date(2025, 8, 20),
+    )
+
+    fact = claim(first, "$1.61").fact
+    assert claim(second, "$1.62").fact == fact
+    fact.refresh_from_db()
+    assert fact.agreement == fact.Agreement.DISPUTED

@@ -63,9 +63,7 @@ def test_a_hedge_reaches_over_an_additional():
 def test_a_fraction_of_a_counted_noun_is_a_quantity_a_ratio_not_a_count():
     found = figures("Vexa holders will get 0.85 Orrin One shares for each share they own.")
 
-    assert [(f.text, f.kind.value, f.value) for f in found] == [
-        ("0.85 Orrin One shares", "quantity", "0.85")
-    ]
+    assert [(f.text, f.kind.value, f.value) for f in found] == [("0.85", "quantity", "0.85")]
     assert figures("The bank has 1.2 million customers.")[0].kind.value == "count"
 
 
@@ -73,5 +71,21 @@ def test_a_fraction_of_one_share_is_an_exchange_ratio_in_shares():
     found = figures("Vexa holders will receive 1.05 Orrin One share for each Vexa share.")
 
     assert [(f.text, f.kind.value, f.value, f.unit) for f in found] == [
-        ("1.05 Orrin One share", "quantity", "1.05", "shares")
+        ("1.05", "quantity", "1.05", "shares")
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Holders will receive 1.0245 Brackwater One shares for each Tallis share.",
+        "Brackwater will pay 1.0245 of its own shares for each share of Tallis.",
+        "Holders get just over one (1.0245) Brackwater One shares for every Tallis share.",
+        "Tallis investors will get 1.0245 new shares per share held.",
+    ],
+)
+def test_an_exchange_ratio_is_the_number_alone_not_the_buyer_s_name(sentence):
+    # The buyer's name may hold a number word ("One"), which is no part of the figure.
+    found = [f for f in figures(sentence) if f.value == "1.0245"]
+
+    assert [(f.text, f.kind.value, f.unit) for f in found] == [("1.0245", "quantity", "shares")]

@@ -62,6 +62,9 @@ def test_count_span_runs_to_the_counted_noun(sentence, expected):
         "He finished second in the race.",
         "The regulator could pit its two kids against each other.",
         "The two companies said the deal would close soon.",
+        "The merger will bring together two very successful lenders.",
+        'The chief executive said the deal unites "two strong brands" under one roof.',
+        "It is the largest combination of two regional carriers this decade.",
         "She rented a two-bedroom flat in town.",
     ],
 )
