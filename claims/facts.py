@@ -25,7 +25,7 @@ from django.utils import timezone
 
 from articles import stories
 from articles.models import Article, ArticleEvent, Story
-from factcheck.rows import update_rows
+from factcheck.rows import insert_rows, update_rows
 
 from . import about, comparison, matching, units
 from .figures import mention_of, reading_label, reading_of_claim
@@ -170,7 +170,7 @@ def _group(
     created = [fact for _, fact, new in placed if new]
     for fact in created:
         _apply_agreement(fact, overrides)  # written with the fact: one insert
-    Fact.objects.bulk_create(created)
+    insert_rows(created)
     for fact in created:
         changed[fact.pk] = fact
     for fact_id, conversions in joined_originals.items():
@@ -221,8 +221,8 @@ def _group(
     for fact_id, conversions in joined_originals.items():
         note = f"{_claims_text(conversions)}: stated conversion of a claim in this fact"
         events.append(_added_event(changed[fact_id], conversions, note))
-    FactKey.objects.bulk_create(new_keys, ignore_conflicts=True)
-    FactEvent.objects.bulk_create(events)
+    insert_rows(new_keys, ignore_conflicts=True)
+    insert_rows(events)
     # The facts joined are written once, their summaries with their agreement.
     new_ids = {fact.pk for fact in created}
     joined = [fact for fact in changed.values() if fact.pk not in new_ids]
@@ -238,7 +238,7 @@ def _insert_claims(claims: Sequence[Claim]) -> None:
     linked = [claim for claim in claims if originals[id(claim)] is not None]
     for claim in linked:
         claim.converts = None
-    Claim.objects.bulk_create(claims)
+    insert_rows(claims)
     for claim in linked:
         claim.converts = originals[id(claim)]
     update_rows(linked, ["converts"])
@@ -1093,7 +1093,7 @@ def _recompute(
             *fields,
         ],
     )
-    FactEvent.objects.bulk_create(events)
+    insert_rows(events)
     # A subject or a citation readers see may have changed.
     record_changes(fact for fact in facts if fact.status in PUBLIC_STATUSES)
 
