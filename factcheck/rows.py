@@ -9,22 +9,23 @@ bulk_create.
 Django's bulk_update writes `SET field = CASE WHEN id = 1 THEN ... WHEN id = 2 THEN ... END`
 for every field: building those expressions costs more than the database's work once a
 dozen rows change (a fact's summary, agreement and counts when an article joins fifteen
-facts). On PostgreSQL, `UPDATE ... FROM (VALUES ...)` says the same in one statement whose
-size grows with the rows alone; other databases keep bulk_update.
+facts). On PostgreSQL, update_rows says the same with `UPDATE ... FROM
+jsonb_to_recordset(...)`, the rows again one JSON document; other databases keep
+bulk_update.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from functools import cache
 from datetime import date, datetime, time
 from decimal import Decimal
+from functools import cache
 
 from django.db import connection
 from django.db.models import Field, JSONField, Model
 
-# Rows per statement: far below PostgreSQL's 65,535 parameters for any table of ours.
+# Rows per statement: a bounded document however many rows are written.
 BATCH_ROWS = 500
 
 
@@ -43,8 +44,10 @@ def insert_rows(objs: Sequence[Model], *, ignore_conflicts: bool = False) -> Non
     for obj in objs:
         # What bulk_create checks first: a related object saved since it was set lends its id.
         obj._prepare_related_fields_for_save(operation_name="insert_rows")
-        rows.append({field.column: _json_value(field, obj) for field in fields})
-    pk = model._meta.pk
+        rows.append(
+            {field.column: _stored(field, field.pre_save(obj, add=True)) for field in fields}
+        )
+    returning = f" RETURNING {connection.ops.quote_name(model._meta.pk.column)}"
     with connection.cursor() as cursor:
         for first in range(0, len(rows), BATCH_ROWS):
             document = json.dumps(
@@ -53,7 +56,7 @@ def insert_rows(objs: Sequence[Model], *, ignore_conflicts: bool = False) -> Non
             if ignore_conflicts:
                 cursor.execute(sql + " ON CONFLICT DO NOTHING", [document])
                 continue
-            cursor.execute(sql + f" RETURNING {connection.ops.quote_name(pk.column)}", [document])
+            cursor.execute(sql + returning, [document])
             batch = objs[first : first + BATCH_ROWS]
             for obj, (pk,) in zip(batch, cursor.fetchall(), strict=True):
                 obj.pk = pk
@@ -78,10 +81,9 @@ def _insert_statement(model: type[Model]) -> tuple[list[Field], str]:
     return fields, sql
 
 
-def _json_value(field: Field, obj: Model):
-    """The value `field` of `obj` is stored with, in JSON (jsonb_to_recordset casts it to
-    the column's type; a JSON null is SQL NULL)."""
-    value = field.pre_save(obj, add=True)
+def _stored(field: Field, value):
+    """The value `field` is stored with, in JSON (jsonb_to_recordset casts it to the
+    column's type; a JSON null is SQL NULL)."""
     # Strings, numbers and booleans as they are: what saving them would store.
     if value is None or type(value) in (str, int, bool):
         return value
@@ -116,28 +118,31 @@ def update_rows(objs: Sequence[Model], fields: Sequence[str]) -> None:
     for obj in objs:
         firsts.setdefault(obj.pk, obj)
     objs = list(firsts.values())
-    meta = model._meta
-    columns = [meta.pk, *(meta.get_field(name) for name in dict.fromkeys(fields))]
-    quote = connection.ops.quote_name
-    names = ", ".join(quote(field.column) for field in columns)
-    row = "(" + ", ".join(f"%s::{_sql_type(field)}" for field in columns) + ")"
-    assignments = ", ".join(
-        f"{quote(field.column)} = v.{quote(field.column)}" for field in columns[1:]
-    )
-    table, pk = quote(meta.db_table), quote(meta.pk.column)
+    columns = [model._meta.pk, *(model._meta.get_field(name) for name in dict.fromkeys(fields))]
+    sql = _update_statement(model, tuple(columns))
+    rows = [
+        {field.column: _stored(field, getattr(obj, field.attname)) for field in columns}
+        for obj in objs
+    ]
     with connection.cursor() as cursor:
-        for first in range(0, len(objs), BATCH_ROWS):
-            batch = objs[first : first + BATCH_ROWS]
-            values = ", ".join([row] * len(batch))
-            cursor.execute(
-                f"UPDATE {table} SET {assignments} FROM (VALUES {values}) AS v ({names})"
-                f" WHERE {table}.{pk} = v.{pk}",
-                [
-                    field.get_db_prep_save(getattr(obj, field.attname), connection)
-                    for obj in batch
-                    for field in columns
-                ],
+        for first in range(0, len(rows), BATCH_ROWS):
+            document = json.dumps(
+                rows[first : first + BATCH_ROWS], ensure_ascii=False, default=_json_default
             )
+            cursor.execute(sql, [document])
+
+
+@cache
+def _update_statement(model: type[Model], columns: tuple[Field, ...]) -> str:
+    """update_rows' statement: the primary key, then the fields written."""
+    quote = connection.ops.quote_name
+    table, pk = quote(model._meta.db_table), quote(columns[0].column)
+    assignments = ", ".join(f"{quote(f.column)} = v.{quote(f.column)}" for f in columns[1:])
+    types = ", ".join(f"{quote(field.column)} {_sql_type(field)}" for field in columns)
+    return (
+        f"UPDATE {table} SET {assignments} FROM jsonb_to_recordset(%s::jsonb) AS v ({types})"
+        f" WHERE {table}.{pk} = v.{pk}"
+    )
 
 
 def _sql_type(field: Field) -> str:

@@ -123,7 +123,8 @@ def test_new_rows_get_their_ids_and_are_stored_as_saving_them_would(make_article
     stored = Claim.objects.get(pk=claims[0].pk)
     assert (stored.number, stored.unit, stored.fact_id) == (Decimal("4500000.125"), "GBP", fact.pk)
     assert (stored.status, stored.version, stored.qualifier) == ("proposed", 0, "exact")
-    assert stored.created_at is not None and stored.created_at == claims[0].created_at
+    assert stored.created_at is not None
+    assert stored.created_at == claims[0].created_at
     other = Claim.objects.get(pk=claims[1].pk)
     assert (other.number, other.fact_id, other.incidental) == (None, None, True)
     assert other.subject == "Café “Lumen” sales"
@@ -150,7 +151,10 @@ def test_rows_already_stored_are_skipped_when_conflicts_are_ignored(db):
         ignore_conflicts=True,
     )
 
-    assert sorted(FactKey.objects.values_list("key", flat=True)) == ["money|budget", "money|council"]
+    assert sorted(FactKey.objects.values_list("key", flat=True)) == [
+        "money|budget",
+        "money|council",
+    ]
 
 
 def test_a_new_value_longer_than_its_column_is_refused_not_cut(make_article):
@@ -167,3 +171,17 @@ def test_a_new_value_longer_than_its_column_is_refused_not_cut(make_article):
 def test_nothing_to_insert_runs_no_query(db, django_assert_num_queries):
     with django_assert_num_queries(0):
         insert_rows([])
+
+
+def test_rows_beyond_one_statement_are_written_in_several(make_article, monkeypatch):
+    monkeypatch.setattr("factcheck.rows.BATCH_ROWS", 2)
+    article = make_article()
+    claims = [_new_claim(article, 10 * i) for i in range(5)]
+
+    insert_rows(claims)
+    for claim in claims:
+        claim.subject = f"figure at {claim.start}"
+    update_rows(claims, ["subject"])
+
+    stored = dict(Claim.objects.values_list("pk", "subject"))
+    assert stored == {claim.pk: f"figure at {claim.start}" for claim in claims}
