@@ -114,18 +114,20 @@ def _group(
         article.body, article.title, [(c.start, c.end) for c in claims], params=params
     )
     by_id = {claim.pk: claim for claim in claims if claim.pk is not None}
+    # Each ungrouped claim's original, followed once (not once per pair of claims).
+    originals = {id(c): _original(c, by_id) for c in claims if c.fact_id is None}
     joined_originals: dict[int, list[Claim]] = defaultdict(list)
     groups: list[_Group] = []
     for claim in claims:
         if claim.fact_id is not None:
             continue
-        root = _original(claim, by_id)
+        root = originals[id(claim)]
         if root is not claim:
             if root.fact_id is not None:
                 # A stated conversion always joins its original's fact.
                 joined_originals[root.fact_id].append(claim)
             continue
-        members = [claim] + _conversions(claim, claims, by_id)
+        members = [claim] + _conversions(claim, claims, originals)
         profile = matching.mention_profile(text, mention_of(claim))
         for member in members[1:]:
             profile = profile.merged(matching.mention_profile(text, mention_of(member)))
@@ -264,11 +266,15 @@ def _original(claim: Claim, by_id: Mapping[int, Claim]) -> Claim:
     return claim
 
 
-def _conversions(root: Claim, claims: Sequence[Claim], by_id: Mapping[int, Claim]) -> list[Claim]:
+def _conversions(
+    root: Claim, claims: Sequence[Claim], originals: Mapping[int, Claim]
+) -> list[Claim]:
+    """The ungrouped claims stating conversions of `root` (`originals`: by id() of each
+    ungrouped claim, its original)."""
     return [
         claim
         for claim in claims
-        if claim is not root and claim.fact_id is None and _original(claim, by_id) is root
+        if claim is not root and claim.fact_id is None and originals[id(claim)] is root
     ]
 
 

@@ -17,13 +17,14 @@ bulk_update.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date, datetime, time
 from decimal import Decimal
-from functools import cache
+from functools import cache, partial
+from operator import attrgetter
 
 from django.db import connection
-from django.db.models import Field, JSONField, Model
+from django.db.models import DateTimeField, DecimalField, Field, JSONField, Model
 
 # Rows per statement: a bounded document however many rows are written.
 BATCH_ROWS = 500
@@ -44,9 +45,7 @@ def insert_rows(objs: Sequence[Model], *, ignore_conflicts: bool = False) -> Non
     for obj in objs:
         # What bulk_create checks first: a related object saved since it was set lends its id.
         obj._prepare_related_fields_for_save(operation_name="insert_rows")
-        rows.append(
-            {field.column: _stored(field, field.pre_save(obj, add=True)) for field in fields}
-        )
+        rows.append({field.column: _stored(field, read(obj)) for field, read in fields})
     returning = f" RETURNING {connection.ops.quote_name(model._meta.pk.column)}"
     with connection.cursor() as cursor:
         for first in range(0, len(rows), BATCH_ROWS):
@@ -65,10 +64,12 @@ def insert_rows(objs: Sequence[Model], *, ignore_conflicts: bool = False) -> Non
 
 
 @cache
-def _insert_statement(model: type[Model]) -> tuple[list[Field], str]:
-    """The fields insert_rows writes and its statement, without the ending."""
+def _insert_statement(model: type[Model]) -> tuple[list[tuple[Field, Callable]], str]:
+    """The fields insert_rows writes, each with its reader, and its statement without the
+    ending."""
     meta = model._meta
     fields = [f for f in meta.concrete_fields if not (f.primary_key or f.generated)]
+    readers = [(field, _reader(field)) for field in fields]
     quote = connection.ops.quote_name
     names = ", ".join(quote(field.column) for field in fields)
     columns = ", ".join(f"{quote(field.column)} {_sql_type(field)}" for field in fields)
@@ -78,7 +79,15 @@ def _insert_statement(model: type[Model]) -> tuple[list[Field], str]:
         f"INSERT INTO {quote(meta.db_table)} ({names})"
         f" SELECT {names} FROM jsonb_to_recordset(%s::jsonb) AS r ({columns})"
     )
-    return fields, sql
+    return readers, sql
+
+
+def _reader(field: Field) -> Callable[[Model], object]:
+    """How insert_rows reads a field's value: pre_save(obj, add=True), as bulk_create does,
+    where a field changes it (auto_now_add); the attribute otherwise."""
+    if type(field).pre_save is Field.pre_save:
+        return attrgetter(field.attname)
+    return partial(field.pre_save, add=True)
 
 
 def _stored(field: Field, value):
@@ -87,6 +96,11 @@ def _stored(field: Field, value):
     # Strings, numbers and booleans as they are: what saving them would store.
     if value is None or type(value) in (str, int, bool):
         return value
+    # Amounts and times as saving them would prepare them (what PostgreSQL is given).
+    if type(value) is Decimal and isinstance(field, DecimalField):
+        return str(value)
+    if type(value) is datetime and value.tzinfo is not None and isinstance(field, DateTimeField):
+        return value.isoformat()
     if isinstance(field, JSONField):
         if field.encoder is not None:
             value = json.loads(json.dumps(value, cls=field.encoder))
