@@ -31,7 +31,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import date
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from claims import measure_words, report_day, results_words
 from claims.extraction.lexicon import words
@@ -768,8 +768,14 @@ _UNIT_MEASURES = {
 # --------------------------------------------------------------------------------------------
 
 
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
 def _strip_possessive(word: str) -> str:
-    return re.sub(r"['’]s?$", "", word)
+    # Called for every capitalised word of an article: most have no apostrophe to strip.
+    if "'" not in word and "’" not in word:
+        return word
+    return _POSSESSIVE.sub("", word)
 
 
 def entity_key(name: str, acronyms: dict[str, str] | None = None) -> str:
@@ -2840,13 +2846,22 @@ def _with_object(context: ArticleContext, shown: str, entity: str, start: int, e
 _SPEECH = re.compile(r"\b(?:says|said|told\s+\w+|added|warned|estimates|estimated)\s+(?:that\s+)?")
 
 
+_PLURAL_WORD = re.compile(r"[A-Z][a-z]+[^s']s")
+
+
 def _opening_plural(body: str, name: Name) -> bool:
     """Whether a name is a plural common noun capitalised only where it opens a sentence
     ("Lorries made up ..."): a thing counted, never whom the figure is about."""
     word = name.text
-    if " " in word or not re.fullmatch(r"[A-Z][a-z]+[^s']s", word):
+    if " " in word or not _PLURAL_WORD.fullmatch(word):
         return False
-    return not re.search(r"[a-z,;]\s+" + re.escape(word) + r"\b", body)
+    return not _written_inside_a_sentence(body, word)
+
+
+@lru_cache(maxsize=256)
+def _written_inside_a_sentence(body: str, word: str) -> bool:
+    # Asked for each name near each figure: the body is searched once per word.
+    return bool(re.search(r"[a-z,;]\s+" + re.escape(word) + r"\b", body))
 
 
 def _is_source(body: str, name: Name) -> bool:

@@ -26,7 +26,7 @@ from django.utils import timezone
 
 from articles import stories
 from articles.models import Article, ArticleEvent, Story
-from factcheck.rows import update_rows
+from factcheck.rows import insert_rows, update_rows
 
 from . import about, comparison, matching, units
 from .extraction.types import Qualifier
@@ -120,18 +120,20 @@ def _group(
         article.body, article.title, [(c.start, c.end) for c in claims], params=params
     )
     by_id = {claim.pk: claim for claim in claims if claim.pk is not None}
+    # Each ungrouped claim's original, followed once (not once per pair of claims).
+    originals = {id(c): _original(c, by_id) for c in claims if c.fact_id is None}
     joined_originals: dict[int, list[Claim]] = defaultdict(list)
     groups: list[_Group] = []
     for claim in claims:
         if claim.fact_id is not None:
             continue
-        root = _original(claim, by_id)
+        root = originals[id(claim)]
         if root is not claim:
             if root.fact_id is not None:
                 # A stated conversion always joins its original's fact.
                 joined_originals[root.fact_id].append(claim)
             continue
-        members = [claim] + _conversions(claim, claims, by_id)
+        members = [claim] + _conversions(claim, claims, originals)
         profile = matching.mention_profile(text, mention_of(claim))
         for member in members[1:]:
             profile = profile.merged(matching.mention_profile(text, mention_of(member)))
@@ -176,7 +178,7 @@ def _group(
     created = [fact for _, fact, new in placed if new]
     for fact in created:
         _apply_agreement(fact, overrides)  # written with the fact: one insert
-    Fact.objects.bulk_create(created)
+    insert_rows(created)
     for fact in created:
         changed[fact.pk] = fact
     for fact_id, conversions in joined_originals.items():
@@ -227,8 +229,8 @@ def _group(
     for fact_id, conversions in joined_originals.items():
         note = f"{_claims_text(conversions)}: stated conversion of a claim in this fact"
         events.append(_added_event(changed[fact_id], conversions, note))
-    FactKey.objects.bulk_create(new_keys, ignore_conflicts=True)
-    FactEvent.objects.bulk_create(events)
+    insert_rows(new_keys, ignore_conflicts=True)
+    insert_rows(events)
     # The facts joined are written once, their summaries with their agreement.
     new_ids = {fact.pk for fact in created}
     joined = [fact for fact in changed.values() if fact.pk not in new_ids]
@@ -244,7 +246,7 @@ def _insert_claims(claims: Sequence[Claim]) -> None:
     linked = [claim for claim in claims if originals[id(claim)] is not None]
     for claim in linked:
         claim.converts = None
-    Claim.objects.bulk_create(claims)
+    insert_rows(claims)
     for claim in linked:
         claim.converts = originals[id(claim)]
     update_rows(linked, ["converts"])
@@ -270,11 +272,15 @@ def _original(claim: Claim, by_id: Mapping[int, Claim]) -> Claim:
     return claim
 
 
-def _conversions(root: Claim, claims: Sequence[Claim], by_id: Mapping[int, Claim]) -> list[Claim]:
+def _conversions(
+    root: Claim, claims: Sequence[Claim], originals: Mapping[int, Claim]
+) -> list[Claim]:
+    """The ungrouped claims stating conversions of `root` (`originals`: by id() of each
+    ungrouped claim, its original)."""
     return [
         claim
         for claim in claims
-        if claim is not root and claim.fact_id is None and _original(claim, by_id) is root
+        if claim is not root and claim.fact_id is None and originals[id(claim)] is root
     ]
 
 
@@ -1134,7 +1140,7 @@ def _recompute(
             *fields,
         ],
     )
-    FactEvent.objects.bulk_create(events)
+    insert_rows(events)
     # A subject or a citation readers see may have changed.
     record_changes(fact for fact in facts if fact.status in PUBLIC_STATUSES)
 

@@ -1,14 +1,16 @@
-"""Writing some fields of many rows in one statement keeps every value as saving them would."""
+"""Writing many rows in one statement keeps every value as saving them would: new rows
+(insert_rows) or some fields of saved ones (update_rows)."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from decimal import Decimal
 
 import pytest
 from django.db import DataError, connection, transaction
 
-from claims.models import Claim, Fact
-from factcheck.rows import update_rows
+from claims.models import Claim, Fact, FactEvent, FactKey
+from factcheck.rows import insert_rows, update_rows
 
 
 def _fact(subject: str) -> Fact:
@@ -90,3 +92,96 @@ def test_a_row_listed_twice_takes_its_first_values(db):
     update_rows([first, second], ["claim_count"])
 
     assert Fact.objects.get(pk=fact.pk).claim_count == 3
+
+
+def _new_claim(article, start: int, **values) -> Claim:
+    return Claim(
+        article=article,
+        start=start,
+        end=start + 4,
+        sentence_start=0,
+        sentence_end=40,
+        text="4.5",
+        kind="money",
+        **values,
+    )
+
+
+def test_new_rows_get_their_ids_and_are_stored_as_saving_them_would(make_article):
+    article = make_article()
+    fact = Fact(subject="the council’s budget", kind="money", dimension="money")
+    fact.terms = {"readings": [{"number": "4.5", "unit": "GBP", "n": 2}], "names": {"é": 1}}
+    insert_rows([fact])
+    claims = [
+        _new_claim(article, 0, number=Decimal("4500000.125"), unit="GBP", fact=fact),
+        _new_claim(article, 10, number=None, subject="Café “Lumen” sales", incidental=True),
+    ]
+
+    insert_rows(claims)
+
+    assert all(claim.pk is not None and not claim._state.adding for claim in claims)
+    stored = Claim.objects.get(pk=claims[0].pk)
+    assert (stored.number, stored.unit, stored.fact_id) == (Decimal("4500000.125"), "GBP", fact.pk)
+    assert (stored.status, stored.version, stored.qualifier) == ("proposed", 0, "exact")
+    assert stored.created_at is not None
+    assert stored.created_at == claims[0].created_at
+    other = Claim.objects.get(pk=claims[1].pk)
+    assert (other.number, other.fact_id, other.incidental) == (None, None, True)
+    assert other.subject == "Café “Lumen” sales"
+    assert Fact.objects.get(pk=fact.pk).terms == fact.terms
+
+
+def test_an_empty_json_value_is_stored_as_none(db):
+    fact = _fact("budget")
+    event = FactEvent(fact=fact, action=FactEvent.Action.CREATED, note="new", before=None)
+    event.after = {"fact": fact.pk, "added": []}
+
+    insert_rows([event])
+
+    stored = FactEvent.objects.get(pk=event.pk)
+    assert (stored.before, stored.after) == (None, {"fact": fact.pk, "added": []})
+
+
+def test_rows_already_stored_are_skipped_when_conflicts_are_ignored(db):
+    fact = _fact("budget")
+    FactKey.objects.create(fact=fact, key="money|council")
+
+    insert_rows(
+        [FactKey(fact=fact, key="money|council"), FactKey(fact=fact, key="money|budget")],
+        ignore_conflicts=True,
+    )
+
+    assert sorted(FactKey.objects.values_list("key", flat=True)) == [
+        "money|budget",
+        "money|council",
+    ]
+
+
+def test_a_new_value_longer_than_its_column_is_refused_not_cut(make_article):
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite stores strings of any length")
+    claim = _new_claim(make_article(), 0, subject="x" * 301)
+
+    with pytest.raises(DataError), transaction.atomic():
+        insert_rows([claim])
+
+    assert not Claim.objects.exists()
+
+
+def test_nothing_to_insert_runs_no_query(db, django_assert_num_queries):
+    with django_assert_num_queries(0):
+        insert_rows([])
+
+
+def test_rows_beyond_one_statement_are_written_in_several(make_article, monkeypatch):
+    monkeypatch.setattr("factcheck.rows.BATCH_ROWS", 2)
+    article = make_article()
+    claims = [_new_claim(article, 10 * i) for i in range(5)]
+
+    insert_rows(claims)
+    for claim in claims:
+        claim.subject = f"figure at {claim.start}"
+    update_rows(claims, ["subject"])
+
+    stored = dict(Claim.objects.values_list("pk", "subject"))
+    assert stored == {claim.pk: f"figure at {claim.start}" for claim in claims}
