@@ -778,12 +778,75 @@ def _strip_possessive(word: str) -> str:
     return _POSSESSIVE.sub("", word)
 
 
+# Nicknames English news gives institutions and parties, as the names they stand for. Only
+# widely used, unambiguous ones: a nickname is keyed as its name wherever it is written.
+_NICKNAMES = {
+    "fed": "Federal Reserve",
+    "tories": "Conservatives",
+    "tory": "Conservative",
+    "gop": "Republicans",
+    "dems": "Democrats",
+    "democratic party": "Democrats",  # its members' plural is not its adjective
+    "lib dems": "Liberal Democrats",
+}
+# A country written with full stops right before a name: "U.S." in "U.S. Geological Survey".
+_DOTTED_BEFORE = re.compile(r"((?:[A-Z]\.){2,})\s$")
+# Words an acronym may leave out: "Bank of Japan" is "BOJ" or "BJ".
+_ACRONYM_CONNECTORS = ("of", "the", "and", "&", "for")
+
+
+def _initials(words: list[str], connectors: bool) -> str:
+    """The letters an acronym of `words` spells: "U.S. Geological Survey" -> "USGS"; with
+    `connectors`, "Bank of Japan" -> "BOJ", else "BJ"."""
+    letters = []
+    for word in words:
+        if word.lower() in _ACRONYM_CONNECTORS:
+            if connectors and word.isalpha():
+                letters.append(word[0])
+            continue
+        dotted = re.fullmatch(r"(?:[A-Z]\.)+[A-Z]?\.?", word)
+        letters.append(re.sub(r"[^A-Z]", "", word) if dotted else word[:1])
+    return "".join(letters).upper()
+
+
+def _spells(acronym: str, name: str) -> bool:
+    """Whether an acronym ("BOJ", "BoJ", "USGS") spells the initials of a name of two or more
+    words ("Bank of Japan", "U.S. Geological Survey"), its connectors written or not."""
+    words = [_strip_possessive(w).strip(",") for w in name.split()]
+    words = [w for w in words if w]
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    if len(words) < 2 or not all(
+        w[:1].isupper() or w.lower() in _ACRONYM_CONNECTORS for w in words
+    ):
+        return False
+    letters = acronym.upper()
+    return letters in (_initials(words, True), _initials(words, False))
+
+
+def is_acronym(word: str) -> bool:
+    """ "FAA", "BoJ", "U.S.": two to six capitals, lower-case letters only between them."""
+    bare = word.replace(".", "")
+    return (
+        2 <= sum(c.isupper() for c in bare) <= 6
+        and bare.isalpha()
+        and bare[:1].isupper()
+        and bare[-1:].isupper()
+    )
+
+
 def entity_key(name: str, acronyms: dict[str, str] | None = None) -> str:
     """One key for one entity however it is written: "Microsoft Corp." and "Microsoft" ->
     "microsoft"; "Federal Aviation Administration" and "FAA" -> "faa"; "Edmund Harlow
-    Bridge" and "Harlow Bridge" -> "harlow"."""
+    Bridge" and "Harlow Bridge" -> "harlow"; "Bank of Japan" and "BoJ" -> "boj"; "the Fed"
+    and "Federal Reserve" -> one key."""
     parts = [_strip_possessive(w).strip(".,") for w in name.split()]
     parts = [w for w in parts if w]
+    if parts and parts[0].lower() == "the" and len(parts) > 1:
+        parts = parts[1:]
+    nickname = _NICKNAMES.get(" ".join(parts).lower())
+    if nickname:
+        parts = nickname.split()
     if not parts:
         return ""
     if acronyms and len(parts) == 1 and parts[0] in acronyms:
@@ -791,11 +854,15 @@ def entity_key(name: str, acronyms: dict[str, str] | None = None) -> str:
     lower = [w.lower() for w in parts]
     if len(lower) > 2 and lower[-1] in _GENERATIONS:
         return " ".join(lower[-2:])  # "Rob Voss Jr." is neither "Jr." nor his father Voss
-    if len(parts) == 1 and parts[0].isupper() and len(parts[0]) <= 6:
+    if len(parts) == 1 and is_acronym(parts[0]) and len(parts[0]) <= 6:
         return lower[0]
     capitalised = [w for w in parts if w[:1].isupper() and w.lower() != "the"]
     if len(capitalised) >= 2 and lower[-1] in _INSTITUTIONS:
-        return "".join(w[0] for w in capitalised).lower()
+        return _initials(capitalised, False).lower()
+    if len(lower) > 2 and lower[0] in _INSTITUTIONS and lower[1] == "of":
+        # "Bank of Japan" is the bank, not Japan: an institution named after its place is
+        # keyed as its acronym is usually written ("BOJ", "BoE", "DoJ").
+        return _initials(parts, True).lower()
     digits = [i for i, w in enumerate(lower) if i and w[:1].isdigit()]
     if digits:
         lower = lower[: digits[0]]  # "Corvid Slate 2" and "Slate 2" are the Slate
@@ -1086,6 +1153,11 @@ class ArticleContext:
 
     @cached_property
     def acronyms(self) -> dict[str, str]:
+        """Keys of the acronyms the article defines or spells out elsewhere."""
+        return self.defined | {acronym: entity_key(acronym) for acronym in self.spelled_out}
+
+    @cached_property
+    def defined(self) -> dict[str, str]:
         """Acronyms the article defines: "Federal Aviation Administration (FAA)"."""
         found = {}
         for match in re.finditer(
@@ -1093,6 +1165,27 @@ class ArticleContext:
         ):
             name = match.group(1).strip()
             found[match.group(2)] = entity_key(name)
+        return found
+
+    @cached_property
+    def spelled_out(self) -> dict[str, list[str]]:
+        """Acronyms the article writes whose initials one name of the article spells, and the
+        ways it writes that name: "BOJ" and "Bank of Japan", "USGS" and "U.S. Geological
+        Survey". Both are keyed as the acronym, which other articles of the story write the
+        same way whatever they call the name."""
+        names = {n.text for n in self.names} | {n.text for n in self.title_names}
+        acronyms = {name for name in names if " " not in name and is_acronym(name)}
+        # "U.S. Geological Survey": the country's full stops end a run of capitals.
+        written = {(n, n) for n in names}
+        for n in self.names:
+            country = _DOTTED_BEFORE.search(self.body, max(0, n.start - 8), n.start)
+            if country:
+                written.add((f"{country.group(1)} {n.text}", n.text))
+        found = {}
+        for acronym in sorted(acronyms):
+            spelled = sorted({name for form, name in written if _spells(acronym, form)})
+            if len({entity_key(name, self.defined) for name in spelled}) == 1:
+                found[acronym] = spelled
         return found
 
     @cached_property
@@ -1144,11 +1237,11 @@ class ArticleContext:
         found = [
             self._without_verbs(n) if head else n for n, head in zip(found, inside, strict=True)
         ]
-        elsewhere = {self.key(n.text) for n, head in zip(found, inside, strict=True) if not head}
+        # Keys as written (no aliases yet: they are read from these names).
+        keys = [entity_key(n.text, self.defined) for n in found]
+        elsewhere = {k for k, head in zip(keys, inside, strict=True) if not head}
         return [
-            n
-            for n, head in zip(found, inside, strict=True)
-            if not head or self.key(n.text) in elsewhere
+            n for n, k, head in zip(found, keys, inside, strict=True) if not head or k in elsewhere
         ]
 
     @cached_property
@@ -1180,8 +1273,31 @@ class ArticleContext:
     def key(self, name: str) -> str:
         key = self._keys.get(name)
         if key is None:
-            key = self._keys[name] = entity_key(name, self.acronyms)
+            key = self._keys[name] = self._aliases.get(name) or entity_key(name, self.acronyms)
         return key
+
+    @cached_property
+    def _aliases(self) -> dict[str, str]:
+        """Keys of names the article writes another way too: a name its acronym spells is keyed
+        as the acronym; "the Commission" alone, where the article names one "... Commission",
+        is that one."""
+        found = {
+            name: entity_key(acronym)
+            for acronym, names in self.spelled_out.items()
+            for name in names
+        }
+        written = {n.text for n in self.names}
+        for word in {w for w in written if w.lower() in _INSTITUTIONS}:
+            # "the Bank" for "Bank of Japan" or "Central Bank".
+            full = {
+                n
+                for n in written
+                if n != word and (n.split()[-1] == word or n.startswith(word + " of "))
+            }
+            if len(full) == 1:
+                full_name = full.pop()
+                found[word] = found.get(full_name) or entity_key(full_name, self.acronyms)
+        return found
 
     @cached_property
     def full_names(self) -> dict[str, str]:
@@ -2553,10 +2669,14 @@ def _entity(
     # a headline's capitalised words stand for the article's main entity.
     # A name written as where something happens ("a debut in New York", "pricing on Azure",
     # "a plant in Kumamoto") places the figure; it is not what the figure is about.
+    # "The Trucking Association revealed that 4,900 trucks cross daily": who reports what the
+    # clause says is its source, not what it is about.
     main = [
         n
         for n in before
-        if context.key(n.text) in context.story_names[:MAIN_NAMES] and not _placed_at(body, n)
+        if context.key(n.text) in context.story_names[:MAIN_NAMES]
+        and not _placed_at(body, n)
+        and not _REPORTS_THAT.match(body, n.end, start)
     ]
     if main:
         return main[0].text
@@ -2566,6 +2686,7 @@ def _entity(
         if n.end <= start
         and context.key(n.text) in context.story_names[:MAIN_NAMES]
         and not _placed_at(body, n)
+        and not _REPORTS_THAT.match(body, n.end, start)
     ]
     if earlier:
         return earlier[0].text
@@ -2843,6 +2964,10 @@ def _with_object(context: ArticleContext, shown: str, entity: str, start: int, e
     return shown
 
 
+_REPORTS_THAT = re.compile(
+    r"\s+(?:revealed|reported|said|says|estimated|estimates|found|finds|noted|notes"
+    r"|calculated|calculates|showed|shows)\s+that\b"
+)
 _SPEECH = re.compile(r"\b(?:says|said|told\s+\w+|added|warned|estimates|estimated)\s+(?:that\s+)?")
 
 
