@@ -11,6 +11,7 @@ claims.review's; its public record is claims.public.records'.
 from __future__ import annotations
 
 import logging
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -298,7 +299,7 @@ def _merge_restatements(
                     and _values_fit(other, mention, on)
                 )
                 or _specific_repeat(other, mention, target.profile, group.profile, on)
-                or _keyed_repeat(target.roots[0], group.roots[0], other, mention)
+                or _keyed_repeat(target.roots[0], group.roots[0], other, mention, text.body)
                 or matching.is_restatement(
                     target.profile,
                     group.profile,
@@ -355,17 +356,24 @@ def _specific_repeat(
 
 
 def _keyed_repeat(
-    a: Claim, b: Claim, a_mention: matching.Mention, b_mention: matching.Mention
+    a: Claim, b: Claim, a_mention: matching.Mention, b_mention: matching.Mention, body: str
 ) -> bool:
     """Whether an article states one amount twice of one thing: "a $700 million deal" in the
-    lead and "the $700 million contract" lower down, both read as one entity's one measure
-    (with the same reference point and scope). A round value shared by two measures, or by
-    two entities, is two figures: that is why the subjects must agree in full."""
+    lead and "At $700 million, Vale's deal ..." lower down, both read as one entity's one
+    measure (with the same reference point and scope) by sentences that name the entity. A
+    round value shared by two measures or two entities is two figures, and so is one whose
+    sentence names its entity only by a pronoun ("Its rival holds its rate at 4%")."""
     if a.kind != b.kind or a.kind == Claim.Kind.DATE or not a.subject_key:
         return False
     if a.subject_key != b.subject_key or not (a.subject_entity and a.subject_measure):
         return False
-    return a_mention.number is not None and a_mention.value_key == b_mention.value_key
+    if a_mention.number is None or a_mention.value_key != b_mention.value_key:
+        return False
+    named = re.compile(r"\b" + re.escape(a.subject_key.split("|")[0]))
+    return all(
+        named.search(body[m.sentence_start : m.sentence_end].lower())
+        for m in (a_mention, b_mention)
+    )
 
 
 def _restated_profile(first: Claim, restated: Claim, profile: Profile) -> Profile:
