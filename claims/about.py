@@ -150,6 +150,14 @@ _MEASURES: dict[str, tuple[str, ...]] = {
     ),
     # What a merger is to save: "$2.7 billion in pre-tax synergies", "cost savings of $300m".
     "savings": (r"synerg(?:y|ies)", r"savings", r"saving"),
+    # What a contract counts against a league's payroll tax or salary cap each year: "the CBT
+    # hit on the contract", "a cap hit of $9 million", "his hit towards the luxury tax"; no
+    # amount of the deal itself.
+    "payroll hit": (
+        r"(?:tax|cbt|cap|payroll) hits?",
+        r"hits? (?:to|towards?|on|against) (?:the |his |their )?(?:[\w-]+ ){0,3}(?:tax|cap|payroll)",
+        r"(?:annual|yearly) hits?",
+    ),
     # Pay put off until later: "defer $68 million of his $70 million salary", "$105 million
     # in deferrals"; another amount than the deal it is part of.
     "deferred pay": (r"defer(?:s|red|ring|ral|rals|ment)?", r"set aside"),
@@ -705,7 +713,7 @@ _MEASURE_PATTERNS = _compile(_MEASURES)
 # What money can measure; the other measures are counts, sizes and rates.
 _MONEY_MEASURES = words(
     """valuation market_value share_price revenue net_loss profit amount_raised deal_value
-    investment stake fine cost value_of_goods savings deferred_pay"""
+    investment stake fine cost value_of_goods savings deferred_pay payroll_hit"""
 )
 _MONEY_PATTERNS = [(n, p) for n, p in _MEASURE_PATTERNS if n.replace(" ", "_") in _MONEY_MEASURES]
 _OTHER_PATTERNS = [
@@ -1708,7 +1716,10 @@ def about(
             anywhere = _nearest(_MONEY_PATTERNS, sentence.lower(), "", after_words=0)
             # What is deferred is said next to it: "With the deferral, the team saves $24
             # million" saves, it defers nothing.
-            measure = (anywhere if anywhere != "deferred pay" else "") or measure
+            # The same holds for a payroll tax's yearly hit.
+            measure = (
+                anywhere if anywhere not in ("deferred pay", "payroll hit") else ""
+            ) or measure
         if kind == "money" and measure in _FEE_READINGS and _TRANSFER_FEE.search(sentence.lower()):
             measure = "transfer fee"  # "Fee: €40m plus add-ons", "cost €40m plus variables"
     if measure == "deferred pay" and _WHOLE_OF.search(before[-20:]):
@@ -2110,7 +2121,7 @@ def _ordered(
     return scope, reference
 
 
-_WHOLE_OF = re.compile(r"\bof\s+(?:his|her|their|its|the)\s+$")
+_WHOLE_OF = re.compile(r"\bof\s+(?:his|her|their|its|the|that|this)\s+$")
 # An order naming its payer after the verb: "ordered Voss to pay", "fined Voss", "hit former
 # Senator Voss with", "asked that Voss pay".
 _ORDERS_PARTY = re.compile(

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import math
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -306,6 +307,7 @@ def _merge_restatements(
                     and _values_fit(other, mention, on)
                 )
                 or _specific_repeat(other, mention, target.profile, group.profile, on)
+                or _keyed_repeat(target.roots[0], group.roots[0], other, mention, text.body)
                 or matching.is_restatement(
                     target.profile,
                     group.profile,
@@ -320,7 +322,9 @@ def _merge_restatements(
                     # the restatement saying whose reading it is keys the figure.
                     target.roots.insert(0, target.roots.pop())
                 target.members.extend(group.members)
-                target.profile = target.profile.merged(group.profile)
+                target.profile = target.profile.merged(
+                    _restated_profile(target.roots[0], group.roots[0], group.profile)
+                )
                 break
         else:
             merged.append(group)
@@ -357,6 +361,39 @@ def _specific_repeat(
     if matching.significant_digits(comparison.reading_of(a, on=on)) < 3:
         return False
     return bool(a_profile.own_names & b_profile.own_names)
+
+
+def _keyed_repeat(
+    a: Claim, b: Claim, a_mention: matching.Mention, b_mention: matching.Mention, body: str
+) -> bool:
+    """Whether an article states one amount twice of one thing: "a $700 million deal" in the
+    lead and "At $700 million, Vale's deal ..." lower down, both read as one entity's one
+    measure (with the same reference point and scope) by sentences that name the entity. A
+    round value shared by two measures or two entities is two figures, and so is one whose
+    sentence names its entity only by a pronoun ("Its rival holds its rate at 4%")."""
+    if a.kind != b.kind or a.kind == Claim.Kind.DATE or not a.subject_key:
+        return False
+    if a.subject_key != b.subject_key or not (a.subject_entity and a.subject_measure):
+        return False
+    if a_mention.number is None or a_mention.value_key != b_mention.value_key:
+        return False
+    named = re.compile(r"\b" + re.escape(a.subject_key.split("|")[0]))
+    return all(
+        named.search(body[m.sentence_start : m.sentence_end].lower())
+        for m in (a_mention, b_mention)
+    )
+
+
+def _restated_profile(first: Claim, restated: Claim, profile: Profile) -> Profile:
+    """What a restatement adds to its figure's words. Of one keyed figure with no reference
+    point, the years a restating sentence names date other figures of it ("At $700 million,
+    the deal beats the $674 million one of 2017-2021"): they would part the figure from
+    outlets naming no year."""
+    if first.subject_key != restated.subject_key or first.subject_reference:
+        return profile
+    if not (first.subject_entity and first.subject_measure):
+        return profile
+    return replace(profile, years=frozenset(), quarters=frozenset())
 
 
 def _same_event_measure(a: Claim, b: Claim) -> bool:

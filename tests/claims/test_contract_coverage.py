@@ -114,3 +114,66 @@ def test_a_contract_s_clause_is_no_deal_value():
     found = read("The contract includes a €90m release clause.", "€90m", kind="money", unit="EUR")
 
     assert found.measure != "deal value"
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("The payroll tax hit on the contract will be around $41 million.", "$41 million"),
+        ("Vale's hit towards the luxury tax will be about $41 million annually.", "$41 million"),
+        (
+            "Under the league's payroll tax, the deal carries an annual hit of $41 million.",
+            "$41 million",
+        ),
+        ("Ana Ruiz carries a cap hit of $12 million this season.", "$12 million"),
+    ],
+)
+def test_what_a_deal_counts_against_a_payroll_tax_is_no_deal_value(text, figure):
+    assert read(text, figure, kind="money", unit="USD").measure == "payroll hit"
+
+
+def test_pay_deferred_out_of_that_total_names_the_total_not_the_deferral():
+    found = read(
+        "The deal includes deferrals covering most of that $650 million.",
+        "$650 million",
+        kind="money",
+        unit="USD",
+    )
+
+    assert found.measure != "deferred pay"
+
+
+RESTATED = [
+    (
+        "Rob Vale agreed to a 10-year, $650 million contract with the Comets on Friday. At"
+        " $650 million, Vale's deal beats Ana Ruiz's $480 million deal from 2015-2020.",
+        "Sports Desk",
+    ),
+    ("Rob Vale signed a $650 million contract with the Comets, the club said.", "Ballpark Wire"),
+]
+
+
+@pytest.mark.django_db
+def test_one_deal_value_written_twice_in_an_article_is_one_fact(make_article):
+    first, second = (
+        publish(make_article, text, outlet=outlet, published=date(2025, 6, 6))
+        for text, outlet in RESTATED
+    )
+
+    lead, again = (c for c in first.claims.all() if c.text == "$650 million")
+    assert lead.fact_id == again.fact_id == claim(second, "$650 million").fact_id
+
+
+@pytest.mark.django_db
+def test_two_players_deals_sharing_a_round_value_in_an_article_stay_apart(make_article):
+    article = publish(
+        make_article,
+        "Rob Vale signed a $40 million contract with the Comets on Friday. Last year Ana Ruiz"
+        " agreed to a $40 million contract with Harbour City.",
+        outlet="Sports Desk",
+        published=date(2025, 6, 6),
+    )
+
+    vale, ruiz = (c for c in article.claims.all() if c.text == "$40 million")
+    assert vale.subject_key != ruiz.subject_key
+    assert vale.fact_id != ruiz.fact_id
