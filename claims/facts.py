@@ -1100,8 +1100,18 @@ def release_claims(removed: Mapping[int, Sequence[int]], *, note: str = "") -> N
 
 
 def rate_overrides() -> dict[tuple[str, str, date | None], Decimal]:
-    """The reviewers' exchange rates, as comparison.convert takes them."""
-    rates = ExchangeRate.objects.values_list("from_currency", "to_currency", "on", "rate")
+    """The reviewers' exchange rates, as comparison.convert takes them.
+
+    Read on every article grouped, by every worker process (a rate saved by one is used by
+    the others at once): on PostgreSQL a plain statement, which costs a fraction of building
+    the query through Django (psycopg gives the same Decimal and date values)."""
+    if connection.vendor == "postgresql":
+        table = connection.ops.quote_name(ExchangeRate._meta.db_table)
+        with connection.cursor() as cursor:
+            cursor.execute(f'SELECT from_currency, to_currency, "on", rate FROM {table}')
+            rates = cursor.fetchall()
+    else:
+        rates = ExchangeRate.objects.values_list("from_currency", "to_currency", "on", "rate")
     return {(source, target, on): rate for source, target, on, rate in rates}
 
 
