@@ -23,13 +23,14 @@ logger = logging.getLogger(__name__)
 # Any constant: the advisory lock taken while an article looks for its story (milliseconds;
 # matching itself takes only its story's lock).
 STORY_ASSIGNMENT_LOCK = 0x5707
-# An article joins a story when the names both lead with weigh at least this much (a name
-# each side names first weighs 1, one side's first name second on the other side 1/2) ...
+# An article joins a story when the names both name among their first few weigh at least
+# this much (a name each side names first weighs 1, one side's first name second on the
+# other side 1/2) ...
 STORY_WEIGHT = 0.5
-# Names count when both sides name them among their first this many (together).
+# ... the first few being this many ...
 FIRST_NAMES = 8
-# ... each distinctive figure (below) it shares with the story's articles weighing this
-# much more ...
+# ... and each distinctive figure (below) it shares with the story's articles adding this
+# much to a shared name ...
 FIGURE_WEIGHT = 0.25
 # ... published within this many days of the story's articles.
 STORY_WINDOW = timedelta(days=21)
