@@ -18,6 +18,10 @@ class Story(models.Model):
     # Entity keys the story's articles name most (claims.about.entity_key), for new articles
     # to be matched against; bounded.
     names = models.JSONField(default=list, blank=True)
+    # How much its articles weigh each of those names (each article adds 1 for the name it
+    # leads with, 1/2 for its second, ...): the names are ordered by it, so the story's first
+    # names are those most of its articles lead with, whatever order they came in.
+    name_weights = models.JSONField(default=dict, blank=True)
     # Figures its articles state that can tell the story ("count|2350", articles.stories),
     # for an article sharing only one name with it; bounded.
     figures = models.JSONField(default=list, blank=True)

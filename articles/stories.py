@@ -23,11 +23,15 @@ logger = logging.getLogger(__name__)
 # Any constant: the advisory lock taken while an article looks for its story (milliseconds;
 # matching itself takes only its story's lock).
 STORY_ASSIGNMENT_LOCK = 0x5707
-# An article joins a story sharing at least this many of its main names ...
-MIN_SHARED_NAMES = 2
-# ... or leads with one of the story's first names ...
-LEADING_NAMES = 3
-# ... or shares one of them and a distinctive figure (below) with the story's articles ...
+# An article joins a story when the names both name among their first few weigh at least
+# this much (a name each side names first weighs 1, one side's first name second on the
+# other side 1/2) ...
+STORY_WEIGHT = 0.5
+# ... the first few being this many ...
+FIRST_NAMES = 8
+# ... and each distinctive figure (below) it shares with the story's articles adding this
+# much to a shared name ...
+FIGURE_WEIGHT = 0.25
 # ... published within this many days of the story's articles.
 STORY_WINDOW = timedelta(days=21)
 # Names and figures kept per story.
@@ -77,7 +81,7 @@ def assign_story(
         if story is None:
             story = Story.objects.create(
                 title=article.title[:300] or (names[0] if names else "untitled"),
-                names=names[:MAX_STORY_NAMES],
+                **_named(names),
                 figures=sorted(told)[:MAX_STORY_FIGURES],
                 first_published=article.published,
                 last_published=article.published,
@@ -117,9 +121,15 @@ def _best_story(
         return stories.filter(names=[]).first()
     if article.published is not None:
         stories = _near(stories, article.published, article.published)
+    return best_fit(names, figures, list(stories[:CANDIDATE_STORIES]))
+
+
+def best_fit(names: list[str], figures: set[str], candidates: list[Story]) -> Story | None:
+    """The candidate story the names (the leading one first) and figures fit best, if any."""
+    spread = _spread(candidates)
     best, best_score = None, 0.0
-    for story in stories[:CANDIDATE_STORIES]:
-        score = _fit(names, figures, story)
+    for story in candidates:
+        score = _fit(names, figures, story, spread)
         if score is None:
             continue
         if score > best_score or (score == best_score and best and story.pk < best.pk):
@@ -133,26 +143,38 @@ def _near(stories, first, last):
     )
 
 
-def _fit(names: list[str], figures: set[str], story: Story) -> float | None:
+def _fit(
+    names: list[str], figures: set[str], story: Story, spread: dict[str, int] | None = None
+) -> float | None:
     """How well names (the leading one first) and figures fit a story; None when they do
-    not belong to it."""
-    shared = set(names) & set(story.names)
+    not belong to it. `spread`: how many of the stories looked at carry each name."""
+    # Each name both sides name among their first weighs by how early both name it: a
+    # name each leads with weighs 1, one side's leading name second on the other 1/2, and
+    # names both mention in passing nothing. The same either way round, so the story found
+    # does not depend on which article came first.
+    shared = set(names[:FIRST_NAMES]) & set(story.names[:FIRST_NAMES])
+    weight = sum(1.0 / (1 + names.index(name) + story.names.index(name)) for name in shared)
+    # A figure both state adds to a shared name (a politician's speech naming the town once
+    # and quoting the story's figures), not to no name at all.
     shared_figures = figures & set(story.figures)
-    # Enough names in common, or one leads with a name the other leads with (either way
-    # round, so the story found does not depend on which article came first), or a name
-    # and a figure in common (as telling as two names).
-    leading = names[0] in story.names[:LEADING_NAMES] or (
-        bool(story.names) and story.names[0] in names[:LEADING_NAMES]
-    )
-    if (
-        len(shared) < min(MIN_SHARED_NAMES, len(set(names)))
-        and not leading
-        and not (shared and shared_figures)
-    ):
+    if not shared or weight + FIGURE_WEIGHT * len(shared_figures) < STORY_WEIGHT:
         return None
-    # Names the article leads with count more; each shared figure as much as a name.
-    score = sum(1.0 / (1 + names.index(name)) for name in shared) + len(shared)
-    return score + len(shared_figures)
+    # Between stories that fit, a name few of them carry tells more.
+    spread = spread or {}
+    weight = sum(
+        1.0 / ((1 + names.index(name) + story.names.index(name)) * spread.get(name, 1))
+        for name in shared
+    )
+    return weight + FIGURE_WEIGHT * len(shared_figures)
+
+
+def _spread(stories: list[Story]) -> dict[str, int]:
+    """How many of the stories carry each name."""
+    spread: dict[str, int] = {}
+    for story in stories:
+        for name in set(story.names):
+            spread[name] = spread.get(name, 0) + 1
+    return spread
 
 
 def related_stories(story: Story) -> list[Story]:
@@ -171,18 +193,36 @@ def related_stories(story: Story) -> list[Story]:
         others = _near(others, story.first_published, story.last_published)
     if not story.names:
         return []
+    return related_among(story, list(others[:CANDIDATE_STORIES]))
+
+
+def related_among(story: Story, others: list[Story]) -> list[Story]:
+    """Those of `others` that would join `story`, each read as one article, on more than one
+    shared name or figure: an article naming only a place that fits two stories alike joins
+    one, and does not make the two one story (a story naming one name only, such an
+    article's, joins on it)."""
     return [
         other
-        for other in others[:CANDIDATE_STORIES]
+        for other in others
         if _fit(other.names, set(other.figures), story) is not None
+        and (_evidence(other, story) > 1 or min(len(other.names), len(story.names)) == 1)
     ]
+
+
+def _evidence(story: Story, other: Story) -> int:
+    """How many of their first names and figures two stories share."""
+    first = set(story.names[:FIRST_NAMES]) & set(other.names[:FIRST_NAMES])
+    return len(first) + len(set(story.figures) & set(other.figures))
 
 
 def absorb(story: Story, other: Story) -> None:
     """Widen `story` with the names, figures and dates of `other`, whose articles have moved
     into it, and delete `other` once nothing is left in it."""
     before = _widened(story)
-    story.names = list(dict.fromkeys([*story.names, *other.names]))[:MAX_STORY_NAMES]
+    weights = _weights(story)
+    for name, weight in _weights(other).items():
+        weights[name] = weights.get(name, 0.0) + weight
+    _set_names(story, _named([], weights))
     story.figures = _more_figures(story.figures, other.figures)
     dates = [d for d in (story.first_published, other.first_published) if d is not None]
     story.first_published = min(dates, default=None)
@@ -194,11 +234,21 @@ def absorb(story: Story, other: Story) -> None:
         other.delete()
 
 
-_WIDENED = ["names", "figures", "first_published", "last_published"]
+_WIDENED = ["names", "name_weights", "figures", "first_published", "last_published"]
 
 
 def _widened(story: Story) -> tuple:
-    return (list(story.names), list(story.figures), story.first_published, story.last_published)
+    return (
+        list(story.names),
+        dict(story.name_weights),
+        list(story.figures),
+        story.first_published,
+        story.last_published,
+    )
+
+
+def _set_names(story: Story, named: dict) -> None:
+    story.names, story.name_weights = named["names"], named["name_weights"]
 
 
 def _more_figures(kept: list[str], more: Iterable[str]) -> list[str]:
@@ -207,9 +257,24 @@ def _more_figures(kept: list[str], more: Iterable[str]) -> list[str]:
     return [*kept, *sorted(set(more) - set(kept))][:MAX_STORY_FIGURES]
 
 
+def _named(names: list[str], weights: dict[str, float] | None = None) -> dict:
+    """A story's names and their weights, once more `names` (an article's, the leading one
+    first) are added to the `weights` it had."""
+    weights = dict(weights or {})
+    for rank, name in enumerate(names):
+        weights[name] = weights.get(name, 0.0) + 1.0 / (1 + rank)
+    kept = sorted(weights, key=lambda name: (-weights[name], name))[:MAX_STORY_NAMES]
+    return {"names": kept, "name_weights": {name: weights[name] for name in kept}}
+
+
+def _weights(story: Story) -> dict[str, float]:
+    """The story's name weights (read from the order of its names when it has none yet)."""
+    return story.name_weights or {name: 1.0 / (1 + r) for r, name in enumerate(story.names)}
+
+
 def _widen(story: Story, names: list[str], figures: set[str], article: Article) -> None:
     before = _widened(story)
-    story.names = list(dict.fromkeys([*story.names, *names]))[:MAX_STORY_NAMES]
+    _set_names(story, _named(names, _weights(story)))
     story.figures = _more_figures(story.figures, figures)
     if article.published is not None:
         if story.first_published is None or article.published < story.first_published:
@@ -225,7 +290,7 @@ def new_story_for(article: Article) -> Story:
     told = distinctive_figures(article.claims.values_list("kind", "number"))
     return Story.objects.create(
         title=article.title[:300],
-        names=story_names(article)[:MAX_STORY_NAMES],
+        **_named(story_names(article)),
         figures=sorted(told)[:MAX_STORY_FIGURES],
         first_published=article.published,
         last_published=article.published,

@@ -121,3 +121,91 @@ def test_an_article_a_reviewer_split_off_stays_apart_when_its_story_grows(make_a
 
     minister.refresh_from_db(), wire.refresh_from_db()
     assert minister.story_id == apart.pk != wire.story_id
+
+
+# Two events in one country, a week apart, and an article naming only the country.
+COUNTRY = {
+    "quake": (
+        "An earthquake struck Marrow Bay on Monday. Governor Ilse Varga said the Marrow Bay quake"
+        " destroyed 1,240 homes. Hospitals in Kettering treated the injured, and Veloria sent"
+        " rescue teams.",
+        date(2025, 3, 10),
+    ),
+    "rescue": (
+        "Rescuers dug through the rubble of Marrow Bay on Tuesday. Governor Ilse Varga said 1,240"
+        " homes in Marrow Bay were lost. Teams from Kettering and Veloria joined them.",
+        date(2025, 3, 11),
+    ),
+    "bank": (
+        "The Tessaly Reserve raised its main rate to 0.5% on Tuesday, its first rise in Veloria"
+        " since 2007. The Tessaly Reserve said wages were rising.",
+        date(2025, 3, 18),
+    ),
+    "markets": (
+        "The Tessaly Reserve ended eight years of negative rates in Veloria on Tuesday. Traders"
+        " cheered the Tessaly Reserve, and shares rose 2%.",
+        date(2025, 3, 18),
+    ),
+    "country": (
+        "Veloria ended eight years of negative interest rates on Tuesday. Borrowing costs in"
+        " Veloria rose to between zero and 0.1%.",
+        date(2025, 3, 18),
+    ),
+}
+
+
+def _stories(make_article, order) -> set[frozenset[str]]:
+    articles = {}
+    for name in order:
+        text, published = COUNTRY[name]
+        articles[name] = publish(make_article, text, outlet=name, published=published)
+    stories: dict[int, set[str]] = {}
+    for name, article in articles.items():
+        article.refresh_from_db()
+        stories.setdefault(article.story_id, set()).add(name)
+    return {frozenset(names) for names in stories.values()}
+
+
+@pytest.mark.parametrize(
+    "order",
+    [
+        ("country", "quake", "rescue", "bank", "markets"),
+        ("quake", "country", "rescue", "markets", "bank"),
+        ("quake", "rescue", "country", "bank", "markets"),
+        ("bank", "quake", "rescue", "markets", "country"),
+    ],
+)
+def test_an_article_naming_only_the_country_joins_the_event_that_leads_with_it_in_any_order(
+    make_article, order
+):
+    assert _stories(make_article, order) == {
+        frozenset({"quake", "rescue"}),
+        frozenset({"bank", "markets", "country"}),
+    }
+
+
+def test_an_article_fitting_two_stories_alike_does_not_merge_them(make_article):
+    publish(
+        make_article,
+        "Marrow Bay flooded on Monday. Veloria sent 300 soldiers to Marrow Bay.",
+        outlet="Wire",
+        published=date(2025, 3, 10),
+    )
+    publish(
+        make_article,
+        "The Tessaly Reserve raised rates on Monday. Veloria saw the Tessaly Reserve act first.",
+        outlet="Desk",
+        published=date(2025, 3, 10),
+    )
+    country = publish(
+        make_article,
+        "Veloria had a hard week.",
+        outlet="Column",
+        published=date(2025, 3, 11),
+    )
+
+    from articles.models import Story
+
+    country.refresh_from_db()
+    assert Story.objects.count() == 2
+    assert country.story_id is not None
