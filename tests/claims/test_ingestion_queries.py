@@ -83,8 +83,10 @@ def test_a_report_joining_known_facts_writes_each_table_once_and_no_keys(publish
         query.split('"')[1] for query in queries if query.startswith(("INSERT", "UPDATE"))
     )
     # The claims inserted with their facts; the facts' summaries in one statement;
-    # their events; the article's two status changes with their events, and its story.
+    # their events; the article's two status changes with their events, and its story;
+    # the story's name weights, which every article adds to.
     assert writes == {
+        "articles_story": 1,
         "claims_claim": 1,
         "claims_fact": 1,
         "claims_factevent": 1,
