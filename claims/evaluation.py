@@ -9,8 +9,9 @@ the choice is stated in the docstring of the function that makes it:
 - values (``values_agree``): numbers within 0.5 % of the gold number; a date agrees when
   it is at least as precise as the gold date and equal to it at the gold's precision
   (``2024-02-26`` agrees with gold ``2024-02``; ``2024`` does not agree with ``2024-02``);
-  units are compared case-insensitively, with empty and missing the same and British
-  spellings of metric units equal to American ones (``kilometres`` is ``kilometers``);
+  units are compared case-insensitively, with empty and missing the same, British
+  spellings of metric units equal to American ones (``kilometres`` is ``kilometers``) and
+  a speed's abbreviation equal to its words (``mph`` is ``miles per hour``);
 - facts and disputes count only predictions matched to required gold mentions: a
   prediction matched to an optional mention is left out, as it is from mention scores;
 - a disputed flag belongs to a fact: the pipeline flags fact F when any prediction with
@@ -53,6 +54,12 @@ _ISO_DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
 # "kilometres" and "kilometers" are one unit.
 _AMERICAN = {"metre": "meter", "litre": "liter", "gramme": "gram"}
 _BRITISH_SPELLING = re.compile("|".join(_AMERICAN))
+# Annotators write a speed as the text does; "mph" and "miles per hour" are one unit.
+_SPELLED_OUT = {
+    "mph": "miles per hour",
+    "km/h": "kilometers per hour",
+    "kph": "kilometers per hour",
+}
 
 # Words that say nothing of what a figure is about, left out when subjects are compared.
 FUNCTION_WORDS = frozenset(
@@ -938,9 +945,10 @@ def _overlap(a: tuple[str, int, int] | _Mention, b: tuple[str, int, int] | _Ment
 
 
 def _unit(unit: object) -> str | None:
-    """A unit as compared: case-folded, and British spellings of metric units made American."""
+    """A unit as compared: case-folded, British spellings made American, abbreviations spelled out."""
     text = " ".join(str(unit).split()).casefold() if unit is not None else ""
-    return _BRITISH_SPELLING.sub(lambda m: _AMERICAN[m.group()], text) or None
+    text = _BRITISH_SPELLING.sub(lambda m: _AMERICAN[m.group()], text)
+    return _SPELLED_OUT.get(text, text) or None
 
 
 def _decimal(value: str) -> Decimal | None:

@@ -182,6 +182,15 @@ def test_british_and_american_spellings_of_a_unit_agree():
     assert score(predictions, golds).values.value_accuracy == 1.0
 
 
+def test_a_speed_written_as_an_abbreviation_agrees_with_its_words():
+    golds = [gold(0, 5, kind="quantity", unit="mph"), gold(10, 15, kind="quantity", unit="km/h")]
+    predictions = [
+        pred(0, 5, kind="quantity", unit="miles per hour"),
+        pred(10, 15, kind="quantity", unit="kilometres per hour"),
+    ]
+    assert score(predictions, golds).values.value_accuracy == 1.0
+
+
 def test_qualifier_agreement_is_scored_apart_from_the_value():
     golds = [gold(0, 5, qualifier="approx"), gold(10, 15, qualifier="more_than")]
     predictions = [pred(0, 5, qualifier="approx"), pred(10, 15, qualifier="exact")]
