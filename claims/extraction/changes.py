@@ -40,10 +40,16 @@ _FALL_NOUN_BEFORE = re.compile(
 )
 # "a 4% drop", "closed 2.8% lower", "ended 3% down"; not "3% lower than", a comparison.
 _FALL_AFTER = re.compile(rf"[\s-]+(?:(?:{_FALL_NOUNS})s?|lower|down)\b(?!\s+than\b)", re.IGNORECASE)
-# "cut 15% of its workforce", "to cut 15% jobs": the share of a whole the cut takes, not a
-# fall of the thing the percentage measures.
+# "cut 15% of its workforce", "to cut 15% jobs": the share of a whole a cut takes, not a fall
+# of the thing the percentage measures. A loss is still a fall: "lost half of its value".
 _SHARE_AFTER = re.compile(
     r"\s+of\b|\s+(?:jobs|staff|workforce|employees|workers|positions|roles|headcount)\b",
+    re.IGNORECASE,
+)
+_CUT_BEFORE = re.compile(
+    r"\b(?:cut|cuts|cutting|slash(?:es|ed|ing)?|trim(?:s|med|ming)?|eliminat(?:e|es|ed|ing)"
+    r"|ax(?:e|es|ed|ing))\s+(?:(?:about|around|roughly|nearly|almost|approximately|some"
+    r"|more\s+than|over|up\s+to|another|a\s+further)\s+)?$",
     re.IGNORECASE,
 )
 _REACH = 60  # "slashing its capital spending by approximately 20%"
@@ -51,9 +57,9 @@ _REACH = 60  # "slashing its capital spending by approximately 20%"
 
 def states_a_fall(text: str, start: int, end: int) -> bool:
     """Whether the percentage at text[start:end] is the size of a fall the text states."""
-    if _SHARE_AFTER.match(text, end):
-        return False
     before = text[max(0, start - _REACH) : start]
+    if _SHARE_AFTER.match(text, end) and _CUT_BEFORE.search(before):
+        return False
     return bool(
         _FALL_BEFORE.search(before)
         or _FALL_NOUN_BEFORE.search(before)
