@@ -2586,6 +2586,14 @@ _DESCRIBES_NEXT = re.compile(
 )
 
 
+# "The thriller, starring Ana Ruiz and Tom Vale, took $40 million": the cast or crew a film
+# or show is credited with describe it; the figure is the film's.
+_CREDITED = re.compile(
+    r"\b(?:starring|co-starring|featuring|(?:played|directed|voiced|produced|written)\s+by)"
+    r"\s+(?:[A-Z][\w.'’-]*(?:\s+|,\s+|\s+and\s+))*$"
+)
+
+
 def _entity(
     context: ArticleContext,
     sentence_start: int,
@@ -2604,6 +2612,7 @@ def _entity(
         and not _is_person(body, n)
         and not _opening_plural(body, n)
         and not _DESCRIBES_NEXT.match(body, n.end)
+        and not _CREDITED.search(body, max(0, n.start - 60), n.start)
     ]
     # "Jane Moss, of the Rail Institute, says the closure will cost $5m": the figure's clause
     # is what is said; the speaker and her affiliation are no part of it.

@@ -17,6 +17,7 @@ _FALL_WORDS = (
     r"|easing|retreated|retreats?|retreating|shrank|shrunk|shrinks?|shrinking|contracted"
     r"|contracts?|contracting|slumped|slumps?|slumping|tanked|tanks?|tanking|sagged|sags?"
     r"|skidded|skids?|crashed|cut|cuts|cutting|reduced|reduces?|reducing|lowered|lowers"
+    r"|slashed|slashes|slashing|slash|trimmed|trims?|trimming"
     r"|down|lower(?=\s+by\b)|(?:was|were|is|are|been|closed|ended|traded)\s+off"
 )
 # "fell 4%", "fell by 4%", "closed down 8.8%", "lower by as much as 5%", "cut its rate by
@@ -24,7 +25,7 @@ _FALL_WORDS = (
 # words ("as much as", "about", "nearly") before the number.
 _FALL_BEFORE = re.compile(
     rf"\b(?:{_FALL_WORDS})\s+(?:(?:[\w'’]+\s+){{0,3}}by\s+)?(?:(?:as\s+much\s+as|up\s+to|almost|nearly|about|around"
-    rf"|roughly|some|more\s+than|over|just|a\s+further|another|an\s+estimated)\s+)?$",
+    rf"|roughly|approximately|some|more\s+than|over|just|a\s+further|another|an\s+estimated)\s+)?$",
     re.IGNORECASE,
 )
 # "a drop of 4%", "a 4% drop", "a fall of nearly 4%".
@@ -39,12 +40,26 @@ _FALL_NOUN_BEFORE = re.compile(
 )
 # "a 4% drop", "closed 2.8% lower", "ended 3% down"; not "3% lower than", a comparison.
 _FALL_AFTER = re.compile(rf"[\s-]+(?:(?:{_FALL_NOUNS})s?|lower|down)\b(?!\s+than\b)", re.IGNORECASE)
-_REACH = 40
+# "cut 15% of its workforce", "to cut 15% jobs": the share of a whole a cut takes, not a fall
+# of the thing the percentage measures. A loss is still a fall: "lost half of its value".
+_SHARE_AFTER = re.compile(
+    r"\s+of\b|\s+(?:jobs|staff|workforce|employees|workers|positions|roles|headcount)\b",
+    re.IGNORECASE,
+)
+_CUT_BEFORE = re.compile(
+    r"\b(?:cut|cuts|cutting|slash(?:es|ed|ing)?|trim(?:s|med|ming)?|eliminat(?:e|es|ed|ing)"
+    r"|ax(?:e|es|ed|ing))\s+(?:(?:about|around|roughly|nearly|almost|approximately|some"
+    r"|more\s+than|over|up\s+to|another|a\s+further)\s+)?$",
+    re.IGNORECASE,
+)
+_REACH = 60  # "slashing its capital spending by approximately 20%"
 
 
 def states_a_fall(text: str, start: int, end: int) -> bool:
     """Whether the percentage at text[start:end] is the size of a fall the text states."""
     before = text[max(0, start - _REACH) : start]
+    if _SHARE_AFTER.match(text, end) and _CUT_BEFORE.search(before):
+        return False
     return bool(
         _FALL_BEFORE.search(before)
         or _FALL_NOUN_BEFORE.search(before)

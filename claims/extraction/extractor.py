@@ -305,6 +305,7 @@ def extract(
     cands = resolve_overlaps(cands)
     _name_placeholders(text, cands, sentences)
     borrow_units(text, cands, sentences)
+    _jobs_cut(text, cands)
     _bracketed_scale(text, cands)
     cands = [c for c in cands if not c.orphan or c.unit]
     _read_shared_signs(text, cands, local_currency)
@@ -351,6 +352,28 @@ def _name_placeholders(text: str, cands: list[Candidate], sentences: Sentences) 
             if _OF_AFTER.match(text, c.end):
                 before, after = after, before
             c.unit = next((n for n in (before, after) if n and n not in units.PLACEHOLDERS), c.unit)
+
+
+# "cut 17,500 people", "cut 15% of its workforce, some 17,500 employees", "reducing headcount
+# by 15,000": what an employer cuts is jobs, whatever noun the outlet gives the count, so that
+# outlets wording one cut differently report one figure. "Laid off 200 staff" counts the people.
+_CUT_BEFORE = re.compile(
+    r"\b(?:cut|cuts|cutting|slash(?:es|ed|ing)?|eliminat(?:e|es|ed|ing)|ax(?:e|es|ed|ing)"
+    r"|reduc(?:e|es|ed|ing)\s+(?:its\s+|their\s+)?(?:headcount|head\s+count|workforce|staff)\s+by)"
+    r"\s+(?:[^.;:()]{0,40}?\b(?:workforce|staff|headcount|employees)\s*,\s*)?"
+    r"(?:(?:some|about|around|roughly|nearly|almost|approximately|up\s+to|more\s+than|over"
+    r"|at\s+least|another|a\s+further|an\s+estimated)\s+)?$",
+    re.IGNORECASE,
+)
+_CUT_NOUNS = {"people", "staff", "employees", "workers", "positions", "roles", "staffers"}
+
+
+def _jobs_cut(text: str, cands: list[Candidate]) -> None:
+    for c in cands:
+        if c.kind is not Kind.COUNT or c.orphan or not (c.unit is None or c.unit in _CUT_NOUNS):
+            continue
+        if _CUT_BEFORE.search(text, max(0, c.start - 80), c.start):
+            c.unit = "jobs"
 
 
 def _read_shared_signs(text: str, cands: list[Candidate], local_currency: str | None) -> None:

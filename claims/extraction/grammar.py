@@ -63,6 +63,7 @@ _PERIODS = {"decade": (10, "years"), "century": (100, "years"), "fortnight": (2,
 
 _SPACED_MAG = re.compile(r"(?:[ \u00a0]|-)" + SPACED_MAGNITUDE)
 _GLUED_MAG = re.compile(GLUED_MAGNITUDE)
+_HYPHENED_LETTER_MAG = re.compile(r"-([mMbBkK])(?![A-Za-z0-9-])")
 # "50 cents", "50 euro cents", "99¢"; a glued "c" ("45c") is cents only in a sentence about
 # money, since casual copy also writes Celsius that way.
 _CENTS = re.compile(
@@ -314,6 +315,9 @@ def read_digits(text: str, m: re.Match[str]) -> Atom | None:
         currency = money.prefix_currency(prefix)
         start = prefix.start()
     factor, pos, letter = _magnitude_at(text, pos, glued_letters=True)
+    hyphened = _HYPHENED_LETTER_MAG.match(text, pos) if currency and factor == 1 else None
+    if hyphened:  # "$205-m debut", "€3-bn deal": a priced amount's magnitude letter
+        factor, pos = magnitude(hyphened.group(1)), hyphened.end()
     if letter and letter in "bB" and not currency:
         return None  # "7B", "8x7B": model sizes and labels, not figures, unless priced
     atom = Atom(

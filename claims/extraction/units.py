@@ -423,6 +423,10 @@ def _head_noun(text: str, pos: int, max_modifiers: int) -> tuple[str, int] | Non
         if not m:
             return None
         word, modifier, previous = m.group(1), previous, m.group(1)
+        if word in ("and", "or") and modifier and not modifier[0].isupper():
+            # "30,000 manufacturing and construction jobs": modifiers joined before the noun.
+            pos = m.end()
+            continue
         # Stop words are matched lowercase only: "US" in "two US wind projects" is not "us".
         if (word in _STOP and not (i == 0 and word in _MODIFIER_STOPS)) or (
             word.lower() in _NOT_COUNTED
@@ -461,6 +465,10 @@ _CLAUSE_BREAK = re.compile(
 _FIRST_WORD = re.compile(r"\s*([A-Z][a-z'’-]+)\s")
 
 
+# "the jobs it plans to cut": after a pronoun, a word in -s is its verb, not a noun.
+_PRONOUN_SUBJECT = re.compile(r"\b(?:it|he|she|which|who)\s+$", re.IGNORECASE)
+
+
 def noun_before(text: str, start: int, end: int, *, sentence_start: bool = False) -> str | None:
     """The nearest plural noun before a bare count in its clause ("the number of officers rose
     by 20,951", "the protesters, at least 20,000 of them"); with sentence_start, the clause's
@@ -468,7 +476,10 @@ def noun_before(text: str, start: int, end: int, *, sentence_start: bool = False
     clause_start = start
     for m in _CLAUSE_BREAK.finditer(text, start, end):
         start = m.end()
-    for word in reversed(_WORD_BEFORE.findall(text, start, end)):
+    for m in reversed(list(_WORD_BEFORE.finditer(text, start, end))):
+        word = m.group()
+        if _PRONOUN_SUBJECT.search(text, max(start, m.start() - 8), m.start()):
+            continue
         if word not in _NOT_THE_COUNTED and is_plural_noun(word):
             return word
     first = (

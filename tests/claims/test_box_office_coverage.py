@@ -143,3 +143,14 @@ def test_outlets_giving_a_film_different_opening_days_make_one_disputed_fact(mak
     low, high = claim(first, "$41.6 million"), claim(second, "$41.9 million")
     assert low.fact == high.fact
     assert low.fact.agreement == Fact.Agreement.DISPUTED
+
+
+def test_a_film_s_credited_cast_is_not_whose_takings_they_are():
+    text = (
+        "“Harbor Lights” did better than expected in its first weekend. The musical drama,"
+        " starring Ana Ruiz and Tom Vale, collected $48 million in its domestic debut."
+    )
+    found = read_figure(
+        text, "$48 million", kind="money", unit="USD", sentence_start=text.index("The musical")
+    )
+    assert found.entity == "Harbor Lights"
