@@ -2993,8 +2993,13 @@ _SHOWS = re.compile(
     r"(?:,[^,.;]{1,30},)?\s+(?:shows?|showed|projects|projected|predicts|predicted|reports"
     r"|reported|estimates|estimated|says|said)\b"
 )
-# What may open a list item before its name: a comma or semicolon, perhaps "and", "the".
-_ITEM_OPENER = re.compile(r"(?:[,;]\s*(?:and\s+)?|\band\s+)(?:the\s+)?$")
+# What opens a list item before its name: the previous item's figure (perhaps with its noun),
+# then a comma, a semicolon or "and" ("won 301 seats, the Crown Party 140 and the Greens nine").
+# Without a figure before, a name is no item: "will cost Brisk and Tolland $9 million".
+_ITEM_OPENER = re.compile(
+    r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))\w*"
+    r"(?:\s+[a-z]+)?\s*(?:[,;]\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?$"
+)
 
 
 def _list_item_name(body: str, names: list[Name], start: int) -> str:
@@ -3003,7 +3008,7 @@ def _list_item_name(body: str, names: list[Name], start: int) -> str:
     if not heads:
         return ""
     head = heads[-1]
-    return head.text if _ITEM_OPENER.search(body, max(0, head.start - 12), head.start) else ""
+    return head.text if _ITEM_OPENER.search(body, max(0, head.start - 40), head.start) else ""
 
 
 _REPORTS_THAT = re.compile(

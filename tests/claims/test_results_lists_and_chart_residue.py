@@ -56,3 +56,9 @@ def test_a_scraped_chart_legend_and_axis_are_no_figures():
 def test_a_lone_short_line_with_a_number_stays_a_figure():
     text = "Shares of Kestrel Foods rose on Tuesday.\nKSF,\n+2.4%\nafter the company raised its outlook."
     assert [f.text for f in figures(text)] == ["+2.4%"]
+
+
+def test_names_joined_by_and_before_a_figure_are_no_results_list():
+    text = "The closure will cost Brisk and Tolland $9 million a week, the Harlow Board said."
+    found = read_figure(text, "$9 million", kind="money", unit="USD")
+    assert found.entity != "Tolland"
