@@ -1068,7 +1068,8 @@ _OPENERS = words(
     consequently therefore indeed notably importantly ultimately finally regardless
     otherwise under over among amid despite within without through throughout following
     behind beyond between against toward towards into onto upon whilst whereas although
-    though current"""
+    though current due thanks january february march april may june july august september
+    october november december monday tuesday wednesday thursday friday saturday sunday"""
 )
 # Adjectives of nationality and region: "French AI company", "European sites" describe an
 # entity or a place, they are neither alone.
@@ -2624,6 +2625,18 @@ def _entity(
         ):
             clause_start = said.end()
     before = [n for n in names if clause_start <= n.start and n.end <= start]
+    # "Labour won 412, the Conservatives 121, the SNP nine": in a results list the name
+    # heading the item is the figure's entity, whoever the sentence opened with.
+    item = _list_item_name(body, names, start)
+    if item:
+        return item
+    # "The Tribune, on the other hand, shows the Greens won 31%": who shows or projects the
+    # figure is its source; the name after the verb is what the figure is about.
+    before = [
+        n
+        for n in before
+        if not (_SHOWS.match(body, n.end, start) and any(m.start > n.end for m in before))
+    ]
     # A possessive right before the figure's noun phrase: "Pellow's shares closed at $50".
     if before:
         last = before[-1]
@@ -2982,6 +2995,29 @@ def _with_object(context: ArticleContext, shown: str, entity: str, start: int, e
     if match and match.group(1) in _OBJECTS:
         return f"{shown} {match.group(1)}"
     return shown
+
+
+# "The Tribune, on the other hand, shows", "Channel 9 projected": a source reporting a figure.
+_SHOWS = re.compile(
+    r"(?:,[^,.;]{1,30},)?\s+(?:shows?|showed|projects|projected|predicts|predicted|reports"
+    r"|reported|estimates|estimated|says|said)\b"
+)
+# What opens a list item before its name: the previous item's figure (perhaps with its noun),
+# then a comma, a semicolon or "and" ("won 301 seats, the Crown Party 140 and the Greens nine").
+# Without a figure before, a name is no item: "will cost Brisk and Tolland $9 million".
+_ITEM_OPENER = re.compile(
+    r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))\w*"
+    r"(?:\s+[a-z]+)?\s*(?:[,;]\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?$"
+)
+
+
+def _list_item_name(body: str, names: list[Name], start: int) -> str:
+    """The name heading a list item that holds only it and the figure (", the SNP nine")."""
+    heads = [n for n in names if n.end <= start and not body[n.end : start].strip()]
+    if not heads:
+        return ""
+    head = heads[-1]
+    return head.text if _ITEM_OPENER.search(body, max(0, head.start - 40), head.start) else ""
 
 
 _REPORTS_THAT = re.compile(

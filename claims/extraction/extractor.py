@@ -303,6 +303,8 @@ def extract(
         cands.extend(weekdays(text, published, Spans([(c.start, c.end) for c in cands])))
         cands.extend(ago_dates(text, published))
     cands = resolve_overlaps(cands)
+    residue = Spans(labels.chart_residue(text))
+    cands = [c for c in cands if not residue.overlaps(c.start, c.end)]
     _name_placeholders(text, cands, sentences)
     borrow_units(text, cands, sentences)
     _jobs_cut(text, cands)

@@ -136,3 +136,41 @@ def repeats_a_name(text: str, start: int, end: int, names: set[tuple[str, str]])
     """ "all our 737 Max jets" after "Boeing 737 Max": the name again, without its maker."""
     nxt = _NEXT_NAME_WORD.match(text, end)
     return bool(nxt) and (text[start:end], nxt.group(1)) in names
+
+
+# A line of chart residue: a few words at most, no sentence punctuation at its end.
+_SHORT_LINE = re.compile(r"[^\n]{1,30}")
+_SENTENCE_END = re.compile(r"[.!?:;,\"”)]\s*$")
+_CHART_RUN = 6  # consecutive short lines that make a chart's legend and axis, not prose
+_CHART_NUMBERS = 3  # of which at least this many carry digits (ticks, years, percentages)
+
+
+def chart_residue(text: str) -> list[tuple[int, int]]:
+    """Spans of scraped chart legends and axis ticks: runs of short lines ("1997 - actual",
+    "Labour", "0%", "25", "50") with no sentence among them. Their numbers are tick marks and
+    series names, not figures an article states; a lone short line (a ticker quote) is kept."""
+    spans: list[tuple[int, int]] = []
+    run: list[tuple[int, int]] = []
+    for line in re.finditer(r"[^\n]+", text):
+        body = line.group().strip()
+        short = (
+            body
+            and len(body.split()) <= 4
+            and _SHORT_LINE.fullmatch(body)
+            and not _SENTENCE_END.search(body)
+        )
+        if short:
+            run.append((line.start(), line.end()))
+            continue
+        if not body:
+            continue  # a blank line neither starts nor ends a chart
+        _close_run(text, run, spans)
+        run = []
+    _close_run(text, run, spans)
+    return spans
+
+
+def _close_run(text: str, run: list[tuple[int, int]], spans: list[tuple[int, int]]) -> None:
+    numbered = [(start, end) for start, end in run if re.search(r"\d", text[start:end])]
+    if len(run) >= _CHART_RUN and len(numbered) >= _CHART_NUMBERS:
+        spans.append((run[0][0], numbered[-1][1]))

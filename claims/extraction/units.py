@@ -368,7 +368,12 @@ _SIZE_MODIFIER = re.compile(
     r"|lb|kg|gallon|liter|litre|ounce|oz)(?:[ \u00a0]\(\d+(?:\.\d+)?-[a-z]+\))?)(?=[ \u00a0][a-z])"
 )
 # One noun for one crew, however an outlet writes it ("six crew", "six crewmembers").
-_SAME_NOUN = {"crew": "crew members", "crewmembers": "crew members", "crewmen": "crew members"}
+_SAME_NOUN = {
+    "fatalities": "deaths",  # a fatality is a death; "deaths" is the toll's usual unit
+    "crew": "crew members",
+    "crewmembers": "crew members",
+    "crewmen": "crew members",
+}
 _MEMBERS_AFTER = re.compile(r"[ \u00a0]members?\b")
 # Containers and arrangements count what they hold: "two rows of seats", "40 crates of fish".
 _MEASURE_NOUNS = words(
