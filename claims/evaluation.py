@@ -10,8 +10,9 @@ the choice is stated in the docstring of the function that makes it:
   it is at least as precise as the gold date and equal to it at the gold's precision
   (``2024-02-26`` agrees with gold ``2024-02``; ``2024`` does not agree with ``2024-02``);
   units are compared case-insensitively, with empty and missing the same, British
-  spellings of metric units equal to American ones (``kilometres`` is ``kilometers``) and
-  a speed's abbreviation equal to its words (``mph`` is ``miles per hour``);
+  spellings of metric units equal to American ones (``kilometres`` is ``kilometers``),
+  a speed's abbreviation equal to its words (``mph`` is ``miles per hour``), and
+  percentage points written as ``percent``, the format's one unit for a percent;
 - facts and disputes count only predictions matched to required gold mentions: a
   prediction matched to an optional mention is left out, as it is from mention scores;
 - a disputed flag belongs to a fact: the pipeline flags fact F when any prediction with
@@ -54,11 +55,14 @@ _ISO_DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
 # "kilometres" and "kilometers" are one unit.
 _AMERICAN = {"metre": "meter", "litre": "liter", "gramme": "gram"}
 _BRITISH_SPELLING = re.compile("|".join(_AMERICAN))
-# Annotators write a speed as the text does; "mph" and "miles per hour" are one unit.
+# Annotators write a speed as the text does; "mph" and "miles per hour" are one unit. The
+# format gives a percent one unit, "percent", so a change in points is written either way.
 _SPELLED_OUT = {
     "mph": "miles per hour",
     "km/h": "kilometers per hour",
     "kph": "kilometers per hour",
+    "percentage points": "percent",
+    "percentage point": "percent",
 }
 
 # Words that say nothing of what a figure is about, left out when subjects are compared.

@@ -191,6 +191,18 @@ def test_a_speed_written_as_an_abbreviation_agrees_with_its_words():
     assert score(predictions, golds).values.value_accuracy == 1.0
 
 
+def test_percentage_points_and_percent_are_one_unit_of_a_percent():
+    golds = [
+        gold(0, 5, kind="percent", unit="percent"),
+        gold(10, 15, kind="percent", unit="percentage points"),
+    ]
+    predictions = [
+        pred(0, 5, kind="percent", unit="percentage points"),
+        pred(10, 15, kind="percent", unit="percent"),
+    ]
+    assert score(predictions, golds).values.value_accuracy == 1.0
+
+
 def test_qualifier_agreement_is_scored_apart_from_the_value():
     golds = [gold(0, 5, qualifier="approx"), gold(10, 15, qualifier="more_than")]
     predictions = [pred(0, 5, qualifier="approx"), pred(10, 15, qualifier="exact")]

@@ -208,6 +208,10 @@ def shuffled_orders(documents: list, count: int, seed: int) -> list[list]:
     return orders
 
 
+# The annotation format writes every percent, points included, with the unit "percent".
+FORMAT_UNITS = {"percentage points": "percent"}
+
+
 def prediction_record(file: str, claim) -> dict:
     return {
         "file": file,
@@ -216,7 +220,7 @@ def prediction_record(file: str, claim) -> dict:
         "text": claim.text,
         "kind": claim.kind,
         "value": claim.date if claim.kind == "date" else _number(claim.number),
-        "unit": claim.unit or None,
+        "unit": FORMAT_UNITS.get(claim.unit, claim.unit) or None,
         "qualifier": claim.qualifier,
         "subject": claim.subject,
         "key": claim.subject_key,
