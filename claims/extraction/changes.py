@@ -23,7 +23,7 @@ _FALL_WORDS = (
 # 0.5 percentage points": the fall word, a few words before "by", and at most a few hedging
 # words ("as much as", "about", "nearly") before the number.
 _FALL_BEFORE = re.compile(
-    rf"\b(?:{_FALL_WORDS})\s+(?:(?:[\w'’]+\s+){{0,3}}by\s+)?(?:(?:as\s+much\s+as|up\s+to|almost|nearly|about|around"
+    rf"\b(?P<verb>{_FALL_WORDS})\s+(?:(?P<object>(?:[\w'’]+\s+){{0,3}})by\s+)?(?:(?:as\s+much\s+as|up\s+to|almost|nearly|about|around"
     rf"|roughly|some|more\s+than|over|just|a\s+further|another|an\s+estimated)\s+)?$",
     re.IGNORECASE,
 )
@@ -40,13 +40,25 @@ _FALL_NOUN_BEFORE = re.compile(
 # "a 4% drop", "closed 2.8% lower", "ended 3% down"; not "3% lower than", a comparison.
 _FALL_AFTER = re.compile(rf"[\s-]+(?:(?:{_FALL_NOUNS})s?|lower|down)\b(?!\s+than\b)", re.IGNORECASE)
 _REACH = 40
+# "the lender cut its workforce by 15%", "the drug reduced body weight by 18%": a verb with an
+# object before "by" states the size of what someone cut, not a fall of the figure's subject.
+_TRANSITIVE_CUT = re.compile(r"(?:cut|reduc|lower|decreas|shed|slash|trim)", re.IGNORECASE)
+_ADVERB = re.compile(r"(?:\w+ly|further|again|back|down|sharply)\s", re.IGNORECASE)
+# "cut 15% of its staff", "lost 18% of their body weight": a share of something, not a change.
+_SHARE_OF = re.compile(r"\s+of\s+(?!the\s+(?:previous|prior|year|month|week|day)\b)", re.IGNORECASE)
 
 
 def states_a_fall(text: str, start: int, end: int) -> bool:
     """Whether the percentage at text[start:end] is the size of a fall the text states."""
     before = text[max(0, start - _REACH) : start]
-    return bool(
-        _FALL_BEFORE.search(before)
-        or _FALL_NOUN_BEFORE.search(before)
-        or _FALL_AFTER.match(text, end)
-    )
+    if _SHARE_OF.match(text, end):
+        return False
+    fall = _FALL_BEFORE.search(before)
+    if fall and _cuts_an_object(fall):
+        fall = None
+    return bool(fall or _FALL_NOUN_BEFORE.search(before) or _FALL_AFTER.match(text, end))
+
+
+def _cuts_an_object(fall: re.Match[str]) -> bool:
+    obj = fall.group("object")
+    return bool(obj and _TRANSITIVE_CUT.match(fall.group("verb")) and not _ADVERB.match(obj))
