@@ -124,3 +124,11 @@ def test_a_share_of_something_or_the_size_of_a_cut_made_is_positive(sentence, va
 )
 def test_a_fall_of_the_thing_measured_stays_negative(sentence, value):
     assert figures(sentence)[0].value == value
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Halvex treats type 2 diabetes in adults.", "The Halvex trial enrolled stage 3 patients."],
+)
+def test_a_number_after_a_numbering_word_is_a_label(sentence):
+    assert figures(sentence) == []
