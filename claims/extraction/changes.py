@@ -45,7 +45,12 @@ _REACH = 40
 _TRANSITIVE_CUT = re.compile(r"(?:cut|reduc|lower|decreas|shed|slash|trim)", re.IGNORECASE)
 _ADVERB = re.compile(r"(?:\w+ly|further|again|back|down|sharply)\s", re.IGNORECASE)
 # "cut 15% of its staff", "lost 18% of their body weight": a share of something, not a change.
-_SHARE_OF = re.compile(r"\s+of\s+(?!the\s+(?:previous|prior|year|month|week|day)\b)", re.IGNORECASE)
+# "lost half of its value" is still a fall: the value is what a price move measures.
+_SHARE_OF = re.compile(
+    r"\s+of\s+(?!the\s+(?:previous|prior|year|month|week|day)\b)"
+    r"(?!(?:its|their|the|his|her)\s+(?:\w+\s+)?(?:value|worth)\b)",
+    re.IGNORECASE,
+)
 
 
 def states_a_fall(text: str, start: int, end: int) -> bool:
