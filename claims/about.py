@@ -92,6 +92,13 @@ _MEASURES: dict[str, tuple[str, ...]] = {
         r"(?:(?<!vote )shares?|stock) (?:rose|fell|jumped|climbed|surged|soared|gained|dropped|slid"
         r"|sank|tumbled|plunged|rallied|popped|was up|were up|was down|were down)",
     ),
+    # A commodity's or product's price per unit: "$84.22 a barrel", "gold at $2,010 an ounce".
+    "price": (
+        r"(?:a|an|per) (?:barrel|ounce|troy ounce|tonne|metric ton|ton|gallon|bushel|litre|liter"
+        r"|pound|kilogram|kilo|megawatt-hour|megawatt hour|mmbtu)",
+        r"list price",
+        r"price tag",
+    ),
     # "pre-sales", "advance sales" of tickets are orders, not a company's revenue.
     "revenue": (r"revenues?", r"(?<!pre-)(?<!advance )sales", r"turnover"),
     "net loss": (r"net loss(?:es)?", r"lost", r"loss(?:es)?"),
@@ -273,11 +280,13 @@ _DAYS = (
 )
 # "a year earlier" dates a figure; it is no rate.
 _NOT_AGO = r"(?! (?:earlier|ago|before|later|after|previously))"
+# "the highest in nearly a month", "for more than a year": a span of time, no rate.
+_A = r"(?:(?<!\bin )(?<!\bwithin )(?<!\bnearly )(?<!\balmost )(?<!\bover )(?<!\bthan )(?<!\bfor )a)"
 _SCOPES: tuple[tuple[str, str], ...] = (
-    ("per day", r"(?:per|a|each|every) day" + _NOT_AGO + r"|daily|a-day"),
-    ("per week", r"(?:per|a|each|every) week" + _NOT_AGO + r"|weekly"),
-    ("per month", r"(?:per|a|each|every) month" + _NOT_AGO + r"|monthly"),
-    ("per year", r"(?:per|a|each|every) year" + _NOT_AGO + r"|annual(?:ly)?|yearly|a-year"),
+    ("per day", rf"(?:per|{_A}|each|every) day" + _NOT_AGO + r"|daily|a-day"),
+    ("per week", rf"(?:per|{_A}|each|every) week" + _NOT_AGO + r"|weekly"),
+    ("per month", rf"(?:per|{_A}|each|every) month" + _NOT_AGO + r"|monthly"),
+    ("per year", rf"(?:per|{_A}|each|every) year" + _NOT_AGO + r"|annual(?:ly)?|yearly|a-year"),
     # A rate per hour worked or per thing made is no amount in total: "$31 an hour" is not
     # "$640 per truck", though both are a pact's pay or cost.
     ("per hour", r"(?:per|an|each|every) hour" + _NOT_AGO + r"|hourly|an-hour"),
@@ -713,7 +722,7 @@ _MEASURE_PATTERNS = _compile(_MEASURES)
 # What money can measure; the other measures are counts, sizes and rates.
 _MONEY_MEASURES = words(
     """valuation market_value share_price revenue net_loss profit amount_raised deal_value
-    investment stake fine cost value_of_goods savings deferred_pay payroll_hit"""
+    investment stake fine cost value_of_goods savings deferred_pay payroll_hit price"""
 )
 _MONEY_PATTERNS = [(n, p) for n, p in _MEASURE_PATTERNS if n.replace(" ", "_") in _MONEY_MEASURES]
 _OTHER_PATTERNS = [
@@ -1761,6 +1770,8 @@ def about(
         scope = _sector(before.lower()[-90:], after.lower()[:90])
     if kind == "count" and not scope and measure not in _TOLLS and _count_change(before, text):
         scope = "change"  # "gained 14 seats", "+48 seats": a change, not the number held
+    if kind == "money" and not scope and measure == "price" and _price_moved(before):
+        scope = "change"  # "up $4.33 at $84.22 a barrel": the gain is no price
     if kind == "money" and not scope and _value_moved(measure, before, after):
         scope = "change"  # "added $1.2 trillion to its market value" is no value held
     if kind == "money" and not scope and _at_most(body[sentence_start:start], after):
@@ -3236,6 +3247,20 @@ _COUNT_CHANGE_BEFORE = re.compile(
     r"|net\s+(?:gain|loss)\s+of)\s+(?:(?:a|an|some|over|more\s+than|nearly|almost|about"
     r"|around|just|another)\s+)?$"
 )
+
+
+# "jumped almost $6 to $85.54", "up $4.33 at $84.22", "rose 5% or $4 to $80": the amount
+# right after a verb of change is the size of the move.
+_PRICE_MOVED_BEFORE = re.compile(
+    r"\b(?:up|down|rose|risen|rising|jumped|climbed|gained|added|surged|soared|rallied|advanced"
+    r"|increased|fell|fallen|falling|dropped|declined|slid|slipped|sank|tumbled|plunged|lost|shed"
+    r"|eased|raised|lifted|lift|lifts|boost|boosted|cut|lowered)\s+(?:(?:[\w'’]+\s+){0,3}?by\s+)?(?:[\d.,]+\s?(?:%|per\s?cent|percent),?\s+or\s+)?"
+    r"(?:(?:almost|nearly|about|around|roughly|some|more\s+than|over|just)\s+)?$"
+)
+
+
+def _price_moved(before: str) -> bool:
+    return bool(_PRICE_MOVED_BEFORE.search(before.lower()[-60:]))
 
 
 def _count_change(before: str, text: str) -> bool:

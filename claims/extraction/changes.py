@@ -24,7 +24,7 @@ _FALL_WORDS = (
 # 0.5 percentage points": the fall word, a few words before "by", and at most a few hedging
 # words ("as much as", "about", "nearly") before the number.
 _FALL_BEFORE = re.compile(
-    rf"\b(?:{_FALL_WORDS})\s+(?:(?:[\w'’]+\s+){{0,3}}by\s+)?(?:(?:as\s+much\s+as|up\s+to|almost|nearly|about|around"
+    rf"\b(?P<verb>{_FALL_WORDS})\s+(?:(?P<object>(?:[\w'’]+\s+){{0,3}})by\s+)?(?:(?:as\s+much\s+as|up\s+to|almost|nearly|about|around"
     rf"|roughly|approximately|some|more\s+than|over|just|a\s+further|another|an\s+estimated)\s+)?$",
     re.IGNORECASE,
 )
@@ -40,28 +40,35 @@ _FALL_NOUN_BEFORE = re.compile(
 )
 # "a 4% drop", "closed 2.8% lower", "ended 3% down"; not "3% lower than", a comparison.
 _FALL_AFTER = re.compile(rf"[\s-]+(?:(?:{_FALL_NOUNS})s?|lower|down)\b(?!\s+than\b)", re.IGNORECASE)
-# "cut 15% of its workforce", "to cut 15% jobs": the share of a whole a cut takes, not a fall
-# of the thing the percentage measures. A loss is still a fall: "lost half of its value".
-_SHARE_AFTER = re.compile(
-    r"\s+of\b|\s+(?:jobs|staff|workforce|employees|workers|positions|roles|headcount)\b",
-    re.IGNORECASE,
-)
-_CUT_BEFORE = re.compile(
-    r"\b(?:cut|cuts|cutting|slash(?:es|ed|ing)?|trim(?:s|med|ming)?|eliminat(?:e|es|ed|ing)"
-    r"|ax(?:e|es|ed|ing))\s+(?:(?:about|around|roughly|nearly|almost|approximately|some"
-    r"|more\s+than|over|up\s+to|another|a\s+further)\s+)?$",
-    re.IGNORECASE,
-)
 _REACH = 60  # "slashing its capital spending by approximately 20%"
+# "the lender cut its workforce by 15%", "the drug reduced body weight by 18%": a verb with an
+# object before "by" states the size of what someone cut, not a fall of the figure's subject.
+_TRANSITIVE_CUT = re.compile(r"(?:cut|reduc|lower|decreas|shed|slash|trim)", re.IGNORECASE)
+_ADVERB = re.compile(r"(?:\w+ly|further|again|back|down|sharply)\s", re.IGNORECASE)
+# "cut 15% of its staff", "lost 18% of their body weight": a share of something, not a change.
+# "lost half of its value" is still a fall: the value is what a price move measures.
+_SHARE_OF = re.compile(
+    r"\s+of\s+(?!the\s+(?:previous|prior|year|month|week|day)\b)"
+    r"(?!(?:its|their|the|his|her)\s+(?:\w+\s+)?(?:value|worth)\b)",
+    re.IGNORECASE,
+)
+# "to cut 15% jobs": the share of a workforce a cut takes, written without "of".
+_WORKFORCE_AFTER = re.compile(
+    r"\s+(?:jobs|staff|workforce|employees|workers|positions|roles|headcount)\b", re.IGNORECASE
+)
 
 
 def states_a_fall(text: str, start: int, end: int) -> bool:
     """Whether the percentage at text[start:end] is the size of a fall the text states."""
     before = text[max(0, start - _REACH) : start]
-    if _SHARE_AFTER.match(text, end) and _CUT_BEFORE.search(before):
+    if _SHARE_OF.match(text, end) or _WORKFORCE_AFTER.match(text, end):
         return False
-    return bool(
-        _FALL_BEFORE.search(before)
-        or _FALL_NOUN_BEFORE.search(before)
-        or _FALL_AFTER.match(text, end)
-    )
+    fall = _FALL_BEFORE.search(before)
+    if fall and _cuts_an_object(fall):
+        fall = None
+    return bool(fall or _FALL_NOUN_BEFORE.search(before) or _FALL_AFTER.match(text, end))
+
+
+def _cuts_an_object(fall: re.Match[str]) -> bool:
+    obj = fall.group("object")
+    return bool(obj and _TRANSITIVE_CUT.match(fall.group("verb")) and not _ADVERB.match(obj))

@@ -91,8 +91,13 @@ def weekdays(text: str, published: dt.date, taken: Spans) -> list[Candidate]:
 
 
 def _anchor(hits: list[dates.DateHit]) -> dt.date | None:
-    """The latest explicit month (else year) an undated article mentions."""
-    precise = [dt.date(h.year, h.month, h.day or 1) for h in hits if h.year and h.month]
+    """The latest explicit month (else year) an undated article mentions.
+
+    The end or start of a year is a horizon ("cuts last until the end of 2023"), not when the
+    article was written, so it does not count."""
+    precise = [
+        dt.date(h.year, h.month, h.day or 1) for h in hits if h.year and h.month and not h.edge
+    ]
     if precise:
         return max(precise)
     years = [dt.date(h.year, 1, 1) for h in hits if h.year]

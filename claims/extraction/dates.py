@@ -33,6 +33,7 @@ DATE = re.compile(
     rf"|(?P<part>mid|early|late)[-\s](?P<pm_m>{_MONTH})(?:\s(?P<pm_y>{_YEAR}))?"
     rf"|(?P<my_m>{_MONTH})(?:\sof)?,?\s(?P<my_y>{_YEAR})"
     rf"|(?P<py_part>mid|early|late)[-\s](?P<py_y>{_YEAR})"
+    rf"|(?P<edge>(?i:end|close|start|beginning))\sof\s(?P<edge_y>{_YEAR})"
     rf")(?![\w%])"
 )
 
@@ -41,7 +42,7 @@ DATE = re.compile(
 # only, and never before a figure or a capitalised word ("in April 2024" is read above, "in
 # April Lee's report" names someone).
 BARE_MONTH = re.compile(
-    r"\b(?:[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Tt]ill|[Tt]hrough|[Ll]ast|[Dd]uring|[Bb]efore|[Aa]fter)"
+    r"\b(?:[Ii]n|[Ss]ince|[Ff]rom|[Bb]y|[Uu]ntil|[Tt]ill|[Tt]hrough|[Ll]ast|[Dd]uring|[Bb]efore|[Aa]fter)"
     r"[ \u00a0](?P<month>January|February|March|April|May|June|July|August|September|October"
     r"|November|December)\b(?![ \u00a0]*(?:\d|[A-Z&’'-]))"
 )
@@ -132,6 +133,7 @@ class DateHit:
     day: int | None
     approx: bool = False
     year_high: int | None = None  # the end of a year range ("2019-2023")
+    edge: bool = False  # the end or start of a year ("until the end of 2023"), a horizon
 
 
 def _month(name: str) -> int:
@@ -157,6 +159,10 @@ def read_date(m: re.Match[str]) -> DateHit:
         return DateHit(m.start(), m.end(), year, _month(g("pm_m")), None, approx=True)
     if g("my_m"):
         return DateHit(m.start(), m.end(), int(g("my_y")), _month(g("my_m")), None)
+    if g("edge"):
+        # "by the end of 2023" is its last month, "from the start of 2024" its first.
+        month = 12 if g("edge").lower() in ("end", "close") else 1
+        return DateHit(m.start(), m.end(), int(g("edge_y")), month, None, edge=True)
     return DateHit(m.start(), m.end(), int(g("py_y")), None, None, approx=True)
 
 
@@ -241,9 +247,12 @@ def year_near(
 
 
 def year_on_or_after(month: int, day: int | None, anchor: dt.date) -> int | None:
+    # A month alone is on or after the anchor when it is the anchor's month ("on Oct 5 ... the
+    # decision in October").
+    floor = anchor if day else anchor.replace(day=1)
     for year in (anchor.year, anchor.year + 1):
         try:
-            if dt.date(year, month, day or 1) >= anchor:
+            if dt.date(year, month, day or 1) >= floor:
                 return year
         except ValueError:
             continue

@@ -139,6 +139,19 @@ _QUAKE_AFTER = re.compile(r"[\s-]+(?i:earthquake|quake|tremor|aftershock)s?\b")
 _MAGNITUDE = re.compile(r"[1-9]\.\d")
 # "Python 3.12", "Claude 3.5": short decimals after a name are versions.
 _VERSION = re.compile(r"\d{1,2}\.\d{1,2}")
+# "jumped $6 to $85.54", "rose 5.2% or $5 to $84.08", "raised its forecast by $5 to $95": after a
+# verb of change, an amount "to" another is the change and the level it reached, not a range.
+_CHANGE_VERB_BEFORE = re.compile(
+    r"\b(?:rose|rises?|rising|risen|jumped|jumps?|jumping|climbed|climbs?|climbing|gained|gains?"
+    r"|gaining|added|adds?|adding|surged|surges?|surging|soared|soars?|soaring|rallied|rall(?:y|ies)"
+    r"|advanced|advances?|increased|increases?|fell|falls?|falling|fallen|dropped|drops?|dropping"
+    r"|declined|declines?|slid|slides?|slipped|slips?|sank|sinks?|tumbled|tumbles?|plunged|plunges?"
+    r"|lost|loses?|shed|sheds|eased|eases?|raised|raises?|lifted|lifts?|cut|cuts|lowered|lowers?"
+    r"|up|down)"
+    r"\s+(?:(?:[\w'’]+\s+){0,4}by\s+)?(?:[\d.,]+\s?(?:%|per\s?cent|percent),?\s+or\s+)?"
+    r"(?:(?:almost|nearly|about|around|roughly|some|more\s+than|over|just|as\s+much\s+as)\s+)?$",
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -228,7 +241,11 @@ def _classify(text: str, atom: Atom, pos: int, currency: str | None) -> Atom:
     m = units.QUANTITY.match(text, pos)
     if m:
         unit = units.quantity_unit(m)
-        if unit and not (atom.glued_letter and unit not in ("tokens", "parameters")):
+        # "40k barrels per day": a thousands "k" with a unit word after a space is a quantity.
+        thousands = atom.glued_letter in ("k", "K") and m.group("sep") == " " and m.group("word")
+        if unit and not (
+            atom.glued_letter and unit not in ("tokens", "parameters") and not thousands
+        ):
             atom.kind, atom.unit, atom.end = Kind.QUANTITY, unit, m.end()
             rate = units.per_time(text, m.end(), unit)
             if rate:  # "14 km per second", "2 million tonnes a year"
@@ -337,6 +354,9 @@ def read_digits(text: str, m: re.Match[str]) -> Atom | None:
     if unit_before and not currency:
         atom.start, atom.end = unit_before.start(), pos
         atom.kind, atom.unit = Kind.QUANTITY, "magnitude"
+        return atom
+    if not currency and units.INDEX_BEFORE.search(text, max(0, num_start - 40), num_start):
+        atom.kind, atom.unit = Kind.QUANTITY, "BMI"
         return atom
     atom = _classify(text, atom, pos, currency)
     signed = atom.kind is Kind.PERCENT or (atom.kind is Kind.COUNT and atom.unit)
@@ -510,6 +530,13 @@ def merged_range(text: str, low: Atom, high: Atom) -> Atom | None:
     if from_before and not from_before.group(1) and gap.strip() in ("to", "-", "–"):
         return None
     if low.spelled != high.spelled:
+        return None
+    if (
+        low.kind is Kind.MONEY
+        and high.kind is Kind.MONEY
+        and gap.strip() == "to"
+        and _CHANGE_VERB_BEFORE.search(text, max(0, low.start - 60), low.start)
+    ):
         return None
     if high.kind is None and low.kind is Kind.MONEY and gap.strip() in ("-", "–", "to"):
         # "$3-5 million": the currency is written once, before the low end.

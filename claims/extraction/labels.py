@@ -19,7 +19,7 @@ _FIGURE_LEADERS = words(
 # Lowercase words that number things rather than count them ("chapter 11", "stage 3").
 _NUMBERING_WORDS = words(
     """page pages chapter section article figure fig table paragraph para clause item version v
-    level stage phase grade category cat gate terminal flight route highway interstate room floor
+    level stage phase grade type category cat gate terminal flight route highway interstate room floor
     exhibit appendix annex no nos number episode ep season vol volume issue act rule step tier class
     division platform channel lane track bus line ward district zone block lot apartment apt suite
     building pier bay row seat box model top game week round match day heat lap hole psalm verse

@@ -53,7 +53,7 @@ _QUALIFIER_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _QUALIFIER_AFTER = re.compile(
-    r"\s*(?:(?P<AT_LEAST>or\s+more|or\s+higher|or\s+above|and\s+up|\+|-plus)"
+    r"\s*(?:(?P<AT_LEAST>or\s+more|or\s+higher|or\s+greater|or\s+above|and\s+up|\+|-plus)"
     r"|(?P<APPROX>or\s+so))(?![\w])",
     re.IGNORECASE,
 )

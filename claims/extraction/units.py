@@ -89,7 +89,7 @@ _ABBREVIATIONS = {
     "bhp": "horsepower", "PS": "horsepower", "Nm": "newton meters", "mpg": "miles per gallon",
     "fps": "frames per second", "rpm": "revolutions per minute", "RPM": "revolutions per minute",
     "lb-ft": "pound-feet", "lb.-ft.": "pound-feet", "lb ft": "pound-feet", "psi": "pounds per square inch",
-    "cc": "cubic centimeters",
+    "cc": "cubic centimeters", "mg": "milligrams", "mcg": "micrograms",
 }  # fmt: skip
 _WORDS = {
     "square kilometres": "square kilometers", "square kilometers": "square kilometers",
@@ -104,7 +104,8 @@ _WORDS = {
     "nanometer": "nanometers",
     "feet": "feet", "foot": "feet", "inches": "inches", "inch": "inches", "yards": "yards",
     "kilograms": "kilograms", "kilogrammes": "kilograms", "kilogram": "kilograms",
-    "grams": "grams", "pounds": "pounds", "tonnes": "tonnes", "tonne": "tonnes", "metric tons": "metric tons",
+    "grams": "grams", "milligrams": "milligrams", "milligram": "milligrams",
+    "micrograms": "micrograms", "pounds": "pounds", "tonnes": "tonnes", "tonne": "tonnes", "metric tons": "metric tons",
     "metric tonnes": "tonnes", "tons": "tons", "ton": "tons", "ounces": "ounces",
     "barrels per day": "barrels per day", "barrels a day": "barrels per day",
     "barrels": "barrels", "barrel": "barrels", "cubic metres": "cubic meters",
@@ -214,6 +215,13 @@ AGE_BEFORE = re.compile(
 
 # "magnitude 7.8" names its unit before the number.
 UNIT_BEFORE = re.compile(r"(?i:magnitude)[\s-]$")
+# "a BMI of 30 or greater", "a body mass index above 27": an index named before the number
+# is its unit; the span stays the number, as the index is not part of the figure's wording.
+INDEX_BEFORE = re.compile(
+    r"\b(?:BMI|(?i:body[\s-]mass[\s-]index))[\s\u00a0]+"
+    r"(?:(?i:of|is|was|above|over|below|under|at\s+least|more\s+than|greater\s+than"
+    r"|less\s+than|between|from)[\s\u00a0]+){0,2}$"
+)
 
 # Nouns that say what a bare number measures when the unit is not written after it
 # ("a context window ... is also 32K", "the death toll rose to 40").

@@ -14,7 +14,7 @@ from tests.claims.extraction.helpers import figures, only_figure
         ("The index was lower by as much as five per cent.", "five per cent", "-5"),
         ("Output slid nearly 3 percent in May.", "3 percent", "-3"),
         ("Turnout dropped 2 percentage points.", "2 percentage points", "-2"),
-        ("The central bank cut its rate by 50 basis points.", "50 basis points", "-50"),
+        ("The central bank rate was cut by 50 basis points.", "50 basis points", "-50"),
         ("Orders posted a 6% drop in the quarter.", "6%", "-6"),
         ("Orders suffered a drop of about 6% in the quarter.", "6%", "-6"),
         ("Tin prices were off 3% by noon.", "3%", "-3"),

@@ -1,0 +1,31 @@
+"""A price per unit and the move that took it there are two facts about the priced thing."""
+
+from __future__ import annotations
+
+from tests.claims.stories import read_in_sentence as read
+
+TEXT = (
+    "Palmetto cocoa was trading at $91.25 a tonne by noon, up $4.15, or 4.8%, after touching"
+    " the highest in nearly a month at $93.10 earlier in the session."
+)
+
+
+def test_a_price_per_unit_is_the_price_of_the_thing_named():
+    found = read(TEXT, "$91.25", kind="money", unit="USD")
+    assert found.key == "palmetto|price|||"
+
+
+def test_the_move_beside_a_price_is_its_change_not_another_price():
+    found = read(TEXT, "$4.15", kind="money", unit="USD")
+    assert found.key == "palmetto|price||change|"
+
+
+def test_a_span_of_time_after_in_is_no_rate():
+    found = read(TEXT, "$93.10", kind="money", unit="USD")
+    assert "per month" not in found.key
+
+
+def test_a_forecast_lifting_prices_by_an_amount_is_a_change():
+    text = "The cuts could lift Palmetto cocoa prices by $12 per tonne, an analyst said."
+    found = read(text, "$12", kind="money", unit="USD")
+    assert found.key.endswith("|change|")
