@@ -3098,6 +3098,15 @@ def _nearest(
 
 
 _PERCENT_OF = re.compile(r"^\s*(?:of|stake)\b")
+# A share of a company's staff: what a cut of "15% of its workforce" or "12% of staff" takes,
+# never the fall of its share price or its spending the same article gives in percent.
+_STAFF = (
+    r"(?:workforce|work\s+force|staff|employees|workers|headcount|head\s+count|jobs|employment)"
+)
+_OF_WORKFORCE = re.compile(
+    r"^\s*of\s+(?:(?:its|their|the|his|her|our|a)\s+)?(?:[\w&.'’-]+\s+){0,2}?" + _STAFF + r"\b"
+)
+_WORKFORCE_AFTER = re.compile(r"^\s*(?:of\s+)?(?:[\w-]+\s+)?" + _STAFF + r"\b")
 
 
 _CHANGE = re.compile(
@@ -3154,7 +3163,9 @@ def _percent_measure(before: str, after: str, measure: str, sentence: str = "") 
             return "share price change"  # "shares soared 31%": their price, not their number
         return "change" if measure in ("", "share price change") else f"{measure} change"
     if _PERCENT_OF.match(after):
-        return "share"
+        return "workforce share" if _OF_WORKFORCE.match(after) else "share"
+    if _WORKFORCE_AFTER.match(after):
+        return "workforce share"  # "to cut 15% jobs", "the 15% head count cut"
     return measure or "share"
 
 
@@ -3557,7 +3568,7 @@ def _wording(before: str, after: str, kind: str, measure: str, unit: str, text: 
         # "30% of sales", "18% of group revenue": a share of something.
         share = re.match(r"\s+of\s+((?:[\w’'-]+\s*){1,4})", after)
         # "took 31.4% of the vote, up 6.2 points": a share, whatever moved beside it.
-        if share and measure in ("share", "", "change"):
+        if share and measure in ("share", "workforce share", "", "change"):
             phrase = _noun_phrase(share.group(1), from_left=True)
             if phrase:
                 return f"share of {phrase}"

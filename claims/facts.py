@@ -494,7 +494,7 @@ def _score_candidates(
             fact = facts.get(fact_id)
             if fact is None or not _comparable(group, dimension, fact):
                 continue
-            result = _score(group, fact, reading, params, overrides)
+            result = _score(group, fact, reading, params, overrides, on=article.published)
             if result is not None:
                 scores[index, fact_id] = result
     return scores, facts
@@ -511,9 +511,12 @@ def _score(
     reading: comparison.Reading,
     params: Params,
     overrides: comparison.RateOverrides,
+    *,
+    on: date | None = None,
 ) -> matching.Score | None:
     """The matching score, decided first by the structured subjects: the same subject key
-    joins, a different known measure never does, else the words and values decide."""
+    joins, a different known measure never does, else the words and values decide. `on`: the
+    group's article's publication day."""
     summary = fact.terms.get("about", {})
     if summary.get("incidental"):
         return None
@@ -546,7 +549,7 @@ def _score(
     if _subjects_differ(group, summary) or _far_apart(reading, values, plain):
         return None
     if matching.disagrees(reading, values, overrides, compared) and not _same_subject(
-        group, summary
+        group, summary, on, slipped=_scale_slip_of(reading, plain)
     ):
         # Joining would flag a dispute: only the subjects can say the two figures state one
         # fact (a different value next to the same words is usually a different fact).
@@ -631,15 +634,20 @@ def _read_as(subject_key: str) -> list[str]:
 _LOOSE = {
     "earnings": {"revenue", "profit"},
     "earnings change": {"revenue change", "profit change"},
+    # "15% of its workforce" in one outlet, "15%" of a cut in another.
+    "share": {"workforce share"},
 }
 
 
-def _same_subject(group: _Group, summary: Mapping) -> bool:
+def _same_subject(
+    group: _Group, summary: Mapping, on: date | None = None, *, slipped: bool = False
+) -> bool:
     """Whether the mention's subject has a known measure, and a member of the fact has that
     measure with the same reference point and scope: unnamed on both sides or named on both
     (compatibly). "Revenue" is not "annual revenue", "market value" not "market value at
     the IPO", when their values differ. A place named on both sides must be one of the
-    fact's; named on one side only, it says nothing."""
+    fact's; named on one side only, it says nothing. `on`: the mention's publication day;
+    `slipped`: whether its value is one of the fact's written with another scale word."""
     root = group.roots[0]
     places = summary.get("places", ())
     if root.subject_place and places and root.subject_place not in places:
@@ -667,6 +675,8 @@ def _same_subject(group: _Group, summary: Mapping) -> bool:
                 and _compatible(root.subject_reference, [reference])
             )
             or (scope.startswith("per ") and _year_on_one_side(reference, root.subject_reference))
+            or _target_year_on_one_side(reference, root.subject_reference, on)
+            or (slipped and _year_on_one_side(reference, root.subject_reference))
         ):
             return True
     return False
@@ -678,6 +688,15 @@ def _total_held(root: Claim, scope: str) -> bool:
     of parts, its parts are other facts ("$900 million in total", "$600 million to the
     company"), so this is for counts only."""
     return root.kind == Claim.Kind.COUNT and {scope, root.subject_scope} == {"total", ""}
+
+
+def _target_year_on_one_side(reference: str, other: str, on: date | None) -> bool:
+    """Whether one outlet gives a goal the year it is to be met by and the other does not
+    ("to save $10 billion", "to save $10 billion in 2025"): a year after the article's is
+    no period a figure was counted in, only when a plan is due."""
+    named = {reference, other} - {""}
+    year = named.pop() if len(named) == 1 else ""
+    return on is not None and _year_on_one_side(reference, other) and int(year) > on.year
 
 
 def _year_on_one_side(reference: str, other: str) -> bool:
@@ -754,12 +773,27 @@ def _far_apart(
     return True
 
 
-def _scale_dropped(ratio: Decimal) -> bool:
+def _scale_dropped(ratio: Decimal, least: int = 10**6) -> bool:
     """Whether two values are one number written with and without its scale word ("revenue
-    was $22.1" beside "$22.1 billion"): a slip an outlet makes, not another figure."""
+    was $22.1" beside "$22.1 billion"), or with another one when `least` allows a thousand
+    ("$10 million" beside "$10 billion"): a slip an outlet makes, not another figure."""
     ratio = max(ratio, 1 / ratio)
     scale = Decimal(1000) ** round(math.log(ratio, 1000))
-    return scale >= 10**6 and abs(ratio / scale - 1) <= Decimal("0.005")
+    return scale >= least and abs(ratio / scale - 1) <= Decimal("0.005")
+
+
+def _scale_slip_of(reading: comparison.Reading | None, compared: matching.Compared | None) -> bool:
+    """Whether the value is one of the fact's written with another scale word: the same
+    digits a thousand or more times apart ("$10m" where others say "$10 billion")."""
+    if reading is None or reading.number is None or compared is None:
+        return False
+    return any(
+        result.comparable
+        and result.ratio is not None
+        and result.ratio > 0
+        and _scale_dropped(result.ratio, least=1000)
+        for _, _, result in compared
+    )
 
 
 def _specific(subject_key: str) -> bool:

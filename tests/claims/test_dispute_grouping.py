@@ -246,3 +246,89 @@ def test_a_grounding_and_the_blowout_before_it_are_two_facts_though_on_one_day(m
     grounded, blowout = first.claims.filter(kind="date").order_by("start")
     assert grounded.fact_id != blowout.fact_id
     assert claim(second, "Friday").fact_id == blowout.fact_id
+
+
+def test_a_savings_goal_one_outlet_dates_to_a_later_year_still_makes_its_dispute(make_article):
+    first = publish(
+        make_article,
+        "Corvane Systems will cut 4,000 jobs. The cuts are part of a plan to save $3 billion"
+        " in costs, Corvane Systems said.",
+        outlet="Chip Ledger",
+        published=date(2025, 5, 2),
+    )
+    second = publish(
+        make_article,
+        "Corvane Systems will cut 4,000 jobs. Corvane Systems wants to reduce costs and save"
+        " $2 billion in 2026, it said.",
+        outlet="Tech Wire",
+        published=date(2025, 5, 2),
+    )
+
+    fact = claim(first, "$3 billion").fact
+    assert claim(second, "$2 billion").fact == fact
+    fact.refresh_from_db()
+    assert fact.agreement == Fact.Agreement.DISPUTED
+
+
+def test_a_goal_written_with_the_wrong_scale_word_still_makes_its_dispute(make_article):
+    # Undated: no publication year says 2026 is still to come; the same digits a thousand
+    # times apart say the two outlets wrote one figure.
+    first = publish(
+        make_article,
+        "Corvane Systems will cut 4,000 jobs. The cuts are part of a plan to save $3 billion"
+        " in costs, Corvane Systems said.",
+        outlet="Chip Ledger",
+        published=None,
+    )
+    second = publish(
+        make_article,
+        "Corvane Systems will cut 4,000 jobs. Corvane Systems wants to reduce costs and save"
+        " $3m in 2026, it said.",
+        outlet="Tech Wire",
+        published=None,
+    )
+
+    fact = claim(first, "$3 billion").fact
+    assert claim(second, "$3m").fact == fact
+    fact.refresh_from_db()
+    assert fact.agreement == Fact.Agreement.DISPUTED
+
+
+def test_last_year_s_revenue_and_an_undated_one_are_not_one_disputed_fact(make_article):
+    first = publish(
+        make_article,
+        "Corvane Systems will cut 4,000 jobs. Corvane Systems had revenue of $9 billion, it said.",
+        outlet="Chip Ledger",
+        published=date(2025, 5, 2),
+    )
+    second = publish(
+        make_article,
+        "Corvane Systems will cut 4,000 jobs. Corvane Systems had revenue of $12 billion"
+        " in 2024, it said.",
+        outlet="Tech Wire",
+        published=date(2025, 5, 2),
+    )
+
+    assert claim(first, "$9 billion").fact != claim(second, "$12 billion").fact
+
+
+def test_a_share_of_the_workforce_is_not_a_share_price_fall(make_article):
+    first = publish(
+        make_article,
+        "Corvane Systems will cut 4,000 jobs, 8% of its workforce, and its share price"
+        " slumped 14% in early trading.",
+        outlet="Chip Ledger",
+        published=date(2025, 5, 2),
+    )
+    second = publish(
+        make_article,
+        "Corvane Systems said it is cutting 12% of its global workforce.",
+        outlet="Tech Wire",
+        published=date(2025, 5, 2),
+    )
+
+    fact = claim(first, "8%").fact
+    assert claim(second, "12%").fact == fact
+    assert claim(first, "14%").fact != fact
+    fact.refresh_from_db()
+    assert fact.agreement == Fact.Agreement.DISPUTED

@@ -3,7 +3,10 @@ line a reviewer reads. Our own sentences; no database."""
 
 from __future__ import annotations
 
+import pytest
+
 from claims import about
+from tests.claims.stories import read_figure
 from tests.claims.stories import read_in_sentence as read
 
 
@@ -872,3 +875,29 @@ def test_the_level_a_rate_moved_from_is_not_the_new_level():
     assert new.measure == old.measure == "interest rate"
     assert old.reference == "previous level"
     assert new.key != old.key
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("Corvane Systems will cut 4,000 jobs, about 8% of its workforce.", "8%"),
+        ("Corvane Systems is cutting 8% of its massive workforce.", "8%"),
+        ("Corvane Systems to cut 8% jobs, suspend dividend.", "8%"),
+        ("Corvane Systems revealed the 8% head count cut on Tuesday.", "8%"),
+        ("Halden Games laid off 80 staff, roughly 8% of the studio's workforce.", "8%"),
+    ],
+)
+def test_a_share_of_a_company_s_staff_is_a_workforce_share(text, figure):
+    assert read_figure(text, figure, kind="percent").measure == "workforce share"
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("Corvane Systems' share price slumped 14% in early trading.", "14%"),
+        ("Corvane Systems is slashing its capital spending by about 20% this year.", "20%"),
+        ("Corvane Systems holds 8% of the market.", "8%"),
+    ],
+)
+def test_other_percents_of_a_company_are_no_workforce_share(text, figure):
+    assert read_figure(text, figure, kind="percent").measure != "workforce share"
