@@ -989,10 +989,12 @@ def find_names(
 
     for match in _TOKEN.finditer(text):
         word = match.group()
+        if not run and not word[:1].isupper() and word[:3].lower() != "new":
+            # A word in lower case outside a name neither opens nor closes one ("new" may:
+            # "the new York plant").
+            continue
         bare = _strip_possessive(word).rstrip(".")
         lower = bare.lower()
-        if not run and not word[:1].isupper() and lower != "new":
-            continue  # a word in lower case outside a name neither opens nor closes one
         capital = word[:1].isupper() and lower not in _NOT_NAMES and len(bare) > 1
         if capital and lower in _DEMONYMS:
             # "French AI company": an adjective alone; "French Open" opens a name.
@@ -1173,6 +1175,19 @@ _ACQUIRES = re.compile(
 )
 
 
+class NamesInOrder:
+    """Names in the order written, found by where they start: every figure reads the few
+    names around it, not all the article's."""
+
+    def __init__(self, names: list[Name]):
+        self.names = names
+        self._starts = [name.start for name in names]
+
+    def between(self, start: int, end: int) -> list[Name]:
+        """The names starting in body[start:end]."""
+        return self.names[bisect_left(self._starts, start) : bisect_left(self._starts, end)]
+
+
 class ArticleContext:
     """An article read once for what its figures are about."""
 
@@ -1307,14 +1322,31 @@ class ArticleContext:
         return Name(name.text[words[lead].start() :], name.start + words[lead].start(), name.end)
 
     @cached_property
-    def _name_starts(self) -> list[int]:
-        return [name.start for name in self.names]
+    def _names_in_order(self) -> NamesInOrder:
+        return NamesInOrder(self.names)
 
     def names_from(self, start: int, end: int) -> list[Name]:
-        """The names starting in body[start:end], in the order written: every figure reads
-        the few names around it, not the article's."""
-        starts = self._name_starts
-        return self.names[bisect_left(starts, start) : bisect_left(starts, end)]
+        """The names starting in body[start:end], in the order written."""
+        return self._names_in_order.between(start, end)
+
+    @cached_property
+    def names_as_written(self) -> dict[str, list[Name]]:
+        """Each name's places in the body, in the order written."""
+        found: dict[str, list[Name]] = {}
+        for name in self.names:
+            found.setdefault(name.text, []).append(name)
+        return found
+
+    @cached_property
+    def names_by_last_word(self) -> dict[str, list[Name]]:
+        """The names of two words or more by their last word in lower case ("bridge": "Edmund
+        Harlow Bridge"), in the order written."""
+        found: dict[str, list[Name]] = {}
+        for name in self.names:
+            words = name.text.split()
+            if len(words) >= 2:
+                found.setdefault(words[-1].lower(), []).append(name)
+        return found
 
     def key(self, name: str) -> str:
         key = self._keys.get(name)
@@ -2882,8 +2914,8 @@ def _described(context: ArticleContext, entity: str, clause_start: int, start: i
         if _DESCRIPTOR.fullmatch(body[clause_start : name.start]):
             return name.text
     # "Social media company Quorra": a descriptor the sentence opens with, before the clause.
-    for name in context.names_from(0, start):
-        if name.text == entity and name.end < start:
+    for name in context.names_as_written.get(entity, ()):
+        if name.end < start:
             following = context.names_from(name.end + 1, start)
             if following and _DESCRIPTOR.fullmatch(body[name.end : following[0].start]):
                 return following[0].text
@@ -2911,10 +2943,8 @@ def _standing_for(context: ArticleContext, clause_start: int, start: int) -> str
     for noun in match.group(1).split():
         named = [
             n.text
-            for n in context.names_from(0, clause_start + match.start())
+            for n in context.names_by_last_word.get(noun, ())
             if n.end <= clause_start + match.start()
-            and len(n.text.split()) >= 2
-            and n.text.split()[-1].lower() == noun
         ]
         if named:
             return named[-1]
@@ -3004,6 +3034,8 @@ def _with_object(context: ArticleContext, shown: str, entity: str, start: int, e
     if not entity:
         return entity
     sentence = context.body[start:end]
+    if entity not in sentence:
+        return shown  # (a pattern for each entity costs more than this look)
     match = re.search(re.escape(entity) + r"(?:['’]s)?\s+([a-z]+)\b", sentence)
     if match and match.group(1) in _OBJECTS:
         return f"{shown} {match.group(1)}"
@@ -3536,11 +3568,12 @@ def _wording(before: str, after: str, kind: str, measure: str, unit: str, text: 
     while (stripped := _QUALIFIERS.sub("", head).rstrip()) != head:
         head = stripped
     phrase = ""
-    match = _OF_PHRASE.search(head + " ")
+    # Searching a long clause takes time: most end otherwise.
+    match = _OF_PHRASE.search(head + " ") if head.endswith("of") else None
     if match:
         phrase = _noun_phrase(before[match.start(1) : match.end(1)])
     if not phrase:
-        match = _AT_PHRASE.search(head + " ")
+        match = _AT_PHRASE.search(head + " ") if head.endswith("at") else None
         if match:
             phrase = _noun_phrase(before[match.start(1) : match.end(1)])
     if not phrase:
