@@ -28,7 +28,9 @@ entity as written and the measure's canonical name, which outlets share whatever
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import cached_property, lru_cache
@@ -710,12 +712,29 @@ _MODEL_NUMBER = re.compile(r"(?!(?:19|20)\d\d\b)\d{1,4}[A-Za-z]?")
 _WEEKDAY = re.compile(r"^(?:mon|tues|wednes|thurs|fri|satur|sun)day$", re.IGNORECASE)
 
 
-def _compile(table: dict[str, tuple[str, ...]]) -> list[tuple[str, re.Pattern]]:
+class Cues:
+    """Named cue patterns (each source put in `template`), tried in order, and one pattern
+    matching wherever any of them does: most clauses hold no cue at all, and one search then
+    answers for every pattern."""
+
+    def __init__(self, sources: list[tuple[str, str]], template: str = r"\b(?:{})\b"):
+        self.sources = sources
+        self.template = template
+        self.named = [(name, re.compile(template.format(source))) for name, source in sources]
+        self.any = re.compile(template.format("|".join(source for _, source in sources)))
+
+    def __iter__(self) -> Iterator[tuple[str, re.Pattern]]:
+        return iter(self.named)
+
+    def only(self, keep: Callable[[str], bool]) -> Cues:
+        return Cues([(name, source) for name, source in self.sources if keep(name)], self.template)
+
+
+def _compile(table: dict[str, tuple[str, ...]]) -> Cues:
     # Longer cues first: at one position the alternation takes the first that matches.
-    return [
-        (name, re.compile(r"\b(?:" + "|".join(sorted(cues, key=len, reverse=True)) + r")\b"))
-        for name, cues in table.items()
-    ]
+    return Cues(
+        [(name, "|".join(sorted(cues, key=len, reverse=True))) for name, cues in table.items()]
+    )
 
 
 _MEASURE_PATTERNS = _compile(_MEASURES)
@@ -724,17 +743,16 @@ _MONEY_MEASURES = words(
     """valuation market_value share_price revenue net_loss profit amount_raised deal_value
     investment stake fine cost value_of_goods savings deferred_pay payroll_hit price"""
 )
-_MONEY_PATTERNS = [(n, p) for n, p in _MEASURE_PATTERNS if n.replace(" ", "_") in _MONEY_MEASURES]
-_OTHER_PATTERNS = [
-    (n, p)
-    for n, p in _MEASURE_PATTERNS
-    if n.replace(" ", "_") not in _MONEY_MEASURES or n == "stake"
-]
+_MONEY_PATTERNS = _MEASURE_PATTERNS.only(lambda n: n.replace(" ", "_") in _MONEY_MEASURES)
+_OTHER_PATTERNS = _MEASURE_PATTERNS.only(
+    lambda n: n.replace(" ", "_") not in _MONEY_MEASURES or n == "stake"
+)
 _EVENT_PATTERNS = _compile(_EVENTS)
-_MOMENT_PATTERNS = [(n, re.compile(r"\b(?:" + p + r")\b")) for n, p in _MOMENTS]
-_DAY_PATTERNS = [(n, re.compile(r"\b(?:" + p + r")\b")) for n, p in _DAYS]
+_EVENT_PATTERNS_BUT_ANNOUNCEMENT = _EVENT_PATTERNS.only(lambda n: n != "announcement")
+_MOMENT_PATTERNS = Cues(list(_MOMENTS))
+_DAY_PATTERNS = Cues(list(_DAYS))
 _RATE_SCOPES = frozenset(("per hour", "per vehicle", "per person"))
-_SCOPE_PATTERNS = [(n, re.compile(r"(?<![\w-])(?:" + p + r")(?![\w-])")) for n, p in _SCOPES]
+_SCOPE_PATTERNS = Cues(list(_SCOPES), r"(?<![\w-])(?:{})(?![\w-])")
 # Count units that name what is counted ("171 passengers").
 _UNIT_MEASURES = {
     "passenger": "passengers",
@@ -980,6 +998,10 @@ def find_names(
 
     for match in _TOKEN.finditer(text):
         word = match.group()
+        if not run and not word[:1].isupper() and word[:3].lower() != "new":
+            # A word in lower case outside a name neither opens nor closes one ("new" may:
+            # "the new York plant").
+            continue
         bare = _strip_possessive(word).rstrip(".")
         lower = bare.lower()
         capital = word[:1].isupper() and lower not in _NOT_NAMES and len(bare) > 1
@@ -1006,10 +1028,9 @@ def find_names(
             capital = False  # "the 420 Max": a model's name only ever after its number
         if not capital and _name_number(text, match, run, gap):
             capital = True  # "Formula One", "Channel Four", "One Medical": part of the name
-        preceding = text[: match.start()]
-        before = preceding.rstrip()[-1:]
+        before, space = _before_space(text, match.start())
         # A line's first word opens a sentence too (after a headline with no full stop).
-        line_start = "\n" in preceding[len(preceding.rstrip()) :]
+        line_start = "\n" in space
         initial = not before or before in '.!?\n"“:' or line_start
         if (
             capital
@@ -1038,6 +1059,15 @@ def find_names(
     return names
 
 
+def _before_space(text: str, at: int) -> tuple[str, str]:
+    """The last character before `at` that is no white space ("" at the start), and the white
+    space between: read back from `at`, not by stripping all the text before it."""
+    stop = at
+    while stop and text[stop - 1].isspace():
+        stop -= 1
+    return text[stop - 1 : stop] if stop else "", text[stop:at]
+
+
 # Number words written with a capital inside a name: "Formula One", "Channel Four".
 _NAME_NUMBERS = words("one two three four five six seven eight nine ten")
 
@@ -1051,7 +1081,7 @@ def _name_number(text: str, match: re.Match, run: list[re.Match], gap: str) -> b
         return False
     if run:
         return gap == " "
-    before = text[: match.start()].rstrip()[-1:]
+    before, _ = _before_space(text, match.start())
     opens_sentence = not before or before in '.!?\n"“:'
     return not opens_sentence and bool(
         re.match(r"\s[A-Z][a-z]", text[match.end() : match.end() + 3])
@@ -1153,6 +1183,19 @@ _ACQUIRES = re.compile(
     r"(?:acquire|acquires|acquired|buy|buys|bought|purchase|purchases|take over|takes over)"
     r"\s+(?:the\s+)?"
 )
+
+
+class NamesInOrder:
+    """Names in the order written, found by where they start: every figure reads the few
+    names around it, not all the article's."""
+
+    def __init__(self, names: list[Name]):
+        self.names = names
+        self._starts = [name.start for name in names]
+
+    def between(self, start: int, end: int) -> list[Name]:
+        """The names starting in body[start:end]."""
+        return self.names[bisect_left(self._starts, start) : bisect_left(self._starts, end)]
 
 
 class ArticleContext:
@@ -1288,6 +1331,33 @@ class ArticleContext:
             return name
         return Name(name.text[words[lead].start() :], name.start + words[lead].start(), name.end)
 
+    @cached_property
+    def _names_in_order(self) -> NamesInOrder:
+        return NamesInOrder(self.names)
+
+    def names_from(self, start: int, end: int) -> list[Name]:
+        """The names starting in body[start:end], in the order written."""
+        return self._names_in_order.between(start, end)
+
+    @cached_property
+    def names_as_written(self) -> dict[str, list[Name]]:
+        """Each name's places in the body, in the order written."""
+        found: dict[str, list[Name]] = {}
+        for name in self.names:
+            found.setdefault(name.text, []).append(name)
+        return found
+
+    @cached_property
+    def names_by_last_word(self) -> dict[str, list[Name]]:
+        """The names of two words or more by their last word in lower case ("bridge": "Edmund
+        Harlow Bridge"), in the order written."""
+        found: dict[str, list[Name]] = {}
+        for name in self.names:
+            words = name.text.split()
+            if len(words) >= 2:
+                found.setdefault(words[-1].lower(), []).append(name)
+        return found
+
     def key(self, name: str) -> str:
         key = self._keys.get(name)
         if key is None:
@@ -1393,6 +1463,17 @@ class ArticleContext:
         """The entity the article is mostly about: the name its title and lead repeat most."""
         ranked = self.ranked_names
         return ranked[0][1] if ranked else ""
+
+    @cached_property
+    def salient_thing(self) -> str:
+        """The article's main entity that is no person with a title: a story led by "President
+        Jane Doe promises ..." reports figures about the port or the company, not about her."""
+        for key, display in self.ranked_names:
+            people = [n for n in self.names if self.key(n.text) == key]
+            titled = _person_like(display) and any(_is_person(self.body, n) for n in people)
+            if not titled and key not in self.speakers:
+                return display
+        return self.salient
 
     @cached_property
     def story_names(self) -> list[str]:
@@ -1641,8 +1722,9 @@ def about(
         measure = _nearest(_EVENT_PATTERNS, before.lower(), told.lower())
         if measure == "announcement":
             # "the pricing, announced on Monday": the day dates what was announced.
-            announced = [(n, p) for n, p in _EVENT_PATTERNS if n != "announcement"]
-            measure = _nearest(announced, before.lower(), told.lower()) or measure
+            measure = (
+                _nearest(_EVENT_PATTERNS_BUT_ANNOUNCEMENT, before.lower(), told.lower()) or measure
+            )
         if measure == "announcement" and not _ANNOUNCED_NEAR.search(before[-45:] + told[:20]):
             # "announced plans to pay a dividend on March 27": the day of the payment.
             measure = ""
@@ -1914,10 +1996,7 @@ def about(
 
 # The size of an earthquake: its magnitude, how deep it struck and how far its epicentre lay
 # from a town. Figures of the story's event, whichever name or place the sentence holds.
-_EVENT_LENGTHS = [
-    ("depth", re.compile(r"\b(?:depth|deep)\b")),
-    ("epicentre distance", re.compile(r"\bepicent(?:re|er)s?\b")),
-]
+_EVENT_LENGTHS = Cues([("depth", r"depth|deep"), ("epicentre distance", r"epicent(?:re|er)s?")])
 _LENGTH_UNITS = words("kilometers kilometres km miles meters metres feet")
 
 
@@ -2275,8 +2354,8 @@ def _holders(context: ArticleContext, sentence_start: int, start: int) -> str:
     shareholders 40%", the 40% is Vexa's holders' stake."""
     named = [
         n
-        for n in context.names
-        if sentence_start <= n.start and n.end <= start and _HOLDERS.match(context.body, n.end)
+        for n in context.names_from(sentence_start, start)
+        if n.end <= start and _HOLDERS.match(context.body, n.end)
     ]
     return named[-1].text if named else ""
 
@@ -2410,7 +2489,7 @@ def _investor(
     into = r"^\)?(?:\s*\([^)]{1,40}\)|,\s*or\s+[^,]{1,40},)?\s*(?:[a-z]+\s+){0,2}(?:in|into|to)\s+"
     if not re.match(into + r"(?:the\s+)?" + re.escape(entity) + r"\b", after):
         return ""
-    if any(clause_start <= n.start < figure[0] for n in context.names):
+    if context.names_from(clause_start, figure[0]):
         return ""  # the clause names the investor itself
     investor = _referent(
         context, context.salient, sentence_start, clause_start, figure, clause_start
@@ -2479,7 +2558,9 @@ def _relative_subject(context: ArticleContext, sentence_start: int, start: int) 
     if not found or re.search(r"[,;()]", body[found.end() : start]):
         return ""
     which = found.group().rstrip().endswith("which")
-    for name in context.names:
+    # A name ending after the pronoun's start is no antecedent (between it and the pronoun
+    # is nothing).
+    for name in context.names_from(0, found.start()):
         between = body[name.end : found.start()]
         if (
             name.end == found.start()
@@ -2500,8 +2581,8 @@ _DONE_BY = re.compile(
 def _done_by(context: ArticleContext, end: int, after_end: int) -> str:
     """Whose figure it is when a participle and "by" follow it: "the 64K tokens offered by
     Pelion 3" is Pelion 3's, whatever the clause opened with."""
-    for name in context.names:
-        if end < name.start < after_end and _DONE_BY.fullmatch(context.body, end, name.start):
+    for name in context.names_from(end + 1, after_end):
+        if _DONE_BY.fullmatch(context.body, end, name.start):
             return context.full_name(name.text)
     return ""
 
@@ -2529,8 +2610,8 @@ def _bought(context: ArticleContext, clause_start: int, start: int) -> str:
     verb = _BUYING.search(body, clause_start, start)
     if not verb:
         return ""
-    for name in reversed(context.names):
-        if verb.end() <= name.start and name.end <= start:
+    for name in reversed(context.names_from(verb.end(), start)):
+        if name.end <= start:
             if _FROM_SELLER.search(body, verb.end(), name.start):
                 continue  # "sign Ana Duarte from Ostfeld for €40m": Ostfeld sells
             gap = _SOLD_FROM.sub("", body[name.end : start], count=1)
@@ -2571,16 +2652,17 @@ def _previous_subject(context: ArticleContext, sentence_start: int) -> str:
     begin = body.rfind(previous, 0, sentence_start) if previous else -1
     if begin < 0:
         return ""
-    for name in context.names:
-        if begin <= name.start < begin + 40:
-            opening = not re.sub(r"^\s*(?:the\s+)?", "", body[begin : name.start], flags=re.I)
-            usable = not (
-                _is_person(body, name)
-                or _is_source(body, name)
-                or context.key(name.text) in context.speakers
-            )
-            return name.text if opening and usable else ""
-    return ""
+    opening_names = context.names_from(begin, begin + 40)
+    if not opening_names:
+        return ""
+    name = opening_names[0]
+    opening = not re.sub(r"^\s*(?:the\s+)?", "", body[begin : name.start], flags=re.I)
+    usable = not (
+        _is_person(body, name)
+        or _is_source(body, name)
+        or context.key(name.text) in context.speakers
+    )
+    return name.text if opening and usable else ""
 
 
 def _clause_end(body: str, end: int, sentence_end: int) -> int:
@@ -2617,9 +2699,8 @@ def _entity(
     body = context.body
     names = [
         n
-        for n in context.names
-        if sentence_start <= n.start < after_end
-        and not _is_source(body, n)
+        for n in context.names_from(sentence_start, after_end)
+        if not _is_source(body, n)
         and context.key(n.text) not in context.speakers
         and not _is_person(body, n)
         and not _opening_plural(body, n)
@@ -2631,8 +2712,8 @@ def _entity(
     # An organisation saying its own figure ("The CAA says its order ...") stays its entity.
     for said in _SPEECH.finditer(body, clause_start, start):
         if any(
-            clause_start <= n.start < said.start() and context.key(n.text) in context.speakers
-            for n in context.names
+            context.key(n.text) in context.speakers
+            for n in context.names_from(clause_start, said.start())
         ):
             clause_start = said.end()
     before = [n for n in names if clause_start <= n.start and n.end <= start]
@@ -2694,7 +2775,7 @@ def _entity(
         opener[0] in _PRONOUNS
         or (opener[0] in ("the", "this") and opener[1:] and opener[1] in _STAND_INS)
     ):
-        return _salient_thing(context) or (before[0].text if before else "")
+        return context.salient_thing or (before[0].text if before else "")
     # The name the clause opens with is its subject ("Its rival, Westbrook, reported revenue
     # of $2bn"); a name after a preposition only places the figure ("in Germany"), and one
     # describing a stand-in ("the Sheffield engineering group") stands for the main entity.
@@ -2734,7 +2815,7 @@ def _entity(
     ]
     if earlier:
         return earlier[0].text
-    return _salient_thing(context)
+    return context.salient_thing
 
 
 _FRONTED = re.compile(r"\s*(?:[Ww]ith|[Aa]t|[Oo]n)\s+(?:(?:just|only|some|about|nearly)\s+)?")
@@ -2762,17 +2843,6 @@ _PLACE_OWNED = re.compile(
 _OWNED_AFTER = re.compile(r"[ -](?:[a-z]+\s+){0,2}?in\s+(?:the\s+)?")
 # Nouns of a measure a name before them owns: "in Crown support", "in Acme sales".
 _OWNED_NOUNS = _MEASURE_WORDS | words("support vote votes share backing")
-
-
-def _salient_thing(context: ArticleContext) -> str:
-    """The article's main entity that is no person with a title: a story led by "President
-    Jane Doe promises ..." reports figures about the port or the company, not about her."""
-    for key, display in context.ranked_names:
-        people = [n for n in context.names if context.key(n.text) == key]
-        titled = _person_like(display) and any(_is_person(context.body, n) for n in people)
-        if not titled and key not in context.speakers:
-            return display
-    return context.salient
 
 
 # Common nouns a text uses for something it has named: "the bank" for "Bank of Seravia".
@@ -2815,7 +2885,7 @@ def _referent(
     # "The bridge spanned 1.6 miles, and was used by 31,000 vehicles": a clause with no
     # subject of its own shares the sentence's.
     standing = _standing_for(context, clause_start, start) or (
-        not any(clause_start <= n.start < start for n in context.names)
+        not context.names_from(clause_start, start)
         and _standing_for(context, sentence_start, min(start, sentence_start + 20))
     )
     if standing:
@@ -2831,9 +2901,8 @@ def _referent(
     for _ in range(4):
         opening = [
             n
-            for n in context.names
-            if begin <= n.start < min(begin + 40, limit)
-            and not _PREPOSITION.search(body[begin : n.start])
+            for n in context.names_from(begin, min(begin + 40, limit))
+            if not _PREPOSITION.search(body[begin : n.start])
             and not _is_person(body, n)
             and context.key(n.text) not in context.speakers
             and context.key(n.text) in context.story_names[:MAIN_NAMES]
@@ -2854,7 +2923,7 @@ def _owned(context: ArticleContext, entity: str, clause_start: int, start: int) 
     if not entity:
         return ""
     body = context.body
-    before = [n for n in context.names if clause_start <= n.start and n.end <= start]
+    before = [n for n in context.names_from(clause_start, start) if n.end <= start]
     # Only the last name before the figure: "Microsoft's Azure ... sees Microsoft invest".
     for name in before[-1:]:
         owner = re.search(re.escape(entity) + r"['’]s\s+$", body[clause_start : name.start])
@@ -2873,14 +2942,14 @@ def _described(context: ArticleContext, entity: str, clause_start: int, start: i
     """The name opening the clause after a descriptor ("Utility company Gulfline Power said it
     expected ..."), or one that says "it" of itself ("Vardhan said it had no plans ...")."""
     body = context.body
-    inside = [n for n in context.names if clause_start <= n.start and n.end <= start]
+    inside = [n for n in context.names_from(clause_start, start) if n.end <= start]
     for name in inside:
         if _DESCRIPTOR.fullmatch(body[clause_start : name.start]):
             return name.text
     # "Social media company Quorra": a descriptor the sentence opens with, before the clause.
-    for name in context.names:
-        if name.text == entity and name.end < start:
-            following = [n for n in context.names if name.end < n.start < start]
+    for name in context.names_as_written.get(entity, ()):
+        if name.end < start:
+            following = context.names_from(name.end + 1, start)
             if following and _DESCRIPTOR.fullmatch(body[name.end : following[0].start]):
                 return following[0].text
     first = inside[0] if inside else None
@@ -2907,10 +2976,8 @@ def _standing_for(context: ArticleContext, clause_start: int, start: int) -> str
     for noun in match.group(1).split():
         named = [
             n.text
-            for n in context.names
+            for n in context.names_by_last_word.get(noun, ())
             if n.end <= clause_start + match.start()
-            and len(n.text.split()) >= 2
-            and n.text.split()[-1].lower() == noun
         ]
         if named:
             return named[-1]
@@ -2918,7 +2985,7 @@ def _standing_for(context: ArticleContext, clause_start: int, start: int) -> str
     if not owner or owner[-1].group(1) not in _PLACE_NOUNS:
         return ""
     noun, at = owner[-1].group(1), clause_start + owner[-1].start()
-    earlier = [n for n in context.names if n.end <= at and not _is_person(body, n)]
+    earlier = [n for n in context.names_from(0, at) if n.end <= at and not _is_person(body, n)]
     followed = [n.text for n in earlier if re.match(rf"\s+{noun}\b", body[n.end : n.end + 30])]
     places = [
         n.text
@@ -2947,11 +3014,9 @@ def _object(
     18,000 vehicles crossed Harlow Bridge each day"; not a place ("in Germany") or a source."""
     body = context.body
     start, end = figure
-    if any(clause_start <= n.start < start for n in context.names):
+    if context.names_from(clause_start, start):
         return ""
-    for name in context.names:
-        if not end <= name.start < after_end:
-            continue
+    for name in context.names_from(end, after_end):
         gap = body[end : name.start].split()
         # A verb between ("crossed"); none is a modifier ("a 22-year-old Spain international").
         if (
@@ -3002,6 +3067,8 @@ def _with_object(context: ArticleContext, shown: str, entity: str, start: int, e
     if not entity:
         return entity
     sentence = context.body[start:end]
+    if entity not in sentence:
+        return shown  # (a pattern for each entity costs more than this look)
     match = re.search(re.escape(entity) + r"(?:['’]s)?\s+([a-z]+)\b", sentence)
     if match and match.group(1) in _OBJECTS:
         return f"{shown} {match.group(1)}"
@@ -3064,7 +3131,7 @@ def _is_source(body: str, name: Name) -> bool:
 _RELATIVE = re.compile(r"\s*(?:which|who)\b", re.IGNORECASE)
 
 
-def _opening_measure(patterns: list[tuple[str, re.Pattern]], opening: str, clause: str) -> str:
+def _opening_measure(patterns: Cues, opening: str, clause: str) -> str:
     """The measure a sentence opens with when a relative clause stands between it and the
     figure: "The jobless rate, which counts those seeking work, was 4.1%"."""
     if not _RELATIVE.match(clause) or not opening.rstrip().endswith(","):
@@ -3073,15 +3140,18 @@ def _opening_measure(patterns: list[tuple[str, re.Pattern]], opening: str, claus
     return _nearest(patterns, head.lower(), "", after_words=0)
 
 
-def _nearest(
-    patterns: list[tuple[str, re.Pattern]], before: str, after: str, *, after_words: int = 6
-) -> str:
+_NEXT_ITEM = re.compile(r"[,;]|\b(?:and|or|but|while)\b")
+
+
+def _nearest(patterns: Cues, before: str, after: str, *, after_words: int = 6) -> str:
     """The name of the pattern whose match lies nearest the figure (end of `before`, start of
     `after`); a cue just after the figure ("$20 subscription fee") counts as near."""
     best, best_distance = "", None
     # A cue after "and" or a comma is the next figure's ("112 people and injuring 900").
-    after = re.split(r"[,;]|\b(?:and|or|but|while)\b", after, maxsplit=1)[0]
+    after = _NEXT_ITEM.split(after, maxsplit=1)[0]
     tail = " ".join(after.split()[:after_words]) if after_words else ""
+    if not patterns.any.search(before) and not patterns.any.search(tail):
+        return ""
     for name, pattern in patterns:
         for match in pattern.finditer(before):
             # Nearest end first; of two cues ending together the longer ("goods worth"). A
@@ -3337,6 +3407,8 @@ def _scope(before: str, after: str, *, rates: bool = True) -> str:
     after, *following = re.split(r"\d", after, maxsplit=1)
     if following:
         after = after.rsplit(",", 1)[0]  # "..., with another 120": the next figure's
+    if not _SCOPE_PATTERNS.any.search(before) and not _SCOPE_PATTERNS.any.search(after):
+        return ""
     best, best_distance = "", None
     for name, pattern in _SCOPE_PATTERNS:
         if not rates and name in _RATE_SCOPES:
@@ -3577,11 +3649,12 @@ def _wording(before: str, after: str, kind: str, measure: str, unit: str, text: 
     while (stripped := _QUALIFIERS.sub("", head).rstrip()) != head:
         head = stripped
     phrase = ""
-    match = _OF_PHRASE.search(head + " ")
+    # Searching a long clause takes time: most end otherwise.
+    match = _OF_PHRASE.search(head + " ") if head.endswith("of") else None
     if match:
         phrase = _noun_phrase(before[match.start(1) : match.end(1)])
     if not phrase:
-        match = _AT_PHRASE.search(head + " ")
+        match = _AT_PHRASE.search(head + " ") if head.endswith("at") else None
         if match:
             phrase = _noun_phrase(before[match.start(1) : match.end(1)])
     if not phrase:
@@ -3795,9 +3868,7 @@ def _place(
     body = context.body
     entity_key = context.key(entity) if entity else ""
     best, best_distance = ("", ""), None
-    for name in context.names:
-        if name.start < clause_start or name.start >= end:
-            continue
+    for name in context.names_from(clause_start, end):
         if not _PLACE_LEAD.search(body[max(0, name.start - 12) : name.start]):
             continue
         if context.key(name.text) == entity_key or _is_person(body, name):

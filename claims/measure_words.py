@@ -109,6 +109,8 @@ def _modifier(lower: str, head: str) -> str:
     cost has risen to" gives "estimated" for "cost"."""
     first = head.split()[0]
     lower = re.split(r"\d[\d,.]*", lower)[-1]  # another figure's words are not this one's
+    if first not in lower:
+        return ""  # most clauses do not write the measure's word: no search needed
     found = re.findall(rf"\b([a-z]+)\s+{re.escape(first)}\b", lower)
     return found[-1] if found and found[-1] in _MODIFIERS else ""
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .types import Qualifier
 
@@ -66,6 +67,8 @@ _HEDGE_BEFORE_ARTICLE = re.compile(
 )
 
 
+# Asked a few times for each number (its kind, its unit, its qualifier): read once.
+@lru_cache(maxsize=1024)
 def qualifier_before(text: str, start: int) -> tuple[Qualifier, int] | None:
     """The qualifier ending right before start, and where it begins."""
     m = _QUALIFIER_BEFORE.search(text, max(0, start - 40), start)
