@@ -30,7 +30,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import cached_property, lru_cache
@@ -373,6 +373,11 @@ _INSTITUTIONS = frozenset(
         "bank",
         "ministry",
         "federation",
+        # Not written as acronyms, but as generic: "Federal Reserve" is no "reserve", nor
+        # "Supreme Court" any "court".
+        "reserve",
+        "court",
+        "tribunal",
     ]
 )
 # Generic heads dropped before keying a name ("Norland Airlines" -> "norland").
@@ -916,6 +921,65 @@ def entity_key(name: str, acronyms: dict[str, str] | None = None) -> str:
 _GENERATIONS = frozenset(("jr", "sr", "ii", "iii", "iv"))
 
 
+def _name_words(name: str) -> list[str]:
+    """A name's words without "the", possessives and corporate suffixes: "the Acme Holdings
+    Inc.'s" -> ["Acme"]."""
+    words = [_strip_possessive(w).strip(".,") for w in name.split()]
+    words = [w for w in words if w]
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    while len(words) > 1 and words[-1].lower() in _CORPORATE:
+        words.pop()
+    return words
+
+
+# Words that are never an entity's distinctive part on their own.
+_NOT_DISTINCTIVE = _CORPORATE | _GENERIC | _INSTITUTIONS | _ORGANISATION_WORDS | _STAND_INS
+
+
+def shortens(short: str, name: str, *, leading: bool = True) -> bool:
+    """Whether `short` is a shorter way of writing the entity `name` names: its acronym
+    ("IMF" for "International Monetary Fund"), the generic word it ends with ("the Court"
+    for "the Supreme Court"), or, with `leading`, its leading distinctive word(s) ("Tarvik"
+    for "Tarvik Capital Partners", "Orrel" for "Orrel United")."""
+    words, full = _name_words(short), _name_words(name)
+    if not words or len(full) <= len(words):
+        return False
+    if len(words) == 1 and is_acronym(words[0]):
+        return _spells(words[0], " ".join(full))
+    if not all(w[:1].isupper() for w in full):
+        return False  # "Tarvik" does not shorten "Tarvik and Lune"
+    if len(words) == 1 and words[0].lower() in _INSTITUTIONS:
+        return full[-1].lower() == words[0].lower()
+    return leading and full[: len(words)] == words and words[-1].lower() not in _NOT_DISTINCTIVE
+
+
+def resolve_keys(names: Mapping[str, str], known: Mapping[str, str]) -> dict[str, str]:
+    """How an article's entity keys read in its story: `names` maps each name the article
+    writes to its key, `known` each name the story's other articles write to the key they
+    stored. A key the story does not know yet takes the story's key for the same entity
+    written the same way (an article that wrote "Orrel United ... Orrel" keyed both as
+    "Orrel") or another way ("the IMF" where the story wrote "International Monetary Fund",
+    or the other way round), when exactly one story key fits. Either article's names may
+    shorten the other's, so the mentions of one fact share a key whichever article arrives
+    first. Leading words alone are no evidence across articles: only an article's order
+    of mentions tells "Orrel" for "Orrel United" from a maker for its product ("Orrel
+    Vega"), see ArticleContext._aliases."""
+    known_keys = set(known.values())
+    found: dict[str, set[str]] = {}
+    for name, key in names.items():
+        if not key or key in known_keys:
+            continue  # a key the story has already stands for what the story means by it
+        for story_name, story_key in known.items():
+            if story_key and (
+                _name_words(name) == _name_words(story_name)
+                or shortens(name, story_name, leading=False)
+                or shortens(story_name, name, leading=False)
+            ):
+                found.setdefault(key, set()).add(story_key)
+    return {key: next(iter(keys)) for key, keys in found.items() if len(keys) == 1}
+
+
 def _singular(word: str) -> str:
     """A name's members and the name itself share a key: "the Moderates" and "the Moderate
     party", "Unionists" and "Unionist"."""
@@ -1385,7 +1449,38 @@ class ArticleContext:
             if len(full) == 1:
                 full_name = full.pop()
                 found[word] = found.get(full_name) or entity_key(full_name, self.acronyms)
+        # "Orrel United ... Orrel": a longer name its leading words shorten is keyed as
+        # they are, when they shorten that entity only ("Kelsford" shortens both "Kelsford
+        # Council" and "Kelsford Rovers": neither).
+        # News names an entity in full first: a longer name first written after the short
+        # one is something of its ("Corvane ... the Corvane Summit", "the Corvane Vega").
+        first = {}
+        for n in reversed(self.names):
+            first[n.text] = n.start
+        for short in sorted(written):
+            if short in found or not short[:1].isupper() or is_acronym(short):
+                continue
+            # "Jane Moss ... Moss said": a name whose last word is written alone is a
+            # person's, keyed by that word, whatever "Jane" stands for. An institution
+            # named after a place or a firm ("Tarvik Port Authority") is another entity.
+            longer = {
+                n
+                for n in written
+                if n not in found
+                and first[n] < first[short]
+                and shortens(short, n)
+                and _name_words(n)[-1] not in written
+                and _name_words(n)[-1].lower() not in _INSTITUTIONS
+            }
+            short_key = entity_key(short, self.acronyms)
+            if len({entity_key(n, self.acronyms) for n in longer} - {short_key}) == 1:
+                found.update(dict.fromkeys(longer, short_key))
         return found
+
+    @cached_property
+    def name_keys(self) -> dict[str, str]:
+        """The key of each name the body writes (for its story's keys: resolve_keys)."""
+        return {n.text: self.key(n.text) for n in self.names}
 
     @cached_property
     def full_names(self) -> dict[str, str]:
@@ -3536,9 +3631,21 @@ def _led_by(entity: str, fragment: str) -> str:
     fragment = " ".join(fragment.split())
     if not fragment:
         return entity
-    if entity and entity.lower() not in fragment.lower():
+    if entity and entity.lower() not in fragment.lower() and not _written_short(entity, fragment):
         return f"{entity}: {fragment}"
     return fragment
+
+
+def _written_short(entity: str, fragment: str) -> bool:
+    """Whether a phrase names the entity alone by its leading distinctive word, as a text
+    does after its first mention ("Tarvik itself" for "Tarvik Capital"; "Tarvik Port" is
+    another name)."""
+    lead = _name_words(entity)[:1]
+    return (
+        bool(lead)
+        and shortens(lead[0], entity)
+        and bool(re.search(rf"\b{re.escape(lead[0])}\b(?![’'-]|\s+[A-Z])", fragment))
+    )
 
 
 # --------------------------------------------------------------------------------------------

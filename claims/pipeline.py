@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import logging
 from collections import defaultdict
+from dataclasses import replace
 from datetime import timedelta
 
 from django.conf import settings
@@ -134,10 +135,11 @@ def _replace_proposed_claims(
     ):
         # The row read under the lock is what is stored: read it again if it changed.
         context = about.ArticleContext(article.body, article.title, article.published)
+    story_keys = about.resolve_keys(context.name_keys, _story_name_keys(article))
     claims: dict[int, Claim] = {}
     for index, figure in enumerate(figures):
         if (figure.start, figure.end) not in reviewed_spans:
-            claims[index] = _claim_from_figure(article, figure, context)
+            claims[index] = _claim_from_figure(article, figure, context, story_keys)
     for index, claim in claims.items():
         original = figures[index].converts
         if original is not None and original in claims:
@@ -175,7 +177,38 @@ def article_details_changed(sender, *, article_id: int, **kwargs) -> None:
     record_changes(fact_ids)
 
 
-def _claim_from_figure(article: Article, figure: Figure, context: about.ArticleContext) -> Claim:
+# Names read from a story's other articles: enough for its main entities.
+STORY_NAME_FORMS = 500
+
+
+def _story_name_keys(article: Article) -> dict[str, str]:
+    """Each entity name the other articles of the article's story wrote, with the key their
+    claims stored (about.resolve_keys)."""
+    if article.story_id is None:
+        return {}
+    stored = (
+        Claim.objects.filter(article__story_id=article.story_id)
+        .exclude(article=article)
+        .exclude(subject_entity="")
+        .order_by("subject_entity", "subject_key")
+        .values_list("subject_entity", "subject_key")
+        .distinct()[:STORY_NAME_FORMS]
+    )
+    known: dict[str, str] = {}
+    for name, key in stored:
+        entity_key = key.split("|")[0]
+        if entity_key:
+            known.setdefault(name, entity_key)
+    return known
+
+
+def _claim_from_figure(
+    article: Article,
+    figure: Figure,
+    context: about.ArticleContext,
+    story_keys: dict[str, str] | None = None,
+) -> Claim:
+    """`story_keys`: the story's keys for the article's own entity keys (about.resolve_keys)."""
     found = about.about(
         context,
         start=figure.start,
@@ -187,6 +220,8 @@ def _claim_from_figure(article: Article, figure: Figure, context: about.ArticleC
         date_value=figure.date or "",
         text=figure.text,
     )
+    if story_keys and found.entity_key in story_keys:
+        found = replace(found, entity_key=story_keys[found.entity_key])
     return Claim(
         article=article,
         start=figure.start,
