@@ -3321,7 +3321,7 @@ def _scope(before: str, after: str, *, rates: bool = True) -> str:
     if following:
         after = after.rsplit(",", 1)[0]  # "..., with another 120": the next figure's
     best, best_distance = "", None
-    forecast = False
+    forecast = False  # a forecast word after the figure: "the 100,000 economists predicted"
     for name, pattern in _SCOPE_PATTERNS:
         if not rates and name in _RATE_SCOPES:
             continue
@@ -3330,17 +3330,19 @@ def _scope(before: str, after: str, *, rates: bool = True) -> str:
             for m in pattern.finditer(before)
             if name != "projected" or not _COMPARED.search(before, 0, m.start())
         ]
-        distances += [
+        after_found = [
             m.start() + 1
             for m in pattern.finditer(after)
             if name != "projected" or not _COMPARED.search(after, 0, m.start())
         ]
+        distances += after_found
         if distances and (best_distance is None or min(distances) < best_distance):
             best, best_distance = name, min(distances)
-        if distances and name == "projected":
+        if name == "projected" and after_found:
             forecast = True
-    # "a fraction of the 100,000 jobs economists had predicted": what was forecast is a
-    # forecast, whatever total the clause compares it with.
+    # "a fraction of the 100,000 jobs economists had predicted": what the words after it say
+    # was forecast is a forecast, whatever total the clause compares it with ("a projected
+    # total of 412 seats" is a total).
     return "projected" if best == "total" and forecast else best
 
 

@@ -160,3 +160,62 @@ def test_two_outlets_giving_the_forecast_differently_make_a_dispute(make_article
     assert claim(second, "86,000 jobs").fact == forecast
     assert forecast.agreement == Fact.Agreement.DISPUTED
     assert headline.agreement != Fact.Agreement.DISPUTED
+
+
+def test_a_weekday_a_present_modal_points_at_is_the_coming_one():
+    from tests.claims.extraction.helpers import only_figure
+
+    monday = date(2026, 6, 1)
+    found = only_figure("Members can return to work as soon as Wednesday.", monday)
+    assert found.date == "2026-06-03"
+
+
+def test_a_month_the_figure_is_the_most_since_is_behind_the_writer():
+    from tests.claims.extraction.helpers import figures
+
+    november = date(2026, 11, 6)
+    found = figures("About 400,000 people missed work, the most since January.", november)
+    assert [f.date for f in found if f.kind == "date"] == ["2026-01"]
+
+
+def test_the_headline_figure_does_not_join_a_forecast_of_it(make_article):
+    first = publish(
+        make_article,
+        "Velmaran employers added 70,000 jobs in May, the statistics office said. Economists"
+        " had forecast 80,000 jobs.",
+        outlet="Coast Wire",
+        published=date(2026, 6, 5),
+    )
+    second = publish(
+        make_article,
+        "The Velmaran economy added 76,000 jobs in May, the statistics office said.",
+        outlet="Velmar Herald",
+        published=date(2026, 6, 5),
+    )
+
+    assert claim(second, "76,000 jobs").fact != claim(first, "80,000 jobs").fact
+
+
+def test_an_industry_s_jobs_do_not_join_a_count_of_the_whole(make_article):
+    first = publish(
+        make_article,
+        _STRIKE + "Employment in construction fell 18,000 in May, mostly because of the strike.",
+        outlet="Coast Wire",
+        published=date(2026, 6, 5),
+    )
+    second = publish(
+        make_article,
+        _STRIKE + "The strike has idled 21,000 workers at Kestrel Aero.",
+        outlet="Velmar Herald",
+        published=date(2026, 6, 5),
+    )
+
+    assert claim(first, "18,000").fact != claim(second, "21,000 workers").fact
+    assert Fact.objects.filter(agreement=Fact.Agreement.DISPUTED).count() == 0
+
+
+def test_a_projected_total_is_a_total():
+    found = read_in_sentence(
+        "The Harbor Party won a projected total of 312 seats.", "312 seats", kind="count"
+    )
+    assert found.scope == "total"
