@@ -1611,6 +1611,7 @@ _STRIKE_WORD = re.compile(
     re.IGNORECASE,
 )
 _BEGAN = re.compile(r"\b(?:started|began|begun)\b")
+_STRIKERS = words("members machinists strikers")
 
 
 def _strike_story(body: str) -> bool:
@@ -1673,6 +1674,10 @@ def about(
         unit_measure = _UNIT_MEASURES.get((unit or "").lower().rstrip("s"), None)
         if unit_measure is None and (unit or "").lower() in _UNIT_MEASURES:
             unit_measure = _UNIT_MEASURES[(unit or "").lower()]
+        if unit_measure is None and (unit or "").lower() in _STRIKERS and _strike_story(body):
+            # "33,000 union members", "33,000 machinists": in a strike's story, the workers
+            # the union represents, however an outlet names them.
+            unit_measure = "jobs"
         # "injuries among its 171 passengers": the count is of the passengers; but "the
         # deaths of four dock workers" counts the dead.
         counted = bool(_AMONG.search(before[-40:].lower())) and not _TOLL_OF.search(

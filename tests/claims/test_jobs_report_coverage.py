@@ -219,3 +219,31 @@ def test_a_projected_total_is_a_total():
         "The Harbor Party won a projected total of 312 seats.", "312 seats", kind="count"
     )
     assert found.scope == "total"
+
+
+def test_outlets_naming_the_strikers_differently_count_one_workforce(make_article):
+    first = publish(
+        make_article,
+        "Kestrel Aero machinists ended their strike on Monday. The strike had idled 27,000"
+        " workers at two plants.",
+        outlet="Coast Wire",
+        published=date(2026, 6, 2),
+    )
+    second = publish(
+        make_article,
+        "Striking Kestrel Aero workers voted to end their strike. The 27,000 union members will"
+        " return on Wednesday.",
+        outlet="Velmar Herald",
+        published=date(2026, 6, 2),
+    )
+    third = publish(
+        make_article,
+        "Kestrel Aero said the strike by its 27,000 machinists had ended. The strike lasted"
+        " six weeks.",
+        outlet="Harbor Daily",
+        published=date(2026, 6, 2),
+    )
+
+    workforce = claim(first, "27,000 workers").fact
+    assert claim(second, "27,000 union members").fact == workforce
+    assert claim(third, "27,000 machinists").fact == workforce
