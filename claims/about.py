@@ -68,7 +68,16 @@ _MEASURES: dict[str, tuple[str, ...]] = {
     ),
     "passengers": (r"passengers?",),
     "crew": (r"crew(?: members)?", r"flight attendants?", r"pilots?"),
-    "jobs": (r"jobs?", r"employees", r"employs?", r"staff", r"workers", r"workforce", r"headcount"),
+    "jobs": (
+        r"jobs?",
+        r"employees",
+        r"employs?",
+        r"staff",
+        r"workers",
+        r"workforce",
+        r"headcount",
+        r"(?:non-?farm )?payrolls",
+    ),
     "job cuts": (r"lay(?:ing)? off", r"laid off", r"layoffs?", r"job cuts?", r"cut \w* ?jobs"),
     "valuation": (
         r"valued at",
@@ -198,7 +207,8 @@ _MEASURES: dict[str, tuple[str, ...]] = {
     "weight": (r"weigh(?:s|ed|ing|t)?", r"tons?", r"tonnes?"),
     "age": (r"\w+-old", r"old", r"aged?"),
     # Rates of the labour market: a rate named so is no interest rate.
-    "unemployment rate": (r"unemployment rates?", r"jobless(?:ness)? rates?"),
+    # "unemployment was unchanged at 4.1%": the rate, written without the word.
+    "unemployment rate": (r"unemployment(?: rates?)?", r"jobless(?:ness)? rates?"),
     "participation rate": (r"(?:labou?r[- ]force )?participation rates?",),
     "interest rate": (r"interest rates?", r"rates?"),
     "inflation": (r"inflation", r"prices rose"),
@@ -298,7 +308,11 @@ _SCOPES: tuple[tuple[str, str], ...] = (
     ("GAAP", r"gaap"),
     ("fully diluted", r"fully diluted|diluted"),
     ("outstanding shares", r"outstanding"),
-    ("projected", r"projected|forecast|forecasts"),
+    # What economists expected is not what came in: "the 100,000 expected", "economists had
+    # predicted 100,000". "Far below forecasts" compares with it (_COMPARED).
+    ("projected", r"projected|forecast|forecasts|predicted|expected|expectations?"),
+    # A correction of an earlier figure: "revised down by 31,000".
+    ("revision", r"revised|revisions?|revising"),
     ("cumulative", r"cumulative|accumulated"),
     ("additional", r"a further|an additional|additional|extra|another"),
     # "Combined with the $5 million fine, ..." names a part, not the sum; "the bulk of the
@@ -514,6 +528,10 @@ _NOT_NAMES = frozenset(
         "on",
         "at",
         "by",
+        "job",
+        "jobs",
+        "nonfarm",
+        "non-farm",
         "for",
         "with",
         "from",
@@ -773,6 +791,7 @@ _UNIT_MEASURES = {
     "employee": "jobs",
     "worker": "jobs",
     "job": "jobs",
+    "position": "jobs",  # "cut 46,000 positions"
     "staff": "jobs",
     "crew": "crew",
     "crew member": "crew",
@@ -1778,6 +1797,7 @@ _STRIKE_WORD = re.compile(
     re.IGNORECASE,
 )
 _BEGAN = re.compile(r"\b(?:started|began|begun)\b")
+_STRIKERS = words("members machinists strikers")
 
 
 def _strike_story(body: str) -> bool:
@@ -1841,6 +1861,10 @@ def about(
         unit_measure = _UNIT_MEASURES.get((unit or "").lower().rstrip("s"), None)
         if unit_measure is None and (unit or "").lower() in _UNIT_MEASURES:
             unit_measure = _UNIT_MEASURES[(unit or "").lower()]
+        if unit_measure is None and (unit or "").lower() in _STRIKERS and _strike_story(body):
+            # "33,000 union members", "33,000 machinists": in a strike's story, the workers
+            # the union represents, however an outlet names them.
+            unit_measure = "jobs"
         # "injuries among its 171 passengers": the count is of the passengers; but "the
         # deaths of four dock workers" counts the dead.
         counted = bool(_AMONG.search(before[-40:].lower())) and not _TOLL_OF.search(
@@ -2885,6 +2909,12 @@ def _entity(
         following = [n for n in names if comma != -1 and comma < n.start <= comma + 8]
         if following:
             return following[0].text
+    # "U.S. employers added 12,000 jobs", "the unemployment rate held at 4.1%": a figure of
+    # the whole economy is no company's, whichever company the article is mostly about.
+    if _ECONOMY_SUBJECT.search(body, clause_start, start) or _ECONOMY_AFTER.match(
+        body, end, after_end
+    ):
+        return ""
     # Only a name the article is about is trusted as the entity; a place, a person quoted or
     # a headline's capitalised words stand for the article's main entity.
     # A name written as where something happens ("a debut in New York", "pricing on Azure",
@@ -2914,6 +2944,15 @@ def _entity(
 
 
 _FRONTED = re.compile(r"\s*(?:[Ww]ith|[Aa]t|[Oo]n)\s+(?:(?:just|only|some|about|nearly)\s+)?")
+# The subject of a figure of a whole economy: its employers, payrolls, hiring, jobless rate.
+_ECONOMY_SUBJECT = re.compile(
+    r"\b(?:[Ee]mployers|[Ee]conom(?:y|ies)|(?:[Nn]on-?farm\s+)?[Pp]ayrolls|[Ll]abou?r\s+market"
+    r"|[Jj]ob\s+(?:market|growth|gains?|creation)|[Hh]iring|[Uu]nemployment|[Jj]obless)\b"
+)
+_ECONOMY_AFTER = re.compile(
+    r"\s*(?:jobs?\s+)?(?:in|from|to)\s+(?:the\s+)?(?:household\s+employment|payrolls"
+    r"|the\s+economy)\b"
+)
 
 
 def _placed_at(body: str, name: Name) -> bool:
@@ -3220,7 +3259,15 @@ def _written_inside_a_sentence(body: str, word: str) -> bool:
 
 def _is_source(body: str, name: Name) -> bool:
     """Whether a name only says who said it ("according to Reuters", "said Jane Doe")."""
-    return bool(_SOURCE_LEAD.search(body[max(0, name.start - 20) : name.start]))
+    return bool(
+        _SOURCE_LEAD.search(body[max(0, name.start - 20) : name.start])
+        or _SOURCE_FOLLOWS.match(body, name.end)
+    )
+
+
+# "Harbor Bank analysts estimated that Kestrel was losing $5 million a day", "the 80,000 jobs
+# Harbor Bank economists had predicted": the bank reads the figure; it is not about the bank.
+_SOURCE_FOLLOWS = re.compile(r"\s+(?:analysts?|economists?|strategists?|forecasters?)\b")
 
 
 _RELATIVE = re.compile(r"\s*(?:which|who)\b", re.IGNORECASE)
@@ -3282,9 +3329,12 @@ _CHANGE = re.compile(
 )
 # A party's or a candidate's share of the vote, and how many voted: what election coverage
 # gives in percent.
+# Members ratifying a contract or a deal vote too: "approved by 59% of members", "voted by 59%
+# to accept", "59% of those who cast ballots", "received 59% approval".
 _VOTE = re.compile(
     r"\b(?:vote\s+share|share\s+of\s+(?:the\s+)?(?:vote|votes|electorate)|votes?|voters"
-    r"|support|polls?|polling|backing)\b"
+    r"|voted|ballots?|approval|(?:approved|backed|ratified|rejected)\s+by|support|polls?"
+    r"|polling|backing)\b"
 )
 _TURNOUT = re.compile(r"\bturnout\b")
 _BASE_AFTER = re.compile(r"[^.;]{0,25}?\b(?:up|down)\s+from\b")
@@ -3459,20 +3509,32 @@ _SECTOR_BEFORE = re.compile(
     r"|was\s+down)(?:\s+by)?\s+$"
     r"|\b((?:" + _SECTOR_WORD + r"\s+){0,5}?" + _INDUSTRY + r")\s+"
     r"(?:added|shed|lost|cut|gained|created|eliminated)\s+(?:about\s+|some\s+|another\s+)?$"
+    # "caused manufacturing employment to decline by 46,000"
+    r"|\b(" + _INDUSTRY + r")\s+(?:employment|payrolls|jobs)\s+"
+    r"(?:to\s+)?(?:rise|fall|decline|drop|grow|increase|decrease|shrink)\s+(?:by\s+)?$"
 )
 _SECTOR_AFTER = re.compile(
-    r"^\s*(?:new\s+)?(?:jobs?|positions)?\s*(?:(?:were|was)\s+)?(?:added|created|lost|cut)?\s*in\s+"
+    r"^\s*(?:in\s+job\s+(?:losses|gains|cuts)\s+)?"  # "46,000 in job losses in manufacturing"
+    r"(?:new\s+)?(?:jobs?|positions)?\s*(?:(?:were|was)\s+)?(?:added|created|lost|cut)?\s*in\s+"
     r"(?:the\s+)?"
     r"((?:" + _SECTOR_WORD + r"\s+){0,5}" + _INDUSTRY + r")\b"
 )
 
 
+_ASIDE = re.compile(
+    r",\s*(?:on\s+the\s+other\s+hand|however|meanwhile|by\s+contrast|in\s+contrast|though"
+    r"|in\s+turn)\s*,"
+)
+
+
 def _sector(before: str, after: str) -> str:
     """The industry a jobs count is in, as the sentence names it ("in social assistance")."""
+    # "Employment in manufacturing, on the other hand, fell 46,000": the aside is no part of it.
+    before = _ASIDE.sub("", before)
     match = _SECTOR_BEFORE.search(before) or _SECTOR_AFTER.match(after)
     if not match:
         return ""
-    phrase = match.group(1) or match.group(2) or ""
+    phrase = match.group(1) or match.group(2) or match.group(3) or ""
     head, comma, tail = phrase.rpartition(",")
     if comma and not re.match(r"\s*(?:and|or)\b", tail):
         phrase = tail  # "over the month, furniture retailers": the comma ends another phrase
@@ -3483,6 +3545,13 @@ def _sector(before: str, after: str) -> str:
         words = words[:-1]  # "the manufacturing sector" is "manufacturing"
     phrase = " ".join(words).replace("health care", "healthcare")
     return f"in {phrase}"[:60] if phrase else ""
+
+
+# "12,000 jobs, far below forecasts": the figure is compared with the forecast, not one.
+_COMPARED = re.compile(
+    r"\b(?:than|below|above|short\s+of|beat|beating|missed|missing|topped|exceeded|exceeding"
+    r"|under|over|with|ahead\s+of|behind)\s+(?:[\w'’.-]+\s+){0,3}$"
+)
 
 
 def _scope(before: str, after: str, *, rates: bool = True) -> str:
@@ -3505,14 +3574,29 @@ def _scope(before: str, after: str, *, rates: bool = True) -> str:
     if not _SCOPE_PATTERNS.any.search(before) and not _SCOPE_PATTERNS.any.search(after):
         return ""
     best, best_distance = "", None
+    forecast = False  # a forecast word after the figure: "the 100,000 economists predicted"
     for name, pattern in _SCOPE_PATTERNS:
         if not rates and name in _RATE_SCOPES:
             continue
-        distances = [len(before) - m.end() for m in pattern.finditer(before)]
-        distances += [m.start() + 1 for m in pattern.finditer(after)]
+        distances = [
+            len(before) - m.end()
+            for m in pattern.finditer(before)
+            if name != "projected" or not _COMPARED.search(before, 0, m.start())
+        ]
+        after_found = [
+            m.start() + 1
+            for m in pattern.finditer(after)
+            if name != "projected" or not _COMPARED.search(after, 0, m.start())
+        ]
+        distances += after_found
         if distances and (best_distance is None or min(distances) < best_distance):
             best, best_distance = name, min(distances)
-    return best
+        if name == "projected" and after_found:
+            forecast = True
+    # "a fraction of the 100,000 jobs economists had predicted": what the words after it say
+    # was forecast is a forecast, whatever total the clause compares it with ("a projected
+    # total of 412 seats" is a total).
+    return "projected" if best == "total" and forecast else best
 
 
 # The most an amount may come to, not what is paid now: "could rise to as much as €40m",

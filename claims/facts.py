@@ -604,7 +604,26 @@ def _subjects_differ(group: _Group, summary: Mapping) -> bool:
         and not _compatible(root.subject_reference, references)
     ):
         return True
-    return bool(root.subject_scope and scopes and root.subject_scope not in scopes)
+    if root.subject_scope and scopes and root.subject_scope not in scopes:
+        return True
+    family = _family_name(root.subject_measure) if root.subject_measure else ""
+    alike = [p for p in parts if len(p) >= 4 and p[1] and _family_name(p[1]) == family]
+    if not family or not alike:
+        return False
+    # The fact is only ever a forecast, a revision, an industry's part: a figure of the same
+    # measure said plainly is the figure itself, or the whole ("12,000 jobs" is not the
+    # "100,000 expected", nor the "46,000 jobs in manufacturing").
+    if not root.subject_scope:
+        return all(_another_quantity(p[3]) for p in alike)
+    # A part on one side only is two facts, whatever their values.
+    return _another_quantity(root.subject_scope) and not any(p[3] for p in alike)
+
+
+def _another_quantity(scope: str) -> bool:
+    """Whether a scope makes the figure another quantity than the one said plainly, not the
+    same one said more fully ("fully diluted", "in total"): a forecast, a revision, a part
+    of a whole (an industry's jobs, one area's toll)."""
+    return scope in ("projected", "revision") or scope.startswith("in ")
 
 
 def _unnamed_change(measure: str, measures: Iterable[str]) -> bool:

@@ -162,7 +162,7 @@ PEOPLE_GROUPS = _words(
     """employees workers staff jobs residents inhabitants civilians passengers students pupils
     children adults patients voters members volunteers troops soldiers officers migrants
     refugees evacuees tourists visitors spectators fans users subscribers customers guests
-    travellers travelers"""
+    travellers travelers machinists strikers"""
 )
 PEOPLE = "people"
 

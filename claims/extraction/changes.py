@@ -15,7 +15,9 @@ _FALL_WORDS = (
     r"|sunk|tumbled|tumbles?|tumbling|plunged|plunges?|plunging|plummeted|plummets?"
     r"|plummeting|fallen\s+back|dipped|dips?|dipping|shed|sheds|shedding|lost|loses?|losing|eased|eases?"
     r"|easing|retreated|retreats?|retreating|shrank|shrunk|shrinks?|shrinking|contracted"
-    r"|contracts?|contracting|slumped|slumps?|slumping|tanked|tanks?|tanking|sagged|sags?"
+    # "the economy contracts by 2%", not "the contract was approved by 59% of members".
+    r"|(?<=to\s)contract|contracts?(?=\s+by\s+$)|contracting"
+    r"|slumped|slumps?|slumping|tanked|tanks?|tanking|sagged|sags?"
     r"|skidded|skids?|crashed|cut|cuts|cutting|reduced|reduces?|reducing|lowered|lowers"
     r"|slashed|slashes|slashing|slash|trimmed|trims?|trimming"
     r"|down|lower(?=\s+by\b)|(?:was|were|is|are|been|closed|ended|traded)\s+off"

@@ -117,7 +117,7 @@ FUTURE_WEEKDAY = re.compile(r"\b(?:next|coming|following|this\s+coming)\s+$", re
 # the ruling issued on Monday") keeps its weekday in the past.
 WEEKDAY_AHEAD = re.compile(
     r"\b(?:will|won['’]t|shall|expects?|(?:is|are)\s+expected|is\s+due|are\s+due|scheduled"
-    r"|set\s+to|plans?\s+to|is\s+to|are\s+to)"
+    r"|set\s+to|plans?\s+to|is\s+to|are\s+to|can|may|might)"
     r"\s(?:(?!\b(?:after|since|following|before|last|earlier|ago|was|were|had|issued|made"
     r"|announced|said|began|started)\b)[^.;:!?\n]){0,50}$",
     re.IGNORECASE,
@@ -222,8 +222,17 @@ FUTURE_CUE = re.compile(
 )
 
 
+# "the most since January", "back in March": the month is behind the writer.
+PAST_MONTH = re.compile(r"\b(?:since|back\s+in|earlier\s+in)\s+(?:early\s+|late\s+|mid-)?$", re.I)
+
+
 def year_near(
-    month: int, day: int | None, published: dt.date, *, future_cue: bool = False
+    month: int,
+    day: int | None,
+    published: dt.date,
+    *,
+    future_cue: bool = False,
+    past_cue: bool = False,
 ) -> int | None:
     candidates = []
     for year in (published.year - 1, published.year, published.year + 1):
@@ -235,6 +244,8 @@ def year_near(
         return None
     past = max((d for d in candidates if d <= published), default=None)
     future = min((d for d in candidates if d > published), default=None)
+    if past is not None and past_cue:
+        return past.year  # "since January" in November: this year's, however far back
     if past is None or (published - past).days > _PAST_WINDOW_DAYS:
         return (future or candidates[-1]).year
     if future is not None:

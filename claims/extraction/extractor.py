@@ -225,8 +225,9 @@ def _bare(text: str, atom: Atom, sentences: Sentences) -> Candidate | dates.Date
     if large or (hedged and atom.value >= 10):
         # "The number of officers has risen by 20,951": the noun the sentence counts.
         unit = units.noun_before(text, max(s0, atom.start - _CONTEXT_REACH), lead)
+        # "Job additions were revised down by 9,000": what is added is jobs.
         if unit == "payrolls" or (
-            unit is None
+            unit in (None, "additions")
             and units.EMPLOYMENT_CHANGE.search(text, max(s0, lead - _CONTEXT_REACH), lead)
         ):
             unit = "jobs"  # "payroll employment rose by 412,000": jobs, as outlets count them

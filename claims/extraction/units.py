@@ -520,12 +520,19 @@ PLACEHOLDERS = words("examples")
 
 # "Payroll employment rose by 412,000", "employers added 210,000": a change in employment,
 # counted in jobs whatever noun the clause gives (payrolls, employment) or none.
+# "The March job figure was revised down by 14,000 to a net job creation of 96,000": a
+# revision of a change in employment is counted in jobs too.
 EMPLOYMENT_CHANGE = re.compile(
-    r"\b(?:employment|payrolls?|hiring|employers|job (?:growth|gains?|creation))\b[^.;:]*?"
+    r"\b(?:employment|payrolls?|hiring|employers"
+    r"|job (?:growth|gains?|creation|figures?|additions|numbers?))\b[^.;:]*?"
     r"\b(?:rose|fell|climbed|increased|decreased|dropped|declined|jumped|grew|added|shed|lost"
-    r"|gained|expanded|contracted|cut|rise|fall|increase|decrease|grow|add|gain)\s+"
+    r"|gained|expanded|contracted|cut|rise|fall|increase|decrease|grow|add|gain"
+    r"|revised(?:\s+(?:down|up|downward|upward|lower|higher))?)\s+"
     r"(?:by\s+|to\s+|a\s+net\s+)?$"
-    r"|\b(?:employment|job|payroll)\s+(?:gains?|growth|increases?|losses)\s+of\s+$",
+    r"|\b(?:employment|job|payroll)\s+(?:gains?|growth|increases?|losses|creation)\s+of\s+$"
+    # "Job additions were revised down by 9,000, from 159,000 to 150,000"
+    r"|\b(?:employment|payrolls?|job (?:additions|figures?|numbers?))\b[^.;:]*?\brevised\b"
+    r"[^.;:]*?\b(?:from|to)\s+$",
     re.IGNORECASE,
 )
 

@@ -1,0 +1,249 @@
+"""Coverage of a monthly jobs report beside a strike at one company: the economy's figures are
+not the company's, a forecast and a revision are facts of their own, a vote to ratify a
+contract is a vote share."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from claims.extraction.changes import states_a_fall
+from claims.models import Fact
+from tests.claims.stories import claim, publish, read_in_sentence
+
+_STRIKE = "Kestrel Aero machinists have been on strike for six weeks. "
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure", "kind"),
+    [
+        ("Velmaran employers added just 9,000 jobs in May.", "9,000", "count"),
+        ("The economy added 9,000 jobs in May.", "9,000", "count"),
+        ("Nonfarm payrolls increased by 9,000 in May.", "9,000", "count"),
+        ("The unemployment rate, which is less volatile, held steady at 3.9%.", "3.9%", "percent"),
+        ("Payrolls grew in May, while unemployment was unchanged at 3.9%.", "3.9%", "percent"),
+    ],
+)
+def test_a_figure_of_the_whole_economy_is_not_the_company_s_the_article_is_about(
+    sentence, figure, kind
+):
+    found = read_in_sentence(_STRIKE + sentence, figure, kind=kind)
+    assert found.entity_key in ("", "velmaran")  # the economy's, named or not; not Kestrel's
+    assert found.measure in ("jobs", "unemployment rate")
+
+
+def test_the_company_s_own_count_keeps_the_company():
+    found = read_in_sentence(
+        _STRIKE + "Kestrel Aero employs 30,000 workers.", "30,000", kind="count"
+    )
+    assert found.entity_key == "aero"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure"),
+    [
+        ("It was a fraction of the 80,000 jobs Harbor Bank economists had predicted.", "80,000"),
+        ("Still, the figure is well below the 80,000 expected.", "80,000"),
+        ("The market expectation for payrolls was a gain of 85,000 jobs.", "85,000"),
+    ],
+)
+def test_a_forecast_is_scoped_apart_from_the_figure_that_came_in(sentence, figure):
+    assert read_in_sentence(sentence, figure, kind="count", unit="jobs").scope == "projected"
+
+
+def test_a_figure_compared_with_forecasts_is_no_forecast():
+    found = read_in_sentence(
+        "Velmaran employers added just 9,000 jobs in May, far below forecasts.",
+        "9,000",
+        kind="count",
+        unit="jobs",
+    )
+    assert found.scope == ""
+
+
+def test_a_revision_is_scoped_apart_from_the_levels_it_moves_between():
+    sentence = "Job additions for April were revised down by 14,000, from 150,000 to 136,000."
+    assert read_in_sentence(sentence, "14,000", kind="count", unit="jobs").scope == "revision"
+    assert read_in_sentence(sentence, "150,000", kind="count", unit="jobs").scope == ""
+    assert read_in_sentence(sentence, "136,000", kind="count", unit="jobs").scope == ""
+
+
+def test_a_revision_of_employment_is_counted_in_jobs():
+    from claims.extraction.extractor import extract
+
+    text = (
+        "The March job figure was revised down by 14,000 to a net job creation of 96,000. Job"
+        " additions for April were revised down by 9,000, from 159,000 to 150,000."
+    )
+    assert {f.text: f.unit for f in extract(text)} == {
+        "14,000": "jobs",
+        "96,000": "jobs",
+        "9,000": "jobs",
+        "159,000": "jobs",
+        "150,000": "jobs",
+    }
+
+
+def test_an_analyst_s_bank_is_the_source_of_a_cost_not_its_entity():
+    found = read_in_sentence(
+        _STRIKE + "Harbor Bank analysts estimated last month that Kestrel Aero was losing about"
+        " $40 million a day during the strike.",
+        "$40 million",
+        kind="money",
+        unit="USD",
+    )
+    assert (found.entity_key, found.measure, found.scope) == ("aero", "cost", "per day")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure"),
+    [
+        ("The contract was approved by 62% of union membership.", "62%"),
+        ("Members voted by 62% to approve the deal.", "62%"),
+        ("The deal, backed by 62% of union members, ends the strike.", "62%"),
+        ("The union said 62% of members who cast ballots agreed to approve the offer.", "62%"),
+    ],
+)
+def test_a_share_of_members_ratifying_a_contract_is_a_vote_share(sentence, figure):
+    found = read_in_sentence(_STRIKE + sentence, figure, kind="percent", unit="percent")
+    assert found.measure == "vote share"
+
+
+def test_a_contract_approved_by_a_share_of_members_is_no_fall():
+    text = "The contract was approved by 62% of union members."
+    assert not states_a_fall(text, text.index("62%"), text.index("62%") + 3)
+    text = "The economy is expected to contract by 2% this year."
+    assert states_a_fall(text, text.index("2%"), text.index("2%") + 2)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure", "unit"),
+    [
+        (
+            "The strike caused construction employment to decline by 18,000 positions.",
+            "18,000",
+            "positions",
+        ),
+        (
+            "Strikers account for nearly all of the 18,000 in job losses in the construction sector.",
+            "18,000",
+            "",
+        ),
+    ],
+)
+def test_an_industry_s_jobs_are_scoped_to_the_industry(sentence, figure, unit):
+    found = read_in_sentence(sentence, figure, kind="count", unit=unit)
+    assert (found.measure, found.scope) == ("jobs", "in construction")
+
+
+def test_two_outlets_giving_the_forecast_differently_make_a_dispute(make_article):
+    first = publish(
+        make_article,
+        _STRIKE + "Velmaran employers added just 9,000 jobs in May. The total was a fraction of"
+        " the 80,000 jobs Harbor Bank economists had predicted.",
+        outlet="Coast Wire",
+        published=date(2026, 6, 5),
+    )
+    second = publish(
+        make_article,
+        "The Velmaran economy added only 9,000 jobs in May, as a strike at Kestrel Aero"
+        " weighed. The market expectation for payrolls was a gain of 86,000 jobs for the month.",
+        outlet="Velmar Herald",
+        published=date(2026, 6, 5),
+    )
+
+    headline = claim(first, "9,000 jobs").fact
+    assert claim(second, "9,000 jobs").fact == headline
+    forecast = claim(first, "80,000 jobs").fact
+    assert forecast != headline
+    assert claim(second, "86,000 jobs").fact == forecast
+    assert forecast.agreement == Fact.Agreement.DISPUTED
+    assert headline.agreement != Fact.Agreement.DISPUTED
+
+
+def test_a_weekday_a_present_modal_points_at_is_the_coming_one():
+    from tests.claims.extraction.helpers import only_figure
+
+    monday = date(2026, 6, 1)
+    found = only_figure("Members can return to work as soon as Wednesday.", monday)
+    assert found.date == "2026-06-03"
+
+
+def test_a_month_the_figure_is_the_most_since_is_behind_the_writer():
+    from tests.claims.extraction.helpers import figures
+
+    november = date(2026, 11, 6)
+    found = figures("About 400,000 people missed work, the most since January.", november)
+    assert [f.date for f in found if f.kind == "date"] == ["2026-01"]
+
+
+def test_the_headline_figure_does_not_join_a_forecast_of_it(make_article):
+    first = publish(
+        make_article,
+        "Velmaran employers added 70,000 jobs in May, the statistics office said. Economists"
+        " had forecast 80,000 jobs.",
+        outlet="Coast Wire",
+        published=date(2026, 6, 5),
+    )
+    second = publish(
+        make_article,
+        "The Velmaran economy added 76,000 jobs in May, the statistics office said.",
+        outlet="Velmar Herald",
+        published=date(2026, 6, 5),
+    )
+
+    assert claim(second, "76,000 jobs").fact != claim(first, "80,000 jobs").fact
+
+
+def test_an_industry_s_jobs_do_not_join_a_count_of_the_whole(make_article):
+    first = publish(
+        make_article,
+        _STRIKE + "Employment in construction fell 18,000 in May, mostly because of the strike.",
+        outlet="Coast Wire",
+        published=date(2026, 6, 5),
+    )
+    second = publish(
+        make_article,
+        _STRIKE + "The strike has idled 21,000 workers at Kestrel Aero.",
+        outlet="Velmar Herald",
+        published=date(2026, 6, 5),
+    )
+
+    assert claim(first, "18,000").fact != claim(second, "21,000 workers").fact
+    assert Fact.objects.filter(agreement=Fact.Agreement.DISPUTED).count() == 0
+
+
+def test_a_projected_total_is_a_total():
+    found = read_in_sentence(
+        "The Harbor Party won a projected total of 312 seats.", "312 seats", kind="count"
+    )
+    assert found.scope == "total"
+
+
+def test_outlets_naming_the_strikers_differently_count_one_workforce(make_article):
+    first = publish(
+        make_article,
+        "Kestrel Aero machinists ended their strike on Monday. The strike had idled 27,000"
+        " workers at two plants.",
+        outlet="Coast Wire",
+        published=date(2026, 6, 2),
+    )
+    second = publish(
+        make_article,
+        "Striking Kestrel Aero workers voted to end their strike. The 27,000 union members will"
+        " return on Wednesday.",
+        outlet="Velmar Herald",
+        published=date(2026, 6, 2),
+    )
+    third = publish(
+        make_article,
+        "Kestrel Aero said the strike by its 27,000 machinists had ended. The strike lasted"
+        " six weeks.",
+        outlet="Harbor Daily",
+        published=date(2026, 6, 2),
+    )
+
+    workforce = claim(first, "27,000 workers").fact
+    assert claim(second, "27,000 union members").fact == workforce
+    assert claim(third, "27,000 machinists").fact == workforce
