@@ -996,6 +996,7 @@ def merge_related_stories(story: Story) -> list[Story]:
     reviewer has worked on (a claim reviewed, a fact no longer open) stays as it is. Returns
     the stories merged away."""
     merged = []
+    read_again = False
     for other in stories.related_stories(story):
         if not _try_lock_story(other.pk):
             # A worker grouping that story holds its lock and may wait for this one: skip
@@ -1003,6 +1004,11 @@ def merge_related_stories(story: Story) -> list[Story]:
             continue
         if _reviewed(story) or _reviewed(other):
             continue
+        if not read_again:
+            # `story` may have been read before its lock was taken (claims.pipeline passes
+            # the one its story assignment read): merging writes its names, so from the row.
+            story.refresh_from_db()
+            read_again = True
         story_size, other_size = story.articles.count(), other.articles.count()
         kept, absorbed = (other, story) if other_size > story_size else (story, other)
         if min(story_size, other_size) > MERGE_LIMIT:

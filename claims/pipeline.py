@@ -95,8 +95,10 @@ def propose_claims(article: Article) -> int:
         # In the same transaction: claims are never committed without their facts (they are
         # inserted with them).
         facts.group_article_claims(locked, new_claims=claims, stored=kept)
-        # Its names and figures may show that another story is this one.
-        if facts.merge_related_stories(locked.story):
+        # Its names and figures may show that another story is this one. The story is the
+        # one assign_story just read and widened, unless a reviewer moved the article since.
+        story = article.story if locked.story_id == article.story_id else locked.story
+        if facts.merge_related_stories(story):
             # Its story may have been the smaller one, merged into another.
             locked.refresh_from_db(fields=["story"])
     article.status = Status.DONE

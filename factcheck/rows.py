@@ -23,6 +23,7 @@ from decimal import Decimal
 from functools import cache, partial
 from operator import attrgetter
 
+import orjson
 from django.db import connection
 from django.db.models import DateTimeField, DecimalField, Field, JSONField, Model
 
@@ -49,9 +50,7 @@ def insert_rows(objs: Sequence[Model], *, ignore_conflicts: bool = False) -> Non
     returning = f" RETURNING {connection.ops.quote_name(model._meta.pk.column)}"
     with connection.cursor() as cursor:
         for first in range(0, len(rows), BATCH_ROWS):
-            document = json.dumps(
-                rows[first : first + BATCH_ROWS], ensure_ascii=False, default=_json_default
-            )
+            document = _document(rows[first : first + BATCH_ROWS])
             if ignore_conflicts:
                 cursor.execute(sql + " ON CONFLICT DO NOTHING", [document])
                 continue
@@ -108,6 +107,16 @@ def _stored(field: Field, value):
     return field.get_db_prep_save(value, connection)
 
 
+def _document(rows: list[dict]) -> str:
+    """The rows as one JSON document. orjson writes it several times faster than json (a
+    fact's summary is most of an article's writes); json writes what orjson refuses (an
+    integer beyond 64 bits)."""
+    try:
+        return orjson.dumps(rows, default=_json_default, option=orjson.OPT_NON_STR_KEYS).decode()
+    except orjson.JSONEncodeError:
+        return json.dumps(rows, ensure_ascii=False, default=_json_default)
+
+
 def _json_default(value):
     if isinstance(value, Decimal):
         return str(value)  # exact: read by numeric's own input
@@ -140,10 +149,7 @@ def update_rows(objs: Sequence[Model], fields: Sequence[str]) -> None:
     ]
     with connection.cursor() as cursor:
         for first in range(0, len(rows), BATCH_ROWS):
-            document = json.dumps(
-                rows[first : first + BATCH_ROWS], ensure_ascii=False, default=_json_default
-            )
-            cursor.execute(sql, [document])
+            cursor.execute(sql, [_document(rows[first : first + BATCH_ROWS])])
 
 
 @cache

@@ -185,3 +185,18 @@ def test_rows_beyond_one_statement_are_written_in_several(make_article, monkeypa
 
     stored = dict(Claim.objects.values_list("pk", "subject"))
     assert stored == {claim.pk: f"figure at {claim.start}" for claim in claims}
+
+
+def test_json_values_of_every_kind_are_stored_as_saving_them_would(make_article):
+    # Floats, integers beyond 64 bits (which the fast writer refuses), keys that are not
+    # strings, and text beyond ASCII.
+    fact = _fact("the harbour's dredging")
+    terms = {"names": {"nörre": 0.1 + 0.2, "big": 2**70}, 7: ["1.5e-07", 1e16], "n": 3}
+    fact.terms = terms
+    update_rows([fact], ["terms"])
+    event = FactEvent(fact=fact, action=FactEvent.Action.CREATED, note="new", after=terms)
+    insert_rows([event])
+
+    expected = {"names": {"nörre": 0.1 + 0.2, "big": 2**70}, "7": ["1.5e-07", 1e16], "n": 3}
+    assert Fact.objects.get(pk=fact.pk).terms == expected
+    assert FactEvent.objects.get(pk=event.pk).after == expected
