@@ -338,6 +338,13 @@ _BASE_PERIOD = re.compile(
     r"\s+(?:in|of|a year earlier in)\s+)?(?:fiscal\s+)?$",
     re.IGNORECASE,
 )
+# A comparison between a figure and a year after it: the year dates what the figure is
+# compared with ("9.7 million compared to 10.3 million in 2019", "more votes than in 2019").
+# "from" compares only when a figure follows it: "income from sales in 2023" is dated.
+_COMPARED_AFTER = re.compile(
+    r"\b(?:than|versus|vs\.?|compared (?:with|to))\b|\bfrom\s+(?:in\b|[^.;]*\d)",
+    re.IGNORECASE,
+)
 
 # Suffixes dropped from organisation names.
 _CORPORATE = frozenset(
@@ -1705,7 +1712,9 @@ class About:
             return ""
         # Who was aboard, hurt or killed is a figure about the story's event itself, however
         # a sentence names it ("the flight", "the airline", "the jet").
-        entity = "" if self.measure in EVENT_MEASURES else self.entity_key
+        # An earlier disaster it is measured against is named, though: its toll is its own.
+        unnamed = self.measure in EVENT_MEASURES and self.reference != EARLIER_EVENT
+        entity = "" if unnamed else self.entity_key
         target = self.target.split(" ", 1)[-1].lower() if self.target else ""
         return "|".join((entity, self.measure, self.reference, self.scope, target))
 
@@ -1936,6 +1945,13 @@ def about(
     if measure == "deferred pay" and _WHOLE_OF.search(before[-20:]):
         measure = ""  # "defer $68 million of his $70 million": the whole, not what is put off
     reference = _reference(before, after, sentence, kind, measure)
+    if (
+        kind == "count"
+        and measure in _TOLLS
+        and not reference
+        and _EARLIER_EVENT_TOLL.search(body[sentence_start:start])
+    ):
+        reference = EARLIER_EVENT
     if kind == "count" and measure in _TOLLS and not reference:
         reference = _year_before(body, sentence_start) or _past_event_year(
             body[sentence_start:start], body[end:sentence_end], context.published
@@ -2093,6 +2109,8 @@ def about(
         wording = shown = measure
     if measure in _DEAL_MEASURES and context.deal_parties:
         name = "-".join(context.deal_parties)  # "Orrin One-Vexa Labs deal completion date"
+    if reference == EARLIER_EVENT and name:
+        entity = name  # "behind Hurricane Kellan, which killed 900": Kellan's toll
     return About(
         entity=_with_object(context, display_name(entity), entity, sentence_start, after_end),
         entity_key=context.key(entity) if entity and not ordered_by_court else "",
@@ -2182,6 +2200,22 @@ _PAST_EVENT_YEAR = re.compile(
 _PAST_EVENT_YEAR_AFTER = re.compile(
     r"^[^.;]*?\b(?:in|on)\s+(?:[A-Z][a-z]+\.?\s+\d{1,2},?\s+)?((?:19|20)\d\d)\b"
 )
+
+
+# "behind Hurricane Kellan, which killed at least 900 people", "surpassing storms Ana and
+# Bo, which each caused around 40 deaths": the toll of an earlier disaster the story's is
+# ranked against, not the story's own (nor that of the day it is written).
+_NAME = r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*"
+_EARLIER_EVENT_TOLL = re.compile(
+    r"\b(?:behind|surpass\w*|than|including|like|ahead\s+of|compared\s+(?:with|to)|exceed\w*"
+    r"|overtak\w*|eclips\w*|outpac\w*|since)\s+(?:the\s+)?(?:[a-z]+\s+)?"
+    + _NAME
+    + r"(?:,?\s+(?:and|or)\s+(?:[a-z]+\s+)?"
+    + _NAME
+    + r")?,?\s+(?:which|that)\s+(?:each\s+|also\s+|together\s+)?(?:killed|caused|claimed|left)"
+    r"\s+(?:[a-z]+\s+){0,3}$"
+)
+EARLIER_EVENT = "earlier event"
 
 
 def _past_event_year(before: str, after: str, published: date | None) -> str:
@@ -3425,6 +3459,7 @@ def _reference(before: str, after: str, sentence: str, kind: str, measure: str) 
             for m in _PERIOD.finditer(near_text)
             if not _BASE_PERIOD.search(near_text[max(0, m.start() - 60) : m.start()])
             and not _RANKED_IN.search(near_text[max(0, m.start() - 50) : m.start()])
+            and not _COMPARED_AFTER.search(near_text[len(before[-90:]) : m.start()])
         }
         quarters = {p for p in periods if re.fullmatch(r"Q[1-4]", p)}
         if len(periods) > 1 and len(quarters) == 1:
