@@ -1906,6 +1906,15 @@ def about(
             or _relative_subject(context, sentence_start, start)
             or name
         )
+        if (
+            kind == "date"
+            and measure
+            and name
+            and name == _relative_subject(context, sentence_start, start)
+        ):
+            # "behind Hurricane Ardal, which killed 900 people in 2011": the year dates
+            # Ardal's toll, not that of the storm the sentence is about.
+            entity = name
     if measure in _QUAKE_SIZES:
         # "6.8 magnitude" measures the story's quake, whoever the sentence names beside it.
         entity = name = _quake_name(context, sentence)
@@ -2496,7 +2505,8 @@ def _relative_subject(context: ArticleContext, sentence_start: int, start: int) 
     found = None
     for match in _WHO.finditer(body, sentence_start, start):
         found = match
-    if not found or re.search(r"[,;()]", body[found.end() : start]):
+    # A comma between digits ("killed 3,000 people") closes no clause.
+    if not found or re.search(r"[;()]|(?<!\d),|,(?!\d)", body[found.end() : start]):
         return ""
     which = found.group().rstrip().endswith("which")
     for name in context.names:

@@ -135,3 +135,32 @@ def test_return_dates_written_as_a_weekday_and_a_day_are_one_fact(make_article):
 def test_a_yearless_day_in_an_undated_article_is_not_put_in_a_past_year_it_compares():
     text = "The Verdant Party won the June 9 general election, its best result since 2014."
     assert [f.date for f in figures(text) if f.text == "June 9"] == []
+
+
+def test_a_past_storm_s_year_is_that_storm_s_even_after_a_count_with_a_comma():
+    text = (
+        "Lena is among the deadliest storms. It ranks behind Hurricane Ardal, which killed"
+        " nearly 2,400 people in Tarvos in 2011."
+    )
+    found = read_figure(text, "2011", kind="date", sentence_start=text.index("It ranks"))
+    assert found.entity_key == "ardal"
+    assert found.name == "Hurricane Ardal"
+
+
+def test_two_past_storms_years_are_no_dispute(make_article):
+    publish(
+        make_article,
+        "Hurricane Lena killed 140 people. It ranks behind Hurricane Ardal, which killed"
+        " nearly 2,400 people in 2011.",
+        outlet="Coast Wire",
+        published=date(2026, 9, 30),
+    )
+    publish(
+        make_article,
+        "Hurricane Lena killed 140 people. Only Hurricane Bexley, which killed at least 1,900"
+        " people in 2004, was deadlier.",
+        outlet="Gulf Herald",
+        published=date(2026, 9, 30),
+    )
+
+    assert not Fact.objects.filter(agreement=Fact.Agreement.DISPUTED).exists()
