@@ -266,7 +266,23 @@ _EVENTS: dict[str, tuple[str, ...]] = {
         r"incident",
     ),
     "grounding": (r"grounded", r"grounding", r"grounds?"),
+    # "members can return to work as soon as Wednesday", "back on the job by Nov. 12".
+    "return to work": (
+        r"(?:return(?:s|ed|ing)?|back|go(?:es|ing)? back|get(?:ting)? back) to (?:work"
+        r"|the job|their jobs|the assembly lines?|the factory floor)",
+        r"back on the job",
+    ),
+    # "the smallest gain since May 2019", "the lowest turnout since 2005": the last time a
+    # figure was as low or high, whatever it measures.
+    "record since": (
+        r"(?:lowest|highest|smallest|biggest|largest|weakest|strongest|worst|best|fewest|most"
+        r"|least|deadliest|fastest|slowest|steepest|sharpest|longest|shortest|hottest|coldest"
+        r"|wettest|driest|cheapest|greatest|heaviest|lightest|busiest)\b(?: [\w'’-]+){0,4}"
+        r" since(?: (?:at least|early|late|mid))?",
+    ),
     "announcement": (r"announced", r"announcement", r"unveiled"),
+    # A regulator's or a board's approval: "the agency approved the drug on Wednesday".
+    "approval": (r"approved", r"approval", r"cleared", r"authori[sz]ed", r"authori[sz]ation"),
     "inspection": (r"inspect(?:ed|ion|ions)",),
     "filing": (r"filed", r"filing", r"prospectus"),
     "death": (r"died", r"killed"),
@@ -1843,6 +1859,10 @@ def about(
         if _OPENER.fullmatch(before):
             # "On Monday, Brisket announced the pricing": the comma closes the opener.
             told = re.sub(r"^\s*,", " ", after)
+        if _bound(before, after):
+            # "cut output until December at its meeting on Monday": the bound dates what it
+            # bounds, said before it; the event after it has its own date.
+            told = ""
         measure = _nearest(_EVENT_PATTERNS, before.lower(), told.lower())
         if measure == "announcement":
             # "the pricing, announced on Monday": the day dates what was announced.
@@ -2103,6 +2123,15 @@ def about(
             or _relative_subject(context, sentence_start, start)
             or name
         )
+        if (
+            kind == "date"
+            and measure
+            and name
+            and name == _relative_subject(context, sentence_start, start)
+        ):
+            # "behind Hurricane Ardal, which killed 900 people in 2011": the year dates
+            # Ardal's toll, not that of the storm the sentence is about.
+            entity = name
     if measure in _QUAKE_SIZES:
         # "6.8 magnitude" measures the story's quake, whoever the sentence names beside it.
         entity = name = _quake_name(context, sentence)
@@ -2708,7 +2737,8 @@ def _relative_subject(context: ArticleContext, sentence_start: int, start: int) 
     found = None
     for match in _WHO.finditer(body, sentence_start, start):
         found = match
-    if not found or re.search(r"[,;()]", body[found.end() : start]):
+    # A comma between digits ("killed 3,000 people") closes no clause.
+    if not found or re.search(r"[;()]|(?<!\d),|,(?!\d)", body[found.end() : start]):
         return ""
     which = found.group().rstrip().endswith("which")
     # A name ending after the pronoun's start is no antecedent (between it and the pronoun
@@ -3682,8 +3712,13 @@ def subject_line(found: About, fragment: str) -> str:
 _DATED = re.compile(r"\b(?:year|date|day|start|end|deadline)\b", re.IGNORECASE)
 
 
+# Measures grouping reads that a line would say more poorly than the sentence does ("record
+# since date", "approval date" for "the state cabinet's approval"): the line keeps its words.
+_UNSHOWN_MEASURES = frozenset(("record since", "approval"))
+
+
 def _subject_line(found: About, fragment: str) -> str:
-    if found.measure or found.wording:
+    if (found.measure and found.measure not in _UNSHOWN_MEASURES) or found.wording:
         return found.line
     name = found.name or found.entity
     if found.shown in measure_words.DIMENSIONS:
@@ -3840,7 +3875,7 @@ def _wording(before: str, after: str, kind: str, measure: str, unit: str, text: 
     "pre-tax profit" ("Pre-tax profit rose 11% to £512m"), "storm surge" ("a storm surge of
     up to 12 feet"), "convenience stores" ("40 convenience stores"), "net income growth"."""
     if kind == "date":
-        if measure:
+        if measure and measure not in _UNSHOWN_MEASURES:
             return f"{measure} date"  # "founding date"
         return _bound(before, after)
     if kind == "duration":

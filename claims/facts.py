@@ -306,8 +306,10 @@ def _merge_restatements(
                     )
                     and _values_fit(other, mention, on)
                 )
+                or _same_record(target.roots[0], group.roots[0], other, mention)
                 or _specific_repeat(other, mention, target.profile, group.profile, on)
                 or _keyed_repeat(target.roots[0], group.roots[0], other, mention, text.body)
+                or _bare_year_repeat(target.roots[0], group.roots[0], other, mention)
                 or matching.is_restatement(
                     target.profile,
                     group.profile,
@@ -384,6 +386,22 @@ def _keyed_repeat(
     )
 
 
+def _bare_year_repeat(
+    a: Claim, b: Claim, a_mention: matching.Mention, b_mention: matching.Mention
+) -> bool:
+    """Whether an article writes one year twice, bare and with no event word dating either
+    ("9.7 million against 10.3 million in 2019", "up from 32.2% in 2019"): the same earlier
+    moment its comparisons go back to (see _same_bare_year)."""
+    if a.kind != Claim.Kind.DATE or b.kind != Claim.Kind.DATE:
+        return False
+    if a.subject_measure or b.subject_measure:
+        return False
+    return all(
+        _BARE_YEAR.fullmatch(m.text) and m.qualifier == Qualifier.EXACT
+        for m in (a_mention, b_mention)
+    ) and (a_mention.date == b_mention.date)
+
+
 def _restated_profile(first: Claim, restated: Claim, profile: Profile) -> Profile:
     """What a restatement adds to its figure's words. Of one keyed figure with no reference
     point, the years a restating sentence names date other figures of it ("At $700 million,
@@ -404,6 +422,20 @@ def _same_event_measure(a: Claim, b: Claim) -> bool:
         return False
     # "a 6.6 quake" in the lead, "6.6, by the bureau" lower down: one reading named once.
     return a.subject_key == b.subject_key or _names_its_measurer(a, b) or _names_its_measurer(b, a)
+
+
+def _same_record(
+    a: Claim, b: Claim, a_mention: matching.Mention, b_mention: matching.Mention
+) -> bool:
+    """Whether two dates of one article both date the last time a figure was as low or high,
+    to one moment ("the lowest since 2020" in the headline, "since December 2020" lower
+    down): one record."""
+    if a.subject_measure != b.subject_measure or a.subject_measure not in _DATED_AT_ANY_PRECISION:
+        return False
+    result = comparison.compare(
+        comparison.reading_of(a_mention, on=None), comparison.reading_of(b_mention, on=None)
+    )
+    return result.comparable and result.agree
 
 
 def _rounded_restatement(
@@ -532,7 +564,11 @@ def _score(
     if reading is not None:
         compared = matching.Compared(reading, values, overrides)
         plain = compared if not overrides else matching.Compared(reading, values)
-    if (same_key and _specific(key)) or _same_day_of_event(group, summary, reading, plain):
+    if (
+        (same_key and _specific(key))
+        or _same_day_of_event(group, summary, reading, plain)
+        or _same_bare_year(group, summary, reading, values)
+    ):
         # Entity, measure and reference point or scope agree: the same fact, whatever the
         # words and the value (a wrong figure must land in its fact to be flagged).
         result = matching.score(group.profile, fact.terms, reading, params, overrides, compared)
@@ -547,6 +583,8 @@ def _score(
             agrees=agrees,
         )
     if _subjects_differ(group, summary) or _far_apart(reading, values, plain):
+        return None
+    if _another_record(group, summary, reading, values, plain):
         return None
     if matching.disagrees(reading, values, overrides, compared) and not _same_subject(
         group, summary, on, slipped=_scale_slip_of(reading, plain)
@@ -575,11 +613,64 @@ def _same_day_of_event(
     measure = group.roots[0].subject_measure
     if reading is None or reading.kind != Claim.Kind.DATE or not measure:
         return False
-    if measure not in summary.get("measures", ()) or matching.significant_digits(reading) < 3:
+    if measure not in summary.get("measures", ()):
+        return False
+    if matching.significant_digits(reading) < 3 and measure not in _DATED_AT_ANY_PRECISION:
         return False
     values = compared.values
     _, agrees, _ = matching.value_evidence(reading, values, compared=compared)
     return agrees and not matching.disagrees(reading, values, compared=compared)
+
+
+# What a story dates once, however precisely an outlet writes it: the last time a figure was
+# as low ("the smallest gain since 2020", "since December 2020"). A year or a month alone
+# dates many other things (a plan's start, a cut's end).
+_DATED_AT_ANY_PRECISION = frozenset(("record since",))
+
+
+def _another_record(
+    group: _Group,
+    summary: Mapping,
+    reading: comparison.Reading | None,
+    values: Sequence[Mapping],
+    compared: matching.Compared | None,
+) -> bool:
+    """Whether the mention dates the last time a figure was as low or high, and the fact
+    another time: "the lowest turnout since 2005" and "the most seats since 1950" are two
+    records, never one misdated; and "the 2005 election" dates no record."""
+    if reading is None or reading.kind != Claim.Kind.DATE:
+        return False
+    record = group.roots[0].subject_measure in _DATED_AT_ANY_PRECISION
+    if record != bool(_DATED_AT_ANY_PRECISION & set(summary.get("measures", ()))):
+        return True
+    if not record:
+        return False
+    _, agrees, _ = matching.value_evidence(reading, values, compared=compared)
+    return not agrees
+
+
+def _same_bare_year(
+    group: _Group, summary: Mapping, reading: comparison.Reading | None, values: Sequence[Mapping]
+) -> bool:
+    """Whether the mention and every mention of the fact write one year and nothing else, a
+    year no event word dates ("up from 2019", "than in 2019", "the 2019 result"): in one
+    story's coverage a bare year stands for one earlier moment (the last vote, that year's
+    storm), however differently each outlet words the comparison. A measure read on either
+    side ("founded in 2019") or a hedge ("early 2019") leaves it to the words."""
+    root = group.roots[0]
+    if reading is None or reading.kind != Claim.Kind.DATE or root.subject_measure:
+        return False
+    if summary.get("measures") or not values or not _BARE_YEAR.fullmatch(root.text):
+        return False
+    return all(
+        _BARE_YEAR.fullmatch(value.get("text") or "")
+        and value.get("date") == reading.iso_date
+        and value.get("qualifier") == reading.qualifier == Qualifier.EXACT
+        for value in values
+    )
+
+
+_BARE_YEAR = re.compile(r"\d{4}")
 
 
 def _subjects_differ(group: _Group, summary: Mapping) -> bool:

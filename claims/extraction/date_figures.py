@@ -82,7 +82,9 @@ def weekdays(text: str, published: dt.date, taken: Spans) -> list[Candidate]:
         if taken.overlaps(m.end(), m.end() + 3):
             continue  # "Monday, Feb. 26": the date that follows carries the value
         weekday = dates.WEEKDAY_NAMES[m.group("wd").lower()]
-        if dates.WEEKDAY_AHEAD.search(text, max(0, m.start() - 80), m.start()):
+        if dates.WEEKDAY_AHEAD.search(
+            text, max(0, m.start() - 80), m.start()
+        ) or dates.EARLIEST_AHEAD.search(text, max(0, m.start() - 80), m.start()):
             day = dates.weekday_from(weekday, published)
         else:
             day = dates.weekday_before(weekday, published)
@@ -91,17 +93,16 @@ def weekdays(text: str, published: dt.date, taken: Spans) -> list[Candidate]:
 
 
 def _anchor(hits: list[dates.DateHit]) -> dt.date | None:
-    """The latest explicit month (else year) an undated article mentions.
+    """The latest explicit month an undated article mentions.
 
     The end or start of a year is a horizon ("cuts last until the end of 2023"), not when the
-    article was written, so it does not count."""
+    article was written, so it does not count; nor does a bare year, mostly an earlier one
+    compared with ("the best result since 2019"): "July 4" in such an article is left unread
+    rather than put in that year."""
     precise = [
         dt.date(h.year, h.month, h.day or 1) for h in hits if h.year and h.month and not h.edge
     ]
-    if precise:
-        return max(precise)
-    years = [dt.date(h.year, 1, 1) for h in hits if h.year]
-    return max(years) if years else None
+    return max(precise) if precise else None
 
 
 def _future_cue(text: str, sentences: Sentences, start: int) -> bool:

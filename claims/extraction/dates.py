@@ -122,6 +122,12 @@ WEEKDAY_AHEAD = re.compile(
     r"|announced|said|began|started)\b)[^.;:!?\n]){0,50}$",
     re.IGNORECASE,
 )
+# "workers can return as soon as Wednesday": the earliest day something may happen is ahead.
+EARLIEST_AHEAD = re.compile(
+    r"\b(?:can|could|may|might|would)\s(?:(?!\b(?:have|had|was|were)\b)[^.;:!?\n]){0,40}"
+    r"\bas\s+(?:soon|early)\s+as\s+(?:on\s+)?$",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
