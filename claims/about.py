@@ -1929,6 +1929,8 @@ def about(
             measure = ""
         if kind == "quantity":
             measure = _event_size(before.lower(), after.lower(), unit) or measure
+        if kind == "quantity" and (unit or "").lower() in _BODY_MASS and _LOST.search(before[-40:]):
+            measure = "weight loss"  # "patients lost up to 20 kilograms", "shed 45 pounds"
         if kind == "duration":
             # A length of time is no price, count or amount; an age is one written as such
             # ("a 44-year-old", "aged 44"), not an "old" further along the clause.
@@ -3385,6 +3387,21 @@ _OF_WORKFORCE = re.compile(
 _WORKFORCE_AFTER = re.compile(r"^\s*(?:of\s+)?(?:[\w-]+\s+)?" + _STAFF + r"\b")
 
 
+# A share of body weight lost: the verb, then the figure or the weight ("lose 21% of their
+# weight", "reduced body weight by 18%"), within one clause.
+_WEIGHT_LOST = re.compile(
+    r"\b(?:los[et]|losing|shed(?:s|ding)?|reduc(?:e|es|ed|ing)|cut(?:s|ting)?)\b[^.;,]{0,40}?"
+    r"\b(?:body\s+)?weight\b(?![- ](?:loss|lifting|limit))"
+    r"|\bweight\s+(?:was|were|is)\s+(?:cut|reduced|lowered)\s+by\s+(?:about\s+|around\s+)?#"
+)
+# What a body's weight is counted in, and a loss of it just before the figure.
+_BODY_MASS = frozenset(("pounds", "pound", "lbs", "lb", "kilograms", "kilogram", "kg", "kilos"))
+_LOST = re.compile(
+    r"\b(?:los[et]|losing|shed(?:s|ding)?)\s+(?:(?:up\s+to|an?\s+average\s+of|on\s+average"
+    r"|about|around|nearly|almost|more\s+than|over)\s+)?$",
+    re.IGNORECASE,
+)
+_WEIGHT_LOSS_AFTER = re.compile(r"\s*(?:average\s+|mean\s+)?(?:body\s*)?weight[- ]loss\b")
 _CHANGE = re.compile(
     r"\b(?:rose|fell|jumped|climbed|surged|soared|gained|dropped|slid|sank|tumbled|plunged"
     r"|rallied|popped|up|down|higher|lower|gain|drop|increase|decrease|rise|fall|jump"
@@ -3418,6 +3435,10 @@ _OF_A_COMPANY = re.compile(
 def _percent_measure(before: str, after: str, measure: str, sentence: str = "") -> str:
     if re.match(r"\s*contained\b", after):
         return "containment"  # "85% contained": how much of a fire's edge is held
+    if _WEIGHT_LOST.search(before[-60:] + " # " + after[:30]) or _WEIGHT_LOSS_AFTER.match(after):
+        # "cut body weight by 18%", "lost 21% of their weight", "a 15% weight loss": one
+        # measure however written, not a share of something nor a weight.
+        return "weight loss"
     if re.search(r"\bstake\b|\bown", before + " " + after[:30]):
         return "stake"
     if _CONTROLS.search(before[-30:]) and _OF_A_COMPANY.match(after):

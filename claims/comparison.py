@@ -39,7 +39,7 @@ import re
 import threading
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
@@ -778,8 +778,9 @@ def compare(a: Reading, b: Reading, *, overrides: RateOverrides | None = None) -
 
     a_tolerance = common.tolerance if common.converted == "a" else Decimal(0)
     b_tolerance = common.tolerance if common.converted == "b" else Decimal(0)
-    a_interval = interval_of(a).scaled(common.a_factor).widened(a_tolerance)
-    b_interval = interval_of(b).scaled(common.b_factor).widened(b_tolerance)
+    a_read, b_read = _both_maxima_as_written(a, b)
+    a_interval = interval_of(a_read).scaled(common.a_factor).widened(a_tolerance)
+    b_interval = interval_of(b_read).scaled(common.b_factor).widened(b_tolerance)
     agree = a_interval.overlaps(b_interval)
     a_value = central_value(a) * common.a_factor
     b_value = central_value(b) * common.b_factor
@@ -813,6 +814,16 @@ def compare(a: Reading, b: Reading, *, overrides: RateOverrides | None = None) -
         converted=common.converted,
         explain=explain,
     )
+
+
+def _both_maxima_as_written(a: Reading, b: Reading) -> tuple[Reading, Reading]:
+    """Two "up to x" readings each state the most there is, one figure: "lose up to 52 pounds"
+    and "lose up to 48 pounds" disagree as 52 and 48 would, though either maximum alone
+    allows smaller values."""
+    if a.qualifier == b.qualifier == Qualifier.UP_TO.value:
+        exact = Qualifier.EXACT.value
+        return replace(a, qualifier=exact), replace(b, qualifier=exact)
+    return a, b
 
 
 def _zero_difference(b_value: Decimal) -> str:

@@ -648,3 +648,17 @@ def test_a_range_starting_at_zero_is_as_precise_as_its_high_end():
     new_range = reading("0% to 0.25%", "0", "percent", number_high="0.25")
     assert not compare(new_range, reading("-0.1%", "-0.1", "percent")).agree
     assert compare(new_range, reading("0.2%", "0.2", "percent")).agree
+
+
+def test_two_up_to_figures_state_one_maximum_and_disagree_when_it_differs():
+    # Given two outlets' "up to" figures for one trial's loss
+    first = reading("up to 31 kilograms", "31", "kilograms", qualifier="up_to", kind="quantity")
+    second = reading("up to 27 kilograms", "27", "kilograms", qualifier="up_to", kind="quantity")
+    same = reading("up to 31 kg", "31", "kg", qualifier="up_to", kind="quantity")
+    plain = reading("27 kilograms", "27", "kilograms", kind="quantity")
+    # When compared
+    # Then two different maxima disagree, one maximum written twice agrees, and a maximum
+    # still allows a smaller plain figure
+    assert not compare(first, second).agree
+    assert compare(first, same).agree
+    assert compare(first, plain).agree

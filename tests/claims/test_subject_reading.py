@@ -901,3 +901,23 @@ def test_a_share_of_a_company_s_staff_is_a_workforce_share(text, figure):
 )
 def test_other_percents_of_a_company_are_no_workforce_share(text, figure):
     assert read_figure(text, figure, kind="percent").measure != "workforce share"
+
+
+def test_a_share_of_body_weight_lost_is_weight_loss_however_written():
+    text = (
+        "In a trial, Velorin cut body weight by 14% over a year. Patients on Velorin lost"
+        " an average of 16.5 percent of their weight. Others saw a 12% weight loss. For"
+        " patients with diabetes, body weight was reduced by 9%. Velorin helped patients"
+        " lose up to 38 pounds. Velorin sales rose 9% and its shipments weigh 40 tonnes."
+    )
+
+    for figure, kind, unit in (
+        ("14%", "percent", ""),
+        ("16.5 percent", "percent", ""),
+        ("12%", "percent", ""),
+        ("9%", "percent", ""),
+        ("38 pounds", "quantity", "pounds"),
+    ):
+        assert read(text, figure, kind=kind, unit=unit).measure == "weight loss", figure
+    assert read(text, "9%", kind="percent", nth=1).measure != "weight loss"
+    assert read(text, "40 tonnes", kind="quantity", unit="tonnes").measure != "weight loss"
