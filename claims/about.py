@@ -2897,9 +2897,14 @@ def _entity(
         if tail in ("'s", "’s") and start - last.end < 40:
             return last.text
     # "against the Crown Government – who now hold 119 seats": a relative clause goes on
-    # about the name it follows, wherever that name stands in the sentence.
+    # about the name it follows, wherever that name stands in the sentence; a place's
+    # ("weakness in Mexico, which accounts for 30% of sales") only places the figure.
     relative = [n for n in names if n.end <= start and _GOES_ON_ABOUT.match(body, n.end, start)]
-    if relative and not any(relative[-1].end < n.start for n in names if n.end <= start):
+    if (
+        relative
+        and not _placed_at(body, relative[-1])
+        and not any(relative[-1].end < n.start for n in names if n.end <= start)
+    ):
         return relative[-1].text
     # "a 12 point decline in Crown support", "a 5% rise in Acme sales": the name
     # describing the measure right after the figure owns it.

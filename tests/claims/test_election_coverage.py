@@ -203,7 +203,8 @@ def test_a_forecast_revenue_stays_apart_from_the_revenue():
     reported = read_in_sentence(
         "Tarvik reported revenue of $2.0 billion.", "$2.0 billion", kind="money"
     )
-    assert forecast.scope and forecast.key != reported.key
+    assert forecast.scope
+    assert forecast.key != reported.key
 
 
 def test_a_party_s_government_is_the_party_and_a_relative_clause_goes_on_about_it():
@@ -232,3 +233,9 @@ def test_a_direction_from_a_place_is_no_name():
 def test_a_change_in_a_share_of_the_vote_is_no_share_price_change(text):
     found = read_in_sentence(text, "2.4 per cent", kind="percent", unit="percent")
     assert found.measure == "vote share change"
+
+
+def test_a_relative_clause_after_a_place_only_places_the_figure():
+    text = "Tarvik Motors saw weakness in Mexico, which accounts for about 30% of sales."
+    found = read_in_sentence(text, "30%", kind="percent", unit="percent")
+    assert found.entity != "Mexico"
