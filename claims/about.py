@@ -2897,7 +2897,7 @@ def _entity(
         if tail in ("'s", "’s") and start - last.end < 40:
             return last.text
     # "against the Crown Government – who now hold 119 seats": a relative clause goes on
-    # about the name it follows, wherever that name stands in the sentence; a place's
+    # about the group it follows, wherever that name stands in the sentence; a place's
     # ("weakness in Mexico, which accounts for 30% of sales") only places the figure.
     relative = [n for n in names if n.end <= start and _GOES_ON_ABOUT.match(body, n.end, start)]
     if (
@@ -2997,7 +2997,7 @@ def _entity(
 
 # "North of the border the Greens won six seats": a direction from somewhere, no name.
 _DIRECTION_OF = re.compile(r"(?:North|South|East|West)(?:ern)?\s+of\b")
-_GOES_ON_ABOUT = re.compile(r"\s*[,–—-]?\s*(?:who|which)\b")
+_GOES_ON_ABOUT = re.compile(r"\s*[,–—-]?\s*who\b")
 _FRONTED = re.compile(r"\s*(?:[Ww]ith|[Aa]t|[Oo]n)\s+(?:(?:just|only|some|about|nearly)\s+)?")
 # The subject of a figure of a whole economy: its employers, payrolls, hiring, jobless rate.
 _ECONOMY_SUBJECT = re.compile(
