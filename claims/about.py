@@ -461,6 +461,8 @@ _GENERIC = frozenset(
         "networks",
         "ventures",
         "party",
+        # "the Conservative Government" is the Conservatives in office, not any government.
+        "government",
         "logistics",
         "semiconductors",
         "therapeutics",
@@ -2007,6 +2009,11 @@ def about(
             scope = ""  # who recalls a past quake's size is no agency measuring it
     if kind == "count" and not scope and measure == "jobs":
         scope = _sector(before.lower()[-90:], after.lower()[:90])
+    if measure in _ELECTION_RESULTS and scope == "projected":
+        # "is projected to finish with 10 seats", "forecasts expect it to win 410 seats": while
+        # votes are counted a projection is the result as it stands, which the final count
+        # updates. An exit poll is a poll of its own, not the count.
+        scope = "exit poll" if _EXIT_POLL.search(sentence.lower()) else ""
     if kind == "count" and not scope and measure not in _TOLLS and _count_change(before, text):
         scope = "change"  # "gained 14 seats", "+48 seats": a change, not the number held
     if kind == "money" and not scope and measure == "price" and _price_moved(before):
@@ -2891,6 +2898,7 @@ def _entity(
         and not _opening_plural(body, n)
         and not _DESCRIBES_NEXT.match(body, n.end)
         and not _CREDITED.search(body, max(0, n.start - 60), n.start)
+        and not _DIRECTION_OF.match(body, n.start)
     ]
     # "Jane Moss, of the Rail Institute, says the closure will cost $5m": the figure's clause
     # is what is said; the speaker and her affiliation are no part of it.
@@ -2920,6 +2928,16 @@ def _entity(
         tail = body[last.end : last.end + 2]
         if tail in ("'s", "’s") and start - last.end < 40:
             return last.text
+    # "against the Crown Government – who now hold 119 seats": a relative clause goes on
+    # about the group it follows, wherever that name stands in the sentence; a place's
+    # ("weakness in Mexico, which accounts for 30% of sales") only places the figure.
+    relative = [n for n in names if n.end <= start and _GOES_ON_ABOUT.match(body, n.end, start)]
+    if (
+        relative
+        and not _placed_at(body, relative[-1])
+        and not any(relative[-1].end < n.start for n in names if n.end <= start)
+    ):
+        return relative[-1].text
     # "a 12 point decline in Crown support", "a 5% rise in Acme sales": the name
     # describing the measure right after the figure owns it.
     owner = _OWNED_AFTER.match(body, end)
@@ -3009,6 +3027,9 @@ def _entity(
     return context.salient_thing
 
 
+# "North of the border the Greens won six seats": a direction from somewhere, no name.
+_DIRECTION_OF = re.compile(r"(?:North|South|East|West)(?:ern)?\s+of\b")
+_GOES_ON_ABOUT = re.compile(r"\s*[,–—-]?\s*who\b")
 _FRONTED = re.compile(r"\s*(?:[Ww]ith|[Aa]t|[Oo]n)\s+(?:(?:just|only|some|about|nearly)\s+)?")
 # The subject of a figure of a whole economy: its employers, payrolls, hiring, jobless rate.
 _ECONOMY_SUBJECT = re.compile(
@@ -3412,8 +3433,10 @@ _CHANGE = re.compile(
 # gives in percent.
 # Members ratifying a contract or a deal vote too: "approved by 59% of members", "voted by 59%
 # to accept", "59% of those who cast ballots", "received 59% approval".
+# "share of the vote" glued to the next word by a page's markup is still the vote's.
 _VOTE = re.compile(
-    r"\b(?:vote\s+share|share\s+of\s+(?:the\s+)?(?:vote|votes|electorate)|votes?|voters"
+    r"\bshare\s+of\s+(?:the\s+)?(?:popular\s+)?vote"
+    r"|\b(?:vote\s+share|share\s+of\s+(?:the\s+)?electorate|votes?|voters"
     r"|voted|ballots?|approval|(?:approved|backed|ratified|rejected)\s+by|support|polls?"
     r"|polling|backing)\b"
 )
@@ -3422,7 +3445,9 @@ _BASE_AFTER = re.compile(r"[^.;]{0,25}?\b(?:up|down)\s+from\b")
 _LEVEL_REACHED = re.compile(r"\b(?:to|at|on)\s+(?:just\s+|only\s+|about\s+|around\s+)?$")
 # A move with no measure named, in a sentence about trading, is a move of the share price.
 _TRADING = re.compile(
-    r"\b(?<!per )(?:shares?|stock|trading|traded|trade|debut\w*|opened|closed|ipo|offer price|listing)\b"
+    # A share of something ("its share of the market") is no share traded.
+    r"\b(?<!per )(?:share(?!\s+of\b)|shares|stock|trading|traded|trade|debut\w*|opened|closed"
+    r"|ipo|offer price|listing)\b"
 )
 
 
@@ -3552,13 +3577,21 @@ def _period_label(text: str) -> str:
     return text.upper() if text[:1] in "qQ" else text
 
 
+# What an election's count gives each party.
+_ELECTION_RESULTS = frozenset(("seats", "vote share"))
+_EXIT_POLL = re.compile(r"\bexit[- ]polls?\b")
+
+
 # A count gained or lost rather than held: "gained 14 seats", "the loss of 96 seats", "a swing
 # of +48 seats", "an increase of 57 seats". The verb or noun stands right before the figure.
 _COUNT_CHANGE_BEFORE = re.compile(
-    r"\b(?:gain(?:ed|ing|s)?|lost|los(?:s|ses|ing)\s+of|losing|swing\s+of|increase\s+of"
-    r"|net\s+(?:gain|loss)\s+of)\s+(?:(?:a|an|some|over|more\s+than|nearly|almost|about"
-    r"|around|just|another)\s+)?$"
+    r"(?:\b(?:gain(?:ed|ing|s)?|lost|los(?:s|ses|ing)\s+of|losing|swing\s+of|increase\s+of"
+    r"|net\s+(?:gain|loss)\s+of|pick(?:ed|s|ing)?\s+up|(?:is|are|was|were)\s+(?:up|down))"
+    r"|[,(–—]\s*(?:up|down))\s+(?:(?:a|an|some|over|more\s+than|nearly|almost|about"
+    r"|around|just|another|at\s+least|as\s+many\s+as|up\s+to)\s+)*$"
 )
+# "200 additional seats", "40 extra seats": more than were held, a gain.
+_COUNT_CHANGE_WORDS = re.compile(r"\d\s+(?:additional|extra|more)\s")
 
 
 # "jumped almost $6 to $85.54", "up $4.33 at $84.22", "rose 5% or $4 to $80": the amount
@@ -3576,7 +3609,11 @@ def _price_moved(before: str) -> bool:
 
 
 def _count_change(before: str, text: str) -> bool:
-    return text.startswith("+") or bool(_COUNT_CHANGE_BEFORE.search(before.lower()[-60:]))
+    return (
+        text.startswith("+")
+        or bool(_COUNT_CHANGE_WORDS.search(text))
+        or bool(_COUNT_CHANGE_BEFORE.search(before.lower()[-60:]))
+    )
 
 
 # The part of an economy a jobs count is in: "employment in social assistance rose by 30,000",

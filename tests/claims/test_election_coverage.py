@@ -12,7 +12,7 @@ import pytest
 from claims import about
 from claims.models import Fact
 from tests.claims.extraction.helpers import figures, only_figure, summary
-from tests.claims.stories import claim, publish, read_figure
+from tests.claims.stories import claim, publish, read_figure, read_in_sentence
 
 
 @pytest.mark.parametrize(
@@ -159,3 +159,83 @@ def test_a_name_describing_the_measure_after_the_figure_owns_it():
         sentence_start=text.index("Their"),
     )
     assert found.entity == "Crown"
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("The Harbour Party gained at least 95 seats in Vellmark.", "95 seats"),
+        (
+            "The Harbour Party managed to pick up more than 80 additional seats.",
+            "80 additional seats",
+        ),
+        ("The Crown Party, down 40 seats, conceded defeat.", "40 seats"),
+    ],
+)
+def test_seats_gained_however_hedged_are_a_change(text, span):
+    assert read_in_sentence(text, span, kind="count", unit="seats").scope == "change"
+
+
+def test_a_projected_seat_count_is_the_count_an_exit_poll_is_not():
+    projected = read_in_sentence(
+        "The Harbour Party is projected to finish with 233 seats.",
+        "233 seats",
+        kind="count",
+        unit="seats",
+    )
+    won = read_in_sentence(
+        "The Harbour Party won 231 seats.", "231 seats", kind="count", unit="seats"
+    )
+    assert projected.key == won.key
+    polled = read_in_sentence(
+        "The exit poll predicted the Harbour Party would win 240 seats.",
+        "240 seats",
+        kind="count",
+        unit="seats",
+    )
+    assert polled.key != won.key
+
+
+def test_a_forecast_revenue_stays_apart_from_the_revenue():
+    forecast = read_in_sentence(
+        "Analysts had forecast revenue of $2.1 billion for Tarvik.", "$2.1 billion", kind="money"
+    )
+    reported = read_in_sentence(
+        "Tarvik reported revenue of $2.0 billion.", "$2.0 billion", kind="money"
+    )
+    assert forecast.scope
+    assert forecast.key != reported.key
+
+
+def test_a_party_s_government_is_the_party_and_a_relative_clause_goes_on_about_it():
+    text = (
+        "The Harbour Party won Vellmark. Voters turned against the outgoing Crown Government"
+        " – who now hold 70 seats, a loss of 95 seats."
+    )
+    held = read_in_sentence(text, "70 seats", kind="count", unit="seats")
+    lost = read_in_sentence(text, "95 seats", kind="count", unit="seats")
+    assert held.entity == lost.entity == "Crown Government"
+    assert about.entity_key("Crown Government") == about.entity_key("Crown Party")
+
+
+def test_a_direction_from_a_place_is_no_name():
+    text = "North of the border the Harbour Party is set to hold six seats."
+    assert read_in_sentence(text, "six seats", kind="count", unit="seats").entity == "Harbour Party"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Harbour Party saw just a 2.4 per cent increase in share of the vote.",
+        "The Harbour Party saw just a 2.4 per cent increase in share of the voteAnalysts said so.",
+    ],
+)
+def test_a_change_in_a_share_of_the_vote_is_no_share_price_change(text):
+    found = read_in_sentence(text, "2.4 per cent", kind="percent", unit="percent")
+    assert found.measure == "vote share change"
+
+
+def test_a_relative_clause_after_a_place_only_places_the_figure():
+    text = "Tarvik Motors saw weakness in Mexico, which accounts for about 30% of sales."
+    found = read_in_sentence(text, "30%", kind="percent", unit="percent")
+    assert found.entity != "Mexico"
