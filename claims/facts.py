@@ -631,6 +631,8 @@ def _read_as(subject_key: str) -> list[str]:
 _LOOSE = {
     "earnings": {"revenue", "profit"},
     "earnings change": {"revenue change", "profit change"},
+    # What a fire "could cost" its insurers may be the damage others estimate.
+    "cost": {"damage"},
 }
 
 
