@@ -156,7 +156,8 @@ _MEASURES: dict[str, tuple[str, ...]] = {
         r"(?:requested|asked|demanded)\s+that\s+(?:[\w.’'-]+\s+){1,6}?pay",
     ),
     # What a merger is to save: "$2.7 billion in pre-tax synergies", "cost savings of $300m".
-    "savings": (r"synerg(?:y|ies)", r"savings", r"saving"),
+    # "an attempt to save $10 billion in costs": what is saved, not what is spent.
+    "savings": (r"synerg(?:y|ies)", r"savings", r"saving", r"save", r"saves", r"saved"),
     # What a contract counts against a league's payroll tax or salary cap each year: "the CBT
     # hit on the contract", "a cap hit of $9 million", "his hit towards the luxury tax"; no
     # amount of the deal itself.
@@ -1740,7 +1741,7 @@ def about(
     if kind == "money" and box_office and measure in ("", "revenue"):
         # "ticket sales were above the estimate of $205 million": the film's takings.
         measure = _box_office_measure(box_office) or measure
-    elif not measure or (measure in _LOOSE_FOR_DAMAGE and unnamed == "damage"):
+    elif not measure or (measure in _LOOSE_FOR_DAMAGE and unnamed in _DAMAGES):
         # "a budget of $200 million", "cut output by 1.16 million bpd", "total damage and
         # economic losses of $145 billion": the governing word names what no cue did.
         measure = unnamed or measure
@@ -1768,8 +1769,6 @@ def about(
     )
     if measure == unnamed and unnamed_scope:
         scope = unnamed_scope  # "ranged from $15 billion to $100 billion": the range's ends
-    elif measure == "damage" and scope == "total":
-        scope = ""  # "the total damage" is the damage, as any outlet's estimate of it
     if measure == "magnitude":
         # A past quake's magnitude ("since a 7.3-magnitude quake in 1999") is that quake's; an
         # aftershock's or one agency's reading is not the one another agency gives.
@@ -1929,6 +1928,7 @@ def about(
 # Measures a disaster's damage is misread as by the lexicon: a court's "damages", a company's
 # "losses", what "the damage would cost".
 _LOOSE_FOR_DAMAGE = frozenset(("fine", "net loss", "cost"))
+_DAMAGES = frozenset(("damage", "insured losses"))
 # A film's takings in one market, whatever days a line counts them over: an opening weekend's
 # takings are the total after it, so outlets write either.
 _GROSSES = frozenset(("domestic gross", "global gross", "international gross"))

@@ -631,8 +631,10 @@ def _read_as(subject_key: str) -> list[str]:
 _LOOSE = {
     "earnings": {"revenue", "profit"},
     "earnings change": {"revenue change", "profit change"},
-    # What a fire "could cost" its insurers may be the damage others estimate.
+    # What a fire "could cost" its insurers may be the damage others estimate; a headline's
+    # "damage" may be the insured losses its article gives.
     "cost": {"damage"},
+    "damage": {"insured losses"},
 }
 
 

@@ -1,8 +1,8 @@
 """The measure of an amount or a quantity whose clause names none of claims.about's lexicon,
 read from the verb or noun that governs the figure, as a count is read from its noun:
 
-* an amount: "a budget of $200 million", "$110 billion in damage", "pledged to save $10
-  billion", "$8.5 billion in direct funding";
+* an amount: "a budget of $200 million", "$110 billion in damage", "$8.5 billion in direct
+  funding", "$11 billion in loans";
 * a quantity: "a maximum dose of 15 mg", "winds of 140 mph", "42 trillion gallons of rain".
 
 Outlets word one fact differently, so each cue names a measure every wording of it shares;
@@ -18,8 +18,9 @@ import re
 _MONEY = (
     ("budget", r"budget(?:s|ed)?"),
     # A disaster's toll in money; a court's "damages" are claims.about's fines.
-    ("damage", r"damage(?! to\b)|damages|(?:economic|insured) loss(?:es)?"),
-    ("savings", r"sav(?:e|es|ed|ing|ings)"),
+    ("damage", r"damage(?! to\b)|damages|economic loss(?:es)?"),
+    # What insurers pay is a part of the damage, another fact than the whole.
+    ("insured losses", r"insured (?:loss(?:es)?|damage)"),
     ("funding", r"fund(?:s|ed|ing)|grants?"),
     ("loans", r"loans?|lend(?:s|ing)?|lent"),
 )

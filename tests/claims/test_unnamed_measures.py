@@ -31,7 +31,27 @@ def test_a_disaster_s_damage_is_one_measure_whichever_words_outlets_use():
     found = [read(text, figure, kind="money") for text, figure in texts]
 
     assert {f.measure for f in found} == {"damage"}
-    assert {f.scope for f in found} == {""}
+    assert {f.scope for f in found} == {"", "total"}
+
+
+def test_insured_losses_are_a_part_of_the_damage_not_the_whole():
+    text = "Insured losses from Oriel reached $6 billion, a broker said."
+
+    assert read(text, "$6 billion", kind="money").measure == "insured losses"
+
+
+def test_an_amount_saved_is_savings_whatever_it_is_saved_on():
+    found = read("The cuts are meant to save $3 billion in costs.", "$3 billion", kind="money")
+
+    assert found.measure == "savings"
+
+
+def test_a_total_of_the_damage_is_not_a_part_of_it():
+    text = "Insured losses reached $3 billion; total economic damage could top $8 billion."
+
+    total = read(text, "$8 billion", kind="money")
+
+    assert (total.measure, total.scope) == ("damage", "total")
 
 
 def test_damages_a_court_awards_stay_a_fine():
