@@ -35,7 +35,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from functools import cached_property, lru_cache
 
-from claims import measure_words, report_day, results_words
+from claims import measure_words, report_day, results_words, unnamed_measures
 from claims.extraction.lexicon import words
 from claims.extraction.money import ISO_CODES
 
@@ -167,7 +167,8 @@ _MEASURES: dict[str, tuple[str, ...]] = {
         r"(?:requested|asked|demanded)\s+that\s+(?:[\w.’'-]+\s+){1,6}?pay",
     ),
     # What a merger is to save: "$2.7 billion in pre-tax synergies", "cost savings of $300m".
-    "savings": (r"synerg(?:y|ies)", r"savings", r"saving"),
+    # "an attempt to save $10 billion in costs": what is saved, not what is spent.
+    "savings": (r"synerg(?:y|ies)", r"savings", r"saving", r"save", r"saves", r"saved"),
     # What a contract counts against a league's payroll tax or salary cap each year: "the CBT
     # hit on the contract", "a cap hit of $9 million", "his hit towards the luxury tax"; no
     # amount of the deal itself.
@@ -1968,6 +1969,16 @@ def about(
             measure = "transfer fee"  # "Fee: €40m plus add-ons", "cost €40m plus variables"
     if measure == "deferred pay" and _WHOLE_OF.search(before[-20:]):
         measure = ""  # "defer $68 million of his $70 million": the whole, not what is put off
+    # A film's takings: "domestic gross", "global gross" (claims.measure_words.box_office).
+    box_office = measure_words.box_office(before, after, sentence=body[sentence_start:start])
+    unnamed, unnamed_scope = unnamed_measures.read(kind, before, after, sentence)
+    if kind == "money" and box_office and measure in ("", "revenue"):
+        # "ticket sales were above the estimate of $205 million": the film's takings.
+        measure = _box_office_measure(box_office) or measure
+    elif not measure or (measure in _LOOSE_FOR_DAMAGE and unnamed in _DAMAGES):
+        # "a budget of $200 million", "cut output by 1.16 million bpd", "total damage and
+        # economic losses of $145 billion": the governing word names what no cue did.
+        measure = unnamed or measure
     reference = _reference(before, after, sentence, kind, measure)
     if (
         kind == "count"
@@ -1997,6 +2008,8 @@ def about(
         if kind == "date"
         else _scope(before.lower()[-80:], after.lower()[:80], rates=kind == "money")
     )
+    if measure == unnamed and unnamed_scope:
+        scope = unnamed_scope  # "ranged from $15 billion to $100 billion": the range's ends
     if measure == "magnitude":
         # A past quake's magnitude ("since a 7.3-magnitude quake in 1999") is that quake's; an
         # aftershock's or one agency's reading is not the one another agency gives.
@@ -2089,9 +2102,9 @@ def about(
     )
     if result and result.shown:
         shown = result.shown  # "data center revenue estimate", "earnings per share"
-    if kind == "money" and not (measure or wording or shown):
+    if kind == "money" and box_office and (measure in _GROSSES or not (wording or shown)):
         # "domestic opening weekend gross"
-        shown = measure_words.box_office(before, after, sentence=body[sentence_start:start])
+        shown = box_office
         if shown.endswith(("opening day gross", "previews gross")):
             # A film's takings on its first day in a named market are one measure of the film:
             # "$70.5 million domestically on Friday" and "the largest day, with $70.8 million".
@@ -2167,6 +2180,22 @@ def about(
         if kind == "date"
         else "",
     )
+
+
+# Measures a disaster's damage is misread as by the lexicon: a court's "damages", a company's
+# "losses", what "the damage would cost".
+_LOOSE_FOR_DAMAGE = frozenset(("fine", "net loss", "cost"))
+_DAMAGES = frozenset(("damage", "insured losses"))
+# A film's takings in one market, whatever days a line counts them over: an opening weekend's
+# takings are the total after it, so outlets write either.
+_GROSSES = frozenset(("domestic gross", "global gross", "international gross"))
+
+
+def _box_office_measure(shown: str) -> str:
+    """ "domestic gross" for "domestic opening weekend gross"; "" where no market is named
+    ("box office gross"): a film's takings in one market are not its takings in another."""
+    market = shown.split()[0]
+    return f"{market} gross" if market in ("domestic", "global", "international") else ""
 
 
 # The size of an earthquake: its magnitude, how deep it struck and how far its epicentre lay

@@ -746,6 +746,10 @@ _LOOSE = {
     "earnings change": {"revenue change", "profit change"},
     # "15% of its workforce" in one outlet, "15%" of a cut in another.
     "share": {"workforce share"},
+    # What a fire "could cost" its insurers may be the damage others estimate; a headline's
+    # "damage" may be the insured losses its article gives.
+    "cost": {"damage"},
+    "damage": {"insured losses"},
 }
 
 

@@ -194,8 +194,8 @@ def without_cues(words: list[str]) -> list[str]:
 # about() also keys a first day's takings by them; a weekend's takings are grouped by the
 # sentence's words, as any unnamed measure is.
 _BOX_OFFICE = re.compile(
-    r"\b(?:box[- ]office|gross(?:ed|ing|es)|opening (?:weekend|day)|debut weekend"
-    r"|(?:opened|debuted) (?:to|with)|previews|ticket sales)\b"
+    r"\b(?:box[- ]office|gross(?:ed|ing|es)|opening (?:weekend|day)|(?:debut|first) weekend"
+    r"|(?:opened|debuted)(?: [a-z]+ly)? (?:to|with)|previews|ticket sales|bow|theat(?:re|er)s)\b"
 )
 _BOX_OFFICE_MARKETS = (
     ("domestic", re.compile(r"\b(?:domestic(?:ally)?|north americ(?:a|an)|(?:the )?u\.?s\.?)\b")),

@@ -48,10 +48,13 @@ def test_a_film_s_takings_say_which_in_the_line(text, figure, line):
     assert line in about.subject_line(found, figure)
 
 
-def test_box_office_words_only_reword_the_line_never_the_key():
+def test_box_office_words_key_the_market_but_leave_the_rest_to_the_words():
     text = "Halvern Studios' “Lanterns” took $92 million in domestic theaters this weekend."
     found = read_figure(text, "$92 million", kind="money", unit="USD")
-    assert found.key == ""  # grouping still reads the sentence's words
+    # The market is the measure; no scope, so the key alone decides nothing: grouping still
+    # reads the sentence's words (a weekend chart gives many films' takings in one line).
+    assert (found.measure, found.scope) == ("domestic gross", "")
+    assert not found.decisive
 
 
 def test_a_gross_margin_is_no_box_office():
