@@ -29,7 +29,7 @@ from articles import stories
 from articles.models import Article, ArticleEvent, Story
 from factcheck.rows import insert_rows, update_rows
 
-from . import about, comparison, matching, units
+from . import about, comparison, matching, results_words, units
 from .extraction.types import Qualifier
 from .figures import mention_of, reading_label, reading_of_claim
 from .matching import ArticleText, Params, Profile
@@ -309,6 +309,7 @@ def _merge_restatements(
                 or _same_record(target.roots[0], group.roots[0], other, mention)
                 or _specific_repeat(other, mention, target.profile, group.profile, on)
                 or _keyed_repeat(target.roots[0], group.roots[0], other, mention, text.body)
+                or _provisional_count(target.roots[0], group.roots[0])
                 or _bare_year_repeat(target.roots[0], group.roots[0], other, mention)
                 or matching.is_restatement(
                     target.profile,
@@ -363,6 +364,27 @@ def _specific_repeat(
     if matching.significant_digits(comparison.reading_of(a, on=on)) < 3:
         return False
     return bool(a_profile.own_names & b_profile.own_names)
+
+
+def _provisional_count(final: Claim, early: Claim) -> bool:
+    """Whether `early` is the early count of the figure `final` gives just before it: "took
+    $92 million. That was above Sunday's estimate of $88 million" states one figure twice,
+    first as made final, then as first estimated (outlets that wrote only the estimate
+    disagree with the final figure, not with each other)."""
+    if early.subject_scope != results_words.PROVISIONAL or final.subject_scope:
+        return False
+    if (final.kind, final.unit) != (early.kind, early.unit) or final.start > early.start:
+        return False
+    entity = final.subject_key.split("|")[0]
+    return (
+        bool(entity)
+        and entity == early.subject_key.split("|")[0]
+        and (early.start - final.end < _PROVISIONAL_REACH)
+    )
+
+
+# How far after the final figure its early count is still said of it (a sentence or two).
+_PROVISIONAL_REACH = 300
 
 
 def _keyed_repeat(

@@ -56,6 +56,12 @@ _ESTIMATE_OF = re.compile(
     r"\b(?:estimates?|expectations?|consensus)\s+(?:of|for|at|was|were|is|stood at)"
     r"\s+(?:about\s+|around\s+|roughly\s+)?$"
 )
+# A day's or a studio's estimate is an early count of the figure itself, later made final,
+# not what analysts expected: "above Sunday's estimate of $88 million", "studio estimates".
+_PROVISIONAL_ESTIMATE = re.compile(
+    r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|weekend|studios?|preliminary"
+    r"|initial)(?:['’]s?)?\s+(?:[\w-]+\s+){0,2}?estimates?\b"
+)
 # "results beat the consensus", "ahead of estimates": the estimate is what the figure is
 # compared with, further on in the sentence.
 _COMPARED_WITH_ESTIMATE = re.compile(
@@ -127,6 +133,8 @@ _NOT_DIVISIONS = frozenset(("company", "firm", "group", "entire", "whole", "core
 # A sentence going on about the figures just given: "The numbers represent a 27% increase".
 _REFERS_BACK = re.compile(r"\s*(?:the (?:numbers|figures|results)|this|that|these|it)\b", re.I)
 _CHANGES = frozenset(("change", "growth"))
+# The scope of an early count a later one replaces ("Sunday's estimate of $88 million").
+PROVISIONAL = "provisional"
 
 
 @dataclass(frozen=True)
@@ -209,12 +217,16 @@ def _amount(
     if _BEAT_BY.search(own):
         measure = measure or "results"
         return Result(measure, reference, "difference", f"{shown or measure} beat")
-    if _ESTIMATE_OF.search(own) or (
-        _ANALYSTS.search(lower_before) and not _COMPARED_WITH_ESTIMATE.search(lower_before)
+    provisional = _PROVISIONAL_ESTIMATE.search(own)
+    if not provisional and (
+        _ESTIMATE_OF.search(own)
+        or (_ANALYSTS.search(lower_before) and not _COMPARED_WITH_ESTIMATE.search(lower_before))
     ):
         return Result(
             measure, reference, "estimate", f"{shown or measure} estimate", of_company=True
         )
+    if provisional:
+        return Result(measure, reference, PROVISIONAL, shown)
     if _GUIDANCE.search(lower_before) and not _ANALYSTS.search(lower_before):
         return Result(measure, reference, "projected", f"{shown or measure} forecast")
     if _PREVIOUS_QUARTER.search(own):

@@ -157,3 +157,39 @@ def test_a_film_s_credited_cast_is_not_whose_takings_they_are():
         text, "$48 million", kind="money", unit="USD", sentence_start=text.index("The musical")
     )
     assert found.entity == "Harbor Lights"
+
+
+@pytest.mark.parametrize(
+    "estimate", ["Sunday’s estimate of $88 million", "the studio's estimate of $88 million"]
+)
+def test_a_day_s_or_a_studio_s_estimate_is_no_analysts_estimate(estimate):
+    text = f"Ticket sales for “Lanterns” were above {estimate}."
+    found = read_figure(text, "$88 million", kind="money", unit="USD")
+    assert found.scope == "provisional"
+    assert "analyst" not in about.subject_line(found, "$88 million")
+
+
+def test_analysts_estimates_stay_estimates():
+    text = "Velta Foods said sales beat analysts' estimate of $88 million."
+    found = read_figure(text, "$88 million", kind="money", unit="USD")
+    assert found.scope == "estimate"
+
+
+def test_an_article_s_final_figure_and_its_early_estimate_are_one_fact(make_article):
+    first = publish(
+        make_article,
+        "Halvern Studios' “Lanterns” collected $92 million in its domestic box office debut."
+        " Ticket sales were above Sunday’s estimate of $88 million, a record for the studio.",
+        outlet="Screen Ledger",
+        published=date(2025, 6, 10),
+    )
+    second = publish(
+        make_article,
+        "Halvern Studios' “Lanterns” took $88 million in domestic theaters over its opening"
+        " weekend, according to studio figures.",
+        outlet="Reel Desk",
+        published=date(2025, 6, 9),
+    )
+    final, early = claim(first, "$92 million"), claim(first, "$88 million")
+    assert final.fact == early.fact == claim(second, "$88 million").fact
+    assert final.fact.agreement == Fact.Agreement.DISPUTED
