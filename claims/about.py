@@ -2022,6 +2022,8 @@ def about(
             scope = ""  # who recalls a past quake's size is no agency measuring it
     if kind == "count" and not scope and measure == "jobs":
         scope = _sector(before.lower()[-90:], after.lower()[:90])
+    if kind == "count" and not scope and measure == "jobs" and _strike_story(body):
+        scope = _workforce_counted(before[-60:], after[:25], text)
     if measure in _ELECTION_RESULTS and scope == "projected":
         # "is projected to finish with 10 seats", "forecasts expect it to win 410 seats": while
         # votes are counted a projection is the result as it stands, which the final count
@@ -2115,6 +2117,8 @@ def about(
         # "a four-year deal" and "wage increases over the next four years" say how long the
         # contract runs: one measure, whichever words a line gives it.
         measure = "contract length"
+    if kind == "duration" and not measure:
+        measure = _stoppage_length(body[max(sentence_start, start - 60) : start], after)
     if measure in ("transfer fee", "exchange ratio"):
         shown = measure  # not the player's role nor the week it was announced
     investor = _investor(
@@ -3538,6 +3542,73 @@ _CONTRACT_TERM = re.compile(
     r"\b(?:(?:deal|contract|agreement|pact|accord)s? length"
     r"|(?:wages?|pay|raises?|wage increases?) period)\b"
 )
+
+
+# A stoppage of work: what a length of time next to it measures ("a seven-week strike", "the
+# walkout idled the plants for 53 days", "a nearly two-month long strike").
+_STOPPAGE = r"(?:strikes?|walkouts?|stoppages?|lockouts?)"
+_STOPPAGE_BEFORE = re.compile(r"\b" + _STOPPAGE + r"\b[^\d.;:]{0,45}$", re.IGNORECASE)
+_STOPPAGE_AFTER = re.compile(r"^[\s-]*(?:long\s+)?" + _STOPPAGE + r"\b", re.IGNORECASE)
+# A stoppage still going on: its length so far ("has lasted for more than a month", "now in its
+# sixth week"), not the length it ends with.
+_SO_FAR = re.compile(
+    r"\b(?:ha(?:s|ve) (?:lasted|gone on|been (?:going on|under way|underway|on strike))"
+    r"|(?:is|are) now in its|so far|ongoing)\b",
+    re.IGNORECASE,
+)
+
+# "the first strike in 16 years", "the costliest walkout in more than 25 years": a span a
+# record holds over, not how long the stoppage lasts.
+_IN_SPAN = re.compile(
+    r"\bin\s+(?:(?:more than|over|almost|nearly|about|around|at least|the past|the last)\s+)*$",
+    re.IGNORECASE,
+)
+
+_FIRST = re.compile(r"\bfirst\b", re.IGNORECASE)
+
+
+# Whom a union counts: its members, those it represents ("the union, representing 33,000
+# machinists", "its 33,000 members").
+_REPRESENTED = re.compile(r"\b(?:represent(?:s|ed|ing)?|members?|membership)\b", re.IGNORECASE)
+# Whom a stoppage is counted to idle ("the striking 44,000 workers", "has idled more than 40,000
+# workers", "40,000 workers on strike"): a tally of those off work, which a statistics office
+# may make of more than one union's members.
+_IDLED_BEFORE = re.compile(
+    r"\b(?:striking|idled|idling|sidelined|sidelining)\s+(?:the\s+)?"
+    r"(?:(?:more than|over|about|around|nearly|almost|some|roughly)\s+)?$",
+    re.IGNORECASE,
+)
+_IDLED_AFTER = re.compile(r"^\s*(?:[a-z-]+\s+)?(?:on strike|idled)\b", re.IGNORECASE)
+
+
+# A strike's workforces: often one and the same crowd, so equal headcounts of either are one
+# figure; but a union's roll and a statistics office's tally of the idle are counted by
+# different people, of sets that may differ, so different values of them make no dispute
+# (claims.facts groups them so).
+WORKFORCES = frozenset(("represented", "idled"))
+
+
+def _workforce_counted(before: str, after: str, text: str) -> str:
+    """In a strike's story, which workforce a headcount is: the members a union represents or
+    the workers a stoppage idles (WORKFORCES)."""
+    if any(_REPRESENTED.search(words) for words in (before, text, after)):
+        return "represented"
+    if _IDLED_BEFORE.search(before) or _IDLED_AFTER.search(after):
+        return "idled"
+    return ""
+
+
+def _stoppage_length(before: str, after: str) -> str:
+    """ "strike length" when a length of time measures a stoppage of work, "strike length so
+    far" while it goes on: a contract's term, a strike's length and the time a strike had
+    lasted when a report counted are three measures, whatever their values."""
+    if not (_STOPPAGE_AFTER.search(after) or _STOPPAGE_BEFORE.search(before)):
+        return ""
+    if _IN_SPAN.search(before):
+        # "the first strike in 16 years": the time since the last one; "the costliest strike
+        # in 25 years": how long a record holds. Neither is how long the stoppage lasts.
+        return "time since last strike" if _FIRST.search(before) else "record span"
+    return "strike length so far" if _SO_FAR.search(before) else "strike length"
 
 
 def _reference(before: str, after: str, sentence: str, kind: str, measure: str) -> str:

@@ -781,6 +781,8 @@ def compare(a: Reading, b: Reading, *, overrides: RateOverrides | None = None) -
     a_read, b_read = _both_maxima_as_written(a, b)
     a_interval = interval_of(a_read).scaled(common.a_factor).widened(a_tolerance)
     b_interval = interval_of(b_read).scaled(common.b_factor).widened(b_tolerance)
+    a_interval = _whole_units_gone_by(a, a_interval, common.a_factor, common.b_factor)
+    b_interval = _whole_units_gone_by(b, b_interval, common.b_factor, common.a_factor)
     agree = a_interval.overlaps(b_interval)
     a_value = central_value(a) * common.a_factor
     b_value = central_value(b) * common.b_factor
@@ -814,6 +816,24 @@ def compare(a: Reading, b: Reading, *, overrides: RateOverrides | None = None) -
         converted=common.converted,
         explain=explain,
     )
+
+
+def _whole_units_gone_by(
+    reading: Reading, interval: Interval, factor: Decimal, other_factor: Decimal
+) -> Interval:
+    """A length of time written in a coarser unit than the other's counts the whole units gone
+    by: a stoppage of 53 days is "seven weeks" long, not eight. It reaches to the next whole
+    unit, by at most a third of itself ("one year" is no 18 months)."""
+    unit = units.unit_key(reading.unit)
+    if factor <= other_factor or units.PHYSICAL_UNITS.get(unit, ("",))[0] != "duration":
+        return interval
+    number = reading.number
+    if reading.qualifier != Qualifier.EXACT.value or reading.number_high is not None:
+        return interval
+    if number is None or number != number.to_integral_value():
+        return interval
+    reach = min(number + 1, number * 4 / 3) * factor
+    return Interval(interval.low, max(interval.high, reach))
 
 
 def _both_maxima_as_written(a: Reading, b: Reading) -> tuple[Reading, Reading]:

@@ -606,6 +606,10 @@ def _score(
         )
     if _subjects_differ(group, summary) or _far_apart(reading, values, plain):
         return None
+    if _other_time_unit(group, reading, values) or _other_workforce(
+        group, summary, reading, values
+    ):
+        return None
     if _another_record(group, summary, reading, values, plain):
         return None
     if matching.disagrees(reading, values, overrides, compared) and not _same_subject(
@@ -620,6 +624,45 @@ def _score(
         # evidence, not a decision.
         result = replace(result, total=result.total + SUBJECT_KEY_BONUS / 2)
     return result
+
+
+def _other_time_unit(
+    group: _Group, reading: comparison.Reading | None, values: Sequence[Mapping]
+) -> bool:
+    """Whether a length of time is counted in another unit than every one of the fact's
+    ("53 days" beside "seven weeks", "nearly two months"): each outlet rounds to its own unit,
+    so the figures never disagree and are told as facts of their own, unless their subjects
+    are one (a decisive key decides above). An age is one figure however an outlet rounds it
+    ("a 10-month-old start-up", "the year-old start-up"): it is left to the words."""
+    if reading is None or reading.kind != Claim.Kind.DURATION or not values:
+        return False
+    if group.roots[0].subject_measure == "age":
+        return False
+    unit = (units.unit_key(reading.unit) or "").removesuffix("s")
+    return all(
+        (units.unit_key(value.get("unit")) or "").removesuffix("s") != unit for value in values
+    )
+
+
+def _other_workforce(
+    group: _Group, summary: Mapping, reading: comparison.Reading | None, values: Sequence[Mapping]
+) -> bool:
+    """Whether a headcount of one of a strike's workforces (about.WORKFORCES: a union's roll,
+    the workers a stoppage idles) meets a fact of the other with another number: counted by
+    different people, of sets that may differ, they are two facts. The same number is one
+    crowd, whatever noun each outlet counts it in ("27,000 workers", "27,000 members")."""
+    scope = group.roots[0].subject_scope
+    scopes = {key.split("|")[3] for key in summary.get("keys", ()) if key.count("|") >= 3}
+    if scope not in about.WORKFORCES or scope in scopes or not scopes & about.WORKFORCES:
+        return False
+    if reading is None or reading.number is None:
+        return False
+    counted = replace(reading, unit=None)
+    return not any(
+        comparison.compare(counted, replace(matching.reading_of_value(value), unit=None)).agree
+        for value in values
+        if value.get("number") is not None
+    )
 
 
 def _same_day_of_event(
@@ -717,7 +760,12 @@ def _subjects_differ(group: _Group, summary: Mapping) -> bool:
         and not _compatible(root.subject_reference, references)
     ):
         return True
-    if root.subject_scope and scopes and root.subject_scope not in scopes:
+    if (
+        root.subject_scope
+        and scopes
+        and root.subject_scope not in scopes
+        and not {root.subject_scope, *scopes} <= about.WORKFORCES
+    ):
         return True
     family = _family_name(root.subject_measure) if root.subject_measure else ""
     alike = [p for p in parts if len(p) >= 4 and p[1] and _family_name(p[1]) == family]

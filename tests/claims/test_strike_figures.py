@@ -1,0 +1,131 @@
+"""A strike's figures: how long it lasted, how long it had lasted when a report counted, the
+contract ending it, and the workers a union represents against those a stoppage idles."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from claims import comparison
+from claims.models import Fact
+from tests.claims.stories import claim, publish, read_figure
+
+_STRIKE = "Dockers at Halvard Port went on strike. The strike closed the port. "
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "measure"),
+    [
+        ("Dockers ended a six-week strike at Halvard Port.", "six-week", "strike length"),
+        (
+            "The walkout idled the Halvard Port cranes for 41 days.",
+            "41 days",
+            "strike length",
+        ),
+        ("Dockers ended a nearly two-month long strike.", "two-month", "strike length"),
+        (
+            "The dockers' strike, which has lasted for more than a month, closed the port.",
+            "a month",
+            "strike length so far",
+        ),
+        ("It was the dockers' first strike in 12 years.", "12 years", "time since last strike"),
+        (
+            "It was the costliest walkout in the country in more than 20 years.",
+            "20 years",
+            "record span",
+        ),
+        (
+            "Dockers at Halvard Port backed a three-year deal on Sunday.",
+            "three-year",
+            "contract length",
+        ),
+    ],
+)
+def test_a_length_of_time_is_measured_by_what_it_is_of(text, figure, measure):
+    found = read_figure(text, figure, kind="duration", unit=figure.split()[-1].split("-")[-1])
+    assert found.measure == measure
+
+
+def _days(number, unit, text):
+    return comparison.Reading(number=Decimal(number), unit=unit, kind="duration", text=text)
+
+
+def test_a_length_in_a_coarser_unit_counts_the_whole_units_gone_by():
+    six_weeks = _days(6, "weeks", "six weeks")
+    assert comparison.compare(six_weeks, _days(45, "days", "45 days")).agree
+    assert comparison.compare(_days(45, "days", "45 days"), six_weeks).agree
+    assert not comparison.compare(six_weeks, _days(50, "days", "50 days")).agree
+    assert not comparison.compare(_days(4, "weeks", "4 weeks"), _days(5, "weeks", "5 weeks")).agree
+
+
+@pytest.mark.parametrize(
+    ("sentence", "unit", "scope"),
+    [
+        ("The union, representing 12,000 machinists, met on Friday.", "machinists", "represented"),
+        ("The 12,000 union members will return on Monday.", "members", "represented"),
+        ("Officials said the striking 12,000 workers cut output.", "workers", "idled"),
+        ("The strike has idled more than 12,000 workers.", "workers", "idled"),
+        ("Some 12,000 workers will return on Monday.", "workers", ""),
+    ],
+)
+def test_in_a_strike_story_a_headcount_says_which_workforce_it_is(sentence, unit, scope):
+    text = _STRIKE + sentence
+    found = read_figure(text, "12,000", kind="count", unit=unit, sentence_start=len(_STRIKE))
+    assert found.measure == "jobs"
+    assert found.scope == scope
+
+
+def test_a_contract_s_term_and_a_strike_s_length_are_two_facts(make_article):
+    first = publish(
+        make_article,
+        _STRIKE + "The deal gives the dockers a 30% raise over three years.",
+        outlet="City Desk",
+        published=date(2025, 5, 6),
+    )
+    second = publish(
+        make_article,
+        _STRIKE + "The vote ended a nearly two-month long strike at the port.",
+        outlet="Market Daily",
+        published=date(2025, 5, 7),
+    )
+
+    assert claim(first, "three years").fact != claim(second, "two-month").fact
+    assert Fact.objects.filter(agreement=Fact.Agreement.DISPUTED).count() == 0
+
+
+def test_a_strike_s_length_in_days_and_in_weeks_make_no_dispute(make_article):
+    first = publish(
+        make_article,
+        _STRIKE + "The walkout idled the port for 45 days.",
+        outlet="City Desk",
+        published=date(2025, 5, 6),
+    )
+    second = publish(
+        make_article,
+        _STRIKE + "Dockers voted to end a six-week strike at the port.",
+        outlet="Market Daily",
+        published=date(2025, 5, 7),
+    )
+
+    assert claim(first, "45 days").fact != claim(second, "six-week").fact
+    assert Fact.objects.filter(agreement=Fact.Agreement.DISPUTED).count() == 0
+
+
+def test_a_union_s_members_and_the_workers_a_strike_idles_are_two_facts(make_article):
+    first = publish(
+        make_article,
+        _STRIKE + "The union, representing 12,000 machinists, backed the deal.",
+        outlet="City Desk",
+        published=date(2025, 5, 6),
+    )
+    second = publish(
+        make_article,
+        _STRIKE + "Officials said the strike has idled more than 15,000 workers.",
+        outlet="Market Daily",
+        published=date(2025, 5, 7),
+    )
+
+    assert claim(first, "12,000 machinists").fact != claim(second, "15,000 workers").fact
+    assert Fact.objects.filter(agreement=Fact.Agreement.DISPUTED).count() == 0
