@@ -1365,7 +1365,12 @@ class ArticleContext:
         found = set()
         # A one-word speaker is a person when the article gives the full name ("Jane Moss"
         # ... "Moss said"); else it is as likely a company ("Microsoft said").
-        surnames = {n.text.split()[-1] for n in self.names if len(n.text.split()) in (2, 3)}
+        # "Sultanate of Oman", "Bank of Kestrel" are no full names: "Oman said" is a place's.
+        surnames = {
+            n.text.split()[-1]
+            for n in self.names
+            if len(n.text.split()) in (2, 3) and not re.search(r"\s(?:of|and|for)\s", n.text)
+        }
         for name in self.names:
             after = self.body[name.end : name.end + 12]
             before = self.body[max(0, name.start - 8) : name.start]
@@ -1971,7 +1976,7 @@ def about(
         measure = ""  # "defer $68 million of his $70 million": the whole, not what is put off
     # A film's takings: "domestic gross", "global gross" (claims.measure_words.box_office).
     box_office = measure_words.box_office(before, after, sentence=body[sentence_start:start])
-    unnamed, unnamed_scope = unnamed_measures.read(kind, before, after, sentence)
+    unnamed, unnamed_scope = unnamed_measures.read(kind, before, after, sentence, unit)
     if kind == "money" and box_office and measure in ("", "revenue"):
         # "ticket sales were above the estimate of $205 million": the film's takings.
         measure = _box_office_measure(box_office) or measure
@@ -2010,6 +2015,8 @@ def about(
     )
     if measure == unnamed and unnamed_scope:
         scope = unnamed_scope  # "ranged from $15 billion to $100 billion": the range's ends
+    elif measure == "output cut":
+        scope = unnamed_scope  # "per day" of the list's previous item is not this cut's scope
     if measure == "magnitude":
         # A past quake's magnitude ("since a 7.3-magnitude quake in 1999") is that quake's; an
         # aftershock's or one agency's reading is not the one another agency gives.
@@ -2854,9 +2861,21 @@ def _clause_start(body: str, sentence_start: int, start: int) -> int:
         if "," not in segment[breaks[-1].end() :]:
             break
         breaks.pop()
-    return sentence_start + (breaks[-1].end() if breaks else 0)
+    opened = sentence_start + (breaks[-1].end() if breaks else 0)
+    # "Ostria announced a cut of 9,000 bpd and Kandor said it would cut 50,000": after a
+    # figure, "and" with a name and its own verb opens a clause of its own.
+    joined = [
+        m.start()
+        for m in _AND_CLAUSE.finditer(body, opened, start)
+        if re.search(r"\d", body[opened : m.start()])
+    ]
+    return joined[-1] if joined else opened
 
 
+_AND_CLAUSE = re.compile(
+    r"\band\s+(?=(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*\s+(?:said|says|announced"
+    r"|added|reported|will|would|plans|planned|expects|expected)\b)"
+)
 _RELATIVE_BREAK = re.compile(r",\s(?:which|who)\b")
 
 
@@ -3047,6 +3066,10 @@ def _entity(
     ]
     if main:
         return main[0].text
+    if _OWN_SUBJECT_CONTRAST.match(body, clause_start, start):
+        # "Brent rose $6 to $85, while U.S. crude climbed $5 to $80": the clause names its
+        # own subject, though no name the article is about.
+        return ""
     earlier = [
         n
         for n in names
@@ -3060,6 +3083,12 @@ def _entity(
     return context.salient_thing
 
 
+# A contrasting clause opening with a subject of its own the article's names do not hold
+# ("while U.S. crude climbed", "whereas Velorian bonds fell"): not the previous clause's.
+_OWN_SUBJECT_CONTRAST = re.compile(
+    r"\s*(?:[Ww]hile|[Ww]hereas)\s+(?!(?:It|Its|They|Their|He|His|She|Her|This|That)\b)"
+    r"[A-Z][\w.'’-]*\s+[\w.'’-]+"
+)
 # "North of the border the Greens won six seats": a direction from somewhere, no name.
 _DIRECTION_OF = re.compile(r"(?:North|South|East|West)(?:ern)?\s+of\b")
 _GOES_ON_ABOUT = re.compile(r"\s*[,–—-]?\s*who\b")
@@ -3334,18 +3363,26 @@ _SHOWS = re.compile(
     r"(?:,[^,.;]{1,30},)?\s+(?:shows?|showed|projects|projected|predicts|predicted|reports"
     r"|reported|estimates|estimated|says|said)\b"
 )
-# What opens a list item before its name: the previous item's figure (perhaps with its noun),
-# then a comma, a semicolon or "and" ("won 301 seats, the Crown Party 140 and the Greens nine").
+# What opens a list item before its name: the previous item's figure (perhaps with its noun,
+# or closing its brackets), then a comma, a semicolon or "and" ("won 301 seats, the Crown
+# Party 140 and the Greens nine", "cut by 300,000 barrels a day, Kandor by 120,000").
 # Without a figure before, a name is no item: "will cost Brisk and Tolland $9 million".
 _ITEM_OPENER = re.compile(
     r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))\w*"
-    r"(?:\s+[a-z]+)?\s*(?:[,;]\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?$"
+    r"(?:\s+[a-z]+){0,3}\)?\s*(?:[,;]\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?$"
+)
+# What may stand between an item's name and its figure: nothing ("the SNP nine"), "by" with
+# the verb left out ("Kandor by a similar 120,000") or a bracket ("Kandor (120,000)").
+_ITEM_LINK = re.compile(
+    r"\s*(?:\(\s*|\s+by\s+(?:(?:a|an|another|similar|further|additional|about|around|some"
+    r"|nearly|almost|roughly|approximately|just|only)\s+)*)?"
 )
 
 
 def _list_item_name(body: str, names: list[Name], start: int) -> str:
-    """The name heading a list item that holds only it and the figure (", the SNP nine")."""
-    heads = [n for n in names if n.end <= start and not body[n.end : start].strip()]
+    """The name heading a list item that holds only it and the figure (", the SNP nine",
+    ", Kandor by 120,000", ", Kandor (120,000)")."""
+    heads = [n for n in names if n.end <= start and _ITEM_LINK.fullmatch(body, n.end, start)]
     if not heads:
         return ""
     head = heads[-1]

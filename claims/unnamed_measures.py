@@ -30,8 +30,26 @@ _QUANTITY = (
     ("wind speed", r"winds?|gusts?"),
     ("storm surge", r"(?:storm )?surges?"),
     ("rainfall", r"rain(?:fall)?|precipitation"),
+    # "cut output by 300,000 barrels a day", "a voluntary reduction of 40,000 bpd": how much
+    # a producer pumps less; read only where the sentence speaks of output (_OUTPUT).
+    ("output cut", r"cut(?:s|ting)?|reduc(?:e|es|ed|ing|tions?)|slash(?:es|ed|ing)?|curbs?"),
 )
 _MONEY_CUES = [(name, re.compile(rf"\b(?:{cue})\b")) for name, cue in _MONEY]
+# What a cut must be of to be an output cut: "cut its emissions by 9,000 tonnes" is none.
+_OUTPUT = re.compile(r"\b(?:output|outputs|production|produce|producers?|pump(?:s|ed|ing)?)\b")
+# A rate of output: "barrels per day".
+_PUMPED = re.compile(r"\bbarrels?\b.*\b(?:day|year)\b|^bpd$")
+# "bringing overall cuts to 3.6 million bpd", "cuts totalling 700,000 bpd": all the cuts
+# together, another fact than any one of them.
+_ALL_CUTS = re.compile(
+    r"\b(?:total(?:l?ing)?|overall|combined|in all)\b|\bcuts\s+to\s+(?:about\s+|around\s+)?$"
+)
+# "Veloria will cut output by 300,000 bpd, Kandor by 120,000": a list item whose verb is left
+# out takes the list's ("Kandor by a similar 120,000", "and the Marsh Republic by 9,000").
+_ITEM_BY = re.compile(
+    r"(?:[,;]\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*\s+by\s+"
+    r"(?:(?:a|an|similar|about|around|some|nearly|almost|roughly|approximately)\s+)*$"
+)
 _QUANTITY_CUES = [(name, re.compile(rf"\b(?:{cue})\b")) for name, cue in _QUANTITY]
 # Words of a court case: there "damages" are what a party is ordered to pay.
 _COURT = re.compile(r"\b(?:court|jury|judge|lawsuit|sued|suit|verdict|awarded|plaintiffs?)\b")
@@ -46,7 +64,7 @@ _MOVED_BY = re.compile(
 )
 
 
-def read(kind: str, before: str, after: str, sentence: str = "") -> tuple[str, str]:
+def read(kind: str, before: str, after: str, sentence: str = "", unit: str = "") -> tuple[str, str]:
     """(measure, scope) of an amount or a quantity from its governing words; ("", "") when
     they name none. `before` and `after` are the figure's clause around it."""
     if kind not in ("money", "quantity"):
@@ -56,6 +74,11 @@ def read(kind: str, before: str, after: str, sentence: str = "") -> tuple[str, s
     own_after = re.split(r"(?<![a-z])\d|[,;(]|\b(?:and|but|while)\b", after.lower(), maxsplit=1)[0]
     cues = _MONEY_CUES if kind == "money" else _QUANTITY_CUES
     measure = _nearest(cues, own_before, own_after)
+    if not measure and _ITEM_BY.search(before):
+        measure = _nearest(cues, lower_before, "")
+    pumped = _OUTPUT.search(sentence.lower() or lower_before) or _PUMPED.search(unit.lower())
+    if measure == "output cut" and not pumped:
+        measure = ""
     if not measure and _RANGE_TO.search(lower_before):
         # "estimates ranged from $9 billion to $30 billion": the range's words are both ends'.
         measure = _nearest(cues, lower_before, "")
@@ -66,6 +89,8 @@ def read(kind: str, before: str, after: str, sentence: str = "") -> tuple[str, s
         scope = "low end"
     elif _RANGE_TO.search(lower_before):
         scope = "high end"
+    elif measure == "output cut":
+        scope = "total" if _ALL_CUTS.search(own_before) or _ALL_CUTS.search(own_after) else ""
     elif _MOVED_BY.search(own_before):
         scope = "change"
     return measure, scope if measure else ""
