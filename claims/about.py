@@ -3577,7 +3577,7 @@ _RANKED_IN = re.compile(
 # period" ("wage increases over the next four years").
 _CONTRACT_TERM = re.compile(
     r"\b(?:(?:deal|contract|agreement|pact|accord)s? length"
-    r"|(?:wages?|pay|raises?|wage increases?) period)\b"
+    r"|(?:wages?|pay|raises?|wage increases?|amount raised) period)\b"
 )
 
 

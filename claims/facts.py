@@ -606,9 +606,7 @@ def _score(
         )
     if _subjects_differ(group, summary) or _far_apart(reading, values, plain):
         return None
-    if _other_time_unit(group, reading, values) or _other_workforce(
-        group, summary, reading, values
-    ):
+    if _other_workforce(group, summary, reading, values):
         return None
     if _another_record(group, summary, reading, values, plain):
         return None
@@ -624,24 +622,6 @@ def _score(
         # evidence, not a decision.
         result = replace(result, total=result.total + SUBJECT_KEY_BONUS / 2)
     return result
-
-
-def _other_time_unit(
-    group: _Group, reading: comparison.Reading | None, values: Sequence[Mapping]
-) -> bool:
-    """Whether a length of time is counted in another unit than every one of the fact's
-    ("53 days" beside "seven weeks", "nearly two months"): each outlet rounds to its own unit,
-    so the figures never disagree and are told as facts of their own, unless their subjects
-    are one (a decisive key decides above). An age is one figure however an outlet rounds it
-    ("a 10-month-old start-up", "the year-old start-up"): it is left to the words."""
-    if reading is None or reading.kind != Claim.Kind.DURATION or not values:
-        return False
-    if group.roots[0].subject_measure == "age":
-        return False
-    unit = (units.unit_key(reading.unit) or "").removesuffix("s")
-    return all(
-        (units.unit_key(value.get("unit")) or "").removesuffix("s") != unit for value in values
-    )
 
 
 def _other_workforce(

@@ -95,7 +95,7 @@ def test_a_contract_s_term_and_a_strike_s_length_are_two_facts(make_article):
     assert Fact.objects.filter(agreement=Fact.Agreement.DISPUTED).count() == 0
 
 
-def test_a_strike_s_length_in_days_and_in_weeks_make_no_dispute(make_article):
+def test_a_strike_s_length_in_days_and_in_weeks_is_one_fact_without_a_dispute(make_article):
     first = publish(
         make_article,
         _STRIKE + "The walkout idled the port for 45 days.",
@@ -109,7 +109,7 @@ def test_a_strike_s_length_in_days_and_in_weeks_make_no_dispute(make_article):
         published=date(2025, 5, 7),
     )
 
-    assert claim(first, "45 days").fact != claim(second, "six-week").fact
+    assert claim(first, "45 days").fact == claim(second, "six-week").fact
     assert Fact.objects.filter(agreement=Fact.Agreement.DISPUTED).count() == 0
 
 
