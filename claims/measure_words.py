@@ -231,10 +231,10 @@ def box_office(before: str, after: str, *, sentence: str = "") -> str:
     before, after = before[-70:], after[:50]
     if not _BOX_OFFICE.search(f"{before} {after}"):
         return ""
-    market = _nearest_cue(_BOX_OFFICE_MARKETS, before, after) or _sentence_market(
+    market = nearest_cue(_BOX_OFFICE_MARKETS, before, after) or _sentence_market(
         re.sub(r"\b(?:19|20)\d\d\b", "year", (sentence or before).lower())
     )
-    days = _nearest_cue(_BOX_OFFICE_DAYS, before, after)
+    days = nearest_cue(_BOX_OFFICE_DAYS, before, after)
     return (
         " ".join(p for p in (market, days, "gross") if p) if market or days else "box office gross"
     )
@@ -254,7 +254,7 @@ def _sentence_market(before: str) -> str:
     return markets.pop() if len(markets) == 1 else ""
 
 
-def _nearest_cue(cues: tuple[tuple[str, re.Pattern], ...], before: str, after: str) -> str:
+def nearest_cue(cues: tuple[tuple[str, re.Pattern], ...], before: str, after: str) -> str:
     """The name of the cue written nearest the figure, before or after it."""
     best, best_distance = "", None
     for name, cue in cues:

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from claims.measure_words import nearest_cue
+
 # measure -> cue, for amounts. The cue is read among the figure's own words: those since the
 # previous figure in its clause, and those up to the next one.
 _MONEY = (
@@ -97,12 +99,5 @@ def read(kind: str, before: str, after: str, sentence: str = "", unit: str = "")
 
 
 def _nearest(cues: list[tuple[str, re.Pattern]], before: str, after: str) -> str:
-    """The measure whose cue lies nearest the figure, before it or just after it."""
-    best, best_distance = "", None
-    after = " ".join(after.split()[:5])
-    for name, cue in cues:
-        distances = [len(before) - m.end() for m in cue.finditer(before)]
-        distances += [m.start() for m in cue.finditer(after)]
-        if distances and (best_distance is None or min(distances) < best_distance):
-            best, best_distance = name, min(distances)
-    return best
+    """The measure whose cue lies nearest the figure, before it or in the five words after it."""
+    return nearest_cue(tuple(cues), before, " ".join(after.split()[:5]))
