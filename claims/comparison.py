@@ -822,7 +822,7 @@ def _whole_units_gone_by(
     reading: Reading, interval: Interval, factor: Decimal, other_factor: Decimal
 ) -> Interval:
     """A length of time written in a coarser unit than the other's counts the whole units gone
-    by: a stoppage of 53 days is "seven weeks" long, not eight. It reaches to the next whole
+    by: a stoppage of 38 days is "five weeks" long, not eight. It reaches to the next whole
     unit, by at most a third of itself ("one year" is no 18 months)."""
     unit = units.unit_key(reading.unit)
     if factor <= other_factor or units.PHYSICAL_UNITS.get(unit, ("",))[0] != "duration":
@@ -837,8 +837,8 @@ def _whole_units_gone_by(
 
 
 def _both_maxima_as_written(a: Reading, b: Reading) -> tuple[Reading, Reading]:
-    """Two "up to x" readings each state the most there is, one figure: "lose up to 52 pounds"
-    and "lose up to 48 pounds" disagree as 52 and 48 would, though either maximum alone
+    """Two "up to x" readings each state the most there is, one figure: "lose up to 40 pounds"
+    and "lose up to 36 pounds" disagree as 40 and 36 would, though either maximum alone
     allows smaller values."""
     if a.qualifier == b.qualifier == Qualifier.UP_TO.value:
         exact = Qualifier.EXACT.value

@@ -412,7 +412,7 @@ def _bare_year_repeat(
     a: Claim, b: Claim, a_mention: matching.Mention, b_mention: matching.Mention
 ) -> bool:
     """Whether an article writes one year twice, bare and with no event word dating either
-    ("9.7 million against 10.3 million in 2019", "up from 32.2% in 2019"): the same earlier
+    ("6.2 million against 6.8 million in 2015", "up from 28.4% in 2015"): the same earlier
     moment its comparisons go back to (see _same_bare_year)."""
     if a.kind != Claim.Kind.DATE or b.kind != Claim.Kind.DATE:
         return False
@@ -450,7 +450,7 @@ def _same_record(
     a: Claim, b: Claim, a_mention: matching.Mention, b_mention: matching.Mention
 ) -> bool:
     """Whether two dates of one article both date the last time a figure was as low or high,
-    to one moment ("the lowest since 2020" in the headline, "since December 2020" lower
+    to one moment ("the lowest since 2020" in the headline, "since March 2017" lower
     down): one record."""
     if a.subject_measure != b.subject_measure or a.subject_measure not in _DATED_AT_ANY_PRECISION:
         return False
@@ -668,7 +668,7 @@ def _same_day_of_event(
 
 
 # What a story dates once, however precisely an outlet writes it: the last time a figure was
-# as low ("the smallest gain since 2020", "since December 2020"). A year or a month alone
+# as low ("the smallest gain since 2020", "since March 2017"). A year or a month alone
 # dates many other things (a plan's start, a cut's end).
 _DATED_AT_ANY_PRECISION = frozenset(("record since",))
 
@@ -753,7 +753,7 @@ def _subjects_differ(group: _Group, summary: Mapping) -> bool:
         return False
     # The fact is only ever a forecast, a revision, an industry's part: a figure of the same
     # measure said plainly is the figure itself, or the whole ("12,000 jobs" is not the
-    # "100,000 expected", nor the "46,000 jobs in manufacturing").
+    # "80,000 expected", nor the "9,000 jobs in construction").
     if not root.subject_scope:
         return all(_another_quantity(p[3]) for p in alike)
     # A part on one side only is two facts, whatever their values.

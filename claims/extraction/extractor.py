@@ -357,7 +357,7 @@ def _name_placeholders(text: str, cands: list[Candidate], sentences: Sentences) 
             c.unit = next((n for n in (before, after) if n and n not in units.PLACEHOLDERS), c.unit)
 
 
-# "cut 17,500 people", "cut 15% of its workforce, some 17,500 employees", "reducing headcount
+# "cut 6,200 people", "cut 9% of its workforce, some 6,200 employees", "reducing headcount
 # by 15,000": what an employer cuts is jobs, whatever noun the outlet gives the count, so that
 # outlets wording one cut differently report one figure. "Laid off 200 staff" counts the people.
 _CUT_BEFORE = re.compile(

@@ -147,7 +147,7 @@ _QUAKE_AFTER = re.compile(r"[\s-]+(?i:earthquake|quake|tremor|aftershock)s?\b")
 _MAGNITUDE = re.compile(r"[1-9]\.\d")
 # "Python 3.12", "Claude 3.5": short decimals after a name are versions.
 _VERSION = re.compile(r"\d{1,2}\.\d{1,2}")
-# "jumped $6 to $85.54", "rose 5.2% or $5 to $84.08", "raised its forecast by $5 to $95": after a
+# "jumped $7 to $91.20", "rose 4.1% or $3 to $76.40", "raised its forecast by $5 to $95": after a
 # verb of change, an amount "to" another is the change and the level it reached, not a range.
 _CHANGE_VERB_BEFORE = re.compile(
     r"\b(?:rose|rises?|rising|risen|jumped|jumps?|jumping|climbed|climbs?|climbing|gained|gains?"
@@ -341,7 +341,7 @@ def read_digits(text: str, m: re.Match[str]) -> Atom | None:
         start = prefix.start()
     factor, pos, letter = _magnitude_at(text, pos, glued_letters=True)
     hyphened = _HYPHENED_LETTER_MAG.match(text, pos) if currency and factor == 1 else None
-    if hyphened:  # "$205-m debut", "€3-bn deal": a priced amount's magnitude letter
+    if hyphened:  # "$187-m debut", "€3-bn deal": a priced amount's magnitude letter
         factor, pos = magnitude(hyphened.group(1)), hyphened.end()
     if letter and letter in "bB" and not currency:
         return None  # "7B", "8x7B": model sizes and labels, not figures, unless priced

@@ -73,12 +73,14 @@ def test_and_with_a_name_and_its_own_verb_after_a_figure_opens_a_clause():
 
 
 def test_a_while_clause_with_its_own_subject_borrows_no_name():
-    text = "Brent futures jumped $6 to $85.54 a barrel, while U.S. crude climbed $5.22 to $80.89."
-    lower = "Brent futures jumped $6 to $85.54, while the rest climbed $5.22 to $80.89."
+    text = (
+        "Northsea futures jumped $7 to $91.20 a barrel, while U.S. crude climbed $3.15 to $71.35."
+    )
+    lower = "Northsea futures jumped $7 to $91.20, while the rest climbed $3.15 to $71.35."
 
-    assert read_figure(text, "$80.89", kind="money", unit="USD").entity == ""
-    assert read_figure(text, "$85.54", kind="money", unit="USD").entity == "Brent"
-    assert read_figure(lower, "$80.89", kind="money", unit="USD").entity == "Brent"
+    assert read_figure(text, "$71.35", kind="money", unit="USD").entity == ""
+    assert read_figure(text, "$91.20", kind="money", unit="USD").entity == "Northsea"
+    assert read_figure(lower, "$71.35", kind="money", unit="USD").entity == "Northsea"
 
 
 def test_a_place_named_with_of_gives_no_surname_to_quote():
