@@ -101,7 +101,8 @@ _MEASURES: dict[str, tuple[str, ...]] = {
     ),
     "share price change": (
         r"(?:(?<!vote )shares?|stock) (?:rose|fell|jumped|climbed|surged|soared|gained|dropped|slid"
-        r"|sank|tumbled|plunged|rallied|popped|was up|were up|was down|were down)",
+        r"|sank|tumbled|plunged|rallied|popped|slumped|slipped|declined|dipped|skidded|sagged"
+        r"|was up|were up|was down|were down)",
     ),
     # A commodity's or product's price per unit: "$71.35 a barrel", "gold at $2,010 an ounce".
     "price": (
@@ -138,6 +139,9 @@ _MEASURES: dict[str, tuple[str, ...]] = {
         # "a transaction valued at $9bn" prices the deal, not the company.
         r"(?:deal|transaction|acquisition|takeover|merger|purchase|offer|bid)"
         r"(?: \w+)? valued at",
+        # What a deal is worth is its value, not a valuation: "a five-year deal worth $90m",
+        # "the biggest contract, worth $300m", "a pact that could be worth up to $120m".
+        r"(?:deal|contract|extension|pact)\b[^.;:()]{0,40}?\bworth(?! of)",
     ),
     "investment": (
         r"invest(?:ed|ing|ment|ments|s)?",
@@ -180,6 +184,13 @@ _MEASURES: dict[str, tuple[str, ...]] = {
     # Pay put off until later: "defer $68 million of his $70 million salary", "$105 million
     # in deferrals"; another amount than the deal it is part of.
     "deferred pay": (r"defer(?:s|red|ring|ral|rals|ment)?", r"set aside"),
+    # A contract's parts each outlet names apart from its total: the money paid on signing and
+    # the yearly average ("a $40 million signing bonus", "an average annual value of $30m").
+    "signing bonus": (r"(?:signing|sign-on|signing-on)[- ](?:bonus|fee)", r"bonus(?:es)?"),
+    "average annual value": (r"average annual (?:value|salary|pay)", r"aav"),
+    # What criminals demand and what is offered for their capture: two sums, often equal.
+    "ransom": (r"ransoms?", r"extort(?:ion|ed|ing|s)?", r"blackmail(?:ed|ing)?"),
+    "reward": (r"rewards?", r"bount(?:y|ies)"),
     # "cost-of-living raises" adjust pay; they cost nothing named.
     "cost": (
         r"costs?(?![- ]of[- ]living)",
@@ -790,7 +801,8 @@ _MEASURE_PATTERNS = _compile(_MEASURES)
 # What money can measure; the other measures are counts, sizes and rates.
 _MONEY_MEASURES = words(
     """valuation market_value share_price revenue net_loss profit amount_raised deal_value
-    investment stake fine cost value_of_goods savings deferred_pay payroll_hit price"""
+    investment stake fine cost value_of_goods savings deferred_pay payroll_hit price
+    signing_bonus average_annual_value ransom reward"""
 )
 _MONEY_PATTERNS = _MEASURE_PATTERNS.only(lambda n: n.replace(" ", "_") in _MONEY_MEASURES)
 _OTHER_PATTERNS = _MEASURE_PATTERNS.only(
@@ -1970,6 +1982,11 @@ def about(
             measure = (
                 anywhere if anywhere not in ("deferred pay", "payroll hit") else ""
             ) or measure
+        if measure == "deal value" and _AVERAGE_OF_DEAL.search(before.lower()):
+            # "the average annual value of his deal from $51 million": the deal's average.
+            measure = "average annual value"
+        if measure == "valuation" and _DEAL_WORTH.search(body[sentence_start:start].lower()):
+            measure = "deal value"  # "the biggest contract, worth $300m": the clause cut it off
         if kind == "money" and measure in _FEE_READINGS and _TRANSFER_FEE.search(sentence.lower()):
             measure = "transfer fee"  # "Fee: €40m plus add-ons", "cost €40m plus variables"
     if measure == "deferred pay" and _WHOLE_OF.search(before[-20:]):
@@ -2200,6 +2217,15 @@ _DAMAGES = frozenset(("damage", "insured losses"))
 # A film's takings in one market, whatever days a line counts them over: an opening weekend's
 # takings are the total after it, so outlets write either.
 _GROSSES = frozenset(("domestic gross", "global gross", "international gross"))
+
+
+_AVERAGE_OF_DEAL = re.compile(
+    r"\baverage\s+annual\s+(?:value|salary|pay)\s+of\b[^.;:()]{0,50}\b(?:deal|contract)\b"
+)
+# What a deal or a contract is worth is its value, not a company's valuation.
+_DEAL_WORTH = re.compile(
+    r"\b(?:deal|contract|extension|pact)\b[^.;:()]{0,40}?\bworth\b[^.;:()]{0,20}$"
+)
 
 
 def _box_office_measure(shown: str) -> str:

@@ -177,3 +177,47 @@ def test_two_players_deals_sharing_a_round_value_in_an_article_stay_apart(make_a
     vale, ruiz = (c for c in article.claims.all() if c.text == "$40 million")
     assert vale.subject_key != ruiz.subject_key
     assert vale.fact_id != ruiz.fact_id
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "measure"),
+    [
+        (
+            "Rob Vale will get a $40 million signing bonus from the Comets.",
+            "$40 million",
+            "signing bonus",
+        ),
+        ("Vale is set to receive a $40m (£31m) signing-on fee.", "$40m", "signing bonus"),
+        (
+            "Vale's deal has an average annual value of $32 million.",
+            "$32 million",
+            "average annual value",
+        ),
+        (
+            "The Comets can raise the average annual value of the last five years of his deal"
+            " from $32 million to $35 million.",
+            "$32 million",
+            "average annual value",
+        ),
+        (
+            "Rob Vale has agreed the club's biggest ever contract, worth $480m, to join the Comets.",
+            "$480m",
+            "deal value",
+        ),
+        (
+            "The Comets tied Vale down to a new five-year deal worth a reported $200m.",
+            "$200m",
+            "deal value",
+        ),
+    ],
+)
+def test_a_contract_s_parts_and_its_worth_are_read_as_the_deal_s(text, figure, measure):
+    assert read(text, figure, kind="money", unit="USD").measure == measure
+
+
+def test_a_valuation_stays_a_valuation():
+    found = read(
+        "Brightmoor is now worth $480m after the round.", "$480m", kind="money", unit="USD"
+    )
+
+    assert found.measure == "valuation"
