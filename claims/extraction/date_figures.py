@@ -22,6 +22,10 @@ _AGO = re.compile(
 )
 
 
+# "the Securities Exchange Act of 1934": the year is part of the law's name.
+_LAW_OF = re.compile(r"\b(?:Act|Acts|Code|Convention|Treaty)[ \u00a0]+of[ \u00a0]+$")
+
+
 def is_year_like(atom: Atom) -> bool:
     return atom.plain_int and not atom.spelled and 1800 <= atom.written <= 2100
 
@@ -34,6 +38,8 @@ def year(text: str, atom: Atom) -> dates.DateHit | None:
     if dates.FISCAL_BEFORE.search(text, max(0, atom.start - 24), atom.start) and (
         dates.names_a_report(text, atom.start, end)
     ):
+        return None
+    if _LAW_OF.search(text, max(0, atom.start - 12), atom.start):
         return None
     opened = dates.YEAR_PREPOSITION.search(text, max(0, atom.start - 24), atom.start)
     nxt = _NEXT_CAPITALISED.match(text, end)
