@@ -115,3 +115,14 @@ def test_shares_in_a_company_are_that_company_s_whichever_the_article_is_about()
     found = read(text, "4%", kind="percent", unit="percent")
 
     assert found.entity_key == "tarnwell"
+
+
+def test_shares_a_holder_owns_are_the_holder_s_stake():
+    text = (
+        "Oakridge Dairy listed on Monday. Brackley Capital owns 9 million shares of"
+        " Oakridge, worth more than $300 million after the listing."
+    )
+
+    found = read(text, "$300 million", kind="money")
+
+    assert found.line.startswith("Brackley Capital")
