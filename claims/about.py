@@ -3006,6 +3006,10 @@ def _entity(
         tail = body[last.end : last.end + 2]
         if tail in ("'s", "’s") and start - last.end < 40:
             return last.text
+    # "Shares in Corvane dropped 4%": whose shares the clause opens with, not a place; not
+    # "Advance owns 42 million shares of Corvane, worth $2bn", whose holder is the subject.
+    if before and _SHARES_IN.fullmatch(body, clause_start, before[0].start):
+        return before[0].text
     # "against the Crown Government – who now hold 97 seats": a relative clause goes on
     # about the group it follows, wherever that name stands in the sentence; a place's
     # ("weakness in Mexico, which accounts for 30% of sales") only places the figure.
@@ -3115,6 +3119,7 @@ _OWN_SUBJECT_CONTRAST = re.compile(
     r"\s*(?:[Ww]hile|[Ww]hereas)\s+(?!(?:It|Its|They|Their|He|His|She|Her|This|That)\b)"
     r"[A-Z][\w.'’-]*\s+[\w.'’-]+"
 )
+_SHARES_IN = re.compile(r"\s*(?:[Tt]he\s+)?(?:[Ss]hares|[Ss]tock)\s+(?:in|of)\s+(?:the\s+)?")
 # "North of the border the Greens won six seats": a direction from somewhere, no name.
 _DIRECTION_OF = re.compile(r"(?:North|South|East|West)(?:ern)?\s+of\b")
 _GOES_ON_ABOUT = re.compile(r"\s*[,–—-]?\s*who\b")

@@ -307,7 +307,8 @@ def interval_of(reading: Reading) -> Interval:
     * approx: that, twice over, the addition at most `APPROX_TOLERANCE` (5%) of the value;
     * more than / at least x: x..1.25x; less than / up to x: 0.5x..x (`*_BOUND_REACH`). The bound is
       taken as exact (a threshold, not a measurement) and as closed: "more than $2 billion" is
-      compatible with a plain "$2 billion", which may itself be rounded down;
+      compatible with a plain "$2 billion", which may itself be rounded down. A fall's bound
+      bounds its size: "fell more than 4%" (-4) is -5..-4, "dropped less than 1%" -1..-0.5;
     * ranges: low - rounding..high + rounding; a bound qualifier on a range is ignored (the range
       already bounds the value), "about" still widens it.
     """
@@ -317,13 +318,22 @@ def interval_of(reading: Reading) -> Interval:
     # every article: each different reading is worked out once. The key holds the numbers as
     # written ("1.0" is not "1" to the cache, though they are equal Decimals).
     high = reading.number_high
+    qualifier = str(reading.qualifier)
+    if high is None and reading.number < 0 and reading.unit in _CHANGE_UNITS:
+        # The hedge is on the size of the fall: bound the magnitude, then restore the sign.
+        size = _interval(str(-reading.number), None, qualifier, reading.text, _place(reading))
+        return Interval(-size.high, -size.low)
     return _interval(
         str(reading.number),
         None if high is None else str(high),
-        str(reading.qualifier),
+        qualifier,
         reading.text,
         _place(reading),
     )
+
+
+# Units in which a negative number is a fall the text states by its size.
+_CHANGE_UNITS = {"percent", "percentage points"}
 
 
 # Scales read to a fixed place whatever digits a writer gives: a quake's magnitude is stated

@@ -22,12 +22,19 @@ _FALL_WORDS = (
     r"|slashed|slashes|slashing|slash|trimmed|trims?|trimming"
     r"|down|lower(?=\s+by\b)|(?:was|were|is|are|been|closed|ended|traded)\s+off"
 )
+# The hedges news copy puts before a fall's size: "fell about 4%", "dropped less than 1%",
+# "slipped slightly more than 2%". Not "under" or "below": "fell below 2%" is the level reached.
+_HEDGE = (
+    r"as\s+much\s+as|up\s+to|almost|nearly|about|around|roughly|approximately|some|more\s+than"
+    r"|less\s+than|fewer\s+than|over|just|slightly|a\s+further|another"
+    r"|an\s+estimated"
+)
 # "fell 4%", "fell by 4%", "closed down 8.8%", "lower by as much as 5%", "cut its rate by
 # 0.5 percentage points": the fall word, a few words before "by", and at most a few hedging
 # words ("as much as", "about", "nearly") before the number.
 _FALL_BEFORE = re.compile(
-    rf"\b(?P<verb>{_FALL_WORDS})\s+(?:(?P<object>(?:[\w'’]+\s+){{0,3}})by\s+)?(?:(?:as\s+much\s+as|up\s+to|almost|nearly|about|around"
-    rf"|roughly|approximately|some|more\s+than|over|just|a\s+further|another|an\s+estimated)\s+)?$",
+    rf"\b(?P<verb>{_FALL_WORDS})\s+(?:(?P<object>(?:[\w'’]+\s+){{0,3}})by\s+)?"
+    rf"(?:(?:{_HEDGE})\s+){{0,2}}$",
     re.IGNORECASE,
 )
 # "a drop of 4%", "a 4% drop", "a fall of nearly 4%".

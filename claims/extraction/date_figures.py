@@ -20,6 +20,13 @@ _AGO = re.compile(
     rf"(?<![\w-])(?P<n>\d{{1,3}}|(?i:{WORDS}))[ \u00a0-]"
     r"(?P<unit>(?i:decades?|years?|months?|weeks?|days?))[ \u00a0]+(?i:ago)\b"
 )
+# "struck yesterday": the day before publication. "Today" is left out: in quotes and in
+# "today's market" it mostly means now, not a day the text reports on.
+_YESTERDAY = re.compile(r"(?<![\w-])(?i:yesterday)\b")
+
+
+# "the Securities Exchange Act of 1934": the year is part of the law's name.
+_LAW_OF = re.compile(r"\b(?:Act|Acts|Code|Convention|Treaty)[ \u00a0]+of[ \u00a0]+$")
 
 
 def is_year_like(atom: Atom) -> bool:
@@ -34,6 +41,8 @@ def year(text: str, atom: Atom) -> dates.DateHit | None:
     if dates.FISCAL_BEFORE.search(text, max(0, atom.start - 24), atom.start) and (
         dates.names_a_report(text, atom.start, end)
     ):
+        return None
+    if _LAW_OF.search(text, max(0, atom.start - 12), atom.start):
         return None
     opened = dates.YEAR_PREPOSITION.search(text, max(0, atom.start - 24), atom.start)
     nxt = _NEXT_CAPITALISED.match(text, end)
@@ -157,7 +166,8 @@ _COMPARISON = re.compile(r"\b(?:higher|lower|greater|bigger|smaller|larger)\s+th
 
 
 def ago_dates(text: str, published: dt.date) -> list[Candidate]:
-    """ "five years ago", "two months ago", "10 days ago": dates counted back from publication.
+    """ "five years ago", "two months ago", "10 days ago", "yesterday": dates counted back from
+    publication.
 
     The date keeps the precision of its unit: years (and decades) give a year, months a
     month, weeks and days a day.
@@ -181,4 +191,7 @@ def ago_dates(text: str, published: dt.date) -> list[Candidate]:
         compared = _COMPARISON.search(text, max(0, m.start() - 20), m.start())
         qualifier = Qualifier.EXACT if compared else None  # None: read from the text
         found.append(Candidate(m.start(), m.end(), Kind.DATE, date=iso, qualifier=qualifier))
+    day_before = (published - dt.timedelta(days=1)).isoformat()
+    for m in _YESTERDAY.finditer(text):
+        found.append(Candidate(m.start(), m.end(), Kind.DATE, date=day_before))
     return found

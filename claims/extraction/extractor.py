@@ -176,6 +176,9 @@ def _bare(text: str, atom: Atom, sentences: Sentences) -> Candidate | dates.Date
         window = (max(s0, atom.start - _CONTEXT_REACH), min(s1, atom.end + _CONTEXT_REACH))
         if units.QUAKE.search(text, *window):  # "the strongest aftershock measured 4.9"
             return Candidate(atom.start, atom.end, Kind.QUANTITY, atom.value, unit="magnitude")
+    price = _price_moved_to(text, atom, s0, s1)
+    if price:
+        return Candidate(atom.start, atom.end, Kind.MONEY, atom.value, unit=price)
     before = qualifier_before(text, atom.start)
     lead = before[1] if before else atom.start
     unit = _context_unit(text, atom, sentences)
@@ -233,6 +236,29 @@ def _bare(text: str, atom: Atom, sentences: Sentences) -> Candidate | dates.Date
             unit = "jobs"  # "payroll employment rose by 412,000": jobs, as outlets count them
         return Candidate(atom.start, atom.end, Kind.COUNT, atom.value, unit=unit)
     return _orphan(atom)
+
+
+# "PXD stock climbed 1.4% Wednesday to 240.82": a share price in cents written without its
+# sign after a move, in the currency of the text's amounts before it. An index ("the FTSE 100
+# fell 1% to 7,412.35") moves to a level in points.
+_MOVED_TO = re.compile(r"\d(?:%|\s?per\s?cent|\s?percent)\s+(?:[A-Z][a-z]+\s+)?to\s+$")
+_CENTS = re.compile(r"\d{1,4}\.\d\d")
+_INDEX_WORDS = re.compile(
+    r"\b(?:index|indices|FTSE|Dow|S&P|Nasdaq|Nikkei|Hang Seng|DAX|CAC|benchmark|points?|yields?)\b"
+)
+_SIGNED_AMOUNT = re.compile(r"(US\$|C\$|A\$|€|£|¥|\$)\d")
+
+
+def _price_moved_to(text: str, atom: Atom, s0: int, s1: int) -> str | None:
+    """The currency of a bare share price a move reached ("fell 3.6% to 106.49"), if it is one."""
+    if not _CENTS.fullmatch(atom.raw) or not _MOVED_TO.search(
+        text, max(s0, atom.start - 30), atom.start
+    ):
+        return None
+    if _INDEX_WORDS.search(text, s0, s1):
+        return None
+    signs = _SIGNED_AMOUNT.findall(text, 0, atom.start)
+    return money.prefix_sign_currency(signs[-1]) if signs else None
 
 
 def _majority_unit(text: str, s0: int, s1: int) -> str | None:

@@ -85,6 +85,11 @@ def prefix_currency(match: re.Match[str]) -> str:
     return _PREFIX_SYMBOLS[match.group("sym")]
 
 
+def prefix_sign_currency(sign: str) -> str:
+    """The currency a sign written before an amount stands for ("C$" -> CAD, "$" -> USD)."""
+    return _PREFIX_SYMBOLS[sign]
+
+
 def suffix_currency(match: re.Match[str]) -> str:
     if match.group("symbol"):
         return "EUR"  # continental style: "15 €", "3,5 Mio. €" is not handled

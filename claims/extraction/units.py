@@ -303,9 +303,13 @@ COMPOUND_NOUN = re.compile(r"-(?P<noun>[a-z]{3,})(?=[ \u00a0][a-z])")
 _NOT_COMPOUND = {
     "star", "way", "off", "ever", "plus", "odd", "strong", "long", "high", "wide", "deep", "tall",
     "old", "fold", "time", "ish", "something", "horse", "degree", "digit", "figure", "percent",
-    "point", "nil", "all", "for", "one", "bit", "speed", "door", "storey", "story", "second",
+    "point", "nil", "all", "for", "one", "bit", "speed", "door", "second",
     "minute", "hour", "day", "week", "month", "year", "decade",
 }  # fmt: skip
+
+
+# One unit for a building's height however an outlet spells it ("33-story", "33-storey").
+_COMPOUND_SAME_NOUN = {"story": "storeys", "storey": "storeys"}
 
 
 def plural(noun: str) -> str:
@@ -326,7 +330,7 @@ def compound_noun(text: str, pos: int) -> tuple[str, int] | None:
     m = COMPOUND_NOUN.match(text, pos)
     if not m or m.group("noun") in _NOT_COMPOUND:
         return None
-    return plural(m.group("noun")), m.end()
+    return _COMPOUND_SAME_NOUN.get(m.group("noun")) or plural(m.group("noun")), m.end()
 
 
 # A model number after a capitalised modifier ("14 Leopard 2 tanks", "65 Boeing 737 jets"), or

@@ -240,6 +240,16 @@ def test_more_than_2_billion_agrees_with_2_1_billion_and_not_with_20_billion():
     assert far.explanation.endswith(": 10 times larger")
 
 
+def test_a_hedge_on_a_fall_bounds_its_size():
+    # "shares fell more than 4%" and "dropped less than 1%": the hedge is on the size of the fall
+    more_than = reading("more than 4%", "-4", "percent", qualifier="more_than")
+    less_than = reading("less than 1%", "-1", "percent", qualifier="less_than")
+    assert compare(more_than, reading("4.6%", "-4.6", "percent")).agree
+    assert not compare(more_than, reading("3.6%", "-3.6", "percent")).agree
+    assert compare(less_than, reading("0.7%", "-0.7", "percent")).agree
+    assert not compare(less_than, reading("1.4%", "-1.4", "percent")).agree
+
+
 def test_less_than_1_percent_agrees_with_half_a_percent_and_not_with_3_percent():
     # Given "less than 1%" as an upper bound
     less_than = reading("less than 1%", "1", "percent", qualifier="less_than")

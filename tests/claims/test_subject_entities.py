@@ -103,3 +103,26 @@ def test_a_figure_after_a_closed_which_clause_belongs_to_the_name_before_it():
     found = read(text, "4.1%", kind="percent")
 
     assert found.line.startswith("Tamsin")
+
+
+def test_shares_in_a_company_are_that_company_s_whichever_the_article_is_about():
+    text = (
+        "Oakridge Dairy agreed to a takeover by Tarnwell Foods. Oakridge will get 300p a"
+        " share, and Oakridge holders cheered. Shares in Tarnwell dropped by more than 4% in"
+        " early trading."
+    )
+
+    found = read(text, "4%", kind="percent", unit="percent")
+
+    assert found.entity_key == "tarnwell"
+
+
+def test_shares_a_holder_owns_are_the_holder_s_stake():
+    text = (
+        "Oakridge Dairy listed on Monday. Brackley Capital owns 9 million shares of"
+        " Oakridge, worth more than $300 million after the listing."
+    )
+
+    found = read(text, "$300 million", kind="money")
+
+    assert found.line.startswith("Brackley Capital")

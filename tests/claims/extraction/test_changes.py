@@ -19,6 +19,8 @@ from tests.claims.extraction.helpers import figures, only_figure
         ("Orders suffered a drop of about 6% in the quarter.", "6%", "-6"),
         ("Tin prices were off 3% by noon.", "3%", "-3"),
         ("The miner's shares closed 2.8% lower on the day.", "2.8%", "-2.8"),
+        ("Tolvane's stock dropped less than 1% on Monday.", "1%", "-1"),
+        ("Its shares slipped slightly more than 2% by noon.", "2%", "-2"),
     ],
 )
 def test_a_fall_makes_the_change_negative(sentence, span, value):
@@ -35,6 +37,7 @@ def test_a_fall_makes_the_change_negative(sentence, span, value):
         ("The rate was 3% lower than a year before.", "3"),
         ("The company paid off 50% of its debt.", "50"),
         ("The tax falls on the lower 40% of earners.", "40"),
+        ("Inflation fell below 2% in March.", "2"),
     ],
 )
 def test_a_level_or_a_rise_keeps_its_sign(sentence, value):

@@ -23,6 +23,8 @@ from tests.claims.extraction.helpers import figures, summary
             "The vessel can carry 8,000 40-foot (12-metre) containers.",
             ("8,000", "8000", "containers"),
         ),
+        ("A 41-story tower rose over the quay.", ("41-story", "41", "storeys")),
+        ("Cranes topped out its 18-storey twin blocks.", ("18-storey", "18", "storeys")),
     ],
 )
 def test_the_noun_a_count_counts(sentence, expected):

@@ -81,6 +81,7 @@ def test_yearless_date_without_any_anchor_is_skipped():
         "The laptop ships with Windows 11 installed.",
         "Fans travelled to Euro 2024 in Germany.",
         "Growth slowed in the 1990s.",
+        "The filing is due under the Harbour Works Improvements Act of 1962, as amended.",
     ],
 )
 def test_year_inside_a_name_is_not_a_date(sentence):

@@ -124,3 +124,19 @@ def test_glued_currency_code_that_is_an_acronym_is_not_money():
 )
 def test_money_in_cents_chained_magnitudes_and_national_currency_words(sentence, expected):
     assert summary(only_figure(sentence)) == expected
+
+
+def test_a_share_price_a_move_reached_takes_the_currency_of_the_amounts_before_it():
+    text = (
+        "Halvorsen will pay $31 a share. Redwell stock climbed 1.4% Wednesday to 29.82,"
+        " while Halvorsen fell 3.6% to 106.49."
+    )
+    found = [(f.text, f.kind.value, f.unit) for f in figures(text)]
+    assert ("29.82", "money", "USD") in found
+    assert ("106.49", "money", "USD") in found
+
+
+def test_an_index_level_or_a_text_without_amounts_gives_no_price():
+    index = figures("Halvorsen paid $31 a share. The Dow fell 1.2% to 7412.35.")
+    assert all(f.kind.value != "money" for f in index[1:])
+    assert all(f.kind.value != "money" for f in figures("Tolvane fell 3% to 12.50."))

@@ -26,6 +26,7 @@ PUBLISHED = dt.date(2025, 4, 10)
             ("fourteen months ago", "date", "2024-02", None, "exact"),
         ),
         ("The storm hit 10 days ago.", ("10 days ago", "date", "2025-03-31", None, "exact")),
+        ("The storm hit Carvell yesterday.", ("yesterday", "date", "2025-04-09", None, "exact")),
         (
             "The storm hit three weeks ago.",
             ("three weeks ago", "date", "2025-03-20", None, "exact"),
