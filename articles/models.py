@@ -25,6 +25,11 @@ class Story(models.Model):
     # Figures its articles state that can tell the story ("count|2350", articles.stories),
     # for an article sharing only one name with it; bounded.
     figures = models.JSONField(default=list, blank=True)
+    # How its articles' claims write each entity they are about, with the entity key they
+    # stored ("Orrel United": "orrel"): a new article's names take the story's keys
+    # (claims.about.resolve_keys). Kept as articles join, so reading it costs the same however
+    # large the story grows; bounded (articles.stories).
+    name_forms = models.JSONField(default=dict, blank=True)
     # A reviewer moved an article into or out of it: the machine no longer merges it with
     # another story it seems to tell.
     placed_by_reviewer = models.BooleanField(default=False)

@@ -43,7 +43,6 @@ def find_duplicate(body: str) -> Article | None:
     return Article.objects.filter(text_hash=text_fingerprint(body)).first()
 
 
-@transaction.atomic
 def create_article(
     *,
     uploaded_by: AbstractBaseUser | None,
@@ -56,14 +55,13 @@ def create_article(
     url: str = "",
     published: date | None = None,
 ) -> Article:
-    """Store an article and ask for its extraction (queued once the row is committed)."""
+    """Store an article and ask for its extraction (queued once the row is committed).
+    Raises DuplicateArticle when the same text is stored already."""
     body = body_from_original(original, original_format)
-    existing = find_duplicate(body)
-    if existing is not None:
-        raise DuplicateArticle(existing)
+    fingerprint = text_fingerprint(body)
     try:
-        # A savepoint: an upload of the same text racing this one can win between the
-        # check above and this insert, and its unique text hash then refuses ours.
+        # No look for the text first, which every upload would pay for: its unique hash
+        # refuses a text stored already, also by an upload racing this one.
         with transaction.atomic():
             article = Article.objects.create(
                 title=title,
@@ -75,22 +73,25 @@ def create_article(
                 original=original,
                 original_format=original_format,
                 original_filename=original_filename,
-                text_hash=text_fingerprint(body),
+                text_hash=fingerprint,
                 uploaded_by=uploaded_by,
             )
+            insert_rows(
+                [
+                    ArticleEvent(
+                        article=article,
+                        to_status=Status.RECEIVED,
+                        actor=uploaded_by,
+                        note="uploaded",
+                    )
+                ]
+            )
+            extraction_requested.send(sender=Article, article_id=article.pk)
     except IntegrityError:
-        existing = find_duplicate(body)
+        existing = Article.objects.filter(text_hash=fingerprint).first()
         if existing is None:
             raise
         raise DuplicateArticle(existing) from None
-    insert_rows(
-        [
-            ArticleEvent(
-                article=article, to_status=Status.RECEIVED, actor=uploaded_by, note="uploaded"
-            )
-        ]
-    )
-    extraction_requested.send(sender=Article, article_id=article.pk)
     return article
 
 

@@ -37,6 +37,8 @@ STORY_WINDOW = timedelta(days=21)
 # Names and figures kept per story.
 MAX_STORY_NAMES = 30
 MAX_STORY_FIGURES = 200
+# Name forms kept per story (with_name_forms): enough for its main entities.
+MAX_STORY_NAME_FORMS = 500
 # Stories considered per article: the most recent in the window.
 CANDIDATE_STORIES = 200
 # A figure says which story an article tells when it is no everyday number: a count, an
@@ -115,7 +117,8 @@ def distinctive_figures(values: Iterable[tuple[str, Decimal | None]]) -> set[str
 def _best_story(
     names: list[str], article: Article, figures: set[str] = frozenset()
 ) -> Story | None:
-    stories = Story.objects.order_by("-id")
+    # Of the candidates only the chosen one's name forms are read (claims.pipeline).
+    stories = Story.objects.defer("name_forms").order_by("-id")
     if not names:
         # An article naming nobody joins the latest story that names nobody either.
         return stories.filter(names=[]).first()
@@ -184,7 +187,8 @@ def related_stories(story: Story) -> list[Story]:
     if story.placed_by_reviewer:
         return []
     others = (
-        Story.objects.exclude(pk=story.pk)
+        Story.objects.defer("name_forms")
+        .exclude(pk=story.pk)
         .exclude(names=[])
         .exclude(placed_by_reviewer=True)
         .order_by("id")
@@ -228,8 +232,10 @@ def absorb(story: Story, other: Story) -> None:
     story.first_published = min(dates, default=None)
     dates = [d for d in (story.last_published, other.last_published) if d is not None]
     story.last_published = max(dates, default=None)
-    if _widened(story) != before:
-        story.save(update_fields=_WIDENED)
+    forms = with_name_forms(story.name_forms, other.name_forms.items())
+    if _widened(story) != before or forms != story.name_forms:
+        story.name_forms = forms
+        story.save(update_fields=[*_WIDENED, "name_forms"])
     if not other.articles.exists() and not other.facts.exists():
         other.delete()
 
@@ -249,6 +255,37 @@ def _widened(story: Story) -> tuple:
 
 def _set_names(story: Story, named: dict) -> None:
     story.names, story.name_weights = named["names"], named["name_weights"]
+
+
+def with_name_forms(forms: dict[str, str], written: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """A story's name forms (each name its articles' claims write, with its entity key) once
+    `written` (name, claim key or entity key) are added. A name written with two keys keeps
+    the one whose claim key sorts first, and the bound keeps the names sorting first: the
+    forms do not depend on the order articles came in."""
+    merged = dict(forms)
+    for name, key in written:
+        entity = key.split("|")[0]
+        # Compared as the claim keys they come from ("orrel|revenue|..."): "orrel united|"
+        # sorts before "orrel|".
+        if name and entity and (name not in merged or entity + "|" < merged[name] + "|"):
+            merged[name] = entity
+    return {name: merged[name] for name in sorted(merged)[:MAX_STORY_NAME_FORMS]}
+
+
+def add_name_forms(story: Story, written: Iterable[tuple[str, str]]) -> None:
+    """Add to the story's name forms the (name, claim key) pairs of its article's claims.
+    Called under the story's matching lock (claims.facts.lock_stories); `story.name_forms`
+    may have been read before it, so the row is written only if it still holds those."""
+    written = list(written)
+    forms = with_name_forms(story.name_forms, written)
+    if forms == story.name_forms:
+        return  # forms only ever grow: nothing new on the row either
+    if not Story.objects.filter(pk=story.pk, name_forms=story.name_forms).update(name_forms=forms):
+        # Another article of the story added forms since they were read: add to those.
+        story.refresh_from_db(fields=["name_forms"])
+        forms = with_name_forms(story.name_forms, written)
+        Story.objects.filter(pk=story.pk).update(name_forms=forms)
+    story.name_forms = forms
 
 
 def _more_figures(kept: list[str], more: Iterable[str]) -> list[str]:

@@ -1123,6 +1123,9 @@ def move_article_to_story(
         note=f"moved from story {source} to story {story.pk}" + (f": {note}" if note else ""),
     )
     group_article_claims(locked)
+    stories.add_name_forms(
+        story, Claim.objects.filter(article=locked).values_list("subject_entity", "subject_key")
+    )
     article.story = story
     return story
 

@@ -30,7 +30,7 @@ from django.utils import timezone
 from articles.models import Article, Outlet
 from articles.services import change_status
 from articles.signals import extraction_requested
-from articles.stories import assign_story
+from articles.stories import add_name_forms, assign_story
 
 from . import about, facts
 from .extraction import (
@@ -85,7 +85,10 @@ def propose_claims(article: Article) -> int:
         locked = Article.objects.select_for_update().get(pk=article.pk)
         if locked.status != Status.EXTRACTING:
             return 0
-        claims, kept = _replace_proposed_claims(locked, figures, context)
+        # The story is the one assign_story just read and widened, unless a reviewer moved the
+        # article since.
+        story = article.story if locked.story_id == article.story_id else locked.story
+        claims, kept = _replace_proposed_claims(locked, figures, context, story.name_forms)
         change_status(
             locked,
             from_statuses=(Status.EXTRACTING,),
@@ -95,9 +98,9 @@ def propose_claims(article: Article) -> int:
         # In the same transaction: claims are never committed without their facts (they are
         # inserted with them).
         facts.group_article_claims(locked, new_claims=claims, stored=kept)
-        # Its names and figures may show that another story is this one. The story is the
-        # one assign_story just read and widened, unless a reviewer moved the article since.
-        story = article.story if locked.story_id == article.story_id else locked.story
+        # Under the story's lock, which grouping took.
+        add_name_forms(story, ((c.subject_entity, c.subject_key) for c in claims))
+        # Its names and figures may show that another story is this one.
         if facts.merge_related_stories(story):
             # Its story may have been the smaller one, merged into another.
             locked.refresh_from_db(fields=["story"])
@@ -107,10 +110,14 @@ def propose_claims(article: Article) -> int:
 
 
 def _replace_proposed_claims(
-    article: Article, figures: list[Figure], context: about.ArticleContext
+    article: Article,
+    figures: list[Figure],
+    context: about.ArticleContext,
+    story_forms: dict[str, str],
 ) -> tuple[list[Claim], bool]:
     """The article's new claims, not stored yet (grouping inserts them with their facts),
-    and whether claims a reviewer touched are kept. The unreviewed ones are deleted."""
+    and whether claims a reviewer touched are kept. The unreviewed ones are deleted.
+    `story_forms`: the names its story's articles write, with their keys (Story.name_forms)."""
     # A claim a reviewer touched (reopened or corrected: version > 0) is kept with its history.
     # One read of the article's claims (none on a first extraction) sorts them.
     stale: list[int] = []
@@ -137,7 +144,7 @@ def _replace_proposed_claims(
     ):
         # The row read under the lock is what is stored: read it again if it changed.
         context = about.ArticleContext(article.body, article.title, article.published)
-    story_keys = about.resolve_keys(context.name_keys, _story_name_keys(article))
+    story_keys = about.resolve_keys(context.name_keys, story_forms)
     claims: dict[int, Claim] = {}
     for index, figure in enumerate(figures):
         if (figure.start, figure.end) not in reviewed_spans:
@@ -177,31 +184,6 @@ def article_details_changed(sender, *, article_id: int, **kwargs) -> None:
     for fact in Fact.objects.filter(pk__in=fact_ids):
         facts.recompute_agreement(fact)
     record_changes(fact_ids)
-
-
-# Names read from a story's other articles: enough for its main entities.
-STORY_NAME_FORMS = 500
-
-
-def _story_name_keys(article: Article) -> dict[str, str]:
-    """Each entity name the other articles of the article's story wrote, with the key their
-    claims stored (about.resolve_keys)."""
-    if article.story_id is None:
-        return {}
-    stored = (
-        Claim.objects.filter(article__story_id=article.story_id)
-        .exclude(article=article)
-        .exclude(subject_entity="")
-        .order_by("subject_entity", "subject_key")
-        .values_list("subject_entity", "subject_key")
-        .distinct()[:STORY_NAME_FORMS]
-    )
-    known: dict[str, str] = {}
-    for name, key in stored:
-        entity_key = key.split("|")[0]
-        if entity_key:
-            known.setdefault(name, entity_key)
-    return known
 
 
 def _claim_from_figure(

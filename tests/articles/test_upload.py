@@ -6,7 +6,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
-from articles.models import Article
+from articles import services
+from articles.models import Article, ArticleEvent
 from tests.articles.uploads import STORY, errors_of, post
 
 
@@ -173,3 +174,25 @@ def test_markup_in_the_title_is_shown_escaped(editor_client):
 
     assert "<script>alert('t')</script>" not in page
     assert "&lt;script&gt;" in page
+
+
+def test_a_text_stored_already_is_refused_by_the_service_and_nothing_is_queued(
+    make_article, django_capture_on_commit_callbacks
+):
+    # What a second upload racing the first meets: the form's look found nothing yet.
+    stored = make_article(original="The Orvel Bridge toll rises to $4.50 on Monday.")
+
+    with (
+        django_capture_on_commit_callbacks() as callbacks,
+        pytest.raises(services.DuplicateArticle) as refused,
+    ):
+        services.create_article(
+            uploaded_by=None,
+            title="Toll again",
+            original="the orvel bridge toll  rises to $4.50 on Monday.",
+        )
+
+    assert refused.value.existing == stored
+    assert list(Article.objects.all()) == [stored]
+    assert ArticleEvent.objects.count() == 1  # the stored article's upload
+    assert callbacks == []

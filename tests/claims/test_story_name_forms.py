@@ -5,9 +5,11 @@ whichever article arrives first; a generic word alone is never what a name is ke
 from __future__ import annotations
 
 from datetime import date
+from itertools import permutations
 
 import pytest
 
+from articles.stories import with_name_forms
 from claims import about
 from tests.claims.stories import claim, publish
 
@@ -137,3 +139,25 @@ def test_outlets_writing_a_name_and_its_acronym_state_one_fact_in_either_order(
 
     assert named.subject_key.split("|")[0] == short.subject_key.split("|")[0] != ""
     assert named.fact == short.fact
+
+
+def test_a_story_keeps_the_same_name_forms_whatever_order_its_articles_came_in():
+    # Three articles' claims: one writes "Orrel United" keyed as the club, one keys it as
+    # the town, one names the mayor.
+    written = [
+        [("Orrel United", "orrel united|attendance||||")],
+        [("Orrel United", "orrel|attendance||||"), ("Orrel", "orrel|budget||||")],
+        [("Dana Vell", "dana vell|votes||||"), ("Orrel", "")],
+    ]
+
+    kept = set()
+    for order in permutations(written):
+        forms: dict[str, str] = {}
+        for claims in order:
+            forms = with_name_forms(forms, claims)
+        kept.add(tuple(sorted(forms.items())))
+
+    # A name written with two keys keeps the one its claims' keys sort first by.
+    assert kept == {
+        (("Dana Vell", "dana vell"), ("Orrel", "orrel"), ("Orrel United", "orrel united"))
+    }
