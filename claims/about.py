@@ -1946,7 +1946,7 @@ def about(
             # A concrete noun counted ("11 factories", "40 countries") says what the figure
             # is, whatever verb is near; who was killed or hurt stays a toll.
             measure = unit.lower()
-        if kind == "count" and _aboard(before, _after_number(text, unit, after), unit):
+        if kind == "count" and _aboard(before, _after_number(text, after), unit):
             measure = "people aboard"
         if kind == "count" and (unit or "").lower() in _BUILDINGS:
             # "killed 80 and destroyed 2,200 structures": buildings are counted, not the dead.
@@ -2622,21 +2622,32 @@ _COUNTED = frozenset(_UNIT_MEASURES.values()) | {
 }
 
 
-def _after_number(text: str, unit: str, after: str) -> str:
-    """What follows the number, its unit word included ("188 passengers" + " and crew")."""
-    if unit and text.lower().endswith(unit.lower()):
-        return " " + unit + after
-    return after
+def _after_number(text: str, after: str) -> str:
+    """What follows the number, its noun included ("188 passengers" + " and crew")."""
+    noun = _TRAILING_NOUN.search(text)
+    return f" {noun.group()}{after}" if noun else after
+
+
+_TRAILING_NOUN = re.compile(r"(?<=\s)[a-z][\w-]*$", re.IGNORECASE)
 
 
 def _aboard(before: str, after: str, unit: str) -> bool:
     """Whether a count is of everyone a plane, ship or bus carried, passengers and crew
-    together: "the 242 people on board", "carrying 242 passengers and crew". Not the dead
-    among them ("killing 241 people on board", "240 people aboard were killed"), nor the
-    crew or passengers alone ("six crew on board")."""
+    together: "the 242 people on board", "carrying 242 passengers and crew", "a jet carrying
+    242 people". Not the dead among them ("killing 241 people on board", "240 people aboard
+    were killed"), nor the crew or passengers alone ("six crew on board")."""
     if (unit or "").lower() not in _ABOARD_UNITS:
         return False
+    if _CARRYING.search(before) and (unit or "").lower() != "passengers":
+        return not _PER_TIME.match(after)  # "the bridge carries 30,000 people a day" is a flow
     return bool(_ABOARD.match(after)) and not _HARMED_JUST_BEFORE.search(before)
+
+
+_CARRYING = re.compile(
+    r"\b(?:carrying|carried)\s+(?:(?:about|around|some|nearly|almost|more\s+than|over)\s+)?$",
+    re.IGNORECASE,
+)
+_PER_TIME = re.compile(r"\s*(?:\w+\s+)?(?:a|an|per|each|every)\s+(?:day|week|month|year|hour)\b")
 
 
 _ABOARD_UNITS = frozenset(("", "people", "persons", "individuals", "passengers"))
