@@ -111,6 +111,12 @@ _MEASURES: dict[str, tuple[str, ...]] = {
         r"list price",
         r"price tag",
     ),
+    # A prize or payout taken at once rather than as an annuity: "a cash option of $500
+    # million", "a lump sum of $480 million", "the one-time cash payment is $490 million".
+    "lump sum": (
+        r"lump[- ]sum(?: (?:cash )?(?:payment|payout|option))?",
+        r"cash (?:option|value|payment|payout)",
+    ),
     # "pre-sales", "advance sales" of tickets are orders, not a company's revenue.
     "revenue": (r"revenues?", r"(?<!pre-)(?<!advance )sales", r"turnover"),
     "net loss": (r"net loss(?:es)?", r"lost", r"loss(?:es)?"),
@@ -264,6 +270,14 @@ _EVENTS: dict[str, tuple[str, ...]] = {
         r"strikes?(?: (?:began|begun|started|starts))?",
     ),
     "founding": (r"founded", r"founding", r"started", r"established", r"created", r"launched"),
+    # When a model of plane, train or ship began carrying people: "since it went into
+    # service in 2009", "entered service in 2011" (no crash of one of them).
+    "service entry": (
+        r"(?:went|gone|goes|go|came|come|comes|put|entered|enters|brought) into (?:commercial )?service",
+        r"entered (?:commercial )?service",
+        r"entry into (?:commercial )?service",
+        r"in service since",
+    ),
     "collapse": (r"collaps(?:ed|e)", r"crash(?:ed)?", r"struck", r"hit", r"accident"),
     # What befell a plane, a train or a plant: "a cabin door blowout on Sunday".
     "incident": (
@@ -802,7 +816,7 @@ _MEASURE_PATTERNS = _compile(_MEASURES)
 _MONEY_MEASURES = words(
     """valuation market_value share_price revenue net_loss profit amount_raised deal_value
     investment stake fine cost value_of_goods savings deferred_pay payroll_hit price
-    signing_bonus average_annual_value ransom reward"""
+    signing_bonus average_annual_value ransom reward lump_sum"""
 )
 _MONEY_PATTERNS = _MEASURE_PATTERNS.only(lambda n: n.replace(" ", "_") in _MONEY_MEASURES)
 _OTHER_PATTERNS = _MEASURE_PATTERNS.only(
@@ -833,6 +847,10 @@ _UNIT_MEASURES = {
     "staff": "jobs",
     "crew": "crew",
     "crew member": "crew",
+    # A passenger list by nationality: "53 British nationals", "53 British citizens".
+    "national": "nationals",
+    "citizen": "nationals",
+    "individual": "",
     "vehicle": "vehicles",
     "car": "vehicles",
     "truck": "trucks",
@@ -1810,6 +1828,9 @@ EVENT_MEASURES = frozenset(
         "missing",
         "passengers",
         "crew",
+        "people aboard",
+        # When the story's plane, train or ship model went into service.
+        "service entry",
         "magnitude",
         "depth",
         "epicentre distance",
@@ -1937,6 +1958,8 @@ def about(
             # A concrete noun counted ("11 factories", "40 countries") says what the figure
             # is, whatever verb is near; who was killed or hurt stays a toll.
             measure = unit.lower()
+        if kind == "count" and _aboard(before, _after_number(text, after), unit):
+            measure = "people aboard"
         if kind == "count" and (unit or "").lower() in _BUILDINGS:
             # "killed 80 and destroyed 2,200 structures": buildings are counted, not the dead.
             measure = unit.lower()
@@ -1978,9 +2001,10 @@ def about(
             anywhere = _nearest(_MONEY_PATTERNS, sentence.lower(), "", after_words=0)
             # What is deferred is said next to it: "With the deferral, the team saves $24
             # million" saves, it defers nothing.
-            # The same holds for a payroll tax's yearly hit.
+            # The same holds for a payroll tax's yearly hit, and for a prize's lump sum ("a
+            # $900 million jackpot, with a cash value of $450 million").
             measure = (
-                anywhere if anywhere not in ("deferred pay", "payroll hit") else ""
+                anywhere if anywhere not in ("deferred pay", "payroll hit", "lump sum") else ""
             ) or measure
         if measure == "deal value" and _AVERAGE_OF_DEAL.search(before.lower()):
             # "the average annual value of his deal from $51 million": the deal's average.
@@ -2070,6 +2094,7 @@ def about(
     # "Judge Vance fined them $4 million": the court orders, others pay; the judge is named,
     # not keyed as the payer.
     ordered_by_court = measure == "fine" and _is_judge(body, entity)
+    keyless = False
     if kind == "count" and (unit or "").lower() == "pages" and _RULING.match(after.lower()):
         # One ruling has one length, whichever day a sentence says it was issued.
         measure, scope, reference = "ruling length", "", ""
@@ -2153,6 +2178,10 @@ def about(
         name, shown = investor, f"{shown or wording or measure} in {context.full_name(entity)}"
     elif measure == "age":
         name = _aged(context, sentence_start, (start, end), after_end) or name
+        if _fallen_back(context, entity, sentence_start, after_end) and name:
+            # An age is a person's, not the article's main company's: the person the line
+            # names keys it.
+            entity = name
     elif measure == "premium":
         priced = _priced(context, end, after_end)
         if priced and context.key(priced) != context.key(name or entity):
@@ -2182,6 +2211,11 @@ def about(
             # "behind Hurricane Ardal, which killed 900 people in 2011": the year dates
             # Ardal's toll, not that of the storm the sentence is about.
             entity = name
+    if measure in _OWN_MEASURES and _fallen_back(context, entity, sentence_start, after_end):
+        # "the plane reached an altitude of 600 feet", "he is a 38-year-old passenger": the
+        # article's main entity, which a sentence naming nobody falls back to, is the airline
+        # in one outlet and the plane maker in the next.
+        keyless = True
     if measure in _QUAKE_SIZES:
         # "6.8 magnitude" measures the story's quake, whoever the sentence names beside it.
         entity = name = _quake_name(context, sentence)
@@ -2192,7 +2226,7 @@ def about(
         entity = name  # "behind Hurricane Kellan, which killed 900": Kellan's toll
     return About(
         entity=_with_object(context, display_name(entity), entity, sentence_start, after_end),
-        entity_key=context.key(entity) if entity and not ordered_by_court else "",
+        entity_key=context.key(entity) if entity and not (ordered_by_court or keyless) else "",
         measure=measure,
         reference=reference,
         scope=scope,
@@ -2239,6 +2273,19 @@ def _box_office_measure(shown: str) -> str:
 # from a town. Figures of the story's event, whichever name or place the sentence holds.
 _EVENT_LENGTHS = Cues([("depth", r"depth|deep"), ("epicentre distance", r"epicent(?:re|er)s?")])
 _LENGTH_UNITS = words("kilometers kilometres km miles meters metres feet")
+
+
+# What a person or the story's vehicle has, never a company: keyed by a name only where the
+# sentence writes one.
+_OWN_MEASURES = frozenset(("age", "height"))
+
+
+def _fallen_back(context: ArticleContext, entity: str, sentence_start: int, end: int) -> bool:
+    """Whether the entity is one the sentence does not name: the article's main entity."""
+    key = context.key(entity)
+    return bool(entity) and not any(
+        context.key(n.text) == key for n in context.names_from(sentence_start, end)
+    )
 
 
 _QUAKE_SIZES = frozenset(("magnitude", "depth", "epicentre distance"))
@@ -2599,6 +2646,49 @@ _COUNTED = frozenset(_UNIT_MEASURES.values()) | {
     "missing",
     "job cuts",
 }
+
+
+def _after_number(text: str, after: str) -> str:
+    """What follows the number, its noun included ("188 passengers" + " and crew")."""
+    noun = _TRAILING_NOUN.search(text)
+    return f" {noun.group()}{after}" if noun else after
+
+
+_TRAILING_NOUN = re.compile(r"(?<=\s)[a-z][\w-]*$", re.IGNORECASE)
+
+
+def _aboard(before: str, after: str, unit: str) -> bool:
+    """Whether a count is of everyone a plane, ship or bus carried, passengers and crew
+    together: "the 242 people on board", "carrying 242 passengers and crew", "a jet carrying
+    242 people". Not the dead among them ("killing 241 people on board", "240 people aboard
+    were killed"), nor the crew or passengers alone ("six crew on board")."""
+    if (unit or "").lower() not in _ABOARD_UNITS:
+        return False
+    if _CARRYING.search(before) and (unit or "").lower() != "passengers":
+        return not _PER_TIME.match(after)  # "the bridge carries 30,000 people a day" is a flow
+    return bool(_ABOARD.match(after)) and not _HARMED_JUST_BEFORE.search(before)
+
+
+_CARRYING = re.compile(
+    r"\b(?:carrying|carried)\s+(?:(?:about|around|some|nearly|almost|more\s+than|over)\s+)?$",
+    re.IGNORECASE,
+)
+_PER_TIME = re.compile(r"\s*(?:\w+\s+)?(?:a|an|per|each|every)\s+(?:day|week|month|year|hour)\b")
+
+
+_ABOARD_UNITS = frozenset(("", "people", "persons", "individuals", "passengers"))
+
+
+_ABOARD = re.compile(
+    r"\s*(?:(?:(?:people|persons|individuals)\s+)?(?:on\s?board|aboard)\b"
+    r"|passengers\s+and\s+crew\b)(?![^.;,]{0,30}\b(?:killed|died|dead|injured|hurt|perished)\b)",
+    re.IGNORECASE,
+)
+_HARMED_JUST_BEFORE = re.compile(
+    r"\b(?:kill(?:ed|ing|s)|deaths?\s+of|dead|died|injur(?:ed|ing)|wounding|hurt)\s+"
+    r"(?:(?:about|around|nearly|almost|at\s+least|all|some|the)\s+)*$",
+    re.IGNORECASE,
+)
 _AMONG = re.compile(r"\b(?:among|of|aboard|on board)\s+(?:the\s+|its\s+|their\s+|all\s+)?$")
 _TOLL_OF = re.compile(r"\b(?:deaths?|killings?|killing)\s+of\s+(?:the\s+|its\s+|their\s+|all\s+)?$")
 
@@ -4109,7 +4199,7 @@ def _wording(before: str, after: str, kind: str, measure: str, unit: str, text: 
     # A fraction of a counted noun ("0.85 Orrin shares") is worded as a count is.
     if kind == "count" or (kind == "quantity" and measure and measure == unit.lower()):
         counted = _counted_noun(text)
-        if measure in EVENT_MEASURES and measure not in ("passengers", "crew"):
+        if measure in EVENT_MEASURES and measure not in ("passengers", "crew", "people aboard"):
             return ""  # "29 deaths", "112 people killed": the death toll
         noun = counted if counted and counted.lower() not in _PEOPLE else ""
         done = _done_to(before)

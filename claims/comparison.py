@@ -343,11 +343,23 @@ _SCALE_PLACES = {"magnitude": Decimal("0.1"), "days": Decimal(1)}
 # Seats are counted one by one, and a plain "210 seats" says 210: another outlet's "211
 # seats" is a different count. Hedged ("about 200 seats") they keep their rounding.
 _TALLIED = {"seats", "seat"}
+# A vehicle's manifest is counted one by one too: a plain "230 passengers" says 230, and
+# another outlet's "225 passengers" is a different count. Thousands (a cruise ship's) are
+# rounded as any number is.
+_MANIFEST = {"passengers", "passenger", "crew", "crew members", "crew member", "crewmembers"}
+_MANIFEST_ROUNDED_FROM = 1000
 
 
 def _place(reading: Reading) -> Decimal | None:
     unit = (reading.unit or "").lower()
     if unit in _TALLIED and str(reading.qualifier) == Qualifier.EXACT:
+        return Decimal(1)
+    if (
+        unit in _MANIFEST
+        and str(reading.qualifier) == Qualifier.EXACT
+        and reading.number is not None
+        and abs(reading.number) < _MANIFEST_ROUNDED_FROM
+    ):
         return Decimal(1)
     return _SCALE_PLACES.get(unit)
 

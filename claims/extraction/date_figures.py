@@ -29,6 +29,10 @@ _YESTERDAY = re.compile(r"(?<![\w-])(?i:yesterday)\b")
 _LAW_OF = re.compile(r"\b(?:Act|Acts|Code|Convention|Treaty)[ \u00a0]+of[ \u00a0]+$")
 
 
+_DIGIT_GROUP_AFTER = re.compile(r"[ \u00a0]\d{3,4}(?![\d,.])")
+_DIGIT_GROUP_BEFORE = re.compile(r"(?<![\d,.])\d{3,4}[ \u00a0]$")
+
+
 def is_year_like(atom: Atom) -> bool:
     return atom.plain_int and not atom.spelled and 1800 <= atom.written <= 2100
 
@@ -44,6 +48,10 @@ def year(text: str, atom: Atom) -> dates.DateHit | None:
         return None
     if _LAW_OF.search(text, max(0, atom.start - 12), atom.start):
         return None
+    if _DIGIT_GROUP_AFTER.match(text, end) or _DIGIT_GROUP_BEFORE.search(
+        text, max(0, atom.start - 8), atom.start
+    ):
+        return None  # a group of a phone number ("call 1800 555 0134"), no year
     opened = dates.YEAR_PREPOSITION.search(text, max(0, atom.start - 24), atom.start)
     nxt = _NEXT_CAPITALISED.match(text, end)
     if nxt and not opened:
@@ -87,6 +95,8 @@ def weekdays(text: str, published: dt.date, taken: Spans) -> list[Candidate]:
         if named and not dates.ACRONYM_BEFORE.search(text, max(0, m.start() - 12), m.start()):
             continue  # "Black Friday", "Super Tuesday"
         if dates.FUTURE_WEEKDAY.search(text, max(0, m.start() - 24), m.start()):
+            continue
+        if dates.RECURRING_WEEKDAY.search(text, max(0, m.start() - 60), m.start()):
             continue
         if taken.overlaps(m.end(), m.end() + 3):
             continue  # "Monday, Feb. 26": the date that follows carries the value

@@ -111,6 +111,12 @@ WEEKDAY = re.compile(r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturda
 # "its IPO Tuesday", "the NYSE Monday": an acronym before a weekday does not make a name of it
 # as a capitalised word does ("Black Friday", "Super Tuesday").
 ACRONYM_BEFORE = re.compile(r"(?<![\w.])[A-Z]{2,}[ \u00a0]+$")
+# "draws are held every Monday, Wednesday and Saturday": a schedule that recurs dates no day.
+_WEEKDAY_NAME = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+RECURRING_WEEKDAY = re.compile(
+    rf"\b(?:every|each)\s+(?:{_WEEKDAY_NAME}(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+))*$",
+    re.IGNORECASE,
+)
 FUTURE_WEEKDAY = re.compile(r"\b(?:next|coming|following|this\s+coming)\s+$", re.IGNORECASE)
 # "The carrier expects more cancellations on Wednesday", "the vote will be held Thursday": a weekday a
 # verb of the future points at is the coming one. A past event named in between ("will appeal

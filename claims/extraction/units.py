@@ -382,6 +382,8 @@ _SIZE_MODIFIER = re.compile(
 # One noun for one crew, however an outlet writes it ("six crew", "six crewmembers").
 _SAME_NOUN = {
     "fatalities": "deaths",  # a fatality is a death; "deaths" is the toll's usual unit
+    # A passenger list by nationality: "53 British citizens" are the "53 British nationals".
+    "citizens": "nationals",
     "crew": "crew members",
     "crewmembers": "crew members",
     "crewmen": "crew members",
@@ -399,6 +401,7 @@ _OF_NOUN = re.compile(r"[ \u00a0]of[ \u00a0]([a-z][a-z-]*[a-z])\b")
 # quote ("docked safely with 212 guests and nine crew members"); beside a crew they are passengers.
 _CREW_NEAR = re.compile(r"\bcrew", re.IGNORECASE)
 _CREW_REACH = 40
+_AND_CREW = re.compile(r"[ \u00a0]and[ \u00a0]crew\b", re.IGNORECASE)
 
 
 # "the 395,000 economists were expecting": those who forecast a figure, then their verb, are
@@ -420,6 +423,8 @@ def counted_noun(text: str, pos: int, max_modifiers: int = 4) -> tuple[str, int]
         return None
     if head == "guests" and _CREW_NEAR.search(text, max(0, pos - _CREW_REACH), end + _CREW_REACH):
         head = "passengers"
+    if head == "passengers" and _AND_CREW.match(text, end):
+        head = "people"  # "242 passengers and crew": everyone on board
     if head == "crew" and _MEMBERS_AFTER.match(text, end):
         end = _MEMBERS_AFTER.match(text, end).end()
     if head in _MEASURE_NOUNS:

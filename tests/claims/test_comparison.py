@@ -653,6 +653,22 @@ def test_seats_are_counted_one_by_one_so_210_seats_disagree_with_211():
     ).agree
 
 
+def test_a_plane_s_passengers_are_counted_one_by_one_so_230_disagrees_with_225():
+    # Given two outlets' passenger counts for one flight, and a cruise ship's thousands
+    plain = reading("230 passengers", "230", "passengers")
+    other = reading("225 passengers", "225", "passengers")
+    # When compared
+    # Then the plain counts disagree, a hedged one keeps its rounding, and thousands round
+    assert not compare(plain, other).agree
+    assert compare(
+        reading("about 230 passengers", "230", "passengers", qualifier="approx"), other
+    ).agree
+    assert compare(
+        reading("4,000 passengers", "4000", "passengers"),
+        reading("4,012 passengers", "4012", "passengers"),
+    ).agree
+
+
 def test_a_range_starting_at_zero_is_as_precise_as_its_high_end():
     # "0% to 0.25%" starts at 0.00%: a rate of minus 0.1% lies outside it
     new_range = reading("0% to 0.25%", "0", "percent", number_high="0.25")

@@ -392,3 +392,58 @@ def test_an_article_s_unattributed_magnitude_is_the_agency_s_it_names_later(make
     lead = claim(first, "6.6-magnitude")
     assert lead.fact == claim(first, "6.6").fact != claim(second, "6.9-magnitude").fact
     assert Fact.objects.filter(agreement=Fact.Agreement.DISPUTED).count() == 0
+
+
+def test_everyone_on_board_is_one_fact_apart_from_the_passengers_among_them(make_article):
+    first = publish(
+        make_article,
+        "A Velora Air jet crashed after take-off from Marden on Thursday. The jet was carrying"
+        " 188 passengers and crew. The airline said the plane carried 176 passengers and 12"
+        " crew members.",
+        outlet="Coast Wire",
+        published=date(2026, 3, 12),
+    )
+    second = publish(
+        make_article,
+        "A Velora Air jet crashed after take-off from Marden on Thursday. Of the 188 people on"
+        " board, 150 were Velorian nationals. Among them were 171 passengers.",
+        outlet="Marden Herald",
+        published=date(2026, 3, 12),
+    )
+
+    aboard = claim(first, "188 passengers")
+    assert claim(second, "188 people").fact == aboard.fact
+    passengers = claim(first, "176 passengers").fact
+    assert passengers != aboard.fact
+    assert claim(second, "171 passengers").fact == passengers
+    passengers.refresh_from_db()
+    assert passengers.agreement == Fact.Agreement.DISPUTED  # a manifest is counted exactly
+
+
+def test_outlets_leading_with_the_airline_or_the_plane_maker_dispute_the_plane_s_figures(
+    make_article,
+):
+    first = publish(
+        make_article,
+        "Velora Air flight 12 crashed after take-off from Marden on Thursday. Velora Air said"
+        " it was working with investigators. The aircraft only got to a height of about 400"
+        " feet before it fell. It was the first fatal crash of a Corvan 500, a model that went"
+        " into service in 2014.",
+        outlet="Coast Wire",
+        published=date(2026, 3, 12),
+    )
+    second = publish(
+        make_article,
+        "A Corvan 500 jet crashed after take-off from Marden on Thursday. The Corvan 500 had a"
+        " good safety record. The plane reached an altitude of about 600 feet before losing"
+        " signal. It is the first fatal accident involving the Corvan 500 since this type of"
+        " aircraft entered service in 2016.",
+        outlet="Marden Herald",
+        published=date(2026, 3, 12),
+    )
+
+    for a, b in (("400 feet", "600 feet"), ("2014", "2016")):
+        fact = claim(first, a).fact
+        assert claim(second, b).fact == fact
+        fact.refresh_from_db()
+        assert fact.agreement == Fact.Agreement.DISPUTED

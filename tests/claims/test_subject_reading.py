@@ -135,6 +135,84 @@ def test_passengers_among_whom_people_were_hurt_are_counted_as_passengers():
     assert found.measure == "passengers"
 
 
+def test_everyone_on_board_is_a_count_of_its_own_not_the_passengers_or_the_dead():
+    carried = "The Velora Air jet was carrying 188 passengers and crew when it came down."
+    partitive = "The crash caused the deaths of 187 of the 188 people on board."
+    killing = "The jet hit a hangar, killing 187 people onboard."
+
+    assert read(carried, "188 passengers", kind="count", unit="passengers").measure == (
+        "people aboard"
+    )
+    assert read(partitive, "188 people", kind="count", unit="people").measure == "people aboard"
+    assert read(partitive, "187", kind="count").measure == "death toll"
+    assert read(killing, "187 people", kind="count", unit="people").measure == "death toll"
+    landed = "The jet landed safely with 171 passengers and six crew on board."
+    assert read(landed, "171 passengers", kind="count", unit="passengers").measure == "passengers"
+    assert read(landed, "six crew", kind="count", unit="crew members").measure == "crew"
+    assert (
+        read(
+            "The ferry carried 90 passengers and 12 crew members.",
+            "90 passengers",
+            kind="count",
+            unit="passengers",
+        ).measure
+        == "passengers"
+    )
+
+
+def test_nationals_and_citizens_of_a_passenger_list_are_one_measure():
+    text = "The passengers included 60 Velorian nationals and 20 Mardenese citizens."
+
+    nationals = read(text, "60 Velorian nationals", kind="count", unit="nationals")
+    citizens = read(text, "20 Mardenese citizens", kind="count", unit="citizens")
+
+    assert nationals.measure == citizens.measure == "nationals"
+
+
+def test_the_year_a_model_entered_service_is_no_crash_date():
+    text = "It was the first fatal crash of a Corvan 500, which went into service in 2014."
+
+    found = read(text, "2014", kind="date", date_value="2014")
+
+    assert found.measure == "service entry"
+    assert found.key == "|service entry|||"  # the story's plane, whoever the outlet names
+
+
+def test_an_age_or_altitude_whose_sentence_names_nobody_is_keyed_by_no_company():
+    lead = "Velora Air flight 12 crashed near Marden. Velora Air said one passenger survived. "
+    survivor = read(
+        lead + "He is a 38-year-old Mardenese passenger.",
+        "38-year-old",
+        kind="duration",
+        unit="years",
+    )
+    climbed = read(
+        lead + "The plane reached an altitude of about 600 feet.",
+        "about 600 feet",
+        kind="quantity",
+        unit="feet",
+    )
+    named = read(
+        lead + "The Velora Tower is 300 feet tall.", "300 feet", kind="quantity", unit="feet"
+    )
+
+    assert survivor.key == "|age|||"
+    assert survivor.line == "Velora Air age"  # the reader still sees the story's name
+    assert climbed.key == "|height|||"
+    assert named.key.split("|")[0]  # the tower the sentence names keeps its key
+
+
+def test_a_prize_taken_at_once_is_its_lump_sum_not_the_jackpot():
+    text = (
+        "The Lucky Lotto jackpot was revised to $900 million, with a cash value of $452.6"
+        " million. The winner may instead take a lump sum of $452.6 million."
+    )
+
+    assert read(text, "$452.6 million", kind="money", unit="USD").measure == "lump sum"
+    assert read(text, "$452.6 million", kind="money", unit="USD", nth=1).measure == "lump sum"
+    assert read(text, "$900 million", kind="money", unit="USD").measure != "lump sum"
+
+
 def test_the_deaths_of_workers_count_the_dead_not_the_workforce():
     text = "The crane fell at the Tarrow yard, causing the deaths of four dock workers on shift."
 

@@ -37,6 +37,14 @@ def test_date_is_resolved_near_the_publication_date(sentence, expected):
     assert summary(only_figure(sentence, PUBLISHED)) == expected
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    ["Relatives can call 1800 555 0134 for help.", "The helpline is 020 1999 4000."],
+)
+def test_a_phone_number_s_digit_group_is_no_year(sentence):
+    assert not [f for f in figures(sentence, PUBLISHED) if f.kind == "date"]
+
+
 def test_weekday_is_the_latest_such_day_on_or_before_publication():
     figure = only_figure("The board met on Thursday to approve it.", PUBLISHED)
     assert figure.date == "2024-02-22"
@@ -52,6 +60,9 @@ def test_weekday_without_publication_date_is_skipped():
         "Shoppers queued for Black Friday deals.",
         "Shoppers queued for Cyber Monday deals.",
         "The board will meet next Monday.",
+        # a schedule that recurs dates no day
+        "Draws are held every Tuesday and Friday at 8 p.m.",
+        "The market opens each Monday, Wednesday and Saturday.",
     ],
 )
 def test_weekday_that_names_an_event_or_the_future_is_skipped(sentence):

@@ -33,6 +33,16 @@ def test_version_is_bumped():
             "The crew of six looked after 88 guests on the night train.",
             ("88 guests", "count", "88", "passengers", "exact"),
         ),
+        # citizens of a country are its nationals, however an outlet words it
+        (
+            "Among the passengers were 60 Velorian citizens.",
+            ("60 Velorian citizens", "count", "60", "nationals", "exact"),
+        ),
+        # passengers and crew together are everyone on board: people
+        (
+            "The jet was carrying 188 passengers and crew when it came down.",
+            ("188 passengers", "count", "188", "people", "exact"),
+        ),
         # an event befalling a thing counts the things: cancelled flights, cut jobs
         (
             "The storm led to about 340 flight cancellations at the hub.",
