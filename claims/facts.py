@@ -540,6 +540,8 @@ def _score_candidates(
         )
     }
     scores = {}
+    # Each fact's profile is read once, for every group it is a candidate of.
+    profiles: dict[int, Profile] = {}
     for index, group in enumerate(groups):
         root = group.roots[0]
         dimension = units.dimension_of(root.kind, root.unit)
@@ -548,7 +550,10 @@ def _score_candidates(
             fact = facts.get(fact_id)
             if fact is None or not _comparable(group, dimension, fact):
                 continue
-            result = _score(group, fact, reading, params, overrides, on=article.published)
+            profile = profiles.get(fact_id)
+            if profile is None:
+                profile = profiles[fact_id] = matching.mean_profile(fact.terms)
+            result = _score(group, fact, reading, params, overrides, profile, on=article.published)
             if result is not None:
                 scores[index, fact_id] = result
     return scores, facts
@@ -565,12 +570,13 @@ def _score(
     reading: comparison.Reading,
     params: Params,
     overrides: comparison.RateOverrides,
+    profile: Profile | None = None,
     *,
     on: date | None = None,
 ) -> matching.Score | None:
     """The matching score, decided first by the structured subjects: the same subject key
-    joins, a different known measure never does, else the words and values decide. `on`: the
-    group's article's publication day."""
+    joins, a different known measure never does, else the words and values decide. `profile`:
+    the fact's (matching.mean_profile); `on`: the group's article's publication day."""
     summary = fact.terms.get("about", {})
     if summary.get("incidental"):
         return None
@@ -593,7 +599,9 @@ def _score(
     ):
         # Entity, measure and reference point or scope agree: the same fact, whatever the
         # words and the value (a wrong figure must land in its fact to be flagged).
-        result = matching.score(group.profile, fact.terms, reading, params, overrides, compared)
+        result = matching.score(
+            group.profile, fact.terms, reading, params, overrides, compared, profile
+        )
         _, agrees, _ = matching.value_evidence(reading, values, params, compared=plain)
         total = max(result.total if result else 0.0, params.threshold) + SUBJECT_KEY_BONUS
         return matching.Score(
@@ -616,7 +624,9 @@ def _score(
         # Joining would flag a dispute: only the subjects can say the two figures state one
         # fact (a different value next to the same words is usually a different fact).
         return None
-    result = matching.score(group.profile, fact.terms, reading, params, overrides, compared)
+    result = matching.score(
+        group.profile, fact.terms, reading, params, overrides, compared, profile
+    )
     if result is not None and (same_key or loose_key):
         # Entity and measure alone ("Microsoft investment") leave room for several facts:
         # evidence, not a decision.
@@ -1514,7 +1524,7 @@ def _in_first_unit(
 
 
 def _summary_reading(entry: Mapping) -> comparison.Reading:
-    return replace(matching.reading_of_value(entry), label=entry.get("label", ""))
+    return matching.reading_of_value(entry, label=entry.get("label", ""))
 
 
 def _explanation(

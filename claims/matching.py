@@ -343,6 +343,12 @@ class Profile:
     # The names of the story: the article's title and lead ("Vardhan", "Ashcombe").
     story: frozenset[str] = frozenset()
 
+    @cached_property
+    def squares(self) -> tuple[float, float]:
+        """The sums of the squared weights of its names and of its words: a profile is scored
+        against many others, its norm worked out once."""
+        return sum(w * w for w in self.names.values()), sum(w * w for w in self.words.values())
+
     def merged(self, other: Profile) -> Profile:
         """The larger weight of each term: one profile for a group of mentions."""
         return Profile(
@@ -826,9 +832,10 @@ def _text(number: Decimal | None) -> str | None:
     return None if number is None else decimal_text(number)
 
 
-def reading_of_value(value: Mapping) -> comparison.Reading:
-    # A fact's values are read again for every mention scored against it: each different
-    # value is parsed once (a Reading is immutable, so one object serves every caller).
+def reading_of_value(value: Mapping, *, label: str = "") -> comparison.Reading:
+    # A fact's values are read again for every mention scored against it, and its summary
+    # for every agreement: each different value is parsed once (a Reading is immutable, so
+    # one object serves every caller).
     return _reading_of_value(
         value["kind"],
         value.get("number"),
@@ -838,10 +845,11 @@ def reading_of_value(value: Mapping) -> comparison.Reading:
         value.get("text"),
         value.get("on"),
         value.get("date"),
+        label,
     )
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=32768)
 def _reading_of_value(
     kind: str,
     number: str | None,
@@ -851,6 +859,7 @@ def _reading_of_value(
     text: str | None,
     on: str | None,
     iso_date: str | None,
+    label: str,
 ) -> comparison.Reading:
     return comparison.Reading(
         number=Decimal(number) if number is not None else None,
@@ -860,6 +869,7 @@ def _reading_of_value(
         qualifier=qualifier or "exact",
         text=text or "",
         on=date.fromisoformat(on) if on else None,
+        label=label,
         iso_date=iso_date or None,
     )
 
@@ -918,8 +928,9 @@ def overlap(a: Profile, b: Profile, params: Params = DEFAULT_PARAMS) -> tuple[fl
     if params.similarity == "cosine":
         dot = n * n * sum(a.names[t] * b.names[t] for t in shared_names)
         dot += sum(a.words[t] * b.words[t] for t in shared_words)
-        norm_a = n * n * sum(w * w for w in a.names.values()) + sum(w * w for w in a.words.values())
-        norm_b = n * n * sum(w * w for w in b.names.values()) + sum(w * w for w in b.words.values())
+        (a_names, a_words), (b_names, b_words) = a.squares, b.squares
+        norm_a = n * n * a_names + a_words
+        norm_b = n * n * b_names + b_words
         if not norm_a or not norm_b:
             return 0.0, [], []
         return dot / (norm_a * norm_b) ** 0.5, shared_names, shared_words
@@ -1101,10 +1112,13 @@ def score(
     params: Params = DEFAULT_PARAMS,
     overrides: comparison.RateOverrides | None = None,
     compared: Compared | None = None,
+    fact_profile: Profile | None = None,
 ) -> Score | None:
     """How well a mention fits a fact; None when it cannot belong to it at all. `compared`,
-    if given, holds the comparisons of `reading` with the fact's values (see Compared)."""
-    fact_profile = mean_profile(fact_terms)
+    if given, holds the comparisons of `reading` with the fact's values (see Compared);
+    `fact_profile`, the fact's mean_profile (read once for all the mentions scored)."""
+    if fact_profile is None:
+        fact_profile = mean_profile(fact_terms)
     if time_conflict(profile, fact_profile):
         return None
     stories = profile.story and fact_profile.story
