@@ -804,7 +804,7 @@ def mean_profile(terms: Mapping) -> Profile:
     """The fact's profile as one mention's: mean weights of its members."""
     count = max(int(terms.get("n", 0)), 1)
     return Profile(
-        names={t: w / count for t, w in terms.get("names", {}).items()},
+        names=mean_names(terms),
         words={t: w / count for t, w in terms.get("words", {}).items()},
         years=frozenset(terms.get("years", ())),
         quarters=frozenset(terms.get("quarters", ())),
@@ -812,6 +812,12 @@ def mean_profile(terms: Mapping) -> Profile:
         heads=frozenset(terms.get("heads", ())),
         story=frozenset(terms.get("story", ())),
     )
+
+
+def mean_names(terms: Mapping) -> dict[str, float]:
+    """The mean weight of each name of a fact's profile (mean_profile's names)."""
+    count = max(int(terms.get("n", 0)), 1)
+    return {t: w / count for t, w in terms.get("names", {}).items()}
 
 
 def value_record(mention: Mention, *, on: date | None) -> dict:
@@ -1098,11 +1104,19 @@ def significant_digits(reading: comparison.Reading) -> int:
         return len((reading.iso_date or "").split("-")) if reading.iso_date else 1
     if reading.number is None or reading.number == 0:
         return 1
+    return _significant_digits(str(reading.number), reading.text)
+
+
+# Asked of a mention's value for every candidate fact, and of each fact's values for every
+# mention: each number as written is read once.
+@lru_cache(maxsize=16384)
+def _significant_digits(written: str, text: str) -> int:
+    number = abs(Decimal(written))
     try:
-        place = comparison.stated_precision(reading.text, abs(reading.number))
+        place = comparison.stated_precision(text, number)
     except (ArithmeticError, ValueError):
         return 1
-    return max(1, abs(reading.number).adjusted() - place.adjusted() + 1)
+    return max(1, number.adjusted() - place.adjusted() + 1)
 
 
 def score(
@@ -1180,8 +1194,9 @@ def is_restatement(
 ) -> bool:
     """Whether two mentions of one article restate one figure.
 
-    They must state the same value (`same()`, asked last: it may convert currencies), name
-    no different periods and share enough context. A headline restates its story's lead; two sentences of the body must also not
+    They must state the same value (`same()`, asked before their words are weighed: most
+    pairs of an article's figures differ there at once), name no different periods and
+    share enough context. A headline restates its story's lead; two sentences of the body must also not
     name anything the other's context lacks ("The context window of GPT-4 is also 32K" is not
     the 32K of Mistral Large in the sentence before).
     """
@@ -1191,7 +1206,7 @@ def is_restatement(
         _names_unknown_to(a_profile, b_profile) or _names_unknown_to(b_profile, a_profile)
     ):
         return False
-    return overlap(a_profile, b_profile, params)[0] >= params.restatement_threshold and same()
+    return same() and overlap(a_profile, b_profile, params)[0] >= params.restatement_threshold
 
 
 def _names_unknown_to(profile: Profile, other: Profile) -> bool:
