@@ -1071,9 +1071,9 @@ def agreement(
     readings = tuple(readings)
     if not readings:
         raise ValueError("agreement() needs at least one reading")
+    rates = frozenset((overrides or {}).items())
     checks = tuple(
-        check_stated_conversion(original, stated, overrides=overrides)
-        for original, stated in conversions
+        _checked_conversion(original, stated, overrides, rates) for original, stated in conversions
     )
     check_lines = tuple(check.explanation for check in checks)
     wrong_conversion = any(
@@ -1085,7 +1085,7 @@ def agreement(
         return Agreement(status, check_lines, (), (), (), checks)
 
     comparisons = {
-        (i, j): compare(readings[i], readings[j], overrides=overrides)
+        (i, j): _compared(readings[i], readings[j], overrides, rates)
         for i, j in combinations(range(len(readings)), 2)
     }
     disagreeing = Counter[int]()
@@ -1123,6 +1123,43 @@ def agreement(
         outliers=tuple(readings[i] for i in outliers),
         conversion_checks=checks,
     )
+
+
+# A fact's agreement is worked out again each time an article joins it, mostly over the
+# same readings and stated conversions: each pair is compared once per process (the ECB's
+# rates do not change while it runs; reviewers' rates are in the key).
+_PAIRS_KEPT = 16384
+_compared_pairs: dict[tuple, Comparison] = {}
+_checked_pairs: dict[tuple, ConversionCheck] = {}
+
+
+def _compared(
+    a: Reading, b: Reading, overrides: RateOverrides | None, rates: frozenset
+) -> Comparison:
+    key = (a, b, _written(a), _written(b), rates)
+    found = _compared_pairs.get(key)
+    if found is None:
+        if len(_compared_pairs) >= _PAIRS_KEPT:
+            _compared_pairs.clear()
+        found = _compared_pairs[key] = compare(a, b, overrides=overrides)
+    return found
+
+
+def _checked_conversion(
+    original: Reading, stated: Reading, overrides: RateOverrides | None, rates: frozenset
+) -> ConversionCheck:
+    key = (original, stated, _written(original), _written(stated), rates)
+    found = _checked_pairs.get(key)
+    if found is None:
+        if len(_checked_pairs) >= _PAIRS_KEPT:
+            _checked_pairs.clear()
+        found = _checked_pairs[key] = check_stated_conversion(original, stated, overrides=overrides)
+    return found
+
+
+def _written(reading: Reading) -> tuple[str, str]:
+    # Equal Decimals may be written differently ("1.0", "1"), and explanations show them.
+    return str(reading.number), str(reading.number_high)
 
 
 def _outliers(count: int, disagreeing: Counter[int], comparable: Counter[int]) -> list[int]:

@@ -343,6 +343,12 @@ class Profile:
     # The names of the story: the article's title and lead ("Vardhan", "Ashcombe").
     story: frozenset[str] = frozenset()
 
+    @cached_property
+    def squares(self) -> tuple[float, float]:
+        """The sums of the squared weights of its names and of its words: a profile is scored
+        against many others, its norm worked out once."""
+        return sum(w * w for w in self.names.values()), sum(w * w for w in self.words.values())
+
     def merged(self, other: Profile) -> Profile:
         """The larger weight of each term: one profile for a group of mentions."""
         return Profile(
@@ -798,7 +804,7 @@ def mean_profile(terms: Mapping) -> Profile:
     """The fact's profile as one mention's: mean weights of its members."""
     count = max(int(terms.get("n", 0)), 1)
     return Profile(
-        names={t: w / count for t, w in terms.get("names", {}).items()},
+        names=mean_names(terms),
         words={t: w / count for t, w in terms.get("words", {}).items()},
         years=frozenset(terms.get("years", ())),
         quarters=frozenset(terms.get("quarters", ())),
@@ -806,6 +812,12 @@ def mean_profile(terms: Mapping) -> Profile:
         heads=frozenset(terms.get("heads", ())),
         story=frozenset(terms.get("story", ())),
     )
+
+
+def mean_names(terms: Mapping) -> dict[str, float]:
+    """The mean weight of each name of a fact's profile (mean_profile's names)."""
+    count = max(int(terms.get("n", 0)), 1)
+    return {t: w / count for t, w in terms.get("names", {}).items()}
 
 
 def value_record(mention: Mention, *, on: date | None) -> dict:
@@ -826,9 +838,10 @@ def _text(number: Decimal | None) -> str | None:
     return None if number is None else decimal_text(number)
 
 
-def reading_of_value(value: Mapping) -> comparison.Reading:
-    # A fact's values are read again for every mention scored against it: each different
-    # value is parsed once (a Reading is immutable, so one object serves every caller).
+def reading_of_value(value: Mapping, *, label: str = "") -> comparison.Reading:
+    # A fact's values are read again for every mention scored against it, and its summary
+    # for every agreement: each different value is parsed once (a Reading is immutable, so
+    # one object serves every caller).
     return _reading_of_value(
         value["kind"],
         value.get("number"),
@@ -838,10 +851,11 @@ def reading_of_value(value: Mapping) -> comparison.Reading:
         value.get("text"),
         value.get("on"),
         value.get("date"),
+        label,
     )
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=32768)
 def _reading_of_value(
     kind: str,
     number: str | None,
@@ -851,6 +865,7 @@ def _reading_of_value(
     text: str | None,
     on: str | None,
     iso_date: str | None,
+    label: str,
 ) -> comparison.Reading:
     return comparison.Reading(
         number=Decimal(number) if number is not None else None,
@@ -860,6 +875,7 @@ def _reading_of_value(
         qualifier=qualifier or "exact",
         text=text or "",
         on=date.fromisoformat(on) if on else None,
+        label=label,
         iso_date=iso_date or None,
     )
 
@@ -918,8 +934,9 @@ def overlap(a: Profile, b: Profile, params: Params = DEFAULT_PARAMS) -> tuple[fl
     if params.similarity == "cosine":
         dot = n * n * sum(a.names[t] * b.names[t] for t in shared_names)
         dot += sum(a.words[t] * b.words[t] for t in shared_words)
-        norm_a = n * n * sum(w * w for w in a.names.values()) + sum(w * w for w in a.words.values())
-        norm_b = n * n * sum(w * w for w in b.names.values()) + sum(w * w for w in b.words.values())
+        (a_names, a_words), (b_names, b_words) = a.squares, b.squares
+        norm_a = n * n * a_names + a_words
+        norm_b = n * n * b_names + b_words
         if not norm_a or not norm_b:
             return 0.0, [], []
         return dot / (norm_a * norm_b) ** 0.5, shared_names, shared_words
@@ -1087,11 +1104,19 @@ def significant_digits(reading: comparison.Reading) -> int:
         return len((reading.iso_date or "").split("-")) if reading.iso_date else 1
     if reading.number is None or reading.number == 0:
         return 1
+    return _significant_digits(str(reading.number), reading.text)
+
+
+# Asked of a mention's value for every candidate fact, and of each fact's values for every
+# mention: each number as written is read once.
+@lru_cache(maxsize=16384)
+def _significant_digits(written: str, text: str) -> int:
+    number = abs(Decimal(written))
     try:
-        place = comparison.stated_precision(reading.text, abs(reading.number))
+        place = comparison.stated_precision(text, number)
     except (ArithmeticError, ValueError):
         return 1
-    return max(1, abs(reading.number).adjusted() - place.adjusted() + 1)
+    return max(1, number.adjusted() - place.adjusted() + 1)
 
 
 def score(
@@ -1101,10 +1126,13 @@ def score(
     params: Params = DEFAULT_PARAMS,
     overrides: comparison.RateOverrides | None = None,
     compared: Compared | None = None,
+    fact_profile: Profile | None = None,
 ) -> Score | None:
     """How well a mention fits a fact; None when it cannot belong to it at all. `compared`,
-    if given, holds the comparisons of `reading` with the fact's values (see Compared)."""
-    fact_profile = mean_profile(fact_terms)
+    if given, holds the comparisons of `reading` with the fact's values (see Compared);
+    `fact_profile`, the fact's mean_profile (read once for all the mentions scored)."""
+    if fact_profile is None:
+        fact_profile = mean_profile(fact_terms)
     if time_conflict(profile, fact_profile):
         return None
     stories = profile.story and fact_profile.story
@@ -1166,8 +1194,9 @@ def is_restatement(
 ) -> bool:
     """Whether two mentions of one article restate one figure.
 
-    They must state the same value (`same()`, asked last: it may convert currencies), name
-    no different periods and share enough context. A headline restates its story's lead; two sentences of the body must also not
+    They must state the same value (`same()`, asked before their words are weighed: most
+    pairs of an article's figures differ there at once), name no different periods and
+    share enough context. A headline restates its story's lead; two sentences of the body must also not
     name anything the other's context lacks ("The context window of GPT-4 is also 32K" is not
     the 32K of Mistral Large in the sentence before).
     """
@@ -1177,7 +1206,7 @@ def is_restatement(
         _names_unknown_to(a_profile, b_profile) or _names_unknown_to(b_profile, a_profile)
     ):
         return False
-    return overlap(a_profile, b_profile, params)[0] >= params.restatement_threshold and same()
+    return same() and overlap(a_profile, b_profile, params)[0] >= params.restatement_threshold
 
 
 def _names_unknown_to(profile: Profile, other: Profile) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from functools import lru_cache
 
 from claims.extraction.types import Kind
 
@@ -195,6 +196,8 @@ def canonical_dimension(dimension: str) -> str:
     return physical[0] if physical is not None else dimension
 
 
+# Asked for every pair of a mention and a candidate fact, of a few different dimensions.
+@lru_cache(maxsize=4096)
 def dimensions_compatible(kind_a: str, dim_a: str, kind_b: str, dim_b: str) -> bool:
     """Same kind and dimension; a count without a unit ("killed 112") fits any count, a count
     of people ("11,500 people") fits a count of a group of people ("11,500 employees")."""
