@@ -70,10 +70,8 @@ class Article(models.Model):
     original_format = models.CharField(max_length=16, choices=Format.choices)
     original_filename = models.CharField(max_length=255, blank=True)
     # sha256 of the body with case and white space folded: one article per text.
-    text_hash = models.CharField(max_length=64, unique=True)
-    status = models.CharField(
-        max_length=16, choices=Status.choices, default=Status.RECEIVED, db_index=True
-    )
+    text_hash = models.CharField(max_length=64)
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.RECEIVED)
     status_reason = models.TextField(blank=True)
     # The story the article is about; set by articles.stories when it is extracted.
     story = models.ForeignKey(
@@ -87,7 +85,11 @@ class Article(models.Model):
 
     class Meta:
         ordering = ["-created_at", "-id"]
+        # Declared here rather than on the fields: compared for equality only, they need no
+        # second, pattern-matching index, which every change of status would write too.
+        indexes = [models.Index(fields=["status"], name="article_status")]
         constraints = [
+            models.UniqueConstraint(fields=["text_hash"], name="article_text_hash_unique"),
             models.CheckConstraint(
                 condition=Q(status__in=["received", "extracting", "done", "failed"]),
                 name="article_status_valid",
@@ -112,14 +114,20 @@ class ArticleEvent(models.Model):
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="events")
     from_status = models.CharField(max_length=16, blank=True)
     to_status = models.CharField(max_length=16)
+    # The system's events, most of them, name no actor and are left out of its index.
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, db_index=False
     )
     note = models.TextField(blank=True)
     at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["at", "id"]
+        indexes = [
+            models.Index(
+                fields=["actor"], condition=Q(actor__isnull=False), name="article_event_actor"
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.article_id}: {self.from_status or '-'} -> {self.to_status}"

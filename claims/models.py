@@ -12,6 +12,12 @@ from django.db.models import Q
 from .extraction.types import Kind, Qualifier, decimal_text, value_for_people
 
 
+def _linked(field: str, name: str) -> models.Index:
+    """An index of the rows a nullable link is set on: what deleting the row it points at
+    looks up (on_delete), without an entry for each row that links nothing."""
+    return models.Index(fields=[field], condition=Q(**{f"{field}__isnull": False}), name=name)
+
+
 class Claim(models.Model):
     """One figure as an article states it, proposed by the extractor."""
 
@@ -27,14 +33,17 @@ class Claim(models.Model):
         "Qualifier", {q.name: (q.value, q.value.replace("_", " ")) for q in Qualifier}
     )
 
-    article = models.ForeignKey("articles.Article", on_delete=models.CASCADE, related_name="claims")
+    # Indexed by claim_unique_span, which leads with it.
+    article = models.ForeignKey(
+        "articles.Article", on_delete=models.CASCADE, related_name="claims", db_index=False
+    )
     # Python string offsets into article.body: body[start:end] == text.
     start = models.PositiveIntegerField()
     end = models.PositiveIntegerField()
     text = models.CharField(max_length=300)
     sentence_start = models.PositiveIntegerField()
     sentence_end = models.PositiveIntegerField()
-    kind = models.CharField(max_length=16, choices=Kind.choices, db_index=True)
+    kind = models.CharField(max_length=16, choices=Kind.choices)
     # Numeric kinds: the value in `unit`; a range keeps its upper end in number_high.
     number = models.DecimalField(max_digits=40, decimal_places=10, null=True, blank=True)
     number_high = models.DecimalField(max_digits=40, decimal_places=10, null=True, blank=True)
@@ -61,7 +70,12 @@ class Claim(models.Model):
     incidental = models.BooleanField(default=False)
     # The figure this one restates in another currency or unit, in the same sentence.
     converts = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="conversions"
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="conversions",
+        db_index=False,
     )
     # The fact this mention states, across articles; set by claims.facts (matching or a reviewer).
     fact = models.ForeignKey(
@@ -74,9 +88,7 @@ class Claim(models.Model):
     )
     extractor = models.CharField(max_length=40)
     extractor_version = models.CharField(max_length=20)
-    status = models.CharField(
-        max_length=16, choices=Status.choices, default=Status.PROPOSED, db_index=True
-    )
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.PROPOSED)
     # Incremented by every review change (claims.review): a form carries the version it showed,
     # so the second of two reviewers acting at once is told the claim changed meanwhile.
     version = models.PositiveIntegerField(default=0)
@@ -86,6 +98,7 @@ class Claim(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="reviewed_claims",
+        db_index=False,
     )
     reviewed_at = models.DateTimeField(null=True, blank=True)
     # A reviewer's correction, next to (never over) what the extractor read.
@@ -99,12 +112,24 @@ class Claim(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="corrected_claims",
+        db_index=False,
     )
     corrected_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["article_id", "start"]
+        # Every article inserts a dozen claims: each index is written for each of them. The
+        # links most claims leave empty, and the statuses they start in, are left out of
+        # theirs (a claim still proposed is found by its article or its fact).
+        indexes = [
+            models.Index(
+                fields=["status"], condition=~Q(status="proposed"), name="claim_reviewed_status"
+            ),
+            _linked("converts", "claim_converts"),
+            _linked("reviewed_by", "claim_reviewed_by"),
+            _linked("corrected_by", "claim_corrected_by"),
+        ]
         constraints = [
             models.UniqueConstraint(fields=["article", "start", "end"], name="claim_unique_span"),
             models.CheckConstraint(
@@ -204,15 +229,14 @@ class Fact(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        db_index=False,
     )
     subject_edited_at = models.DateTimeField(null=True, blank=True)
     kind = models.CharField(max_length=16, choices=Claim.Kind.choices)
     # What member values are comparable in: "money" (any currency), "percent", "percentage
     # points", "date", "duration", a physical dimension ("length") or a unit word ("tokens").
     dimension = models.CharField(max_length=60)
-    agreement = models.CharField(
-        max_length=16, choices=Agreement.choices, default=Agreement.SINGLE, db_index=True
-    )
+    agreement = models.CharField(max_length=16, choices=Agreement.choices, default=Agreement.SINGLE)
     # One line per finding, for a reviewer to read at a glance.
     explanation = models.TextField(blank=True)
     # Denormalised (rejected claims left out) so the review queue orders without a join.
@@ -221,9 +245,7 @@ class Fact(models.Model):
     # The matching profile: summed term weights of the members (see claims.matching).
     terms = models.JSONField(default=dict, blank=True)
     # Editorial state: written by claims.review only, with a FactEvent for every change.
-    status = models.CharField(
-        max_length=16, choices=Status.choices, default=Status.OPEN, db_index=True
-    )
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.OPEN)
     # Incremented by every editorial change; see Claim.version.
     version = models.PositiveIntegerField(default=0)
     assigned_to = models.ForeignKey(
@@ -232,10 +254,11 @@ class Fact(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="assigned_facts",
+        db_index=False,
     )
     # The value a reviewer verified, usually taken from a confirmed claim.
     verified_claim = models.ForeignKey(
-        Claim, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        Claim, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", db_index=False
     )
     verified_number = models.DecimalField(max_digits=40, decimal_places=10, null=True, blank=True)
     verified_number_high = models.DecimalField(
@@ -252,6 +275,7 @@ class Fact(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="verified_facts",
+        db_index=False,
     )
     verified_at = models.DateTimeField(null=True, blank=True)
     published_by = models.ForeignKey(
@@ -260,6 +284,7 @@ class Fact(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="published_facts",
+        db_index=False,
     )
     published_at = models.DateTimeField(null=True, blank=True)
     # What the API serves for a published or retracted fact, as JSON text; empty otherwise.
@@ -274,8 +299,11 @@ class Fact(models.Model):
             ("verify_fact", "Can verify a fact"),
             ("publish_fact", "Can publish or retract a fact"),
         ]
+        # Grouping rewrites the counts, agreement and summary of every fact an article joins:
+        # the count is in the queue's order, so each write adds an entry to every index whose
+        # row it enters. The links and editorial statuses most facts leave empty or open are
+        # left out of their indexes; the agreement is filtered along the queue's order.
         indexes = [
-            models.Index(fields=["agreement", "-article_count"], name="fact_review_queue"),
             # The admin queue's order: open work first, disputed first, most sources, newest.
             models.Index(
                 QUEUE_RANK,
@@ -295,6 +323,12 @@ class Fact(models.Model):
                 condition=Q(status="published"),
                 name="fact_list_by_verified",
             ),
+            models.Index(fields=["status"], condition=~Q(status="open"), name="fact_worked_status"),
+            _linked("assigned_to", "fact_assigned_to"),
+            _linked("verified_claim", "fact_verified_claim"),
+            _linked("verified_by", "fact_verified_by"),
+            _linked("published_by", "fact_published_by"),
+            _linked("subject_edited_by", "fact_subject_edited_by"),
         ]
         constraints = [
             models.CheckConstraint(
@@ -344,8 +378,10 @@ class FactKey(models.Model):
 class AuditEvent(models.Model):
     """What every audit row records: who (None: the system), when, why, values before and after."""
 
+    # Indexed by each model where it is set (_linked): the system's events, most of them, are
+    # left out.
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, db_index=False
     )
     note = models.TextField(blank=True)
     before = models.JSONField(null=True, blank=True)
@@ -391,6 +427,7 @@ class FactEvent(AuditEvent):
 
     class Meta:
         ordering = ["at", "id"]
+        indexes = [_linked("actor", "fact_event_actor")]
         constraints = [
             models.CheckConstraint(
                 condition=Q(
@@ -443,6 +480,7 @@ class ClaimEvent(AuditEvent):
 
     class Meta:
         ordering = ["at", "id"]
+        indexes = [_linked("actor", "claim_event_actor")]
         constraints = [
             models.CheckConstraint(
                 condition=Q(
