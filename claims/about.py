@@ -1824,6 +1824,8 @@ _DISASTER_START = re.compile(
     + r"\b[^.;]{0,60}?\b(?:began|started|broke out|erupted|ignited|was sparked|struck)\b[^.;\d]{0,40}$",
     re.IGNORECASE,
 )
+# "Two new fires broke out on Monday", "another blaze started": not the story's disaster.
+_NEW_DISASTER = re.compile(r"\b(?:new|another|other|separate|second)\s+$", re.IGNORECASE)
 # A story about a strike: the word twice or more ("the strike", "strikes", "strikers").
 _STRIKE_WORD = re.compile(
     r"\bstrik(?:e|es|ers?|ing)\b(?!\s+(?:a|an|the)\s+(?:deal|balance|agreement|chord|note))",
@@ -1884,7 +1886,9 @@ def about(
             # "What began at two mills on May 2 has spread": in a strike's story, the day
             # something started is the strike's, not a founding.
             measure = "strike"
-        if _DISASTER_START.search(body[max(sentence_start, start - 120) : start]):
+        lead = body[max(sentence_start, start - 120) : start]
+        began = _DISASTER_START.search(lead)
+        if began and not _NEW_DISASTER.search(lead[: began.start()]):
             # "The blaze broke out on Tuesday", "the inferno, which erupted on Tuesday": the
             # day the story's disaster began, whatever place or name the sentence gives.
             measure = "disaster start"
@@ -2009,6 +2013,11 @@ def about(
         # "four days after the blaze" is said as of the day it was written: another day's
         # outlet counting three days does not disagree.
         measure, reference = "time since disaster", report_day.label(context.published)
+    if kind == "count" and measure in _BUILDINGS and not reference:
+        # "By Friday evening the fire had destroyed 6,453 homes": a count as of a day it names
+        # is that day's, not the later one other outlets give.
+        day = report_day.stated_day(body, context.published, sentence_start, sentence_end)
+        reference = report_day.label(day) if day else ""
     if (kind == "count" and measure in _TOLLS or measure == "containment") and not reference:
         # Each day's toll is a fact of its own: 2,012 dead on Saturday, 2,122 on Sunday; so is
         # each day's share of a fire contained.

@@ -46,6 +46,21 @@ def reported_day(
     return max(later) if later else published
 
 
+def stated_day(
+    body: str, published: dt.date | None, sentence_start: int, sentence_end: int
+) -> dt.date | None:
+    """The day a count's sentence says it stands as of ("by Friday", "as of 10 March"); None
+    when it says none."""
+    if published is None:
+        return None
+    days = [
+        day
+        for start, day, as_of in _days_named(body, published)
+        if as_of and sentence_start <= start < sentence_end
+    ]
+    return max(days) if days else None
+
+
 # "the toll reached 42 on Monday night": the day a count reached, written right after it.
 _REACHED_ON = re.compile(r"\s+(?:[a-z]+\s+){0,2}?on\s+$")
 

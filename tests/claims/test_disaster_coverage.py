@@ -459,3 +459,28 @@ def test_a_headline_toll_and_the_day_it_was_reached_are_one_figure(make_article)
         published=date(2026, 7, 8),
     )
     assert article.claims.filter(text="57").values("fact").distinct().count() == 1
+
+
+def test_another_fire_breaking_out_is_not_the_story_s_disaster_start():
+    published = date(2026, 7, 10)  # a Friday
+    body = "Two new fires broke out nearby on Tuesday, but crews put them out."
+    found = read_figure(body, "Tuesday", kind="date", published=published, date_value="2026-07-07")
+    assert found.measure != "disaster start"
+
+
+def test_buildings_destroyed_by_a_day_named_are_that_day_s_count(make_article):
+    early = publish(
+        make_article,
+        "The Harlow Fire began on Thursday. By Friday evening, the fire had destroyed 2,410"
+        " homes in Dravo.",
+        outlet="Coast Wire",
+        published=date(2026, 7, 4),
+    )
+    later = publish(
+        make_article,
+        "The Harlow Fire began on Thursday. More than 3,000 homes have been destroyed in Dravo.",
+        outlet="Dravo Ledger",
+        published=date(2026, 7, 7),
+    )
+    assert claim(early, "2,410 homes").fact != claim(later, "3,000 homes").fact
+    assert Fact.objects.filter(agreement=Fact.Agreement.DISPUTED).count() == 0
