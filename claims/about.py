@@ -1807,6 +1807,9 @@ EVENT_MEASURES = frozenset(
         "contract length",
         "disaster start",
         "time since disaster",
+        # A budget's rise in taxes, whoever a clause says raises them (the minister, the
+        # party, the budget itself).
+        "tax rise",
     )
 )
 _DISASTER = (

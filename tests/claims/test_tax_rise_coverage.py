@@ -52,3 +52,15 @@ def test_outlets_naming_the_minister_or_the_party_give_one_tax_rise(make_article
     )
     assert claim(first, "£12bn").fact == claim(second, "£12 billion").fact
     assert Fact.objects.filter(agreement=Fact.Agreement.DISPUTED).count() == 0
+
+
+def test_a_budget_s_tax_rise_is_keyed_whoever_the_clause_says_raises_it():
+    keys = {
+        read_figure(body, figure, kind="money", unit="GBP", published=date(2026, 3, 4)).key
+        for body, figure in (
+            ("Finance Minister Dara Voss raised taxes by £12bn.", "£12bn"),
+            ("The Unity Party unveils £12 billion tax increase package.", "£12 billion"),
+            ("The budget will increase taxes by £12 billion.", "£12 billion"),
+        )
+    }
+    assert keys == {"|tax rise|||"}
