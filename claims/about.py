@@ -1840,6 +1840,9 @@ EVENT_MEASURES = frozenset(
         "contract length",
         "disaster start",
         "time since disaster",
+        # A budget's rise in taxes, whoever a clause says raises them (the minister, the
+        # party, the budget itself).
+        "tax rise",
     )
 )
 _DISASTER = (
@@ -1857,6 +1860,8 @@ _DISASTER_START = re.compile(
     + r"\b[^.;]{0,60}?\b(?:began|started|broke out|erupted|ignited|was sparked|struck)\b[^.;\d]{0,40}$",
     re.IGNORECASE,
 )
+# "Two new fires broke out on Monday", "another blaze started": not the story's disaster.
+_NEW_DISASTER = re.compile(r"\b(?:new|another|other|separate|second)\s+$", re.IGNORECASE)
 # A story about a strike: the word twice or more ("the strike", "strikes", "strikers").
 _STRIKE_WORD = re.compile(
     r"\bstrik(?:e|es|ers?|ing)\b(?!\s+(?:a|an|the)\s+(?:deal|balance|agreement|chord|note))",
@@ -1917,7 +1922,9 @@ def about(
             # "What began at two mills on May 2 has spread": in a strike's story, the day
             # something started is the strike's, not a founding.
             measure = "strike"
-        if _DISASTER_START.search(body[max(sentence_start, start - 120) : start]):
+        lead = body[max(sentence_start, start - 120) : start]
+        began = _DISASTER_START.search(lead)
+        if began and not _NEW_DISASTER.search(lead[: began.start()]):
             # "The blaze broke out on Tuesday", "the inferno, which erupted on Tuesday": the
             # day the story's disaster began, whatever place or name the sentence gives.
             measure = "disaster start"
@@ -1925,7 +1932,9 @@ def about(
         # A cue right after the figure names what it counts ("$20 subscription fee"); further
         # on it is usually another figure's ("closed at $50.44, giving a market value ...").
         patterns = _MONEY_PATTERNS if kind == "money" else _OTHER_PATTERNS
-        measure = _nearest(patterns, before.lower(), after.lower(), after_words=2)
+        # "42 people have been killed": the verb after its auxiliaries is the figure's cue.
+        told = _BEFORE_VERB.sub(" ", after.lower(), count=1)
+        measure = _nearest(patterns, before.lower(), told, after_words=2)
         if not measure:
             measure = _opening_measure(patterns, body[sentence_start:clause_start], before)
         unit_measure = _UNIT_MEASURES.get((unit or "").lower().rstrip("s"), None)
@@ -2025,6 +2034,10 @@ def about(
         # "a budget of $200 million", "cut output by 2.4 million bpd", "total damage and
         # economic losses of $62 billion": the governing word names what no cue did.
         measure = unnamed or measure
+    if kind == "money" and _raised_taxes(before, after):
+        # "increase taxes by £40bn", "£40bn of new taxes", "a £40bn tax rise": however an
+        # outlet words it, one rise in taxes, not an amount raised, spent or budgeted.
+        measure = "tax rise"
     reference = _reference(before, after, sentence, kind, measure)
     if (
         kind == "count"
@@ -2044,10 +2057,15 @@ def about(
         # "four days after the blaze" is said as of the day it was written: another day's
         # outlet counting three days does not disagree.
         measure, reference = "time since disaster", report_day.label(context.published)
+    if kind == "count" and measure in _BUILDINGS and not reference:
+        # "By Friday evening the fire had destroyed 6,453 homes": a count as of a day it names
+        # is that day's, not the later one other outlets give.
+        day = report_day.stated_day(body, context.published, sentence_start, sentence_end)
+        reference = report_day.label(day) if day else ""
     if (kind == "count" and measure in _TOLLS or measure == "containment") and not reference:
         # Each day's toll is a fact of its own: 2,012 dead on Saturday, 2,122 on Sunday; so is
         # each day's share of a fire contained.
-        day = report_day.reported_day(body, context.published, sentence_start, sentence_end)
+        day = report_day.reported_day(body, context.published, sentence_start, sentence_end, end)
         reference = report_day.label(day) if day else ""
     scope = (
         ""
@@ -2141,7 +2159,7 @@ def about(
         if target or measure == "premium"
         else _place(context, entity, clause_start, start, after_end)
     )
-    if measure in _TOLLS and place_key and _LOCAL_AREA.search(before + after):
+    if measure in _TOLLS and place_key and _part_of_toll(before, after):
         # "1,300 of them in Tarn province alone": a part of the toll, not the whole.
         scope = f"in {place_key}"[:40]
     wording = _wording(before, after, kind, measure, unit, text)
@@ -2328,6 +2346,17 @@ _LOCAL_AREA = re.compile(
     r"\b(?:province|region|district|county|municipality|village|town|alone)\b", re.IGNORECASE
 )
 _IT_OPENS = re.compile(r"\s*(?:It|That)\s")
+_DISASTER_WORD = re.compile(r"\b" + _DISASTER + r"\b", re.IGNORECASE)
+
+
+def _part_of_toll(before: str, after: str) -> bool:
+    """Whether a toll is counted in a local area: "120 deaths in Ostra province alone"; not
+    when the area is where the disaster named after the toll burns or struck ("killed by the
+    Harlow Fire in Dravo County", "the Harlow Fire roaring through Dravo County")."""
+    area = _LOCAL_AREA.search(after)
+    if area and _DISASTER_WORD.search(after[: area.start()]):
+        return bool(_LOCAL_AREA.search(before))
+    return bool(area or _LOCAL_AREA.search(before))
 
 
 def _year_before(body: str, sentence_start: int) -> str:
@@ -2585,6 +2614,8 @@ def _is_judge(body: str, entity: str) -> bool:
 
 
 _TOLLS = frozenset(("death toll", "injured", "missing"))
+# Counts a story updates day by day, each dated as of the day it was reported.
+TALLIES = _TOLLS | {"containment"}
 # What a disaster destroys or damages: counted as such whatever toll words stand near.
 _BUILDINGS = frozenset(("structures", "buildings", "homes", "houses", "businesses", "dwellings"))
 # "1,000 people remain missing", "left 1,000 unaccounted for", "the number of missing people
@@ -2633,6 +2664,29 @@ _TRANSFER_FEE = re.compile(
     r"|upfront|up-front) )fee\b(?!s)|\btransfer\b"
     r"|\badd-ons?\b|\bvariables\b|\bup-?front\b|\ban initial\b"
 )
+# Auxiliaries between a figure and its verb: "have been", "were reportedly", "had already".
+_BEFORE_VERB = re.compile(
+    r"^\s*(?:(?:have|has|had|were|was|are|is|been|being|now|already|reportedly|so far)\s+)+"
+)
+# Taxes raised by an amount, read in the figure's own clause: the verb and "taxes" just before
+# it ("increases taxes by", "with taxes"), or the taxes just after it ("of new taxes", "a year
+# in extra taxes", "tax increase package", "through tax rises").
+_TAXES_BEFORE = re.compile(
+    r"\b(?:(?:rais|increas|hik)(?:e|es|ed|ing)\s+taxes\s+by|put(?:s|ting)?\s+up\s+taxes\s+by"
+    r"|taxes)\s+(?:(?:about|around|roughly|nearly|almost|some|an\s+extra)\s+)?$"
+)
+_TAXES_AFTER = re.compile(
+    r"^\s*(?:(?:a|per)\s+year\s+|annually\s+)?(?:(?:of|in)\s+(?:new|extra|higher|additional"
+    r"|more)\s+taxes\b|(?:in\s+)?tax\s+(?:rises?|increases?|hikes?)\b|through\s+(?:tax\s+"
+    r"(?:rises|increases|hikes)|higher\s+taxes)\b)"
+)
+
+
+def _raised_taxes(before: str, after: str) -> bool:
+    """Whether a sum is how much taxes rise: "raise £40bn through tax increases"."""
+    return bool(_TAXES_BEFORE.search(before[-40:].lower()) or _TAXES_AFTER.match(after.lower()))
+
+
 _AMOUNTS_THAT_CHANGE = frozenset(("market value", "valuation", "revenue", "net loss", "profit"))
 # What passes or is moved over time: a count of them for a calendar year is a yearly rate.
 _FLOWS = frozenset(("vehicles", "trucks", "containers", "flights", "value of goods"))
@@ -3935,6 +3989,9 @@ _COMPARED = re.compile(
 )
 
 
+_NEXT_FIGURE_CUT = re.compile(r",|\s(?:and|but|while)\s")
+
+
 def _scope(before: str, after: str, *, rates: bool = True) -> str:
     """The scope word nearest the figure ("11.3 million vehicles each year, about 31,000 a
     day": per year); of two as near, the first in the table. Without `rates`, a price per
@@ -3951,7 +4008,9 @@ def _scope(before: str, after: str, *, rates: bool = True) -> str:
         before = before.split(",")[-1]
     after, *following = re.split(r"\d", after, maxsplit=1)
     if following:
-        after = after.rsplit(",", 1)[0]  # "..., with another 120": the next figure's
+        # "..., with another 120", "dead and another 2,376 injured": the next figure's.
+        cuts = list(_NEXT_FIGURE_CUT.finditer(after))
+        after = after[: cuts[-1].start()] if cuts else after
     if not _SCOPE_PATTERNS.any.search(before) and not _SCOPE_PATTERNS.any.search(after):
         return ""
     best, best_distance = "", None

@@ -30,7 +30,7 @@ from articles import stories
 from articles.models import Article, ArticleEvent, Story
 from factcheck.rows import insert_rows, update_rows
 
-from . import about, comparison, matching, results_words, units
+from . import about, comparison, matching, report_day, results_words, units
 from .extraction.types import Qualifier
 from .figures import mention_of, reading_label, reading_of_claim
 from .matching import ArticleText, Params, Profile
@@ -444,7 +444,23 @@ def _same_event_measure(a: Claim, b: Claim) -> bool:
     if not a.subject_key or a.subject_measure not in about.EVENT_MEASURES:
         return False
     # "a 6.6 quake" in the lead, "6.6, by the bureau" lower down: one reading named once.
-    return a.subject_key == b.subject_key or _names_its_measurer(a, b) or _names_its_measurer(b, a)
+    return (
+        a.subject_key == b.subject_key
+        or _near_tally_days(a, b)
+        or _names_its_measurer(a, b)
+        or _names_its_measurer(b, a)
+    )
+
+
+def _near_tally_days(a: Claim, b: Claim) -> bool:
+    """Whether two figures give one running count (a toll) as of days a day or two apart: the
+    headline's "toll reaches 42" dated as of publication, "reached 42 on Monday night" below
+    it. Only equal values are one figure (callers compare them)."""
+    if a.subject_measure != b.subject_measure or a.subject_measure not in about.TALLIES:
+        return False
+    if a.subject_key.split("|")[::3] != b.subject_key.split("|")[::3]:
+        return False  # another entity or scope: "(total)" of two fires, one area's part
+    return report_day.near_days(a.subject_reference, b.subject_reference)
 
 
 def _same_record(
@@ -489,9 +505,8 @@ def _events_differ(a: Claim, b: Claim) -> bool:
     past quake's magnitude (its year) and the story's, an aftershock's and the main shock's."""
     if a.subject_measure == b.subject_measure and a.subject_measure in about.EVENT_MEASURES:
         scopes = {a.subject_scope, b.subject_scope}
-        return a.subject_reference != b.subject_reference or (
-            len(scopes) == 2 and "aftershock" in scopes
-        )
+        days_apart = a.subject_reference != b.subject_reference and not _near_tally_days(a, b)
+        return days_apart or (len(scopes) == 2 and "aftershock" in scopes)
     return (
         a.kind == b.kind == Claim.Kind.DATE
         and bool(a.subject_measure and b.subject_measure)
@@ -606,7 +621,8 @@ def _score(
             result.shared_words if result else (),
             agrees=agrees,
         )
-    if _subjects_differ(group, summary) or _far_apart(reading, values, plain):
+    same_number = _same_number(reading, values)
+    if _subjects_differ(group, summary, same_number) or _far_apart(reading, values, plain):
         return None
     if _other_workforce(group, summary, reading, values):
         return None
@@ -722,10 +738,11 @@ def _same_bare_year(
 _BARE_YEAR = re.compile(r"\d{4}")
 
 
-def _subjects_differ(group: _Group, summary: Mapping) -> bool:
+def _subjects_differ(group: _Group, summary: Mapping, same_number: bool = False) -> bool:
     """A known measure, reference point or scope the fact's mentions never have: "close"
     is not "open", "per day" not "per year", a headcount not a revenue. Dates are told apart
-    by their years and values, not by the verb next to them."""
+    by their years and values, not by the verb next to them; a running count's days a day
+    or two apart only when its number is the fact's (`same_number`)."""
     root = group.roots[0]
     measures = set(summary.get("measures", ()))
     if (
@@ -742,6 +759,7 @@ def _subjects_differ(group: _Group, summary: Mapping) -> bool:
         root.subject_reference
         and references
         and not _compatible(root.subject_reference, references)
+        and not (same_number and _tally_dated_near(root, references))
     ):
         return True
     if (
@@ -762,6 +780,26 @@ def _subjects_differ(group: _Group, summary: Mapping) -> bool:
         return all(_another_quantity(p[3]) for p in alike)
     # A part on one side only is two facts, whatever their values.
     return _another_quantity(root.subject_scope) and not any(p[3] for p in alike)
+
+
+def _same_number(reading: comparison.Reading | None, values: Sequence[Mapping]) -> bool:
+    """Whether the mention's number is one of the fact's, however each is hedged ("at
+    least 42", "42")."""
+    if reading is None or reading.number is None:
+        return False
+    return any(
+        value.get("number") is not None
+        and matching.reading_of_value(value).number == reading.number
+        for value in values
+    )
+
+
+def _tally_dated_near(root: Claim, references: Iterable[str]) -> bool:
+    """Whether a running count (a toll, a fire's containment) is dated a day or two from the
+    fact's: one update, dated by each outlet as of the day it wrote."""
+    if root.subject_measure not in about.TALLIES:
+        return False
+    return any(report_day.near_days(root.subject_reference, r) for r in references)
 
 
 def _another_quantity(scope: str) -> bool:

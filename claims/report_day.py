@@ -20,9 +20,14 @@ _AS_OF = re.compile(r"\b(?:as of|as at|by)\s+$", re.IGNORECASE)
 
 
 def reported_day(
-    body: str, published: dt.date | None, sentence_start: int, sentence_end: int
+    body: str,
+    published: dt.date | None,
+    sentence_start: int,
+    sentence_end: int,
+    figure_end: int | None = None,
 ) -> dt.date | None:
-    """The day the count in body[sentence_start:sentence_end] is reported as of."""
+    """The day the count in body[sentence_start:sentence_end] is reported as of; `figure_end`:
+    where the count ends, when known."""
     if published is None:
         return None  # a weekday dates nothing without the day it was written
     named = _days_named(body, published)
@@ -32,12 +37,38 @@ def reported_day(
     in_sentence = [
         day
         for start, day, as_of in named
-        if sentence_start <= start < sentence_end and (as_of or day != event_day)
+        if sentence_start <= start < sentence_end
+        and (as_of or day != event_day or _reached_on(body, figure_end, start))
     ]
     if in_sentence:
         return max(in_sentence)
     later = [day for _, day, _ in named if day != event_day]
     return max(later) if later else published
+
+
+def stated_day(
+    body: str, published: dt.date | None, sentence_start: int, sentence_end: int
+) -> dt.date | None:
+    """The day a count's sentence says it stands as of ("by Friday", "as of 10 March"); None
+    when it says none."""
+    if published is None:
+        return None
+    days = [
+        day
+        for start, day, as_of in _days_named(body, published)
+        if as_of and sentence_start <= start < sentence_end
+    ]
+    return max(days) if days else None
+
+
+# "the toll reached 42 on Monday night": the day a count reached, written right after it.
+_REACHED_ON = re.compile(r"\s+(?:[a-z]+\s+){0,2}?on\s+$")
+
+
+def _reached_on(body: str, figure_end: int | None, day_start: int) -> bool:
+    """Whether the day follows the count in its clause ("rose to 42 on Monday"): the day of the
+    count, even when no earlier day of the story is named."""
+    return figure_end is not None and bool(_REACHED_ON.fullmatch(body[figure_end:day_start]))
 
 
 @lru_cache(maxsize=64)
@@ -67,3 +98,20 @@ def _days_named(body: str, published: dt.date) -> tuple[tuple[int, dt.date, bool
 def label(day: dt.date) -> str:
     """The day as a subject line shows it: "10 March 2024"."""
     return f"{day.day} {day:%B %Y}"
+
+
+# Outlets date one update of a count a day or two apart: the evening it was given, the
+# morning it was printed, the day a weekly edition went out.
+NEAR_DAYS = 2
+
+
+def near_days(label_a: str, label_b: str) -> bool:
+    """Whether two labels (see `label`) are days at most NEAR_DAYS apart."""
+    try:
+        a, b = (
+            dt.datetime.strptime(x, "%d %B %Y").replace(tzinfo=dt.UTC).date()
+            for x in (label_a, label_b)
+        )
+    except ValueError:
+        return False
+    return abs((a - b).days) <= NEAR_DAYS

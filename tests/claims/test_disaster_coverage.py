@@ -447,3 +447,95 @@ def test_outlets_leading_with_the_airline_or_the_plane_maker_dispute_the_plane_s
         assert claim(second, b).fact == fact
         fact.refresh_from_db()
         assert fact.agreement == Fact.Agreement.DISPUTED
+
+
+def test_a_toll_told_with_auxiliaries_is_the_toll_and_its_fire_s_county_is_no_part_of_it():
+    body = "At least 57 people have been killed by the Harlow Fire in Dravo County, officials said."
+    found = _read(body, "57 people", "people")
+    assert found.measure == "death toll"
+    assert found.scope == ""  # the county is where the fire burns, not a part of its toll
+
+
+def test_the_next_figure_s_another_is_not_this_toll_s_scope():
+    body = "Officials said 910 people have now been found dead and another 2,100 injured."
+    found = _read(body, "910 people", "people")
+    assert (found.measure, found.scope) == ("death toll", "")
+
+
+def test_a_toll_reached_on_a_day_is_that_day_s_though_no_earlier_day_is_named():
+    body = "The Harlow Fire death toll reached 57 on Monday night, the sheriff said."
+    published = date(2026, 7, 8)  # a Wednesday
+    start = body.index("57")
+    day = report_day.reported_day(body, published, 0, len(body), start + 2)
+    assert day == date(2026, 7, 6)
+    assert report_day.reported_day(body, published, 0, len(body)) == published
+
+
+def _toll_reached_on_monday(make_article):
+    return publish(
+        make_article,
+        "The Harlow Fire broke out in Dravo on Thursday. The death toll reached 57 on Monday"
+        " night, the sheriff said.",
+        outlet="Coast Wire",
+        published=date(2026, 7, 7),
+    )
+
+
+def test_one_toll_dated_a_day_apart_by_two_outlets_is_one_fact(make_article):
+    first = _toll_reached_on_monday(make_article)
+    second = publish(
+        make_article,
+        "At least 57 people have been killed by the Harlow Fire, making it the deadliest in"
+        " Dravo history.",
+        outlet="Velmar Herald",
+        published=date(2026, 7, 8),
+    )
+    assert claim(first, "57").fact == claim(second, "57 people").fact
+
+
+def test_another_number_a_day_later_is_that_day_s_toll_not_a_dispute(make_article):
+    first = _toll_reached_on_monday(make_article)
+    second = publish(
+        make_article,
+        "The Harlow Fire has killed 63 people, the deadliest fire in Dravo history.",
+        outlet="Dravo Ledger",
+        published=date(2026, 7, 8),
+    )
+    assert claim(second, "63 people").fact != claim(first, "57").fact
+    assert Fact.objects.filter(agreement=Fact.Agreement.DISPUTED).count() == 0
+
+
+def test_a_headline_toll_and_the_day_it_was_reached_are_one_figure(make_article):
+    article = publish(
+        make_article,
+        "Harlow Fire toll reaches 57. The Harlow Fire became the deadliest in Dravo history as"
+        " the death toll reached 57 on Monday night.",
+        outlet="Coast Wire",
+        published=date(2026, 7, 8),
+    )
+    assert article.claims.filter(text="57").values("fact").distinct().count() == 1
+
+
+def test_another_fire_breaking_out_is_not_the_story_s_disaster_start():
+    published = date(2026, 7, 10)  # a Friday
+    body = "Two new fires broke out nearby on Tuesday, but crews put them out."
+    found = read_figure(body, "Tuesday", kind="date", published=published, date_value="2026-07-07")
+    assert found.measure != "disaster start"
+
+
+def test_buildings_destroyed_by_a_day_named_are_that_day_s_count(make_article):
+    early = publish(
+        make_article,
+        "The Harlow Fire began on Thursday. By Friday evening, the fire had destroyed 2,410"
+        " homes in Dravo.",
+        outlet="Coast Wire",
+        published=date(2026, 7, 4),
+    )
+    later = publish(
+        make_article,
+        "The Harlow Fire began on Thursday. More than 3,000 homes have been destroyed in Dravo.",
+        outlet="Dravo Ledger",
+        published=date(2026, 7, 7),
+    )
+    assert claim(early, "2,410 homes").fact != claim(later, "3,000 homes").fact
+    assert Fact.objects.filter(agreement=Fact.Agreement.DISPUTED).count() == 0
