@@ -499,9 +499,11 @@ def _measures_differ(a: Claim, b: Claim) -> bool:
     deal's amount is loosely worded (its value, the investment, the price): no guide."""
     entity = a.subject_key.split("|")[0]
     measures = {a.subject_measure, b.subject_measure}
+    # A final figure and its early estimate may word their measure apart (see _provisional_count).
     return (
         bool(entity and a.subject_measure and b.subject_measure)
         and entity == b.subject_key.split("|")[0]
+        and (a.subject_reference, a.subject_scope) == (b.subject_reference, b.subject_scope)
         and len(measures) == 2
         and not measures & about.DEAL_AMOUNTS
     )
