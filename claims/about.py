@@ -2823,6 +2823,8 @@ _EXCHANGED_SHARE = re.compile(
 
 # Measures of something done to someone: their subject line says whom.
 _TRANSITIVE = frozenset(("investment", "stake", "deal value"))
+# The measures a deal's one amount is loosely read as, sentence by sentence.
+DEAL_AMOUNTS = (_TRANSITIVE | _FEE_READINGS | _PRICES_PAID | {"price", "value"}) - {""}
 _TARGET = re.compile(
     # A conversion between the figure and its target is skipped: "€15 million, or about $16.2
     # million, into Mistral".

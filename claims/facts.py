@@ -299,6 +299,8 @@ def _merge_restatements(
         for target, other in zip(merged, mentions, strict=True):
             if _events_differ(target.roots[0], group.roots[0]):
                 continue  # "grounded on Sunday" and "the blowout on Sunday": two facts
+            if _measures_differ(target.roots[0], group.roots[0]):
+                continue  # "a $20 million ransom", "a $20 million reward": two figures
             if (
                 (
                     (
@@ -395,7 +397,8 @@ def _keyed_repeat(
     lead and "At $700 million, Vale's deal ..." lower down, both read as one entity's one
     measure (with the same reference point and scope) by sentences that name the entity. A
     round value shared by two measures or two entities is two figures, and so is one whose
-    sentence names its entity only by a pronoun ("Its rival holds its rate at 4%")."""
+    sentence names its entity only by a pronoun ("Its rival holds its rate at 4%"), unless it
+    points back to the amount ("They demanded the $700 million ...")."""
     if a.kind != b.kind or a.kind == Claim.Kind.DATE or not a.subject_key:
         return False
     if a.subject_key != b.subject_key or not (a.subject_entity and a.subject_measure):
@@ -403,10 +406,18 @@ def _keyed_repeat(
     if a_mention.number is None or a_mention.value_key != b_mention.value_key:
         return False
     named = re.compile(r"\b" + re.escape(a.subject_key.split("|")[0]))
-    return all(
-        named.search(body[m.sentence_start : m.sentence_end].lower())
-        for m in (a_mention, b_mention)
+    first, later = sorted((a_mention, b_mention), key=lambda m: m.start)
+    if not named.search(body[first.sentence_start : first.sentence_end].lower()):
+        return False
+    # "They demanded the $20 million ransom": a definite figure points back to the one named.
+    return bool(
+        named.search(body[later.sentence_start : later.sentence_end].lower())
+        or _DEFINITE.search(body[later.sentence_start : later.start])
     )
+
+
+# "the" (or "that", "this") just before a figure: the amount already stated.
+_DEFINITE = re.compile(r"\b(?:the|that|this)\s+$", re.IGNORECASE)
 
 
 def _bare_year_repeat(
@@ -497,6 +508,22 @@ def _values_fit(a: matching.Mention, b: matching.Mention, on: date | None) -> bo
         return False
     result = comparison.compare(comparison.reading_of(a, on=on), comparison.reading_of(b, on=on))
     return bool(result.comparable and result.agree)
+
+
+def _measures_differ(a: Claim, b: Claim) -> bool:
+    """Whether two figures of one article are read as two measures of one entity: one amount
+    demanded as a ransom and offered as a reward is two figures, however alike its words. A
+    deal's amount is loosely worded (its value, the investment, the price): no guide."""
+    entity = a.subject_key.split("|")[0]
+    measures = {a.subject_measure, b.subject_measure}
+    # A final figure and its early estimate may word their measure apart (see _provisional_count).
+    return (
+        bool(entity and a.subject_measure and b.subject_measure)
+        and entity == b.subject_key.split("|")[0]
+        and (a.subject_reference, a.subject_scope) == (b.subject_reference, b.subject_scope)
+        and len(measures) == 2
+        and not measures & about.DEAL_AMOUNTS
+    )
 
 
 def _events_differ(a: Claim, b: Claim) -> bool:

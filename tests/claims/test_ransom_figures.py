@@ -3,8 +3,11 @@ their capture. Our own sentences; an invented exchange."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
+from tests.claims.stories import publish
 from tests.claims.stories import read_in_sentence as read
 
 
@@ -30,3 +33,32 @@ def test_shares_that_slumped_moved_in_price(verb):
     found = read(f"Tallow shares {verb} 7% after the breach.", "7%", kind="percent", unit="percent")
 
     assert found.measure == "share price change"
+
+
+@pytest.mark.django_db
+def test_the_ransom_restated_in_a_sentence_not_naming_the_company_is_one_fact(make_article):
+    article = publish(
+        make_article,
+        "Tallow Exchange said it received a $15 million ransom demand from hackers on Monday."
+        " The attackers had bribed overseas support agents to reach client names, birth dates"
+        " and bank details. They wanted the $15 million ransom paid in bitcoin within a week.",
+        outlet="Ledger Wire",
+        published=date(2025, 6, 6),
+    )
+
+    lead, again = (c for c in article.claims.all() if c.text.startswith("$15"))
+    assert lead.fact_id == again.fact_id
+
+
+@pytest.mark.django_db
+def test_a_ransom_and_a_reward_of_one_amount_in_an_article_are_two_facts(make_article):
+    article = publish(
+        make_article,
+        "Hackers demanded a $15 million ransom from Tallow Exchange. Tallow refused and is"
+        " offering a $15 million reward for information on the attackers.",
+        outlet="Ledger Wire",
+        published=date(2025, 6, 6),
+    )
+
+    ransom, reward = (c for c in article.claims.all() if c.text == "$15 million")
+    assert ransom.fact_id != reward.fact_id
