@@ -1136,24 +1136,29 @@ _checked_pairs: dict[tuple, ConversionCheck] = {}
 def _compared(
     a: Reading, b: Reading, overrides: RateOverrides | None, rates: frozenset
 ) -> Comparison:
-    key = (a, b, _written(a), _written(b), rates)
-    found = _compared_pairs.get(key)
-    if found is None:
-        if len(_compared_pairs) >= _PAIRS_KEPT:
-            _compared_pairs.clear()
-        found = _compared_pairs[key] = compare(a, b, overrides=overrides)
-    return found
+    return _kept(_compared_pairs, a, b, rates, lambda: compare(a, b, overrides=overrides))
 
 
 def _checked_conversion(
     original: Reading, stated: Reading, overrides: RateOverrides | None, rates: frozenset
 ) -> ConversionCheck:
-    key = (original, stated, _written(original), _written(stated), rates)
-    found = _checked_pairs.get(key)
+    return _kept(
+        _checked_pairs,
+        original,
+        stated,
+        rates,
+        lambda: check_stated_conversion(original, stated, overrides=overrides),
+    )
+
+
+def _kept(store: dict, a: Reading, b: Reading, rates: frozenset, work: Callable):
+    """The result of `work` for this pair, worked out once while `store` has room."""
+    key = (a, b, _written(a), _written(b), rates)
+    found = store.get(key)
     if found is None:
-        if len(_checked_pairs) >= _PAIRS_KEPT:
-            _checked_pairs.clear()
-        found = _checked_pairs[key] = check_stated_conversion(original, stated, overrides=overrides)
+        if len(store) >= _PAIRS_KEPT:
+            store.clear()
+        found = store[key] = work()
     return found
 
 
