@@ -2072,6 +2072,10 @@ def about(
         if kind == "date"
         else _scope(before.lower()[-80:], after.lower()[:80], rates=kind == "money")
     )
+    if measure in _TOLLS and scope in ("", "total") and _toll_projected(body[sentence_start:start]):
+        # "Modeling suggested the death toll could surpass 10,000": what a model foresees is
+        # no count as of any day, and outlets' projections disagree with each other only.
+        scope, reference = "projected", ""
     if measure == unnamed and unnamed_scope:
         scope = unnamed_scope  # "ranged from $15 billion to $100 billion": the range's ends
     elif measure == "output cut":
@@ -2159,7 +2163,10 @@ def about(
         if target or measure == "premium"
         else _place(context, entity, clause_start, start, after_end)
     )
-    if measure in _TOLLS and place_key and _part_of_toll(before, after):
+    elsewhere = _elsewhere(context, sentence_start, start) if measure in _TOLLS else None
+    if elsewhere and (not place_key or place_key == context.key(elsewhere.text)):
+        place, place_key = f"in {context.full_name(elsewhere.text)}", context.key(elsewhere.text)
+    if measure in _TOLLS and place_key and (elsewhere or _part_of_toll(before, after)):
         # "1,300 of them in Tarn province alone": a part of the toll, not the whole.
         scope = f"in {place_key}"[:40]
     wording = _wording(before, after, kind, measure, unit, text)
@@ -2347,6 +2354,21 @@ _LOCAL_AREA = re.compile(
 )
 _IT_OPENS = re.compile(r"\s*(?:It|That)\s")
 _DISASTER_WORD = re.compile(r"\b" + _DISASTER + r"\b", re.IGNORECASE)
+
+
+# "In neighbouring Pellara, ...", "In Pellara's capital Vesk, ...": a sentence set in a place.
+_OPENS_IN = re.compile(r"\s*In\s+(?:(?:the\s+)?(?:neighbou?ring|nearby)\s+)?$")
+
+
+def _elsewhere(context: ArticleContext, sentence_start: int, start: int) -> Name | None:
+    """The place a sentence opens on to count a toll there, where it is not the story's own:
+    "In neighbouring Pellara, the tremors killed six", in a story about a quake in Tarnovia."""
+    body = context.body
+    names = context.names_from(sentence_start, start)
+    if not names or not _OPENS_IN.match(body[sentence_start : names[0].start]):
+        return None
+    own = {context.key(name) for name in (context.salient, *context.places[:1]) if name}
+    return None if context.key(names[0].text) in own else names[0]
 
 
 def _part_of_toll(before: str, after: str) -> bool:
@@ -4059,6 +4081,17 @@ def _at_most(before: str, after: str) -> bool:
     before = _CONVERTED_FROM.sub(" ", before, count=1)
     clause = re.split(r"[.;]|\d[\d,.]*", before)[-1]
     return bool(_AT_MOST_BEFORE.search(clause) or _AT_MOST_AFTER.match(after))
+
+
+# "could surpass 10,000", "was likely to exceed 1,000": a toll foreseen, not yet counted.
+_TOLL_PROJECTED = re.compile(
+    r"\b(?:could|may|might|would|likely to|expected to|set to)\s+(?:[a-z]+\s+){0,2}?"
+    r"(?:surpass|exceed|top|pass|reach|rise|climb)\b[^.;\d]{0,30}$"
+)
+
+
+def _toll_projected(before: str) -> bool:
+    return bool(_TOLL_PROJECTED.search(re.split(r"[.;]|\d[\d,.]*", before.lower())[-1]))
 
 
 _DIFFERENCE = re.compile(r"\s*(?:more|less|higher|lower|fewer|bigger|smaller) than\b")

@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from claims import about, comparison, report_day
 from claims.models import Fact
-from tests.claims.stories import claim, publish, read_figure
+from tests.claims.stories import claim, publish, read_figure, read_in_sentence
 
 
 def test_a_quake_s_magnitude_and_depth_are_the_quake_s_not_a_name_beside_them():
@@ -539,3 +539,39 @@ def test_buildings_destroyed_by_a_day_named_are_that_day_s_count(make_article):
     )
     assert claim(early, "2,410 homes").fact != claim(later, "3,000 homes").fact
     assert Fact.objects.filter(agreement=Fact.Agreement.DISPUTED).count() == 0
+
+
+def test_a_toll_a_model_foresees_is_a_projection_not_the_day_s_count():
+    text = (
+        "The quake killed 900 people in Tarnovia, officials said on Saturday. Modeling by the"
+        " Pellaran Survey suggested the number of deaths was likely to surpass 20,000. The"
+        " agency estimates that the final death toll could surpass 5,000."
+    )
+    published = date(2026, 3, 14)
+    counted = read_in_sentence(text, "900", kind="count", unit="deaths")
+    foreseen = [
+        read_figure(
+            text,
+            figure,
+            kind="count",
+            unit="deaths",
+            published=published,
+            sentence_start=text.rfind(". ", 0, text.index(figure)) + 2,
+        )
+        for figure in ("20,000", "5,000")
+    ]
+    assert [f.key for f in foreseen] == ["|death toll||projected|"] * 2
+    assert counted.key != foreseen[0].key
+
+
+def test_a_toll_in_a_neighbouring_country_a_sentence_opens_on_is_that_country_s():
+    text = (
+        "The quake killed 900 people in Tarnovia, the military said. Rescuers in Tarnovia dug"
+        " through the night. In neighbouring Pellara, tremors toppled a tower, killing at least"
+        " six people."
+    )
+    title = "Tarnovia earthquake kills hundreds"
+    whole = read_in_sentence(text, "900", kind="count", unit="people", title=title)
+    abroad = read_in_sentence(text, "six", kind="count", unit="people", title=title)
+    assert whole.key == "|death toll|||"
+    assert abroad.key == "|death toll||in pellara|"
