@@ -21,7 +21,9 @@ Tolerances (all relative to the value they apply to):
   leading digit (±$5 billion taken literally). Taken literally, it would agree with $13 billion,
   which no reader would accept, so the rounding half-width is capped at 5% of the value.
 * `APPROX_TOLERANCE` 5%: "about", "around" widen the rounding interval by as much again, at
-  most a further 5%: "about 41,000" is 40,000 to 42,000, not another outlet's 45,000.
+  most a further 5%: "about 41,000" is 40,000 to 42,000, not another outlet's 45,000. It
+  widens a figure towards figures given more precisely ("about 41,000" fits 41,800), never over
+  a step of its own rounding: "about 41,000" and "42,000", both to the thousand, disagree.
 * `LOWER_BOUND_REACH` 25%: "more than x" / "at least x" reach up to 1.25 x. Journalists pick the
   nearest round bound below the true value, so "more than $2 billion" fits $2.1 billion but not
   $20 billion; and a toll reported as "at least 112" that another outlet gives as 146 is a
@@ -775,6 +777,10 @@ class Comparison:
     # Writes the explanation: most comparisons only decide, and are never explained.
     explain: Callable[[], str] = field(repr=False, compare=False)
     reason: str = ""  # why not comparable
+    # Whether the intervals overlap: the values could be one figure read loosely. Grouping asks
+    # this, disputes ask `agree`: "around 17,000" and "18,000" are one town's population, one
+    # rounding step apart, so one fact, disputed.
+    overlap: bool | None = None
 
     @cached_property
     def explanation(self) -> str:
@@ -805,7 +811,8 @@ def compare(a: Reading, b: Reading, *, overrides: RateOverrides | None = None) -
     b_interval = interval_of(b_read).scaled(common.b_factor).widened(b_tolerance)
     a_interval = _whole_units_gone_by(a, a_interval, common.a_factor, common.b_factor)
     b_interval = _whole_units_gone_by(b, b_interval, common.b_factor, common.a_factor)
-    agree = a_interval.overlaps(b_interval)
+    overlap = a_interval.overlaps(b_interval)
+    agree = overlap and not _steps_apart(a, b, common)
     a_value = central_value(a) * common.a_factor
     b_value = central_value(b) * common.b_factor
     ratio = b_value / a_value if a_value != 0 else None
@@ -837,7 +844,42 @@ def compare(a: Reading, b: Reading, *, overrides: RateOverrides | None = None) -
         conversion=common.conversion,
         converted=common.converted,
         explain=explain,
+        overlap=overlap,
     )
+
+
+_STEPPED = {Qualifier.EXACT.value, Qualifier.APPROX.value}
+
+
+def _steps_apart(a: Reading, b: Reading, common: _CommonUnit) -> bool:
+    """Two figures rounded at the same place that differ by a step of it are two figures,
+    hedged or not: "around 17,000" and "18,000", "about 60 miles" and "about 70 miles". Each
+    writer rounded the true value to that place, and one value rounds one way; "about" widens
+    a figure for readers of other precisions ("about 60" fits "63"), not against its own
+    step. Only figures in one unit as written: a conversion's digits say nothing of a place."""
+    if common.conversion is not None or common.a_factor != common.b_factor:
+        return False
+    if a.qualifier not in _STEPPED or b.qualifier not in _STEPPED:
+        return False
+    if a.number is None or b.number is None or a.number == b.number:
+        return False
+    if a.number_high is not None or b.number_high is not None:
+        return False
+    place = _rounded_place(a)
+    return place is not None and place == _rounded_place(b)
+
+
+def _rounded_place(reading: Reading) -> Decimal | None:
+    """The place a whole numeral was rounded at, shown by its trailing zeros ("27,000",
+    "80"); None for figures given to their last digit ("$9.72 billion", "31 days"), which
+    "about" may still widen."""
+    assert reading.number is not None
+    for numeral in _NUMERAL.findall(reading.text):
+        for value, place in _numeral_readings(numeral):
+            scale = _power_of_ten_between(value, reading.number)
+            if scale is not None:
+                return place * scale if place > 1 else None
+    return None
 
 
 def _whole_units_gone_by(
@@ -892,6 +934,7 @@ def _compare_dates(a: Reading, b: Reading) -> Comparison:
         conversion=None,
         converted=None,
         explain=lambda: f"{describe(a)} vs {describe(b)}: {verdict}",
+        overlap=agree,
     )
 
 
@@ -1059,8 +1102,13 @@ def agreement(
     *,
     conversions: Sequence[tuple[Reading, Reading]] = (),
     overrides: RateOverrides | None = None,
+    own_values: bool = False,
 ) -> Agreement:
     """Do the mentions of one fact agree? Compares every pair (O(n²), n is small).
+
+    With `own_values`, each mention rounds a value of its own source (each data provider polls
+    its own analysts): their intervals need only overlap, and two of them a rounding step apart
+    ($4.59 and $4.60) are not a dispute.
 
     `conversions` are (original, stated conversion) pairs written in the same sentence. A
     stated conversion that is off puts two figures in front of readers that disagree, so the
@@ -1093,14 +1141,18 @@ def agreement(
     for (i, j), comparison in comparisons.items():
         if comparison.comparable:
             comparable.update((i, j))
-            if not comparison.agree:
+            if not _agrees(comparison, own_values):
                 disagreeing.update((i, j))
 
     outliers = _outliers(len(readings), disagreeing, comparable)
     disagreements = tuple(
         _majority_first(readings, i, j, disagreeing, comparisons[i, j], overrides)
         for i, j in sorted(
-            (pair for pair, c in comparisons.items() if c.comparable and not c.agree),
+            (
+                pair
+                for pair, c in comparisons.items()
+                if c.comparable and not _agrees(c, own_values)
+            ),
             key=lambda pair: (-max(disagreeing[pair[0]], disagreeing[pair[1]]), pair),
         )
     )
@@ -1131,6 +1183,10 @@ def agreement(
 _PAIRS_KEPT = 16384
 _compared_pairs: dict[tuple, Comparison] = {}
 _checked_pairs: dict[tuple, ConversionCheck] = {}
+
+
+def _agrees(comparison: Comparison, own_values: bool) -> bool:
+    return bool(comparison.overlap if own_values else comparison.agree)
 
 
 def _compared(

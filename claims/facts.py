@@ -485,7 +485,7 @@ def _same_record(
     result = comparison.compare(
         comparison.reading_of(a_mention, on=None), comparison.reading_of(b_mention, on=None)
     )
-    return result.comparable and result.agree
+    return result.comparable and result.overlap
 
 
 def _rounded_restatement(
@@ -507,7 +507,7 @@ def _values_fit(a: matching.Mention, b: matching.Mention, on: date | None) -> bo
     if a.kind != b.kind or a.number is None or b.number is None:
         return False
     result = comparison.compare(comparison.reading_of(a, on=on), comparison.reading_of(b, on=on))
-    return bool(result.comparable and result.agree)
+    return bool(result.comparable and result.overlap)
 
 
 def _measures_differ(a: Claim, b: Claim) -> bool:
@@ -686,7 +686,7 @@ def _other_workforce(
         return False
     counted = replace(reading, unit=None)
     return not any(
-        comparison.compare(counted, replace(matching.reading_of_value(value), unit=None)).agree
+        comparison.compare(counted, replace(matching.reading_of_value(value), unit=None)).overlap
         for value in values
         if value.get("number") is not None
     )
@@ -1537,7 +1537,8 @@ def _apply_agreement(fact: Fact, overrides: comparison.RateOverrides) -> None:
         fact.explanation = "no mentions left (all rejected)"
         return
     readings = [_in_first_unit(_summary_reading(entry), entry, summary[0]) for entry in summary]
-    if _analysts_estimate(fact):
+    estimate = _analysts_estimate(fact)
+    if estimate:
         readings = [_as_estimated(reading) for reading in readings]
     conversions = [
         (_summary_reading(original), _summary_reading(stated))
@@ -1545,7 +1546,9 @@ def _apply_agreement(fact: Fact, overrides: comparison.RateOverrides) -> None:
     ]
     # A stated conversion is checked against its original, not compared as a mention: a wrong
     # conversion next to a right amount is a different error from a wrong amount.
-    result = comparison.agreement(readings, conversions=conversions, overrides=overrides)
+    result = comparison.agreement(
+        readings, conversions=conversions, overrides=overrides, own_values=estimate
+    )
     if (
         result.status == comparison.AgreementStatus.SINGLE
         and sum(int(entry.get("n", 1)) for entry in summary) > 1

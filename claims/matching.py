@@ -976,7 +976,7 @@ def value_evidence(
     for _, other, result in compared or Compared(reading, values, overrides):
         if not result.comparable:
             continue
-        if result.agree:
+        if result.overlap:
             agrees = True
             digits = min(significant_digits(reading), significant_digits(other))
             bonus = params.agree_bonus * min(max(digits, 1), 3)
@@ -1014,7 +1014,7 @@ def disagrees(
         if not result.agree and reading.kind == Kind.DATE:
             return True
         any_compared = True
-        agreed = agreed or bool(result.agree)
+        agreed = agreed or bool(result.overlap)
     return any_compared and not agreed
 
 
@@ -1069,7 +1069,7 @@ def far_off_count(
     for _read, _other, result in compared:
         if not result.comparable:
             continue
-        if result.agree or result.ratio is None or result.ratio <= 0:
+        if result.overlap or result.ratio is None or result.ratio <= 0:
             return False
         any_compared = True
         ratio = max(float(result.ratio), 1 / float(result.ratio))
@@ -1181,7 +1181,7 @@ def same_value(a: Mention, b: Mention, *, on: date | None = None) -> bool:
     if a.kind != Kind.MONEY or a.number is None or b.number is None:
         return False
     result = comparison.compare(comparison.reading_of(a, on=on), comparison.reading_of(b, on=on))
-    return bool(result.comparable and result.agree)
+    return bool(result.comparable and result.overlap)
 
 
 def is_restatement(

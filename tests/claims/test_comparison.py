@@ -628,7 +628,36 @@ def test_two_outlets_approximate_counts_a_tenth_apart_disagree():
     comparison = compare(first, second)
     # Then a reviewer sees the gap: "about" stretches a rounded figure by its rounding again
     assert not comparison.agree
-    assert compare(first, reading("42,000", "42000", "vehicles")).agree
+    assert compare(first, reading("41,800", "41800", "vehicles")).agree
+
+
+def test_hedged_figures_rounded_at_one_place_a_step_apart_disagree():
+    # Given figures each rounded to the thousand, or to the ten, one step apart
+    plain = reading("18,000", "18000", "residents")
+    hedged = reading("around 17,000", "17000", "residents", qualifier="approx")
+    about_sixty = reading("about 60 miles", "60", "miles", qualifier="approx")
+    about_seventy = reading("about 70 miles", "70", "miles", qualifier="approx")
+    # When compared
+    # Then "about" does not stretch a figure over its own rounding step
+    assert not compare(plain, hedged).agree
+    assert not compare(about_sixty, about_seventy).agree
+    assert not compare(about_sixty, reading("70 miles", "70", "miles")).agree
+
+
+def test_a_hedged_round_figure_still_fits_figures_given_more_precisely():
+    about_sixty = reading("about 60 miles", "60", "miles", qualifier="approx")
+    hedged = reading("around 17,000", "17000", "residents", qualifier="approx")
+
+    assert compare(about_sixty, reading("63 miles", "63", "miles")).agree
+    assert compare(hedged, reading("17,400", "17400", "residents")).agree
+    assert compare(
+        reading("18,000", "18000", "residents"), reading("17,800", "17800", "residents")
+    ).agree
+    # a lower bound is no rounding: "more than 17,000" fits 18,000
+    assert compare(
+        reading("more than 17,000", "17000", "residents", qualifier="more_than"),
+        reading("18,000", "18000", "residents"),
+    ).agree
 
 
 def test_about_a_round_ten_billion_still_reaches_eleven_billion():

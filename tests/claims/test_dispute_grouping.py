@@ -332,3 +332,47 @@ def test_a_share_of_the_workforce_is_not_a_share_price_fall(make_article):
     assert claim(first, "14%").fact != fact
     fact.refresh_from_db()
     assert fact.agreement == Fact.Agreement.DISPUTED
+
+
+def test_a_hedged_population_a_rounding_step_off_makes_its_dispute(make_article):
+    first = publish(
+        make_article,
+        "A wildfire forced the evacuation of Dunmore Falls. Dunmore Falls, a town of 18,000"
+        " people, was emptied overnight.",
+        outlet="Valley Wire",
+        published=date(2025, 8, 4),
+    )
+    second = publish(
+        make_article,
+        "A wildfire forced the evacuation of Dunmore Falls. Dunmore Falls, home to around"
+        " 17,000 people, was emptied overnight.",
+        outlet="Ridge Courier",
+        published=date(2025, 8, 5),
+    )
+
+    fact = claim(first, "18,000 people").fact
+    assert claim(second, "17,000 people").fact == fact
+    fact.refresh_from_db()
+    assert fact.agreement == Fact.Agreement.DISPUTED
+
+
+def test_two_hedged_distances_a_rounding_step_apart_make_their_dispute(make_article):
+    first = publish(
+        make_article,
+        "A wildfire forced the evacuation of Dunmore Falls. Flames reached Dunmore Falls,"
+        " about 60 miles north of Carvel.",
+        outlet="Valley Wire",
+        published=date(2025, 8, 4),
+    )
+    second = publish(
+        make_article,
+        "A wildfire forced the evacuation of Dunmore Falls. Flames reached Dunmore Falls,"
+        " about 70 miles north of Carvel.",
+        outlet="Ridge Courier",
+        published=date(2025, 8, 5),
+    )
+
+    fact = claim(first, "60 miles").fact
+    assert claim(second, "70 miles").fact == fact
+    fact.refresh_from_db()
+    assert fact.agreement == Fact.Agreement.DISPUTED
