@@ -2880,7 +2880,8 @@ def _signer(
     # Ana Ruiz to a $90m deal": a player named by their role is who the deal is for, however
     # the sentence orders the player and the club.
     for name in reversed(before):
-        if _PLAYER_ROLE.search(body, max(0, name.start - 20), name.start):
+        bought = re.match(r"\s+for\b", body[name.end : start])  # a fee to sign them: the club's
+        if _PLAYER_ROLE.search(body, max(0, name.start - 20), name.start) and not bought:
             return name.text
     return ""
 
