@@ -782,6 +782,9 @@ _TITLE_DATELINE = re.compile(
     r"(?m)^([A-Z][a-z]+(?:[ \u00a0][A-Z][a-z]+){0,2})[ \u00a0]+[—–][ \u00a0]+(?=[A-Z])"
 )
 _DATELINE_WORD = re.compile(r"[A-Z]{3,}(?:\s[A-Z]{3,})*\s*(?:\([^)]*\)\s*)?[,:–—-]\s")
+_LINE_DATELINE = re.compile(
+    r"(?m)^[A-Z]{3,}(?:[ .][A-Z]{2,})*\.?(?:,[ \w.]{1,30})?\s*(?:\([^)\n]*\)\s*)?[—–-]\s+(?=[A-Z])"
+)
 _MODEL_NUMBER = re.compile(r"(?!(?:19|20)\d\d\b)\d{1,4}[A-Za-z]?")
 _WEEKDAY = re.compile(r"^(?:mon|tues|wednes|thurs|fri|satur|sun)day$", re.IGNORECASE)
 
@@ -1122,6 +1125,10 @@ def find_names(
 
     # "Port Halden — The union said": a paragraph opening with a place and a dash is a dateline.
     datelines = [m.span(1) for m in _TITLE_DATELINE.finditer(text)]
+    # "DALLAS (AP) — Star outfielder ...": the word after a dateline opens the sentence.
+    after_dateline = {m.end() for m in _TITLE_DATELINE.finditer(text)} | {
+        m.end() for m in _LINE_DATELINE.finditer(text)
+    }
 
     # Words written only right after a number ("420 Max"): model names, no names alone.
     after_number = Counter(m.group(1).lower() for m in re.finditer(r"\d\s([A-Z][\w-]*)", text))
@@ -1170,7 +1177,9 @@ def find_names(
         before, space = _before_space(text, match.start())
         # A line's first word opens a sentence too (after a headline with no full stop).
         line_start = "\n" in space
-        initial = not before or before in '.!?\n"“:' or line_start
+        initial = (
+            not before or before in '.!?\n"“:' or line_start or match.start() in after_dateline
+        )
         if (
             capital
             and initial
@@ -2880,14 +2889,30 @@ def _signer(
         signed = [n for n in names if match.end() <= n.start < after_end]
         if signed and re.match(r"[\w\s'’.-]*$", body[match.end() : signed[0].start]):
             return signed[0].text
-    for name in reversed(names):
-        if clause_start <= name.start and name.end <= start:
-            if _AND_THEIR.fullmatch(body, name.end, start):
-                return name.text
-            # "Ana Ruiz's $510 million deal": the possessive right before the figure.
-            owner = body[name.start : start].rstrip()
-            return name.text if owner.endswith(("'s", "’s")) and owner.count(" ") <= 3 else ""
+    before = [n for n in names if clause_start <= n.start and n.end <= start]
+    if before:
+        name = before[-1]
+        if _AND_THEIR.fullmatch(body, name.end, start):
+            return name.text
+        # "Ana Ruiz's $510 million deal": the possessive right before the figure.
+        owner = body[name.start : start].rstrip()
+        if owner.endswith(("'s", "’s")) and owner.count(" ") <= 3:
+            return name.text
+    # "Harbour quarterback Ana Ruiz signed a $240m extension", "the Comets signed free agent
+    # Ana Ruiz to a $90m deal": a player named by their role is who the deal is for, however
+    # the sentence orders the player and the club.
+    for name in reversed(before):
+        bought = re.match(r"\s+for\b", body[name.end : start])  # a fee to sign them: the club's
+        if _PLAYER_ROLE.search(body, max(0, name.start - 20), name.start) and not bought:
+            return name.text
     return ""
+
+
+# A player's role right before their name: "quarterback Ana Ruiz", "free agent Rob Vale".
+_PLAYER_ROLE = re.compile(
+    r"\b(?:quarterback|outfielder|infielder|pitcher|shortstop|catcher|slugger|forward|guard"
+    r"|striker|midfielder|defender|goalkeeper|winger|linebacker|receiver|agent|player|star)\s+$"
+)
 
 
 def _target(after: str, entity: str) -> str:

@@ -221,3 +221,42 @@ def test_a_valuation_stays_a_valuation():
     )
 
     assert found.measure == "valuation"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "PORTVALE (AP) — Star outfielder Rob Vale and the Harbour City Comets agreed Sunday to a "
+        "$650 million contract. The Comets kept the star they wanted.",
+        "PORTVALE, March 3 (Reuters) - Star outfielder Rob Vale and the Harbour City Comets agreed "
+        "to a $650 million contract. The Comets kept the star they wanted.",
+    ],
+)
+def test_a_common_word_opening_the_story_after_its_dateline_names_no_one(text):
+    # Written in lower case elsewhere, "Star" is only capitalised because it opens the story.
+    found = read(text, "$650 million", kind="money", unit="USD")
+
+    assert not found.key.startswith("star|")
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        (
+            "Others include Harbour quarterback Ana Ruiz becoming the top earner by agreeing a "
+            "four-year extension worth $240 million.",
+            "$240 million",
+        ),
+        (
+            "In 2021, Port Comets quarterback Ana Ruiz signed a 10-year extension worth $450 "
+            "million.",
+            "$450 million",
+        ),
+        (
+            "The Harbour Comets signed free agent Ana Ruiz to a 12-year, $480 million deal.",
+            "$480 million",
+        ),
+    ],
+)
+def test_a_deal_is_the_player_s_its_sentence_names_by_role(text, figure):
+    assert read(text, figure, kind="money", unit="USD").key.startswith("ruiz|deal value|")
