@@ -18,7 +18,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
 from itertools import groupby
 
 from django.contrib.auth.models import AbstractBaseUser
@@ -679,8 +679,10 @@ def _other_workforce(
     different people, of sets that may differ, they are two facts. The same number is one
     crowd, whatever noun each outlet counts it in ("27,000 workers", "27,000 members")."""
     scope = group.roots[0].subject_scope
-    scopes = {key.split("|")[3] for key in summary.get("keys", ()) if key.count("|") >= 3}
-    if scope not in about.WORKFORCES or scope in scopes or not scopes & about.WORKFORCES:
+    if scope not in about.WORKFORCES:
+        return False
+    _, _, scopes = _key_parts(tuple(summary.get("keys", ())))
+    if scope in scopes or not scopes & about.WORKFORCES:
         return False
     if reading is None or reading.number is None:
         return False
@@ -779,9 +781,7 @@ def _subjects_differ(group: _Group, summary: Mapping, same_number: bool = False)
         and not _unnamed_change(root.subject_measure, measures)
     ):
         return True
-    parts = [key.split("|") for key in summary.get("keys", ())]
-    references = {p[2] for p in parts if len(p) >= 4 and p[2]}
-    scopes = {p[3] for p in parts if len(p) >= 4 and p[3]}
+    parts, references, scopes = _key_parts(tuple(summary.get("keys", ())))
     if (
         root.subject_reference
         and references
@@ -797,7 +797,7 @@ def _subjects_differ(group: _Group, summary: Mapping, same_number: bool = False)
     ):
         return True
     family = _family_name(root.subject_measure) if root.subject_measure else ""
-    alike = [p for p in parts if len(p) >= 4 and p[1] and _family_name(p[1]) == family]
+    alike = [p for p in parts if p[1] and _family_name(p[1]) == family]
     if not family or not alike:
         return False
     # The fact is only ever a forecast, a revision, an industry's part: a figure of the same
@@ -807,6 +807,17 @@ def _subjects_differ(group: _Group, summary: Mapping, same_number: bool = False)
         return all(_another_quantity(p[3]) for p in alike)
     # A part on one side only is two facts, whatever their values.
     return _another_quantity(root.subject_scope) and not any(p[3] for p in alike)
+
+
+@lru_cache(maxsize=8192)
+def _key_parts(
+    keys: tuple[str, ...],
+) -> tuple[tuple[tuple[str, ...], ...], frozenset[str], frozenset[str]]:
+    """A fact's subject keys of four parts or more, split, with their references and scopes
+    (the empty ones left out): a fact is scored against every mention of many articles, and
+    its keys are split once, not once per mention."""
+    parts = tuple(tuple(key.split("|")) for key in keys if key.count("|") >= 3)
+    return parts, frozenset(p[2] for p in parts if p[2]), frozenset(p[3] for p in parts if p[3])
 
 
 def _same_number(reading: comparison.Reading | None, values: Sequence[Mapping]) -> bool:
@@ -849,14 +860,16 @@ def _unnamed_change(measure: str, measures: Iterable[str]) -> bool:
     return measure.endswith(" change") and "change" in changes
 
 
-def _read_as(subject_key: str) -> list[str]:
+@lru_cache(maxsize=8192)
+def _read_as(subject_key: str) -> tuple[str, ...]:
     """The subject key, then the keys of the measures its loosely worded measure may stand
-    for ("total earnings" may be the revenue)."""
+    for ("total earnings" may be the revenue). Asked once per fact a mention is scored
+    against: worked out once per key."""
     if not subject_key:
-        return []
+        return ()
     parts = subject_key.split("|")
     meant = sorted(_LOOSE.get(parts[1], ())) if len(parts) > 1 else []
-    return [subject_key] + ["|".join([parts[0], m, *parts[2:]]) for m in meant]
+    return (subject_key, *("|".join([parts[0], m, *parts[2:]]) for m in meant))
 
 
 # A loosely worded measure and the measures it may stand for.
@@ -967,6 +980,7 @@ _MEASURE_FAMILIES = (
 )
 
 
+@cache
 def _family_name(measure: str) -> str:
     for family in _MEASURE_FAMILIES:
         if measure in family:
