@@ -1177,9 +1177,12 @@ def find_names(
         before, space = _before_space(text, match.start())
         # A line's first word opens a sentence too (after a headline with no full stop).
         line_start = "\n" in space
-        initial = (
-            not before or before in '.!?\n"“:' or line_start or match.start() in after_dateline
+        # After a dateline only a word on its own opens the sentence: "Star outfielder" does,
+        # "Hurricane Lena" is a name as it would be anywhere in a sentence.
+        opens_after_dateline = match.start() in after_dateline and not re.match(
+            r"\s[A-Z]", text[match.end() : match.end() + 2]
         )
+        initial = not before or before in '.!?\n"“:' or line_start or opens_after_dateline
         if (
             capital
             and initial
