@@ -239,6 +239,17 @@ def test_a_common_word_opening_the_story_after_its_dateline_names_no_one(text):
     assert not found.key.startswith("star|")
 
 
+def test_a_name_of_two_capitalised_words_after_the_dateline_stays_a_name():
+    found = read(
+        "PORTVALE (AP) — Storm Lena cut power to 40,000 homes on Sunday. The storm moved north.",
+        "40,000 homes",
+        kind="count",
+        unit="homes",
+    )
+
+    assert found.entity == "Storm Lena"
+
+
 @pytest.mark.parametrize(
     ("text", "figure"),
     [
