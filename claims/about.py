@@ -139,7 +139,7 @@ _MEASURES: dict[str, tuple[str, ...]] = {
         r"deal",
         r"paid",
         # A player's or a supplier's deal: "a $700 million contract with", "a contract worth
-        # $9 million", "a $450 million extension"; not what "the contract includes".
+        # $9 million", "a $380 million extension"; not what "the contract includes".
         r"contracts?(?=\s*(?:$|with\b|worth\b|for\b|to\b|that\b|which\b|signed\b|[,.]))",
         r"extension",
         # "a transaction valued at $9bn" prices the deal, not the company.
@@ -2023,12 +2023,12 @@ def about(
             # What is deferred is said next to it: "With the deferral, the team saves $24
             # million" saves, it defers nothing.
             # The same holds for a payroll tax's yearly hit, and for a prize's lump sum ("a
-            # $900 million jackpot, with a cash value of $450 million").
+            # $700 million jackpot, with a cash value of $350 million").
             measure = (
                 anywhere if anywhere not in ("deferred pay", "payroll hit", "lump sum") else ""
             ) or measure
         if measure == "deal value" and _AVERAGE_OF_DEAL.search(before.lower()):
-            # "the average annual value of his deal from $51 million": the deal's average.
+            # "the average annual value of his deal from $37 million": the deal's average.
             measure = "average annual value"
         if measure == "valuation" and _DEAL_WORTH.search(body[sentence_start:start].lower()):
             measure = "deal value"  # "the biggest contract, worth $300m": the clause cut it off
@@ -2047,7 +2047,7 @@ def about(
         # economic losses of $62 billion": the governing word names what no cue did.
         measure = unnamed or measure
     if kind == "money" and _raised_taxes(before, after):
-        # "increase taxes by £40bn", "£40bn of new taxes", "a £40bn tax rise": however an
+        # "increase taxes by £18bn", "£18bn of new taxes", "a £18bn tax rise": however an
         # outlet words it, one rise in taxes, not an amount raised, spent or budgeted.
         measure = "tax rise"
     reference = _reference(before, after, sentence, kind, measure)
@@ -2070,7 +2070,7 @@ def about(
         # outlet counting three days does not disagree.
         measure, reference = "time since disaster", report_day.label(context.published)
     if kind == "count" and measure in _BUILDINGS and not reference:
-        # "By Friday evening the fire had destroyed 6,453 homes": a count as of a day it names
+        # "By Friday evening the fire had destroyed 3,128 homes": a count as of a day it names
         # is that day's, not the later one other outlets give.
         day = report_day.stated_day(body, context.published, sentence_start, sentence_end)
         reference = report_day.label(day) if day else ""
@@ -2163,7 +2163,7 @@ def about(
     if measure == "stake":
         entity = _holders(context, sentence_start, start) or entity
     if measure == "deal value":
-        # "the $450 million deal Rob Vale signed", "Ana Ruiz and her $90 million contract":
+        # "the $380 million deal Rob Vale signed", "Ana Ruiz and her $90 million contract":
         # another's deal a sentence compares, not the one it is about.
         entity = _signer(context, clause_start, start, end, after_end) or entity
     target = _target(after, entity) if measure in _TRANSITIVE else ""
@@ -2249,7 +2249,7 @@ def about(
             # Ardal's toll, not that of the storm the sentence is about.
             entity = name
     if measure in _OWN_MEASURES and _fallen_back(context, entity, sentence_start, after_end):
-        # "the plane reached an altitude of 600 feet", "he is a 38-year-old passenger": the
+        # "the plane reached an altitude of 600 feet", "he is a 52-year-old passenger": the
         # article's main entity, which a sentence naming nobody falls back to, is the airline
         # in one outlet and the plane maker in the next.
         keyless = True
@@ -2717,7 +2717,7 @@ _TAXES_AFTER = re.compile(
 
 
 def _raised_taxes(before: str, after: str) -> bool:
-    """Whether a sum is how much taxes rise: "raise £40bn through tax increases"."""
+    """Whether a sum is how much taxes rise: "raise £18bn through tax increases"."""
     return bool(_TAXES_BEFORE.search(before[-40:].lower()) or _TAXES_AFTER.match(after.lower()))
 
 
@@ -2747,8 +2747,8 @@ _TRAILING_NOUN = re.compile(r"(?<=\s)[a-z][\w-]*$", re.IGNORECASE)
 
 def _aboard(before: str, after: str, unit: str) -> bool:
     """Whether a count is of everyone a plane, ship or bus carried, passengers and crew
-    together: "the 242 people on board", "carrying 242 passengers and crew", "a jet carrying
-    242 people". Not the dead among them ("killing 241 people on board", "240 people aboard
+    together: "the 188 people on board", "carrying 188 passengers and crew", "a jet carrying
+    188 people". Not the dead among them ("killing 187 people on board", "186 people aboard
     were killed"), nor the crew or passengers alone ("six crew on board")."""
     if (unit or "").lower() not in _ABOARD_UNITS:
         return False
@@ -2868,7 +2868,7 @@ _TARGET = re.compile(
 )
 
 
-# Who signed a deal named after it: "the $450 million deal Rob Vale signed", "a $360 million
+# Who signed a deal named after it: "the $380 million deal Rob Vale signed", "a $360 million
 # contract signed by Rob Vale", "the $503 million extension for Rob Vale".
 _SIGNED_AFTER = re.compile(
     r"\s*(?:[a-z-]+\s+){0,2}?(?:deal|contract|extension|agreement)\s+"
@@ -2901,7 +2901,7 @@ def _signer(
         owner = body[name.start : start].rstrip()
         if owner.endswith(("'s", "’s")) and owner.count(" ") <= 3:
             return name.text
-    # "Harbour quarterback Ana Ruiz signed a $240m extension", "the Comets signed free agent
+    # "Harbour quarterback Ana Ruiz signed a $210m extension", "the Comets signed free agent
     # Ana Ruiz to a $90m deal": a player named by their role is who the deal is for, however
     # the sentence orders the player and the club.
     for name in reversed(before):

@@ -345,8 +345,8 @@ _SCALE_PLACES = {"magnitude": Decimal("0.1"), "days": Decimal(1)}
 # Seats are counted one by one, and a plain "210 seats" says 210: another outlet's "211
 # seats" is a different count. Hedged ("about 200 seats") they keep their rounding.
 _TALLIED = {"seats", "seat"}
-# A vehicle's manifest is counted one by one too: a plain "230 passengers" says 230, and
-# another outlet's "225 passengers" is a different count. Thousands (a cruise ship's) are
+# A vehicle's manifest is counted one by one too: a plain "170 passengers" says 170, and
+# another outlet's "166 passengers" is a different count. Thousands (a cruise ship's) are
 # rounded as any number is.
 _MANIFEST = {"passengers", "passenger", "crew", "crew members", "crew member", "crewmembers"}
 _MANIFEST_ROUNDED_FROM = 1000
@@ -870,7 +870,7 @@ def _steps_apart(a: Reading, b: Reading, common: _CommonUnit) -> bool:
 
 
 def _rounded_place(reading: Reading) -> Decimal | None:
-    """The place a whole numeral was rounded at, shown by its trailing zeros ("27,000",
+    """The place a whole numeral was rounded at, shown by its trailing zeros ("18,000",
     "80"); None for figures given to their last digit ("$9.72 billion", "31 days"), which
     "about" may still widen."""
     assert reading.number is not None

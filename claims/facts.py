@@ -300,7 +300,7 @@ def _merge_restatements(
             if _events_differ(target.roots[0], group.roots[0]):
                 continue  # "grounded on Sunday" and "the blowout on Sunday": two facts
             if _measures_differ(target.roots[0], group.roots[0]):
-                continue  # "a $20 million ransom", "a $20 million reward": two figures
+                continue  # "a $5 million ransom", "a $5 million reward": two figures
             if (
                 (
                     (
@@ -409,7 +409,7 @@ def _keyed_repeat(
     first, later = sorted((a_mention, b_mention), key=lambda m: m.start)
     if not named.search(body[first.sentence_start : first.sentence_end].lower()):
         return False
-    # "They demanded the $20 million ransom": a definite figure points back to the one named.
+    # "They demanded the $5 million ransom": a definite figure points back to the one named.
     return bool(
         named.search(body[later.sentence_start : later.sentence_end].lower())
         or _DEFINITE.search(body[later.sentence_start : later.start])

@@ -308,7 +308,7 @@ _NOT_COMPOUND = {
 }  # fmt: skip
 
 
-# One unit for a building's height however an outlet spells it ("33-story", "33-storey").
+# One unit for a building's height however an outlet spells it ("21-story", "21-storey").
 _COMPOUND_SAME_NOUN = {"story": "storeys", "storey": "storeys"}
 
 
@@ -424,7 +424,7 @@ def counted_noun(text: str, pos: int, max_modifiers: int = 4) -> tuple[str, int]
     if head == "guests" and _CREW_NEAR.search(text, max(0, pos - _CREW_REACH), end + _CREW_REACH):
         head = "passengers"
     if head == "passengers" and _AND_CREW.match(text, end):
-        head = "people"  # "242 passengers and crew": everyone on board
+        head = "people"  # "188 passengers and crew": everyone on board
     if head == "crew" and _MEMBERS_AFTER.match(text, end):
         end = _MEMBERS_AFTER.match(text, end).end()
     if head in _MEASURE_NOUNS:

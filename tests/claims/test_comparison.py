@@ -682,15 +682,15 @@ def test_seats_are_counted_one_by_one_so_210_seats_disagree_with_211():
     ).agree
 
 
-def test_a_plane_s_passengers_are_counted_one_by_one_so_230_disagrees_with_225():
+def test_a_plane_s_passengers_are_counted_one_by_one_so_170_disagrees_with_166():
     # Given two outlets' passenger counts for one flight, and a cruise ship's thousands
-    plain = reading("230 passengers", "230", "passengers")
-    other = reading("225 passengers", "225", "passengers")
+    plain = reading("170 passengers", "170", "passengers")
+    other = reading("166 passengers", "166", "passengers")
     # When compared
     # Then the plain counts disagree, a hedged one keeps its rounding, and thousands round
     assert not compare(plain, other).agree
     assert compare(
-        reading("about 230 passengers", "230", "passengers", qualifier="approx"), other
+        reading("about 170 passengers", "170", "passengers", qualifier="approx"), other
     ).agree
     assert compare(
         reading("4,000 passengers", "4000", "passengers"),

@@ -255,13 +255,13 @@ def test_a_name_of_two_capitalised_words_after_the_dateline_stays_a_name():
     [
         (
             "Others include Harbour quarterback Ana Ruiz becoming the top earner by agreeing a "
-            "four-year extension worth $240 million.",
-            "$240 million",
+            "four-year extension worth $210 million.",
+            "$210 million",
         ),
         (
-            "In 2021, Port Comets quarterback Ana Ruiz signed a 10-year extension worth $450 "
+            "In 2021, Port Comets quarterback Ana Ruiz signed a 10-year extension worth $380 "
             "million.",
-            "$450 million",
+            "$380 million",
         ),
         (
             "The Harbour Comets signed free agent Ana Ruiz to a 12-year, $480 million deal.",

@@ -181,8 +181,8 @@ def test_the_year_a_model_entered_service_is_no_crash_date():
 def test_an_age_or_altitude_whose_sentence_names_nobody_is_keyed_by_no_company():
     lead = "Velora Air flight 12 crashed near Marden. Velora Air said one passenger survived. "
     survivor = read(
-        lead + "He is a 38-year-old Mardenese passenger.",
-        "38-year-old",
+        lead + "He is a 52-year-old Mardenese passenger.",
+        "52-year-old",
         kind="duration",
         unit="years",
     )
