@@ -39,9 +39,9 @@ def test_shares_that_slumped_moved_in_price(verb):
 def test_the_ransom_restated_in_a_sentence_not_naming_the_company_is_one_fact(make_article):
     article = publish(
         make_article,
-        "Tallow Exchange said it received a $15 million ransom demand from hackers on Monday."
-        " The attackers had bribed overseas support agents to reach client names, birth dates"
-        " and bank details. They wanted the $15 million ransom paid in bitcoin within a week.",
+        "Tallow Exchange received a $15 million ransom demand. Reviews of payments, staff and"
+        " vendors followed across the region for weeks. Officials refused to pay the $15"
+        " million ransom.",
         outlet="Ledger Wire",
         published=date(2025, 6, 6),
     )
