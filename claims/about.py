@@ -377,7 +377,9 @@ _PERIOD = re.compile(
 _BASE_PERIOD = re.compile(
     r"\b(?:from|over|than|since|versus|vs\.?|against|compared (?:with|to))"
     r"\s+(?:the\s+)?(?:(?:same|previous|prior|year-earlier)\s+(?:period|quarter|year)"
-    r"\s+(?:in|of|a year earlier in)\s+)?(?:fiscal\s+)?$",
+    r"\s+(?:in|of|a year earlier in)\s+)?(?:fiscal\s+)?$"
+    # "the lowest level since March 2023", "since early 2023": when a record began.
+    r"|\bsince\s+(?:(?:early|late|mid)[- ]?\s*)?(?:[A-Z][a-z]+\s+)?$",
     re.IGNORECASE,
 )
 # A comparison between a figure and a year after it: the year dates what the figure is
@@ -1258,6 +1260,7 @@ _OPENERS = words(
     consequently therefore indeed notably importantly ultimately finally regardless
     otherwise under over among amid despite within without through throughout following
     behind beyond between against toward towards into onto upon whilst whereas although
+    alongside across along beside amongst unlike until since
     though current due thanks january february march april may june july august september
     october november december monday tuesday wednesday thursday friday saturday sunday"""
 )
@@ -1281,6 +1284,10 @@ def _name_at_sentence_start(
     """Whether a capitalised word opening a sentence is a name: the article never writes it
     in lower case, and it is known as a name elsewhere, owns something ("Lidford's"), opens
     a longer name ("Orwell Water") or does not look like an ordinary word."""
+    if (lower in _INSTITUTIONS or lower in _ORGANISATION_WORDS) and re.match(
+        r" of (?:the )?[A-Z]", text[match.end() : match.end() + 9]
+    ):
+        return True  # "Bank of Marlow cuts rates": an institution of a place, named whole
     if lower in lowercase or lower in _OPENERS or lower in _MEASURE_WORDS:
         return False  # "Turnout was 67%", "Demand fell": a measure opening the sentence
     if lower in known:
@@ -2004,6 +2011,10 @@ def about(
             # "market capitalisation fell 9%": a change of the amount the clause names.
             measure = _nearest(_MONEY_PATTERNS, before.lower(), "", after_words=0)
             measure = measure if measure in _AMOUNTS_THAT_CHANGE else ""
+        if kind == "percent" and _RATE_MOVE_AFTER.match(after) and "point" in text.lower():
+            # "a 25 basis point cut", "a bigger 0.5 percentage point hike": a rate's move,
+            # whoever the sentence says voted for or called for it.
+            measure = "interest rate"
         if kind == "percent" and _premium(before, after):
             measure = "premium"  # "a 30% premium", "a premium of 30%": over a share price
         elif kind == "percent" and measure not in (
@@ -2113,6 +2124,10 @@ def about(
         scope = "exit poll" if _EXIT_POLL.search(sentence.lower()) else ""
     if kind == "count" and not scope and measure not in _TOLLS and _count_change(before, text):
         scope = "change"  # "gained 14 seats", "+48 seats": a change, not the number held
+    if measure == "interest rate" and _ALTERNATIVE_MOVE.search(before[-40:]):
+        # "one member preferred a bigger 0.5 percentage point cut": the move set against the
+        # one decided, not it.
+        scope = "alternative"
     if kind == "money" and not scope and measure == "price" and _price_moved(before):
         scope = "change"  # "up $3.15 at $71.35 a barrel": the gain is no price
     if kind == "money" and not scope and _value_moved(measure, before, after):
@@ -3751,6 +3766,20 @@ _TRADING = re.compile(
 _CONTROLS = re.compile(r"\bcontrol(?:s|led|ling)?\s+(?:about\s+|around\s+|roughly\s+|nearly\s+)?$")
 _OF_A_COMPANY = re.compile(
     r"\s*of\s+(?:the|its)\s+(?:[a-z-]+\s+)?(?:company|group|firm|bank|lender|entity|business)\b"
+)
+
+
+# A rate's move compared with another before it: "a bigger 0.5 percentage point cut".
+_ALTERNATIVE_MOVE = re.compile(
+    r"\b(?:bigger|larger|deeper|smaller|steeper|sharper|(?:more|less) (?:aggressive|modest))"
+    r"\s+$",
+    re.IGNORECASE,
+)
+# A move in points named by a noun of a rate's move, with nothing else it moves ("a 2
+# percentage point cut in the sales tax" is the tax's).
+_RATE_MOVE_AFTER = re.compile(
+    r"\s*(?:rate\s+)?(?:cut|cuts|hike|hikes|reduction|increase|rise)\b(?!\s+(?:in|of|to)\b)",
+    re.IGNORECASE,
 )
 
 

@@ -689,6 +689,14 @@ def _singular(unit: str) -> str:
     return unit[:-1] if unit.endswith("s") and len(unit) > 3 else unit
 
 
+# A rate's moves in percentage points, however written.
+_POINT_SIZES = {
+    "percentage points": Decimal(1),
+    "basis points": Decimal("0.01"),
+    "basis point": Decimal("0.01"),
+}
+
+
 def _common_unit(a: Reading, b: Reading, overrides: RateOverrides | None) -> _CommonUnit:
     if _is_money(a) or _is_money(b):
         return _common_currency(a, b, overrides)
@@ -702,6 +710,9 @@ def _common_unit(a: Reading, b: Reading, overrides: RateOverrides | None) -> _Co
             raise _Incomparable(f"{a_dimension} vs {b_dimension}")
         # Exact factors: no tolerance needed.
         return _CommonUnit(unit=a.unit, b_factor=b_size / a_size)
+    if a_unit in _POINT_SIZES and b_unit in _POINT_SIZES:
+        # "25 basis points" and "0.25 percentage points": one move of a rate, exactly.
+        return _CommonUnit(unit=a.unit, b_factor=_POINT_SIZES[b_unit] / _POINT_SIZES[a_unit])
     if a_unit is None and b_unit is None:
         if a.kind != b.kind:
             raise _Incomparable(f"a {a.kind} vs a {b.kind}")

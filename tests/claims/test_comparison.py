@@ -427,6 +427,17 @@ def test_percent_and_percentage_points_are_incomparable():
     assert not comparison.comparable
 
 
+def test_basis_points_are_hundredths_of_a_percentage_point():
+    quarter = reading("a quarter percentage point", "-0.25", "percentage points", kind="percent")
+    basis = reading("25 basis points", "-25", "basis points", kind="percent")
+    half = reading("50 basis points", "-50", "basis points", kind="percent")
+
+    assert compare(quarter, basis).agree
+    assert compare(basis, quarter).agree
+    assert compare(half, quarter).comparable
+    assert not compare(half, quarter).agree
+
+
 def test_kilometres_and_miles_are_compared_with_the_exact_factor():
     # Given 100 km and 62 miles
     kilometres = reading("100 km", "100", "km", kind="quantity")

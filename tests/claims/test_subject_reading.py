@@ -587,6 +587,30 @@ def test_a_measure_opening_a_sentence_is_no_name():
     assert "Dunmere" in names
 
 
+def test_an_institution_of_a_place_opening_a_line_is_a_name_whole():
+    text = (
+        "The Bank of Marlow lowered its main rate on Thursday, and the central bank said more"
+        " cuts may follow.\nBank of Marlow cuts rates to 3% after a close vote"
+    )
+
+    names = [n.text for n in about.ArticleContext(text).names]
+
+    assert "Marlow" not in names
+    assert read(text, "3%", kind="percent", unit="percent").line.startswith("Bank of Marlow")
+
+
+def test_a_preposition_opening_a_sentence_is_no_name():
+    text = (
+        "Pellow Mills reported results on Monday. Alongside the results, the miller raised its"
+        " margin forecast to 12%."
+    )
+
+    names = [n.text for n in about.ArticleContext(text).names]
+
+    assert "Alongside" not in names
+    assert read(text, "12%", kind="percent", unit="percent").line.startswith("Pellow")
+
+
 def test_a_name_right_after_an_age_describes_the_person_and_is_not_the_entity():
     text = (
         "Kestrel Rovers signed a striker on Monday. Kestrel Rovers paid a club record."
@@ -934,6 +958,47 @@ def test_the_period_a_change_is_measured_against_is_not_its_reference():
 
     assert read(text, "$8.2 billion", kind="money", unit="USD").reference == "Q4"
     assert read(text, "265 percent", kind="percent", unit="percent").reference != "2024"
+
+
+@pytest.mark.parametrize("since", ["since June 2019", "since early 2019", "since late 2019"])
+def test_the_time_a_record_runs_since_is_not_the_rates_reference(since):
+    text = (
+        "The Marsh Reserve Bank cut its main rate from 6.5 per cent to 6.25 per cent, the"
+        f" lowest level {since}."
+    )
+
+    for figure in ("6.5 per cent", "6.25 per cent"):
+        assert "2019" not in read(text, figure, kind="percent", unit="percent").reference
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure"),
+    [
+        ("The board voted 6-3 in favour of the 25 basis point cut.", "25 basis point"),
+        ("One member called for a bigger 0.5 percentage point cut.", "0.5 percentage point"),
+        ("Two members preferred a 50 basis point hike.", "50 basis point"),
+    ],
+)
+def test_a_move_in_points_named_a_cut_or_hike_is_the_rates_move(sentence, figure):
+    text = "The Marsh Reserve Bank lowered its main rate to 3 per cent on Tuesday. " + sentence
+
+    found = read(text, figure, kind="percent", unit="basis points")
+
+    assert found.measure == "interest rate"
+
+
+def test_a_bigger_move_someone_preferred_is_not_the_move_decided():
+    text = (
+        "The Marsh Reserve Bank's board voted 6-3 in favour of the 25 basis point cut on Tuesday."
+        " One member called for a more aggressive 50 basis point cut."
+    )
+
+    decided = read(text, "25 basis point", kind="percent", unit="basis points")
+    preferred = read(text, "50 basis point", kind="percent", unit="basis points")
+
+    assert decided.measure == preferred.measure == "interest rate"
+    assert preferred.scope == "alternative"
+    assert decided.key != preferred.key
 
 
 def test_a_rise_in_earnings_per_share_is_no_move_of_the_share_price():
