@@ -2147,6 +2147,10 @@ def about(
     if kind == "count" and (unit or "").lower() == "pages" and _RULING.match(after.lower()):
         # One ruling has one length, whichever day a sentence says it was issued.
         measure, scope, reference = "ruling length", "", ""
+    if kind == "percent" and _inflation_target(before, after, sentence):
+        # "inflation is projected to return to the 2% target by 2027": the bank's standing
+        # target, not inflation in any year nor a forecast of it.
+        measure, scope, reference = "inflation target", "", ""
     if not scope and measure in _FLOWS and re.fullmatch(r"(?:19|20)\d\d", reference):
         scope = "per year"  # "In 2024 the tunnel carried 8.1 million cars": that year's
     result = results_words.read(
@@ -3767,6 +3771,20 @@ _CONTROLS = re.compile(r"\bcontrol(?:s|led|ling)?\s+(?:about\s+|around\s+|roughl
 _OF_A_COMPANY = re.compile(
     r"\s*of\s+(?:the|its)\s+(?:[a-z-]+\s+)?(?:company|group|firm|bank|lender|entity|business)\b"
 )
+
+
+# "the 2% target", "its 2 per cent inflation target", "an inflation target of 2%".
+_TARGET_AFTER = re.compile(r"\s*(?:inflation\s+)?target\b", re.IGNORECASE)
+_TARGET_BEFORE = re.compile(
+    r"\binflation\s+target\s+(?:of\s+)?(?:(?:around|about|roughly)\s+)?$", re.IGNORECASE
+)
+
+
+def _inflation_target(before: str, after: str, sentence: str) -> bool:
+    """Whether a percent is a central bank's inflation target."""
+    if _TARGET_BEFORE.search(before[-40:]):
+        return True
+    return bool(_TARGET_AFTER.match(after)) and "inflation" in sentence.lower()
 
 
 # A rate's move compared with another before it: "a bigger 0.5 percentage point cut".

@@ -301,6 +301,8 @@ def _merge_restatements(
                 continue  # "grounded on Sunday" and "the blowout on Sunday": two facts
             if _measures_differ(target.roots[0], group.roots[0]):
                 continue  # "a $5 million ransom", "a $5 million reward": two figures
+            if _rates_differ(target.roots[0], group.roots[0]):
+                continue  # "cut its rate to 3%", "inflation to peak at 3%": two figures
             if (
                 (
                     (
@@ -524,6 +526,20 @@ def _measures_differ(a: Claim, b: Claim) -> bool:
         and len(measures) == 2
         and not measures & about.DEAL_AMOUNTS
     )
+
+
+# Rates of an economy that are never one figure, whatever their values and words.
+_ECONOMY_RATES = frozenset(
+    ("interest rate", "inflation", "growth", "unemployment rate", "participation rate")
+)
+
+
+def _rates_differ(a: Claim, b: Claim) -> bool:
+    """Whether two figures of one article are two of an economy's rates: a bank's rate of 3%
+    and the 3% its inflation is set to peak at are two figures, however their sentences'
+    names, periods and scopes differ."""
+    measures = {a.subject_measure, b.subject_measure}
+    return len(measures) == 2 and measures <= _ECONOMY_RATES
 
 
 def _events_differ(a: Claim, b: Claim) -> bool:

@@ -376,3 +376,18 @@ def test_two_hedged_distances_a_rounding_step_apart_make_their_dispute(make_arti
     assert claim(second, "70 miles").fact == fact
     fact.refresh_from_db()
     assert fact.agreement == Fact.Agreement.DISPUTED
+
+
+def test_a_rate_and_an_inflation_forecast_of_one_value_are_two_facts(make_article):
+    article = publish(
+        make_article,
+        "The Marsh Reserve Bank cut its main rate from 3.25 per cent to 3 per cent on Tuesday."
+        " The bank raised its growth forecast for 2026 to 1.5 per cent but warned that"
+        " inflation is now set to peak at 3 per cent in October.",
+        outlet="Harbour Post",
+        published=date(2026, 3, 4),
+    )
+
+    rate = article.claims.filter(text="3 per cent").order_by("start").first().fact
+    inflation = article.claims.filter(text="3 per cent").order_by("-start").first().fact
+    assert rate != inflation

@@ -1001,6 +1001,24 @@ def test_a_bigger_move_someone_preferred_is_not_the_move_decided():
     assert decided.key != preferred.key
 
 
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        (
+            "Inflation at Marsh is projected to return to the 2 per cent target rate by 2028.",
+            "2 per cent",
+        ),
+        ("The Marsh Reserve Bank vowed to bring inflation back to its 2% target.", "2%"),
+        ("Marsh has an inflation target of 3% and prices rose 4.1% in May.", "3%"),
+    ],
+)
+def test_a_percent_named_the_inflation_target_is_the_target(text, figure):
+    found = read(text, figure, kind="percent", unit="percent")
+
+    assert found.measure == "inflation target"
+    assert (found.reference, found.scope) == ("", "")
+
+
 def test_a_rise_in_earnings_per_share_is_no_move_of_the_share_price():
     text = (
         "Brindle Corp earned $4.10 per share, which is a 312% increase compared to a year earlier."
