@@ -1994,6 +1994,14 @@ def about(
         elif kind == "count" and (unit or "").lower() in ("", "people") and _missing(before, after):
             # "80 dead and 1,000 unaccounted for": the missing are a count of their own.
             measure = "missing"
+        if kind == "count" and _DISCHARGED_AFTER.match(after.lower()):
+            # "412 passengers have been discharged": those sent home from hospital, not all
+            # the passengers aboard.
+            measure = "discharged"
+        elif kind == "count" and _IN_TREATMENT_AFTER.match(after.lower()):
+            # "60 are still being treated": those in hospital as the report goes, a count of
+            # its own beside the injured and the discharged.
+            measure = "in treatment"
         if kind == "quantity" and measure in _COUNTED and measure != unit_measure:
             # "3.7 metres" counts no customers, whatever the sentence before says; "0.85
             # shares for each share" is still a number of shares.
@@ -2675,6 +2683,19 @@ _BUILDINGS = frozenset(("structures", "buildings", "homes", "houses", "businesse
 # to be around 1,000".
 _MISSING_AFTER = re.compile(r"^\s*(?:[a-z]+\s+){0,3}(?:missing|unaccounted for)\b")
 _MISSING_BEFORE = re.compile(r"\bmissing\s+(?:people|persons)\b[^,;.\d]{0,30}$")
+
+
+# "412 patients have been discharged", "90 were discharged from hospital".
+_DISCHARGED_AFTER = re.compile(
+    r"^\s*(?:[a-z]+\s+){0,2}?(?:have|has|had|were|was|are|is)\s+(?:(?:since|now|already)\s+)?"
+    r"(?:been\s+)?discharged\b"
+)
+
+
+_IN_TREATMENT_AFTER = re.compile(
+    r"^\s*(?:[a-z]+\s+){0,2}?(?:are|is|were|was|remain|remains)\s+(?:still\s+)?"
+    r"(?:being\s+treated|under(?:going)?\s+treatment|in\s+hospitals?|hospitali[sz]ed)\b"
+)
 
 
 def _missing(before: str, after: str) -> bool:

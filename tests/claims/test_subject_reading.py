@@ -1019,6 +1019,22 @@ def test_a_percent_named_the_inflation_target_is_the_target(text, figure):
     assert (found.reference, found.scope) == ("", "")
 
 
+def test_counts_of_people_discharged_or_in_treatment_are_no_count_of_passengers_aboard():
+    text = (
+        "The Harlow express was carrying about 900 passengers when it derailed near Tollin."
+        " So far, 412 passengers have been discharged and 60 are still being treated."
+    )
+
+    aboard = read(text, "900 passengers", kind="count", unit="passengers")
+    discharged = read(text, "412 passengers", kind="count", unit="passengers")
+
+    treated = read(text, "60", kind="count", unit="passengers")
+
+    assert discharged.measure == "discharged"
+    assert treated.measure == "in treatment"
+    assert aboard.measure not in ("discharged", "in treatment")
+
+
 def test_a_rise_in_earnings_per_share_is_no_move_of_the_share_price():
     text = (
         "Brindle Corp earned $4.10 per share, which is a 312% increase compared to a year earlier."
