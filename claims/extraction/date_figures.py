@@ -111,17 +111,26 @@ def weekdays(text: str, published: dt.date, taken: Spans) -> list[Candidate]:
     return found
 
 
-def _anchor(hits: list[dates.DateHit]) -> dt.date | None:
+def _anchor(hits: list[dates.DateHit], text: str = "") -> dt.date | None:
     """The latest explicit month an undated article mentions.
 
     The end or start of a year is a horizon ("cuts last until the end of 2023"), not when the
     article was written, so it does not count; nor does a bare year, mostly an earlier one
-    compared with ("the best result since 2019"): "July 4" in such an article is left unread
-    rather than put in that year."""
+    compared with ("the best result since 2019"), nor a month a record runs since ("the
+    lowest since March 2019"): "July 4" in such an article is left unread rather than put in
+    that year."""
     precise = [
-        dt.date(h.year, h.month, h.day or 1) for h in hits if h.year and h.month and not h.edge
+        dt.date(h.year, h.month, h.day or 1)
+        for h in hits
+        if h.year
+        and h.month
+        and not h.edge
+        and not _SINCE_BEFORE.search(text, max(0, h.start - 12), h.start)
     ]
     return max(precise) if precise else None
+
+
+_SINCE_BEFORE = re.compile(r"\bsince\s+(?:(?:early|late|mid)[- ]?\s*)?$", re.IGNORECASE)
 
 
 def _future_cue(text: str, sentences: Sentences, start: int) -> bool:
@@ -141,7 +150,7 @@ def date_candidates(
     sentences: Sentences | None = None,
 ) -> list[Candidate]:
     """Dates with their year settled: from the text, the publication date, or the article's latest month."""
-    anchor = None if published else _anchor(hits)
+    anchor = None if published else _anchor(hits, text)
     out = []
     for h in hits:
         resolved = h.year

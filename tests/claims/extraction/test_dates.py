@@ -78,6 +78,14 @@ def test_yearless_date_without_publication_follows_the_latest_month_mentioned():
     assert [f.date for f in found] == ["2022-10", "2023-02-02"]
 
 
+def test_a_month_a_record_runs_since_does_not_date_a_yearless_month():
+    text = "Rates fell to their lowest level since March 2019. Prices will peak in September."
+
+    found = figures(text)
+
+    assert [f.date for f in found] == ["2019-03"]
+
+
 def test_yearless_date_without_any_anchor_is_skipped():
     assert figures("An inquiry opened on February 2nd.") == []
 
