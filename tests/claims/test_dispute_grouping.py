@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from claims import facts
 from claims.models import Fact
 from tests.claims.stories import claim, publish
 
@@ -376,3 +377,10 @@ def test_two_hedged_distances_a_rounding_step_apart_make_their_dispute(make_arti
     assert claim(second, "70 miles").fact == fact
     fact.refresh_from_db()
     assert fact.agreement == Fact.Agreement.DISPUTED
+
+
+def test_a_difference_from_a_valuation_is_another_quantity_than_the_valuation():
+    # "about $3 billion more than its valuation in the share sale" states by how much, not
+    # a valuation: it never joins a valuation said plainly ("valued at $2.3 billion").
+    assert facts._another_quantity("difference")
+    assert not facts._another_quantity("total")
