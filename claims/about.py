@@ -2038,7 +2038,17 @@ def about(
             if measure == "vote share" and "point" in text.lower():
                 measure = "vote share change"  # points of a share are a change of it
         if kind == "money" and measure in ("", "share price change"):
-            anywhere = _nearest(_MONEY_PATTERNS, sentence.lower(), "", after_words=0)
+            # Past the next figure come its words: "raking in $240 million, with $6.7 million
+            # of its earnings from Tessal" names no earnings of the first. The same amount in
+            # another currency is no other figure ("put 15 million euros, or about $16.2
+            # million, into").
+            following = body[end:sentence_end]
+            restated = _RESTATED_AFTER.match(following)
+            cut = restated.end() if restated else 0
+            reach = (
+                body[sentence_start : end + cut] + re.split(r"\d", following[cut:], maxsplit=1)[0]
+            )
+            anywhere = _nearest(_MONEY_PATTERNS, reach.lower(), "", after_words=0)
             # What is deferred is said next to it: "With the deferral, the team saves $24
             # million" saves, it defers nothing.
             # The same holds for a payroll tax's yearly hit, and for a prize's lump sum ("a
@@ -3091,6 +3101,11 @@ _FOR_FIGURE = re.compile(r"^\s+for\s+(?:[a-z]+\s+){0,3}$")
 _FROM_SELLER = re.compile(r"\bfrom\s+(?:[\w-]+\s+){0,2}$")
 # The seller between whom is bought and the price: "Ana Duarte from Ostfeld for €40m".
 _SOLD_FROM = re.compile(r"^\s+from\s+[^,;()]{1,60}?(?=\s+for\s)")
+# "15 million euros, or about $16.2 million,", "€40m ($43m)": the amount again, converted.
+_RESTATED_AFTER = re.compile(
+    r"\s*(?:\(|,?\s+or\s+(?:about\s+|around\s+|roughly\s+|nearly\s+)?)[$€£]?\d[\d.,]*"
+    r"\s*(?:[mb]n?|million|billion|trillion)?(?:\s+(?:euros|pounds|dollars))?\)?"
+)
 _CONVERTED_FROM = re.compile(
     r"\s*[$€£]?\d[\d.,]*\s*(?:[mb]n?|million|billion)?(?:\s+(?:euros|pounds|dollars))?"
     r"\s*(?:\(|,?\s+or\s+(?:about\s+|around\s+|roughly\s+)?)$"

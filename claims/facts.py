@@ -859,8 +859,9 @@ def _tally_dated_near(root: Claim, references: Iterable[str]) -> bool:
 def _another_quantity(scope: str) -> bool:
     """Whether a scope makes the figure another quantity than the one said plainly, not the
     same one said more fully ("fully diluted", "in total"): a forecast, a revision, a part
-    of a whole (an industry's jobs, one area's toll)."""
-    return scope in ("projected", "revision") or scope.startswith("in ")
+    of a whole (an industry's jobs, one area's toll), a difference ("$3 billion more than its
+    valuation" is no valuation)."""
+    return scope in ("projected", "revision", "difference") or scope.startswith("in ")
 
 
 def _unnamed_change(measure: str, measures: Iterable[str]) -> bool:

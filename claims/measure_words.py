@@ -195,7 +195,7 @@ def without_cues(words: list[str]) -> list[str]:
 # sentence's words, as any unnamed measure is.
 _BOX_OFFICE = re.compile(
     r"\b(?:box[- ]office|gross(?:ed|ing|es)|opening (?:weekend|day)|(?:debut|first) weekend"
-    r"|(?:opened|debuted)(?: [a-z]+ly)? (?:to|with)|previews|ticket sales|bow|theat(?:re|er)s)\b"
+    r"|(?:opened|debuted)(?: [a-z]+ly)? (?:to|with)|previews?|ticket sales|bow|theat(?:re|er)s)\b"
 )
 _BOX_OFFICE_MARKETS = (
     ("domestic", re.compile(r"\b(?:domestic(?:ally)?|north americ(?:a|an)|(?:the )?u\.?s\.?)\b")),
@@ -225,11 +225,16 @@ def box_office(before: str, after: str, *, sentence: str = "") -> str:
     # Another figure's words, or another clause's, are not this one's: "$40 million abroad,
     # beating forecasts, took $92 million".
     # A year is no figure: "the largest grossing day of 2023 with $70.8 million".
+    if not before.strip(" $€£") and _OPENS_BRACKET.search(sentence):
+        # "the largest opening day on record ($57.5 million)": the words before the bracket
+        # are the figure's label.
+        before = sentence[: _OPENS_BRACKET.search(sentence).start()]
     whole = re.sub(r"\b(?:19|20)\d\d\b", "year", before.lower())
-    before = _CLAUSE.split(re.split(r"\d[\d,.]*", whole)[-1])[-1]
+    segments = re.split(r"\d[\d,.]*", whole)
+    before = _CLAUSE.split(segments[-1])[-1]
     after = _CLAUSE.split(re.split(r"\d", after.lower(), maxsplit=1)[0])[0]
     before, after = before[-70:], after[:50]
-    if not _BOX_OFFICE.search(f"{before} {after}"):
+    if not _BOX_OFFICE.search(f"{before} {after}") and not _shares_takings(segments, before, after):
         return ""
     market = nearest_cue(_BOX_OFFICE_MARKETS, before, after) or _sentence_market(
         re.sub(r"\b(?:19|20)\d\d\b", "year", (sentence or before).lower())
@@ -238,6 +243,26 @@ def box_office(before: str, after: str, *, sentence: str = "") -> str:
     return (
         " ".join(p for p in (market, days, "gross") if p) if market or days else "box office gross"
     )
+
+
+_OPENS_BRACKET = re.compile(r"\(\s*[$€£]?\s*$")
+
+
+# "$92 million in ticket sales domestically and $240 million globally": a figure joined by
+# "and" to the one before it, with only a market of its own, leaves out the words it shares.
+_JOINED = re.compile(r"^[^,;.()]{0,60}\band\s*\$?\s*$")
+
+
+def _shares_takings(segments: list[str], before: str, after: str) -> bool:
+    """Whether the figure, naming only its market, is joined by "and" to a figure whose own
+    clause is about a film's takings (the words the second figure leaves out)."""
+    if len(segments) < 2 or not _JOINED.search(segments[-1]):
+        return False
+    if not any(cue.search(f"{before} {after}") for _, cue in _BOX_OFFICE_MARKETS):
+        return False
+    previous = _CLAUSE.split(segments[-2])[-1][-70:]
+    own = segments[-1].rsplit(" and", 1)[0]
+    return bool(_BOX_OFFICE.search(f"{previous} {own}"))
 
 
 def _sentence_market(before: str) -> str:

@@ -193,3 +193,67 @@ def test_an_article_s_final_figure_and_its_early_estimate_are_one_fact(make_arti
     final, early = claim(first, "$92 million"), claim(first, "$88 million")
     assert final.fact == early.fact == claim(second, "$88 million").fact
     assert final.fact.agreement == Fact.Agreement.DISPUTED
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "line"),
+    [
+        (
+            "“Lanterns” set a record with $92 million in ticket sales domestically and"
+            " $240 million globally.",
+            "$240 million",
+            "global",
+        ),
+        (
+            "“Lanterns” broke box office records with $92 million in North America and"
+            " $148 million overseas.",
+            "$148 million",
+            "international",
+        ),
+    ],
+)
+def test_a_figure_joined_by_and_to_a_film_s_takings_shares_their_words(text, figure, line):
+    # "$92 million in ticket sales domestically and $240 million globally": the second figure
+    # leaves out the words it shares with the first; it is the film's takings in its market.
+    found = read_figure(text, figure, kind="money", unit="USD")
+    assert found.measure == f"{line} gross"
+
+
+def test_a_figure_joined_by_and_to_other_words_is_no_film_s_takings():
+    text = "Halvern Studios' “Lanterns” took $92 million in theaters and $15 million in toys."
+    found = read_figure(text, "$15 million", kind="money", unit="USD")
+    assert "gross" not in found.measure
+
+
+@pytest.mark.parametrize(
+    ("figure", "line"),
+    [("$21 million", "previews gross"), ("$57.5 million", "opening day gross")],
+)
+def test_a_record_s_figure_in_brackets_is_labelled_by_the_words_before_them(figure, line):
+    text = (
+        "“Lanterns” broke several records, including the largest Thursday preview gross"
+        " ($21 million), the largest opening day on record ($57.5 million) and the largest"
+        " Saturday ($40.3 million)."
+    )
+    found = read_figure(text, figure, kind="money", unit="USD")
+    assert line in about.subject_line(found, figure)
+
+
+def test_the_words_after_the_next_figure_are_its_own():
+    # "raking in $240 million, with $6.7 million of its earnings from Tessal": the earnings
+    # are the second figure's; the first is no profit.
+    text = (
+        "“Lanterns” has broken records by raking in $240 million, with $6.7 million of its"
+        " earnings coming in from Tessal."
+    )
+    found = read_figure(text, "$240 million", kind="money", unit="USD")
+    assert found.measure != "profit"
+
+
+def test_the_same_amount_converted_is_no_next_figure():
+    text = (
+        "Ostra said on Monday that it will put 15 million euros, or about $16.2 million, into"
+        " Velda AI, the Lisbon company."
+    )
+    found = read_figure(text, "15 million euros", kind="money", unit="EUR")
+    assert found.measure == "investment"

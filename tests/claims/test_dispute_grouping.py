@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from claims import facts
 from claims.models import Fact
 from tests.claims.stories import claim, publish
 
@@ -391,3 +392,10 @@ def test_a_rate_and_an_inflation_forecast_of_one_value_are_two_facts(make_articl
     rate = article.claims.filter(text="3 per cent").order_by("start").first().fact
     inflation = article.claims.filter(text="3 per cent").order_by("-start").first().fact
     assert rate != inflation
+
+
+def test_a_difference_from_a_valuation_is_another_quantity_than_the_valuation():
+    # "about $3 billion more than its valuation in the share sale" states by how much, not
+    # a valuation: it never joins a valuation said plainly ("valued at $2.3 billion").
+    assert facts._another_quantity("difference")
+    assert not facts._another_quantity("total")
