@@ -2889,6 +2889,11 @@ _SIGNED_AFTER = re.compile(
     r"(?:(?:that|which)\s+)?(?:(?:(?:signed|agreed|inked)\s+by|for)\s+(?:[a-z-]+\s+){0,3}?"
     r"|(?=(?:[A-Za-z-]+\s+){0,4}?[A-Z][\w'’.-]*\s+(?:signed|agreed|inked)\b))"
 )
+# A deal made with someone: "a $90 million deal with pitcher Rob Vale", "a contract with Rob
+# Vale". Group 1: the words between "with" and the name ("pitcher", "the").
+_DEAL_WITH = re.compile(
+    r"\s*(?:[a-z-]+\s+){0,2}?(?:deal|contract|extension|agreement)\s+with\s+((?:[a-z-]+\s+){0,3}?)(?=[A-Z])"
+)
 # Whose deal a figure after a name and its possessive pronoun is: "Ana Ruiz and her $90
 # million contract".
 _AND_THEIR = re.compile(r"\s+and\s+(?:his|her|their)\s+[^.;,]{0,30}$")
@@ -2906,6 +2911,17 @@ def _signer(
         signed = [n for n in names if match.end() <= n.start < after_end]
         if signed and re.match(r"[\w\s'’.-]*$", body[match.end() : signed[0].start]):
             return signed[0].text
+    with_ = _DEAL_WITH.match(body, end, after_end)
+    if with_:
+        # "The Comets agreed to a $90m deal with pitcher Rob Vale": the player the club made
+        # it with, named by their role or known as a person ("Vale" later), not a club ("with
+        # the Comets").
+        player = next((n for n in names if n.start == with_.end()), None)
+        if player and (
+            _PLAYER_ROLE.search(with_.group(1))
+            or (not with_.group(1) and _surnamed(context, player))
+        ):
+            return player.text
     before = [n for n in names if clause_start <= n.start and n.end <= start]
     if before:
         name = before[-1]
