@@ -307,6 +307,13 @@ _EVENTS: dict[str, tuple[str, ...]] = {
         r" since(?: (?:at least|early|late|mid))?",
     ),
     "announcement": (r"announced", r"announcement", r"unveiled"),
+    # When a vote is held: "the vote is set for March 3", "on March 3, lawmakers will vote".
+    # Not "won by nine votes": a count of votes dates nothing.
+    "vote": (r"vot(?:e|ed|ing)\b", r"votes on\b", r"ballot\b", r"referendum"),
+    # A court's dates: "a hearing on May 2", "the trial opens on June 9", "sentencing is set".
+    "hearing": (r"hearings?",),
+    "trial": (r"trials?",),
+    "sentencing": (r"sentencing", r"(?:will|to) be sentenced", r"was sentenced"),
     # A regulator's or a board's approval: "the agency approved the drug on Wednesday".
     "approval": (r"approved", r"approval", r"cleared", r"authori[sz]ed", r"authori[sz]ation"),
     "inspection": (r"inspect(?:ed|ion|ions)",),
