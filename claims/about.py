@@ -1989,6 +1989,9 @@ def about(
                 measure not in ("death toll", "injured", "job cuts")
                 or unit_measure in ("crew", *_TOLLS)
                 or counted
+                # "killed 12 people, as crews restored power to 90,000 customers": customers,
+                # vehicles or shares are no toll, whatever verb of harm comes before them.
+                or (measure in ("death toll", "injured") and unit_measure in _NO_TOLL)
             ):
                 measure = unit_measure
         elif (
@@ -2744,6 +2747,10 @@ def _raised_taxes(before: str, after: str) -> bool:
 
 _AMOUNTS_THAT_CHANGE = frozenset(("market value", "valuation", "revenue", "net loss", "profit"))
 # What passes or is moved over time: a count of them for a calendar year is a yearly rate.
+# What a count of the dead or the hurt never counts.
+_NO_TOLL = frozenset(
+    ("users", "vehicles", "trucks", "aircraft", "containers", "shares", "flights", "devices")
+)
 _FLOWS = frozenset(("vehicles", "trucks", "containers", "flights", "value of goods"))
 # Measures that count things: never the measure of a quantity in a unit.
 _COUNTED = frozenset(_UNIT_MEASURES.values()) | {

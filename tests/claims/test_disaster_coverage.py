@@ -7,6 +7,8 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
+import pytest
+
 from claims import about, comparison, report_day
 from claims.models import Fact
 from tests.claims.stories import claim, publish, read_figure, read_in_sentence
@@ -575,3 +577,26 @@ def test_a_toll_in_a_neighbouring_country_a_sentence_opens_on_is_that_country_s(
     abroad = read_in_sentence(text, "six", kind="count", unit="people", title=title)
     assert whole.key == "|death toll|||"
     assert abroad.key == "|death toll||in pellara|"
+
+
+@pytest.mark.parametrize(
+    ("body", "figure", "unit", "measure"),
+    [
+        (
+            "Storm Keld killed at least 12 people in Pellmar, as crews worked to restore power"
+            " to 90,000 customers.",
+            "90,000 customers",
+            "customers",
+            "users",
+        ),
+        (
+            "The floods killed 9 people and forced the cancellation of 1,200 flights.",
+            "1,200 flights",
+            "flights",
+            "flights",
+        ),
+        ("The blast killed 4 workers at the Orland plant.", "4 workers", "workers", "death toll"),
+    ],
+)
+def test_what_cannot_die_beside_a_toll_is_counted_as_itself(body, figure, unit, measure):
+    assert _read(body, figure, unit).measure == measure
