@@ -2197,8 +2197,11 @@ def about(
         # A premium is over a company's price, not counted in a place.
         ("", "")
         if target or measure == "premium"
-        else _place(context, entity, clause_start, start, after_end)
+        else _place(context, entity, clause_start, start, _before_part(body, end, after_end))
     )
+    if measure in _TOLLS and not place_key:
+        # "29 deaths in the county": the county the article has named.
+        place, place_key = _area_named_before(context, start, after)
     elsewhere = _elsewhere(context, sentence_start, start) if measure in _TOLLS else None
     if elsewhere and (not place_key or place_key == context.key(elsewhere.text)):
         place, place_key = f"in {context.full_name(elsewhere.text)}", context.key(elsewhere.text)
@@ -2405,6 +2408,25 @@ def _elsewhere(context: ArticleContext, sentence_start: int, start: int) -> Name
         return None
     own = {context.key(name) for name in (context.salient, *context.places[:1]) if name}
     return None if context.key(names[0].text) in own else names[0]
+
+
+_THE_AREA = re.compile(r"\s*(?:\w+\s+)?in\s+the\s+(county|province|district|region|municipality)\b")
+
+
+def _area_named_before(context: ArticleContext, start: int, after: str) -> tuple[str, str]:
+    """("in Calloway County", its key) for a toll counted "in the county" after the text has
+    named one county ("Calloway County Coroner Dana Pruitt"): the last so named; ("", "")
+    when none is."""
+    area = _THE_AREA.match(after)
+    if not area:
+        return "", ""
+    head = area.group(1).lower()
+    for name in reversed([n for n in context.names if n.end <= start]):
+        words = (_before_title(name.text) or name.text).split()
+        if len(words) > 1 and words[-1].lower() == head:
+            named = " ".join(words)
+            return f"in {context.full_name(named)}", context.key(named)
+    return "", ""
 
 
 def _part_of_toll(before: str, after: str) -> bool:
@@ -3173,6 +3195,17 @@ def _previous_subject(context: ArticleContext, sentence_start: int) -> str:
         or context.key(name.text) in context.speakers
     )
     return name.text if opening and usable else ""
+
+
+# "29 deaths in the county, including a man found on Harbor Road": what follows names a part.
+_INCLUDING = re.compile(r",?\s+(?:including|among them|of whom|of which)\b")
+
+
+def _before_part(body: str, end: int, after_end: int) -> int:
+    """Where the figure's clause ends before a part of what it counts is named ("29 deaths,
+    including 3 on Harbor Road"): a place there is the part's, not the figure's."""
+    match = _INCLUDING.search(body, end, after_end)
+    return match.start() if match else after_end
 
 
 def _clause_end(body: str, end: int, sentence_end: int) -> int:

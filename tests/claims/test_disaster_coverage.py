@@ -600,3 +600,34 @@ def test_a_toll_in_a_neighbouring_country_a_sentence_opens_on_is_that_country_s(
 )
 def test_what_cannot_die_beside_a_toll_is_counted_as_itself(body, figure, unit, measure):
     assert _read(body, figure, unit).measure == measure
+
+
+def test_a_toll_in_the_county_is_the_county_the_article_named_not_a_street_of_a_part():
+    body = (
+        "Dravo County Sheriff Ana Pell confirmed 14 deaths in the county, including a man found"
+        " in his home on Mill Road."
+    )
+
+    found = _read(body, "14 deaths", "deaths")
+
+    assert found.place == "in Dravo County"
+    assert found.place_key == about.entity_key("Dravo County")
+
+
+@pytest.mark.django_db
+def test_a_county_s_toll_named_once_and_then_as_the_county_is_one_fact(make_article):
+    first = publish(
+        make_article,
+        "Storm Keld killed 20 people across Pellmar. Of the 20 deaths, 14 were in Dravo County.",
+        outlet="Coast Wire",
+        published=date(2026, 7, 10),
+    )
+    second = publish(
+        make_article,
+        "Storm Keld hit Pellmar. Dravo County Sheriff Ana Pell confirmed 14 deaths in the county,"
+        " including a man found in his home on Mill Road.",
+        outlet="Dravo Sentinel",
+        published=date(2026, 7, 10),
+    )
+
+    assert claim(first, "14").fact == claim(second, "14 deaths").fact
