@@ -307,6 +307,13 @@ _EVENTS: dict[str, tuple[str, ...]] = {
         r" since(?: (?:at least|early|late|mid))?",
     ),
     "announcement": (r"announced", r"announcement", r"unveiled"),
+    # When a vote is held: "the vote is set for March 3", "on March 3, lawmakers will vote".
+    # Not "won by nine votes": a count of votes dates nothing.
+    "vote": (r"vot(?:e|ed|ing)\b", r"votes on\b", r"ballot\b", r"referendum"),
+    # A court's dates: "a hearing on May 2", "the trial opens on June 9", "sentencing is set".
+    "hearing": (r"hearings?",),
+    "trial": (r"trials?",),
+    "sentencing": (r"sentencing", r"(?:will|to) be sentenced", r"was sentenced"),
     # A regulator's or a board's approval: "the agency approved the drug on Wednesday".
     "approval": (r"approved", r"approval", r"cleared", r"authori[sz]ed", r"authori[sz]ation"),
     "inspection": (r"inspect(?:ed|ion|ions)",),
@@ -737,6 +744,20 @@ _NOT_NAMES = frozenset(
         "both",
         "either",
         "neither",
+        # Indefinite pronouns name nobody: "Nobody has paid the ransom", "Everyone agreed".
+        "nobody",
+        "everyone",
+        "everybody",
+        "everything",
+        "someone",
+        "somebody",
+        "something",
+        "anyone",
+        "anybody",
+        "anything",
+        "nothing",
+        "none",
+        "whoever",
         "once",
         "then",
         "now",
@@ -1975,6 +1996,9 @@ def about(
                 measure not in ("death toll", "injured", "job cuts")
                 or unit_measure in ("crew", *_TOLLS)
                 or counted
+                # "killed 12 people, as crews restored power to 90,000 customers": customers,
+                # vehicles or shares are no toll, whatever verb of harm comes before them.
+                or (measure in ("death toll", "injured") and unit_measure in _NO_TOLL)
             ):
                 measure = unit_measure
         elif (
@@ -2210,8 +2234,11 @@ def about(
         # A premium is over a company's price, not counted in a place.
         ("", "")
         if target or measure == "premium"
-        else _place(context, entity, clause_start, start, after_end)
+        else _place(context, entity, clause_start, start, _before_part(body, end, after_end))
     )
+    if measure in _TOLLS and not place_key:
+        # "29 deaths in the county": the county the article has named.
+        place, place_key = _area_named_before(context, start, after)
     elsewhere = _elsewhere(context, sentence_start, start) if measure in _TOLLS else None
     if elsewhere and (not place_key or place_key == context.key(elsewhere.text)):
         place, place_key = f"in {context.full_name(elsewhere.text)}", context.key(elsewhere.text)
@@ -2418,6 +2445,25 @@ def _elsewhere(context: ArticleContext, sentence_start: int, start: int) -> Name
         return None
     own = {context.key(name) for name in (context.salient, *context.places[:1]) if name}
     return None if context.key(names[0].text) in own else names[0]
+
+
+_THE_AREA = re.compile(r"\s*(?:\w+\s+)?in\s+the\s+(county|province|district|region|municipality)\b")
+
+
+def _area_named_before(context: ArticleContext, start: int, after: str) -> tuple[str, str]:
+    """("in Calloway County", its key) for a toll counted "in the county" after the text has
+    named one county ("Calloway County Coroner Dana Pruitt"): the last so named; ("", "")
+    when none is."""
+    area = _THE_AREA.match(after)
+    if not area:
+        return "", ""
+    head = area.group(1).lower()
+    for name in reversed([n for n in context.names if n.end <= start]):
+        words = (_before_title(name.text) or name.text).split()
+        if len(words) > 1 and words[-1].lower() == head:
+            named = " ".join(words)
+            return f"in {context.full_name(named)}", context.key(named)
+    return "", ""
 
 
 def _part_of_toll(before: str, after: str) -> bool:
@@ -2773,6 +2819,10 @@ def _raised_taxes(before: str, after: str) -> bool:
 
 _AMOUNTS_THAT_CHANGE = frozenset(("market value", "valuation", "revenue", "net loss", "profit"))
 # What passes or is moved over time: a count of them for a calendar year is a yearly rate.
+# What a count of the dead or the hurt never counts.
+_NO_TOLL = frozenset(
+    ("users", "vehicles", "trucks", "aircraft", "containers", "shares", "flights", "devices")
+)
 _FLOWS = frozenset(("vehicles", "trucks", "containers", "flights", "value of goods"))
 # Measures that count things: never the measure of a quantity in a unit.
 _COUNTED = frozenset(_UNIT_MEASURES.values()) | {
@@ -2925,6 +2975,11 @@ _SIGNED_AFTER = re.compile(
     r"(?:(?:that|which)\s+)?(?:(?:(?:signed|agreed|inked)\s+by|for)\s+(?:[a-z-]+\s+){0,3}?"
     r"|(?=(?:[A-Za-z-]+\s+){0,4}?[A-Z][\w'’.-]*\s+(?:signed|agreed|inked)\b))"
 )
+# A deal made with someone: "a $90 million deal with pitcher Rob Vale", "a contract with Rob
+# Vale". Group 1: the words between "with" and the name ("pitcher", "the").
+_DEAL_WITH = re.compile(
+    r"\s*(?:[a-z-]+\s+){0,2}?(?:deal|contract|extension|agreement)\s+with\s+((?:[a-z-]+\s+){0,3}?)(?=[A-Z])"
+)
 # Whose deal a figure after a name and its possessive pronoun is: "Ana Ruiz and her $90
 # million contract".
 _AND_THEIR = re.compile(r"\s+and\s+(?:his|her|their)\s+[^.;,]{0,30}$")
@@ -2942,6 +2997,17 @@ def _signer(
         signed = [n for n in names if match.end() <= n.start < after_end]
         if signed and re.match(r"[\w\s'’.-]*$", body[match.end() : signed[0].start]):
             return signed[0].text
+    with_ = _DEAL_WITH.match(body, end, after_end)
+    if with_:
+        # "The Comets agreed to a $90m deal with pitcher Rob Vale": the player the club made
+        # it with, named by their role or known as a person ("Vale" later), not a club ("with
+        # the Comets").
+        player = next((n for n in names if n.start == with_.end()), None)
+        if player and (
+            _PLAYER_ROLE.search(with_.group(1))
+            or (not with_.group(1) and _surnamed(context, player))
+        ):
+            return player.text
     before = [n for n in names if clause_start <= n.start and n.end <= start]
     if before:
         name = before[-1]
@@ -3184,6 +3250,17 @@ def _previous_subject(context: ArticleContext, sentence_start: int) -> str:
         or context.key(name.text) in context.speakers
     )
     return name.text if opening and usable else ""
+
+
+# "29 deaths in the county, including a man found on Harbor Road": what follows names a part.
+_INCLUDING = re.compile(r",?\s+(?:including|among them|of whom|of which)\b")
+
+
+def _before_part(body: str, end: int, after_end: int) -> int:
+    """Where the figure's clause ends before a part of what it counts is named ("29 deaths,
+    including 3 on Harbor Road"): a place there is the part's, not the figure's."""
+    match = _INCLUDING.search(body, end, after_end)
+    return match.start() if match else after_end
 
 
 def _clause_end(body: str, end: int, sentence_end: int) -> int:

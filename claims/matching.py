@@ -166,7 +166,9 @@ _FUNCTION_WORDS = _words(
     approximately over under above below between among into onto from with without within
     through during before after since until upon across against along toward towards up down
     out off per via amid despite though although because whether however meanwhile moreover
-    instead rather well like unlike including include includes included according"""
+    instead rather well like unlike including include includes included according nobody
+    everyone everybody everything someone somebody something anyone anybody anything nothing
+    none whoever"""
 )
 # Words any news story uses: they say nothing about which fact a figure belongs to.
 _NEWS_WORDS = _words(

@@ -271,3 +271,50 @@ def test_a_name_of_two_capitalised_words_after_the_dateline_stays_a_name():
 )
 def test_a_deal_is_the_player_s_its_sentence_names_by_role(text, figure):
     assert read(text, figure, kind="money", unit="USD").key.startswith("ruiz|deal value|")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Harbor Hawks agreed to a five-year, $90 million deal with pitcher Tom Vale.",
+        "The Harbor Hawks reached a $90 million contract with free agent Tom Vale on Monday.",
+        "The Harbor Hawks agreed to a $90 million deal with Tom Vale. Vale pitched 200 innings.",
+        "Tom Vale agreed to terms with the Harbor Hawks on a five-year, $90 million contract.",
+        "The Harbor Hawks signed pitcher Tom Vale to a five-year, $90 million contract.",
+    ],
+)
+def test_a_deal_between_a_club_and_a_player_is_the_player_s(text):
+    assert read(text, "$90 million", kind="money", unit="USD").key == "vale|deal value|||"
+
+
+def test_a_deal_with_a_club_is_not_the_club_s():
+    found = read(
+        "Tom Vale agreed to a $90 million deal with the Harbor Hawks.",
+        "$90 million",
+        kind="money",
+        unit="USD",
+    )
+
+    assert found.key == "vale|deal value|||"
+
+
+@pytest.mark.django_db
+def test_one_contract_written_from_the_club_and_from_the_player_is_one_fact(make_article):
+    first = publish(
+        make_article,
+        "The Harbor Hawks agreed to a five-year, $90 million deal with pitcher Tom Vale on"
+        " Monday. Vale won 14 games last season.",
+        outlet="Ballpark Wire",
+        published=date(2025, 6, 6),
+    )
+    second = publish(
+        make_article,
+        "Tom Vale agreed to terms with the Harbor Hawks on a five-year, $90 million contract."
+        " The Hawks finished 30 games out of first place.",
+        outlet="Sports Desk",
+        published=date(2025, 6, 6),
+    )
+
+    club_s, player_s = claim(first, "$90 million"), claim(second, "$90 million")
+    assert club_s.fact == player_s.fact
+    assert club_s.subject_entity == player_s.subject_entity == "Tom Vale"

@@ -164,3 +164,55 @@ def test_two_past_storms_years_are_no_dispute(make_article):
     )
 
     assert not Fact.objects.filter(agreement=Fact.Agreement.DISPUTED).exists()
+
+
+def test_two_outlets_dating_one_vote_state_one_fact(make_article):
+    first = publish(
+        make_article,
+        "The vote is set for March 3, the chair said.",
+        outlet="Dorvan Post",
+        published=date(2026, 2, 20),
+    )
+    second = publish(
+        make_article,
+        "On March 3, lawmakers will vote.",
+        outlet="Harbour Times",
+        published=date(2026, 2, 20),
+    )
+
+    assert claim(first, "March 3").fact == claim(second, "March 3").fact
+
+
+def test_a_vote_and_a_hearing_on_one_day_are_two_facts(make_article):
+    first = publish(
+        make_article,
+        "The vote is set for March 3, the chair said.",
+        outlet="Dorvan Post",
+        published=date(2026, 2, 20),
+    )
+    second = publish(
+        make_article,
+        "A hearing is set for March 3, the chair said.",
+        outlet="Harbour Times",
+        published=date(2026, 2, 20),
+    )
+
+    assert claim(first, "March 3").fact != claim(second, "March 3").fact
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "measure"),
+    [
+        ("The vote is set for March 3.", "March 3", "vote"),
+        ("On March 3, lawmakers will vote on the Dorvan budget.", "March 3", "vote"),
+        ("The Dorvan Senate votes on March 4.", "March 4", "vote"),
+        ("A hearing in the case is scheduled for May 2.", "May 2", "hearing"),
+        ("Her trial opens on June 9 in Kessick.", "June 9", "trial"),
+        ("He will be sentenced on Aug. 1.", "Aug. 1", "sentencing"),
+        ("She won by nine votes after a recount that ran into March 4.", "March 4", ""),
+    ],
+)
+def test_a_vote_or_a_court_date_is_the_event_it_dates(text, figure, measure):
+    found = read_figure(text, figure, kind="date", published=date(2026, 2, 20))
+
+    assert found.measure == measure

@@ -7,6 +7,8 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
+import pytest
+
 from claims import about, comparison, report_day
 from claims.models import Fact
 from tests.claims.stories import claim, publish, read_figure, read_in_sentence
@@ -575,3 +577,57 @@ def test_a_toll_in_a_neighbouring_country_a_sentence_opens_on_is_that_country_s(
     abroad = read_in_sentence(text, "six", kind="count", unit="people", title=title)
     assert whole.key == "|death toll|||"
     assert abroad.key == "|death toll||in pellara|"
+
+
+@pytest.mark.parametrize(
+    ("body", "figure", "unit", "measure"),
+    [
+        (
+            "Storm Keld killed at least 12 people in Pellmar, as crews worked to restore power"
+            " to 90,000 customers.",
+            "90,000 customers",
+            "customers",
+            "users",
+        ),
+        (
+            "The floods killed 9 people and forced the cancellation of 1,200 flights.",
+            "1,200 flights",
+            "flights",
+            "flights",
+        ),
+        ("The blast killed 4 workers at the Orland plant.", "4 workers", "workers", "death toll"),
+    ],
+)
+def test_what_cannot_die_beside_a_toll_is_counted_as_itself(body, figure, unit, measure):
+    assert _read(body, figure, unit).measure == measure
+
+
+def test_a_toll_in_the_county_is_the_county_the_article_named_not_a_street_of_a_part():
+    body = (
+        "Dravo County Sheriff Ana Pell confirmed 14 deaths in the county, including a man found"
+        " in his home on Mill Road."
+    )
+
+    found = _read(body, "14 deaths", "deaths")
+
+    assert found.place == "in Dravo County"
+    assert found.place_key == about.entity_key("Dravo County")
+
+
+@pytest.mark.django_db
+def test_a_county_s_toll_named_once_and_then_as_the_county_is_one_fact(make_article):
+    first = publish(
+        make_article,
+        "Storm Keld killed 20 people across Pellmar. Of the 20 deaths, 14 were in Dravo County.",
+        outlet="Coast Wire",
+        published=date(2026, 7, 10),
+    )
+    second = publish(
+        make_article,
+        "Storm Keld hit Pellmar. Dravo County Sheriff Ana Pell confirmed 14 deaths in the county,"
+        " including a man found in his home on Mill Road.",
+        outlet="Dravo Sentinel",
+        published=date(2026, 7, 10),
+    )
+
+    assert claim(first, "14").fact == claim(second, "14 deaths").fact
