@@ -1127,7 +1127,10 @@ def find_names(
     # "Port Halden — The union said": a paragraph opening with a place and a dash is a dateline.
     datelines = [m.span(1) for m in _TITLE_DATELINE.finditer(text)]
     # "SAN LORENZO--Korvane": every word of a capitals dateline places the story.
-    datelines += [m.span() for m in _LINE_DATELINE.finditer(text)]
+    # Its credit in brackets ("PORT ELLIS (Harbour Wire) —") is left to the rules for names.
+    for m in _LINE_DATELINE.finditer(text):
+        bracket = text.find("(", m.start(), m.end())
+        datelines.append((m.start(), m.end() if bracket < 0 else bracket))
     # "DALLAS (AP) — Star outfielder ...": the word after a dateline opens the sentence.
     after_dateline = {m.end() for m in _TITLE_DATELINE.finditer(text)} | {
         m.end() for m in _LINE_DATELINE.finditer(text)
