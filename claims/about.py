@@ -798,15 +798,16 @@ _SOURCE_LEAD = re.compile(
 # A generic head written after a name that is never a name alone: "Quillfire AI".
 _GENERIC_HEAD = re.compile(r" (AI)\b(?![’'-])")
 _NAME_TOKEN = re.compile(r"[A-Z][\w&'’.-]*[\w]|[A-Z]")
-_TOKEN = re.compile(r"[A-Za-z][\w'’&.-]*[\w]|[A-Za-z]|\d[\d,.]*")
+# "PORT ELLIS--Halvor": a double hyphen stands for a dash and ends the word before it.
+_TOKEN = re.compile(r"[A-Za-z](?:[\w'’&.]|-(?!-))*[\w]|[A-Za-z]|\d[\d,.]*")
 _CLAUSE_BREAK = re.compile(r"[;:()\[\]“”\"—]|,\s(?=(?:and|but|while|which|who|whereas)\b)")
 _DATELINE = re.compile(r"^[A-Z][A-Z .,'-]{2,40}(?:\([^)]*\))?\s*[,—–-]|\(\w+\)\s*[—–-]")
 _TITLE_DATELINE = re.compile(
     r"(?m)^([A-Z][a-z]+(?:[ \u00a0][A-Z][a-z]+){0,2})[ \u00a0]+[—–][ \u00a0]+(?=[A-Z])"
 )
-_DATELINE_WORD = re.compile(r"[A-Z]{3,}(?:\s[A-Z]{3,})*\s*(?:\([^)]*\)\s*)?[,:–—-]\s")
+_DATELINE_WORD = re.compile(r"[A-Z]{3,}(?:\s[A-Z]{3,})*\s*(?:\([^)]*\)\s*)?(?:[,:–—-]\s|--)")
 _LINE_DATELINE = re.compile(
-    r"(?m)^[A-Z]{3,}(?:[ .][A-Z]{2,})*\.?(?:,[ \w.]{1,30})?\s*(?:\([^)\n]*\)\s*)?[—–-]\s+(?=[A-Z])"
+    r"(?m)^[A-Z]{3,}(?:[ .][A-Z]{2,})*\.?(?:,[ \w.]{1,30})?\s*(?:\([^)\n]*\)\s*)?(?:[—–-]\s+|--)(?=[A-Z])"
 )
 _MODEL_NUMBER = re.compile(r"(?!(?:19|20)\d\d\b)\d{1,4}[A-Za-z]?")
 _WEEKDAY = re.compile(r"^(?:mon|tues|wednes|thurs|fri|satur|sun)day$", re.IGNORECASE)
@@ -1148,6 +1149,11 @@ def find_names(
 
     # "Port Halden — The union said": a paragraph opening with a place and a dash is a dateline.
     datelines = [m.span(1) for m in _TITLE_DATELINE.finditer(text)]
+    # "SAN LORENZO--Korvane": every word of a capitals dateline places the story.
+    # Its credit in brackets ("PORT ELLIS (Harbour Wire) —") is left to the rules for names.
+    for m in _LINE_DATELINE.finditer(text):
+        bracket = text.find("(", m.start(), m.end())
+        datelines.append((m.start(), m.end() if bracket < 0 else bracket))
     # "DALLAS (AP) — Star outfielder ...": the word after a dateline opens the sentence.
     after_dateline = {m.end() for m in _TITLE_DATELINE.finditer(text)} | {
         m.end() for m in _LINE_DATELINE.finditer(text)
@@ -1919,6 +1925,15 @@ def _strike_story(body: str) -> bool:
 _MOMENT_WORDS = frozenset(w for n in _MOMENT_NAMES for w in n.split()) | {"day"}
 
 
+_SHARES_MOVED_TO = re.compile(
+    r"\b(?:shares?|stock)\b[^.;\d]{0,40}?\b(?:fell|rose|dropped|declined|slid|slumped|sank"
+    r"|tumbled|plunged|climbed|jumped|gained|surged|soared|lost|down|up|lower|higher)\s+"
+    r"(?:by\s+|as\s+much\s+as\s+|nearly\s+|almost\s+|about\s+|more\s+than\s+)?"
+    r"\d[\d.,]*\s*(?:%|percent|per\s+cent)\s+(?:to|at)\s+$",
+    re.IGNORECASE,
+)
+
+
 def about(
     context: ArticleContext,
     *,
@@ -2080,6 +2095,10 @@ def about(
             measure = (
                 anywhere if anywhere not in ("deferred pay", "payroll hit", "lump sum") else ""
             ) or measure
+        if kind == "money" and measure in ("", "market value") and _SHARES_MOVED_TO.search(before):
+            # "the shares fell 8% to $14.30", "shares are down 6% at $31.05": the price the
+            # move reached, whatever amount the clause goes on to name.
+            measure = "share price"
         if measure == "deal value" and _AVERAGE_OF_DEAL.search(before.lower()):
             # "the average annual value of his deal from $37 million": the deal's average.
             measure = "average annual value"
@@ -3921,8 +3940,10 @@ def _percent_measure(before: str, after: str, measure: str, sentence: str = "") 
         # "cut body weight by 18%", "lost 21% of their weight", "a 15% weight loss": one
         # measure however written, not a share of something nor a weight.
         return "weight loss"
-    if re.search(r"\bstake\b|\bown", before + " " + after[:30]):
-        return "stake"
+    if _BATTERY_CHARGE.search(before[-80:]):
+        return "battery charge"  # "keep the state of charge below 85%"
+    if re.search(r"\bstake\b|\bown(?:s|ed|ing|ership)?\b", before + " " + after[:30]):
+        return "stake"  # "owns 20%", not "owners are told to keep ... at 85%"
     if _CONTROLS.search(before[-30:]) and _OF_A_COMPANY.match(after):
         return "stake"  # "its holders will control 60% of the combined company"
     near = before[-80:] + " " + after[:40]
@@ -3949,6 +3970,15 @@ def _percent_measure(before: str, after: str, measure: str, sentence: str = "") 
     if _WORKFORCE_AFTER.match(after):
         return "workforce share"  # "to cut 15% jobs", "the 15% head count cut"
     return measure or "share"
+
+
+# How full a battery may be charged: "set the maximum charge at 85 percent", "keep the state
+# of charge below 85%", "caps its charging capacity at 85%", "charge the scooters to 85%".
+_BATTERY_CHARGE = re.compile(
+    r"\b(?:state\s+of\s+charge|(?:maximum|max|full)\s+charge|charg(?:e|ing)\s+(?:capacity"
+    r"|limit|level)|charge\s+(?:\w+\s+){0,2}to\s+(?:(?:more|no\s+more)\s+than\s+)?)"
+    r"[^.;\d]{0,30}$"
+)
 
 
 # The field a superlative ranks in is not the figure's period: "the largest grossing day of
@@ -4202,6 +4232,11 @@ _COMPARED = re.compile(
 
 
 _NEXT_FIGURE_CUT = re.compile(r",|\s(?:and|but|while)\s")
+# "lowered its outlook and said it would shed 9,000 jobs": a forecast in the predicate
+# before "and" is not what the next verb's figure is.
+_NEXT_PREDICATE = re.compile(
+    r"\s(?:and|but)\s+(?:then\s+|also\s+)?(?:[a-z]+ed|said|says|plans?|will|would|is|was|has)\s"
+)
 
 
 def _scope(before: str, after: str, *, rates: bool = True) -> str:
@@ -4233,7 +4268,10 @@ def _scope(before: str, after: str, *, rates: bool = True) -> str:
         distances = [
             len(before) - m.end()
             for m in pattern.finditer(before)
-            if name != "projected" or not _COMPARED.search(before, 0, m.start())
+            if name != "projected"
+            or not (
+                _COMPARED.search(before, 0, m.start()) or _NEXT_PREDICATE.search(before, m.end())
+            )
         ]
         after_found = [
             m.start() + 1

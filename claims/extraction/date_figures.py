@@ -27,6 +27,8 @@ _YESTERDAY = re.compile(r"(?<![\w-])(?i:yesterday)\b")
 
 # "the Securities Exchange Act of 1934": the year is part of the law's name.
 _LAW_OF = re.compile(r"\b(?:Act|Acts|Code|Convention|Treaty)[ \u00a0]+of[ \u00a0]+$")
+# "Copyright Harbour Wire, 2016", "© 2016": the year of a copyright notice dates no claim.
+_COPYRIGHT = re.compile(r"(?:©|\([cC]\)|\b[Cc]opyright\b)[^\n.;]{0,60}$")
 
 
 _DIGIT_GROUP_AFTER = re.compile(r"[ \u00a0]\d{3,4}(?![\d,.])")
@@ -47,6 +49,8 @@ def year(text: str, atom: Atom) -> dates.DateHit | None:
     ):
         return None
     if _LAW_OF.search(text, max(0, atom.start - 12), atom.start):
+        return None
+    if _COPYRIGHT.search(text, max(0, atom.start - 70), atom.start):
         return None
     if _DIGIT_GROUP_AFTER.match(text, end) or _DIGIT_GROUP_BEFORE.search(
         text, max(0, atom.start - 8), atom.start
@@ -143,6 +147,11 @@ def _future_cue(text: str, sentences: Sentences, start: int) -> bool:
 _AT_LEAST_BEFORE = re.compile(r"\b(?:at\s+the\s+earliest|at\s+least|no\s+earlier\s+than)\s+$", re.I)
 
 
+# A span of years written in full, "2014-2017": read as its two years. "2013-14" (a season)
+# and "between 2014 and 2017" stay one date.
+_FULL_YEAR_SPAN = re.compile(r"(?P<low>\d{4})(?:[-–]|[ \u00a0][-–][ \u00a0])(?P<high>\d{4})")
+
+
 def date_candidates(
     hits: list[dates.DateHit],
     published: dt.date | None,
@@ -166,6 +175,18 @@ def date_candidates(
         if not h.approx and _AT_LEAST_BEFORE.search(text, max(0, h.start - 24), h.start):
             qualifier = Qualifier.AT_LEAST
         iso = dates.iso(resolved, h.month, h.day)
+        span = _FULL_YEAR_SPAN.fullmatch(text, h.start, h.end) if h.year_high and text else None
+        if span:
+            # "the 2014-2017 model years" is written as "2014 through 2017" is: two years, each
+            # its own date (the last one is what a later or wider span disagrees on).
+            for year in ("low", "high"):
+                out.append(
+                    Candidate(
+                        span.start(year), span.end(year), Kind.DATE, date=span.group(year),
+                        qualifier=qualifier,
+                    )
+                )  # fmt: skip
+            continue
         high = dates.iso(h.year_high, None, None) if h.year_high else None
         out.append(
             Candidate(

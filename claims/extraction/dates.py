@@ -50,14 +50,16 @@ BARE_MONTH = re.compile(
 # Numeric and period forms. A slashed date is read only when unambiguous: "2024/03/04",
 # "25/03/2024" (25 is no month), "03/25/2024", or in a text whose written dates show its order
 # ("4 March" or "March 4"). "7.3.2024" is continental, day first. "Q3 2024", "H1 2024" and
-# "FY24" date a year. Year ranges: "2019-2023", "2023-24" (a season), "between 2019 and 2023".
+# "FY24" date a year. Year ranges: "2014-2017", "2014 - 2017", "2013-14" (a season), "between
+# 2014 and 2017".
 NUMERIC_DATE = re.compile(
     rf"(?<![\w/.,-])(?:"
     rf"(?P<ymd_y>{_YEAR})/(?P<ymd_m>0?[1-9]|1[0-2])/(?P<ymd_d>[0-2]?\d|3[01])"
     rf"|(?P<sl_a>\d{{1,2}})/(?P<sl_b>\d{{1,2}})/(?P<sl_y>{_YEAR})"
     rf"|(?P<dot_d>\d{{1,2}})\.(?P<dot_m>\d{{1,2}})\.(?P<dot_y>{_YEAR})"
     rf"|(?:Q[1-4]|H[12]|FY)\s?(?P<q_y>{_YEAR})|FY(?P<fy>\d{{2}})"
-    rf"|(?P<r1>{_YEAR})(?:[-–](?P<r2>{_YEAR}|\d{{2}})|\s+and\s+(?P<r3>{_YEAR}))"
+    rf"|(?P<r1>{_YEAR})(?:[-–](?P<r2>{_YEAR}|\d{{2}})|[ \u00a0][-–][ \u00a0](?P<r4>{_YEAR})"
+    rf"|\s+and\s+(?P<r3>{_YEAR}))"
     rf")(?![\w/]|[.,-]\d)"
 )
 _BETWEEN = re.compile(r"\bbetween\s+$", re.IGNORECASE)
@@ -200,7 +202,7 @@ def read_numeric_date(text: str, m: re.Match[str], day_first: bool | None) -> Da
     if g("q_y") or g("fy"):
         year = int(g("q_y")) if g("q_y") else 2000 + int(g("fy"))
         return DateHit(m.start(), m.end(), year, None, None)
-    low, high = int(g("r1")), g("r2") or g("r3")
+    low, high = int(g("r1")), g("r2") or g("r4") or g("r3")
     if g("r3") and not _BETWEEN.search(text, max(0, m.start() - 12), m.start()):
         return None  # "in 2019 and 2023" are two dates
     # "2023-24", "1990-95": the century is the low end's.

@@ -287,6 +287,9 @@ def _orphan(atom: Atom) -> Candidate:
     return Candidate(atom.start, atom.end, Kind.COUNT, atom.value, orphan=True)
 
 
+_MODEL_YEAR_NOUNS = frozenset({"models", "model years"})
+
+
 def _candidate(text: str, atom: Atom, sentences: Sentences) -> Candidate | dates.DateHit | None:
     if is_label(text, atom):
         # "the Farmers' League 8 and the Regionalists 6": after a name, a number may still
@@ -297,6 +300,8 @@ def _candidate(text: str, atom: Atom, sentences: Sentences) -> Candidate | dates
         return None
     if atom.kind is Kind.COUNT and is_year_like(atom) and not qualifier_before(text, atom.start):
         return year(text, atom)  # "the 2024 elections": AP style writes counts as "2,024"
+    if atom.kind is Kind.COUNT and is_year_like(atom) and atom.unit in _MODEL_YEAR_NOUNS:
+        return year(text, atom)  # "some 2016 models": a model year, even after "some"
     if atom.kind is None:
         return _bare(text, atom, sentences)
     return _measured(text, atom)

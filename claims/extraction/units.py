@@ -476,6 +476,14 @@ _NOT_THE_COUNTED = words(
     numbers totals earnings profits revenues costs savings losses funds assets forecasts
     expectations projections"""
 )
+# A word in -s right before a count (this one or an earlier one in the clause), with at most a
+# hedge between, governs it as a verb
+# ("gains about 6,400", "spans 12,000"): English puts no plural noun straight before its count.
+_VERB_BEFORE_COUNT = re.compile(
+    r"[ \u00a0]+(?:(?:about|around|roughly|some|nearly|almost|approximately|over|just|only"
+    r"|more\s+than|fewer\s+than|less\s+than|up\s+to|at\s+least|another|an?\s+(?:estimated"
+    r"|additional|further|extra))[ \u00a0]+)*(?:$|\d)"
+)
 _WORD_BEFORE = re.compile(r"(?<![\w'’-])[a-z][A-Za-z'’-]*")
 # Where a clause starts: a bare count looks for its noun no further back.
 _CLAUSE_BREAK = re.compile(
@@ -502,6 +510,8 @@ def noun_before(text: str, start: int, end: int, *, sentence_start: bool = False
         word = m.group()
         if _PRONOUN_SUBJECT.search(text, max(start, m.start() - 8), m.start()):
             continue
+        if _VERB_BEFORE_COUNT.match(text, m.end(), end):
+            continue  # "the fleet gains about 6,400": a verb, no noun
         if word not in _NOT_THE_COUNTED and is_plural_noun(word):
             return word
     first = (

@@ -247,3 +247,15 @@ def test_outlets_naming_the_strikers_differently_count_one_workforce(make_articl
     workforce = claim(first, "27,000 workers").fact
     assert claim(second, "27,000 union members").fact == workforce
     assert claim(third, "27,000 machinists").fact == workforce
+
+
+def test_a_forecast_in_the_clause_before_and_is_no_forecast_of_the_cut():
+    found = read_in_sentence(
+        "Korvane stock sagged once the firm lowered its sales forecast and said it would"
+        " shed 9,000 jobs.",
+        "9,000",
+        kind="count",
+        unit="jobs",
+    )
+
+    assert found.scope == ""

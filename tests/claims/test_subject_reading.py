@@ -1098,3 +1098,15 @@ def test_a_share_of_body_weight_lost_is_weight_loss_however_written():
         assert read(text, figure, kind=kind, unit=unit).measure == "weight loss", figure
     assert read(text, "9%", kind="percent", nth=1).measure != "weight loss"
     assert read(text, "40 tonnes", kind="quantity", unit="tonnes").measure != "weight loss"
+
+
+def test_a_dateline_joined_by_a_double_hyphen_stays_out_of_the_entity():
+    text = (
+        "SAN LORENZO--Korvane plans to trim nearly 12% of its staff, the company said."
+        " Korvane employs about 40,000 people."
+    )
+
+    found = read(text, "12%", kind="percent", unit="percent")
+
+    assert found.entity_key == "korvane"
+    assert "LORENZO" not in found.line

@@ -91,3 +91,17 @@ def test_an_exchange_ratio_is_the_number_alone_not_the_buyer_s_name(sentence):
     found = [f for f in figures(sentence) if f.value == "1.0245"]
 
     assert [(f.text, f.kind.value, f.unit) for f in found] == [("1.0245", "quantity", "shares")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The fleet gains about 6,400 Darts this year.",
+        "The warranty spans 12,000 Tolvas built last year.",
+        "The warranty spans 12,000 Tolvas on top of an earlier 9,000 older Tolvas.",
+    ],
+)
+def test_a_verb_right_before_a_count_is_not_what_it_counts(sentence):
+    found = [f for f in figures(sentence) if f.kind.value == "count"]
+    assert found
+    assert all(f.unit not in ("gains", "spans") for f in found)

@@ -120,3 +120,39 @@ def test_a_possessive_weekday_dates_its_event():
 def test_an_acronym_before_a_weekday_does_not_make_it_a_name():
     found = figures("Its shares have doubled since the IPO Tuesday.", PUBLISHED)
     assert [(f.text, f.kind.value) for f in found] == [("Tuesday", "date")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The warranty extension covers Dart hatchbacks of the 2014-2017 model years.",
+        "The warranty extension covers Dart hatchbacks of the 2014 – 2017 model years.",
+        "The warranty extension covers Dart hatchbacks from the 2014 through 2017 model years.",
+    ],
+)
+def test_a_span_of_years_is_read_as_its_first_and_its_last_year(sentence):
+    found = [(f.text, f.value) for f in figures(sentence) if f.kind.value == "date"]
+    assert found == [("2014", "2014"), ("2017", "2017")]
+
+
+def test_a_season_written_with_two_digits_stays_one_date():
+    found = [(f.text, f.value) for f in figures("Sales fell in the 2023-24 season.")]
+    assert found == [("2023-24", "2023")]
+
+
+def test_years_before_models_are_model_years_even_after_a_quantifier():
+    found = figures("The service campaign reaches 2015 - 2017 models and some 2014 models.")
+    assert [(f.text, f.kind.value, f.value) for f in found] == [
+        ("2015", "date", "2015"),
+        ("2017", "date", "2017"),
+        ("2014", "date", "2014"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Copyright Harbour Wire Service, 2016", "© 2015 Tollan Media", "(c) Tollan Media 2015"],
+)
+def test_the_year_of_a_copyright_notice_is_no_date(line):
+    found = figures("Dravik recalled 9,000 cars on Friday.\n" + line + "\n")
+    assert [f.text for f in found if f.kind.value == "date"] == []

@@ -370,13 +370,20 @@ def test_an_ambiguous_slashed_date_follows_the_order_of_the_texts_dates():
     ("sentence", "expected"),
     [
         ("Exports doubled between 2015 and 2022.", ("2015 and 2022", "2015", "2022")),
-        ("The 2021-2025 budget was cut.", ("2021-2025", "2021", "2025")),
         ("He was top scorer in the 2022-23 season.", ("2022-23", "2022", "2023")),
     ],
 )
 def test_year_ranges_are_one_date_figure(sentence, expected):
     figure = only_figure(sentence)
     assert (figure.text, figure.date, figure.date_high) == expected
+
+
+def test_a_span_of_full_years_is_its_first_and_its_last_year():
+    found = figures("The 2021-2025 budget was cut.")
+    assert [(f.text, f.date, f.date_high) for f in found] == [
+        ("2021", "2021", None),
+        ("2025", "2025", None),
+    ]
 
 
 def test_two_years_joined_by_and_without_between_are_two_dates():

@@ -61,7 +61,11 @@ def test_same_currency_amounts_are_not_conversions():
 
 def test_minus_sign_only_counts_before_a_temperature():
     assert only_figure("Shares moved -5% and the index was flat.").value == "-5"
-    assert [f.value for f in figures("The 2019-2023 plan saved 5% of costs.")] == ["2019", "5"]
+    assert [f.value for f in figures("The 2019-2023 plan saved 5% of costs.")] == [
+        "2019",
+        "2023",
+        "5",
+    ]
 
 
 def test_a_magnitude_range_written_with_a_plus_is_one_figure():
