@@ -999,22 +999,26 @@ def entity_key(name: str, acronyms: dict[str, str] | None = None) -> str:
 _GENERATIONS = frozenset(("jr", "sr", "ii", "iii", "iv"))
 
 
-def _name_words(name: str) -> list[str]:
+# Asked for every pair of an article's names (ArticleContext._aliases) and of its story's
+# (resolve_keys): names repeat within an article and across a story, each read once.
+@lru_cache(maxsize=65536)
+def _name_words(name: str) -> tuple[str, ...]:
     """A name's words without "the", possessives and corporate suffixes: "the Acme Holdings
-    Inc.'s" -> ["Acme"]."""
+    Inc.'s" -> ("Acme",)."""
     words = [_strip_possessive(w).strip(".,") for w in name.split()]
     words = [w for w in words if w]
     if words and words[0].lower() == "the":
         words = words[1:]
     while len(words) > 1 and words[-1].lower() in _CORPORATE:
         words.pop()
-    return words
+    return tuple(words)
 
 
 # Words that are never an entity's distinctive part on their own.
 _NOT_DISTINCTIVE = _CORPORATE | _GENERIC | _INSTITUTIONS | _ORGANISATION_WORDS | _STAND_INS
 
 
+@lru_cache(maxsize=65536)
 def shortens(short: str, name: str, *, leading: bool = True) -> bool:
     """Whether `short` is a shorter way of writing the entity `name` names: its acronym
     ("IMF" for "International Monetary Fund"), the generic word it ends with ("the Court"
