@@ -1023,22 +1023,26 @@ def entity_key(name: str, acronyms: dict[str, str] | None = None) -> str:
 _GENERATIONS = frozenset(("jr", "sr", "ii", "iii", "iv"))
 
 
-def _name_words(name: str) -> list[str]:
+# Asked for every pair of an article's names (ArticleContext._aliases) and of its story's
+# (resolve_keys): names repeat within an article and across a story, each read once.
+@lru_cache(maxsize=65536)
+def _name_words(name: str) -> tuple[str, ...]:
     """A name's words without "the", possessives and corporate suffixes: "the Acme Holdings
-    Inc.'s" -> ["Acme"]."""
+    Inc.'s" -> ("Acme",)."""
     words = [_strip_possessive(w).strip(".,") for w in name.split()]
     words = [w for w in words if w]
     if words and words[0].lower() == "the":
         words = words[1:]
     while len(words) > 1 and words[-1].lower() in _CORPORATE:
         words.pop()
-    return words
+    return tuple(words)
 
 
 # Words that are never an entity's distinctive part on their own.
 _NOT_DISTINCTIVE = _CORPORATE | _GENERIC | _INSTITUTIONS | _ORGANISATION_WORDS | _STAND_INS
 
 
+@lru_cache(maxsize=65536)
 def shortens(short: str, name: str, *, leading: bool = True) -> bool:
     """Whether `short` is a shorter way of writing the entity `name` names: its acronym
     ("IMF" for "International Monetary Fund"), the generic word it ends with ("the Court"
@@ -1392,6 +1396,7 @@ class ArticleContext:
         self.published = published
         # Keys by name: every figure's reading asks for the keys of the same few names.
         self._keys: dict[str, str] = {}
+        self._may_own: dict[Name, bool] = {}
 
     @cached_property
     def lowercase(self) -> frozenset[str]:
@@ -1546,6 +1551,25 @@ class ArticleContext:
             words = name.text.split()
             if len(words) >= 2:
                 found.setdefault(words[-1].lower(), []).append(name)
+        return found
+
+    def may_own(self, name: Name) -> bool:
+        """Whether a name the body writes may be what a figure near it is about: no source
+        ("said Jane Doe"), speaker, person, plural noun opening a sentence ("Lorries"), name
+        described by the next ("Ostfeld ace Ana Duarte"), credit or direction ("North of").
+        Read once per name: the figures of a sentence ask about the same names."""
+        found = self._may_own.get(name)
+        if found is None:
+            body = self.body
+            found = self._may_own[name] = (
+                not _is_source(body, name)
+                and self.key(name.text) not in self.speakers
+                and not _is_person(body, name)
+                and not _opening_plural(body, name)
+                and not _DESCRIBES_NEXT.match(body, name.end)
+                and not _CREDITED.search(body, max(0, name.start - 60), name.start)
+                and not _DIRECTION_OF.match(body, name.start)
+            )
         return found
 
     def key(self, name: str) -> str:
@@ -3314,17 +3338,7 @@ def _entity(
     after_end: int,
 ) -> str:
     body = context.body
-    names = [
-        n
-        for n in context.names_from(sentence_start, after_end)
-        if not _is_source(body, n)
-        and context.key(n.text) not in context.speakers
-        and not _is_person(body, n)
-        and not _opening_plural(body, n)
-        and not _DESCRIBES_NEXT.match(body, n.end)
-        and not _CREDITED.search(body, max(0, n.start - 60), n.start)
-        and not _DIRECTION_OF.match(body, n.start)
-    ]
+    names = [n for n in context.names_from(sentence_start, after_end) if context.may_own(n)]
     # "Jane Moss, of the Rail Institute, says the closure will cost $5m": the figure's clause
     # is what is said; the speaker and her affiliation are no part of it.
     # An organisation saying its own figure ("The CAA says its order ...") stays its entity.
@@ -3827,17 +3841,25 @@ def _nearest(patterns: Cues, before: str, after: str, *, after_words: int = 6) -
     # A cue after "and" or a comma is the next figure's ("112 people and injuring 900").
     after = _NEXT_ITEM.split(after, maxsplit=1)[0]
     tail = " ".join(after.split()[:after_words]) if after_words else ""
-    if not patterns.any.search(before) and not patterns.any.search(tail):
+    # Where no cue matches, no pattern of them does: each side is searched once for all.
+    in_before = patterns.any.search(before)
+    in_tail = patterns.any.search(tail) if tail else None
+    if not in_before and not in_tail:
         return ""
+    # No cue starts before the first place one of them matches.
+    first = in_before.start() if in_before else 0
     for name, pattern in patterns:
-        for match in pattern.finditer(before):
-            # Nearest end first; of two cues ending together the longer ("goods worth"). A
-            # cue behind a comma is the previous item's when one follows the figure ("four
-            # dead, 711 were injured").
-            behind_comma = int("," in before[match.end() :])
-            distance = (behind_comma, len(before) - match.end(), match.start() - match.end())
-            if best_distance is None or distance < best_distance:
-                best, best_distance = name, distance
+        if in_before:
+            for match in pattern.finditer(before, first):
+                # Nearest end first; of two cues ending together the longer ("goods worth").
+                # A cue behind a comma is the previous item's when one follows the figure
+                # ("four dead, 711 were injured").
+                behind_comma = int("," in before[match.end() :])
+                distance = (behind_comma, len(before) - match.end(), match.start() - match.end())
+                if best_distance is None or distance < best_distance:
+                    best, best_distance = name, distance
+        if not in_tail:
+            continue
         match = pattern.search(tail)
         if match and (best_distance is None or (0, match.start(), 0) < best_distance):
             best, best_distance = name, (0, match.start(), 0)

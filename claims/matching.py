@@ -445,6 +445,7 @@ class ArticleText:
         self.lowercase = lower | {stem(t) for t in lower}
         self._profiles: dict[tuple[str, float, bool], Profile] = {}
         self._terms: dict[tuple[str, bool], tuple[list[int], list[int], list]] = {}
+        self._previous: dict[int, str] = {}
 
     @cached_property
     def story_names(self) -> frozenset[str]:
@@ -473,6 +474,18 @@ class ArticleText:
         return self.profile_of(self.title, 1.0, title_case=True)
 
     def previous_sentence(self, sentence_start: int) -> str:
+        # The figures of one sentence share the sentence before it: found once.
+        found = self._previous.get(sentence_start)
+        if found is None:
+            found = self._previous[sentence_start] = self._read_previous_sentence(sentence_start)
+        return found
+
+    @cached_property
+    def scaled_title_profile(self) -> Profile:
+        """The title's profile as every mention's profile weighs it (mention_profile)."""
+        return _scaled(self.title_profile, self.params.title_weight)
+
+    def _read_previous_sentence(self, sentence_start: int) -> str:
         window_start = max(0, sentence_start - 600)
         chunk = self.body[window_start:sentence_start].rstrip()
         last = None
@@ -687,7 +700,7 @@ def mention_profile(article: ArticleText, mention: Mention) -> Profile:
     previous = article.profile_of(
         article.previous_sentence(mention.sentence_start), previous_weight
     )
-    title = _scaled(article.title_profile, params.title_weight)
+    title = article.scaled_title_profile
     profile = own.merged(subject).merged(previous).merged(title)
     years, quarters = article.time_terms(mention)
     heads = own.heads | frozenset(_SYNONYMS.get(w, w) for w in subject.words)
