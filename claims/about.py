@@ -330,6 +330,7 @@ _EVENTS: dict[str, tuple[str, ...]] = {
 # Moments and periods a figure is stated for; the first pattern found nearest wins.
 _MOMENTS: tuple[tuple[str, str], ...] = (
     ("premarket", r"pre-?market"),
+    ("after hours", r"after-?hours|extended(?:[- ]hours)? trad(?:e|ing)|post-?market"),
     ("intraday high", r"(?:intraday |session )?(?:high|peak|peaked|as much as|as high as)"),
     ("open", r"open(?:ed|ing)?"),
     ("close", r"clos(?:ed|ing|e)|ended|finished|settled"),
@@ -809,6 +810,18 @@ _DATELINE_WORD = re.compile(r"[A-Z]{3,}(?:\s[A-Z]{3,})*\s*(?:\([^)]*\)\s*)?(?:[,
 _LINE_DATELINE = re.compile(
     r"(?m)^[A-Z]{3,}(?:[ .][A-Z]{2,})*\.?(?:,[ \w.]{1,30})?\s*(?:\([^)\n]*\)\s*)?(?:[—–-]\s+|--)(?=[A-Z])"
 )
+# "Analysts had projected", "analysts polled by Vantor expected": the figure after is their
+# estimate of what the sentence leaves to the one before.
+_ANALYSTS_EXPECTED = re.compile(
+    r"\banalysts\b[^.;]{0,40}?\b(?:had\s+)?(?:projected|expected|forecast|estimated|predicted)"
+    r"(?:\s+(?:a|an|about|around|roughly|some))?\s*$",
+    re.IGNORECASE,
+)
+# A page's label before a link, opening its line: "Related: ...", "Read more: ...".
+_PAGE_LABEL = re.compile(
+    r"(?im)^[ \t]*((?:related(?: stories| articles| content| coverage)?|read more|read next"
+    r"|more on this|see also|also read|recommended|watch|listen|advertisement)):"
+)
 _MODEL_NUMBER = re.compile(r"(?!(?:19|20)\d\d\b)\d{1,4}[A-Za-z]?")
 _WEEKDAY = re.compile(r"^(?:mon|tues|wednes|thurs|fri|satur|sun)day$", re.IGNORECASE)
 
@@ -1158,6 +1171,8 @@ def find_names(
     for m in _LINE_DATELINE.finditer(text):
         bracket = text.find("(", m.start(), m.end())
         datelines.append((m.start(), m.end() if bracket < 0 else bracket))
+    # "Related: Port Ellis reopens", "Read more: ...": a page's label for a link names nobody.
+    datelines += [m.span(1) for m in _PAGE_LABEL.finditer(text)]
     # "DALLAS (AP) — Star outfielder ...": the word after a dateline opens the sentence.
     after_dateline = {m.end() for m in _TITLE_DATELINE.finditer(text)} | {
         m.end() for m in _LINE_DATELINE.finditer(text)
@@ -1166,6 +1181,8 @@ def find_names(
     # Words written only right after a number ("420 Max"): model names, no names alone.
     after_number = Counter(m.group(1).lower() for m in re.finditer(r"\d\s([A-Z][\w-]*)", text))
     model_words = {word for word, n in after_number.items() if capitalised[word] <= n}
+
+    run_opened_initial = True
 
     def close() -> None:
         while run and run[-1].group().lower() in ("of", "the", "&", "and", "de", "new"):
@@ -1191,7 +1208,15 @@ def find_names(
         gap = text[run[-1].end() : match.start()] if run else ""
         # "Carrow & Finch": an ampersand between two capitalised words joins one name; a line
         # break ends one ("Key Facts" over "Pellow ...").
-        if run and (gap.strip() or "\n" in gap) and not (gap.strip() == "&" and capital):
+        # "saw Avengers: Endgame on Friday": a title's subtitle after a colon, inside a
+        # sentence, is the same name ("Vexa: Sales rose" opening a line is no title).
+        subtitle = gap == ": " and capital and bool(run) and not run_opened_initial
+        if (
+            run
+            and (gap.strip() or "\n" in gap)
+            and not (gap.strip() == "&" and capital)
+            and not subtitle
+        ):
             close()
         if lower == "new" and re.match(r"\s[A-Z]", text[match.end() : match.end() + 2]):
             capital = True  # "New York": "new" opens a name only before a capitalised word
@@ -1229,11 +1254,19 @@ def find_names(
         if capital and re.search(r"-[a-z]", bare):
             capital = False  # "Chicago-based": an adjective, "San Francisco-based" too
             run.clear()
+            if (
+                bare.lower().endswith("-based")
+                and names
+                and text[names[-1].end - offset : match.start()] == ", "
+            ):
+                names.pop()  # "Port Ellis, Norland-based Vexa": the town is where it is based
         if capital and any(start <= match.start() < end for start, end in datelines):
             capital = False
         if capital and _DATELINE_WORD.match(text, match.start()) and initial:
             capital = False  # "SINGAPORE –": the dateline places the story, it is not its subject
         if capital or connector or model:
+            if not run:
+                run_opened_initial = initial
             run.append(match)
             if word.endswith(("'s", "’s")):
                 close()
@@ -1858,6 +1891,7 @@ _READ_MOMENTS = {
     "intraday high": "at intraday high",
     "intraday low": "at intraday low",
     "premarket": "in premarket trading",
+    "after hours": "in after-hours trading",
 }
 _TRADING_DAY = re.compile(r"(first|second)-day\s+")
 
@@ -1946,7 +1980,10 @@ def _strike_story(body: str) -> bool:
     return len(_STRIKE_WORD.findall(body, 0, 20000)[:2]) >= 2
 
 
-_MOMENT_WORDS = frozenset(w for n in _MOMENT_NAMES for w in n.split()) | {"day"}
+# ("after hours" is read whole: "hours" ends many a reference that is no moment)
+_MOMENT_WORDS = frozenset(w for n in _MOMENT_NAMES if n != "after hours" for w in n.split()) | {
+    "day"
+}
 
 
 _SHARES_MOVED_TO = re.compile(
@@ -2297,6 +2334,9 @@ def about(
     )
     if result and result.shown:
         shown = result.shown  # "data center revenue estimate", "earnings per share"
+    if not (measure or wording or shown) and _ANALYSTS_EXPECTED.search(before):
+        # "Analysts had projected $4.1 billion": what analysts expected, not the analysts.
+        shown = "analysts' estimate"
     if kind == "money" and box_office and (measure in _GROSSES or not (wording or shown)):
         # "domestic opening weekend gross"
         shown = box_office

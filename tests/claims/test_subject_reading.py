@@ -1110,3 +1110,67 @@ def test_a_dateline_joined_by_a_double_hyphen_stays_out_of_the_entity():
 
     assert found.entity_key == "korvane"
     assert "LORENZO" not in found.line
+
+
+def test_a_page_label_before_a_link_is_no_entity():
+    text = (
+        "Harlow Water raises bills for a third year\n"
+        "Related: Reservoir levels fall as dry spell lasts into autumn\n"
+        "Harlow Water has raised average bills from 410 pounds to 452 pounds."
+    )
+
+    found = read(text, "410 pounds", kind="money", unit="GBP")
+
+    assert "Related" not in [name.text for name in about.find_names(text)]
+    assert found.line.startswith("Harlow Water")
+
+
+def test_the_town_before_a_based_adjective_is_where_the_company_is_no_entity():
+    text = (
+        "Vexa Labs cut its forecast on Tuesday.\n"
+        "Shares of Port Ellis, Norland-based Vexa Labs fell 12% in late trading."
+    )
+
+    found = read(text, "12%", kind="percent", unit="percent")
+
+    assert "Port Ellis" not in [name.text for name in about.find_names(text)]
+    assert found.entity == "Vexa Labs"
+
+
+def test_a_title_and_its_subtitle_after_a_colon_are_one_name_inside_a_sentence():
+    text = (
+        "Ticket sales for Starfall: Iron Tide reached $41 million on Friday."
+        "\nVexa: Sales rose 8% in the spring."
+    )
+
+    names = [name.text for name in about.find_names(text)]
+
+    assert "Starfall: Iron Tide" in names
+    assert "Vexa" in names
+    assert not any(name.startswith("Vexa:") for name in names)
+    found = read(text, "$41 million", kind="money", unit="USD")
+    assert found.line.startswith("Starfall: Iron Tide")
+
+
+def test_a_figure_analysts_projected_is_their_estimate_not_the_analysts():
+    text = (
+        "Vexa Labs expects revenue of $3.2 billion this quarter, the company said."
+        " Analysts had projected $3.6 billion on average."
+    )
+
+    found = read(text, "$3.6 billion", kind="money", unit="USD")
+
+    assert found.line.startswith("Vexa Labs analysts' estimate")
+
+
+def test_a_market_value_lost_in_extended_trade_is_no_loss_of_the_next_day():
+    text = (
+        "Shares of Vexa Labs slumped 18% in extended trade, setting it up to lose more than"
+        " $9 billion in market value."
+    )
+
+    found = read(text, "$9 billion", kind="money", unit="USD")
+
+    assert found.measure == "market value"
+    assert found.reference == "after hours"
+    assert found.line == "Vexa Labs market value in after-hours trading"
