@@ -841,6 +841,7 @@ def _subjects_differ(group: _Group, summary: Mapping, same_number: bool = False)
         and root.subject_scope not in scopes
         and not {root.subject_scope, *scopes} <= about.WORKFORCES
         and not _corrects(root.subject_scope, scopes)
+        and not _market_left_unsaid(root.subject_scope, scopes)
     ):
         return True
     family = _family_name(root.subject_measure) if root.subject_measure else ""
@@ -911,6 +912,26 @@ def _correction_of(root: Claim, references: Iterable[str]) -> bool:
     )
 
 
+# The markets a film's takings are counted in (claims.measure_words.box_office).
+_MARKETS = frozenset(("domestic", "global", "international"))
+
+
+def _market_left_unsaid(scope: str, scopes: Iterable[str]) -> bool:
+    """Whether a film's takings over some days ("opening day") name no market where the
+    fact's name one, or the other way round, and no other market is named: "the largest
+    opening day on record" is the day the other outlets give for the one market they name,
+    as a figure naming no place joins the place the story's others name."""
+    days, markets = set(), set()
+    for each in {scope, *scopes}:
+        market, _, rest = each.partition(" ")
+        if market in _MARKETS and rest:
+            markets.add(market)
+            days.add(rest)
+        else:
+            days.add(each)
+    return len(days) == 1 and len(markets) == 1 and "" not in days and scope not in scopes
+
+
 def _another_quantity(scope: str) -> bool:
     """Whether a scope makes the figure another quantity than the one said plainly, not the
     same one said more fully ("fully diluted", "in total"): a forecast, a revision, a part
@@ -967,6 +988,7 @@ def _same_subject(
     fact's; named on one side only, it says nothing. `on`: the mention's publication day;
     `slipped`: whether its value is one of the fact's written with another scale word."""
     root = group.roots[0]
+    _, _, scopes = _key_parts(tuple(summary.get("keys", ())))
     places = summary.get("places", ())
     if root.subject_place and places and root.subject_place not in places:
         return False  # staff counted in one country and in another: two facts
@@ -982,7 +1004,12 @@ def _same_subject(
             continue
         reference, scope = parts[2], parts[3]
         corrected = root.subject_measure in about.TALLIES and _corrects(root.subject_scope, [scope])
-        if scope != root.subject_scope and not _total_held(root, scope) and not corrected:
+        if (
+            scope != root.subject_scope
+            and not _total_held(root, scope)
+            and not corrected
+            and not _market_left_unsaid(root.subject_scope, {scope, *scopes})
+        ):
             continue
         if not _entities_fit(entity, parts[0], family or _family_name(parts[1])):
             continue
