@@ -2640,7 +2640,7 @@ _SAVED = re.compile(r"\bsav(?:e|ed|es|ing)\b")
 _LEVELS = frozenset(("interest rate", "unemployment rate", "inflation", "participation rate"))
 REPLACED_COUNT = "replaced count"
 CORRECTED_COUNT = "corrected"
-_CORRECTED = r"(?:revis|correct|lower|downgrad|scal(?:ed|ing) back|cut\b|brought down|bring down)"
+_CORRECTED = r"(?:revis|correct|lower|downgrad|scal(?:ed|ing) back|brought down|bring down)"
 # The figure left behind by a correction: "revised the toll to 198 from 212", "revised the
 # toll from 212 to 198", "was earlier put at 212", "212, which officials later revised".
 _REPLACED_BEFORE = re.compile(

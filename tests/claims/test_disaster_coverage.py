@@ -687,3 +687,18 @@ def test_a_toll_s_correction_joins_the_count_it_names_not_an_earlier_day_s(make_
     )
     assert claim(second, "198").fact == claim(first, "212").fact
     assert claim(second, "198").fact != claim(early, "150").fact
+
+
+def test_a_toll_s_correction_and_the_count_it_replaces_are_read_as_such():
+    text = "The provincial government revised the ferry death toll to 198 from 212 on Sunday."
+    published = date(2026, 3, 15)
+    corrected = read_figure(text, "198", kind="count", unit="people", published=published)
+    replaced = read_figure(text, "212", kind="count", unit="people", published=published)
+    assert corrected.scope == about.CORRECTED_COUNT
+    assert replaced.reference == about.REPLACED_COUNT
+    plain = "A storm that downed power lines on Friday killed 212 people, officials said."
+    assert read_figure(
+        plain, "212", kind="count", unit="people", published=published
+    ).reference != (about.REPLACED_COUNT)
+    by = "Officials revised the ferry death toll down by 14 on Sunday."
+    assert read_figure(by, "14", kind="count", published=published).scope != about.CORRECTED_COUNT
