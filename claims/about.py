@@ -2212,11 +2212,22 @@ def about(
         # each day's share of a fire contained.
         day = report_day.reported_day(body, context.published, sentence_start, sentence_end, end)
         reference = report_day.label(day) if day else ""
+    if kind == "count" and measure in _TOLLS and _replaced_toll(body[sentence_start:start], after):
+        # "revised the toll to 198 from 212", "212, which officials later revised": the count
+        # a correction replaced, as the article recalls it. The correction is that day's toll
+        # (one fact with the old count other outlets give, so they disagree); the recalled
+        # old figure is not that day's count.
+        reference = REPLACED_COUNT
     scope = (
         ""
         if kind == "date"
         else _scope(before.lower()[-80:], after.lower()[:80], rates=kind == "money")
     )
+    if measure in _TOLLS and scope == "revision" and not re.search(r"\bby\s+$", before):
+        # "revised the toll to 198 from 212": the corrected count is the toll itself, one fact
+        # with the count it replaces (an outlet still giving the old figure disagrees), though
+        # dated a day after it. "Revised down by 14" is a change, no toll.
+        scope = CORRECTED_COUNT
     if measure in _TOLLS and scope in ("", "total") and _toll_projected(body[sentence_start:start]):
         # "Modeling suggested the death toll could surpass 10,000": what a model foresees is
         # no count as of any day, and outlets' projections disagree with each other only.
@@ -2667,6 +2678,27 @@ def _agency_key(name: str) -> str:
 _SAVED = re.compile(r"\bsav(?:e|ed|es|ing)\b")
 # Rates a decision or a month moves from one level to another.
 _LEVELS = frozenset(("interest rate", "unemployment rate", "inflation", "participation rate"))
+REPLACED_COUNT = "replaced count"
+CORRECTED_COUNT = "corrected"
+_CORRECTED = r"(?:revis|correct|lower|downgrad|scal(?:ed|ing) back|brought down|bring down)"
+# The figure left behind by a correction: "revised the toll to 198 from 212", "revised the
+# toll from 212 to 198", "was earlier put at 212", "212, which officials later revised".
+_REPLACED_BEFORE = re.compile(
+    rf"{_CORRECTED}[^.;]*\bfrom\s+(?:an?\s+(?:earlier|initial)\s+)?$"
+    r"|\b(?:earlier|previously|initially|first)\s+(?:been\s+)?(?:put|given|reported|placed)"
+    r"\s+(?:at|as)\s+$",
+    re.IGNORECASE,
+)
+_REPLACED_AFTER = re.compile(
+    rf"^[^.;]{{0,60}}?\b(?:which|that)\b[^.;]{{0,40}}{_CORRECTED}", re.IGNORECASE
+)
+
+
+def _replaced_toll(sentence_before: str, after: str) -> bool:
+    """Whether a toll is the count a correction replaced (see REPLACED_COUNT)."""
+    return bool(_REPLACED_BEFORE.search(sentence_before) or _REPLACED_AFTER.match(after))
+
+
 _FROM_LEVEL = re.compile(r"\bfrom\s+(?:between\s+|a\s+(?:rate|level)\s+of\s+)?$", re.IGNORECASE)
 # Counts of a disaster's victims that rise from one update to the next.
 # What tells a court's amounts apart: what a side asked for against what was ordered, the sum

@@ -594,6 +594,7 @@ def _score_candidates(
     scores = {}
     # Each fact's profile is read once, for every group it is a candidate of.
     profiles: dict[int, Profile] = {}
+    replaced = _replaced_numbers(groups, article)
     for index, group in enumerate(groups):
         root = group.roots[0]
         dimension = units.dimension_of(root.kind, root.unit)
@@ -606,9 +607,35 @@ def _score_candidates(
             if profile is None:
                 profile = profiles[fact_id] = matching.mean_profile(fact.terms)
             result = _score(group, fact, reading, params, overrides, profile, on=article.published)
+            if result is not None and root.subject_scope == about.CORRECTED_COUNT and replaced:
+                # "revised the toll to 198 from 212": the correction joins the count it names
+                # as replaced, not another one of those days.
+                if not _holds_number(fact, replaced.get(root.subject_measure, set())):
+                    continue
+                result = replace(result, total=result.total + SUBJECT_KEY_BONUS)
             if result is not None:
                 scores[index, fact_id] = result
     return scores, facts
+
+
+def _replaced_numbers(groups: Sequence[_Group], article: Article) -> dict[str, set[Decimal]]:
+    """The numbers an article gives as the counts a correction replaced, by measure."""
+    numbers: dict[str, set[Decimal]] = defaultdict(set)
+    for group in groups:
+        root = group.roots[0]
+        if root.subject_reference != about.REPLACED_COUNT:
+            continue
+        reading = reading_of_claim(root, article)
+        if reading is not None and reading.number is not None:
+            numbers[root.subject_measure].add(reading.number)
+    return numbers
+
+
+def _holds_number(fact: Fact, numbers: set[Decimal]) -> bool:
+    return any(
+        value.get("number") is not None and matching.reading_of_value(value).number in numbers
+        for value in fact.terms.get("values", ())
+    )
 
 
 # A mention whose subject key (entity, measure, reference, scope) is a fact's joins it whatever
@@ -802,7 +829,10 @@ def _subjects_differ(group: _Group, summary: Mapping, same_number: bool = False)
         root.subject_reference
         and references
         and not _compatible(root.subject_reference, references)
-        and not (same_number and _tally_dated_near(root, references))
+        and not (
+            (same_number and _tally_dated_near(root, references))
+            or _correction_of(root, references)
+        )
     ):
         return True
     if (
@@ -810,6 +840,8 @@ def _subjects_differ(group: _Group, summary: Mapping, same_number: bool = False)
         and scopes
         and root.subject_scope not in scopes
         and not {root.subject_scope, *scopes} <= about.WORKFORCES
+        and not _corrects(root.subject_scope, scopes)
+        and not _market_left_unsaid(root.subject_scope, scopes)
     ):
         return True
     family = _family_name(root.subject_measure) if root.subject_measure else ""
@@ -854,6 +886,50 @@ def _tally_dated_near(root: Claim, references: Iterable[str]) -> bool:
     if root.subject_measure not in about.TALLIES:
         return False
     return any(report_day.near_days(root.subject_reference, r) for r in references)
+
+
+def _corrects(scope: str, scopes: Iterable[str]) -> bool:
+    """Whether one side is a toll's correction ("revised the toll to 198 from 212") and the
+    other the plain count: one fact, the correction dated a day or two after the count it
+    replaces. A toll's scopes are only ever these two or none."""
+    return about.CORRECTED_COUNT in {scope, *scopes} and {scope, *scopes} <= {
+        about.CORRECTED_COUNT,
+        "",
+    }
+
+
+def _correction_of(root: Claim, references: Iterable[str]) -> bool:
+    """Whether the mention is a toll's correction and the fact a count of it reported up to
+    a day or two before: the count it replaces. A later count is another update."""
+    if root.subject_scope != about.CORRECTED_COUNT or not _tally_dated_near(root, references):
+        return False
+    day = report_day.parse_label(root.subject_reference)
+    return any(
+        report_day.near_days(root.subject_reference, r)
+        and day is not None
+        and (report_day.parse_label(r) or day) <= day
+        for r in references
+    )
+
+
+# The markets a film's takings are counted in (claims.measure_words.box_office).
+_MARKETS = frozenset(("domestic", "global", "international"))
+
+
+def _market_left_unsaid(scope: str, scopes: Iterable[str]) -> bool:
+    """Whether a film's takings over some days ("opening day") name no market where the
+    fact's name one, or the other way round, and no other market is named: "the largest
+    opening day on record" is the day the other outlets give for the one market they name,
+    as a figure naming no place joins the place the story's others name."""
+    days, markets = set(), set()
+    for each in {scope, *scopes}:
+        market, _, rest = each.partition(" ")
+        if market in _MARKETS and rest:
+            markets.add(market)
+            days.add(rest)
+        else:
+            days.add(each)
+    return len(days) == 1 and len(markets) == 1 and "" not in days and scope not in scopes
 
 
 def _another_quantity(scope: str) -> bool:
@@ -912,6 +988,7 @@ def _same_subject(
     fact's; named on one side only, it says nothing. `on`: the mention's publication day;
     `slipped`: whether its value is one of the fact's written with another scale word."""
     root = group.roots[0]
+    _, _, scopes = _key_parts(tuple(summary.get("keys", ())))
     places = summary.get("places", ())
     if root.subject_place and places and root.subject_place not in places:
         return False  # staff counted in one country and in another: two facts
@@ -926,7 +1003,13 @@ def _same_subject(
         if not family and not _named_by_heads(parts[1], group.profile):
             continue
         reference, scope = parts[2], parts[3]
-        if scope != root.subject_scope and not _total_held(root, scope):
+        corrected = root.subject_measure in about.TALLIES and _corrects(root.subject_scope, [scope])
+        if (
+            scope != root.subject_scope
+            and not _total_held(root, scope)
+            and not corrected
+            and not _market_left_unsaid(root.subject_scope, {scope, *scopes})
+        ):
             continue
         if not _entities_fit(entity, parts[0], family or _family_name(parts[1])):
             continue
@@ -938,6 +1021,7 @@ def _same_subject(
                 and _compatible(root.subject_reference, [reference])
             )
             or (scope.startswith("per ") and _year_on_one_side(reference, root.subject_reference))
+            or (corrected and _correction_of(root, [reference]))
             or _target_year_on_one_side(reference, root.subject_reference, on)
             or (slipped and _year_on_one_side(reference, root.subject_reference))
         ):

@@ -105,13 +105,17 @@ def label(day: dt.date) -> str:
 NEAR_DAYS = 2
 
 
+def parse_label(text: str) -> dt.date | None:
+    """The day a label (see `label`) names, or None for any other reference."""
+    try:
+        return dt.datetime.strptime(text, "%d %B %Y").replace(tzinfo=dt.UTC).date()
+    except ValueError:
+        return None
+
+
 def near_days(label_a: str, label_b: str) -> bool:
     """Whether two labels (see `label`) are days at most NEAR_DAYS apart."""
-    try:
-        a, b = (
-            dt.datetime.strptime(x, "%d %B %Y").replace(tzinfo=dt.UTC).date()
-            for x in (label_a, label_b)
-        )
-    except ValueError:
+    a, b = parse_label(label_a), parse_label(label_b)
+    if a is None or b is None:
         return False
     return abs((a - b).days) <= NEAR_DAYS

@@ -257,3 +257,23 @@ def test_the_same_amount_converted_is_no_next_figure():
     )
     found = read_figure(text, "15 million euros", kind="money", unit="EUR")
     assert found.measure == "investment"
+
+
+def test_an_opening_day_naming_no_market_joins_the_one_market_the_story_names(make_article):
+    first = publish(
+        make_article,
+        "Halvern Studios' “Lanterns” topped the charts. “Lanterns” grossed $41.6 million"
+        " domestically when it opened on Friday, including $9 million in previews.",
+        outlet="Screen Ledger",
+        published=date(2025, 6, 9),
+    )
+    second = publish(
+        make_article,
+        "Halvern Studios' “Lanterns” broke several records, including the largest Thursday"
+        " preview gross ($9.2 million) and the largest opening day on record ($41.9 million).",
+        outlet="Reel Desk",
+        published=date(2025, 6, 9),
+    )
+    low, high = claim(first, "$41.6 million"), claim(second, "$41.9 million")
+    assert low.fact == high.fact
+    assert low.fact.agreement == Fact.Agreement.DISPUTED

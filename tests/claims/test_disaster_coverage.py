@@ -631,3 +631,74 @@ def test_a_county_s_toll_named_once_and_then_as_the_county_is_one_fact(make_arti
     )
 
     assert claim(first, "14").fact == claim(second, "14 deaths").fact
+
+
+def test_a_toll_revised_down_is_one_fact_with_the_count_it_corrects(make_article):
+    first = publish(
+        make_article,
+        "A ferry capsized off Tarnel island on Friday. The death toll rose to 212 on Saturday,"
+        " the coast guard said.",
+        outlet="Coast Wire",
+        published=date(2026, 3, 14),
+    )
+    second = publish(
+        make_article,
+        "The Tarnel provincial government on Sunday revised the death toll in the ferry disaster"
+        " to 198 from 212, saying some bodies had been counted twice.",
+        outlet="Velmar Herald",
+        published=date(2026, 3, 15),
+    )
+    third = publish(
+        make_article,
+        "The Tarnel ferry toll was earlier put at 212, which the government revised to 198 on"
+        " Sunday. The toll rose to 203 on Monday after two injured passengers died.",
+        outlet="Dravo Ledger",
+        published=date(2026, 3, 16),
+    )
+    old = claim(first, "212").fact
+    assert claim(second, "198").fact == old  # the correction states the count it replaces
+    assert claim(third, "198").fact == old
+    assert old.agreement == Fact.Agreement.DISPUTED
+    # A later day's count is another update, not the corrected one.
+    assert claim(third, "203").fact != old
+
+
+def test_a_toll_s_correction_joins_the_count_it_names_not_an_earlier_day_s(make_article):
+    early = publish(
+        make_article,
+        "A ferry capsized off Tarnel island on Thursday. The death toll stood at 150 on Friday"
+        " morning, the coast guard said.",
+        outlet="Coast Wire",
+        published=date(2026, 3, 13),
+    )
+    first = publish(
+        make_article,
+        "A ferry capsized off Tarnel island on Thursday. The death toll rose to 212 on Saturday,"
+        " the coast guard said.",
+        outlet="Velmar Herald",
+        published=date(2026, 3, 14),
+    )
+    second = publish(
+        make_article,
+        "The Tarnel provincial government on Sunday revised the death toll in the ferry disaster"
+        " to 198 from 212, saying some bodies had been counted twice.",
+        outlet="Dravo Ledger",
+        published=date(2026, 3, 15),
+    )
+    assert claim(second, "198").fact == claim(first, "212").fact
+    assert claim(second, "198").fact != claim(early, "150").fact
+
+
+def test_a_toll_s_correction_and_the_count_it_replaces_are_read_as_such():
+    text = "The provincial government revised the ferry death toll to 198 from 212 on Sunday."
+    published = date(2026, 3, 15)
+    corrected = read_figure(text, "198", kind="count", unit="people", published=published)
+    replaced = read_figure(text, "212", kind="count", unit="people", published=published)
+    assert corrected.scope == about.CORRECTED_COUNT
+    assert replaced.reference == about.REPLACED_COUNT
+    plain = "A storm that downed power lines on Friday killed 212 people, officials said."
+    assert read_figure(
+        plain, "212", kind="count", unit="people", published=published
+    ).reference != (about.REPLACED_COUNT)
+    by = "Officials revised the ferry death toll down by 14 on Sunday."
+    assert read_figure(by, "14", kind="count", published=published).scope != about.CORRECTED_COUNT
