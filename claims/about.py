@@ -386,7 +386,7 @@ _BASE_PERIOD = re.compile(
     r"\b(?:from|over|than|since|versus|vs\.?|against|compared (?:with|to))"
     r"\s+(?:the\s+)?(?:(?:same|previous|prior|year-earlier)\s+(?:period|quarter|year)"
     r"\s+(?:in|of|a year earlier in)\s+)?(?:fiscal\s+)?$"
-    # "the lowest level since March 2023", "since early 2023": when a record began.
+    # "the lowest level since June 2019", "since early 2019": when a record began.
     r"|\bsince\s+(?:(?:early|late|mid)[- ]?\s*)?(?:[A-Z][a-z]+\s+)?$",
     re.IGNORECASE,
 )
@@ -1208,7 +1208,7 @@ def find_names(
         gap = text[run[-1].end() : match.start()] if run else ""
         # "Carrow & Finch": an ampersand between two capitalised words joins one name; a line
         # break ends one ("Key Facts" over "Pellow ...").
-        # "saw Avengers: Endgame on Friday": a title's subtitle after a colon, inside a
+        # "saw Harbour Tales: Nightfall on Friday": a title's subtitle after a colon, inside a
         # sentence, is the same name ("Vexa: Sales rose" opening a line is no title).
         subtitle = gap == ": " and capital and bool(run) and not run_opened_initial
         if (
