@@ -16,6 +16,7 @@ from django.db import connection, transaction
 from django.db.models import QuerySet
 
 from claims.about import ArticleContext
+from factcheck.rows import update_rows
 
 from .models import Article, Story
 
@@ -95,7 +96,7 @@ def assign_story(
             note = f"joined story {story.pk} ({story.title[:80]})"
         # Conditional: an article a reviewer placed meanwhile stays where it is. The
         # extraction's "done" event names the story (claims.pipeline).
-        if not Article.objects.filter(pk=article.pk, story=None).update(story=story):
+        if not _place(article.pk, story.pk):
             transaction.set_rollback(True)
             story = None
         else:
@@ -411,7 +412,21 @@ def _widen(story: Story, names: list[str], figures: set[str], article: Article) 
         if story.last_published is None or article.published > story.last_published:
             story.last_published = article.published
     if _widened(story) != before:
-        story.save(update_fields=_WIDENED)
+        # Run for most articles: update_rows costs less than save() (no signal listens).
+        update_rows([story], _WIDENED)
+
+
+def _place(article_id: int, story_id: int) -> bool:
+    """Article.objects.filter(pk=article_id, story=None).update(story=story_id), written as
+    SQL (building the queryset cost more than the database's work): whether it was placed."""
+    quote, meta = connection.ops.quote_name, Article._meta
+    story, pk = quote(meta.get_field("story").column), quote(meta.pk.column)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE {quote(meta.db_table)} SET {story} = %s WHERE {pk} = %s AND {story} IS NULL",
+            [story_id, article_id],
+        )
+        return cursor.rowcount > 0
 
 
 def new_story_for(article: Article) -> Story:

@@ -23,11 +23,11 @@ from dataclasses import replace
 from datetime import timedelta
 
 from django.conf import settings
-from django.db import transaction
-from django.db.models import Q
+from django.db import connection, transaction
+from django.db.models import F, Q
 from django.utils import timezone
 
-from articles.models import Article, Outlet
+from articles.models import Article, Outlet, Story
 from articles.services import change_status
 from articles.signals import extraction_requested
 from articles.stories import add_name_forms, assign_story
@@ -82,12 +82,20 @@ def propose_claims(article: Article) -> int:
     # Its own short transaction: matching below then locks only this story.
     assign_story(article, figures, context)
     with transaction.atomic():
-        locked = Article.objects.select_for_update().get(pk=article.pk)
+        locked = _locked_article(article.pk)
         if locked.status != Status.EXTRACTING:
             return 0
         # The story is the one assign_story just read and widened, unless a reviewer moved the
         # article since.
-        story = article.story if locked.story_id == article.story_id else locked.story
+        if locked.story_id == article.story_id:
+            story = article.story
+            if "name_forms" in story.get_deferred_fields():
+                # Read with the locked row (assign_story reads candidates without them).
+                story.name_forms = _NAME_FORMS.from_db_value(
+                    locked.story_name_forms, None, connection
+                )
+        else:
+            story = locked.story
         claims, kept = _replace_proposed_claims(locked, figures, context, story.name_forms)
         change_status(
             locked,
@@ -123,9 +131,7 @@ def _replace_proposed_claims(
     stale: list[int] = []
     released: dict[int, list[int]] = defaultdict(list)
     reviewed_spans: set[tuple[int, int]] = set()
-    stored = Claim.objects.filter(article=article).values_list(
-        "id", "fact_id", "status", "version", "start", "end"
-    )
+    stored = _run_compiled(_STORED_CLAIMS, article.pk)
     for claim_id, fact_id, status, version, start, end in stored:
         if status == Claim.Status.PROPOSED and version == 0:
             stale.append(claim_id)
@@ -159,6 +165,65 @@ def _replace_proposed_claims(
             # line: grouping keeps comparing each claim's own terms.
             claim.subject = claims[original].subject
     return list(claims.values()), bool(reviewed_spans)
+
+
+# A stand-in article id, found again in a compiled query's parameters (_compiled).
+_STAND_IN_ID = -7_070_707
+_NAME_FORMS = Story._meta.get_field("name_forms")
+
+
+def _lock_query():
+    """The article's row, locked, with its story's name forms (story_name_forms)."""
+    return (
+        Article.objects.select_for_update(of=("self",))
+        .filter(pk=_STAND_IN_ID)
+        .annotate(story_name_forms=F("story__name_forms"))
+        .order_by()
+    )
+
+
+def _stored_claims_query():
+    """What _replace_proposed_claims reads of each stored claim of the article."""
+    return Claim.objects.filter(article_id=_STAND_IN_ID).values_list(
+        "id", "fact_id", "status", "version", "start", "end"
+    )
+
+
+# Run for every article: their SQL compiled by Django once per database vendor (building
+# and compiling the querysets cost more than the database's work), run with the article's id.
+_LOCK_ARTICLE: dict[str, tuple[str, list, int]] = {}
+_STORED_CLAIMS: dict[str, tuple[str, list, int]] = {}
+_BUILDERS = {id(_LOCK_ARTICLE): _lock_query, id(_STORED_CLAIMS): _stored_claims_query}
+
+
+def _compiled(cache: dict, article_id: int) -> tuple[str, list]:
+    if connection.vendor not in cache:
+        sql, params = _BUILDERS[id(cache)]().query.sql_with_params()
+        slots = [i for i, param in enumerate(params) if param == _STAND_IN_ID]
+        if len(slots) != 1:
+            raise ValueError(f"the stand-in id is not found once in {sql}")
+        cache[connection.vendor] = (sql, list(params), slots[0])
+    sql, params, slot = cache[connection.vendor]
+    params = list(params)
+    params[slot] = article_id
+    return sql, params
+
+
+def _locked_article(article_id: int) -> Article:
+    """Article.objects.select_for_update().get(pk=article_id), locking the article's row
+    only, with its story's name forms as stored (story_name_forms: JSON text)."""
+    sql, params = _compiled(_LOCK_ARTICLE, article_id)
+    found = list(Article.objects.raw(sql, params))
+    if not found:
+        raise Article.DoesNotExist(f"article {article_id} does not exist")
+    return found[0]
+
+
+def _run_compiled(cache: dict, article_id: int) -> list[tuple]:
+    sql, params = _compiled(cache, article_id)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
 
 
 def release_article_claims(sender, *, article_id: int, note: str, **kwargs) -> None:

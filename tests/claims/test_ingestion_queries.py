@@ -21,8 +21,8 @@ STORY = (
 # One claim per figure: the amount, the workers, the year, the cars and the rate.
 FIGURES = 5
 # Extraction and grouping of one article: status changes and their events, the story and the
-# stories it may show to be one, the name forms the story knows, the claims, the candidate
-# facts, then one write per table (21 on SQLite; 21 on PostgreSQL too, where its two locks
+# stories it may show to be one, the claims (the name forms the story knows are read with the
+# article's locked row), the candidate facts, then one write per table (21 on SQLite; 21 on PostgreSQL too, where its two locks
 # are offset by each status change written with its event), and one more for the story's
 # name forms when the article writes a name the story had not. A new query per claim or per
 # fact breaks it.
@@ -60,6 +60,19 @@ def test_a_new_article_in_an_empty_store_takes_a_bounded_number_of_queries(publi
     assert Claim.objects.filter(article=article).count() >= FIGURES
     assert Fact.objects.count() >= FIGURES
     assert queries <= MAX_QUERIES, queries
+
+
+def test_an_article_joining_a_story_reads_its_name_forms_with_its_locked_row(publish_story):
+    pipeline.propose_claims(publish_story(1))
+
+    queries = ingest_queries(publish_story(2))
+
+    # No query of its own for the story's name forms (the candidate stories leave them out).
+    assert not [
+        sql for sql in queries if re.match(r'SELECT[^;]*"name_forms" FROM "articles_story"', sql)
+    ]
+    locked = [sql for sql in queries if '"name_forms"' in sql and "articles_article" in sql]
+    assert len(locked) == 1, queries
 
 
 def test_joining_large_facts_takes_no_more_queries_than_joining_small_ones(publish_story):
