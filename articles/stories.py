@@ -329,6 +329,9 @@ def absorb(story: Story, other: Story) -> None:
     if _widened(story) != before or forms != story.name_forms:
         story.name_forms = forms
         story.save(update_fields=[*_WIDENED, "name_forms"])
+    # Under the assignment lock: an article placed in `other` meanwhile (assign_story chose it
+    # before its articles moved) keeps it, and none is placed in it once it is gone.
+    _lock(STORY_ASSIGNMENT_LOCK)
     if not other.articles.exists() and not other.facts.exists():
         other.delete()
 
