@@ -174,3 +174,24 @@ def _place(make_article, story, *, count: int) -> None:
         text = f"Pier note {number} of story {story.pk}."
         article = make_article(title=text, original=text)
         Article.objects.filter(pk=article.pk).update(story=story)
+
+
+def test_no_article_can_be_placed_in_a_story_while_it_is_merged_away(db):
+    if connection.vendor != "postgresql":
+        pytest.skip("the story locks are PostgreSQL advisory locks")
+    from articles.models import Story
+    from articles.stories import STORY_ASSIGNMENT_LOCK, absorb
+
+    kept = Story.objects.create(title="Corvane freighter", names=["corvane", "lenmark"])
+    emptied = Story.objects.create(title="Lenmark pier", names=["lenmark", "corvane"])
+
+    absorb(kept, emptied)
+
+    assert not Story.objects.filter(pk=emptied.pk).exists()
+    # Until the deletion commits, a worker choosing a story for its article waits: it can
+    # neither place an article in the story going away nor miss one placed there just now.
+    with psycopg.connect(_conninfo(), autocommit=True) as assigner:
+        placing = assigner.execute(
+            "SELECT pg_try_advisory_lock(%s)", [STORY_ASSIGNMENT_LOCK]
+        ).fetchone()[0]
+    assert placing is False
