@@ -23,7 +23,13 @@ from .grammar import (
     read_words,
     spelled_count_is_referential,
 )
-from .links import borrow_units, is_conversion_gap, join_atoms, link_conversions
+from .links import (
+    borrow_restated_units,
+    borrow_units,
+    is_conversion_gap,
+    join_atoms,
+    link_conversions,
+)
 from .numbers import CONTINENTAL_STYLE, spaced_style
 from .qualifiers import qualifier_before, qualify
 from .scores import score_candidates
@@ -228,9 +234,10 @@ def _bare(text: str, atom: Atom, sentences: Sentences) -> Candidate | dates.Date
     if large or (hedged and atom.value >= 10):
         # "The number of officers has risen by 20,951": the noun the sentence counts.
         unit = units.noun_before(text, max(s0, atom.start - _CONTEXT_REACH), lead)
-        # "Job additions were revised down by 9,000": what is added is jobs.
+        # "Job additions were revised down by 9,000", "job gains averaged 90,000": what is
+        # added is jobs.
         if unit == "payrolls" or (
-            unit in (None, "additions")
+            unit in (None, "additions", "gains")
             and units.EMPLOYMENT_CHANGE.search(text, max(s0, lead - _CONTEXT_REACH), lead)
         ):
             unit = "jobs"  # "payroll employment rose by 412,000": jobs, as outlets count them
@@ -339,6 +346,7 @@ def extract(
     cands = [c for c in cands if not residue.overlaps(c.start, c.end)]
     _name_placeholders(text, cands, sentences)
     borrow_units(text, cands, sentences)
+    borrow_restated_units(text, cands, sentences)
     _jobs_cut(text, cands)
     _bracketed_scale(text, cands)
     cands = [c for c in cands if not c.orphan or c.unit]

@@ -215,6 +215,27 @@ def borrow_units(text: str, cands: list[Candidate], sentences: Sentences) -> Non
             counts.append(cand)
 
 
+# "The June report was revised down by 8,000 to 41,000", "below the monthly average of 88,000":
+# a revision or an average restates a figure the story just counted, and leaves its noun out.
+_RESTATES = re.compile(r"\b(?:revis(?:ed|ion|ions)|averag(?:e|ed|ing))\b", re.IGNORECASE)
+_RESTATED_REACH = 300  # how far back the counted figure may be: a sentence or two
+
+
+def borrow_restated_units(text: str, cands: list[Candidate], sentences: Sentences) -> None:
+    """A large bare count in a sentence revising or averaging takes the unit of the last count
+    before it, when that is near ("added 64,000 jobs ... revised down by 12,000 to 51,000")."""
+    last: Candidate | None = None
+    for cand in cands:
+        if cand.kind is not Kind.COUNT:
+            continue
+        if cand.unit is None and not cand.orphan and not cand.named and last is not None:
+            s0, _ = sentences.around(cand.start)
+            if cand.start - last.end <= _RESTATED_REACH and _RESTATES.search(text, s0, cand.start):
+                cand.unit = last.unit
+        if cand.unit is not None:
+            last = cand
+
+
 def _breakdown_unit(
     text: str, sentence_start: int, cand: Candidate, counts: list[Candidate]
 ) -> str | None:

@@ -474,7 +474,7 @@ _NOT_THE_COUNTED = words(
     """officials authorities analysts economists experts sources organisers organizers figures
     estimates statistics records reports results sales prices rates shares markets levels
     numbers totals earnings profits revenues costs savings losses funds assets forecasts
-    expectations projections"""
+    expectations projections revisions"""
 )
 # A word in -s right before a count (this one or an earlier one in the clause), with at most a
 # hedge between, governs it as a verb
@@ -492,6 +492,10 @@ _CLAUSE_BREAK = re.compile(
 )
 
 
+# A relative clause set off by commas before the rest of its main clause.
+_RELATIVE_ASIDE = re.compile(r",\s+(?:which|who)\b[^,.;:()]*,")
+
+
 _FIRST_WORD = re.compile(r"\s*([A-Z][a-z'’-]+)\s")
 
 
@@ -504,9 +508,19 @@ def noun_before(text: str, start: int, end: int, *, sentence_start: bool = False
     by 20,951", "the protesters, at least 20,000 of them"); with sentence_start, the clause's
     capitalised first word counts too ("Drownings in Australia rose to 312")."""
     clause_start = start
+    aside = None
     for m in _CLAUSE_BREAK.finditer(text, start, end):
+        aside = _RELATIVE_ASIDE.match(text, m.start(), end)
+        if aside:
+            # "Claims, which track dismissals, fell by 3,000": the clause runs on past the
+            # aside between commas, and counts its subject.
+            break
         start = m.end()
-    for m in reversed(list(_WORD_BEFORE.finditer(text, start, end))):
+    words = list(_WORD_BEFORE.finditer(text, start, end))
+    if aside:
+        words = list(_WORD_BEFORE.finditer(text, start, aside.start()))
+        words += _WORD_BEFORE.finditer(text, aside.end(), end)
+    for m in reversed(words):
         word = m.group()
         if _PRONOUN_SUBJECT.search(text, max(start, m.start() - 8), m.start()):
             continue
@@ -538,16 +552,21 @@ PLACEHOLDERS = words("examples")
 
 
 # "Payroll employment rose by 412,000", "employers added 210,000": a change in employment,
-# counted in jobs whatever noun the clause gives (payrolls, employment) or none.
+# counted in jobs whatever noun the clause gives (payrolls, employment) or none. Its average
+# pace too: "employment has grown an average of 90,000 a month", "job gains averaged 90,000".
+# "The economy added 64,000": what an economy adds or sheds is jobs.
 # "The March job figure was revised down by 14,000 to a net job creation of 96,000": a
 # revision of a change in employment is counted in jobs too.
 EMPLOYMENT_CHANGE = re.compile(
     r"\b(?:employment|payrolls?|hiring|employers"
     r"|job (?:growth|gains?|creation|figures?|additions|numbers?))\b[^.;:]*?"
-    r"\b(?:rose|fell|climbed|increased|decreased|dropped|declined|jumped|grew|added|shed|lost"
-    r"|gained|expanded|contracted|cut|rise|fall|increase|decrease|grow|add|gain"
+    r"\b(?:rose|fell|climbed|increased|decreased|dropped|declined|jumped|grew|grown|added|shed"
+    r"|lost|gained|expanded|contracted|cut|rise|fall|increase|decrease|grow|add|gain"
+    r"|averaged|averaging|average"
     r"|revised(?:\s+(?:down|up|downward|upward|lower|higher))?)\s+"
-    r"(?:by\s+|to\s+|a\s+net\s+)?$"
+    r"(?:by\s+|to\s+|a\s+net\s+|an\s+average\s+of\s+)?(?:(?:only|just)\s+)?$"
+    r"|\beconomy\s+(?:has\s+|had\s+)?(?:added|created|shed|lost|add|create)\s+"
+    r"(?:(?:only|just)\s+)?$"
     r"|\b(?:employment|job|payroll)\s+(?:gains?|growth|increases?|losses|creation)\s+of\s+$"
     # "Job additions were revised down by 9,000, from 159,000 to 150,000"
     r"|\b(?:employment|payrolls?|job (?:additions|figures?|numbers?))\b[^.;:]*?\brevised\b"

@@ -259,3 +259,40 @@ def test_a_forecast_in_the_clause_before_and_is_no_forecast_of_the_cut():
     )
 
     assert found.scope == ""
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The economy adds jobs: a bare count after it is a count of jobs.
+        "Officials later said the economy added only 64,000 in March.",
+        # An average pace of hiring is counted in jobs, however the clause names it.
+        "Over the past year, employment has grown an average of 120,000 per month.",
+        "Job gains are now averaging only 95,000 over three months.",
+        "Over the year, job gains have averaged 120,000 per month.",
+    ],
+)
+def test_a_bare_change_in_employment_is_counted_in_jobs(text):
+    from claims.extraction.extractor import extract
+
+    assert [f.unit for f in extract(text) if f.kind == "count"] == ["jobs"]
+
+
+def test_a_revision_or_average_without_its_noun_counts_what_the_story_just_counted():
+    from claims.extraction.extractor import extract
+
+    text = (
+        "Velmaran employers added 64,000 jobs in March, officials said. The February report was"
+        " revised down by 12,000 to 51,000. The figures showed downward revisions for January,"
+        " by 9,000 (from 70,000 to 61,000). That is below the monthly average of 88,000."
+    )
+    assert {f.text: f.unit for f in extract(text) if f.kind == "count"} == {
+        "64,000 jobs": "jobs",
+        "12,000": "jobs",
+        "51,000": "jobs",
+        "9,000": "jobs",
+        "70,000": "jobs",
+        "61,000": "jobs",
+        "88,000": "jobs",
+    }
+
