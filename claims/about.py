@@ -4185,6 +4185,17 @@ def _reference(before: str, after: str, sentence: str, kind: str, measure: str) 
             and not _RANKED_IN.search(near_text[max(0, m.start() - 50) : m.start()])
             and not _COMPARED_AFTER.search(near_text[len(before[-90:]) : m.start()])
         }
+        if not periods:
+            # "added 64,000 jobs in March", "the February report": a monthly figure's month,
+            # unless the sentence names two ("its January and February numbers").
+            months = {
+                m.group("month")
+                for m in _MONTH_PERIOD.finditer(near_text)
+                if not _BASE_PERIOD.search(near_text[max(0, m.start() - 60) : m.start()])
+                and not _COMPARED_AFTER.search(near_text[len(before[-90:]) : m.start()])
+            }
+            if len(set(_MONTH.findall(near_text))) == 1:
+                periods = months
         quarters = {p for p in periods if re.fullmatch(r"Q[1-4]", p)}
         if len(periods) > 1 and len(quarters) == 1:
             periods = quarters  # "fourth-quarter revenue for fiscal year 2024": the quarter
@@ -4212,6 +4223,19 @@ _AS_OF = re.compile(r"\b(?:as of|as at|by the end of|at the end of)\s+(?:[A-Z][a
 _WEEKDAY_WORD = r"((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)"
 _ON_WEEKDAYS = re.compile(
     r"\bon\s+" + _WEEKDAY_WORD + r"(?:\s+(?:and|or|to)\s+" + _WEEKDAY_WORD + ")?"
+)
+
+
+# A month a figure is stated for: "in March", "for March", "the March report"; not a date
+# ("March 3", "March 2021": the year is the period) nor the verb "may".
+_MONTH_PERIOD = re.compile(
+    r"(?:\b(?:in|for|during)\s+|(?=[A-Z][a-z]+\s+(?:report|numbers?|figures?|payrolls|data)\b))"
+    r"(?P<month>January|February|March|April|May|June|July|August|September|October|November"
+    r"|December)\b(?!\s*\d)"
+)
+_MONTH = re.compile(
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December)\b(?!\s*\d)"
 )
 
 

@@ -296,3 +296,46 @@ def test_a_revision_or_average_without_its_noun_counts_what_the_story_just_count
         "88,000": "jobs",
     }
 
+
+@pytest.mark.parametrize(
+    ("sentence", "figure", "reference"),
+    [
+        ("Velmaran employers added 64,000 jobs in March.", "64,000", "March"),
+        ("Job additions for February were revised down by 12,000.", "12,000", "February"),
+        ("The February report was revised down by 12,000 to 51,000.", "51,000", "February"),
+        ("The economy added 64,000 jobs, officials said.", "64,000", ""),
+        # Two months: no one month is the figure's.
+        ("Revisions for its January and February numbers cut 21,000.", "21,000", ""),
+        # A date is no period; a month a change is measured from is its base.
+        ("Hiring slowed to 64,000 on March 3.", "64,000", ""),
+        ("The rate is the highest since March 2021 at 4.1%.", "4.1%", ""),
+    ],
+)
+def test_a_monthly_figure_is_referred_to_its_month(sentence, figure, reference):
+    kind = "percent" if figure.endswith("%") else "count"
+    unit = "percent" if kind == "percent" else "jobs"
+    assert read_in_sentence(sentence, figure, kind=kind, unit=unit).reference == reference
+
+
+def test_one_month_s_figure_does_not_join_another_month_s(make_article):
+    first = publish(
+        make_article,
+        "Velmaran employers added 64,000 jobs in March, the statistics office said.",
+        outlet="Coast Wire",
+        published=date(2026, 4, 3),
+    )
+    second = publish(
+        make_article,
+        "In its report for February, the office said employers added 64,000 jobs.",
+        outlet="Velmar Herald",
+        published=date(2026, 4, 3),
+    )
+    third = publish(
+        make_article,
+        "The Velmaran economy added 64,000 jobs in March.",
+        outlet="Daily Lantern",
+        published=date(2026, 4, 3),
+    )
+
+    assert claim(first, "64,000 jobs").fact != claim(second, "64,000 jobs").fact
+    assert claim(first, "64,000 jobs").fact == claim(third, "64,000 jobs").fact
