@@ -379,9 +379,13 @@ _SIZE_MODIFIER = re.compile(
     r"[ \u00a0](\d+(?:\.\d+)?-(?:foot|ft|inch|meter|metre|m|cm|mm|km|mile|yard|ton|tonne|pound"
     r"|lb|kg|gallon|liter|litre|ounce|oz)(?:[ \u00a0]\(\d+(?:\.\d+)?-[a-z]+\))?)(?=[ \u00a0][a-z])"
 )
+# An abbreviated place modifying a noun ("U.S.", "U.K."), whose dots WORD does not take.
+_ABBREVIATED_PLACE = re.compile(r"[ \u00a0]((?:[A-Z]\.){2,})(?=[ \u00a0][a-z])")
 # One noun for one crew, however an outlet writes it ("six crew", "six crewmembers").
 _SAME_NOUN = {
     "fatalities": "deaths",  # a fatality is a death; "deaths" is the toll's usual unit
+    "individuals": "people",
+    "persons": "people",
     # A passenger list by nationality: "53 British citizens" are the "53 British nationals".
     "citizens": "nationals",
     "crew": "crew members",
@@ -437,7 +441,8 @@ def counted_noun(text: str, pos: int, max_modifiers: int = 4) -> tuple[str, int]
 def _head_noun(text: str, pos: int, max_modifiers: int) -> tuple[str, int] | None:
     previous = ""
     for i in range(max_modifiers + 1):
-        m = WORD.match(text, pos)
+        # "100 million U.S. individuals": before WORD, which would take the "U" alone.
+        m = _ABBREVIATED_PLACE.match(text, pos) or WORD.match(text, pos)
         if not m and previous[:1].isupper():
             m = _MODEL_NUMBER.match(text, pos)
         if not m and i == 0:

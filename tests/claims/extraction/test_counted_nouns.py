@@ -116,3 +116,22 @@ def test_a_verb_right_before_a_count_is_not_what_it_counts(sentence):
 )
 def test_a_bare_count_counts_the_subject_a_relative_clause_comes_between(sentence):
     assert {f.unit for f in figures(sentence) if f.kind.value == "count"} == {"claims"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # One noun for people however an outlet writes it: "individuals", "persons".
+        ("The leak exposed 2.4 million individuals.", ("2.4 million individuals", "people")),
+        ("Police detained 40 persons overnight.", ("40 persons", "people")),
+        # An abbreviated place may modify the counted noun.
+        (
+            "The leak exposed 2.4 million U.S. individuals.",
+            ("2.4 million U.S. individuals", "people"),
+        ),
+        ("It shut 40 U.K. stores.", ("40 U.K. stores", "stores")),
+    ],
+)
+def test_people_under_another_word_are_people(sentence, expected):
+    found = [f for f in figures(sentence) if f.kind.value == "count"]
+    assert [(f.text, f.unit) for f in found] == [expected]
