@@ -65,10 +65,29 @@ def year(text: str, atom: Atom) -> dates.DateHit | None:
     return dates.DateHit(atom.start, end, int(atom.written), None, None)
 
 
+# "on March 8 and 9.": a second day after "and" is in the month of the date before it; not
+# "March 8 and 9 people", a count.
+_AND_DAY = re.compile(r"[ \u00a0]and[ \u00a0](?P<day>[12]\d|3[01]|0?[1-9])(?=[.,;:)!?]|\s*$)")
+
+
+def _second_days(text: str, matches: list[re.Match[str]]) -> list[dates.DateHit]:
+    found = []
+    for m in matches:
+        if not m.group("md_m") or m.group("md_y"):
+            continue
+        second = _AND_DAY.match(text, m.end())
+        if second and int(second.group("day")) > int(re.match(r"\d+", m.group("md_d")).group()):
+            month = dates.MONTH_NAMES[m.group("md_m").rstrip(".").lower()]
+            day = int(second.group("day"))
+            found.append(dates.DateHit(second.start("day"), second.end("day"), None, month, day))
+    return found
+
+
 def month_dates(text: str) -> list[dates.DateHit]:
     """Dates written with a month name, then numeric ones ("25/03/2024", "Q3 2024", "2019-2023")."""
     matches = list(dates.DATE.finditer(text))
     hits = [h for h in map(dates.read_date, matches) if dates.valid(h)]
+    hits += [h for h in _second_days(text, matches) if dates.valid(h)]
     # The order the text's own dates use settles "03/04/2024".
     day_first = sum(1 for m in matches if m.group("dm_m"))
     month_first = sum(1 for m in matches if m.group("md_m"))

@@ -156,3 +156,16 @@ def test_years_before_models_are_model_years_even_after_a_quantifier():
 def test_the_year_of_a_copyright_notice_is_no_date(line):
     found = figures("Dravik recalled 9,000 cars on Friday.\n" + line + "\n")
     assert [f.text for f in found if f.kind.value == "date"] == []
+
+
+def test_a_second_day_after_and_takes_the_month_before_it():
+    found = figures("The lender said the intrusions came on April 8 and 9.", dt.date(2025, 5, 2))
+    assert [(f.text, f.value) for f in found if f.kind.value == "date"] == [
+        ("April 8", "2025-04-08"),
+        ("9", "2025-04-09"),
+    ]
+
+
+def test_a_count_after_a_date_and_and_is_no_second_day():
+    found = figures("Storms hit on April 8 and 9 people died.", dt.date(2025, 5, 2))
+    assert [f.text for f in found if f.kind.value == "date"] == ["April 8"]
