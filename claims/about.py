@@ -4231,7 +4231,7 @@ _ON_WEEKDAYS = re.compile(
 _MONTH_PERIOD = re.compile(
     r"(?:\b(?:in|for|during)\s+|(?=[A-Z][a-z]+\s+(?:report|numbers?|figures?|payrolls|data)\b))"
     r"(?P<month>January|February|March|April|May|June|July|August|September|October|November"
-    r"|December)\b(?!\s*\d)"
+    r"|December)\b(?=[^\S\n]*[^\s\d])"  # something follows, and no year: "in August 2022"
 )
 _MONTH = re.compile(
     r"\b(?:January|February|March|April|May|June|July|August|September|October|November"

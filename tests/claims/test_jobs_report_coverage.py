@@ -309,6 +309,12 @@ def test_a_revision_or_average_without_its_noun_counts_what_the_story_just_count
         # A date is no period; a month a change is measured from is its base.
         ("Hiring slowed to 64,000 on March 3.", "64,000", ""),
         ("The rate is the highest since March 2021 at 4.1%.", "4.1%", ""),
+        # A month whose year may lie past what is read after the figure is not taken alone.
+        (
+            "It beat the 64,000 that the Northbridge club paid for a young winger in August 2021.",
+            "64,000",
+            "",
+        ),
     ],
 )
 def test_a_monthly_figure_is_referred_to_its_month(sentence, figure, reference):
