@@ -4187,7 +4187,7 @@ def _reference(before: str, after: str, sentence: str, kind: str, measure: str) 
         }
         if not periods:
             # "added 64,000 jobs in March", "the February report": a monthly figure's month,
-            # unless the sentence names two ("its January and February numbers").
+            # unless the sentence names two ("revisions to the January and February tallies").
             months = {
                 m.group("month")
                 for m in _MONTH_PERIOD.finditer(near_text)
@@ -4231,7 +4231,7 @@ _ON_WEEKDAYS = re.compile(
 _MONTH_PERIOD = re.compile(
     r"(?:\b(?:in|for|during)\s+|(?=[A-Z][a-z]+\s+(?:report|numbers?|figures?|payrolls|data)\b))"
     r"(?P<month>January|February|March|April|May|June|July|August|September|October|November"
-    r"|December)\b(?=[^\S\n]*[^\s\d])"  # something follows, and no year: "in August 2022"
+    r"|December)\b(?=[^\S\n]*[^\s\d])"  # something follows, and no year: "in May 2019"
 )
 _MONTH = re.compile(
     r"\b(?:January|February|March|April|May|June|July|August|September|October|November"

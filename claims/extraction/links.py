@@ -215,15 +215,16 @@ def borrow_units(text: str, cands: list[Candidate], sentences: Sentences) -> Non
             counts.append(cand)
 
 
-# "The June report was revised down by 8,000 to 41,000", "below the monthly average of 88,000":
-# a revision or an average restates a figure the story just counted, and leaves its noun out.
+# "In the revision, February's tally was lowered by 12,000 to 51,000", "under last year's
+# average of 88,000": a revision or an average restates a figure the story just counted, and
+# leaves its noun out.
 _RESTATES = re.compile(r"\b(?:revis(?:ed|ion|ions)|averag(?:e|ed|ing))\b", re.IGNORECASE)
 _RESTATED_REACH = 300  # how far back the counted figure may be: a sentence or two
 
 
 def borrow_restated_units(text: str, cands: list[Candidate], sentences: Sentences) -> None:
     """A large bare count in a sentence revising or averaging takes the unit of the last count
-    before it, when that is near ("added 64,000 jobs ... revised down by 12,000 to 51,000")."""
+    before it, when that is near ("added 64,000 jobs ... In the revision, ... lowered by 12,000 to 51,000")."""
     last: Candidate | None = None
     for cand in cands:
         if cand.kind is not Kind.COUNT:

@@ -441,7 +441,7 @@ def counted_noun(text: str, pos: int, max_modifiers: int = 4) -> tuple[str, int]
 def _head_noun(text: str, pos: int, max_modifiers: int) -> tuple[str, int] | None:
     previous = ""
     for i in range(max_modifiers + 1):
-        # "100 million U.S. individuals": before WORD, which would take the "U" alone.
+        # "2.4 million U.S. individuals": before WORD, which would take the "U" alone.
         m = _ABBREVIATED_PLACE.match(text, pos) or WORD.match(text, pos)
         if not m and previous[:1].isupper():
             m = _MODEL_NUMBER.match(text, pos)
@@ -517,7 +517,7 @@ def noun_before(text: str, start: int, end: int, *, sentence_start: bool = False
     for m in _CLAUSE_BREAK.finditer(text, start, end):
         aside = _RELATIVE_ASIDE.match(text, m.start(), end)
         if aside:
-            # "Claims, which track dismissals, fell by 3,000": the clause runs on past the
+            # "Claims, which track dismissals, dropped 3,000": the clause runs on past the
             # aside between commas, and counts its subject.
             break
         start = m.end()
@@ -558,7 +558,7 @@ PLACEHOLDERS = words("examples")
 
 # "Payroll employment rose by 412,000", "employers added 210,000": a change in employment,
 # counted in jobs whatever noun the clause gives (payrolls, employment) or none. Its average
-# pace too: "employment has grown an average of 90,000 a month", "job gains averaged 90,000".
+# pace too: "employment grew an average of 90,000 a month", "job gains averaged 90,000".
 # "The economy added 64,000": what an economy adds or sheds is jobs.
 # "The March job figure was revised down by 14,000 to a net job creation of 96,000": a
 # revision of a change in employment is counted in jobs too.

@@ -267,9 +267,9 @@ def test_a_forecast_in_the_clause_before_and_is_no_forecast_of_the_cut():
         # The economy adds jobs: a bare count after it is a count of jobs.
         "Officials later said the economy added only 64,000 in March.",
         # An average pace of hiring is counted in jobs, however the clause names it.
-        "Over the past year, employment has grown an average of 120,000 per month.",
-        "Job gains are now averaging only 95,000 over three months.",
-        "Over the year, job gains have averaged 120,000 per month.",
+        "Since spring, employment has grown an average of 120,000 a month.",
+        "Job gains have been averaging only 95,000 since winter.",
+        "In the second half, job gains averaged 120,000 a month.",
     ],
 )
 def test_a_bare_change_in_employment_is_counted_in_jobs(text):
@@ -282,9 +282,9 @@ def test_a_revision_or_average_without_its_noun_counts_what_the_story_just_count
     from claims.extraction.extractor import extract
 
     text = (
-        "Velmaran employers added 64,000 jobs in March, officials said. The February report was"
-        " revised down by 12,000 to 51,000. The figures showed downward revisions for January,"
-        " by 9,000 (from 70,000 to 61,000). That is below the monthly average of 88,000."
+        "Velmaran employers added 64,000 jobs in March, officials said. In the revision,"
+        " February's tally was lowered by 12,000 to 51,000. Statisticians made downward revisions"
+        " to January, by 9,000 (from 70,000 to 61,000). It is under last year's average of 88,000."
     )
     assert {f.text: f.unit for f in extract(text) if f.kind == "count"} == {
         "64,000 jobs": "jobs",
@@ -302,10 +302,10 @@ def test_a_revision_or_average_without_its_noun_counts_what_the_story_just_count
     [
         ("Velmaran employers added 64,000 jobs in March.", "64,000", "March"),
         ("Job additions for February were revised down by 12,000.", "12,000", "February"),
-        ("The February report was revised down by 12,000 to 51,000.", "51,000", "February"),
+        ("Their February report lowered the figure to 51,000.", "51,000", "February"),
         ("The economy added 64,000 jobs, officials said.", "64,000", ""),
         # Two months: no one month is the figure's.
-        ("Revisions for its January and February numbers cut 21,000.", "21,000", ""),
+        ("Revisions to the January and February tallies cut 21,000.", "21,000", ""),
         # A date is no period; a month a change is measured from is its base.
         ("Hiring slowed to 64,000 on March 3.", "64,000", ""),
         ("The rate is the highest since March 2021 at 4.1%.", "4.1%", ""),
