@@ -1081,9 +1081,14 @@ _MEASURE_FAMILIES = (
 )
 
 
+# One measure under two words ("1,200 structures destroyed", "1,200 buildings destroyed"):
+# unlike the families above, its entities are compared as any measure's.
+_MEASURE_SYNONYMS = ({"buildings", "structures"},)
+
+
 @cache
 def _family_name(measure: str) -> str:
-    for family in _MEASURE_FAMILIES:
+    for family in (*_MEASURE_FAMILIES, *_MEASURE_SYNONYMS):
         if measure in family:
             return min(family)
     return measure
