@@ -176,6 +176,8 @@ _MEASURES: dict[str, tuple[str, ...]] = {
         # pay": the payer between.
         r"order(?:ed|ing|s)\s+(?:[\w.’'-]+\s+){1,8}?to\s+pay",
         r"(?:requested|asked|demanded)\s+that\s+(?:[\w.’'-]+\s+){1,6}?pay",
+        # "the jury awarded each woman $4 million": a court's award, not a contract or a prize.
+        r"(?:jury|jurors|court|judge)\s+(?:[a-z]+\s+){0,2}?award(?:ed|s)?",
     ),
     # What a merger is to save: "$2.7 billion in pre-tax synergies", "cost savings of $300m".
     # "an attempt to save $10 billion in costs": what is saved, not what is spent.

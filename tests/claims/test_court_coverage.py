@@ -55,6 +55,16 @@ def test_the_total_of_amounts_sought_is_sought_too():
     assert read(text, "$6 million", kind="money", unit="USD").scope == "sought"
 
 
+def test_what_a_jury_awards_each_party_is_a_fine_for_each():
+    text = (
+        "Specifically, the jury awarded each tenant $2 million for claims that Voss libeled them."
+    )
+
+    found = read(text, "$2 million", kind="money", unit="USD")
+
+    assert (found.measure, found.scope) == ("fine", "each")
+
+
 def test_each_defendant_s_share_is_not_the_sum():
     text = "Voss owes the bulk of the $35 million in penalties; his two partners must pay $2 million each."
 
