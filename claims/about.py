@@ -4037,8 +4037,12 @@ _RATE_MOVE_AFTER = re.compile(
 )
 
 
+# "85% contained", and the first of two fires "80% and 50% contained".
+_CONTAINED_AFTER = re.compile(r"\s*(?:(?:and|or)\s+\d[\d.]*\s*(?:%|percent)\s+)?contained\b")
+
+
 def _percent_measure(before: str, after: str, measure: str, sentence: str = "") -> str:
-    if re.match(r"\s*contained\b", after):
+    if _CONTAINED_AFTER.match(after):
         return "containment"  # "85% contained": how much of a fire's edge is held
     if _WEIGHT_LOST.search(before[-60:] + " # " + after[:30]) or _WEIGHT_LOSS_AFTER.match(after):
         # "cut body weight by 18%", "lost 21% of their weight", "a 15% weight loss": one

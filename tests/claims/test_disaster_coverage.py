@@ -734,3 +734,12 @@ def test_structures_and_buildings_a_fire_destroyed_are_one_count(make_article):
     assert claim(third, "900 buildings").fact == fact
     fact.refresh_from_db()
     assert fact.agreement == Fact.Agreement.DISPUTED
+
+
+def test_each_of_two_fires_listed_before_contained_is_a_containment():
+    text = "Two other fires in Dravo were 60% and 35% contained, the forest service said."
+
+    first = read_in_sentence(text, "60%", kind="percent", unit="percent")
+    second = read_in_sentence(text, "35%", kind="percent", unit="percent")
+
+    assert first.measure == second.measure == "containment"
