@@ -172,9 +172,12 @@ _MEASURES: dict[str, tuple[str, ...]] = {
         r"disgorgement",
         r"(?:ordered|must|required|forced) to pay",
         r"must pay",
-        # "ordered Harlan Voss and his firm to pay", "asked that Voss pay": the payer between.
-        r"ordered\s+(?:[\w.’'-]+\s+){1,8}?to\s+pay",
+        # "ordered Harlan Voss and his firm to pay", "ordering Voss to pay", "asked that Voss
+        # pay": the payer between.
+        r"order(?:ed|ing|s)\s+(?:[\w.’'-]+\s+){1,8}?to\s+pay",
         r"(?:requested|asked|demanded)\s+that\s+(?:[\w.’'-]+\s+){1,6}?pay",
+        # "the jury awarded each woman $4 million": a court's award, not a contract or a prize.
+        r"(?:jury|jurors|court|judge)\s+(?:[a-z]+\s+){0,2}?award(?:ed|s)?",
     ),
     # What a merger is to save: "$2.7 billion in pre-tax synergies", "cost savings of $300m".
     # "an attempt to save $10 billion in costs": what is saved, not what is spent.
@@ -2708,7 +2711,7 @@ _ORDER_SCOPES = (
         "sought",
         re.compile(
             r"\b(?:sought|seeks?|seeking|demand(?:ed|ing|s)?|request(?:ed|ing|s)?"
-            r"|asked(?:\s+[\w.’']+){0,2}\s+(?:to|for))\b"
+            r"|recommend(?:ed|ing|s)?|asked(?:\s+[\w.’']+){0,2}\s+(?:to|for))\b"
         ),
     ),
     ("with interest", re.compile(r"\b(?:with|plus|including|includ\w+)\s+interest\b")),
@@ -2736,6 +2739,8 @@ _PAST_SPAN = re.compile(
     r"((?:[\w-]+\s+)?(?:days?|weeks?|months?|years?))\b"
 )
 _LAST_YEAR = re.compile(r"\blast year\b")
+# "for a total of", "totalling": a sum of the amounts named before it in the sentence.
+_TOTAL_OF_PARTS = re.compile(r"\b(?:a\s+total\s+of|totall?ing)\s+$")
 
 
 def _ordered(
@@ -2758,9 +2763,14 @@ def _ordered(
     elif _IN_INTEREST.match(lower_after):
         scope = "interest"
     else:
+        cued = lower_before
+        if _TOTAL_OF_PARTS.search(lower_before):
+            # "$2 million to each — for a total of $6 million": the sum of the parts before
+            # it in the sentence, asked for or ordered as they are.
+            cued = context.body[sentence_start:start].lower()[-200:]
         best = None
         for name, pattern in _ORDER_SCOPES:
-            distances = [len(lower_before) - m.end() for m in pattern.finditer(lower_before)]
+            distances = [len(cued) - m.end() for m in pattern.finditer(cued)]
             distances += [m.start() + 1 for m in pattern.finditer(lower_after)]
             if distances and (best is None or min(distances) < best[0]):
                 best = (min(distances), name)
@@ -4027,8 +4037,12 @@ _RATE_MOVE_AFTER = re.compile(
 )
 
 
+# "85% contained", and the first of two fires "80% and 50% contained".
+_CONTAINED_AFTER = re.compile(r"\s*(?:(?:and|or)\s+\d[\d.]*\s*(?:%|percent)\s+)?contained\b")
+
+
 def _percent_measure(before: str, after: str, measure: str, sentence: str = "") -> str:
-    if re.match(r"\s*contained\b", after):
+    if _CONTAINED_AFTER.match(after):
         return "containment"  # "85% contained": how much of a fire's edge is held
     if _WEIGHT_LOST.search(before[-60:] + " # " + after[:30]) or _WEIGHT_LOSS_AFTER.match(after):
         # "cut body weight by 18%", "lost 21% of their weight", "a 15% weight loss": one

@@ -1081,9 +1081,14 @@ _MEASURE_FAMILIES = (
 )
 
 
+# One measure under two words ("1,200 structures destroyed", "1,200 buildings destroyed"):
+# unlike the families above, its entities are compared as any measure's.
+_MEASURE_SYNONYMS = ({"buildings", "structures"},)
+
+
 @cache
 def _family_name(measure: str) -> str:
-    for family in _MEASURE_FAMILIES:
+    for family in (*_MEASURE_FAMILIES, *_MEASURE_SYNONYMS):
         if measure in family:
             return min(family)
     return measure
@@ -1233,15 +1238,17 @@ def _later_claims(article: Article) -> list[int]:
     when there are more than REGROUP_LIMIT.
 
     Story order: publication date, then the text's hash (so it does not depend on arrival);
-    undated articles come last, in arrival order (nothing else orders them).
+    undated articles come last, by their text's hash too (pages saved without a date are
+    common, and grouping them in arrival order let the first to come decide their facts).
     """
     if article.published is None:
-        return []
-    after = (
-        Q(article__published__gt=article.published)
-        | Q(article__published=article.published, article__text_hash__gt=article.text_hash)
-        | Q(article__published__isnull=True)
-    )
+        after = Q(article__published__isnull=True, article__text_hash__gt=article.text_hash)
+    else:
+        after = (
+            Q(article__published__gt=article.published)
+            | Q(article__published=article.published, article__text_hash__gt=article.text_hash)
+            | Q(article__published__isnull=True)
+        )
     keys = FactKey.objects.filter(fact__claims__article=article).values("key")
     touched = FactKey.objects.filter(key__in=keys).values("fact_id")
     later = _open_claims(
@@ -1260,9 +1267,7 @@ def _later_claims(article: Article) -> list[int]:
 
 
 def _story_order(article: Article) -> tuple:
-    if article.published is None:
-        return (True, date.min, "", article.pk)
-    return (False, article.published, article.text_hash, 0)
+    return (article.published is None, article.published or date.min, article.text_hash)
 
 
 def _open_claims(claims):

@@ -127,6 +127,9 @@ PHYSICAL_UNITS: dict[str, tuple[str, Decimal]] = {
     **dict.fromkeys(
         ["devices", "machines", "computers", "pcs", "personal computers"], ("devices", Decimal(1))
     ),
+    # What a disaster burned down or flattened: "1,200 structures" are "1,200 buildings". Not
+    # homes or businesses: they count only some buildings.
+    **dict.fromkeys(["structures", "buildings"], ("buildings", Decimal(1))),
     # Cars under another noun: a recall of "2 million vehicles" is a recall of "2 million cars".
     # Not trucks, vans or buses: they count only some vehicles.
     **dict.fromkeys(

@@ -53,8 +53,11 @@ _ITEM_BY = re.compile(
     r"(?:(?:a|an|similar|about|around|some|nearly|almost|roughly|approximately)\s+)*$"
 )
 _QUANTITY_CUES = [(name, re.compile(rf"\b(?:{cue})\b")) for name, cue in _QUANTITY]
-# Words of a court case: there "damages" are what a party is ordered to pay.
-_COURT = re.compile(r"\b(?:court|jury|judge|lawsuit|sued|suit|verdict|awarded|plaintiffs?)\b")
+# Words of a court case: there "damages" are what a party is ordered to pay. "Punitive" and
+# "compensatory" damages are only ever a court's, whatever else the sentence names.
+_COURT = re.compile(
+    r"\b(?:court|jury|judge|lawsuit|sued|suit|verdict|awarded|plaintiffs?|punitive|compensatory)\b"
+)
 # "Damage estimates ranged from $15 billion to more than $100 billion": the ends of a range
 # of estimates, not the estimate.
 _RANGE_FROM = re.compile(r"\branged?\s+from\s+(?:about\s+|around\s+|roughly\s+)?$")

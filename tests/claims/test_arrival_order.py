@@ -66,12 +66,14 @@ FIRE = [
 ]
 
 
-def _import(make_article, order: list[int], run: int) -> tuple[list, list]:
-    """Import FIRE in `order`; the partition of its claims into facts and which claims sit in
-    a disputed fact, each claim named by (article index, start)."""
+def _import(make_article, order: list[int], run: int, *, dated: bool = True) -> tuple[list, list]:
+    """Import FIRE in `order` (without their dates unless `dated`); the partition of its claims
+    into facts and which claims sit in a disputed fact, each claim named by (article index,
+    start)."""
     articles = {}
     for index in order:
         text, outlet, published = FIRE[index]
+        published = published if dated else None
         articles[index] = publish(make_article, text, outlet=f"{outlet} {run}", published=published)
     groups: dict[int, list[tuple[int, int]]] = {}
     disputed = []
@@ -104,6 +106,19 @@ def test_a_story_of_seven_articles_is_grouped_alike_in_any_order(make_article, o
     _clear()
 
     grouping, disputed = _import(make_article, order, 1)
+
+    assert grouping == expected[0]
+    assert disputed == expected[1]
+
+
+@pytest.mark.parametrize("order", ORDERS[1:4], ids=lambda order: "".join(map(str, order)))
+def test_a_story_of_undated_articles_is_grouped_alike_in_any_order(make_article, order):
+    # Pages saved without their date still tell one story: the order they are grouped in
+    # must come from their text, not from when they arrived.
+    expected = _import(make_article, ORDERS[0], 0, dated=False)
+    _clear()
+
+    grouping, disputed = _import(make_article, order, 1, dated=False)
 
     assert grouping == expected[0]
     assert disputed == expected[1]

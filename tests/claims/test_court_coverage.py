@@ -19,6 +19,10 @@ from tests.claims.stories import read_in_sentence as read
         ("Harlan Voss must pay more than $31 million in ill-gotten gains.", "$31 million"),
         ("The court entered a $6 million judgment against Harlan Voss.", "$6 million"),
         ("Voss Holdings faces $31 million in fines.", "$31 million"),
+        (
+            "The jury deliberated before ordering Voss to pay the tenants $12.4 million.",
+            "$12.4 million",
+        ),
         ("The regulator sought $40 million in disgorgement from Voss Holdings.", "$40 million"),
     ],
 )
@@ -32,6 +36,7 @@ def test_what_a_court_orders_paid_is_a_fine(text, figure):
         "Attorney General Dana Pryce had asked the court to fine Harlan Voss $40 million.",
         "Pryce was seeking $40 million in fines.",
         "Pryce had sought $40 million in penalties from the company.",
+        "Lawyers for the tenants had recommended the jury award $40 million in damages.",
     ],
 )
 def test_what_a_prosecutor_sought_is_not_what_the_judge_ordered(text):
@@ -39,6 +44,25 @@ def test_what_a_prosecutor_sought_is_not_what_the_judge_ordered(text):
 
     assert found.scope == "sought"
     assert "(sought)" in found.line
+
+
+def test_the_total_of_amounts_sought_is_sought_too():
+    text = (
+        "Lawyers for the tenants had recommended the jury award $2 million to each tenant — for"
+        " a total of $6 million — in damages."
+    )
+
+    assert read(text, "$6 million", kind="money", unit="USD").scope == "sought"
+
+
+def test_what_a_jury_awards_each_party_is_a_fine_for_each():
+    text = (
+        "Specifically, the jury awarded each tenant $2 million for claims that Voss libeled them."
+    )
+
+    found = read(text, "$2 million", kind="money", unit="USD")
+
+    assert (found.measure, found.scope) == ("fine", "each")
 
 
 def test_each_defendant_s_share_is_not_the_sum():

@@ -702,3 +702,44 @@ def test_a_toll_s_correction_and_the_count_it_replaces_are_read_as_such():
     ).reference != (about.REPLACED_COUNT)
     by = "Officials revised the ferry death toll down by 14 on Sunday."
     assert read_figure(by, "14", kind="count", published=published).scope != about.CORRECTED_COUNT
+
+
+def test_structures_and_buildings_a_fire_destroyed_are_one_count(make_article):
+    # Outlets write "structures" or "buildings" for what a fire burned down: one count, and
+    # two numbers for it on one day are a dispute.
+    first = publish(
+        make_article,
+        "The Harlow Fire swept through Dravo on Thursday. The fire destroyed 1,200 structures in"
+        " Dravo, officials said.",
+        outlet="Coast Wire",
+        published=date(2026, 7, 4),
+    )
+    second = publish(
+        make_article,
+        "The Harlow Fire swept through Dravo on Thursday. The fire destroyed 1,200 buildings in"
+        " Dravo, the county said.",
+        outlet="Dravo Ledger",
+        published=date(2026, 7, 4),
+    )
+    third = publish(
+        make_article,
+        "The Harlow Fire swept through Dravo on Thursday. The fire destroyed 900 buildings in"
+        " Dravo, the mayor said.",
+        outlet="Valley Post",
+        published=date(2026, 7, 4),
+    )
+
+    fact = claim(first, "1,200 structures").fact
+    assert claim(second, "1,200 buildings").fact == fact
+    assert claim(third, "900 buildings").fact == fact
+    fact.refresh_from_db()
+    assert fact.agreement == Fact.Agreement.DISPUTED
+
+
+def test_each_of_two_fires_listed_before_contained_is_a_containment():
+    text = "Two other fires in Dravo were 60% and 35% contained, the forest service said."
+
+    first = read_in_sentence(text, "60%", kind="percent", unit="percent")
+    second = read_in_sentence(text, "35%", kind="percent", unit="percent")
+
+    assert first.measure == second.measure == "containment"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from datetime import date, timedelta
 
 import pytest
 from django.db import connection
@@ -33,9 +34,12 @@ MAX_QUERIES = 22
 def publish_story(make_article):
     def publish(copy: int):
         # A distinct first line: a new report of the story, not a duplicate upload (and no
-        # name the story has not seen: "Report 3" would be one).
+        # name the story has not seen: "Report 3" would be one). Each copy a day after the
+        # last: it comes last in story order, so its arrival regroups no earlier copy.
         return make_article(
-            original=f"Tarvik report, copy {copy}.\n{STORY}", title=f"Report {copy}"
+            original=f"Tarvik report, copy {copy}.\n{STORY}",
+            title=f"Report {copy}",
+            published=date(2025, 3, 1) + timedelta(days=copy),
         )
 
     return publish

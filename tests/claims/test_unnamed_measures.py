@@ -64,6 +64,18 @@ def test_damages_a_court_awards_stay_a_fine():
     assert found.measure == "fine"
 
 
+def test_punitive_or_compensatory_damages_are_a_fine_with_no_court_in_the_sentence():
+    # The verdict's sentence named the jury; the next one only says what kind of damages.
+    texts = [
+        ("The two brothers received a further $9 million in punitive damages.", "$9 million"),
+        ("Each was owed $4 million in compensatory damages as well.", "$4 million"),
+    ]
+
+    found = [read(text, figure, kind="money") for text, figure in texts]
+
+    assert {f.measure for f in found} == {"fine"}
+
+
 def test_the_ends_of_a_range_of_estimates_are_not_the_estimate():
     text = "Damage estimates ranged from $9 billion to more than $30 billion, insurers said."
 
