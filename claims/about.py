@@ -2455,6 +2455,11 @@ def about(
         wording = shown = measure
     if measure in _DEAL_MEASURES and context.deal_parties:
         name = "-".join(context.deal_parties)  # "Orrin One-Vexa Labs deal completion date"
+    elif context.deal_parties and (
+        combined := _COMBINED.search(body, max(sentence_start, start - 80), start)
+    ):
+        # "The combined group will employ 21,000": the buyer and target as one, not either.
+        name = f"{'-'.join(context.deal_parties)} {combined.group(1).lower()}"
     elif context.deal_parties:
         name, shown = _deal_line(
             context.deal_parties, measure, name, shown, before, sentence, reference
@@ -2481,6 +2486,9 @@ def about(
     )
 
 
+_COMBINED = re.compile(
+    r"\b[Tt]he\s+((?:combined|merged|enlarged)\s+(?:company|group|business|firm|entity))\b"
+)
 _OFFERED = re.compile(r"\b(?:offer(?:ed|ing|s)?|pay(?:s|ing)?|bid(?:ding)?)\b[^,;]{0,40}$")
 _DEAL_WORD = re.compile(
     r"\b(?:deal|offer|bid|takeover|acquisition|merger|purchase|buyout|agreement)\b", re.IGNORECASE

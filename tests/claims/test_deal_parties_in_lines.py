@@ -95,3 +95,22 @@ def test_an_ipo_s_offer_price_stays_the_company_s_own():
     found = read(text, "$34", kind="money", unit="USD")
 
     assert "Quorra" not in found.line
+
+
+def test_the_combined_company_of_a_deal_is_named_after_both_parties():
+    text = (
+        "Quorra Atlas will acquire Tessel Foods. "
+        "The combined group will employ more than 12,000 people."
+    )
+
+    found = read(text, "12,000 people", kind="count", unit="people")
+
+    assert found.line.startswith("Quorra Atlas-Tessel Foods combined group")
+
+
+def test_a_combined_figure_with_no_deal_keeps_the_sentence_s_name():
+    text = "Lintel Mobile said the combined group of suppliers employs 12,000 people."
+
+    found = read(text, "12,000 people", kind="count", unit="people")
+
+    assert found.line.startswith("Lintel Mobile")
