@@ -1406,9 +1406,20 @@ _ACQUIRES = re.compile(
     # "acquire British biscuit maker Vexa": a short description may come before the target.
     r"\s+(?:the\s+)?(?:(?:[A-Z][a-z]+|[a-z-]+)\s+){0,4}?"
 )
-# "Orrin One's agreed purchase of Vexa Labs".
+# "Orrin will invest $16m in Vexa", "Orrin's $16m investment in Vexa", "Orrin takes a stake in
+# Paris start-up Vexa": the investor and what it invests in.
+_INVESTS_IN = re.compile(
+    r"(?:['’]s?)?\s+(?:(?:will|would|is|has|to|plans\s+to|agreed\s+to)\s+){0,2}"
+    r"(?:(?:invest|invests|invested|investing)\s+[^.;:!?]{0,40}?"
+    r"|(?:[$€£¥]?[\d.,]+\s*(?:[a-z]+\s+){0,2})?(?:investment|stake)"
+    r"|(?:takes|took|take|buys|bought)\s+(?:an?\s+)?(?:[a-z-]+\s+){0,2}stake)"
+    r"\s+in(?:to)?\s+(?:the\s+)?(?:(?:[A-Z][\w-]*|[a-z-]+)\s+){0,4}?"
+)
+# "Orrin One's agreed purchase of Vexa Labs", "Orrin's agreement with Vexa": the first named
+# party is the one buying or investing, as the story tells it.
 _OWN_PURCHASE = re.compile(
-    r"['’]s?\s+(?:[a-z-]+\s+){0,2}(?:purchase|takeover|acquisition|buyout)\s+of\s+(?:the\s+)?"
+    r"(?:['’]s?)?\s+(?:[a-z-]+\s+){0,2}(?:(?:purchase|takeover|acquisition|buyout)\s+of"
+    r"|(?:agreement|partnership|deal|tie-up|alliance)\s+with)\s+(?:the\s+)?"
 )
 
 
@@ -1427,7 +1438,11 @@ def _deal_between(text: str, names: list[Name]) -> tuple[Name, Name] | None:
             gap = text[buyer.end : target.start]
             if _DEAL_BREAK.search(gap) or target.text == buyer.text:
                 break
-            if _ACQUIRES.fullmatch(gap) or _OWN_PURCHASE.fullmatch(gap):
+            if (
+                _ACQUIRES.fullmatch(gap)
+                or _OWN_PURCHASE.fullmatch(gap)
+                or _INVESTS_IN.fullmatch(gap)
+            ):
                 return buyer, target
         if text[buyer.start : buyer.end].endswith(("'s", "’s")):
             continue  # "a takeover by India's Orrin Group": the country only places the buyer
@@ -2462,7 +2477,21 @@ def about(
         name = f"{'-'.join(context.deal_parties)} {combined.group(1).lower()}"
     elif context.deal_parties:
         name, shown = _deal_line(
-            context.deal_parties, measure, name, shown, before, sentence, reference
+            (
+                context.full_name(context.deal_parties[0]),
+                context.full_name(context.deal_parties[1]),
+            ),
+            measure,
+            name,
+            shown,
+            before,
+            sentence,
+            reference,
+            # "The Board is looking at it, days after the company said it would invest": the
+            # names after the last comma are the investment's.
+            named=bool(context.names_from(max(clause_start, body.rfind(",", 0, start)), start))
+            or bool(target),
+            said=shown or wording or measure,
         )
     if reference == EARLIER_EVENT and name:
         entity = name  # "behind Hurricane Kellan, which killed 900": Kellan's toll
@@ -2503,14 +2532,22 @@ def _deal_line(
     before: str,
     sentence: str,
     reference: str,
+    *,
+    named: bool,
+    said: str,
 ) -> tuple[str, str]:
     """The line's name and words for a figure of the story's deal, whichever party its
     sentence opens with: an offer or a premium is the buyer's ("Orrin premium for Vexa"),
-    the deal's announcement is both parties' ("Orrin-Vexa deal announcement date").
+    the deal's announcement is both parties' ("Orrin-Vexa deal announcement date"), and an
+    investment whose clause names nobody the story's investor's ("Orrin investment in Vexa").
     The line only: grouping keeps the sentence's own entity."""
     buyer, target = parties
     if measure == "announcement" and _DEAL_WORD.search(sentence):
         return "-".join(parties), "deal announcement"
+    if measure == "investment" and not named and "investment" in said:
+        # "days after the company said it would invest $2bn": a clause naming no investor nor
+        # what it invests in invests the story's investor's money.
+        return buyer, f"{said} in {target}"
     # An IPO's offer price is the company's own, whoever once bought it.
     offer = measure == "share price" and _OFFERED.search(before) and "IPO" not in reference
     if measure != "premium" and not offer:

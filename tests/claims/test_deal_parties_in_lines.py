@@ -114,3 +114,64 @@ def test_a_combined_figure_with_no_deal_keeps_the_sentence_s_name():
     found = read(text, "12,000 people", kind="count", unit="people")
 
     assert found.line.startswith("Lintel Mobile")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Corvane will invest $16 million in Lumo Maps, the two said.",
+        "Corvane's $16 million investment in Lumo Maps is small.",
+        "Corvane takes a small stake in French mapping start-up Lumo Maps.",
+        "Corvane takes a small stake in French AI start-up Lumo Maps.",
+        "The board is looking at Corvane's new agreement with Lumo Maps.",
+    ],
+)
+def test_an_investment_the_story_states_makes_the_investor_and_the_invested_its_parties(text):
+    assert about.ArticleContext(text).deal_parties == ("Corvane", "Lumo Maps")
+
+
+def test_an_investment_whose_clause_names_no_investor_is_the_story_s_investor_s():
+    text = (
+        "Corvane will invest $16 million in Lumo Maps. "
+        "The Trade Board is looking at the deal, days after the company said it would "
+        "invest a further $20 million in the start-up."
+    )
+
+    found = read(text, "$20 million", kind="money", unit="USD")
+
+    assert found.line.startswith("Corvane")
+    assert found.line.endswith("investment in Lumo Maps")
+
+
+def test_a_deficit_read_as_an_investment_keeps_its_own_words():
+    text = (
+        "Corvane will invest $16 million in Lumo Maps. "
+        "It will also put $5 million into the firm's pension fund, which has a deficit of "
+        "about $31 million."
+    )
+
+    found = read(text, "$31 million", kind="money", unit="USD")
+
+    assert "deficit" in found.line
+
+
+def test_an_investment_with_its_own_target_keeps_it():
+    text = (
+        "Corvane will invest $16 million in Lumo Maps. "
+        "It is a modest sum for a company that has committed $13 billion to Pelion."
+    )
+
+    found = read(text, "$13 billion", kind="money", unit="USD")
+
+    assert "Lumo" not in found.line
+
+
+def test_the_parties_are_shown_as_the_story_writes_them_in_full():
+    text = (
+        "Lumo Maps is a Paris start-up. Regulators are looking at Corvane's agreement with Lumo, "
+        "days after the company said it would invest $2 billion in the start-up."
+    )
+
+    found = read(text, "$2 billion", kind="money", unit="USD")
+
+    assert found.line == "Corvane investment in Lumo Maps"
