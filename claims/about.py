@@ -2459,6 +2459,8 @@ def about(
             entity = name
     if measure in _TRANSITIVE and not investor:
         name = _invested_by(context, sentence_start, start) or name
+    if kind == "date" and not _relative_subject(context, sentence_start, start):
+        name = _dated_subject(context, sentence_start, start) or name
     if measure in _OWN_MEASURES and _fallen_back(context, entity, sentence_start, after_end):
         # "the plane reached an altitude of 600 feet", "he is a 52-year-old passenger": the
         # article's main entity, which a sentence naming nobody falls back to, is the airline
@@ -3318,6 +3320,28 @@ def _invested_by(context: ArticleContext, sentence_start: int, start: int) -> st
     if named and _INVESTS.fullmatch(context.body, named[-1].end, start):
         return context.full_name(named[-1].text)
     return ""
+
+
+# "Lumo Bridge collapsed on", "Corvane was founded in", "Pelion went public in": a verb in the
+# past, a few words at most, then the date.
+_PAST_BEFORE_DATE = re.compile(
+    r"(?:['’]s)?\s+(?:(?:was|were|had|has|have|first|finally|also)\s+)*"
+    r"(?:[a-z]+ed|went|began|broke|took|made|came|struck|sank|hit|fell|rose|won|lost|held)"
+    r"(?:\s+[a-z]+){0,2}\s+(?:on|in|at|by|early|late|last|since)?\s*"
+)
+
+
+def _dated_subject(context: ArticleContext, sentence_start: int, start: int) -> str:
+    """The name a date's own verb has as subject, written right before it ("after Lumo
+    Bridge collapsed on Tuesday" dates the bridge's collapse, whoever the sentence is about),
+    in full; else ""."""
+    named = context.names_from(sentence_start, start)
+    if not named:
+        return ""
+    last = named[-1]
+    if not (_PAST_BEFORE_DATE.fullmatch(context.body, last.end, start) and context.may_own(last)):
+        return ""
+    return context.full_name(last.text)
 
 
 # "The 23-year-old striker", "to the 23-year-old": an age written as its own noun phrase,
