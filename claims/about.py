@@ -1406,8 +1406,58 @@ def _title_case(line: str) -> bool:
 _ACQUIRES = re.compile(
     r"\s+(?:(?![^\s]*[.;:!?]\s)[a-z$\d][^\s]*\s+){0,6}?"
     r"(?:acquire|acquires|acquired|buy|buys|bought|purchase|purchases|take over|takes over)"
-    r"\s+(?:the\s+)?"
+    # "acquire British biscuit maker Vexa": a short description may come before the target.
+    r"\s+(?:the\s+)?(?:(?:[A-Z][a-z]+|[a-z-]+)\s+){0,4}?"
 )
+# "Orrin will invest $16m in Vexa", "Orrin's $16m investment in Vexa", "Orrin takes a stake in
+# Paris start-up Vexa": the investor and what it invests in.
+_INVESTS_IN = re.compile(
+    r"(?:['’]s?)?\s+(?:(?:will|would|is|has|to|plans\s+to|agreed\s+to)\s+){0,2}"
+    r"(?:(?:invest|invests|invested|investing)\s+[^.;:!?]{0,40}?"
+    r"|(?:[$€£¥]?[\d.,]+\s*(?:[a-z]+\s+){0,2})?(?:investment|stake)"
+    r"|(?:takes|took|take|buys|bought)\s+(?:an?\s+)?(?:[a-z-]+\s+){0,2}stake)"
+    r"\s+in(?:to)?\s+(?:the\s+)?(?:(?:[A-Z][\w-]*|[a-z-]+)\s+){0,4}?"
+)
+# "Orrin One's agreed purchase of Vexa Labs", "Orrin's agreement with Vexa": the first named
+# party is the one buying or investing, as the story tells it.
+_OWN_PURCHASE = re.compile(
+    r"(?:['’]s?)?\s+(?:[a-z-]+\s+){0,2}(?:(?:purchase|takeover|acquisition|buyout)\s+of"
+    r"|(?:agreement|partnership|deal|tie-up|alliance)\s+with)\s+(?:the\s+)?"
+)
+
+
+# "agreed to a £4bn takeover by India's Orrin Group": the buyer after "by", past a place's
+# possessive.
+_TAKEN_OVER_BY = re.compile(
+    r"\b(?:takeover|acquisition|purchase|buyout)\s+by\s+(?:the\s+)?(?:[A-Z][\w-]*['’]s\s+)?$"
+)
+_DEAL_BREAK = re.compile(r"[.;:!?]\s")
+
+
+def _deal_between(text: str, names: list[Name]) -> tuple[Name, Name] | None:
+    """Buyer and target of the first deal `text` states between two of its `names`."""
+    for index, buyer in enumerate(names):
+        for target in names[index + 1 : index + 4]:
+            gap = text[buyer.end : target.start]
+            if _DEAL_BREAK.search(gap) or target.text == buyer.text:
+                break
+            if (
+                _ACQUIRES.fullmatch(gap)
+                or _OWN_PURCHASE.fullmatch(gap)
+                or _INVESTS_IN.fullmatch(gap)
+            ):
+                return buyer, target
+        if text[buyer.start : buyer.end].endswith(("'s", "’s")):
+            continue  # "a takeover by India's Orrin Group": the country only places the buyer
+        taken = _TAKEN_OVER_BY.search(text, max(0, buyer.start - 60), buyer.start)
+        if taken:
+            # The target is the sentence's first name: "Vexa, the old group, agreed to a takeover".
+            dot, line = text.rfind(". ", 0, taken.start()), text.rfind("\n", 0, taken.start())
+            sentence = max(dot + 2 if dot >= 0 else 0, line + 1)
+            earlier = [n for n in names if sentence <= n.start < taken.start()]
+            if earlier and earlier[0].text != buyer.text:
+                return buyer, earlier[0]
+    return None
 
 
 class NamesInOrder:
@@ -1539,11 +1589,12 @@ class ArticleContext:
     @cached_property
     def deal_parties(self) -> tuple[str, str] | None:
         """Buyer and target of the first deal the body states between two names ("Orrin One
-        will acquire Vexa Labs"), as written there."""
-        names = self.names
-        for buyer, target in zip(names, names[1:], strict=False):
-            if _ACQUIRES.fullmatch(self.body, buyer.end, target.start):
-                return display_name(buyer.text), display_name(target.text)
+        will acquire Vexa Labs", "Orrin One's purchase of Vexa Labs", "a takeover by Orrin
+        One"), as written there; else of the deal the headline states ("Orrin to buy Vexa")."""
+        for text, names in ((self.body, self.names), (self.title, self.title_names)):
+            parties = _deal_between(text, names)
+            if parties:
+                return display_name(parties[0].text), display_name(parties[1].text)
         return None
 
     @cached_property
@@ -2409,6 +2460,10 @@ def about(
             # "behind Hurricane Ardal, which killed 900 people in 2011": the year dates
             # Ardal's toll, not that of the storm the sentence is about.
             entity = name
+    if measure in _TRANSITIVE and not investor:
+        name = _invested_by(context, sentence_start, start) or name
+    if kind == "date" and not _relative_subject(context, sentence_start, start):
+        name = _dated_subject(context, sentence_start, start) or name
     if measure in _OWN_MEASURES and _fallen_back(context, entity, sentence_start, after_end):
         # "the plane reached an altitude of 600 feet", "he is a 52-year-old passenger": the
         # article's main entity, which a sentence naming nobody falls back to, is the airline
@@ -2420,6 +2475,29 @@ def about(
         wording = shown = measure
     if measure in _DEAL_MEASURES and context.deal_parties:
         name = "-".join(context.deal_parties)  # "Orrin One-Vexa Labs deal completion date"
+    elif context.deal_parties and (
+        combined := _COMBINED.search(body, max(sentence_start, start - 80), start)
+    ):
+        # "The combined group will employ 21,000": the buyer and target as one, not either.
+        name = f"{'-'.join(context.deal_parties)} {combined.group(1).lower()}"
+    elif context.deal_parties:
+        name, shown = _deal_line(
+            (
+                context.full_name(context.deal_parties[0]),
+                context.full_name(context.deal_parties[1]),
+            ),
+            measure,
+            name,
+            shown,
+            before,
+            sentence,
+            reference,
+            # "The Board is looking at it, days after the company said it would invest": the
+            # names after the last comma are the investment's.
+            named=bool(context.names_from(max(clause_start, body.rfind(",", 0, start)), start))
+            or bool(target),
+            said=shown or wording or measure,
+        )
     if reference == EARLIER_EVENT and name:
         entity = name  # "behind Hurricane Kellan, which killed 900": Kellan's toll
     return About(
@@ -2440,6 +2518,51 @@ def about(
         if kind == "date"
         else "",
     )
+
+
+_COMBINED = re.compile(
+    r"\b[Tt]he\s+((?:combined|merged|enlarged)\s+(?:company|group|business|firm|entity))\b"
+)
+_OFFERED = re.compile(r"\b(?:offer(?:ed|ing|s)?|pay(?:s|ing)?|bid(?:ding)?)\b[^,;]{0,40}$")
+_DEAL_WORD = re.compile(
+    r"\b(?:deal|offer|bid|takeover|acquisition|merger|purchase|buyout|agreement)\b", re.IGNORECASE
+)
+
+
+def _deal_line(
+    parties: tuple[str, str],
+    measure: str,
+    name: str,
+    shown: str,
+    before: str,
+    sentence: str,
+    reference: str,
+    *,
+    named: bool,
+    said: str,
+) -> tuple[str, str]:
+    """The line's name and words for a figure of the story's deal, whichever party its
+    sentence opens with: an offer or a premium is the buyer's ("Orrin premium for Vexa"),
+    the deal's announcement is both parties' ("Orrin-Vexa deal announcement date"), and an
+    investment whose clause names nobody the story's investor's ("Orrin investment in Vexa").
+    The line only: grouping keeps the sentence's own entity."""
+    buyer, target = parties
+    if measure == "announcement" and _DEAL_WORD.search(sentence):
+        return "-".join(parties), "deal announcement"
+    if measure == "investment" and not named and "investment" in said:
+        # "days after the company said it would invest $2bn": a clause naming no investor nor
+        # what it invests in invests the story's investor's money.
+        return buyer, f"{said} in {target}"
+    # An IPO's offer price is the company's own, whoever once bought it.
+    offer = measure == "share price" and _OFFERED.search(before) and "IPO" not in reference
+    if measure != "premium" and not offer:
+        return name, shown
+    if offer and "offer" not in shown:
+        shown = "offer per share"
+    shown = shown or measure
+    if target.lower() not in shown.lower():
+        shown = f"{shown} for {target}"
+    return buyer, shown
 
 
 # Measures a disaster's damage is misread as by the lexicon: a court's "damages", a company's
@@ -3191,6 +3314,44 @@ def _investor(
     if not investor or context.key(investor) == context.key(entity):
         return ""
     return context.full_name(investor)
+
+
+# "sees Corvane invest roughly $16 million", "Corvane will put €15m": the verb's own subject.
+_INVESTS = re.compile(
+    r"\s+(?:(?:will|would|to|has|have|had|also|plans\s+to|agreed\s+to)\s+){0,2}"
+    r"(?:invest|invests|invested|investing|put|puts|putting|commit|commits|committed|pour|pours"
+    r"|poured)\s+(?:[a-z]+\s+){0,2}"
+)
+
+
+def _invested_by(context: ArticleContext, sentence_start: int, start: int) -> str:
+    """The name written right before the verb that invests the figure, in full; else ""."""
+    named = context.names_from(sentence_start, start)
+    if named and _INVESTS.fullmatch(context.body, named[-1].end, start):
+        return context.full_name(named[-1].text)
+    return ""
+
+
+# "Lumo Bridge collapsed on", "Corvane was founded in", "Pelion went public in": a verb in the
+# past, a few words at most, then the date.
+_PAST_BEFORE_DATE = re.compile(
+    r"(?:['’]s)?\s+(?:(?:was|were|had|has|have|first|finally|also)\s+)*"
+    r"(?:[a-z]+ed|went|began|broke|took|made|came|struck|sank|hit|fell|rose|won|lost|held)"
+    r"(?:\s+[a-z]+){0,2}\s+(?:on|in|at|by|early|late|last|since)?\s*"
+)
+
+
+def _dated_subject(context: ArticleContext, sentence_start: int, start: int) -> str:
+    """The name a date's own verb has as subject, written right before it ("after Lumo
+    Bridge collapsed on Tuesday" dates the bridge's collapse, whoever the sentence is about),
+    in full; else ""."""
+    named = context.names_from(sentence_start, start)
+    if not named:
+        return ""
+    last = named[-1]
+    if not (_PAST_BEFORE_DATE.fullmatch(context.body, last.end, start) and context.may_own(last)):
+        return ""
+    return context.full_name(last.text)
 
 
 # "The 23-year-old striker", "to the 23-year-old": an age written as its own noun phrase,
