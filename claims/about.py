@@ -2624,6 +2624,13 @@ def _past_event_year(before: str, after: str, published: date | None) -> str:
 _AFTERSHOCK = re.compile(r"\baftershocks?\b", re.IGNORECASE)
 _AFTERSHOCK_AFTER = re.compile(r"[\s-]*(?:magnitude\s+)?aftershocks?\b", re.IGNORECASE)
 _QUAKE_AFTER = re.compile(r"[\s-]*(?:magnitude\s+)?(?:earthquake|quake|tremor)\b", re.IGNORECASE)
+# "aftershocks followed, including a 6.5-magnitude tremor", "aftershocks, among them a 5.2
+# quake": a quake named as one of the aftershocks is one, whatever noun it is given.
+_AMONG_AFTERSHOCKS = re.compile(
+    r"\baftershocks?,?\s+(?:\w+,?\s+){0,2}?(?:including|among\s+them|such\s+as)\s+"
+    r"(?:an?\s+|one\s+)?(?:(?:strong|powerful|large|major)\s+)?(?:magnitude[\s-]+)?$",
+    re.IGNORECASE,
+)
 # Who measured a magnitude: "by the U.S. Geological Survey", "according to the USGS",
 # "Taiwan's weather agency gave it 7.2", "by Japanese officials". Agencies read a quake on
 # scales of their own, so their magnitudes differ without contradicting each other.
@@ -2648,8 +2655,10 @@ _AGENCY_SUBJECT = re.compile(
 def _magnitude_scope(before: str, after: str) -> str:
     """Whether a magnitude is an aftershock's or an agency's reading ("by USGS"): the
     sentence before it and after it."""
-    if _AFTERSHOCK_AFTER.match(after) or (
-        _AFTERSHOCK.search(before) and not _QUAKE_AFTER.match(after)
+    if (
+        _AFTERSHOCK_AFTER.match(after)
+        or (_AFTERSHOCK.search(before) and not _QUAKE_AFTER.match(after))
+        or _AMONG_AFTERSHOCKS.search(before)
     ):
         return "aftershock"
     found = _AGENCY_AFTER.match(after) or _AGENCY_BEFORE.search(before)

@@ -301,6 +301,23 @@ def test_an_aftershock_s_magnitude_is_not_the_main_quake_s():
     assert key("6.9-magnitude") == "|magnitude|||"
 
 
+def test_a_quake_named_among_aftershocks_is_an_aftershock():
+    body = (
+        "A 6.9-magnitude quake struck Tarnovia on Monday. Strong aftershocks followed,"
+        " including a 5.7-magnitude tremor. More aftershocks, among them a magnitude 5.2"
+        " quake, shook the coast."
+    )
+
+    def key(figure: str) -> str:
+        start = body.rfind(". ", 0, body.index(figure)) + 1
+        return read_figure(
+            body, figure, kind="quantity", unit="magnitude", sentence_start=start
+        ).key
+
+    assert key("5.7-magnitude") == key("magnitude 5.2") == "|magnitude||aftershock|"
+    assert key("6.9-magnitude") == "|magnitude|||"
+
+
 def test_each_agency_s_magnitude_is_its_own_reading():
     body = (
         "The Velmar Seismic Bureau rated the quake, which struck at a depth of 8.2 km, at 6.6."
