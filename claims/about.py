@@ -2680,7 +2680,10 @@ def _agency_key(name: str) -> str:
     if len(words) == 1:
         return words[0].strip(".")
     return "".join(
-        re.sub(r"[^A-Z]", "", w) if "." in w else w[0] for w in words if w not in ("Of", "of")
+        # Initials keep all their letters, dotted or not: "U.S." and "US" are both "US".
+        re.sub(r"[^A-Z]", "", w) if "." in w or w.isupper() else w[0]
+        for w in words
+        if w not in ("Of", "of")
     )
 
 

@@ -344,6 +344,23 @@ def test_each_agency_s_magnitude_is_its_own_reading():
     assert scope("6.9") == scope("6.9", 1) == "by NGI"  # the name and its acronym alike
 
 
+def test_an_agency_s_initials_are_its_acronym_however_its_country_is_written():
+    for name in ("the V.R. Seismic Survey", "the VR Seismic Survey", "VRSS"):
+        body = f"The quake measured 6.6, according to {name}."
+        start = body.index("6.6")
+        found = about.about(
+            about.ArticleContext(body, "", None),
+            start=start,
+            end=start + 3,
+            sentence_start=0,
+            sentence_end=len(body),
+            kind="quantity",
+            unit="magnitude",
+            text="6.6",
+        )
+        assert found.scope == "by VRSS", name
+
+
 def test_agencies_giving_different_magnitudes_are_not_a_dispute(make_article):
     first = publish(
         make_article,
