@@ -131,8 +131,8 @@ _MEASURES: dict[str, tuple[str, ...]] = {
     ),
     "deal value": (
         r"acquisition",
-        r"acquired?",
-        r"buy(?:ing|out)?",
+        r"acquir(?:e[ds]?|ing)",
+        r"buy(?:ing|out|s)?",
         r"bought",
         r"purchase[ds]?",
         r"takeover",

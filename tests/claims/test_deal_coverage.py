@@ -223,6 +223,17 @@ def test_a_transaction_valued_at_an_amount_is_the_deal_s_value():
     assert read(text, "$12.4 billion", kind="money", unit="USD").measure == "deal value"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Arden Foods is acquiring Bexley Mills for about $4.2 billion.",
+        "Arden Foods acquires Bexley Mills for about $4.2 billion.",
+    ],
+)
+def test_an_amount_a_buyer_is_acquiring_for_is_the_deal_s_value(text):
+    assert read(text, "$4.2 billion", kind="money", unit="USD").measure == "deal value"
+
+
 def test_an_amount_glued_to_its_currency_code_is_no_name():
     text = "Orrin One will buy Vexa Labs for USD12.4 billion, or USD41.20 a share."
 
