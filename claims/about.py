@@ -2167,6 +2167,10 @@ def about(
             measure = "deal value"  # "the biggest contract, worth $300m": the clause cut it off
         if kind == "money" and measure in _FEE_READINGS and _TRANSFER_FEE.search(sentence.lower()):
             measure = "transfer fee"  # "Fee: €40m plus add-ons", "cost €40m plus variables"
+        if measure == "share price" and _SCALED_AMOUNT.search(text):
+            # "$41.20 per share, or almost $4.2 billion": a price per share is never written
+            # in millions or billions; the amount it adds up to is another figure.
+            measure = ""
     if measure == "deferred pay" and _WHOLE_OF.search(before[-20:]):
         measure = ""  # "defer $68 million of his $70 million": the whole, not what is put off
     # A film's takings: "domestic gross", "global gross" (claims.measure_words.box_office).
@@ -2232,6 +2236,10 @@ def about(
         # "Modeling suggested the death toll could surpass 10,000": what a model foresees is
         # no count as of any day, and outlets' projections disagree with each other only.
         scope, reference = "projected", ""
+    if measure == "share price" and scope == "total" and _PER_SHARE_AFTER.match(after):
+        # "$41.20 per share in cash for a total of $4.2 billion": the total is the amount the
+        # price adds up to, not the price's.
+        scope = ""
     if measure == unnamed and unnamed_scope:
         scope = unnamed_scope  # "ranged from $15 billion to $100 billion": the range's ends
     elif measure == "output cut":
@@ -2687,6 +2695,10 @@ def _agency_key(name: str) -> str:
     )
 
 
+# A price given per share: "$41.20 per share", "$41.20 a share".
+_PER_SHARE_AFTER = re.compile(r"\s*(?:per|a|each)\s+share\b", re.IGNORECASE)
+# An amount written with a scale word: "$4.2 billion", "£300m", "€1.2bn".
+_SCALED_AMOUNT = re.compile(r"\d\s*(?:million|billion|trillion|mn|bn|tn|m|b)\b", re.IGNORECASE)
 _SAVED = re.compile(r"\bsav(?:e|ed|es|ing)\b")
 # Rates a decision or a month moves from one level to another.
 _LEVELS = frozenset(("interest rate", "unemployment rate", "inflation", "participation rate"))
