@@ -2632,7 +2632,11 @@ def _past_event_year(before: str, after: str, published: date | None) -> str:
 _AFTERSHOCK = re.compile(r"\baftershocks?\b", re.IGNORECASE)
 _AFTERSHOCK_AFTER = re.compile(r"[\s-]*(?:magnitude\s+)?aftershocks?\b", re.IGNORECASE)
 _QUAKE_AFTER = re.compile(r"[\s-]*(?:magnitude\s+)?(?:earthquake|quake|tremor)\b", re.IGNORECASE)
-# "aftershocks followed, including a 6.5-magnitude tremor", "aftershocks, among them a 5.2
+# "magnitude 4.5 or higher", "4.0 and above": the least magnitude of the quakes counted.
+_AT_OR_ABOVE_AFTER = re.compile(
+    r"\s*(?:or|and)\s+(?:greater|higher|more|above|stronger|larger|over)\b", re.IGNORECASE
+)
+# "aftershocks followed, including a 5.7-magnitude tremor", "aftershocks, among them a 5.2
 # quake": a quake named as one of the aftershocks is one, whatever noun it is given.
 _AMONG_AFTERSHOCKS = re.compile(
     r"\baftershocks?,?\s+(?:\w+,?\s+){0,2}?(?:including|among\s+them|such\s+as)\s+"
@@ -2663,6 +2667,8 @@ _AGENCY_SUBJECT = re.compile(
 def _magnitude_scope(before: str, after: str) -> str:
     """Whether a magnitude is an aftershock's or an agency's reading ("by USGS"): the
     sentence before it and after it."""
+    if _AT_OR_ABOVE_AFTER.match(after):
+        return "threshold"  # "12 aftershocks of magnitude 4.5 or higher": no quake's size
     if (
         _AFTERSHOCK_AFTER.match(after)
         or (_AFTERSHOCK.search(before) and not _QUAKE_AFTER.match(after))

@@ -344,6 +344,19 @@ def test_each_agency_s_magnitude_is_its_own_reading():
     assert scope("6.9") == scope("6.9", 1) == "by NGI"  # the name and its acronym alike
 
 
+def test_a_magnitude_counted_above_is_a_threshold_not_a_quake_s():
+    body = (
+        "A 6.9-magnitude quake struck Tarnovia on Monday. The bureau recorded 310 aftershocks,"
+        " including 12 that were magnitude 4.5 or higher."
+    )
+    start = body.index("The bureau")
+    found = read_figure(
+        body, "magnitude 4.5", kind="quantity", unit="magnitude", sentence_start=start
+    )
+
+    assert found.key == "|magnitude||threshold|"
+
+
 def test_an_agency_s_initials_are_its_acronym_however_its_country_is_written():
     for name in ("the V.R. Seismic Survey", "the VR Seismic Survey", "VRSS"):
         body = f"The quake measured 6.6, according to {name}."
