@@ -671,6 +671,8 @@ def _score(
     if reading is not None:
         compared = matching.Compared(reading, values, overrides)
         plain = compared if not overrides else matching.Compared(reading, values)
+    if _undated_tally_apart(group, summary, reading, plain):
+        return None
     if (
         (same_key and _specific(key))
         or _same_day_of_event(group, summary, reading, plain)
@@ -712,6 +714,26 @@ def _score(
         # evidence, not a decision.
         result = replace(result, total=result.total + SUBJECT_KEY_BONUS / 2)
     return result
+
+
+def _undated_tally_apart(
+    group: _Group,
+    summary: Mapping,
+    reading: comparison.Reading | None,
+    compared: matching.Compared | None,
+) -> bool:
+    """Whether a running count (a toll) and the fact's differ with no day known on one side
+    (an undated article): a toll rises from one report to the next, so two undated counts
+    that differ are most likely two days' counts, not outlets disagreeing on one. Dated on
+    both sides, each day's count is told apart by its day (claims.report_day)."""
+    root = group.roots[0]
+    if root.subject_measure not in about.TALLIES or reading is None or compared is None:
+        return False
+    parts, _, _ = _key_parts(tuple(summary.get("keys", ())))
+    days = [p[2] for p in parts if p[1] == root.subject_measure]
+    if root.subject_reference and days and all(days):
+        return False
+    return matching.disagrees(reading, compared.values, compared=compared)
 
 
 def _other_workforce(

@@ -749,3 +749,28 @@ def test_a_toll_s_correction_and_the_count_it_replaces_are_read_as_such():
     ).reference != (about.REPLACED_COUNT)
     by = "Officials revised the ferry death toll down by 14 on Sunday."
     assert read_figure(by, "14", kind="count", published=published).scope != about.CORRECTED_COUNT
+
+
+def test_undated_reports_of_a_rising_toll_are_no_dispute(make_article):
+    first = publish(
+        make_article,
+        "A strong earthquake struck Tarnovia. The quake killed at least 14 people, officials said.",
+        outlet="Coast Wire",
+        published=None,
+    )
+    second = publish(
+        make_article,
+        "Rescuers dug through rubble in Tarnovia after the earthquake, which killed 23 people.",
+        outlet="Velmar Herald",
+        published=None,
+    )
+    third = publish(
+        make_article,
+        "The earthquake in Tarnovia killed at least 14 people, the coast guard said.",
+        outlet="Harbour Daily",
+        published=None,
+    )
+
+    assert claim(first, "14 people").fact != claim(second, "23 people").fact
+    assert claim(first, "14 people").fact == claim(third, "14 people").fact
+    assert Fact.objects.filter(agreement=Fact.Agreement.DISPUTED).count() == 0
