@@ -671,7 +671,7 @@ def _score(
     if reading is not None:
         compared = matching.Compared(reading, values, overrides)
         plain = compared if not overrides else matching.Compared(reading, values)
-    if _undated_tally_apart(group, summary, reading, plain):
+    if _undated_tally_apart(group, summary, reading, plain) or _another_year(reading, values):
         return None
     if (
         (same_key and _specific(key))
@@ -714,6 +714,17 @@ def _score(
         # evidence, not a decision.
         result = replace(result, total=result.total + SUBJECT_KEY_BONUS / 2)
     return result
+
+
+def _another_year(reading: comparison.Reading | None, values: Sequence[Mapping]) -> bool:
+    """Whether a day is dated in another year than every day of the fact: "struck on June 2,
+    1988" dates an earlier quake, not the story's misdated (an outlet's slip is a day or
+    two, not years). A year alone is left to the words ("since 1988")."""
+    if reading is None or reading.kind != Claim.Kind.DATE or len(reading.iso_date or "") < 10:
+        return False
+    days = [value.get("date") or "" for value in values]
+    days = [day for day in days if len(day) >= 10]
+    return bool(days) and all(day[:4] != reading.iso_date[:4] for day in days)
 
 
 def _undated_tally_apart(

@@ -774,3 +774,22 @@ def test_undated_reports_of_a_rising_toll_are_no_dispute(make_article):
     assert claim(first, "14 people").fact != claim(second, "23 people").fact
     assert claim(first, "14 people").fact == claim(third, "14 people").fact
     assert Fact.objects.filter(agreement=Fact.Agreement.DISPUTED).count() == 0
+
+
+def test_a_quake_struck_decades_earlier_is_another_quake_not_a_misdated_one(make_article):
+    first = publish(
+        make_article,
+        "A strong earthquake struck Tarnovia on March 4, 2026, toppling a bridge.",
+        outlet="Coast Wire",
+        published=date(2026, 3, 5),
+    )
+    second = publish(
+        make_article,
+        "Rescuers searched the rubble in Tarnovia. The island's worst quake struck on June 2,"
+        " 1988, toppling hundreds of homes.",
+        outlet="Velmar Herald",
+        published=None,
+    )
+
+    assert claim(first, "March 4, 2026").fact != claim(second, "June 2, 1988").fact
+    assert Fact.objects.filter(agreement=Fact.Agreement.DISPUTED).count() == 0
