@@ -2188,6 +2188,10 @@ def about(
         # outlet words it, one rise in taxes, not an amount raised, spent or budgeted.
         measure = "tax rise"
     reference = _reference(before, after, sentence, kind, measure)
+    if measure == "premium" and not reference and _OVER_AVERAGE.match(after):
+        # "a 38% premium over its 60-day average price" is over another price than "a 25%
+        # premium to its closing price on Friday": two figures of one offer, no dispute.
+        reference = "average price"
     if (
         kind == "count"
         and measure in _TOLLS
@@ -3059,6 +3063,11 @@ def _premium(before: str, after: str) -> bool:
     )
 
 
+# The price a premium is over is an average: "over its 60-day average share price", "to the
+# volume-weighted average price".
+_OVER_AVERAGE = re.compile(
+    r"\s*(?:premium\s+)?(?:to|over|on|above)\b[^,;.]{0,60}?\baverage\b", re.IGNORECASE
+)
 _PREMIUM_OVER = re.compile(
     r"(?:\s*premium)?[^,;.]{0,30}?\b(?:to|over|on|above)\s+(?:the\s+)?(?=[A-Z])"
 )

@@ -253,6 +253,31 @@ def test_a_price_per_share_is_no_total_whatever_amount_follows_it():
     assert (found.measure, found.scope) == ("share price", "")
 
 
+def test_a_premium_over_an_average_price_is_told_apart_from_one_over_a_day_s_price():
+    average = read(
+        "The offer is a 38% premium over Vexa's unaffected 60-day average share price.",
+        "38%",
+        kind="percent",
+        unit="percent",
+    )
+    weighted = read(
+        "It values Vexa at a 38% premium to its volume-weighted average price.",
+        "38%",
+        kind="percent",
+        unit="percent",
+    )
+    closing = read(
+        "The offer is a 25% premium to Vexa's closing price on Friday.",
+        "25%",
+        kind="percent",
+        unit="percent",
+    )
+
+    assert average.measure == closing.measure == "premium"
+    assert average.reference == weighted.reference == "average price"
+    assert closing.reference != average.reference
+
+
 def test_an_amount_glued_to_its_currency_code_is_no_name():
     text = "Orrin One will buy Vexa Labs for USD12.4 billion, or USD41.20 a share."
 
