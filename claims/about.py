@@ -2628,7 +2628,12 @@ def _past_event_year(before: str, after: str, published: date | None) -> str:
     if not year:
         m = _PAST_EVENT_YEAR_AFTER.match(after)
         year = m and m.group(1)
+    if year and published is None and _SINCE.search(before):
+        return year  # undated, "the strongest since one in 1988": a past one all the same
     return year if year and published and int(year) < published.year else ""
+
+
+_SINCE = re.compile(r"\bsince\b", re.IGNORECASE)
 
 
 # "Several aftershocks followed, one measuring 6.5", "a magnitude 6.1 aftershock"; but "a

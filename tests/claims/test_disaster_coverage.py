@@ -357,6 +357,19 @@ def test_a_magnitude_counted_above_is_a_threshold_not_a_quake_s():
     assert found.key == "|magnitude||threshold|"
 
 
+def test_a_past_quake_s_magnitude_is_dated_in_an_undated_article_by_since():
+    body = (
+        "A strong quake struck Tarnovia on Monday. It was the strongest since one of"
+        " magnitude 6.9 in 1988 that toppled hundreds of homes."
+    )
+    start = body.index("It was")
+    found = read_figure(
+        body, "magnitude 6.9", kind="quantity", unit="magnitude", sentence_start=start
+    )
+
+    assert found.key == "|magnitude|1988||"
+
+
 def test_an_agency_s_initials_are_its_acronym_however_its_country_is_written():
     for name in ("the V.R. Seismic Survey", "the VR Seismic Survey", "VRSS"):
         body = f"The quake measured 6.6, according to {name}."
