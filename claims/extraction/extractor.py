@@ -60,7 +60,8 @@ _MAGNITUDE_LIKE = re.compile(r"[1-9]\.\d")
 # A casualty word right after a bare number says it counts people.
 _CASUALTY_AFTER = re.compile(
     r"\s+(?:(?:were|are|was|have\s+been|had\s+been|remain(?:ed)?)\s+(?:[a-z]+ly\s+)?)?"
-    r"(?i:dead|killed|injured|wounded|missing|hurt|hospitali[sz]ed|displaced|evacuated)\b"
+    r"(?i:dead|killed|injured|wounded|missing|hurt|hospitali[sz]ed|displaced|evacuated"
+    r"|trapped|stranded|rescued)\b"
 )
 _MINUS_WORD = re.compile(r"\b[Mm]inus\s+$")
 _SIGNED_UNITS = {"degrees Celsius", "degrees Fahrenheit", "degrees", "percent", "percentage points"}
