@@ -160,6 +160,15 @@ def test_a_bare_number_before_a_casualty_word_counts_people(sentence, span):
     assert (found.kind.value, found.unit) == ("count", "people")
 
 
+def test_a_bare_number_a_company_employs_counts_its_employees():
+    (found,) = [
+        f
+        for f in figures("Last year Vexa had $2 billion in sales and employed about 8,400.")
+        if f.text == "8,400"
+    ]
+    assert (found.kind.value, found.unit) == ("count", "employees")
+
+
 def test_zero_with_no_rate_after_it_is_no_figure():
     assert figures("The club has zero tolerance for zero-sum thinking.") == []
 
