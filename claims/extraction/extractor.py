@@ -61,7 +61,7 @@ _MAGNITUDE_LIKE = re.compile(r"[1-9]\.\d")
 _CASUALTY_AFTER = re.compile(
     r"\s+(?:(?:were|are|was|have\s+been|had\s+been|remain(?:ed)?)\s+(?:[a-z]+ly\s+)?)?"
     r"(?i:dead|killed|injured|wounded|missing|hurt|hospitali[sz]ed|displaced|evacuated"
-    r"|trapped|stranded|rescued)\b"
+    r"|trapped|stranded)\b"
 )
 # "employs 8,400", "employed about 8,400": a company's headcount written without its noun.
 _EMPLOYS = re.compile(r"\bemploy(?:s|ed|ing)\s+$", re.IGNORECASE)
