@@ -131,8 +131,8 @@ _MEASURES: dict[str, tuple[str, ...]] = {
     ),
     "deal value": (
         r"acquisition",
-        r"acquired?",
-        r"buy(?:ing|out)?",
+        r"acquir(?:e[ds]?|ing)",
+        r"buy(?:ing|out|s)?",
         r"bought",
         r"purchase[ds]?",
         r"takeover",
@@ -2221,6 +2221,10 @@ def about(
             measure = "deal value"  # "the biggest contract, worth $300m": the clause cut it off
         if kind == "money" and measure in _FEE_READINGS and _TRANSFER_FEE.search(sentence.lower()):
             measure = "transfer fee"  # "Fee: €40m plus add-ons", "cost €40m plus variables"
+        if measure == "share price" and _SCALED_AMOUNT.search(text):
+            # "$41.20 per share, or almost $4.2 billion": a price per share is never written
+            # in millions or billions; the amount it adds up to is another figure.
+            measure = ""
     if measure == "deferred pay" and _WHOLE_OF.search(before[-20:]):
         measure = ""  # "defer $68 million of his $70 million": the whole, not what is put off
     # A film's takings: "domestic gross", "global gross" (claims.measure_words.box_office).
@@ -2238,6 +2242,10 @@ def about(
         # outlet words it, one rise in taxes, not an amount raised, spent or budgeted.
         measure = "tax rise"
     reference = _reference(before, after, sentence, kind, measure)
+    if measure == "premium" and not reference and _OVER_AVERAGE.match(after):
+        # "a 38% premium over its 60-day average price" is over another price than "a 25%
+        # premium to its closing price on Friday": two figures of one offer, no dispute.
+        reference = "average price"
     if (
         kind == "count"
         and measure in _TOLLS
@@ -2286,6 +2294,10 @@ def about(
         # "Modeling suggested the death toll could surpass 10,000": what a model foresees is
         # no count as of any day, and outlets' projections disagree with each other only.
         scope, reference = "projected", ""
+    if measure == "share price" and scope == "total" and _PER_SHARE_AFTER.match(after):
+        # "$41.20 per share in cash for a total of $4.2 billion": the total is the amount the
+        # price adds up to, not the price's.
+        scope = ""
     if measure == unnamed and unnamed_scope:
         scope = unnamed_scope  # "ranged from $15 billion to $100 billion": the range's ends
     elif measure == "output cut":
@@ -2742,7 +2754,12 @@ def _past_event_year(before: str, after: str, published: date | None) -> str:
     if not year:
         m = _PAST_EVENT_YEAR_AFTER.match(after)
         year = m and m.group(1)
+    if year and published is None and _SINCE.search(before):
+        return year  # undated, "the strongest since one in 1988": a past one all the same
     return year if year and published and int(year) < published.year else ""
+
+
+_SINCE = re.compile(r"\bsince\b", re.IGNORECASE)
 
 
 # "Several aftershocks followed, one measuring 6.5", "a magnitude 6.1 aftershock"; but "a
@@ -2750,6 +2767,17 @@ def _past_event_year(before: str, after: str, published: date | None) -> str:
 _AFTERSHOCK = re.compile(r"\baftershocks?\b", re.IGNORECASE)
 _AFTERSHOCK_AFTER = re.compile(r"[\s-]*(?:magnitude\s+)?aftershocks?\b", re.IGNORECASE)
 _QUAKE_AFTER = re.compile(r"[\s-]*(?:magnitude\s+)?(?:earthquake|quake|tremor)\b", re.IGNORECASE)
+# "magnitude 4.5 or higher", "4.0 and above": the least magnitude of the quakes counted.
+_AT_OR_ABOVE_AFTER = re.compile(
+    r"\s*(?:or|and)\s+(?:greater|higher|more|above|stronger|larger|over)\b", re.IGNORECASE
+)
+# "aftershocks followed, including a 5.7-magnitude tremor", "aftershocks, among them a 5.2
+# quake": a quake named as one of the aftershocks is one, whatever noun it is given.
+_AMONG_AFTERSHOCKS = re.compile(
+    r"\baftershocks?,?\s+(?:\w+,?\s+){0,2}?(?:including|among\s+them|such\s+as)\s+"
+    r"(?:an?\s+|one\s+)?(?:(?:strong|powerful|large|major)\s+)?(?:magnitude[\s-]+)?$",
+    re.IGNORECASE,
+)
 # Who measured a magnitude: "by the U.S. Geological Survey", "according to the USGS",
 # "Taiwan's weather agency gave it 7.2", "by Japanese officials". Agencies read a quake on
 # scales of their own, so their magnitudes differ without contradicting each other.
@@ -2774,8 +2802,12 @@ _AGENCY_SUBJECT = re.compile(
 def _magnitude_scope(before: str, after: str) -> str:
     """Whether a magnitude is an aftershock's or an agency's reading ("by USGS"): the
     sentence before it and after it."""
-    if _AFTERSHOCK_AFTER.match(after) or (
-        _AFTERSHOCK.search(before) and not _QUAKE_AFTER.match(after)
+    if _AT_OR_ABOVE_AFTER.match(after):
+        return "threshold"  # "12 aftershocks of magnitude 4.5 or higher": no quake's size
+    if (
+        _AFTERSHOCK_AFTER.match(after)
+        or (_AFTERSHOCK.search(before) and not _QUAKE_AFTER.match(after))
+        or _AMONG_AFTERSHOCKS.search(before)
     ):
         return "aftershock"
     found = _AGENCY_AFTER.match(after) or _AGENCY_BEFORE.search(before)
@@ -2797,10 +2829,17 @@ def _agency_key(name: str) -> str:
     if len(words) == 1:
         return words[0].strip(".")
     return "".join(
-        re.sub(r"[^A-Z]", "", w) if "." in w else w[0] for w in words if w not in ("Of", "of")
+        # Initials keep all their letters, dotted or not: "U.S." and "US" are both "US".
+        re.sub(r"[^A-Z]", "", w) if "." in w or w.isupper() else w[0]
+        for w in words
+        if w not in ("Of", "of")
     )
 
 
+# A price given per share: "$41.20 per share", "$41.20 a share".
+_PER_SHARE_AFTER = re.compile(r"\s*(?:per|a|each)\s+share\b", re.IGNORECASE)
+# An amount written with a scale word: "$4.2 billion", "£300m", "€1.2bn".
+_SCALED_AMOUNT = re.compile(r"\d\s*(?:million|billion|trillion|mn|bn|tn|m|b)\b", re.IGNORECASE)
 _SAVED = re.compile(r"\bsav(?:e|ed|es|ing)\b")
 # Rates a decision or a month moves from one level to another.
 _LEVELS = frozenset(("interest rate", "unemployment rate", "inflation", "participation rate"))
@@ -3162,6 +3201,11 @@ def _premium(before: str, after: str) -> bool:
     )
 
 
+# The price a premium is over is an average: "over its 60-day average share price", "to the
+# volume-weighted average price".
+_OVER_AVERAGE = re.compile(
+    r"\s*(?:premium\s+)?(?:to|over|on|above)\b[^,;.]{0,60}?\baverage\b", re.IGNORECASE
+)
 _PREMIUM_OVER = re.compile(
     r"(?:\s*premium)?[^,;.]{0,30}?\b(?:to|over|on|above)\s+(?:the\s+)?(?=[A-Z])"
 )

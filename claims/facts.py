@@ -671,6 +671,8 @@ def _score(
     if reading is not None:
         compared = matching.Compared(reading, values, overrides)
         plain = compared if not overrides else matching.Compared(reading, values)
+    if _undated_tally_apart(group, summary, reading, plain) or _another_year(reading, values):
+        return None
     if (
         (same_key and _specific(key))
         or _same_day_of_event(group, summary, reading, plain)
@@ -712,6 +714,37 @@ def _score(
         # evidence, not a decision.
         result = replace(result, total=result.total + SUBJECT_KEY_BONUS / 2)
     return result
+
+
+def _another_year(reading: comparison.Reading | None, values: Sequence[Mapping]) -> bool:
+    """Whether a day is dated in another year than every day of the fact: "struck on June 2,
+    1988" dates an earlier quake, not the story's misdated (an outlet's slip is a day or
+    two, not years). A year alone is left to the words ("since 1988")."""
+    if reading is None or reading.kind != Claim.Kind.DATE or len(reading.iso_date or "") < 10:
+        return False
+    days = [value.get("date") or "" for value in values]
+    days = [day for day in days if len(day) >= 10]
+    return bool(days) and all(day[:4] != reading.iso_date[:4] for day in days)
+
+
+def _undated_tally_apart(
+    group: _Group,
+    summary: Mapping,
+    reading: comparison.Reading | None,
+    compared: matching.Compared | None,
+) -> bool:
+    """Whether a running count (a toll) and the fact's differ with no day known on one side
+    (an undated article): a toll rises from one report to the next, so two undated counts
+    that differ are most likely two days' counts, not outlets disagreeing on one. Dated on
+    both sides, each day's count is told apart by its day (claims.report_day)."""
+    root = group.roots[0]
+    if root.subject_measure not in about.TALLIES or reading is None or compared is None:
+        return False
+    parts, _, _ = _key_parts(tuple(summary.get("keys", ())))
+    days = [p[2] for p in parts if p[1] == root.subject_measure]
+    if root.subject_reference and days and all(days):
+        return False
+    return matching.disagrees(reading, compared.values, compared=compared)
 
 
 def _other_workforce(

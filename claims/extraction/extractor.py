@@ -66,8 +66,11 @@ _MAGNITUDE_LIKE = re.compile(r"[1-9]\.\d")
 # A casualty word right after a bare number says it counts people.
 _CASUALTY_AFTER = re.compile(
     r"\s+(?:(?:were|are|was|have\s+been|had\s+been|remain(?:ed)?)\s+(?:[a-z]+ly\s+)?)?"
-    r"(?i:dead|killed|injured|wounded|missing|hurt|hospitali[sz]ed|displaced|evacuated)\b"
+    r"(?i:dead|killed|injured|wounded|missing|hurt|hospitali[sz]ed|displaced|evacuated"
+    r"|trapped|stranded)\b"
 )
+# "employs 8,400", "employed about 8,400": a company's headcount written without its noun.
+_EMPLOYS = re.compile(r"\bemploy(?:s|ed|ing)\s+$", re.IGNORECASE)
 _MINUS_WORD = re.compile(r"\b[Mm]inus\s+$")
 _SIGNED_UNITS = {"degrees Celsius", "degrees Fahrenheit", "degrees", "percent", "percentage points"}
 # Units of a change that a fall makes negative ("fell 4%", "cut by 25 basis points").
@@ -194,6 +197,8 @@ def _bare(text: str, atom: Atom, sentences: Sentences) -> Candidate | dates.Date
         unit = "people"  # "killing at least 37", "injuring 210"
     if not unit and _CASUALTY_AFTER.match(text, atom.end):
         unit = "people"  # "12 dead and 40 injured", "30 were missing"
+    if not unit and _EMPLOYS.search(text, max(0, lead - 20), lead):
+        unit = "employees"  # "employed about 8,400": the company's staff
     if atom.glued_letter:
         if atom.glued_letter in "kK" and unit == "tokens":
             return Candidate(atom.start, atom.end, Kind.QUANTITY, atom.value, unit=unit)

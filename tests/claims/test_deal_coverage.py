@@ -223,6 +223,61 @@ def test_a_transaction_valued_at_an_amount_is_the_deal_s_value():
     assert read(text, "$12.4 billion", kind="money", unit="USD").measure == "deal value"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Arden Foods is acquiring Bexley Mills for about $4.2 billion.",
+        "Arden Foods acquires Bexley Mills for about $4.2 billion.",
+    ],
+)
+def test_an_amount_a_buyer_is_acquiring_for_is_the_deal_s_value(text):
+    assert read(text, "$4.2 billion", kind="money", unit="USD").measure == "deal value"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Arden will pay Bexley holders $41.20 per share in cash for a total of about $4.2 billion.",
+        "Under the deal Arden would pay $41.20 per share, or almost $4.2 billion.",
+    ],
+)
+def test_an_amount_in_billions_next_to_a_price_per_share_is_no_share_price(text):
+    assert read(text, "$4.2 billion", kind="money", unit="USD").measure != "share price"
+
+
+def test_a_price_per_share_is_no_total_whatever_amount_follows_it():
+    text = "Arden will pay Bexley holders $41.20 per share in cash for a total of $4.2 billion."
+
+    found = read(text, "$41.20", kind="money", unit="USD")
+
+    assert (found.measure, found.scope) == ("share price", "")
+
+
+def test_a_premium_over_an_average_price_is_told_apart_from_one_over_a_day_s_price():
+    average = read(
+        "The offer is a 38% premium over Vexa's unaffected 60-day average share price.",
+        "38%",
+        kind="percent",
+        unit="percent",
+    )
+    weighted = read(
+        "It values Vexa at a 38% premium to its volume-weighted average price.",
+        "38%",
+        kind="percent",
+        unit="percent",
+    )
+    closing = read(
+        "The offer is a 25% premium to Vexa's closing price on Friday.",
+        "25%",
+        kind="percent",
+        unit="percent",
+    )
+
+    assert average.measure == closing.measure == "premium"
+    assert average.reference == weighted.reference == "average price"
+    assert closing.reference != average.reference
+
+
 def test_an_amount_glued_to_its_currency_code_is_no_name():
     text = "Orrin One will buy Vexa Labs for USD12.4 billion, or USD41.20 a share."
 

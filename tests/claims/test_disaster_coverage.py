@@ -301,6 +301,23 @@ def test_an_aftershock_s_magnitude_is_not_the_main_quake_s():
     assert key("6.9-magnitude") == "|magnitude|||"
 
 
+def test_a_quake_named_among_aftershocks_is_an_aftershock():
+    body = (
+        "A 6.9-magnitude quake struck Tarnovia on Monday. Strong aftershocks followed,"
+        " including a 5.7-magnitude tremor. More aftershocks, among them a magnitude 5.2"
+        " quake, shook the coast."
+    )
+
+    def key(figure: str) -> str:
+        start = body.rfind(". ", 0, body.index(figure)) + 1
+        return read_figure(
+            body, figure, kind="quantity", unit="magnitude", sentence_start=start
+        ).key
+
+    assert key("5.7-magnitude") == key("magnitude 5.2") == "|magnitude||aftershock|"
+    assert key("6.9-magnitude") == "|magnitude|||"
+
+
 def test_each_agency_s_magnitude_is_its_own_reading():
     body = (
         "The Velmar Seismic Bureau rated the quake, which struck at a depth of 8.2 km, at 6.6."
@@ -325,6 +342,49 @@ def test_each_agency_s_magnitude_is_its_own_reading():
 
     assert scope("6.6") == "by VSB"
     assert scope("6.9") == scope("6.9", 1) == "by NGI"  # the name and its acronym alike
+
+
+def test_a_magnitude_counted_above_is_a_threshold_not_a_quake_s():
+    body = (
+        "A 6.9-magnitude quake struck Tarnovia on Monday. The bureau recorded 310 aftershocks,"
+        " including 12 that were magnitude 4.5 or higher."
+    )
+    start = body.index("The bureau")
+    found = read_figure(
+        body, "magnitude 4.5", kind="quantity", unit="magnitude", sentence_start=start
+    )
+
+    assert found.key == "|magnitude||threshold|"
+
+
+def test_a_past_quake_s_magnitude_is_dated_in_an_undated_article_by_since():
+    body = (
+        "A strong quake struck Tarnovia on Monday. It was the strongest since one of"
+        " magnitude 6.9 in 1988 that toppled hundreds of homes."
+    )
+    start = body.index("It was")
+    found = read_figure(
+        body, "magnitude 6.9", kind="quantity", unit="magnitude", sentence_start=start
+    )
+
+    assert found.key == "|magnitude|1988||"
+
+
+def test_an_agency_s_initials_are_its_acronym_however_its_country_is_written():
+    for name in ("the V.R. Seismic Survey", "the VR Seismic Survey", "VRSS"):
+        body = f"The quake measured 6.6, according to {name}."
+        start = body.index("6.6")
+        found = about.about(
+            about.ArticleContext(body, "", None),
+            start=start,
+            end=start + 3,
+            sentence_start=0,
+            sentence_end=len(body),
+            kind="quantity",
+            unit="magnitude",
+            text="6.6",
+        )
+        assert found.scope == "by VRSS", name
 
 
 def test_agencies_giving_different_magnitudes_are_not_a_dispute(make_article):
@@ -743,3 +803,47 @@ def test_each_of_two_fires_listed_before_contained_is_a_containment():
     second = read_in_sentence(text, "35%", kind="percent", unit="percent")
 
     assert first.measure == second.measure == "containment"
+
+
+def test_undated_reports_of_a_rising_toll_are_no_dispute(make_article):
+    first = publish(
+        make_article,
+        "A strong earthquake struck Tarnovia. The quake killed at least 14 people, officials said.",
+        outlet="Coast Wire",
+        published=None,
+    )
+    second = publish(
+        make_article,
+        "Rescuers dug through rubble in Tarnovia after the earthquake, which killed 23 people.",
+        outlet="Velmar Herald",
+        published=None,
+    )
+    third = publish(
+        make_article,
+        "The earthquake in Tarnovia killed at least 14 people, the coast guard said.",
+        outlet="Harbour Daily",
+        published=None,
+    )
+
+    assert claim(first, "14 people").fact != claim(second, "23 people").fact
+    assert claim(first, "14 people").fact == claim(third, "14 people").fact
+    assert Fact.objects.filter(agreement=Fact.Agreement.DISPUTED).count() == 0
+
+
+def test_a_quake_struck_decades_earlier_is_another_quake_not_a_misdated_one(make_article):
+    first = publish(
+        make_article,
+        "A strong earthquake struck Tarnovia on March 4, 2026, toppling a bridge.",
+        outlet="Coast Wire",
+        published=date(2026, 3, 5),
+    )
+    second = publish(
+        make_article,
+        "Rescuers searched the rubble in Tarnovia. The island's worst quake struck on June 2,"
+        " 1988, toppling hundreds of homes.",
+        outlet="Velmar Herald",
+        published=None,
+    )
+
+    assert claim(first, "March 4, 2026").fact != claim(second, "June 2, 1988").fact
+    assert Fact.objects.filter(agreement=Fact.Agreement.DISPUTED).count() == 0

@@ -150,11 +150,22 @@ def test_a_spelled_toll_is_a_count_of_people(sentence, span, value):
         ("Officials said 25 were missing after the landslide.", "25"),
         ("At least six people were killed and over 300 injured.", "300"),
         ("Twelve were seriously injured when the roof fell.", "Twelve"),
+        ("The slide blocked the pass, with 38 trapped in two buses.", "38"),
+        ("Forty-two are stranded at the mountain lodge.", "Forty-two"),
     ],
 )
 def test_a_bare_number_before_a_casualty_word_counts_people(sentence, span):
     (found,) = [f for f in figures(sentence) if f.text == span]
     assert (found.kind.value, found.unit) == ("count", "people")
+
+
+def test_a_bare_number_a_company_employs_counts_its_employees():
+    (found,) = [
+        f
+        for f in figures("Last year Vexa had $2 billion in sales and employed about 8,400.")
+        if f.text == "8,400"
+    ]
+    assert (found.kind.value, found.unit) == ("count", "employees")
 
 
 def test_zero_with_no_rate_after_it_is_no_figure():
