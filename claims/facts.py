@@ -297,6 +297,12 @@ def _merge_restatements(
     for group in groups:
         mention = mention_of(group.roots[0])
         for target, other in zip(merged, mentions, strict=True):
+            if target.roots[0].kind != group.roots[0].kind and not _same_record(
+                target.roots[0], group.roots[0], other, mention
+            ):
+                # Every other way below restates one kind of figure (a date never restates
+                # an amount): most pairs of an article's figures are ruled out here at once.
+                continue
             if _events_differ(target.roots[0], group.roots[0]):
                 continue  # "grounded on Sunday" and "the blowout on Sunday": two facts
             if _measures_differ(target.roots[0], group.roots[0]):
