@@ -124,6 +124,12 @@ def _group(
     by_id = {claim.pk: claim for claim in claims if claim.pk is not None}
     # Each ungrouped claim's original, followed once (not once per pair of claims).
     originals = {id(c): _original(c, by_id) for c in claims if c.fact_id is None}
+    # The ungrouped claims stating conversions of each original, by id() of the original, in
+    # the article's order (gathered in one pass, not one pass per original).
+    conversions: dict[int, list[Claim]] = defaultdict(list)
+    for c in claims:
+        if c.fact_id is None and originals[id(c)] is not c:
+            conversions[id(originals[id(c)])].append(c)
     joined_originals: dict[int, list[Claim]] = defaultdict(list)
     groups: list[_Group] = []
     for claim in claims:
@@ -135,7 +141,7 @@ def _group(
                 # A stated conversion always joins its original's fact.
                 joined_originals[root.fact_id].append(claim)
             continue
-        members = [claim] + _conversions(claim, claims, originals)
+        members = [claim, *conversions[id(claim)]]
         profile = matching.mention_profile(text, mention_of(claim))
         for member in members[1:]:
             profile = profile.merged(matching.mention_profile(text, mention_of(member)))
@@ -274,18 +280,6 @@ def _original(claim: Claim, by_id: Mapping[int, Claim]) -> Claim:
     return claim
 
 
-def _conversions(
-    root: Claim, claims: Sequence[Claim], originals: Mapping[int, Claim]
-) -> list[Claim]:
-    """The ungrouped claims stating conversions of `root` (`originals`: by id() of each
-    ungrouped claim, its original)."""
-    return [
-        claim
-        for claim in claims
-        if claim is not root and claim.fact_id is None and originals[id(claim)] is root
-    ]
-
-
 def _merge_restatements(
     groups: list[_Group], text: ArticleText, on: date | None, params: Params
 ) -> list[_Group]:
@@ -297,6 +291,12 @@ def _merge_restatements(
     for group in groups:
         mention = mention_of(group.roots[0])
         for target, other in zip(merged, mentions, strict=True):
+            if target.roots[0].kind != group.roots[0].kind and not _same_record(
+                target.roots[0], group.roots[0], other, mention
+            ):
+                # Every other way below restates one kind of figure (a date never restates
+                # an amount): most pairs of an article's figures are ruled out here at once.
+                continue
             if _events_differ(target.roots[0], group.roots[0]):
                 continue  # "grounded on Sunday" and "the blowout on Sunday": two facts
             if _measures_differ(target.roots[0], group.roots[0]):

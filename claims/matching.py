@@ -614,7 +614,8 @@ class ArticleText:
                     run_display.append(part_raw)
                     terms.append((_NAME, lower, part_raw, position))
                     continue
-                close_run()
+                if run:  # most words close no name: no call for them
+                    close_run()
                 if lower.isalpha() and len(lower) >= 3 and lower not in STOP_WORDS:
                     stemmed = stem(lower)
                     if stemmed not in STOP_WORDS:

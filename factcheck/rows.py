@@ -46,7 +46,15 @@ def insert_rows(objs: Sequence[Model], *, ignore_conflicts: bool = False) -> Non
     for obj in objs:
         # What bulk_create checks first: a related object saved since it was set lends its id.
         obj._prepare_related_fields_for_save(operation_name="insert_rows")
-        rows.append({field.column: _stored(field, read(obj)) for field, read in fields})
+        # A string, number or boolean is stored as it is: the common case, not a call.
+        rows.append(
+            {
+                column: value
+                if (value := read(obj)) is None or type(value) in _AS_IS
+                else _stored(field, value)
+                for column, field, read in fields
+            }
+        )
     returning = f" RETURNING {connection.ops.quote_name(model._meta.pk.column)}"
     with connection.cursor() as cursor:
         for first in range(0, len(rows), BATCH_ROWS):
@@ -63,12 +71,12 @@ def insert_rows(objs: Sequence[Model], *, ignore_conflicts: bool = False) -> Non
 
 
 @cache
-def _insert_statement(model: type[Model]) -> tuple[list[tuple[Field, Callable]], str]:
-    """The fields insert_rows writes, each with its reader, and its statement without the
-    ending."""
+def _insert_statement(model: type[Model]) -> tuple[list[tuple[str, Field, Callable]], str]:
+    """The fields insert_rows writes, each with its column and its reader, and its statement
+    without the ending."""
     meta = model._meta
     fields = [f for f in meta.concrete_fields if not (f.primary_key or f.generated)]
-    readers = [(field, _reader(field)) for field in fields]
+    readers = [(field.column, field, _reader(field)) for field in fields]
     quote = connection.ops.quote_name
     names = ", ".join(quote(field.column) for field in fields)
     columns = ", ".join(f"{quote(field.column)} {_sql_type(field)}" for field in fields)
@@ -89,11 +97,14 @@ def _reader(field: Field) -> Callable[[Model], object]:
     return partial(field.pre_save, add=True)
 
 
+# Strings, numbers and booleans are stored as they are: what saving them would store.
+_AS_IS = (str, int, bool)
+
+
 def _stored(field: Field, value):
     """The value `field` is stored with, in JSON (jsonb_to_recordset casts it to the
     column's type; a JSON null is SQL NULL)."""
-    # Strings, numbers and booleans as they are: what saving them would store.
-    if value is None or type(value) in (str, int, bool):
+    if value is None or type(value) in _AS_IS:
         return value
     # Amounts and times as saving them would prepare them (what PostgreSQL is given).
     if type(value) is Decimal and isinstance(field, DecimalField):
