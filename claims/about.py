@@ -4425,7 +4425,9 @@ def _scope(before: str, after: str, *, rates: bool = True) -> str:
 # "up to €40m", "worth €40m with add-ons". "€32m plus add-ons" is the amount paid up front.
 _AT_MOST_BEFORE = re.compile(
     r"\b(?:could|may|might|would)\s+(?:[a-z]+\s+){0,3}?(?:rise|increase|climb|grow|reach|get"
-    r"|go|be worth)\b[^.;\d]{0,30}$|\b(?:rising|up) to\s+(?:[a-z]+\s+){0,2}$"
+    r"|go|be worth)\b[^.;\d]{0,30}$"
+    # "the awards add up to $9 million" is their sum.
+    r"|\b(?:rising|(?<!add )(?<!adds )(?<!added )(?<!adding )up) to\s+(?:[a-z]+\s+){0,2}$"
     r"|\bas much as\s+$|\bpotentially\s+(?:[a-z]+\s+){0,2}$"
 )
 _AT_MOST_AFTER = re.compile(
