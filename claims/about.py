@@ -3379,13 +3379,18 @@ def _previous_subject(context: ArticleContext, sentence_start: int) -> str:
 
 # "29 deaths in the county, including a man found on Harbor Road": what follows names a part.
 _INCLUDING = re.compile(r",?\s+(?:including|among them|of whom|of which)\b")
+# "the deadliest wildfire since the 2015 Harlow Fire in Oregon": the earlier disaster a
+# record is counted from, with its own place.
+_RECORD_SINCE = re.compile(r"\bsince\s+the\s+(?:(?:19|20)\d\d\s+)?[A-Z]")
 
 
 def _before_part(body: str, end: int, after_end: int) -> int:
     """Where the figure's clause ends before a part of what it counts is named ("29 deaths,
-    including 3 on Harbor Road"): a place there is the part's, not the figure's."""
-    match = _INCLUDING.search(body, end, after_end)
-    return match.start() if match else after_end
+    including 3 on Harbor Road") or an earlier disaster it is measured against ("since the
+    2015 Harlow Fire in Oregon"): a place there is the part's or that one's, not the
+    figure's."""
+    cuts = (_INCLUDING.search(body, end, after_end), _RECORD_SINCE.search(body, end, after_end))
+    return min((match.start() for match in cuts if match), default=after_end)
 
 
 def _clause_end(body: str, end: int, sentence_end: int) -> int:
