@@ -2583,10 +2583,12 @@ def _year_before(body: str, sentence_start: int) -> str:
     return years.pop() if len(years) == 1 else ""
 
 
-# "in 1987, when the ferry sank, killing 300", "since 1990 when floods claimed 200 lives": the
-# toll of an earlier disaster the sentence dates, with no other figure in between.
+# "in 1987, when the ferry sank, killing 300", "since 1990 when floods claimed 200 lives",
+# "the 2015 Harlow Fire, which killed 70": the toll of an earlier disaster the sentence
+# dates, with no other figure in between.
 _PAST_EVENT_YEAR = re.compile(
-    r"\b(?:in\s+(?:[A-Z][a-z]+\s+)?((?:19|20)\d\d)|((?:19|20)\d\d),?\s+when)\b[^\d.;]*$"
+    r"\b(?:in\s+(?:[A-Z][a-z]+\s+)?((?:19|20)\d\d)|((?:19|20)\d\d),?\s+when"
+    r"|the\s+((?:19|20)\d\d)(?=\s+[A-Z]))\b[^\d.;]*$"
 )
 
 
@@ -2615,7 +2617,7 @@ EARLIER_EVENT = "earlier event"
 def _past_event_year(before: str, after: str, published: date | None) -> str:
     """The year of a past disaster whose toll the sentence gives, dated before or after it."""
     m = _PAST_EVENT_YEAR.search(before)
-    year = m and (m.group(1) or m.group(2))
+    year = m and (m.group(1) or m.group(2) or m.group(3))
     if not year:
         m = _PAST_EVENT_YEAR_AFTER.match(after)
         year = m and m.group(1)
