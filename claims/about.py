@@ -2718,10 +2718,12 @@ def _year_before(body: str, sentence_start: int) -> str:
     return years.pop() if len(years) == 1 else ""
 
 
-# "in 1987, when the ferry sank, killing 300", "since 1990 when floods claimed 200 lives": the
-# toll of an earlier disaster the sentence dates, with no other figure in between.
+# "in 1987, when the ferry sank, killing 300", "since 1990 when floods claimed 200 lives",
+# "the 2015 Harlow Fire, which killed 70": the toll of an earlier disaster the sentence
+# dates, with no other figure in between.
 _PAST_EVENT_YEAR = re.compile(
-    r"\b(?:in\s+(?:[A-Z][a-z]+\s+)?((?:19|20)\d\d)|((?:19|20)\d\d),?\s+when)\b[^\d.;]*$"
+    r"\b(?:in\s+(?:[A-Z][a-z]+\s+)?((?:19|20)\d\d)|((?:19|20)\d\d),?\s+when"
+    r"|the\s+((?:19|20)\d\d)(?=\s+[A-Z]))\b[^\d.;]*$"
 )
 
 
@@ -2750,7 +2752,7 @@ EARLIER_EVENT = "earlier event"
 def _past_event_year(before: str, after: str, published: date | None) -> str:
     """The year of a past disaster whose toll the sentence gives, dated before or after it."""
     m = _PAST_EVENT_YEAR.search(before)
-    year = m and (m.group(1) or m.group(2))
+    year = m and (m.group(1) or m.group(2) or m.group(3))
     if not year:
         m = _PAST_EVENT_YEAR_AFTER.match(after)
         year = m and m.group(1)
@@ -3584,13 +3586,18 @@ def _previous_subject(context: ArticleContext, sentence_start: int) -> str:
 
 # "29 deaths in the county, including a man found on Harbor Road": what follows names a part.
 _INCLUDING = re.compile(r",?\s+(?:including|among them|of whom|of which)\b")
+# "the deadliest wildfire since the 2015 Harlow Fire in Oregon": the earlier disaster a
+# record is counted from, with its own place.
+_RECORD_SINCE = re.compile(r"\bsince\s+the\s+(?:(?:19|20)\d\d\s+)?[A-Z]")
 
 
 def _before_part(body: str, end: int, after_end: int) -> int:
     """Where the figure's clause ends before a part of what it counts is named ("29 deaths,
-    including 3 on Harbor Road"): a place there is the part's, not the figure's."""
-    match = _INCLUDING.search(body, end, after_end)
-    return match.start() if match else after_end
+    including 3 on Harbor Road") or an earlier disaster it is measured against ("since the
+    2015 Harlow Fire in Oregon"): a place there is the part's or that one's, not the
+    figure's."""
+    cuts = (_INCLUDING.search(body, end, after_end), _RECORD_SINCE.search(body, end, after_end))
+    return min((match.start() for match in cuts if match), default=after_end)
 
 
 def _clause_end(body: str, end: int, sentence_end: int) -> int:
@@ -4630,7 +4637,9 @@ def _scope(before: str, after: str, *, rates: bool = True) -> str:
 # "up to €40m", "worth €40m with add-ons". "€32m plus add-ons" is the amount paid up front.
 _AT_MOST_BEFORE = re.compile(
     r"\b(?:could|may|might|would)\s+(?:[a-z]+\s+){0,3}?(?:rise|increase|climb|grow|reach|get"
-    r"|go|be worth)\b[^.;\d]{0,30}$|\b(?:rising|up) to\s+(?:[a-z]+\s+){0,2}$"
+    r"|go|be worth)\b[^.;\d]{0,30}$"
+    # "the awards add up to $9 million" is their sum.
+    r"|\b(?:rising|(?<!add )(?<!adds )(?<!added )(?<!adding )up) to\s+(?:[a-z]+\s+){0,2}$"
     r"|\bas much as\s+$|\bpotentially\s+(?:[a-z]+\s+){0,2}$"
 )
 _AT_MOST_AFTER = re.compile(

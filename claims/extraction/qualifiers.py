@@ -21,7 +21,9 @@ _BEFORE = [
     ),
     (
         Qualifier.UP_TO,
-        r"up\s+to|as\s+much\s+as|as\s+many\s+as|as\s+high\s+as|at\s+most|a\s+maximum\s+of"
+        # "the awards add up to $9 million" states their sum, not a ceiling.
+        r"(?<!\badd\s)(?<!\badds\s)(?<!\badded\s)(?<!\badding\s)up\s+to"
+        r"|as\s+much\s+as|as\s+many\s+as|as\s+high\s+as|at\s+most|a\s+maximum\s+of"
         r"|maximum\s+of|no\s+more\s+than",
     ),
     (

@@ -281,3 +281,15 @@ def test_an_amount_missing_its_scale_word_is_disputed_in_its_fact(make_article):
     assert claim(second, "$48").fact == fact
     fact.refresh_from_db()
     assert fact.agreement == fact.Agreement.DISPUTED
+
+
+def test_awards_that_add_up_to_a_sum_are_no_ceiling():
+    text = (
+        "The jury also ordered Voss to pay the tenants $3 million in punitive damages. Those"
+        " judgments add up to $9,450,000."
+    )
+
+    found = read(text, "$9,450,000", kind="money", unit="USD")
+
+    assert found.scope != "maximum"
+    assert "(maximum)" not in found.line

@@ -518,6 +518,24 @@ def test_a_toll_told_with_auxiliaries_is_the_toll_and_its_fire_s_county_is_no_pa
     assert found.scope == ""  # the county is where the fire burns, not a part of its toll
 
 
+def test_the_place_of_an_earlier_disaster_a_record_is_counted_since_is_not_this_toll_s():
+    body = (
+        "Dravo County said late Wednesday that at least 41 people had died, making it the"
+        " deadliest wildfire since the 2015 Harlow Fire in Oregon, which killed 70 people."
+    )
+    found = _read(body, "41 people", "people")
+    assert (found.measure, found.scope) == ("death toll", "")
+    assert "Oregon" not in found.line
+
+
+def test_the_toll_of_an_earlier_disaster_named_with_its_year_is_that_year_s():
+    body = (
+        "Dravo County said late Wednesday that at least 41 people had died, making it the"
+        " deadliest wildfire since the 2015 Harlow Fire in Oregon, which killed 70 people."
+    )
+    assert _read(body, "70 people", "people").reference == "2015"
+
+
 def test_the_next_figure_s_another_is_not_this_toll_s_scope():
     body = "Officials said 910 people have now been found dead and another 2,100 injured."
     found = _read(body, "910 people", "people")

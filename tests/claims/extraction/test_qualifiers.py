@@ -60,3 +60,15 @@ def test_more_then_misspelled_is_still_more_than():
         only_figure("In towns where they won more then 60% they fell back.").qualifier
         == "more_than"
     )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The three awards add up to $40 million.",
+        "Those payments added up to $40 million last year.",
+        "The fees, which adds up to $40 million, were waived.",
+    ],
+)
+def test_parts_that_add_up_to_a_sum_state_it_exactly(sentence):
+    assert only_figure(sentence).qualifier.value == "exact"
