@@ -148,6 +148,10 @@ _MEASURES: dict[str, tuple[str, ...]] = {
         # What a deal is worth is its value, not a valuation: "a five-year deal worth $90m",
         # "the biggest contract, worth $300m", "a pact that could be worth up to $120m".
         r"(?:deal|contract|extension|pact)\b[^.;:()]{0,40}?\bworth(?! of)",
+        # What a buyer pays in all: "a total consideration of $4bn", "bringing the
+        # agreement's total value to $4bn".
+        r"(?:total|aggregate) consideration",
+        r"(?:deal|agreement|transaction|acquisition|takeover|merger|purchase)(?:['’]s)? total value",
     ),
     "investment": (
         r"invest(?:ed|ing|ment|ments|s)?",
@@ -2221,6 +2225,10 @@ def about(
             measure = "deal value"  # "the biggest contract, worth $300m": the clause cut it off
         if kind == "money" and measure in _FEE_READINGS and _TRANSFER_FEE.search(sentence.lower()):
             measure = "transfer fee"  # "Fee: €40m plus add-ons", "cost €40m plus variables"
+        if measure == "price" and _SCALED_AMOUNT.search(text) and _TAKEOVER.search(sentence):
+            # "agreed to acquire Vexa for a $4 billion price tag": what the buyer pays for a
+            # company, not a product's price.
+            measure = "deal value"
         if measure == "share price" and _SCALED_AMOUNT.search(text):
             # "$41.20 per share, or almost $4.2 billion": a price per share is never written
             # in millions or billions; the amount it adds up to is another figure.
@@ -2839,6 +2847,9 @@ def _agency_key(name: str) -> str:
 # A price given per share: "$41.20 per share", "$41.20 a share".
 _PER_SHARE_AFTER = re.compile(r"\s*(?:per|a|each)\s+share\b", re.IGNORECASE)
 # An amount written with a scale word: "$4.2 billion", "£300m", "€1.2bn".
+_TAKEOVER = re.compile(
+    r"\b(?:acquir(?:e|es|ed|ing)|acquisition|takeover|take over|merger|buyout)\b", re.IGNORECASE
+)
 _SCALED_AMOUNT = re.compile(r"\d\s*(?:million|billion|trillion|mn|bn|tn|m|b)\b", re.IGNORECASE)
 _SAVED = re.compile(r"\bsav(?:e|ed|es|ing)\b")
 # Rates a decision or a month moves from one level to another.
