@@ -4192,7 +4192,7 @@ _LOST = re.compile(
 )
 _WEIGHT_LOSS_AFTER = re.compile(r"\s*(?:average\s+|mean\s+)?(?:body\s*)?weight[- ]loss\b")
 _CHANGE = re.compile(
-    r"\b(?:rose|fell|jumped|climbed|surged|soared|gained|dropped|slid|sank|tumbled|plunged"
+    r"\b(?:rose|fell|jumped|spiked|spikes|climbed|surged|soared|gained|dropped|slid|sank|tumbled|plunged"
     r"|rallied|popped|up|down|higher|lower|gain|drop|increase|decrease|rise|fall|jump"
     r"|increased|decreased|declined|slipped|grew|shrank|advanced|lost"
     r"|increases|decreases|rises|falls|jumps|gains|drops|raises?|hikes?|surge)\b"
