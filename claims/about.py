@@ -2526,7 +2526,9 @@ def about(
         measure=measure,
         reference=reference,
         scope=scope,
-        incidental=incidental,
+        # A weekday restating the publication day is incidental only when the sentence dates
+        # nothing: "announced on Wednesday" in Wednesday's paper still dates the announcement.
+        incidental=incidental and (context.is_dateline(start) or not measure),
         target=target,
         name=_with_object(context, name, entity, sentence_start, after_end),
         wording=wording,
