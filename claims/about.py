@@ -2076,9 +2076,12 @@ def about(
     incidental = kind == "date" and _incidental(context, start, text, date_value)
     if kind == "date":
         told = after
+        # How far after the date its verb may stand: past the subject after an opener.
+        reach = 20
         if _OPENER.fullmatch(before):
             # "On Monday, Brisket announced the pricing": the comma closes the opener.
             told = re.sub(r"^\s*,", " ", after)
+            reach = 60  # "On Monday, candy maker Brisket Foods announced": its subject between
         if _bound(before, after):
             # "cut output until December at its meeting on Monday": the bound dates what it
             # bounds, said before it; the event after it has its own date.
@@ -2089,7 +2092,7 @@ def about(
             measure = (
                 _nearest(_EVENT_PATTERNS_BUT_ANNOUNCEMENT, before.lower(), told.lower()) or measure
             )
-        if measure == "announcement" and not _ANNOUNCED_NEAR.search(before[-45:] + told[:20]):
+        if measure == "announcement" and not _ANNOUNCED_NEAR.search(before[-45:] + told[:reach]):
             # "announced plans to pay a dividend on March 27": the day of the payment.
             measure = ""
         if measure == "founding" and _BEGAN.search(before[-60:]) and _strike_story(body):

@@ -245,3 +245,10 @@ def test_a_weekday_of_the_publication_day_dating_nothing_stays_incidental():
 
     assert found.incidental
 
+
+def test_a_day_opening_its_sentence_dates_an_announcement_its_named_subject_makes():
+    text = "On Wednesday, candy maker Orrin Foods announced it would acquire Vexa Mills."
+
+    found = read_figure(text, "Wednesday", kind="date", date_value="2026-03-04")
+
+    assert found.measure == "announcement"
