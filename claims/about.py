@@ -2022,6 +2022,14 @@ _DISASTER_START = re.compile(
     + r"\b[^.;]{0,60}?\b(?:began|started|broke out|erupted|ignited|was sparked|struck)\b[^.;\d]{0,40}$",
     re.IGNORECASE,
 )
+# A day written as the disaster's: "Tuesday's powerful earthquake", "the July 7 magnitude-6.8
+# quake"; not "Tuesday's second fire".
+_DISASTER_NAMED_AFTER = re.compile(
+    r"(?:['’]s)?\s+(?:(?!(?:new|another|other|separate|second|the|a|an|this|that)\b)[\w.-]+\s+){0,2}?"
+    + _DISASTER
+    + r"\b",
+    re.IGNORECASE,
+)
 # "Two new fires broke out on Monday", "another blaze started": not the story's disaster.
 _NEW_DISASTER = re.compile(r"\b(?:new|another|other|separate|second)\s+$", re.IGNORECASE)
 # A story about a strike: the word twice or more ("the strike", "strikes", "strikers").
@@ -2099,6 +2107,10 @@ def about(
             # "What began at two mills on May 2 has spread": in a strike's story, the day
             # something started is the strike's, not a founding.
             measure = "strike"
+        if _DISASTER_NAMED_AFTER.match(after):
+            # "Tuesday's powerful earthquake", "the July 7 quake": the day names the disaster
+            # it belongs to, so dates its start.
+            measure = "disaster start"
         lead = body[max(sentence_start, start - 120) : start]
         began = _DISASTER_START.search(lead)
         if began and not _NEW_DISASTER.search(lead[: began.start()]):
