@@ -2022,6 +2022,10 @@ _DISASTER_START = re.compile(
     + r"\b[^.;]{0,60}?\b(?:began|started|broke out|erupted|ignited|was sparked|struck)\b[^.;\d]{0,40}$",
     re.IGNORECASE,
 )
+_LATER_TRADING_DAY = re.compile(
+    r"\b(?:second|third|fourth|fifth|next|another)\s+(?:full\s+)?(?:trading\s+)?(?:day|session)",
+    re.IGNORECASE,
+)
 # A day written as the disaster's: "Tuesday's powerful earthquake", "the July 7 magnitude-6.8
 # quake"; not "Tuesday's second fire".
 _DISASTER_NAMED_AFTER = re.compile(
@@ -2107,6 +2111,8 @@ def about(
             # "What began at two mills on May 2 has spread": in a strike's story, the day
             # something started is the strike's, not a founding.
             measure = "strike"
+        if measure == "trading debut" and _LATER_TRADING_DAY.search(before[-60:]):
+            measure = ""  # "in its second day of trading Friday": a later day, not the debut
         if _DISASTER_NAMED_AFTER.match(after):
             # "Tuesday's powerful earthquake", "the July 7 quake": the day names the disaster
             # it belongs to, so dates its start.

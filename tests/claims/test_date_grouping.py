@@ -252,3 +252,13 @@ def test_a_day_opening_its_sentence_dates_an_announcement_its_named_subject_make
     found = read_figure(text, "Wednesday", kind="date", date_value="2026-03-04")
 
     assert found.measure == "announcement"
+
+
+def test_a_later_day_of_trading_is_no_trading_debut():
+    text = "Brisket shares fell in their second day of trading Friday."
+
+    found = read_figure(
+        text, "Friday", kind="date", published=date(2026, 3, 6), date_value="2026-03-06"
+    )
+
+    assert found.measure != "trading debut"
