@@ -2022,6 +2022,7 @@ _DISASTER_START = re.compile(
     + r"\b[^.;]{0,60}?\b(?:began|started|broke out|erupted|ignited|was sparked|struck)\b[^.;\d]{0,40}$",
     re.IGNORECASE,
 )
+_NEWS_OF_THE_DAY = frozenset(("announcement", "disaster start"))
 _LATER_TRADING_DAY = re.compile(
     r"\b(?:second|third|fourth|fifth|next|another)\s+(?:full\s+)?(?:trading\s+)?(?:day|session)",
     re.IGNORECASE,
@@ -2547,9 +2548,11 @@ def about(
         measure=measure,
         reference=reference,
         scope=scope,
-        # A weekday restating the publication day is incidental only when the sentence dates
-        # nothing: "announced on Wednesday" in Wednesday's paper still dates the announcement.
-        incidental=incidental and (context.is_dateline(start) or not measure),
+        # A weekday restating the publication day is incidental unless it dates the news
+        # itself: "announced on Wednesday" in Wednesday's paper dates the announcement, "the
+        # quake struck on Wednesday" the disaster. A day's trading or pricing stays apart:
+        # one article's Thursday may be both, and they are two facts.
+        incidental=incidental and (context.is_dateline(start) or measure not in _NEWS_OF_THE_DAY),
         target=target,
         name=_with_object(context, name, entity, sentence_start, after_end),
         wording=wording,
