@@ -2022,6 +2022,7 @@ _DISASTER_START = re.compile(
     + r"\b[^.;]{0,60}?\b(?:began|started|broke out|erupted|ignited|was sparked|struck)\b[^.;\d]{0,40}$",
     re.IGNORECASE,
 )
+_TOTAL_OF_DEAL = re.compile(r"\btotal\s+(?:enterprise\s+)?(?:value|consideration)\b", re.I)
 _NEWS_OF_THE_DAY = frozenset(("announcement", "disaster start"))
 _LATER_TRADING_DAY = re.compile(
     r"\b(?:second|third|fourth|fifth|next|another)\s+(?:full\s+)?(?:trading\s+)?(?:day|session)",
@@ -2327,6 +2328,10 @@ def about(
     if measure == "share price" and scope == "total" and _PER_SHARE_AFTER.match(after):
         # "$41.20 per share in cash for a total of $4.2 billion": the total is the amount the
         # price adds up to, not the price's.
+        scope = ""
+    if measure == "deal value" and scope == "total" and _TOTAL_OF_DEAL.search(before[-40:]):
+        # "a total consideration of $4bn", "the agreement's total value": what the whole deal
+        # is worth, the value itself and no part of it.
         scope = ""
     if measure == unnamed and unnamed_scope:
         scope = unnamed_scope  # "ranged from $15 billion to $100 billion": the range's ends

@@ -248,6 +248,17 @@ def test_an_acquisition_s_price_tag_or_total_consideration_is_the_deal_s_value(t
     assert read(text, "$4.2 billion", kind="money", unit="USD").measure == "deal value"
 
 
+def test_a_deal_s_total_value_or_consideration_is_one_fact_with_its_plain_value():
+    plain = read("Arden Foods is acquiring Bexley Mills for about $4.2 billion.", "$4.2 billion",
+                 kind="money", unit="USD")  # fmt: skip
+    for text in (
+        "Arden will pay $41.20 per share in cash for a total consideration of about $4.2 billion.",
+        "Arden will also take on Bexley's debt, bringing the agreement's total value to about"
+        " $4.2 billion.",
+    ):
+        assert read(text, "$4.2 billion", kind="money", unit="USD").key == plain.key
+
+
 def test_a_product_s_price_tag_stays_its_price():
     text = "The Vantor jet carries a $90 million price tag."
 
