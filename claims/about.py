@@ -148,6 +148,10 @@ _MEASURES: dict[str, tuple[str, ...]] = {
         # What a deal is worth is its value, not a valuation: "a five-year deal worth $90m",
         # "the biggest contract, worth $300m", "a pact that could be worth up to $120m".
         r"(?:deal|contract|extension|pact)\b[^.;:()]{0,40}?\bworth(?! of)",
+        # What a buyer pays in all: "a total consideration of $4bn", "bringing the
+        # agreement's total value to $4bn".
+        r"(?:total|aggregate) consideration",
+        r"(?:deal|agreement|transaction|acquisition|takeover|merger|purchase)(?:['’]s)? total value",
     ),
     "investment": (
         r"invest(?:ed|ing|ment|ments|s)?",
@@ -2018,6 +2022,20 @@ _DISASTER_START = re.compile(
     + r"\b[^.;]{0,60}?\b(?:began|started|broke out|erupted|ignited|was sparked|struck)\b[^.;\d]{0,40}$",
     re.IGNORECASE,
 )
+_TOTAL_OF_DEAL = re.compile(r"\btotal\s+(?:enterprise\s+)?(?:value|consideration)\b", re.I)
+_NEWS_OF_THE_DAY = frozenset(("announcement", "disaster start"))
+_LATER_TRADING_DAY = re.compile(
+    r"\b(?:second|third|fourth|fifth|next|another)\s+(?:full\s+)?(?:trading\s+)?(?:day|session)",
+    re.IGNORECASE,
+)
+# A day written as the disaster's: "Tuesday's powerful earthquake", "the July 7 magnitude-6.8
+# quake"; not "Tuesday's second fire".
+_DISASTER_NAMED_AFTER = re.compile(
+    r"(?:['’]s)?\s+(?:(?!(?:new|another|other|separate|second|the|a|an|this|that)\b)[\w.-]+\s+){0,2}?"
+    + _DISASTER
+    + r"\b",
+    re.IGNORECASE,
+)
 # "Two new fires broke out on Monday", "another blaze started": not the story's disaster.
 _NEW_DISASTER = re.compile(r"\b(?:new|another|other|separate|second)\s+$", re.IGNORECASE)
 # A story about a strike: the word twice or more ("the strike", "strikes", "strikers").
@@ -2072,9 +2090,12 @@ def about(
     incidental = kind == "date" and _incidental(context, start, text, date_value)
     if kind == "date":
         told = after
+        # How far after the date its verb may stand: past the subject after an opener.
+        reach = 20
         if _OPENER.fullmatch(before):
             # "On Monday, Brisket announced the pricing": the comma closes the opener.
             told = re.sub(r"^\s*,", " ", after)
+            reach = 60  # "On Monday, candy maker Brisket Foods announced": its subject between
         if _bound(before, after):
             # "cut output until December at its meeting on Monday": the bound dates what it
             # bounds, said before it; the event after it has its own date.
@@ -2085,13 +2106,19 @@ def about(
             measure = (
                 _nearest(_EVENT_PATTERNS_BUT_ANNOUNCEMENT, before.lower(), told.lower()) or measure
             )
-        if measure == "announcement" and not _ANNOUNCED_NEAR.search(before[-45:] + told[:20]):
+        if measure == "announcement" and not _ANNOUNCED_NEAR.search(before[-45:] + told[:reach]):
             # "announced plans to pay a dividend on March 27": the day of the payment.
             measure = ""
         if measure == "founding" and _BEGAN.search(before[-60:]) and _strike_story(body):
             # "What began at two mills on May 2 has spread": in a strike's story, the day
             # something started is the strike's, not a founding.
             measure = "strike"
+        if measure == "trading debut" and _LATER_TRADING_DAY.search(before[-60:]):
+            measure = ""  # "in its second day of trading Friday": a later day, not the debut
+        if _DISASTER_NAMED_AFTER.match(after):
+            # "Tuesday's powerful earthquake", "the July 7 quake": the day names the disaster
+            # it belongs to, so dates its start.
+            measure = "disaster start"
         lead = body[max(sentence_start, start - 120) : start]
         began = _DISASTER_START.search(lead)
         if began and not _NEW_DISASTER.search(lead[: began.start()]):
@@ -2221,6 +2248,10 @@ def about(
             measure = "deal value"  # "the biggest contract, worth $300m": the clause cut it off
         if kind == "money" and measure in _FEE_READINGS and _TRANSFER_FEE.search(sentence.lower()):
             measure = "transfer fee"  # "Fee: €40m plus add-ons", "cost €40m plus variables"
+        if measure == "price" and _SCALED_AMOUNT.search(text) and _TAKEOVER.search(sentence):
+            # "agreed to acquire Vexa for a $4 billion price tag": what the buyer pays for a
+            # company, not a product's price.
+            measure = "deal value"
         if measure == "share price" and _SCALED_AMOUNT.search(text):
             # "$41.20 per share, or almost $4.2 billion": a price per share is never written
             # in millions or billions; the amount it adds up to is another figure.
@@ -2297,6 +2328,10 @@ def about(
     if measure == "share price" and scope == "total" and _PER_SHARE_AFTER.match(after):
         # "$41.20 per share in cash for a total of $4.2 billion": the total is the amount the
         # price adds up to, not the price's.
+        scope = ""
+    if measure == "deal value" and scope == "total" and _TOTAL_OF_DEAL.search(before[-40:]):
+        # "a total consideration of $4bn", "the agreement's total value": what the whole deal
+        # is worth, the value itself and no part of it.
         scope = ""
     if measure == unnamed and unnamed_scope:
         scope = unnamed_scope  # "ranged from $15 billion to $100 billion": the range's ends
@@ -2518,7 +2553,11 @@ def about(
         measure=measure,
         reference=reference,
         scope=scope,
-        incidental=incidental,
+        # A weekday restating the publication day is incidental unless it dates the news
+        # itself: "announced on Wednesday" in Wednesday's paper dates the announcement, "the
+        # quake struck on Wednesday" the disaster. A day's trading or pricing stays apart:
+        # one article's Thursday may be both, and they are two facts.
+        incidental=incidental and (context.is_dateline(start) or measure not in _NEWS_OF_THE_DAY),
         target=target,
         name=_with_object(context, name, entity, sentence_start, after_end),
         wording=wording,
@@ -2841,6 +2880,9 @@ def _agency_key(name: str) -> str:
 # A price given per share: "$41.20 per share", "$41.20 a share".
 _PER_SHARE_AFTER = re.compile(r"\s*(?:per|a|each)\s+share\b", re.IGNORECASE)
 # An amount written with a scale word: "$4.2 billion", "£300m", "€1.2bn".
+_TAKEOVER = re.compile(
+    r"\b(?:acquir(?:e|es|ed|ing)|acquisition|takeover|take over|merger|buyout)\b", re.IGNORECASE
+)
 _SCALED_AMOUNT = re.compile(r"\d\s*(?:million|billion|trillion|mn|bn|tn|m|b)\b", re.IGNORECASE)
 _SAVED = re.compile(r"\bsav(?:e|ed|es|ing)\b")
 # Rates a decision or a month moves from one level to another.
@@ -4188,7 +4230,7 @@ _LOST = re.compile(
 )
 _WEIGHT_LOSS_AFTER = re.compile(r"\s*(?:average\s+|mean\s+)?(?:body\s*)?weight[- ]loss\b")
 _CHANGE = re.compile(
-    r"\b(?:rose|fell|jumped|climbed|surged|soared|gained|dropped|slid|sank|tumbled|plunged"
+    r"\b(?:rose|fell|jumped|spiked|spikes|climbed|surged|soared|gained|dropped|slid|sank|tumbled|plunged"
     r"|rallied|popped|up|down|higher|lower|gain|drop|increase|decrease|rise|fall|jump"
     r"|increased|decreased|declined|slipped|grew|shrank|advanced|lost"
     r"|increases|decreases|rises|falls|jumps|gains|drops|raises?|hikes?|surge)\b"

@@ -141,7 +141,9 @@ def _anchor(hits: list[dates.DateHit], text: str = "") -> dt.date | None:
     article was written, so it does not count; nor does a bare year, mostly an earlier one
     compared with ("the best result since 2019"), nor a month a record runs since ("the
     lowest since March 2019"): "July 4" in such an article is left unread rather than put in
-    that year."""
+    that year. Nor does the day of a past event a record is measured by ("the worst flood
+    before it came on October 12, 1987"): it is background, and reading a later yearless
+    day in the year after it would invent a year."""
     precise = [
         dt.date(h.year, h.month, h.day or 1)
         for h in hits
@@ -149,8 +151,20 @@ def _anchor(hits: list[dates.DateHit], text: str = "") -> dt.date | None:
         and h.month
         and not h.edge
         and not _SINCE_BEFORE.search(text, max(0, h.start - 12), h.start)
+        and not _RECORD_BEFORE.search(text, _sentence_start(text, h.start), h.start)
     ]
     return max(precise) if precise else None
+
+
+# A record the date is the past instance of: "the deadliest quake before it struck on ...".
+_RECORD_BEFORE = re.compile(
+    r"\b(?:worst|deadliest|strongest|biggest|largest|most\s+(?:powerful|severe|destructive))\b",
+    re.IGNORECASE,
+)
+
+
+def _sentence_start(text: str, at: int) -> int:
+    return max(text.rfind(". ", 0, at), text.rfind("\n", 0, at)) + 1
 
 
 _SINCE_BEFORE = re.compile(r"\bsince\s+(?:(?:early|late|mid)[- ]?\s*)?$", re.IGNORECASE)

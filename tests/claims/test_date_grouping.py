@@ -216,3 +216,49 @@ def test_a_vote_or_a_court_date_is_the_event_it_dates(text, figure, measure):
     found = read_figure(text, figure, kind="date", published=date(2026, 2, 20))
 
     assert found.measure == measure
+
+
+def test_a_weekday_of_the_publication_day_dating_an_event_joins_that_event_s_fact(make_article):
+    # 2026-03-04 is a Wednesday: both outlets say the deal was announced that day
+    first = publish(
+        make_article,
+        "Orrin Foods announced on Wednesday that it agreed to acquire Vexa Mills for $4 billion.",
+        outlet="Food Wire",
+        published=date(2026, 3, 4),
+    )
+    second = publish(
+        make_article,
+        "On Wednesday, Orrin Foods announced it would acquire Vexa Mills for $4 billion.",
+        outlet="Market Desk",
+        published=date(2026, 3, 4),
+    )
+
+    assert claim(first, "Wednesday").fact == claim(second, "Wednesday").fact
+
+
+def test_a_weekday_of_the_publication_day_dating_nothing_stays_incidental():
+    text = "Orrin Foods shares were little changed on Wednesday."
+
+    found = read_figure(
+        text, "Wednesday", kind="date", published=date(2026, 3, 4), date_value="2026-03-04"
+    )
+
+    assert found.incidental
+
+
+def test_a_day_opening_its_sentence_dates_an_announcement_its_named_subject_makes():
+    text = "On Wednesday, candy maker Orrin Foods announced it would acquire Vexa Mills."
+
+    found = read_figure(text, "Wednesday", kind="date", date_value="2026-03-04")
+
+    assert found.measure == "announcement"
+
+
+def test_a_later_day_of_trading_is_no_trading_debut():
+    text = "Brisket shares fell in their second day of trading Friday."
+
+    found = read_figure(
+        text, "Friday", kind="date", published=date(2026, 3, 6), date_value="2026-03-06"
+    )
+
+    assert found.measure != "trading debut"

@@ -237,6 +237,37 @@ def test_an_amount_a_buyer_is_acquiring_for_is_the_deal_s_value(text):
 @pytest.mark.parametrize(
     "text",
     [
+        "Arden Foods agreed to acquire Bexley Mills for a $4.2 billion price tag.",
+        "Arden will pay $41.20 per share in cash for a total consideration of about $4.2 billion.",
+        "Arden will buy every Bexley share for $41.20, a total enterprise value of $4.2 billion.",
+        "Arden will also take on Bexley's debt, bringing the agreement's total value to about"
+        " $4.2 billion.",
+    ],
+)
+def test_an_acquisition_s_price_tag_or_total_consideration_is_the_deal_s_value(text):
+    assert read(text, "$4.2 billion", kind="money", unit="USD").measure == "deal value"
+
+
+def test_a_deal_s_total_value_or_consideration_is_one_fact_with_its_plain_value():
+    plain = read("Arden Foods is acquiring Bexley Mills for about $4.2 billion.", "$4.2 billion",
+                 kind="money", unit="USD")  # fmt: skip
+    for text in (
+        "Arden will pay $41.20 per share in cash for a total consideration of about $4.2 billion.",
+        "Arden will also take on Bexley's debt, bringing the agreement's total value to about"
+        " $4.2 billion.",
+    ):
+        assert read(text, "$4.2 billion", kind="money", unit="USD").key == plain.key
+
+
+def test_a_product_s_price_tag_stays_its_price():
+    text = "The Vantor jet carries a $90 million price tag."
+
+    assert read(text, "$90 million", kind="money", unit="USD").measure == "price"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "Arden will pay Bexley holders $41.20 per share in cash for a total of about $4.2 billion.",
         "Under the deal Arden would pay $41.20 per share, or almost $4.2 billion.",
     ],

@@ -274,6 +274,32 @@ def test_the_day_a_disaster_began_is_one_date_of_the_story_whatever_the_sentence
     assert keys == {"|disaster start|||"}
 
 
+@pytest.mark.parametrize(
+    ("body", "day"),
+    [
+        ("The toll from Tuesday's powerful earthquake rose to 40.", "Tuesday"),
+        ("The toll from Tuesday\u2019s fire rose to 40.", "Tuesday"),
+        ("Forty people died in the July 7 magnitude-6.8 quake.", "July 7"),
+    ],
+)
+def test_a_day_naming_the_disaster_it_belongs_to_is_its_start(body, day):
+    published = date(2026, 7, 10)  # a Friday
+    found = read_figure(body, day, kind="date", published=published, date_value="2026-07-07")
+    assert found.measure == "disaster start"
+
+
+def test_a_day_before_another_disaster_is_not_the_story_s_start():
+    published = date(2026, 7, 10)
+    for body in (
+        "Crews were stretched on Tuesday\u2019s second fire.",
+        "Officials said on Tuesday the earthquake had cut power to the harbour.",
+    ):
+        found = read_figure(
+            body, "Tuesday", kind="date", published=published, date_value="2026-07-07"
+        )
+        assert found.measure != "disaster start"
+
+
 def test_days_since_a_disaster_are_counted_as_of_the_day_written_so_never_disputed():
     body = "Crews searched Dunmere on Saturday, four days after the blaze leveled the harbour."
 

@@ -58,3 +58,12 @@ def test_how_full_a_battery_may_be_charged_is_one_measure_however_worded():
     found = [read(lead + s, "80", kind="percent", unit="percent") for s in sentences]
 
     assert {f.measure for f in found} == {"battery charge"}
+
+
+def test_shares_that_spiked_moved_in_price():
+    text = "Shares of Brisket spiked more than 9 percent in premarket trading."
+
+    found = read(text, "9 percent", kind="percent", unit="percent")
+
+    assert found.measure == "share price change"
+    assert "premarket" in found.reference

@@ -86,6 +86,23 @@ def test_a_month_a_record_runs_since_does_not_date_a_yearless_month():
     assert [f.date for f in found] == ["2019-03"]
 
 
+def test_a_yearless_day_is_not_put_in_the_year_after_a_past_record_event():
+    # given an undated article whose only full date is the past event a record is measured by
+    text = (
+        "A storm flooded the valley on May 6. The worst flood before it came on October 12, 1987."
+    )
+    # when it is extracted without a publication date
+    found = figures(text)
+    # then the day is not put in the year after that past event: no year is invented
+    assert [f.date for f in found] == ["1987-10-12"]
+
+
+def test_a_yearless_day_follows_a_month_mentioned_later_in_an_undated_article():
+    text = "Opened on February 2nd, the inquiry is running. The founder left in October 2022."
+
+    assert [f.date for f in figures(text)] == ["2023-02-02", "2022-10"]
+
+
 def test_yearless_date_without_any_anchor_is_skipped():
     assert figures("An inquiry opened on February 2nd.") == []
 
