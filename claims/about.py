@@ -3439,6 +3439,15 @@ def _entity(
         tail = body[last.end : last.end + 2]
         if tail in ("'s", "’s") and start - last.end < 40:
             return last.text
+        # "Corvel's figure of 120,000", "Corvel's monthly report showed employers added
+        # 75,000 jobs": the firm whose figure or report gives the number gave it, whoever
+        # the article is about ("Halden, whose brands include Corrie's crisps, had" is not).
+        possessive = _OWNER_S.match(body, last.end - 2)
+        if possessive and (
+            _FIGURE_OF.fullmatch(body, possessive.end(), start)
+            or _REPORT_SHOWED.match(body, possessive.end(), start)
+        ):
+            return last.text
     # "Shares in Corvane dropped 4%": whose shares the clause opens with, not a place; not
     # "Advance owns 42 million shares of Corvane, worth $2bn", whose holder is the subject.
     if before and _SHARES_IN.fullmatch(body, clause_start, before[0].start):
@@ -3551,6 +3560,14 @@ def _entity(
 _OWN_SUBJECT_CONTRAST = re.compile(
     r"\s*(?:[Ww]hile|[Ww]hereas)\s+(?!(?:It|Its|They|Their|He|His|She|Her|This|That)\b)"
     r"[A-Z][\w.'’-]*\s+[\w.'’-]+"
+)
+_OWNER_S = re.compile(r"['’]s\b")
+_FIGURE_OF = re.compile(
+    r"\s+(?:[a-z-]+\s+){1,3}of\s+(?:(?:about|around|some|nearly|almost|roughly|just)\s+)?"
+)
+_REPORT_SHOWED = re.compile(
+    r"\s+(?:(?:latest|new|own|weekly|monthly|quarterly|annual)\s+)*"
+    r"(?:report|survey|data|figures|estimates?|count|tally)\s+(?:showed|shows|found|finds)\b"
 )
 _SHARES_IN = re.compile(r"\s*(?:[Tt]he\s+)?(?:[Ss]hares|[Ss]tock)\s+(?:in|of)\s+(?:the\s+)?")
 # "North of the border the Greens won six seats": a direction from somewhere, no name.

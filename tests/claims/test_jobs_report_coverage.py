@@ -345,3 +345,26 @@ def test_one_month_s_figure_does_not_join_another_month_s(make_article):
 
     assert claim(first, "64,000 jobs").fact != claim(second, "64,000 jobs").fact
     assert claim(first, "64,000 jobs").fact == claim(third, "64,000 jobs").fact
+
+
+_REPORT = (
+    "Velmaran employers added 90,000 jobs in May, the Labour Ministry said on Friday. "
+    "The ministry said hiring slowed in retail. "
+)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure"),
+    [
+        ("That was well below Corvel’s figure of 120,000 jobs in April.", "120,000"),
+        ("That was well below Corvel's figure of 120,000 jobs in April.", "120,000"),
+        (
+            "A day earlier, payroll firm Corvel’s monthly report showed private employers "
+            "added 75,000 jobs in May.",
+            "75,000",
+        ),
+    ],
+)
+def test_a_figure_from_another_firm_s_report_is_that_firm_s(sentence, figure):
+    found = read_in_sentence(_REPORT + sentence, figure, kind="count")
+    assert found.entity_key == "corvel"  # the payroll firm's count, not the ministry's
