@@ -1530,7 +1530,9 @@ class ArticleContext:
         keys = [entity_key(n.text, self.defined) for n in found]
         elsewhere = {k for k, head in zip(keys, inside, strict=True) if not head}
         return [
-            n for n, k, head in zip(found, keys, inside, strict=True) if not head or k in elsewhere
+            n
+            for n, k, head in zip(found, keys, inside, strict=True)
+            if (not head or k in elsewhere) and not _INDUSTRY_NAME.fullmatch(n.text)
         ]
 
     @cached_property
@@ -4314,6 +4316,9 @@ _INDUSTRY = (
     r"|restaurants|bars|builders|contractors|mining|transportation|warehousing|utilities"
     r"|assistance|leisure|hospitality|education|finance|insurance)"
 )
+# "Transportation and Warehousing", "Healthcare": industries capitalised as a report's
+# headings are parts of the economy, no organisation a figure is about.
+_INDUSTRY_NAME = re.compile(_INDUSTRY + r"(?:\s*(?:,|and|&)\s*" + _INDUSTRY + r")*", re.IGNORECASE)
 _SECTOR_WORD = r"(?!the\b|a\b|an\b|its\b|their\b)[a-z][a-z&-]*,?"
 _SECTOR_BEFORE = re.compile(
     r"\b(?:employment|jobs|payrolls|hiring|headcount)\s+in\s+((?:" + _SECTOR_WORD + r"\s+){1,4}?)"

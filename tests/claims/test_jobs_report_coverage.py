@@ -368,3 +368,15 @@ _REPORT = (
 def test_a_figure_from_another_firm_s_report_is_that_firm_s(sentence, figure):
     found = read_in_sentence(_REPORT + sentence, figure, kind="count")
     assert found.entity_key == "corvel"  # the payroll firm's count, not the ministry's
+
+
+def test_an_industry_written_in_capitals_is_no_organisation_the_report_is_about():
+    text = (
+        "In May, total non-farm jobs increased by 90,000 and the unemployment rate rose to "
+        "4.1%. This is less than the monthly average of 120,000 over the past year. "
+        "Transportation and Warehousing employment fell again, while sectors such as "
+        "Healthcare and Construction grew."
+    )
+    for figure in ("90,000", "120,000"):
+        found = read_in_sentence(text, figure, kind="count")
+        assert found.entity_key == ""  # the whole economy's, not an industry named later
