@@ -3347,20 +3347,30 @@ def _previous_sentence(body: str, sentence_start: int) -> str:
     return head[found[-1].end() :] if found else head
 
 
-def _previous_subject(context: ArticleContext, sentence_start: int) -> str:
+def _previous_subject(
+    context: ArticleContext, sentence_start: int, *, fronted: bool = False
+) -> str:
     """The name the previous sentence opens with ("The Green Alliance won 48 seats"), when
-    it is no person, source or place; else ""."""
+    it is no person, source or place; else "". `fronted`: after a phrase set off by a comma
+    and a description of what the name is too ("In 2016, the payments company Lister")."""
     body = context.body
     # A headline above has no full stop: the previous sentence starts after a line break.
     previous = _previous_sentence(body, sentence_start).strip().split("\n")[-1].strip()
     begin = body.rfind(previous, 0, sentence_start) if previous else -1
     if begin < 0:
         return ""
-    opening_names = context.names_from(begin, begin + 40)
+    opening_names = context.names_from(begin, begin + (80 if fronted else 40))
     if not opening_names:
         return ""
     name = opening_names[0]
-    opening = not re.sub(r"^\s*(?:the\s+)?", "", body[begin : name.start], flags=re.I)
+    lead = body[begin : name.start]
+    if fronted:
+        described = _DESCRIBED_LEAD.fullmatch(lead)
+        if described and described.group("kind") in _STAND_INS:
+            lead = ""  # "In 2016, the payments company Lister"
+        else:
+            lead = _FRONTED_PHRASE.sub("", lead)  # "In 2016, Lister"
+    opening = not re.sub(r"^\s*(?:the\s+)?", "", lead, flags=re.I)
     usable = not (
         _is_person(body, name)
         or _is_source(body, name)
@@ -3369,6 +3379,13 @@ def _previous_subject(context: ArticleContext, sentence_start: int) -> str:
     return name.text if opening and usable else ""
 
 
+# A clause whose subject is "it", after a phrase set off by a comma ("Last month, it ...").
+_IT_OPENS = re.compile(r"\s*(?:[A-Z][\w ]{0,30},\s+)?it\s")
+# "In 2016, the payments company Lister": a fronted phrase, then what the name is.
+_FRONTED_PHRASE = re.compile(r"^\s*[A-Z][\w ]{0,30},\s*")
+_DESCRIBED_LEAD = re.compile(
+    r"\s*(?:[A-Z][\w ]{0,30},\s*)?(?:[Tt]he\s+)?(?:[a-z-]+\s+){0,2}(?P<kind>[a-z]+)\s+"
+)
 # "29 deaths in the county, including a man found on Harbor Road": what follows names a part.
 _INCLUDING = re.compile(r",?\s+(?:including|among them|of whom|of which)\b")
 
@@ -3500,6 +3517,12 @@ def _entity(
         named = [n for n in before if n.start == lead.end()]
         if named:
             return named[0].text  # "Its American rival, Westmere, reported ..."
+    if _IT_OPENS.match(body, clause_start, start):
+        # "In 2016, the payments company Lister disclosed a hack. Last month, it reached a
+        # $300 million settlement": "it" is the company the sentence before was about.
+        named = _previous_subject(context, sentence_start, fronted=True)
+        if named:
+            return named
     if opener and (
         opener[0] in _PRONOUNS
         or (opener[0] in ("the", "this") and opener[1:] and opener[1] in _STAND_INS)
