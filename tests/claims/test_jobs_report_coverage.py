@@ -380,3 +380,38 @@ def test_an_industry_written_in_capitals_is_no_organisation_the_report_is_about(
     for figure in ("90,000", "120,000"):
         found = read_in_sentence(text, figure, kind="count")
         assert found.entity_key == ""  # the whole economy's, not an industry named later
+
+
+def test_one_number_given_for_two_months_in_an_article_is_two_figures(make_article):
+    article = publish(
+        make_article,
+        "Velmaran employers added 164,000 jobs in May, the statistics office said on Friday. "
+        "Job additions for April were revised down by 20,000, from 164,000 to 144,000.",
+        outlet="Coast Wire",
+        published=date(2026, 6, 5),
+    )
+
+    may = claim(article, "164,000 jobs")
+    april = article.claims.get(text="164,000")
+    assert may.fact_id != april.fact_id  # May's gain is no restatement of April's first count
+
+
+def test_a_figure_whose_month_only_a_restatement_gives_does_not_join_another_month_s(
+    make_article,
+):
+    april = publish(
+        make_article,
+        "Velmaran employers added 164,000 jobs in April, the statistics office said. The "
+        "jobless rate held at 4.1%.",
+        outlet="Coast Wire",
+        published=date(2026, 6, 5),
+    )
+    may = publish(
+        make_article,
+        "Velmaran Adds 164,000 Jobs\n\nVelmaran employers added 164,000 jobs in May, the "
+        "statistics office said. The jobless rate held at 4.1%.",
+        outlet="Velmar Herald",
+        published=date(2026, 6, 5),
+    )
+
+    assert claim(may, "164,000 Jobs").fact_id != claim(april, "164,000 jobs").fact_id
