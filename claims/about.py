@@ -810,6 +810,10 @@ _DATELINE_WORD = re.compile(r"[A-Z]{3,}(?:\s[A-Z]{3,})*\s*(?:\([^)]*\)\s*)?(?:[,
 _LINE_DATELINE = re.compile(
     r"(?m)^[A-Z]{3,}(?:[ .][A-Z]{2,})*\.?(?:,[ \w.]{1,30})?\s*(?:\([^)\n]*\)\s*)?(?:[—–-]\s+|--)(?=[A-Z])"
 )
+_DATED_DATELINE = re.compile(
+    r"(?m)^[A-Z][a-z]{2,8}\.?[ \u00a0]\d{1,2}(?:,[ \u00a0]\d{4})?[ \u00a0]*\([^)\n]{1,40}\)"
+    r"[ \u00a0]*(?:[—–-][ \u00a0]+|--[ \u00a0]*)(?=[A-Z])"
+)
 # "Analysts had projected", "analysts polled by Vantor expected": the figure after is their
 # estimate of what the sentence leaves to the one before.
 _ANALYSTS_EXPECTED = re.compile(
@@ -1173,10 +1177,15 @@ def find_names(
         datelines.append((m.start(), m.end() if bracket < 0 else bracket))
     # "Related: Port Ellis reopens", "Read more: ...": a page's label for a link names nobody.
     datelines += [m.span(1) for m in _PAGE_LABEL.finditer(text)]
+    # "June 5 (Harbour Wire) —": a dateline of a day and a wire's credit names the wire that
+    # sent the story, not what it is about.
+    datelines += [m.span() for m in _DATED_DATELINE.finditer(text)]
     # "DALLAS (AP) — Star outfielder ...": the word after a dateline opens the sentence.
-    after_dateline = {m.end() for m in _TITLE_DATELINE.finditer(text)} | {
-        m.end() for m in _LINE_DATELINE.finditer(text)
-    }
+    after_dateline = (
+        {m.end() for m in _TITLE_DATELINE.finditer(text)}
+        | {m.end() for m in _LINE_DATELINE.finditer(text)}
+        | {m.end() for m in _DATED_DATELINE.finditer(text)}
+    )
 
     # Words written only right after a number ("420 Max"): model names, no names alone.
     after_number = Counter(m.group(1).lower() for m in re.finditer(r"\d\s([A-Z][\w-]*)", text))

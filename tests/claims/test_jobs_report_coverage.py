@@ -8,6 +8,7 @@ from datetime import date
 
 import pytest
 
+from claims import about
 from claims.extraction.changes import states_a_fall
 from claims.models import Fact
 from tests.claims.stories import claim, publish, read_in_sentence
@@ -415,3 +416,10 @@ def test_a_figure_whose_month_only_a_restatement_gives_does_not_join_another_mon
     )
 
     assert claim(may, "164,000 Jobs").fact_id != claim(april, "164,000 jobs").fact_id
+
+
+@pytest.mark.parametrize("dateline", ["June 5 (HWN) — ", "Sept. 5 (Harbour Wire) -- "])
+def test_a_wire_s_credit_in_a_dated_dateline_is_no_name_the_figure_is_about(dateline):
+    text = dateline + "The country added 90,000 jobs in May, the Labour Ministry reported Friday."
+    found = read_in_sentence(text, "90,000", kind="count")
+    assert found.entity_key not in ("hwn", "wire", about.entity_key("Harbour Wire"))
