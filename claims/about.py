@@ -817,6 +817,10 @@ _DATELINE_WORD = re.compile(r"[A-Z]{3,}(?:\s[A-Z]{3,})*\s*(?:\([^)]*\)\s*)?(?:[,
 _LINE_DATELINE = re.compile(
     r"(?m)^[A-Z]{3,}(?:[ .][A-Z]{2,})*\.?(?:,[ \w.]{1,30})?\s*(?:\([^)\n]*\)\s*)?(?:[—–-]\s+|--)(?=[A-Z])"
 )
+_DATED_DATELINE = re.compile(
+    r"(?m)^[A-Z][a-z]{2,8}\.?[ \u00a0]\d{1,2}(?:,[ \u00a0]\d{4})?[ \u00a0]*\([^)\n]{1,40}\)"
+    r"[ \u00a0]*(?:[—–-][ \u00a0]+|--[ \u00a0]*)(?=[A-Z])"
+)
 # "Analysts had projected", "analysts polled by Vantor expected": the figure after is their
 # estimate of what the sentence leaves to the one before.
 _ANALYSTS_EXPECTED = re.compile(
@@ -1180,10 +1184,15 @@ def find_names(
         datelines.append((m.start(), m.end() if bracket < 0 else bracket))
     # "Related: Port Ellis reopens", "Read more: ...": a page's label for a link names nobody.
     datelines += [m.span(1) for m in _PAGE_LABEL.finditer(text)]
+    # "June 5 (Harbour Wire) —": a dateline of a day and a wire's credit names the wire that
+    # sent the story, not what it is about.
+    datelines += [m.span() for m in _DATED_DATELINE.finditer(text)]
     # "DALLAS (AP) — Star outfielder ...": the word after a dateline opens the sentence.
-    after_dateline = {m.end() for m in _TITLE_DATELINE.finditer(text)} | {
-        m.end() for m in _LINE_DATELINE.finditer(text)
-    }
+    after_dateline = (
+        {m.end() for m in _TITLE_DATELINE.finditer(text)}
+        | {m.end() for m in _LINE_DATELINE.finditer(text)}
+        | {m.end() for m in _DATED_DATELINE.finditer(text)}
+    )
 
     # Words written only right after a number ("420 Max"): model names, no names alone.
     after_number = Counter(m.group(1).lower() for m in re.finditer(r"\d\s([A-Z][\w-]*)", text))
@@ -1587,7 +1596,9 @@ class ArticleContext:
         keys = [entity_key(n.text, self.defined) for n in found]
         elsewhere = {k for k, head in zip(keys, inside, strict=True) if not head}
         return [
-            n for n, k, head in zip(found, keys, inside, strict=True) if not head or k in elsewhere
+            n
+            for n, k, head in zip(found, keys, inside, strict=True)
+            if (not head or k in elsewhere) and not _INDUSTRY_NAME.fullmatch(n.text)
         ]
 
     @cached_property
@@ -3604,20 +3615,30 @@ def _previous_sentence(body: str, sentence_start: int) -> str:
     return head[found[-1].end() :] if found else head
 
 
-def _previous_subject(context: ArticleContext, sentence_start: int) -> str:
+def _previous_subject(
+    context: ArticleContext, sentence_start: int, *, fronted: bool = False
+) -> str:
     """The name the previous sentence opens with ("The Green Alliance won 48 seats"), when
-    it is no person, source or place; else ""."""
+    it is no person, source or place; else "". `fronted`: after a phrase set off by a comma
+    and a description of what the name is too ("In 2016, the payments company Lister")."""
     body = context.body
     # A headline above has no full stop: the previous sentence starts after a line break.
     previous = _previous_sentence(body, sentence_start).strip().split("\n")[-1].strip()
     begin = body.rfind(previous, 0, sentence_start) if previous else -1
     if begin < 0:
         return ""
-    opening_names = context.names_from(begin, begin + 40)
+    opening_names = context.names_from(begin, begin + (80 if fronted else 40))
     if not opening_names:
         return ""
     name = opening_names[0]
-    opening = not re.sub(r"^\s*(?:the\s+)?", "", body[begin : name.start], flags=re.I)
+    lead = body[begin : name.start]
+    if fronted:
+        described = _DESCRIBED_LEAD.fullmatch(lead)
+        if described and described.group("kind") in _STAND_INS:
+            lead = ""  # "In 2016, the payments company Lister"
+        else:
+            lead = _FRONTED_PHRASE.sub("", lead)  # "In 2016, Lister"
+    opening = not re.sub(r"^\s*(?:the\s+)?", "", lead, flags=re.I)
     usable = not (
         _is_person(body, name)
         or _is_source(body, name)
@@ -3626,6 +3647,13 @@ def _previous_subject(context: ArticleContext, sentence_start: int) -> str:
     return name.text if opening and usable else ""
 
 
+# A clause whose subject is "it", after a phrase set off by a comma ("Last month, it ...").
+_IT_OPENS = re.compile(r"\s*(?:[A-Z][\w ]{0,30},\s+)?it\s")
+# "In 2016, the payments company Lister": a fronted phrase, then what the name is.
+_FRONTED_PHRASE = re.compile(r"^\s*[A-Z][\w ]{0,30},\s*")
+_DESCRIBED_LEAD = re.compile(
+    r"\s*(?:[A-Z][\w ]{0,30},\s*)?(?:[Tt]he\s+)?(?:[a-z-]+\s+){0,2}(?P<kind>[a-z]+)\s+"
+)
 # "29 deaths in the county, including a man found on Harbor Road": what follows names a part.
 _INCLUDING = re.compile(r",?\s+(?:including|among them|of whom|of which)\b")
 # "the deadliest wildfire since the 2015 Harlow Fire in Oregon": the earlier disaster a
@@ -3703,6 +3731,15 @@ def _entity(
         tail = body[last.end : last.end + 2]
         if tail in ("'s", "’s") and start - last.end < 40:
             return last.text
+        # "Corvel's figure of 120,000", "Corvel's monthly report showed employers added
+        # 75,000 jobs": the firm whose figure or report gives the number gave it, whoever
+        # the article is about ("Halden, whose brands include Corrie's crisps, had" is not).
+        possessive = _OWNER_S.match(body, last.end - 2)
+        if possessive and (
+            _FIGURE_OF.fullmatch(body, possessive.end(), start)
+            or _REPORT_SHOWED.match(body, possessive.end(), start)
+        ):
+            return last.text
     # "Shares in Corvane dropped 4%": whose shares the clause opens with, not a place; not
     # "Advance owns 42 million shares of Corvane, worth $2bn", whose holder is the subject.
     if before and _SHARES_IN.fullmatch(body, clause_start, before[0].start):
@@ -3753,6 +3790,12 @@ def _entity(
         named = [n for n in before if n.start == lead.end()]
         if named:
             return named[0].text  # "Its American rival, Westmere, reported ..."
+    if _IT_OPENS.match(body, clause_start, start):
+        # "In 2016, the payments company Lister disclosed a hack. Last month, it reached a
+        # $300 million settlement": "it" is the company the sentence before was about.
+        named = _previous_subject(context, sentence_start, fronted=True)
+        if named:
+            return named
     if opener and (
         opener[0] in _PRONOUNS
         or (opener[0] in ("the", "this") and opener[1:] and opener[1] in _STAND_INS)
@@ -3815,6 +3858,14 @@ def _entity(
 _OWN_SUBJECT_CONTRAST = re.compile(
     r"\s*(?:[Ww]hile|[Ww]hereas)\s+(?!(?:It|Its|They|Their|He|His|She|Her|This|That)\b)"
     r"[A-Z][\w.'’-]*\s+[\w.'’-]+"
+)
+_OWNER_S = re.compile(r"['’]s\b")
+_FIGURE_OF = re.compile(
+    r"\s+(?:[a-z-]+\s+){1,3}of\s+(?:(?:about|around|some|nearly|almost|roughly|just)\s+)?"
+)
+_REPORT_SHOWED = re.compile(
+    r"\s+(?:(?:latest|new|own|weekly|monthly|quarterly|annual)\s+)*"
+    r"(?:report|survey|data|figures|estimates?|count|tally)\s+(?:showed|shows|found|finds)\b"
 )
 _SHARES_IN = re.compile(r"\s*(?:[Tt]he\s+)?(?:[Ss]hares|[Ss]tock)\s+(?:in|of)\s+(?:the\s+)?")
 # "North of the border the Greens won six seats": a direction from somewhere, no name.
@@ -4565,6 +4616,9 @@ _INDUSTRY = (
     r"|restaurants|bars|builders|contractors|mining|transportation|warehousing|utilities"
     r"|assistance|leisure|hospitality|education|finance|insurance)"
 )
+# "Transportation and Warehousing", "Healthcare": industries capitalised as a report's
+# headings are parts of the economy, no organisation a figure is about.
+_INDUSTRY_NAME = re.compile(_INDUSTRY + r"(?:\s*(?:,|and|&)\s*" + _INDUSTRY + r")*", re.IGNORECASE)
 _SECTOR_WORD = r"(?!the\b|a\b|an\b|its\b|their\b)[a-z][a-z&-]*,?"
 _SECTOR_BEFORE = re.compile(
     r"\b(?:employment|jobs|payrolls|hiring|headcount)\s+in\s+((?:" + _SECTOR_WORD + r"\s+){1,4}?)"

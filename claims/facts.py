@@ -303,6 +303,8 @@ def _merge_restatements(
                 continue  # "a $5 million ransom", "a $5 million reward": two figures
             if _rates_differ(target.roots[0], group.roots[0]):
                 continue  # "cut its rate to 3%", "inflation to peak at 3%": two figures
+            if _months_differ(target.roots[0], group.roots[0]):
+                continue  # "164,000 in May", "April's first count of 164,000": two figures
             if (
                 (
                     (
@@ -540,6 +542,35 @@ def _rates_differ(a: Claim, b: Claim) -> bool:
     names, periods and scopes differ."""
     measures = {a.subject_measure, b.subject_measure}
     return len(measures) == 2 and measures <= _ECONOMY_RATES
+
+
+def _months_differ(a: Claim, b: Claim) -> bool:
+    """Whether two counts of one measure in one article are referred to two months: a monthly
+    report gives this month's figure and last month's first count, which may be one number."""
+    first, second = (_months(c.subject_reference) for c in (a, b))
+    return a.subject_measure == b.subject_measure and bool(first and second) and first != second
+
+
+_MONTHS = frozenset(
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ]
+)
+
+
+def _months(reference: str) -> set[str]:
+    return _MONTHS & set(reference.lower().split())
 
 
 def _events_differ(a: Claim, b: Claim) -> bool:
@@ -867,6 +898,12 @@ def _subjects_differ(group: _Group, summary: Mapping, same_number: bool = False)
             or _correction_of(root, references)
         )
     ):
+        return True
+    # "187,000 Jobs" in a headline over "187,000 jobs in August": the article's figure is
+    # August's, wherever its first mention leaves the month unsaid; not July's count.
+    months = {m for claim in group.roots for m in _months(claim.subject_reference)}
+    fact_months = {m for reference in references for m in _months(reference)}
+    if months and fact_months and not months & fact_months:
         return True
     if (
         root.subject_scope

@@ -8,6 +8,7 @@ from datetime import date
 
 import pytest
 
+from claims import about
 from claims.extraction.changes import states_a_fall
 from claims.models import Fact
 from tests.claims.stories import claim, publish, read_in_sentence
@@ -345,3 +346,80 @@ def test_one_month_s_figure_does_not_join_another_month_s(make_article):
 
     assert claim(first, "64,000 jobs").fact != claim(second, "64,000 jobs").fact
     assert claim(first, "64,000 jobs").fact == claim(third, "64,000 jobs").fact
+
+
+_REPORT = (
+    "Velmaran employers added 90,000 jobs in May, the Labour Ministry said on Friday. "
+    "The ministry said hiring slowed in retail. "
+)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure"),
+    [
+        ("That was well below Corvel’s figure of 120,000 jobs in April.", "120,000"),
+        ("That was well below Corvel's figure of 120,000 jobs in April.", "120,000"),
+        (
+            "A day earlier, payroll firm Corvel’s monthly report showed private employers "
+            "added 75,000 jobs in May.",
+            "75,000",
+        ),
+    ],
+)
+def test_a_figure_from_another_firm_s_report_is_that_firm_s(sentence, figure):
+    found = read_in_sentence(_REPORT + sentence, figure, kind="count")
+    assert found.entity_key == "corvel"  # the payroll firm's count, not the ministry's
+
+
+def test_an_industry_written_in_capitals_is_no_organisation_the_report_is_about():
+    text = (
+        "In May, total non-farm jobs increased by 90,000 and the unemployment rate rose to "
+        "4.1%. This is less than the monthly average of 120,000 over the past year. "
+        "Transportation and Warehousing employment fell again, while sectors such as "
+        "Healthcare and Construction grew."
+    )
+    for figure in ("90,000", "120,000"):
+        found = read_in_sentence(text, figure, kind="count")
+        assert found.entity_key == ""  # the whole economy's, not an industry named later
+
+
+def test_one_number_given_for_two_months_in_an_article_is_two_figures(make_article):
+    article = publish(
+        make_article,
+        "Velmaran employers added 164,000 jobs in May, the statistics office said on Friday. "
+        "Job additions for April were revised down by 20,000, from 164,000 to 144,000.",
+        outlet="Coast Wire",
+        published=date(2026, 6, 5),
+    )
+
+    may = claim(article, "164,000 jobs")
+    april = article.claims.get(text="164,000")
+    assert may.fact_id != april.fact_id  # May's gain is no restatement of April's first count
+
+
+def test_a_figure_whose_month_only_a_restatement_gives_does_not_join_another_month_s(
+    make_article,
+):
+    april = publish(
+        make_article,
+        "Velmaran employers added 164,000 jobs in April, the statistics office said. The "
+        "jobless rate held at 4.1%.",
+        outlet="Coast Wire",
+        published=date(2026, 6, 5),
+    )
+    may = publish(
+        make_article,
+        "Velmaran Adds 164,000 Jobs\n\nVelmaran employers added 164,000 jobs in May, the "
+        "statistics office said. The jobless rate held at 4.1%.",
+        outlet="Velmar Herald",
+        published=date(2026, 6, 5),
+    )
+
+    assert claim(may, "164,000 Jobs").fact_id != claim(april, "164,000 jobs").fact_id
+
+
+@pytest.mark.parametrize("dateline", ["June 5 (HWN) — ", "Sept. 5 (Harbour Wire) -- "])
+def test_a_wire_s_credit_in_a_dated_dateline_is_no_name_the_figure_is_about(dateline):
+    text = dateline + "The country added 90,000 jobs in May, the Labour Ministry reported Friday."
+    found = read_in_sentence(text, "90,000", kind="count")
+    assert found.entity_key not in ("hwn", "wire", about.entity_key("Harbour Wire"))

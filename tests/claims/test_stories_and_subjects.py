@@ -8,7 +8,7 @@ from datetime import date
 from articles.models import Article, Story
 from claims import about, facts
 from claims.models import Fact
-from tests.claims.stories import claim, publish
+from tests.claims.stories import claim, publish, read_in_sentence
 
 BRIDGE = [
     (
@@ -176,3 +176,28 @@ def test_a_reviewer_moves_an_article_to_another_story_and_it_is_recorded(make_ar
     event = second.events.last()
     assert event.actor == editor
     assert "a different bridge" in event.note
+
+
+def test_it_opening_a_sentence_is_the_company_the_sentence_before_was_about():
+    text = (
+        "Corvane Bank said a hacker stole the records of 2 million customers. Corvane Bank "
+        "expects the breach to cost it $90 million. In 2016, the payments company Lister "
+        "disclosed that hackers had stolen card numbers. Last month, it reached a $300 million "
+        "settlement with regulators over that breach."
+    )
+
+    found = read_in_sentence(text, "$300 million", kind="money")
+
+    assert found.entity_key == "lister"  # the company the sentence before named, not Corvane
+
+
+def test_it_after_a_sentence_about_the_main_company_stays_the_main_company():
+    text = (
+        "Corvane Bank said a hacker stole the records of 2 million customers. On Monday, "
+        "the lender Corvane Bank disclosed the breach. Last month, it set aside $90 million "
+        "for the costs."
+    )
+
+    found = read_in_sentence(text, "$90 million", kind="money")
+
+    assert found.entity_key == about.entity_key("Corvane Bank")
