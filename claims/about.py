@@ -1382,7 +1382,17 @@ def _name_at_sentence_start(
         return False  # "Net income rose", "Comparable sales grew": an adjective opening it
     if following_word and following_word.group(1) in ("by", "than"):
         return False  # "Built by ...", "Fewer than 20": a participle or a comparative
+    if following_word and following_word.group(1) in _GROUPS_OF_PEOPLE:
+        return False  # "Rescue teams said", "Fire authorities": a word saying which group
     return not re.search(r"(?:ing|ed|ly|s)$", lower)
+
+
+# Groups of people a capitalised word opening a sentence may describe ("Rescue teams"); a
+# name the article writes elsewhere ("Acme workers") is known before this is asked.
+_GROUPS_OF_PEOPLE = words(
+    """teams crews workers authorities officials officers personnel services volunteers
+    agencies responders"""
+)
 
 
 # --------------------------------------------------------------------------------------------
@@ -1418,7 +1428,8 @@ def _title_case(line: str) -> bool:
 # poised to buy", "announced a $9 billion deal to acquire".
 _ACQUIRES = re.compile(
     r"\s+(?:(?![^\s]*[.;:!?]\s)[a-z$\d][^\s]*\s+){0,6}?"
-    r"(?:acquire|acquires|acquired|buy|buys|bought|purchase|purchases|take over|takes over)"
+    r"(?:acquire|acquires|acquired|acquiring|buy|buys|bought|buying|purchase|purchases"
+    r"|purchasing|take over|takes over|taking over)"
     # "acquire British biscuit maker Vexa": a short description may come before the target.
     r"\s+(?:the\s+)?(?:(?:[A-Z][a-z]+|[a-z-]+)\s+){0,4}?"
 )
@@ -1441,10 +1452,16 @@ _OWN_PURCHASE = re.compile(
 
 # "agreed to a £4bn takeover by India's Orrin Group": the buyer after "by", past a place's
 # possessive.
+# "agreed to be acquired by food group Orrin": the passive names the buyer after a short
+# description.
 _TAKEN_OVER_BY = re.compile(
-    r"\b(?:takeover|acquisition|purchase|buyout)\s+by\s+(?:the\s+)?(?:[A-Z][\w-]*['’]s\s+)?$"
+    r"\b(?:(?:takeover|acquisition|purchase|buyout)\s+by\s+(?:the\s+)?"
+    r"|(?:be|been|being)\s+(?:acquired|bought|purchased|taken\s+over)\s+by\s+(?:the\s+)?"
+    r"(?:[a-z&-]+\s+){0,5}?)(?:[A-Z][\w-]*['’]s\s+)?$"
 )
 _DEAL_BREAK = re.compile(r"[.;:!?]\s")
+# A brand describing the name after it: "Crispo maker Tessel Foods", "Crispo-maker Tessel".
+_BRAND_OF_NEXT = re.compile(r"(?:\s+|-)(?:maker|owner|operator|producer|parent)\s+(?=[A-Z])")
 
 
 def _deal_between(text: str, names: list[Name]) -> tuple[Name, Name] | None:
@@ -1454,6 +1471,8 @@ def _deal_between(text: str, names: list[Name]) -> tuple[Name, Name] | None:
             gap = text[buyer.end : target.start]
             if _DEAL_BREAK.search(gap) or target.text == buyer.text:
                 break
+            if _BRAND_OF_NEXT.match(text, target.end):
+                continue  # "acquiring Crispo maker Tessel Foods": the brand describes the target
             if (
                 _ACQUIRES.fullmatch(gap)
                 or _OWN_PURCHASE.fullmatch(gap)
@@ -1467,7 +1486,13 @@ def _deal_between(text: str, names: list[Name]) -> tuple[Name, Name] | None:
             # The target is the sentence's first name: "Vexa, the old group, agreed to a takeover".
             dot, line = text.rfind(". ", 0, taken.start()), text.rfind("\n", 0, taken.start())
             sentence = max(dot + 2 if dot >= 0 else 0, line + 1)
-            earlier = [n for n in names if sentence <= n.start < taken.start()]
+            # "(Wire Desk) -- Tessel (TSF) agreed to be acquired": a bracketed name is no party.
+            earlier = [
+                n
+                for n in names
+                if sentence <= n.start < taken.start()
+                and not text[n.end : n.end + 3].lstrip().startswith(")")
+            ]
             if earlier and earlier[0].text != buyer.text:
                 return buyer, earlier[0]
     return None
@@ -1496,6 +1521,30 @@ class ArticleContext:
         # Keys by name: every figure's reading asks for the keys of the same few names.
         self._keys: dict[str, str] = {}
         self._may_own: dict[Name, bool] = {}
+
+    @cached_property
+    def economy_place(self) -> str:
+        """The country whose economy the story reports on ("The U.S. economy added", "employers
+        in Valdonia", "Valdonia added 150,000 jobs in May"), written one way whichever way
+        the outlet writes it; "" when the story names none."""
+        for text in (self.title, self.body):
+            match = _ECONOMY_OWNER.search(text)
+            if match:
+                place = next(group for group in match.groups() if group)
+                return _COUNTRY_FORMS.get(place, place)
+        return ""
+
+    @cached_property
+    def quake_place(self) -> str:
+        """Where the story's earthquake struck, as the story first says it ("a quake struck
+        off the coast of Dorvan", "Dorvan's strongest earthquake"): a name the article
+        gives, not a weekday ("Monday's earthquake"); "" when it says none."""
+        known = {n.text for n in self.names}
+        for match in _QUAKE_STRUCK.finditer(self.body):
+            place = next(group for group in match.groups() if group)
+            if place in known and not _WEEKDAY.match(place.lower()):
+                return place
+        return ""
 
     @cached_property
     def lowercase(self) -> frozenset[str]:
@@ -2527,6 +2576,10 @@ def about(
         # article's main entity, which a sentence naming nobody falls back to, is the airline
         # in one outlet and the plane maker in the next.
         keyless = True
+    if measure in _TOLLS and context.quake_place and reference != EARLIER_EVENT:
+        # "Officials in Kessa County said the toll rose to 14": a toll of the story's quake,
+        # whichever county or rescue team the sentence names (the key names no entity).
+        name = _quake_name(context, sentence)
     if measure in _QUAKE_SIZES:
         # "6.8 magnitude" measures the story's quake, whoever the sentence names beside it.
         entity = name = _quake_name(context, sentence)
@@ -2558,6 +2611,14 @@ def about(
         )
     if reference == EARLIER_EVENT and name:
         entity = name  # "behind Hurricane Kellan, which killed 900": Kellan's toll
+    name = _with_object(context, name, entity, sentence_start, after_end)
+    if context.economy_place and (
+        (not entity and _of_the_economy(body, clause_start, start, end, after_end))
+        or (measure in _ECONOMY_MEASURES and _ECONOMY_REPORTER.search(entity))
+    ):
+        # "The unemployment rate rose to 4.2%, the Statistics Bureau said": the economy the
+        # story reports on, not the agency that publishes its figures nor who forecast them.
+        name = context.economy_place
     return About(
         entity=_with_object(context, display_name(entity), entity, sentence_start, after_end),
         entity_key=context.key(entity) if entity and not (ordered_by_court or keyless) else "",
@@ -2570,7 +2631,7 @@ def about(
         # one article's Thursday may be both, and they are two facts.
         incidental=incidental and (context.is_dateline(start) or measure not in _NEWS_OF_THE_DAY),
         target=target,
-        name=_with_object(context, name, entity, sentence_start, after_end),
+        name=name,
         wording=wording,
         shown=shown,
         when="" if kind in ("date", "duration") else _when(before, after),
@@ -2675,10 +2736,20 @@ _QUAKE_SIZES = frozenset(("magnitude", "depth", "epicentre distance"))
 _QUAKE_NOUN = re.compile(r"\b(?:earthquake|quake|tremor)\b", re.IGNORECASE)
 
 
+# "Dorvan's strongest earthquake", "an earthquake with a magnitude of 6.9 struck off the
+# coast of Dorvan", "the quake that struck Dorvan's east coast".
+# Read at every position (a lookahead), so "Monday's earthquake struck Dorvan" finds Dorvan.
+_QUAKE_STRUCK = re.compile(
+    r"(?=\b([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)['’]s\s+(?:[a-z]+\s+){0,2}(?:earthquake|quake)\b"
+    r"|\b(?:earthquake|quake)\b(?:[^.]|\.\d){0,60}?\bstruck\s+(?:off\s+)?(?:the\s+)?"
+    r"(?:[a-z]+\s+)?(?:coast\s+of\s+)?([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?))"
+)
+
+
 def _quake_name(context: ArticleContext, sentence: str) -> str:
     """The story's quake as a subject names it: "Dorvan earthquake"."""
     noun = _QUAKE_NOUN.search(sentence)
-    place = context.full_name(context.salient) if context.salient else ""
+    place = context.quake_place or (context.full_name(context.salient) if context.salient else "")
     return f"{place} {noun.group().lower() if noun else 'earthquake'}".strip()
 
 
@@ -3817,9 +3888,7 @@ def _entity(
             return following[0].text
     # "U.S. employers added 12,000 jobs", "the unemployment rate held at 4.1%": a figure of
     # the whole economy is no company's, whichever company the article is mostly about.
-    if _ECONOMY_SUBJECT.search(body, clause_start, start) or _ECONOMY_AFTER.match(
-        body, end, after_end
-    ):
+    if _of_the_economy(body, clause_start, start, end, after_end):
         return ""
     # Only a name the article is about is trusted as the entity; a place, a person quoted or
     # a headline's capitalised words stand for the article's main entity.
@@ -3872,6 +3941,48 @@ _SHARES_IN = re.compile(r"\s*(?:[Tt]he\s+)?(?:[Ss]hares|[Ss]tock)\s+(?:in|of)\s+
 _DIRECTION_OF = re.compile(r"(?:North|South|East|West)(?:ern)?\s+of\b")
 _GOES_ON_ABOUT = re.compile(r"\s*[,–—-]?\s*who\b")
 _FRONTED = re.compile(r"\s*(?:[Ww]ith|[Aa]t|[Oo]n)\s+(?:(?:just|only|some|about|nearly)\s+)?")
+
+
+def _of_the_economy(body: str, clause_start: int, start: int, end: int, after_end: int) -> bool:
+    """Whether the figure's clause counts a whole economy: its jobs, payrolls, jobless rate."""
+    return bool(
+        _ECONOMY_SUBJECT.search(body, clause_start, start)
+        or _ECONOMY_AFTER.match(body, end, after_end)
+    )
+
+
+# A country's name as an economy's owner; not "The economy", "the global economy".
+_COUNTRY = (
+    r"(U\.S\.|U\.K\.|(?!(?:The|A|An|Its|Their|This|That|Global|World|Overall|Local|National"
+    r"|Domestic)\b)[A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+){0,2})"
+)
+_MONTH_NAMES = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+)
+_ECONOMY_OWNER = re.compile(
+    rf"{_COUNTRY}(?:['’]s)?\s+economy\b"
+    rf"|\beconomy\s+of\s+(?:the\s+)?{_COUNTRY}"
+    rf"|\b[Ee]mployers\s+in\s+(?:the\s+)?{_COUNTRY}"
+    # "Valdonia added 150,000 jobs in May": a month's count of jobs is a country's.
+    rf"|{_COUNTRY}\s+(?:added|adds|lost|loses|shed|sheds)\s+[\d,.]+\s*(?:[Kk]|million"
+    rf"|thousand)?\s+(?:jobs|workers)\s+in\s+{_MONTH_NAMES}"
+    # "the U.S. Bureau of Labor Statistics": the country's own labour statistics.
+    rf"|{_COUNTRY}\s+(?:Bureau|Department)\s+of\s+Labou?r\b"
+)
+# Measures a story of a whole economy counts, and who reports or forecasts them there.
+_ECONOMY_MEASURES = frozenset(("jobs", "unemployment rate", "participation rate", "inflation"))
+_ECONOMY_REPORTER = re.compile(
+    r"\b(?:Department|Bureau|Office|Ministry|Agency|Statistics|Economists|Analysts)\b"
+)
+# One country, one way of writing it, so outlets' lines read the same.
+_COUNTRY_FORMS = {
+    "U.S.": "US",
+    "United States": "US",
+    "America": "US",
+    "U.K.": "UK",
+    "United Kingdom": "UK",
+    "Britain": "UK",
+}
 # The subject of a figure of a whole economy: its employers, payrolls, hiring, jobless rate.
 _ECONOMY_SUBJECT = re.compile(
     r"\b(?:[Ee]mployers|[Ee]conom(?:y|ies)|(?:[Nn]on-?farm\s+)?[Pp]ayrolls|[Ll]abou?r\s+market"

@@ -175,3 +175,27 @@ def test_the_parties_are_shown_as_the_story_writes_them_in_full():
     found = read(text, "$2 billion", kind="money", unit="USD")
 
     assert found.line == "Corvane investment in Lumo Maps"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Quorra Atlas is acquiring Tessel Foods for $2 billion.",
+        "Tessel Foods agreed to be acquired by food and drinks group Quorra Atlas.",
+        "Tessel Foods said on Monday it would be bought by Quorra Atlas.",
+    ],
+)
+def test_a_deal_in_progress_or_in_the_passive_names_its_parties(text):
+    assert about.ArticleContext(text).deal_parties == ("Quorra Atlas", "Tessel Foods")
+
+
+def test_a_brand_describing_the_target_is_no_party():
+    text = "Quorra Atlas is acquiring Crispo maker Tessel Foods in a $2 billion deal."
+
+    assert about.ArticleContext(text).deal_parties == ("Quorra Atlas", "Tessel Foods")
+
+
+def test_a_name_in_brackets_before_the_passive_is_no_party():
+    text = "(Wire Desk) -- Tessel Foods (TSF) agreed to be acquired by Quorra Atlas."
+
+    assert about.ArticleContext(text).deal_parties == ("Quorra Atlas", "Tessel Foods")
