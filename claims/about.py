@@ -1525,7 +1525,7 @@ class ArticleContext:
     @cached_property
     def economy_place(self) -> str:
         """The country whose economy the story reports on ("The U.S. economy added", "employers
-        in Valdonia", "Valdonia added 150,000 jobs in May"), written one way whichever way
+        in Valdonia", "Valdonia added 135,000 jobs in May"), written one way whichever way
         the outlet writes it; "" when the story names none."""
         for text in (self.title, self.body):
             match = _ECONOMY_OWNER.search(text)
@@ -3862,7 +3862,7 @@ def _entity(
         if named:
             return named[0].text  # "Its American rival, Westmere, reported ..."
     if _IT_OPENS.match(body, clause_start, start):
-        # "In 2016, the payments company Lister disclosed a hack. Last month, it reached a
+        # "In 2016, the payments company Lister lost card numbers. Last month, it agreed to a
         # $300 million settlement": "it" is the company the sentence before was about.
         named = _previous_subject(context, sentence_start, fronted=True)
         if named:
@@ -3963,7 +3963,7 @@ _ECONOMY_OWNER = re.compile(
     rf"{_COUNTRY}(?:['’]s)?\s+economy\b"
     rf"|\beconomy\s+of\s+(?:the\s+)?{_COUNTRY}"
     rf"|\b[Ee]mployers\s+in\s+(?:the\s+)?{_COUNTRY}"
-    # "Valdonia added 150,000 jobs in May": a month's count of jobs is a country's.
+    # "Valdonia added 135,000 jobs in May": a month's count of jobs is a country's.
     rf"|{_COUNTRY}\s+(?:added|adds|lost|loses|shed|sheds)\s+[\d,.]+\s*(?:[Kk]|million"
     rf"|thousand)?\s+(?:jobs|workers)\s+in\s+{_MONTH_NAMES}"
     # "the U.S. Bureau of Labor Statistics": the country's own labour statistics.
@@ -4727,7 +4727,7 @@ _INDUSTRY = (
     r"|restaurants|bars|builders|contractors|mining|transportation|warehousing|utilities"
     r"|assistance|leisure|hospitality|education|finance|insurance)"
 )
-# "Transportation and Warehousing", "Healthcare": industries capitalised as a report's
+# "Mining and Utilities", "Retail": industries capitalised as a report's
 # headings are parts of the economy, no organisation a figure is about.
 _INDUSTRY_NAME = re.compile(_INDUSTRY + r"(?:\s*(?:,|and|&)\s*" + _INDUSTRY + r")*", re.IGNORECASE)
 _SECTOR_WORD = r"(?!the\b|a\b|an\b|its\b|their\b)[a-z][a-z&-]*,?"

@@ -899,7 +899,7 @@ def _subjects_differ(group: _Group, summary: Mapping, same_number: bool = False)
         )
     ):
         return True
-    # "187,000 Jobs" in a headline over "187,000 jobs in August": the article's figure is
+    # "163,000 Jobs" in a headline over "163,000 jobs in August": the article's figure is
     # August's, wherever its first mention leaves the month unsaid; not July's count.
     months = {m for claim in group.roots for m in _months(claim.subject_reference)}
     fact_months = {m for reference in references for m in _months(reference)}
@@ -920,7 +920,7 @@ def _subjects_differ(group: _Group, summary: Mapping, same_number: bool = False)
         return False
     # The fact is only ever a forecast, a revision, an industry's part: a figure of the same
     # measure said plainly is the figure itself, or the whole ("12,000 jobs" is not the
-    # "80,000 expected", nor the "9,000 jobs in construction").
+    # "80,000 expected", nor the "7,000 jobs in construction").
     if not root.subject_scope:
         return all(_another_quantity(p[3]) for p in alike)
     # A part on one side only is two facts, whatever their values.

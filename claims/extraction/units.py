@@ -573,7 +573,7 @@ EMPLOYMENT_CHANGE = re.compile(
     r"|\beconomy\s+(?:has\s+|had\s+)?(?:added|created|shed|lost|add|create)\s+"
     r"(?:(?:only|just)\s+)?$"
     r"|\b(?:employment|job|payroll)\s+(?:gains?|growth|increases?|losses|creation)\s+of\s+$"
-    # "Job additions were revised down by 9,000, from 159,000 to 150,000"
+    # "Job additions were revised down by 8,000, from 146,000 to 138,000"
     r"|\b(?:employment|payrolls?|job (?:additions|figures?|numbers?))\b[^.;:]*?\brevised\b"
     r"[^.;:]*?\b(?:from|to)\s+$",
     re.IGNORECASE,

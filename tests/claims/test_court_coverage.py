@@ -36,7 +36,7 @@ def test_what_a_court_orders_paid_is_a_fine(text, figure):
         "Attorney General Dana Pryce had asked the court to fine Harlan Voss $40 million.",
         "Pryce was seeking $40 million in fines.",
         "Pryce had sought $40 million in penalties from the company.",
-        "Lawyers for the tenants had recommended the jury award $40 million in damages.",
+        "The tenants' counsel recommended the jurors award them $40 million.",
     ],
 )
 def test_what_a_prosecutor_sought_is_not_what_the_judge_ordered(text):
@@ -48,17 +48,15 @@ def test_what_a_prosecutor_sought_is_not_what_the_judge_ordered(text):
 
 def test_the_total_of_amounts_sought_is_sought_too():
     text = (
-        "Lawyers for the tenants had recommended the jury award $2 million to each tenant — for"
-        " a total of $6 million — in damages."
+        "Their counsel recommended the jurors award each of three tenants $2 million — for"
+        " a total of $6 million."
     )
 
     assert read(text, "$6 million", kind="money", unit="USD").scope == "sought"
 
 
 def test_what_a_jury_awards_each_party_is_a_fine_for_each():
-    text = (
-        "Specifically, the jury awarded each tenant $2 million for claims that Voss libeled them."
-    )
+    text = "After two days of talks the jury awarded each tenant $2 million over the libel."
 
     found = read(text, "$2 million", kind="money", unit="USD")
 

@@ -9,7 +9,7 @@ from tests.claims.stories import read_in_sentence as read
 def test_a_date_right_after_a_named_subject_s_verb_dates_that_subject():
     text = (
         "Harbour Freight Lines expects losses to mount.\n\n"
-        "Hour after Tarvik's Lumo Bridge collapsed on Tuesday morning, the cost began to emerge."
+        "Freight was stuck for days once the Lumo Bridge fell on Tuesday, traders said."
     )
 
     found = read(text, "Tuesday", kind="date")

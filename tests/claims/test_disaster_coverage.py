@@ -546,8 +546,8 @@ def test_a_toll_told_with_auxiliaries_is_the_toll_and_its_fire_s_county_is_no_pa
 
 def test_the_place_of_an_earlier_disaster_a_record_is_counted_since_is_not_this_toll_s():
     body = (
-        "Dravo County said late Wednesday that at least 41 people had died, making it the"
-        " deadliest wildfire since the 2015 Harlow Fire in Oregon, which killed 70 people."
+        "The sheriff put the toll at 41 people on Monday, the worst blaze in the valley"
+        " since the 2015 Harlow Fire in Oregon, which killed 70 people."
     )
     found = _read(body, "41 people", "people")
     assert (found.measure, found.scope) == ("death toll", "")
@@ -556,8 +556,8 @@ def test_the_place_of_an_earlier_disaster_a_record_is_counted_since_is_not_this_
 
 def test_the_toll_of_an_earlier_disaster_named_with_its_year_is_that_year_s():
     body = (
-        "Dravo County said late Wednesday that at least 41 people had died, making it the"
-        " deadliest wildfire since the 2015 Harlow Fire in Oregon, which killed 70 people."
+        "The sheriff put the toll at 41 people on Monday, the worst blaze in the valley"
+        " since the 2015 Harlow Fire in Oregon, which killed 70 people."
     )
     assert _read(body, "70 people", "people").reference == "2015"
 

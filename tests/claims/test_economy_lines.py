@@ -12,10 +12,10 @@ from tests.claims.stories import read_in_sentence as read
 @pytest.mark.parametrize(
     "opening",
     [
-        "The Valdonian Republic's economy added 150,000 jobs in May, the labour office said.",
-        "Employers in Valdonia added 150,000 jobs in May, the labour office said.",
-        "Valdonia added 150,000 jobs in May, the labour office said.",
-        "The economy of Valdonia added 150,000 jobs in May, the labour office said.",
+        "The Valdonian Republic's economy added 135,000 jobs in May, the labour office said.",
+        "Employers in Valdonia added 135,000 jobs in May, the labour office said.",
+        "Valdonia added 135,000 jobs in May, the labour office said.",
+        "The economy of Valdonia added 135,000 jobs in May, the labour office said.",
     ],
 )
 def test_the_economy_a_story_names_leads_its_jobless_rate(opening):
@@ -29,7 +29,7 @@ def test_the_economy_a_story_names_leads_its_jobless_rate(opening):
 
 def test_the_country_is_written_one_way_whatever_the_outlet_writes():
     text = (
-        "The U.S. economy added 150,000 jobs in May, the Labor Department said. "
+        "The U.S. economy added 135,000 jobs in May, the Labor Department said. "
         "The unemployment rate rose to 4.2%."
     )
 
@@ -49,7 +49,7 @@ def test_a_story_naming_no_economy_keeps_its_line():
 
 def test_the_agency_that_reports_an_economy_s_jobs_gives_way_to_the_country():
     text = (
-        "Employers in Valdonia added 150,000 jobs in May. "
+        "Employers in Valdonia added 135,000 jobs in May. "
         "The Labour Department said 12,000 jobs were added in construction."
     )
 
@@ -60,7 +60,7 @@ def test_the_agency_that_reports_an_economy_s_jobs_gives_way_to_the_country():
 
 
 def test_a_company_s_jobs_stay_the_company_s():
-    text = "Employers in Valdonia added 150,000 jobs in May. Harbour Mills said it cut 300 jobs."
+    text = "Employers in Valdonia added 135,000 jobs in May. Harbour Mills said it cut 300 jobs."
 
     found = read(text, "300", kind="count")
 

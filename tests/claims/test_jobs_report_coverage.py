@@ -19,9 +19,9 @@ _STRIKE = "Kestrel Aero machinists have been on strike for six weeks. "
 @pytest.mark.parametrize(
     ("sentence", "figure", "kind"),
     [
-        ("Velmaran employers added just 9,000 jobs in May.", "9,000", "count"),
-        ("The economy added 9,000 jobs in May.", "9,000", "count"),
-        ("Nonfarm payrolls increased by 9,000 in May.", "9,000", "count"),
+        ("Velmaran employers added just 8,000 jobs in May.", "8,000", "count"),
+        ("The economy added 8,000 jobs in May.", "8,000", "count"),
+        ("Nonfarm payrolls increased by 8,000 in May.", "8,000", "count"),
         ("The unemployment rate, which is less volatile, held steady at 3.9%.", "3.9%", "percent"),
         ("Payrolls grew in May, while unemployment was unchanged at 3.9%.", "3.9%", "percent"),
     ],
@@ -55,8 +55,8 @@ def test_a_forecast_is_scoped_apart_from_the_figure_that_came_in(sentence, figur
 
 def test_a_figure_compared_with_forecasts_is_no_forecast():
     found = read_in_sentence(
-        "Velmaran employers added just 9,000 jobs in May, far below forecasts.",
-        "9,000",
+        "Velmaran employers added just 8,000 jobs in May, far below forecasts.",
+        "8,000",
         kind="count",
         unit="jobs",
     )
@@ -75,14 +75,14 @@ def test_a_revision_of_employment_is_counted_in_jobs():
 
     text = (
         "The March job figure was revised down by 14,000 to a net job creation of 96,000. Job"
-        " additions for April were revised down by 9,000, from 159,000 to 150,000."
+        " additions for April were revised down by 8,000, from 146,000 to 138,000."
     )
     assert {f.text: f.unit for f in extract(text)} == {
         "14,000": "jobs",
         "96,000": "jobs",
-        "9,000": "jobs",
-        "159,000": "jobs",
-        "150,000": "jobs",
+        "8,000": "jobs",
+        "146,000": "jobs",
+        "138,000": "jobs",
     }
 
 
@@ -141,21 +141,21 @@ def test_an_industry_s_jobs_are_scoped_to_the_industry(sentence, figure, unit):
 def test_two_outlets_giving_the_forecast_differently_make_a_dispute(make_article):
     first = publish(
         make_article,
-        _STRIKE + "Velmaran employers added just 9,000 jobs in May. The total was a fraction of"
+        _STRIKE + "Velmaran employers added just 8,000 jobs in May. The total was a fraction of"
         " the 80,000 jobs Harbor Bank economists had predicted.",
         outlet="Coast Wire",
         published=date(2026, 6, 5),
     )
     second = publish(
         make_article,
-        "The Velmaran economy added only 9,000 jobs in May, as a strike at Kestrel Aero"
+        "The Velmaran economy added only 8,000 jobs in May, as a strike at Kestrel Aero"
         " weighed. The market expectation for payrolls was a gain of 86,000 jobs for the month.",
         outlet="Velmar Herald",
         published=date(2026, 6, 5),
     )
 
-    headline = claim(first, "9,000 jobs").fact
-    assert claim(second, "9,000 jobs").fact == headline
+    headline = claim(first, "8,000 jobs").fact
+    assert claim(second, "8,000 jobs").fact == headline
     forecast = claim(first, "80,000 jobs").fact
     assert forecast != headline
     assert claim(second, "86,000 jobs").fact == forecast
@@ -253,8 +253,8 @@ def test_outlets_naming_the_strikers_differently_count_one_workforce(make_articl
 def test_a_forecast_in_the_clause_before_and_is_no_forecast_of_the_cut():
     found = read_in_sentence(
         "Korvane stock sagged once the firm lowered its sales forecast and said it would"
-        " shed 9,000 jobs.",
-        "9,000",
+        " shed 8,000 jobs.",
+        "8,000",
         kind="count",
         unit="jobs",
     )
@@ -268,7 +268,7 @@ def test_a_forecast_in_the_clause_before_and_is_no_forecast_of_the_cut():
         # The economy adds jobs: a bare count after it is a count of jobs.
         "Officials later said the economy added only 64,000 in March.",
         # An average pace of hiring is counted in jobs, however the clause names it.
-        "Since spring, employment has grown an average of 120,000 a month.",
+        "Over the winter, employment grew an average of 120,000 a month.",
         "Job gains have been averaging only 95,000 since winter.",
         "In the second half, job gains averaged 120,000 a month.",
     ],
@@ -285,15 +285,15 @@ def test_a_revision_or_average_without_its_noun_counts_what_the_story_just_count
     text = (
         "Velmaran employers added 64,000 jobs in March, officials said. In the revision,"
         " February's tally was lowered by 12,000 to 51,000. Statisticians made downward revisions"
-        " to January, by 9,000 (from 70,000 to 61,000). It is under last year's average of 88,000."
+        " to January, by 8,000 (from 70,000 to 62,000). It is under last year's average of 88,000."
     )
     assert {f.text: f.unit for f in extract(text) if f.kind == "count"} == {
         "64,000 jobs": "jobs",
         "12,000": "jobs",
         "51,000": "jobs",
-        "9,000": "jobs",
+        "8,000": "jobs",
         "70,000": "jobs",
-        "61,000": "jobs",
+        "62,000": "jobs",
         "88,000": "jobs",
     }
 
@@ -373,10 +373,9 @@ def test_a_figure_from_another_firm_s_report_is_that_firm_s(sentence, figure):
 
 def test_an_industry_written_in_capitals_is_no_organisation_the_report_is_about():
     text = (
-        "In May, total non-farm jobs increased by 90,000 and the unemployment rate rose to "
-        "4.1%. This is less than the monthly average of 120,000 over the past year. "
-        "Transportation and Warehousing employment fell again, while sectors such as "
-        "Healthcare and Construction grew."
+        "Payrolls rose by 90,000 in May while joblessness edged up to 4.1%. That pace trails "
+        "the 120,000 a month of the previous year. "
+        "Mining and Utilities shed workers once more; Retail and Education hired."
     )
     for figure in ("90,000", "120,000"):
         found = read_in_sentence(text, figure, kind="count")

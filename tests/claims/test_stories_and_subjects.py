@@ -182,8 +182,8 @@ def test_it_opening_a_sentence_is_the_company_the_sentence_before_was_about():
     text = (
         "Corvane Bank said a hacker stole the records of 2 million customers. Corvane Bank "
         "expects the breach to cost it $90 million. In 2016, the payments company Lister "
-        "disclosed that hackers had stolen card numbers. Last month, it reached a $300 million "
-        "settlement with regulators over that breach."
+        "lost card numbers to a break-in. Last month, it agreed to a $300 million "
+        "settlement with a state regulator."
     )
 
     found = read_in_sentence(text, "$300 million", kind="money")
