@@ -118,9 +118,7 @@ def _group(
     claims = sorted([*claims, *new], key=lambda claim: claim.start)
     if not any(claim.fact_id is None for claim in claims):
         return []
-    text = ArticleText(
-        article.body, article.title, [(c.start, c.end) for c in claims], params=params
-    )
+    text = ArticleText.of(article.body, article.title, params)
     by_id = {claim.pk: claim for claim in claims if claim.pk is not None}
     # Each ungrouped claim's original, followed once (not once per pair of claims).
     originals = {id(c): _original(c, by_id) for c in claims if c.fact_id is None}
@@ -1873,14 +1871,7 @@ def _refresh(facts: Sequence[Fact]) -> None:
         members[claim.fact_id].append(claim)
     article_ids = {claim.article_id for claims in members.values() for claim in claims}
     articles = {a.pk: a for a in Article.objects.filter(pk__in=article_ids)}
-    spans: dict[int, list[tuple[int, int]]] = defaultdict(list)
-    for article_id, start, end in Claim.objects.filter(article_id__in=article_ids).values_list(
-        "article_id", "start", "end"
-    ):
-        spans[article_id].append((start, end))
-    texts = {
-        pk: ArticleText(a.body, a.title, spans[pk], params=params) for pk, a in articles.items()
-    }
+    texts = {pk: ArticleText.of(a.body, a.title, params) for pk, a in articles.items()}
     keys: dict[int, set[str]] = {}
     for fact in facts:
         terms = matching.empty_terms()

@@ -421,6 +421,14 @@ _NAME, _JOINED, _WORD = 0, 1, 2
 class ArticleText:
     """An article's text with what profiles need to know about it, computed once."""
 
+    @staticmethod
+    @lru_cache(maxsize=128)
+    def of(body: str, title: str, params: Params = DEFAULT_PARAMS) -> ArticleText:
+        """The article's text as read before in this process, if it was: grouping reads a
+        story's articles again each time their facts are refreshed or regrouped, and what
+        is read depends only on the text, the title and the params."""
+        return ArticleText(body, title, params=params)
+
     def __init__(
         self,
         body: str,
