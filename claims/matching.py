@@ -454,6 +454,7 @@ class ArticleText:
         self._profiles: dict[tuple[str, float, bool], Profile] = {}
         self._terms: dict[tuple[str, bool], tuple[list[int], list[int], list]] = {}
         self._previous: dict[int, str] = {}
+        self._mentions: dict[tuple[int, int, int, int, str], Profile] = {}
 
     @cached_property
     def story_names(self) -> frozenset[str]:
@@ -695,7 +696,24 @@ class ArticleText:
 
 
 def mention_profile(article: ArticleText, mention: Mention) -> Profile:
-    """The weighted terms around a mention: subject, own sentence, previous sentence, title."""
+    """The weighted terms around a mention: subject, own sentence, previous sentence, title.
+
+    Read once per place and subject in the article (a fact refreshed or regrouped reads its
+    members again); callers never change a profile they get."""
+    key = (
+        mention.start,
+        mention.end,
+        mention.sentence_start,
+        mention.sentence_end,
+        mention.subject,
+    )
+    found = article._mentions.get(key)
+    if found is None:
+        found = article._mentions[key] = _read_mention_profile(article, mention)
+    return found
+
+
+def _read_mention_profile(article: ArticleText, mention: Mention) -> Profile:
     params = article.params
     sentence = article.body[mention.sentence_start : mention.sentence_end]
     anchor = (mention.start - mention.sentence_start, mention.end - mention.sentence_start)
