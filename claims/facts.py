@@ -1500,12 +1500,6 @@ def _postings(keys: Iterable[str], limit: int) -> dict[str, list[int]]:
     return found
 
 
-def _add_keys(fact: Fact, keys: Iterable[str]) -> None:
-    FactKey.objects.bulk_create(
-        [FactKey(fact=fact, key=key) for key in keys], ignore_conflicts=True
-    )
-
-
 def _member_ids(fact_ids: Iterable[int]) -> dict[int, list[int]]:
     members: dict[int, list[int]] = defaultdict(list)
     for fact_id, claim_id in Claim.objects.filter(fact_id__in=list(fact_ids)).values_list(
@@ -1899,9 +1893,16 @@ def _refresh(facts: Sequence[Fact]) -> None:
         fact.article_count = len({claim.article_id for claim in claims})
         keys[fact.pk] = fact_keys
     update_rows(list(facts), ["terms"])
+    # The keys each fact no longer has, and then its keys, in one statement each for all the
+    # facts, not one per fact.
+    stale = Q()
     for fact in facts:
-        FactKey.objects.filter(fact=fact).exclude(key__in=keys[fact.pk]).delete()
-        _add_keys(fact, keys[fact.pk])
+        stale |= Q(fact=fact) & ~Q(key__in=keys[fact.pk])
+    FactKey.objects.filter(stale).delete()
+    insert_rows(
+        [FactKey(fact=fact, key=key) for fact in facts for key in keys[fact.pk]],
+        ignore_conflicts=True,
+    )
     _recompute(list(facts), overrides=rate_overrides())
 
 
