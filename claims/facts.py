@@ -118,9 +118,7 @@ def _group(
     claims = sorted([*claims, *new], key=lambda claim: claim.start)
     if not any(claim.fact_id is None for claim in claims):
         return []
-    text = ArticleText(
-        article.body, article.title, [(c.start, c.end) for c in claims], params=params
-    )
+    text = ArticleText.of(article.body, article.title, params)
     by_id = {claim.pk: claim for claim in claims if claim.pk is not None}
     # Each ungrouped claim's original, followed once (not once per pair of claims).
     originals = {id(c): _original(c, by_id) for c in claims if c.fact_id is None}
@@ -1539,12 +1537,6 @@ def _postings(keys: Iterable[str], limit: int) -> dict[str, list[int]]:
     return found
 
 
-def _add_keys(fact: Fact, keys: Iterable[str]) -> None:
-    FactKey.objects.bulk_create(
-        [FactKey(fact=fact, key=key) for key in keys], ignore_conflicts=True
-    )
-
-
 def _member_ids(fact_ids: Iterable[int]) -> dict[int, list[int]]:
     members: dict[int, list[int]] = defaultdict(list)
     for fact_id, claim_id in Claim.objects.filter(fact_id__in=list(fact_ids)).values_list(
@@ -1910,14 +1902,7 @@ def _refresh(facts: Sequence[Fact]) -> None:
         members[claim.fact_id].append(claim)
     article_ids = {claim.article_id for claims in members.values() for claim in claims}
     articles = {a.pk: a for a in Article.objects.filter(pk__in=article_ids)}
-    spans: dict[int, list[tuple[int, int]]] = defaultdict(list)
-    for article_id, start, end in Claim.objects.filter(article_id__in=article_ids).values_list(
-        "article_id", "start", "end"
-    ):
-        spans[article_id].append((start, end))
-    texts = {
-        pk: ArticleText(a.body, a.title, spans[pk], params=params) for pk, a in articles.items()
-    }
+    texts = {pk: ArticleText.of(a.body, a.title, params) for pk, a in articles.items()}
     keys: dict[int, set[str]] = {}
     for fact in facts:
         terms = matching.empty_terms()
@@ -1945,9 +1930,16 @@ def _refresh(facts: Sequence[Fact]) -> None:
         fact.article_count = len({claim.article_id for claim in claims})
         keys[fact.pk] = fact_keys
     update_rows(list(facts), ["terms"])
+    # The keys each fact no longer has, and then its keys, in one statement each for all the
+    # facts, not one per fact.
+    stale = Q()
     for fact in facts:
-        FactKey.objects.filter(fact=fact).exclude(key__in=keys[fact.pk]).delete()
-        _add_keys(fact, keys[fact.pk])
+        stale |= Q(fact=fact) & ~Q(key__in=keys[fact.pk])
+    FactKey.objects.filter(stale).delete()
+    insert_rows(
+        [FactKey(fact=fact, key=key) for fact in facts for key in keys[fact.pk]],
+        ignore_conflicts=True,
+    )
     _recompute(list(facts), overrides=rate_overrides())
 
 

@@ -421,6 +421,14 @@ _NAME, _JOINED, _WORD = 0, 1, 2
 class ArticleText:
     """An article's text with what profiles need to know about it, computed once."""
 
+    @staticmethod
+    @lru_cache(maxsize=128)
+    def of(body: str, title: str, params: Params = DEFAULT_PARAMS) -> ArticleText:
+        """The article's text as read before in this process, if it was: grouping reads a
+        story's articles again each time their facts are refreshed or regrouped, and what
+        is read depends only on the text, the title and the params."""
+        return ArticleText(body, title, params=params)
+
     def __init__(
         self,
         body: str,
@@ -446,6 +454,7 @@ class ArticleText:
         self._profiles: dict[tuple[str, float, bool], Profile] = {}
         self._terms: dict[tuple[str, bool], tuple[list[int], list[int], list]] = {}
         self._previous: dict[int, str] = {}
+        self._mentions: dict[tuple[int, int, int, int, str], Profile] = {}
 
     @cached_property
     def story_names(self) -> frozenset[str]:
@@ -687,7 +696,24 @@ class ArticleText:
 
 
 def mention_profile(article: ArticleText, mention: Mention) -> Profile:
-    """The weighted terms around a mention: subject, own sentence, previous sentence, title."""
+    """The weighted terms around a mention: subject, own sentence, previous sentence, title.
+
+    Read once per place and subject in the article (a fact refreshed or regrouped reads its
+    members again); callers never change a profile they get."""
+    key = (
+        mention.start,
+        mention.end,
+        mention.sentence_start,
+        mention.sentence_end,
+        mention.subject,
+    )
+    found = article._mentions.get(key)
+    if found is None:
+        found = article._mentions[key] = _read_mention_profile(article, mention)
+    return found
+
+
+def _read_mention_profile(article: ArticleText, mention: Mention) -> Profile:
     params = article.params
     sentence = article.body[mention.sentence_start : mention.sentence_end]
     anchor = (mention.start - mention.sentence_start, mention.end - mention.sentence_start)
