@@ -31,6 +31,7 @@ from articles.models import Article, ArticleEvent, Story
 from factcheck.rows import insert_rows, update_rows
 
 from . import about, comparison, matching, report_day, results_words, units
+from .extraction.dates import MONTH_NAMES
 from .extraction.types import Qualifier
 from .figures import mention_of, reading_label, reading_of_claim
 from .matching import ArticleText, Params, Profile
@@ -549,21 +550,9 @@ def _months_differ(a: Claim, b: Claim) -> bool:
     return a.subject_measure == b.subject_measure and bool(first and second) and first != second
 
 
+# The full month names (the abbreviations, "mar" or "dec", are words of their own).
 _MONTHS = frozenset(
-    [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ]
+    max((name for name, n in MONTH_NAMES.items() if n == month), key=len) for month in range(1, 13)
 )
 
 
