@@ -125,10 +125,12 @@ def _best_story(
         # An article naming nobody joins the latest story that names nobody either.
         return stories.filter(names=[]).first()
     if article.published is None:
-        candidates = _LATEST_STORIES.run()
+        candidates = _LATEST_STORIES.run(naming=names[:FIRST_NAMES])
     else:
         candidates = _LATEST_STORIES_NEAR.run(
-            first=article.published - STORY_WINDOW, last=article.published + STORY_WINDOW
+            first=article.published - STORY_WINDOW,
+            last=article.published + STORY_WINDOW,
+            naming=names[:FIRST_NAMES],
         )
     return best_fit(names, figures, candidates)
 
@@ -167,6 +169,7 @@ class _Compiled:
     def __init__(self, build) -> None:
         self.build = build
         self._compiled: tuple[str, str, list, dict[int, str]] | None = None
+        self._order = "ASC"  # of the stories by id, as the queryset orders them
 
     def _compile(self) -> tuple[str, str, list, dict[int, str]]:
         # Per connection vendor: tests may switch databases within one process.
@@ -176,7 +179,9 @@ class _Compiled:
                 name: ops.adapt_datefield_value(value) if isinstance(value, date) else value
                 for name, value in self._STAND_INS.items()
             }
-            sql, params = self.build(**self._STAND_INS).query.sql_with_params()
+            query = self.build(**self._STAND_INS).query
+            sql, params = query.sql_with_params()
+            self._order = "DESC" if query.order_by == ("-id",) else "ASC"
             slots = {
                 index: name
                 for index, param in enumerate(params)
@@ -188,7 +193,11 @@ class _Compiled:
             self._compiled = (connection.vendor, sql, list(params), slots)
         return self._compiled
 
-    def run(self, **values) -> list[Story]:
+    def run(self, *, naming: list[str] | None = None, **values) -> list[Story]:
+        """The stories, in the query's order. `naming`: on PostgreSQL only those of them
+        naming one of these names, chosen by the database; the others would fit no article
+        or story naming only these, and reading each one's names and figures costs more
+        than the database's check (other databases return them all)."""
         _, sql, params, slots = self._compile()
         if set(values) != set(slots.values()):
             raise ValueError(f"{sorted(values)} are not the values of {sql}")
@@ -197,6 +206,14 @@ class _Compiled:
         for index, name in slots.items():
             value = values[name]
             params[index] = ops.adapt_datefield_value(value) if isinstance(value, date) else value
+        if naming is not None and connection.vendor == "postgresql":
+            # The query's stories first (its order and limit), then those naming one.
+            names = connection.ops.quote_name(Story._meta.get_field("names").column)
+            sql = (
+                f"SELECT * FROM ({sql}) AS candidates WHERE candidates.{names} ?| %s"
+                f" ORDER BY candidates.id {self._order}"
+            )
+            params.append(list(naming))
         return list(Story.objects.raw(sql, params))
 
 
@@ -287,9 +304,10 @@ def related_stories(story: Story) -> list[Story]:
             story=story.pk,
             first=story.first_published - STORY_WINDOW,
             last=story.last_published + STORY_WINDOW,
+            naming=story.names[:FIRST_NAMES],
         )
     else:
-        others = _OTHER_STORIES.run(story=story.pk)
+        others = _OTHER_STORIES.run(story=story.pk, naming=story.names[:FIRST_NAMES])
     return related_among(story, others)
 
 
