@@ -1006,6 +1006,19 @@ def entity_key(name: str, acronyms: dict[str, str] | None = None) -> str:
     "microsoft"; "Federal Aviation Administration" and "FAA" -> "faa"; "Edmund Harlow
     Bridge" and "Harlow Bridge" -> "harlow"; "Bank of Japan" and "BoJ" -> "boj"; "the Fed"
     and "Federal Reserve" -> one key."""
+    if acronyms:
+        parts = _key_words(name)
+        if len(parts) == 1 and parts[0] in acronyms:
+            return acronyms[parts[0]]
+    return _entity_key(name)
+
+
+# Asked for every name of every article, and of its story's (resolve_keys): names repeat
+# within an article and across a story, each read once.
+@lru_cache(maxsize=65536)
+def _key_words(name: str) -> tuple[str, ...]:
+    """The words entity_key reads of a name: without possessives, a leading "the", and a
+    nickname written out ("the Fed": "Federal Reserve")."""
     parts = [_strip_possessive(w).strip(".,") for w in name.split()]
     parts = [w for w in parts if w]
     if parts and parts[0].lower() == "the" and len(parts) > 1:
@@ -1013,10 +1026,15 @@ def entity_key(name: str, acronyms: dict[str, str] | None = None) -> str:
     nickname = _NICKNAMES.get(" ".join(parts).lower())
     if nickname:
         parts = nickname.split()
+    return tuple(parts)
+
+
+@lru_cache(maxsize=65536)
+def _entity_key(name: str) -> str:
+    """entity_key(name) of a name no acronym of the article stands for."""
+    parts = list(_key_words(name))
     if not parts:
         return ""
-    if acronyms and len(parts) == 1 and parts[0] in acronyms:
-        return acronyms[parts[0]]
     lower = [w.lower() for w in parts]
     if len(lower) > 2 and lower[-1] in _GENERATIONS:
         return " ".join(lower[-2:])  # "Rob Voss Jr." is neither "Jr." nor his father Voss
