@@ -10,11 +10,12 @@ claims.review's; its public record is claims.public.records'.
 
 from __future__ import annotations
 
+import json
 import logging
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
@@ -63,7 +64,7 @@ class _Group:
     keys: list[str] = field(default_factory=list)
     # The facts each key already lists (as far as candidate search read them): those keys
     # need no new row when the group joins one of them.
-    listed: Mapping[str, set[int]] = field(default_factory=dict)
+    listed: Mapping[str, Collection[int]] = field(default_factory=dict)
 
     @property
     def subject_key(self) -> str:
@@ -596,9 +597,9 @@ def _score_candidates(
         for key in reversed(_read_as(group.subject_key)):
             group.keys.insert(0, _subject_fact_key(article.story_id, space, key))
     postings = _postings({key for group in groups for key in group.keys}, params.posting_limit)
-    listed = {key: set(fact_ids) for key, fact_ids in postings.items()}
     for group in groups:
-        group.listed = listed
+        # Asked of a few keys of the groups that join a fact: no set made of every posting.
+        group.listed = postings
     shortlist: dict[int, list[int]] = {}
     for index, group in enumerate(groups):
         if group.incidental:
@@ -623,7 +624,7 @@ def _score_candidates(
                 continue
             profile = profiles.get(fact_id)
             if profile is None:
-                profile = profiles[fact_id] = matching.mean_profile(fact.terms)
+                profile = profiles[fact_id] = _mean_profile(fact.terms)
             result = _score(group, fact, reading, params, overrides, profile, on=article.published)
             if result is not None and root.subject_scope == about.CORRECTED_COUNT and replaced:
                 # "revised the toll to 198 from 212": the correction joins the count it names
@@ -1469,10 +1470,44 @@ def _candidate_facts(ids: set[int], story_id: int | None) -> dict[int, Fact]:
     alias = connection.alias
     for row in rows:
         row = list(row)
-        row[at] = terms.from_db_value(row[at], None, connection)
+        text = row[at]
+        row[at] = (
+            _stored_summary(text)
+            if isinstance(text, str)
+            else terms.from_db_value(text, None, connection)
+        )
         fact = Fact.from_db(alias, names, row)
         facts[fact.pk] = fact
     return facts
+
+
+class _StoredSummary(dict):
+    """A fact's summary (Fact.terms) as stored, decoded, with its mean profile once asked."""
+
+    __slots__ = ("_profile",)
+
+    @property
+    def profile(self) -> Profile:
+        try:
+            return self._profile
+        except AttributeError:
+            self._profile = matching.mean_profile(self)
+            return self._profile
+
+
+# A story's facts are candidates of each of its new articles: decoding their summaries (and
+# their mean profiles) cost more than reading them. Keyed by the stored text, so a summary
+# written since (by any process) is decoded again. Shared by every fact read with that text:
+# summaries are never changed in place (each change builds new dicts, see add_to_terms).
+@lru_cache(maxsize=4096)
+def _stored_summary(text: str) -> _StoredSummary:
+    return _StoredSummary(json.loads(text))
+
+
+def _mean_profile(terms: Mapping) -> Profile:
+    if isinstance(terms, _StoredSummary):
+        return terms.profile
+    return matching.mean_profile(terms)
 
 
 @cache
