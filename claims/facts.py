@@ -15,7 +15,7 @@ import logging
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
@@ -712,8 +712,9 @@ def _score(
             result.shared_words if result else (),
             agrees=agrees,
         )
-    same_number = _same_number(reading, values)
-    if _subjects_differ(group, summary, same_number) or _far_apart(reading, values, plain):
+    if _subjects_differ(group, summary, lambda: _same_number(reading, values)) or _far_apart(
+        reading, values, plain
+    ):
         return None
     if _other_workforce(group, summary, reading, values):
         return None
@@ -862,11 +863,13 @@ def _same_bare_year(
 _BARE_YEAR = re.compile(r"\d{4}")
 
 
-def _subjects_differ(group: _Group, summary: Mapping, same_number: bool = False) -> bool:
+def _subjects_differ(
+    group: _Group, summary: Mapping, same_number: Callable[[], bool] = lambda: False
+) -> bool:
     """A known measure, reference point or scope the fact's mentions never have: "close"
     is not "open", "per day" not "per year", a headcount not a revenue. Dates are told apart
     by their years and values, not by the verb next to them; a running count's days a day
-    or two apart only when its number is the fact's (`same_number`)."""
+    or two apart only when its number is the fact's (`same_number()`, asked only then)."""
     root = group.roots[0]
     measures = set(summary.get("measures", ()))
     if (
@@ -882,7 +885,7 @@ def _subjects_differ(group: _Group, summary: Mapping, same_number: bool = False)
         and references
         and not _compatible(root.subject_reference, references)
         and not (
-            (same_number and _tally_dated_near(root, references))
+            (_tally_dated_near(root, references) and same_number())
             or _correction_of(root, references)
         )
     ):
@@ -1801,9 +1804,10 @@ def _add_readings(
 ) -> dict:
     """The fact's summary with these mentions of one article added: their values (counted
     once per different value) and their stated conversions as (original, stated) pairs."""
-    readings = [dict(entry) for entry in terms.get("readings", [])]
-    conversions = [list(pair) for pair in terms.get("conversions", [])]
-    index = {_entry_key(entry): entry for entry in readings}
+    # The entries stay shared with `terms` (never changed in place): a count raised is a copy.
+    readings = list(terms.get("readings", []))
+    conversions = list(terms.get("conversions", []))
+    index = {_entry_key(entry): at for at, entry in enumerate(readings)}
     by_id = {claim.pk: claim for claim in claims if claim.pk is not None} | dict(originals or {})
     for claim in claims:
         entry = _reading_entry(claim, article)
@@ -1813,13 +1817,15 @@ def _add_readings(
             if pair not in conversions and len(conversions) < _MAX_READINGS:
                 conversions.append(pair)
             continue
-        known = index.get(_entry_key(entry))
-        if known is not None:
-            known["n"] = int(known.get("n", 1)) + 1
+        key = _entry_key(entry)
+        at = index.get(key)
+        if at is not None:
+            known = readings[at]
+            readings[at] = {**known, "n": int(known.get("n", 1)) + 1}
         elif len(readings) < _MAX_READINGS:
             entry["n"] = 1
+            index[key] = len(readings)
             readings.append(entry)
-            index[_entry_key(entry)] = entry
     result = {**terms, "readings": readings, "conversions": conversions}
     if claims and not result.get("subject"):
         result["subject"] = claims[0].subject
