@@ -729,17 +729,27 @@ def _read_mention_profile(article: ArticleText, mention: Mention) -> Profile:
         article.previous_sentence(mention.sentence_start), previous_weight
     )
     title = article.scaled_title_profile
-    profile = own.merged(subject).merged(previous).merged(title)
+    # own.merged(subject).merged(previous).merged(title), in one pass: only the terms kept.
+    names = dict(own.names)
+    words = dict(own.words)
+    for other in (subject, previous, title):
+        for term, weight in other.names.items():
+            if weight > names.get(term, 0.0):
+                names[term] = weight
+        for term, weight in other.words.items():
+            if weight > words.get(term, 0.0):
+                words[term] = weight
+    display = {**title.display, **previous.display, **subject.display, **own.display}
     years, quarters = article.time_terms(mention)
     heads = own.heads | frozenset(_SYNONYMS.get(w, w) for w in subject.words)
     if near:
         heads |= frozenset(_SYNONYMS.get(w, w) for w in previous.words)
     return Profile(
-        names=profile.names,
-        words=profile.words,
+        names=names,
+        words=words,
         years=years,
         quarters=quarters,
-        display=profile.display,
+        display=display,
         own_names=frozenset(own.names) | frozenset(subject.names),
         heads=heads,
         story=article.story_names,
