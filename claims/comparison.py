@@ -680,9 +680,13 @@ class _CommonUnit:
 
 
 def _is_money(reading: Reading) -> bool:
-    return reading.kind == Kind.MONEY or bool(
-        reading.unit and units.CURRENCY_CODE.fullmatch(reading.unit)
-    )
+    return _money(reading.kind, reading.unit)
+
+
+# Asked of both readings of every comparison: each kind and unit is read once.
+@lru_cache(maxsize=4096)
+def _money(kind: str, unit: str | None) -> bool:
+    return kind == Kind.MONEY or bool(unit and units.CURRENCY_CODE.fullmatch(unit))
 
 
 def _singular(unit: str) -> str:

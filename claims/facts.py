@@ -10,11 +10,12 @@ claims.review's; its public record is claims.public.records'.
 
 from __future__ import annotations
 
+import json
 import logging
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
@@ -63,7 +64,7 @@ class _Group:
     keys: list[str] = field(default_factory=list)
     # The facts each key already lists (as far as candidate search read them): those keys
     # need no new row when the group joins one of them.
-    listed: Mapping[str, set[int]] = field(default_factory=dict)
+    listed: Mapping[str, Collection[int]] = field(default_factory=dict)
 
     @property
     def subject_key(self) -> str:
@@ -596,9 +597,9 @@ def _score_candidates(
         for key in reversed(_read_as(group.subject_key)):
             group.keys.insert(0, _subject_fact_key(article.story_id, space, key))
     postings = _postings({key for group in groups for key in group.keys}, params.posting_limit)
-    listed = {key: set(fact_ids) for key, fact_ids in postings.items()}
     for group in groups:
-        group.listed = listed
+        # Asked of a few keys of the groups that join a fact: no set made of every posting.
+        group.listed = postings
     shortlist: dict[int, list[int]] = {}
     for index, group in enumerate(groups):
         if group.incidental:
@@ -623,7 +624,7 @@ def _score_candidates(
                 continue
             profile = profiles.get(fact_id)
             if profile is None:
-                profile = profiles[fact_id] = matching.mean_profile(fact.terms)
+                profile = profiles[fact_id] = _mean_profile(fact.terms)
             result = _score(group, fact, reading, params, overrides, profile, on=article.published)
             if result is not None and root.subject_scope == about.CORRECTED_COUNT and replaced:
                 # "revised the toll to 198 from 212": the correction joins the count it names
@@ -711,8 +712,9 @@ def _score(
             result.shared_words if result else (),
             agrees=agrees,
         )
-    same_number = _same_number(reading, values)
-    if _subjects_differ(group, summary, same_number) or _far_apart(reading, values, plain):
+    if _subjects_differ(group, summary, lambda: _same_number(reading, values)) or _far_apart(
+        reading, values, plain
+    ):
         return None
     if _other_workforce(group, summary, reading, values):
         return None
@@ -861,11 +863,13 @@ def _same_bare_year(
 _BARE_YEAR = re.compile(r"\d{4}")
 
 
-def _subjects_differ(group: _Group, summary: Mapping, same_number: bool = False) -> bool:
+def _subjects_differ(
+    group: _Group, summary: Mapping, same_number: Callable[[], bool] = lambda: False
+) -> bool:
     """A known measure, reference point or scope the fact's mentions never have: "close"
     is not "open", "per day" not "per year", a headcount not a revenue. Dates are told apart
     by their years and values, not by the verb next to them; a running count's days a day
-    or two apart only when its number is the fact's (`same_number`)."""
+    or two apart only when its number is the fact's (`same_number()`, asked only then)."""
     root = group.roots[0]
     measures = set(summary.get("measures", ()))
     if (
@@ -881,7 +885,7 @@ def _subjects_differ(group: _Group, summary: Mapping, same_number: bool = False)
         and references
         and not _compatible(root.subject_reference, references)
         and not (
-            (same_number and _tally_dated_near(root, references))
+            (_tally_dated_near(root, references) and same_number())
             or _correction_of(root, references)
         )
     ):
@@ -1469,10 +1473,44 @@ def _candidate_facts(ids: set[int], story_id: int | None) -> dict[int, Fact]:
     alias = connection.alias
     for row in rows:
         row = list(row)
-        row[at] = terms.from_db_value(row[at], None, connection)
+        text = row[at]
+        row[at] = (
+            _stored_summary(text)
+            if isinstance(text, str)
+            else terms.from_db_value(text, None, connection)
+        )
         fact = Fact.from_db(alias, names, row)
         facts[fact.pk] = fact
     return facts
+
+
+class _StoredSummary(dict):
+    """A fact's summary (Fact.terms) as stored, decoded, with its mean profile once asked."""
+
+    __slots__ = ("_profile",)
+
+    @property
+    def profile(self) -> Profile:
+        try:
+            return self._profile
+        except AttributeError:
+            self._profile = matching.mean_profile(self)
+            return self._profile
+
+
+# A story's facts are candidates of each of its new articles: decoding their summaries (and
+# their mean profiles) cost more than reading them. Keyed by the stored text, so a summary
+# written since (by any process) is decoded again. Shared by every fact read with that text:
+# summaries are never changed in place (each change builds new dicts, see add_to_terms).
+@lru_cache(maxsize=4096)
+def _stored_summary(text: str) -> _StoredSummary:
+    return _StoredSummary(json.loads(text))
+
+
+def _mean_profile(terms: Mapping) -> Profile:
+    if isinstance(terms, _StoredSummary):
+        return terms.profile
+    return matching.mean_profile(terms)
 
 
 @cache
@@ -1766,9 +1804,10 @@ def _add_readings(
 ) -> dict:
     """The fact's summary with these mentions of one article added: their values (counted
     once per different value) and their stated conversions as (original, stated) pairs."""
-    readings = [dict(entry) for entry in terms.get("readings", [])]
-    conversions = [list(pair) for pair in terms.get("conversions", [])]
-    index = {_entry_key(entry): entry for entry in readings}
+    # The entries stay shared with `terms` (never changed in place): a count raised is a copy.
+    readings = list(terms.get("readings", []))
+    conversions = list(terms.get("conversions", []))
+    index = {_entry_key(entry): at for at, entry in enumerate(readings)}
     by_id = {claim.pk: claim for claim in claims if claim.pk is not None} | dict(originals or {})
     for claim in claims:
         entry = _reading_entry(claim, article)
@@ -1778,13 +1817,15 @@ def _add_readings(
             if pair not in conversions and len(conversions) < _MAX_READINGS:
                 conversions.append(pair)
             continue
-        known = index.get(_entry_key(entry))
-        if known is not None:
-            known["n"] = int(known.get("n", 1)) + 1
+        key = _entry_key(entry)
+        at = index.get(key)
+        if at is not None:
+            known = readings[at]
+            readings[at] = {**known, "n": int(known.get("n", 1)) + 1}
         elif len(readings) < _MAX_READINGS:
             entry["n"] = 1
+            index[key] = len(readings)
             readings.append(entry)
-            index[_entry_key(entry)] = entry
     result = {**terms, "readings": readings, "conversions": conversions}
     if claims and not result.get("subject"):
         result["subject"] = claims[0].subject

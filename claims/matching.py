@@ -592,43 +592,44 @@ class ArticleText:
 
         for position, match in enumerate(tokens):
             raw = match.group()
-            gap = text[previous_end : match.start()]
-            # The last character before this token that is not white space ("" at the start).
-            # Found from the gap, not by stripping all the text before: that made a sentence
-            # of a million characters take a minute.
-            before_token = gap.rstrip()[-1:] or text[max(0, previous_end - 1) : previous_end]
+            start = match.start()
+            gap = text[previous_end:start] if previous_end != start else ""
+            gap_end = previous_end
             previous_end = match.end()
-            if gap.strip() and run:
+            if run and gap and not gap.isspace():
                 # Punctuation between two capitalised words ends a name ("Google, Amazon").
                 close_run()
-            if raw == "&" or (raw.islower() and raw in _NAME_CONNECTORS):
+            connector, parts = _token_reading(raw)
+            if connector:
                 if run:
                     run.append(raw.lower())
                     run_display.append(raw)
                 continue
-            token, parts = _token_parts(raw)
-            if not token:
+            if not parts:
                 continue
-            initial = not before_token or before_token in _SENTENCE_OPENERS
-            for part, part_raw in parts:
-                lower = part.lower()
-                country = _COUNTRY_INITIALS.get(part_raw)
+            initial = None  # whether the token opens a sentence: asked of capitals only
+            for part_raw, lower, country, word in parts:
                 if country:  # "U.S." and "US" are one name, never the pronoun "us"
                     run.append(country)
                     run_display.append(part_raw)
                     terms.append((_NAME, country, part_raw, position))
                     continue
-                if part_raw[0].isupper() and self._is_name(lower, initial or title_case):
-                    run.append(lower)
-                    run_display.append(part_raw)
-                    terms.append((_NAME, lower, part_raw, position))
-                    continue
+                if part_raw[0].isupper():
+                    if initial is None:
+                        # The last character before this token that is not white space (""
+                        # at the start). Found from the gap, not by stripping all the text
+                        # before: that made a sentence of a million characters take a minute.
+                        before = gap.rstrip()[-1:] or text[max(0, gap_end - 1) : gap_end]
+                        initial = not before or before in _SENTENCE_OPENERS
+                    if self._is_name(lower, initial or title_case):
+                        run.append(lower)
+                        run_display.append(part_raw)
+                        terms.append((_NAME, lower, part_raw, position))
+                        continue
                 if run:  # most words close no name: no call for them
                     close_run()
-                if lower.isalpha() and len(lower) >= 3 and lower not in STOP_WORDS:
-                    stemmed = stem(lower)
-                    if stemmed not in STOP_WORDS:
-                        terms.append((_WORD, stemmed, "", position))
+                if word:
+                    terms.append((_WORD, word, "", position))
                 initial = False
         close_run()
         found = self._terms[key] = ([t.start() for t in tokens], [t.end() for t in tokens], terms)
@@ -728,17 +729,27 @@ def _read_mention_profile(article: ArticleText, mention: Mention) -> Profile:
         article.previous_sentence(mention.sentence_start), previous_weight
     )
     title = article.scaled_title_profile
-    profile = own.merged(subject).merged(previous).merged(title)
+    # own.merged(subject).merged(previous).merged(title), in one pass: only the terms kept.
+    names = dict(own.names)
+    words = dict(own.words)
+    for other in (subject, previous, title):
+        for term, weight in other.names.items():
+            if weight > names.get(term, 0.0):
+                names[term] = weight
+        for term, weight in other.words.items():
+            if weight > words.get(term, 0.0):
+                words[term] = weight
+    display = {**title.display, **previous.display, **subject.display, **own.display}
     years, quarters = article.time_terms(mention)
     heads = own.heads | frozenset(_SYNONYMS.get(w, w) for w in subject.words)
     if near:
         heads |= frozenset(_SYNONYMS.get(w, w) for w in previous.words)
     return Profile(
-        names=profile.names,
-        words=profile.words,
+        names=names,
+        words=words,
         years=years,
         quarters=quarters,
-        display=profile.display,
+        display=display,
         own_names=frozenset(own.names) | frozenset(subject.names),
         heads=heads,
         story=article.story_names,
@@ -767,6 +778,28 @@ def _token_parts(raw: str) -> tuple[str, tuple[tuple[str, str], ...]]:
         joined = "".join(p for p, _ in parts)
         parts.append((joined, joined))
     return token, tuple(parts)
+
+
+# What a token reads as wherever it stands: a name connector ("of", "&"), or its parts, each
+# as written, in lower case, as a country's initials, and as the word it counts as (stemmed;
+# "" for a stop word or a number): the same words come again in every sentence.
+@lru_cache(maxsize=65536)
+def _token_reading(raw: str) -> tuple[bool, tuple[tuple[str, str, str | None, str], ...]]:
+    if raw == "&" or (raw.islower() and raw in _NAME_CONNECTORS):
+        return True, ()
+    token, parts = _token_parts(raw)
+    if not token:
+        return False, ()
+    read = []
+    for part, part_raw in parts:
+        lower = part.lower()
+        word = ""
+        if lower.isalpha() and len(lower) >= 3 and lower not in STOP_WORDS:
+            stemmed = stem(lower)
+            if stemmed not in STOP_WORDS:
+                word = stemmed
+        read.append((part_raw, lower, _COUNTRY_INITIALS.get(part_raw), word))
+    return False, tuple(read)
 
 
 def _pronoun_opener(sentence: str) -> int | None:
