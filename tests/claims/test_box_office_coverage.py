@@ -277,3 +277,28 @@ def test_an_opening_day_naming_no_market_joins_the_one_market_the_story_names(ma
     low, high = claim(first, "$41.6 million"), claim(second, "$41.9 million")
     assert low.fact == high.fact
     assert low.fact.agreement == Fact.Agreement.DISPUTED
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "market"),
+    [
+        (
+            "Corvo Films' “Ashgrove” ended the weekend on top, taking in $64 million"
+            " domestically to lead the chart.",
+            "$64 million",
+            "domestic",
+        ),
+        ("“Ashgrove” took in $140 million worldwide in ten days.", "$140 million", "global"),
+    ],
+)
+def test_takings_named_only_by_their_market_are_a_film_s_gross(text, figure, market):
+    # "taking in $64 million domestically": an amount a film takes in one market, the
+    # box office left unsaid.
+    found = read_figure(text, figure, kind="money", unit="USD")
+    assert found.measure == f"{market} gross"
+
+
+def test_a_company_taking_in_money_names_no_market_and_takes_no_gross():
+    text = "Velta Foods took in $64 million from the sale of its bakery arm."
+    found = read_figure(text, "$64 million", kind="money", unit="USD")
+    assert "gross" not in found.measure
