@@ -302,3 +302,33 @@ def test_a_company_taking_in_money_names_no_market_and_takes_no_gross():
     text = "Velta Foods took in $64 million from the sale of its bakery arm."
     found = read_figure(text, "$64 million", kind="money", unit="USD")
     assert "gross" not in found.measure
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        (
+            "Corvo Films' “Ashgrove” and Halvern's “Lanterns” both opened strongly, a boon for"
+            " Orrin Toys. But it was Reyes's adaptation of Orrin Toys' best-known doll, which"
+            " stars Ola Brandt, that came out on top, taking in $64 million domestically.",
+            "But",
+        ),
+        (
+            "“Ashgrove” led a crowded weekend. Director Ana Reyes's film took $64 million in its"
+            " domestic opening weekend, studio figures showed.",
+            "Director",
+        ),
+    ],
+)
+def test_whose_film_it_is_names_its_maker_not_whose_takings_they_are(text, start):
+    # "Reyes's adaptation took $64 million": the takings are the film's, not the director's
+    # nor its cast's ("which stars Ola Brandt"), nor the maker of what it adapts.
+    found = read_figure(
+        text,
+        "$64 million",
+        kind="money",
+        unit="USD",
+        title="“Ashgrove” tops a crowded weekend",
+        sentence_start=text.index(start),
+    )
+    assert found.key.startswith("ashgrove|")
