@@ -1777,6 +1777,17 @@ class ArticleContext:
             short_key = entity_key(short, self.acronyms)
             if len({entity_key(n, self.acronyms) for n in longer} - {short_key}) == 1:
                 found.update(dict.fromkeys(longer, short_key))
+        # "The MPC said risks to the 2% target eased": a central bank's rate-setting committee
+        # states the bank's rate and target, when the article names one central bank.
+        committees = {n for n in written if n.lower().removeprefix("the ") in _RATE_COMMITTEES}
+        if committees:
+            banks = {
+                found.get(n) or entity_key(n, self.acronyms)
+                for n in written
+                if n not in committees and _CENTRAL_BANK.search(n)
+            }
+            if len(banks) == 1:
+                found.update(dict.fromkeys(committees, banks.pop()))
         return found
 
     @cached_property
@@ -3755,6 +3766,22 @@ _DESCRIBES_NEXT = re.compile(
     r"|prodigy|skipper|coach|manager|boss)\s+(?=(?-i:[A-Z][a-z]))",
     re.IGNORECASE,
 )
+
+
+_RATE_COMMITTEES = frozenset(
+    (
+        "mpc",
+        "monetary policy committee",
+        "fomc",
+        "federal open market committee",
+        "governing council",
+        "policy board",
+        "monetary policy board",
+        "monetary policy council",
+    )
+)
+# A bank's name ends with its head word or goes on with its place: "Bank Rate" is no bank.
+_CENTRAL_BANK = re.compile(r"\b(?:Bank|Reserve|Fed)(?:\s+of\b.*)?$")
 
 
 # "Reyes's adaptation took $64 million": whose film, show or album it is names its maker; the
