@@ -1737,6 +1737,7 @@ class ArticleContext:
                 and not _opening_plural(body, name)
                 and not _DESCRIBES_NEXT.match(body, name.end)
                 and not _CREDITED.search(body, max(0, name.start - 60), name.start)
+                and not _makes_the_work(body, name)
                 and not _DIRECTION_OF.match(body, name.start)
             )
         return found
@@ -1794,6 +1795,17 @@ class ArticleContext:
             short_key = entity_key(short, self.acronyms)
             if len({entity_key(n, self.acronyms) for n in longer} - {short_key}) == 1:
                 found.update(dict.fromkeys(longer, short_key))
+        # "The MPC said risks to the 2% target eased": a central bank's rate-setting committee
+        # states the bank's rate and target, when the article names one central bank.
+        committees = {n for n in written if n.lower().removeprefix("the ") in _RATE_COMMITTEES}
+        if committees:
+            banks = {
+                found.get(n) or entity_key(n, self.acronyms)
+                for n in written
+                if n not in committees and _CENTRAL_BANK.search(n)
+            }
+            if len(banks) == 1:
+                found.update(dict.fromkeys(committees, banks.pop()))
         return found
 
     @cached_property
@@ -3774,10 +3786,48 @@ _DESCRIBES_NEXT = re.compile(
 )
 
 
+_RATE_COMMITTEES = frozenset(
+    (
+        "mpc",
+        "monetary policy committee",
+        "fomc",
+        "federal open market committee",
+        "governing council",
+        "policy board",
+        "monetary policy board",
+        "monetary policy council",
+    )
+)
+# A bank's name ends with its head word or goes on with its place: "Bank Rate" is no bank.
+_CENTRAL_BANK = re.compile(r"\b(?:Bank|Reserve|Fed)(?:\s+of\b.*)?$")
+
+
+# "Reyes's adaptation took $64 million": whose film, show or album it is names its maker; the
+# takings are the work's.
+_WORK_AFTER = re.compile(
+    r"(?:['’]s?)?\s+(?:[a-z]+\s+)?(?:adaptation|film|movie|sequel|prequel|remake|reboot"
+    r"|biopic|blockbuster|picture|album|musical)s?\b"
+)
+
+
+def _makes_the_work(body: str, name: Name) -> bool:
+    possessive = (
+        "'" in body[name.end - 2 : name.end + 1] or "’" in body[name.end - 2 : name.end + 1]
+    )
+    if possessive and _WORK_AFTER.match(body, name.end):
+        return True
+    # "an adaptation of Orrin Toys' doll": whose work the film adapts is not the film either.
+    return bool(_ADAPTS.search(body, max(0, name.start - 30), name.start))
+
+
+_ADAPTS = re.compile(r"\b(?:adaptation|remake|reboot|version|retelling)\s+of\s+(?:the\s+)?$")
+
+
 # "The thriller, starring Ana Ruiz and Tom Vale, took $40 million": the cast or crew a film
 # or show is credited with describe it; the figure is the film's.
 _CREDITED = re.compile(
-    r"\b(?:starring|co-starring|featuring|(?:played|directed|voiced|produced|written)\s+by)"
+    r"\b(?:starring|co-starring|featuring|(?:which|that)\s+(?:co-)?stars"
+    r"|(?:played|directed|voiced|produced|written)\s+by)"
     r"\s+(?:[A-Z][\w.'’-]*(?:\s+|,\s+|\s+and\s+))*$"
 )
 

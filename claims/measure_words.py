@@ -234,7 +234,11 @@ def box_office(before: str, after: str, *, sentence: str = "") -> str:
     before = _CLAUSE.split(segments[-1])[-1]
     after = _CLAUSE.split(re.split(r"\d", after.lower(), maxsplit=1)[0])[0]
     before, after = before[-70:], after[:50]
-    if not _BOX_OFFICE.search(f"{before} {after}") and not _shares_takings(segments, before, after):
+    if (
+        not _BOX_OFFICE.search(f"{before} {after}")
+        and not _shares_takings(segments, before, after)
+        and not _taken_in_a_market(before, after)
+    ):
         return ""
     market = nearest_cue(_BOX_OFFICE_MARKETS, before, after) or _sentence_market(
         re.sub(r"\b(?:19|20)\d\d\b", "year", (sentence or before).lower())
@@ -246,6 +250,19 @@ def box_office(before: str, after: str, *, sentence: str = "") -> str:
 
 
 _OPENS_BRACKET = re.compile(r"\(\s*[$€£]?\s*$")
+
+# "taking in $64 million domestically": an amount taken in, then the market alone as an
+# adverb, is a film's takings though no box-office word is written; a company's takings are
+# said with the place ("in the US"), not the adverb.
+_TAKEN_IN = re.compile(
+    r"\b(?:took|tak(?:e|es|ing)|brought|bring(?:s|ing)?|raked|rak(?:e|es|ing)|pulled"
+    r"|pull(?:s|ing)?|hauled|haul(?:s|ing)?)\s+in\s*[$€£]?\s*$"
+)
+_MARKET_ADVERB = re.compile(r"\s*(?:domestically|globally|worldwide|overseas|internationally)\b")
+
+
+def _taken_in_a_market(before: str, after: str) -> bool:
+    return bool(_TAKEN_IN.search(before) and _MARKET_ADVERB.match(after))
 
 
 # "$92 million in ticket sales domestically and $240 million globally": a figure joined by

@@ -277,3 +277,79 @@ def test_an_opening_day_naming_no_market_joins_the_one_market_the_story_names(ma
     low, high = claim(first, "$41.6 million"), claim(second, "$41.9 million")
     assert low.fact == high.fact
     assert low.fact.agreement == Fact.Agreement.DISPUTED
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "market"),
+    [
+        (
+            "Corvo Films' “Ashgrove” ended the weekend on top, taking in $64 million"
+            " domestically to lead the chart.",
+            "$64 million",
+            "domestic",
+        ),
+        ("“Ashgrove” took in $140 million worldwide in ten days.", "$140 million", "global"),
+    ],
+)
+def test_takings_named_only_by_their_market_are_a_film_s_gross(text, figure, market):
+    # "taking in $64 million domestically": an amount a film takes in one market, the
+    # box office left unsaid.
+    found = read_figure(text, figure, kind="money", unit="USD")
+    assert found.measure == f"{market} gross"
+
+
+def test_a_company_taking_in_money_names_no_market_and_takes_no_gross():
+    text = "Velta Foods took in $64 million from the sale of its bakery arm."
+    found = read_figure(text, "$64 million", kind="money", unit="USD")
+    assert "gross" not in found.measure
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        (
+            "Corvo Films' “Ashgrove” and Halvern's “Lanterns” both opened strongly, a boon for"
+            " Orrin Toys. But it was Reyes's adaptation of Orrin Toys' best-known doll, which"
+            " stars Ola Brandt, that came out on top, taking in $64 million domestically.",
+            "But",
+        ),
+        (
+            "“Ashgrove” led a crowded weekend. Director Ana Reyes's film took $64 million in its"
+            " domestic opening weekend, studio figures showed.",
+            "Director",
+        ),
+    ],
+)
+def test_whose_film_it_is_names_its_maker_not_whose_takings_they_are(text, start):
+    # "Reyes's adaptation took $64 million": the takings are the film's, not the director's
+    # nor its cast's ("which stars Ola Brandt"), nor the maker of what it adapts.
+    found = read_figure(
+        text,
+        "$64 million",
+        kind="money",
+        unit="USD",
+        title="“Ashgrove” tops a crowded weekend",
+        sentence_start=text.index(start),
+    )
+    assert found.key.startswith("ashgrove|")
+
+
+def test_an_early_estimate_named_after_its_amount_is_the_final_figure_s(make_article):
+    # "the $88 million Sunday estimate": the early count, its day written after the amount.
+    first = publish(
+        make_article,
+        "Halvern Studios' “Lanterns” took in $92 million domestically over the weekend. That is"
+        " $4 million more than the $88 million Sunday estimate, a record for the studio.",
+        outlet="Screen Ledger",
+        published=None,
+    )
+    second = publish(
+        make_article,
+        "Halvern Studios' “Lanterns” took $88 million in domestic theaters over its opening"
+        " weekend, according to studio figures.",
+        outlet="Reel Desk",
+        published=None,
+    )
+    final, early = claim(first, "$92 million"), claim(first, "$88 million")
+    assert final.fact == early.fact == claim(second, "$88 million").fact
+    assert final.fact.agreement == Fact.Agreement.DISPUTED

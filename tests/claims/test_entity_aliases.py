@@ -125,3 +125,27 @@ def test_an_organisation_reporting_a_figure_is_its_source_not_its_subject():
     )
 
     assert found.entity_key == about.entity_key("Harwick Bridge")
+
+
+@pytest.mark.parametrize(
+    "committee", ["MPC", "Monetary Policy Committee", "Governing Council", "FOMC"]
+)
+def test_a_central_bank_s_rate_setting_committee_is_the_bank(committee):
+    # "The MPC said risks to the 2% target have eased": the bank's target, whichever body of
+    # it an outlet names.
+    text = (
+        f"The Bank of Varda held Bank Rate at 3.5% on Thursday. The {committee} said risks"
+        " around reaching the 2% target were now balanced."
+    )
+    context = about.ArticleContext(text)
+    assert context.key(committee) == context.key("Bank of Varda")
+
+
+def test_a_committee_of_an_article_naming_two_central_banks_stays_its_own():
+    text = (
+        "The Bank of Varda and the Reserve Bank of Tellaria both held rates. The MPC said risks"
+        " around reaching the 2% target were now balanced."
+    )
+    context = about.ArticleContext(text)
+    banks = (context.key("Bank of Varda"), context.key("Reserve Bank of Tellaria"))
+    assert context.key("MPC") not in banks
