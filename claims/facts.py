@@ -383,12 +383,11 @@ def _provisional_count(final: Claim, early: Claim) -> bool:
     if (final.kind, final.unit) != (early.kind, early.unit) or final.start > early.start:
         return False
     entity = final.subject_key.split("|")[0]
-    # "the $88 million Sunday estimate" may name no measure, so has no key: its entity as
-    # the article writes it is the final figure's.
-    same_entity = entity == early.subject_key.split("|")[0] or (
-        not early.subject_key and early.subject_entity == final.subject_entity
+    return (
+        bool(entity)
+        and entity == early.subject_key.split("|")[0]
+        and (early.start - final.end < _PROVISIONAL_REACH)
     )
-    return bool(entity) and same_entity and (early.start - final.end < _PROVISIONAL_REACH)
 
 
 # How far after the final figure its early count is still said of it (a sentence or two).

@@ -62,11 +62,6 @@ _PROVISIONAL_ESTIMATE = re.compile(
     r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|weekend|studios?|preliminary"
     r"|initial)(?:['’]s?)?\s+(?:[\w-]+\s+){0,2}?estimates?\b"
 )
-# The same, its day or its source written between the amount and the word "estimate".
-_PROVISIONAL_AFTER = re.compile(
-    r"\s*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|weekend|studio|preliminary|initial)"
-    r"(?:['’]s?)?\s+estimates?\b"
-)
 # "results beat the consensus", "ahead of estimates": the estimate is what the figure is
 # compared with, further on in the sentence.
 _COMPARED_WITH_ESTIMATE = re.compile(
@@ -179,9 +174,6 @@ def read(
         # "up 409% from $3.6 billion last year": the base is said after the earlier amount.
         rest = re.split(r"(?<![a-z])\d|[,;]|\band\b", after_lower[earlier.end() :], maxsplit=1)
         local_after = f"{local_after} {rest[0]}"
-    if kind == "money" and _PROVISIONAL_AFTER.match(after_lower):
-        # "the $88 million Sunday estimate": an early count, whatever the sentence's words.
-        return Result(measure, reference, PROVISIONAL, "")
     about_results = lower_before + " " + after_lower[:60]
     if _REFERS_BACK.match(sentence_before):
         about_results += " " + previous_sentence.lower()  # "The numbers represent a 9% rise"

@@ -332,24 +332,3 @@ def test_whose_film_it_is_names_its_maker_not_whose_takings_they_are(text, start
         sentence_start=text.index(start),
     )
     assert found.key.startswith("ashgrove|")
-
-
-def test_an_early_estimate_named_after_its_amount_is_the_final_figure_s(make_article):
-    # "the $88 million Sunday estimate": the early count, its day written after the amount.
-    first = publish(
-        make_article,
-        "Halvern Studios' “Lanterns” took in $92 million domestically over the weekend. That is"
-        " $4 million more than the $88 million Sunday estimate, a record for the studio.",
-        outlet="Screen Ledger",
-        published=None,
-    )
-    second = publish(
-        make_article,
-        "Halvern Studios' “Lanterns” took $88 million in domestic theaters over its opening"
-        " weekend, according to studio figures.",
-        outlet="Reel Desk",
-        published=None,
-    )
-    final, early = claim(first, "$92 million"), claim(first, "$88 million")
-    assert final.fact == early.fact == claim(second, "$88 million").fact
-    assert final.fact.agreement == Fact.Agreement.DISPUTED
