@@ -348,7 +348,8 @@ _DAYS = (
     ("second day", r"second(?:[- ]day| day of trading| trading day)"),
 )
 # "a year earlier" dates a figure; it is no rate.
-_NOT_AGO = r"(?! (?:earlier|ago|before|later|after|previously))"
+# "€40,000 a week after tax" is a rate all the same.
+_NOT_AGO = r"(?! (?:earlier|ago|later|previously|(?:before|after)(?! tax)))"
 # "the highest in nearly a month", "for more than a year": a span of time, no rate.
 _A = r"(?:(?<!\bin )(?<!\bwithin )(?<!\bnearly )(?<!\balmost )(?<!\bover )(?<!\bthan )(?<!\bfor )a)"
 _SCOPES: tuple[tuple[str, str], ...] = (
@@ -2374,7 +2375,11 @@ def about(
     scope = (
         ""
         if kind == "date"
-        else _scope(before.lower()[-80:], after.lower()[:80], rates=kind == "money")
+        else _scope(
+            before.lower()[-80:],
+            _past_restatement(body, start, end, after, sentence_end).lower()[:80],
+            rates=kind == "money",
+        )
     )
     if measure in _TOLLS and scope == "revision" and not re.search(r"\bby\s+$", before):
         # "revised the toll to 198 from 212": the corrected count is the toll itself, one fact
@@ -3739,6 +3744,25 @@ def _before_part(body: str, end: int, after_end: int) -> int:
     figure's."""
     cuts = (_INCLUDING.search(body, end, after_end), _RECORD_SINCE.search(body, end, after_end))
     return min((match.start() for match in cuts if match), default=after_end)
+
+
+# "€40m (£35m) a year": a bracket restating the amount, or the one closing around the
+# restatement itself, does not end what the words after it say of both amounts.
+_RESTATED_IN = r"\(\s*(?:then\s+|about\s+|around\s+|roughly\s+|or\s+)?"
+_RESTATEMENT_BRACKET = re.compile(rf"\s*{_RESTATED_IN}(?:[A-Z]{{3}}\s?)?[$€£¥]?\d[^()]{{0,30}}\)")
+_RESTATEMENT_OPENS = re.compile(rf"{_RESTATED_IN}$")
+
+
+def _past_restatement(body: str, start: int, end: int, after: str, sentence_end: int) -> str:
+    """The clause after a figure, read past a bracketed conversion of it."""
+    bracket = _RESTATEMENT_BRACKET.match(body, end, sentence_end)
+    if bracket:
+        resume = bracket.end()
+    elif body.startswith(")", end) and _RESTATEMENT_OPENS.search(body, max(0, start - 12), start):
+        resume = end + 1  # the restatement itself: "(£35m) a year"
+    else:
+        return after
+    return " " + body[resume : _clause_end(body, resume, sentence_end)]
 
 
 def _clause_end(body: str, end: int, sentence_end: int) -> int:

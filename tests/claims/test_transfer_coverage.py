@@ -142,3 +142,52 @@ def test_a_transfer_fee_is_shown_as_one_whatever_the_words_around_it():
 
     assert line.endswith("transfer fee")
     assert "midfielder" not in line
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "unit", "scope"),
+    [
+        (
+            "The winger will take home €150,000 (£135,000) per week at Ostfeld.",
+            "€150,000",
+            "EUR",
+            "per week",
+        ),
+        (
+            "The winger will take home €150,000 (£135,000) per week at Ostfeld.",
+            "£135,000",
+            "GBP",
+            "per week",
+        ),
+        (
+            "Tomas Venn will pocket 12m euros (£10.9m) a year – 231,000 euros (£209,000) a week"
+            " – from his new contract.",
+            "12m euros",
+            "EUR",
+            "per year",
+        ),
+        (
+            "Tomas Venn will pocket 12m euros (£10.9m) a year – 231,000 euros (£209,000) a week"
+            " – from his new contract.",
+            "231,000 euros",
+            "EUR",
+            "per week",
+        ),
+        (
+            "Tomas Venn will pocket 12m euros (£10.9m) a year – 231,000 euros (£209,000) a week"
+            " – from his new contract.",
+            "£209,000",
+            "GBP",
+            "per week",
+        ),
+    ],
+)
+def test_a_rate_after_a_bracketed_conversion_is_the_rate_of_both_amounts(text, figure, unit, scope):
+    assert read(text, figure, kind="money", unit=unit).scope == scope
+
+
+@pytest.mark.parametrize("basis", ["before tax", "after tax"])
+def test_a_wage_before_or_after_tax_is_still_a_rate(basis):
+    text = f"Tomas Venn will earn €150,000 (£135,000) a week {basis} at Ostfeld."
+
+    assert read(text, "€150,000", kind="money", unit="EUR").scope == "per week"
