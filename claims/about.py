@@ -2372,15 +2372,12 @@ def about(
         # (one fact with the old count other outlets give, so they disagree); the recalled
         # old figure is not that day's count.
         reference = REPLACED_COUNT
+    scope_after = _past_restatement(body, start, end, after, sentence_end).lower()[:80]
     scope = (
-        ""
-        if kind == "date"
-        else _scope(
-            before.lower()[-80:],
-            _past_restatement(body, start, end, after, sentence_end).lower()[:80],
-            rates=kind == "money",
-        )
+        "" if kind == "date" else _scope(before.lower()[-80:], scope_after, rates=kind == "money")
     )
+    if kind == "money" and scope in _PAY_PERIODS:
+        scope = _with_tax_basis(scope, before.lower()[-60:], scope_after[:40])
     if measure in _TOLLS and scope == "revision" and not re.search(r"\bby\s+$", before):
         # "revised the toll to 198 from 212": the corrected count is the toll itself, one fact
         # with the count it replaces (an outlet still giving the old figure disagrees), though
@@ -3744,6 +3741,35 @@ def _before_part(body: str, end: int, after_end: int) -> int:
     figure's."""
     cuts = (_INCLUDING.search(body, end, after_end), _RECORD_SINCE.search(body, end, after_end))
     return min((match.start() for match in cuts if match), default=after_end)
+
+
+# Pay said before or after tax: two amounts of one wage, each outlet giving one ("€9m a year
+# before tax", "will net him €5m a year"). An amount that says neither may be either.
+TAX_BASES = ("before tax", "after tax")
+_PAY_PERIODS = frozenset(("per day", "per week", "per month", "per year"))
+_BEFORE_TAX = re.compile(r"\b(?:before tax(?:es)?|pre-?tax|gross)\b")
+_AFTER_TAX = re.compile(
+    r"\b(?:after tax(?:es)?|net of tax(?:es)?|take-home|net\s+(?:salary|wages?|pay)"
+    r"|net(?:s|ted|ting)?\s+(?:him|her|them)|(?:will|would|could|to)\s+(?:\w+ly\s+)?net"
+    r"|in (?:his|her|their) pocket)\b"
+)
+
+
+def _with_tax_basis(scope: str, before: str, after: str) -> str:
+    """A pay rate with the tax basis the words around it give ("per year before tax")."""
+    if _BEFORE_TAX.search(before) or _BEFORE_TAX.search(after):
+        return f"{scope} before tax"
+    if _AFTER_TAX.search(before) or _AFTER_TAX.search(after):
+        return f"{scope} after tax"
+    return scope
+
+
+def tax_basis(scope: str) -> tuple[str, str]:
+    """A scope split into the rest and its tax basis ("per year", "after tax")."""
+    for basis in TAX_BASES:
+        if scope.endswith(f" {basis}"):
+            return scope[: -len(basis) - 1], basis
+    return scope, ""
 
 
 # "€40m (£35m) a year": a bracket restating the amount, or the one closing around the

@@ -399,3 +399,41 @@ def test_a_difference_from_a_valuation_is_another_quantity_than_the_valuation():
     # a valuation: it never joins a valuation said plainly ("valued at $2.3 billion").
     assert facts._another_quantity("difference")
     assert not facts._another_quantity("total")
+
+
+def test_a_wage_before_tax_and_one_after_tax_are_two_facts(make_article):
+    first = publish(
+        make_article,
+        "Ostfeld signed the striker Tomas Venn on Monday. Venn signed a four-year contract"
+        " believed to be worth €18m (£16m) a year before tax.",
+        outlet="Pitch Wire",
+        published=date(2025, 7, 2),
+    )
+    second = publish(
+        make_article,
+        "Ostfeld signed the striker Tomas Venn on Monday. The contract will reportedly net him"
+        " an annual salary of €11m.",
+        outlet="Terrace Daily",
+        published=date(2025, 7, 2),
+    )
+    third = publish(
+        make_article,
+        "Ostfeld signed the striker Tomas Venn on Monday. Venn will earn €11m (£9.8m) a year"
+        " after tax.",
+        outlet="Goal Line",
+        published=date(2025, 7, 3),
+    )
+
+    fourth = publish(
+        make_article,
+        "Ostfeld signed the striker Tomas Venn on Monday. The striker had signed a four-year"
+        " deal, earning him an estimated 11 million euros (USD 12.9 million) a year.",
+        outlet="Wire Sport",
+        published=date(2025, 7, 3),
+    )
+
+    gross = claim(first, "€18m").fact
+    assert gross != claim(second, "€11m").fact
+    assert gross != claim(fourth, "11 million euros").fact
+    assert claim(second, "€11m").fact == claim(third, "€11m").fact
+    assert Fact.objects.filter(agreement=Fact.Agreement.DISPUTED).count() == 0

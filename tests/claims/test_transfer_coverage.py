@@ -190,4 +190,16 @@ def test_a_rate_after_a_bracketed_conversion_is_the_rate_of_both_amounts(text, f
 def test_a_wage_before_or_after_tax_is_still_a_rate(basis):
     text = f"Tomas Venn will earn €150,000 (£135,000) a week {basis} at Ostfeld."
 
-    assert read(text, "€150,000", kind="money", unit="EUR").scope == "per week"
+    assert read(text, "€150,000", kind="money", unit="EUR").scope.startswith("per week")
+
+
+def test_a_wage_before_tax_is_another_fact_than_one_after_tax():
+    gross = "Tomas Venn signed a contract worth €18m (£16m) a year before tax at Ostfeld."
+    net = "Tomas Venn signed a contract worth €11m (£9.8m) a year after tax at Ostfeld."
+    netted = "The deal will reportedly net Tomas Venn an annual salary of €11m."
+
+    before_tax = read(gross, "€18m", kind="money", unit="EUR")
+    after_tax = read(net, "€11m", kind="money", unit="EUR")
+
+    assert before_tax.key != after_tax.key
+    assert read(netted, "€11m", kind="money", unit="EUR").scope == after_tax.scope
