@@ -2378,6 +2378,8 @@ def about(
     )
     if kind == "money" and scope in _PAY_PERIODS:
         scope = _with_tax_basis(scope, before.lower()[-60:], scope_after[:40])
+    if kind == "duration" and scope in _PAY_PERIODS and _LENGTH_OF_NOUN.search(text):
+        scope = ""  # "€9m a week from the four-year deal": the pay's rate, not the deal's length
     if measure in _TOLLS and scope == "revision" and not re.search(r"\bby\s+$", before):
         # "revised the toll to 198 from 212": the corrected count is the toll itself, one fact
         # with the count it replaces (an outlet still giving the old figure disagrees), though
@@ -3747,6 +3749,8 @@ def _before_part(body: str, end: int, after_end: int) -> int:
 # before tax", "will net him €5m a year"). An amount that says neither may be either.
 TAX_BASES = ("before tax", "after tax")
 _PAY_PERIODS = frozenset(("per day", "per week", "per month", "per year"))
+# "a four-year deal", "5-year contract": a length describing the noun after it.
+_LENGTH_OF_NOUN = re.compile(r"-\s*(?:years?|months?|weeks?|days?)$", re.IGNORECASE)
 _BEFORE_TAX = re.compile(r"\b(?:before tax(?:es)?|pre-?tax|gross)\b")
 _AFTER_TAX = re.compile(
     r"\b(?:after tax(?:es)?|net of tax(?:es)?|take-home|net\s+(?:salary|wages?|pay)"

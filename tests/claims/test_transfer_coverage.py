@@ -203,3 +203,16 @@ def test_a_wage_before_tax_is_another_fact_than_one_after_tax():
 
     assert before_tax.key != after_tax.key
     assert read(netted, "€11m", kind="money", unit="EUR").scope == after_tax.scope
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tomas Venn will earn €150,000 a week from the initial four-year deal.",
+        "Tomas Venn signed a four-year contract worth €9m a year.",
+    ],
+)
+def test_a_contracts_length_is_no_rate_of_the_pay_beside_it(text):
+    length = read(text, "four-year", kind="duration", unit="years")
+
+    assert not length.scope.startswith("per ")
