@@ -3754,7 +3754,7 @@ _LENGTH_OF_NOUN = re.compile(r"-\s*(?:years?|months?|weeks?|days?)$", re.IGNOREC
 _BEFORE_TAX = re.compile(r"\b(?:before tax(?:es)?|pre-?tax|gross)\b")
 _AFTER_TAX = re.compile(
     r"\b(?:after tax(?:es)?|net of tax(?:es)?|take-home|net\s+(?:salary|wages?|pay)"
-    r"|net(?:s|ted|ting)?\s+(?:him|her|them)|(?:will|would|could|to)\s+(?:\w+ly\s+)?net"
+    r"|net(?:s|ted|ting)?\s+(?:him|her|them)|(?:will|would|could|should|may|might|to)\s+(?:\w+ly\s+)?net"
     r"|in (?:his|her|their) pocket)\b"
 )
 

@@ -404,15 +404,15 @@ def test_a_difference_from_a_valuation_is_another_quantity_than_the_valuation():
 def test_a_wage_before_tax_and_one_after_tax_are_two_facts(make_article):
     first = publish(
         make_article,
-        "Ostfeld signed the striker Tomas Venn on Monday. Venn signed a four-year contract"
-        " believed to be worth €18m (£16m) a year before tax.",
+        "Ostfeld signed the striker Tomas Venn on Monday. Venn's pay at the club comes to"
+        " €18m (£16m) a year before tax, his agent said.",
         outlet="Pitch Wire",
         published=date(2025, 7, 2),
     )
     second = publish(
         make_article,
-        "Ostfeld signed the striker Tomas Venn on Monday. The contract will reportedly net him"
-        " an annual salary of €11m.",
+        "Ostfeld signed the striker Tomas Venn on Monday. Club sources say the move should net"
+        " Venn some €11m annually.",
         outlet="Terrace Daily",
         published=date(2025, 7, 2),
     )
@@ -426,8 +426,8 @@ def test_a_wage_before_tax_and_one_after_tax_are_two_facts(make_article):
 
     fourth = publish(
         make_article,
-        "Ostfeld signed the striker Tomas Venn on Monday. The striker had signed a four-year"
-        " deal, earning him an estimated 11 million euros (USD 12.9 million) a year.",
+        "Ostfeld signed the striker Tomas Venn on Monday. His wages, put at 11 million euros"
+        " (USD 12.9 million) a year, make him the club's best paid player.",
         outlet="Wire Sport",
         published=date(2025, 7, 3),
     )

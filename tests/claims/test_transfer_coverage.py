@@ -160,22 +160,22 @@ def test_a_transfer_fee_is_shown_as_one_whatever_the_words_around_it():
             "per week",
         ),
         (
-            "Tomas Venn will pocket 12m euros (£10.9m) a year – 231,000 euros (£209,000) a week"
-            " – from his new contract.",
+            "Tomas Venn’s wage of 12m euros (£10.9m) a year – 231,000 euros (£209,000) a week"
+            " – tops the squad.",
             "12m euros",
             "EUR",
             "per year",
         ),
         (
-            "Tomas Venn will pocket 12m euros (£10.9m) a year – 231,000 euros (£209,000) a week"
-            " – from his new contract.",
+            "Tomas Venn’s wage of 12m euros (£10.9m) a year – 231,000 euros (£209,000) a week"
+            " – tops the squad.",
             "231,000 euros",
             "EUR",
             "per week",
         ),
         (
-            "Tomas Venn will pocket 12m euros (£10.9m) a year – 231,000 euros (£209,000) a week"
-            " – from his new contract.",
+            "Tomas Venn’s wage of 12m euros (£10.9m) a year – 231,000 euros (£209,000) a week"
+            " – tops the squad.",
             "£209,000",
             "GBP",
             "per week",
@@ -196,7 +196,7 @@ def test_a_wage_before_or_after_tax_is_still_a_rate(basis):
 def test_a_wage_before_tax_is_another_fact_than_one_after_tax():
     gross = "Tomas Venn signed a contract worth €18m (£16m) a year before tax at Ostfeld."
     net = "Tomas Venn signed a contract worth €11m (£9.8m) a year after tax at Ostfeld."
-    netted = "The deal will reportedly net Tomas Venn an annual salary of €11m."
+    netted = "Club sources say the move should net Tomas Venn some €11m annually."
 
     before_tax = read(gross, "€18m", kind="money", unit="EUR")
     after_tax = read(net, "€11m", kind="money", unit="EUR")
@@ -208,7 +208,7 @@ def test_a_wage_before_tax_is_another_fact_than_one_after_tax():
 @pytest.mark.parametrize(
     "text",
     [
-        "Tomas Venn will earn €150,000 a week from the initial four-year deal.",
+        "Venn gets €150,000 a week under the four-year agreement, Ostfeld said.",
         "Tomas Venn signed a four-year contract worth €9m a year.",
     ],
 )
