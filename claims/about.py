@@ -348,7 +348,8 @@ _DAYS = (
     ("second day", r"second(?:[- ]day| day of trading| trading day)"),
 )
 # "a year earlier" dates a figure; it is no rate.
-_NOT_AGO = r"(?! (?:earlier|ago|before|later|after|previously))"
+# "€40,000 a week after tax" is a rate all the same.
+_NOT_AGO = r"(?! (?:earlier|ago|later|previously|(?:before|after)(?! tax)))"
 # "the highest in nearly a month", "for more than a year": a span of time, no rate.
 _A = r"(?:(?<!\bin )(?<!\bwithin )(?<!\bnearly )(?<!\balmost )(?<!\bover )(?<!\bthan )(?<!\bfor )a)"
 _SCOPES: tuple[tuple[str, str], ...] = (
@@ -2401,11 +2402,14 @@ def about(
         # (one fact with the old count other outlets give, so they disagree); the recalled
         # old figure is not that day's count.
         reference = REPLACED_COUNT
+    scope_after = _past_restatement(body, start, end, after, sentence_end).lower()[:80]
     scope = (
-        ""
-        if kind == "date"
-        else _scope(before.lower()[-80:], after.lower()[:80], rates=kind == "money")
+        "" if kind == "date" else _scope(before.lower()[-80:], scope_after, rates=kind == "money")
     )
+    if kind == "money" and scope in _PAY_PERIODS:
+        scope = _with_tax_basis(scope, before.lower()[-60:], scope_after[:40])
+    if kind == "duration" and scope in _PAY_PERIODS and _LENGTH_OF_NOUN.search(text):
+        scope = ""  # "€9m a week from the four-year deal": the pay's rate, not the deal's length
     if measure in _TOLLS and scope == "revision" and not re.search(r"\bby\s+$", before):
         # "revised the toll to 198 from 212": the corrected count is the toll itself, one fact
         # with the count it replaces (an outlet still giving the old figure disagrees), though
@@ -3769,6 +3773,56 @@ def _before_part(body: str, end: int, after_end: int) -> int:
     figure's."""
     cuts = (_INCLUDING.search(body, end, after_end), _RECORD_SINCE.search(body, end, after_end))
     return min((match.start() for match in cuts if match), default=after_end)
+
+
+# Pay said before or after tax: two amounts of one wage, each outlet giving one ("€9m a year
+# before tax", "will net him €5m a year"). An amount that says neither may be either.
+TAX_BASES = ("before tax", "after tax")
+_PAY_PERIODS = frozenset(("per day", "per week", "per month", "per year"))
+# "a four-year deal", "5-year contract": a length describing the noun after it.
+_LENGTH_OF_NOUN = re.compile(r"-\s*(?:years?|months?|weeks?|days?)$", re.IGNORECASE)
+_BEFORE_TAX = re.compile(r"\b(?:before tax(?:es)?|pre-?tax|gross)\b")
+_AFTER_TAX = re.compile(
+    r"\b(?:after tax(?:es)?|net of tax(?:es)?|take-home|net\s+(?:salary|wages?|pay)"
+    r"|net(?:s|ted|ting)?\s+(?:him|her|them)|(?:will|would|could|should|may|might|to)\s+(?:\w+ly\s+)?net"
+    r"|in (?:his|her|their) pocket)\b"
+)
+
+
+def _with_tax_basis(scope: str, before: str, after: str) -> str:
+    """A pay rate with the tax basis the words around it give ("per year before tax")."""
+    if _BEFORE_TAX.search(before) or _BEFORE_TAX.search(after):
+        return f"{scope} before tax"
+    if _AFTER_TAX.search(before) or _AFTER_TAX.search(after):
+        return f"{scope} after tax"
+    return scope
+
+
+def tax_basis(scope: str) -> tuple[str, str]:
+    """A scope split into the rest and its tax basis ("per year", "after tax")."""
+    for basis in TAX_BASES:
+        if scope.endswith(f" {basis}"):
+            return scope[: -len(basis) - 1], basis
+    return scope, ""
+
+
+# "€40m (£35m) a year": a bracket restating the amount, or the one closing around the
+# restatement itself, does not end what the words after it say of both amounts.
+_RESTATED_IN = r"\(\s*(?:then\s+|about\s+|around\s+|roughly\s+|or\s+)?"
+_RESTATEMENT_BRACKET = re.compile(rf"\s*{_RESTATED_IN}(?:[A-Z]{{3}}\s?)?[$€£¥]?\d[^()]{{0,30}}\)")
+_RESTATEMENT_OPENS = re.compile(rf"{_RESTATED_IN}$")
+
+
+def _past_restatement(body: str, start: int, end: int, after: str, sentence_end: int) -> str:
+    """The clause after a figure, read past a bracketed conversion of it."""
+    bracket = _RESTATEMENT_BRACKET.match(body, end, sentence_end)
+    if bracket:
+        resume = bracket.end()
+    elif body.startswith(")", end) and _RESTATEMENT_OPENS.search(body, max(0, start - 12), start):
+        resume = end + 1  # the restatement itself: "(£35m) a year"
+    else:
+        return after
+    return " " + body[resume : _clause_end(body, resume, sentence_end)]
 
 
 def _clause_end(body: str, end: int, sentence_end: int) -> int:

@@ -91,6 +91,11 @@ APPROX_FLOOR = Decimal("0.005")
 LOWER_BOUND_REACH = Decimal("0.25")
 UPPER_BOUND_REACH = Decimal("0.5")
 CONVERSION_TOLERANCE = Decimal("0.03")
+# One amount each outlet gives in its own currency, converted at the rate of its day or of
+# the day the money changed hands ("then $X", a fee paid last year): rates move this much
+# in a year or two, so where every currency's figures agree among themselves a gap across
+# currencies within it is the rates', not the sources'.
+RATES_DRIFT_TOLERANCE = Decimal("0.10")
 
 INFINITY = Decimal("Infinity")
 
@@ -1151,6 +1156,11 @@ def agreement(
         (i, j): _compared(readings[i], readings[j], overrides, rates)
         for i, j in combinations(range(len(readings)), 2)
     }
+    if _rates_drift_only(comparisons, own_values):
+        comparisons = {
+            pair: replace(c, agree=True, overlap=True) if c.conversion is not None else c
+            for pair, c in comparisons.items()
+        }
     disagreeing = Counter[int]()
     comparable = Counter[int]()
     for (i, j), comparison in comparisons.items():
@@ -1198,6 +1208,21 @@ def agreement(
 _PAIRS_KEPT = 16384
 _compared_pairs: dict[tuple, Comparison] = {}
 _checked_pairs: dict[tuple, ConversionCheck] = {}
+
+
+def _rates_drift_only(comparisons: Mapping[tuple[int, int], Comparison], own_values: bool) -> bool:
+    """Whether the readings disagree only across currencies, each currency's agreeing among
+    themselves, and by no more than rates drift apart (RATES_DRIFT_TOLERANCE)."""
+    drifted = False
+    for comparison in comparisons.values():
+        if not comparison.comparable or _agrees(comparison, own_values):
+            continue
+        if comparison.conversion is None or comparison.ratio is None:
+            return False  # two figures in one currency disagree: a dispute of their own
+        if abs(comparison.ratio - 1) > RATES_DRIFT_TOLERANCE:
+            return False
+        drifted = True
+    return drifted
 
 
 def _agrees(comparison: Comparison, own_values: bool) -> bool:

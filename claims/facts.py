@@ -903,6 +903,7 @@ def _subjects_differ(
         and not {root.subject_scope, *scopes} <= about.WORKFORCES
         and not _corrects(root.subject_scope, scopes)
         and not _market_left_unsaid(root.subject_scope, scopes)
+        and not _tax_basis_left_unsaid(root.subject_scope, scopes)
     ):
         return True
     family = _family_name(root.subject_measure) if root.subject_measure else ""
@@ -991,6 +992,17 @@ def _market_left_unsaid(scope: str, scopes: Iterable[str]) -> bool:
         else:
             days.add(each)
     return len(days) == 1 and len(markets) == 1 and "" not in days and scope not in scopes
+
+
+def _tax_basis_left_unsaid(scope: str, scopes: Iterable[str]) -> bool:
+    """Whether a wage's rate is the fact's and only one side says before or after tax: "€9m
+    a year" may be the fact's "€9m a year after tax"; before and after tax are two facts."""
+    rates, bases = set(), set()
+    for each in {scope, *scopes}:
+        rate, basis = about.tax_basis(each)
+        rates.add(rate)
+        bases.add(basis)
+    return len(rates) == 1 and len(bases - {""}) == 1
 
 
 def _another_quantity(scope: str) -> bool:

@@ -125,9 +125,11 @@ FUTURE_WEEKDAY = re.compile(r"\b(?:next|coming|following|this\s+coming)\s+$", re
 # the ruling issued on Monday") keeps its weekday in the past.
 WEEKDAY_AHEAD = re.compile(
     r"\b(?:will|won['’]t|shall|expects?|(?:is|are)\s+expected|is\s+due|are\s+due|scheduled"
-    r"|set\s+to|plans?\s+to|is\s+to|are\s+to|can|may|might)"
+    r"|set\s+to|plans?\s+to|is\s+to|are\s+to|can|may|might|could(?!\s+(?:have|not)\b|n['’]t))"
+    # The verb may stand well before its weekday: "will be shown to supporters at a gala
+    # evening by the harbour on Friday".
     r"\s(?:(?!\b(?:after|since|following|before|last|earlier|ago|was|were|had|issued|made"
-    r"|announced|said|began|started)\b)[^.;:!?\n]){0,50}$",
+    r"|announced|said|began|started)\b)[^.;:!?\n]){0,75}$",
     re.IGNORECASE,
 )
 # "workers can return as soon as Wednesday": the earliest day something may happen is ahead.

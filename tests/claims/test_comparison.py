@@ -728,3 +728,31 @@ def test_two_up_to_figures_state_one_maximum_and_disagree_when_it_differs():
     assert not compare(first, second).agree
     assert compare(first, same).agree
     assert compare(first, plain).agree
+
+
+def test_one_earlier_fee_in_each_outlets_own_currency_is_no_dispute():
+    # A fee paid years before the story: each outlet gives it in its own currency, converted
+    # at the rate of the day it was paid, not today's.
+    euros = reading("€64m", "64000000", "EUR", on=FEB_26, label="Calder Post")
+    pounds = reading("£51m", "51000000", "GBP", on=FEB_26, label="Terrace Daily")
+    dollars = reading("$65 million", "65000000", "USD", on=FEB_27, label="Goal Line")
+
+    assert agreement([euros, pounds, dollars]).status == AgreementStatus.CONSISTENT
+
+
+def test_a_gap_across_currencies_beyond_any_rates_drift_is_still_a_dispute():
+    euros = reading("€64m", "64000000", "EUR", on=FEB_26, label="Calder Post")
+    pounds = reading("£42m", "42000000", "GBP", on=FEB_26, label="Terrace Daily")
+
+    assert agreement([euros, pounds]).status == AgreementStatus.DISPUTED
+
+
+def test_outlets_disagreeing_in_one_currency_keep_their_gap_across_currencies():
+    euros = reading("€64m", "64000000", "EUR", on=FEB_26, label="Calder Post")
+    other_euros = reading("€58m", "58000000", "EUR", on=FEB_26, label="Goal Line")
+    pounds = reading("£51m", "51000000", "GBP", on=FEB_26, label="Terrace Daily")
+
+    result = agreement([euros, other_euros, pounds])
+
+    assert result.status == AgreementStatus.DISPUTED
+    assert any("GBP 51 million" in line for line in result.explanations)

@@ -399,3 +399,41 @@ def test_a_difference_from_a_valuation_is_another_quantity_than_the_valuation():
     # a valuation: it never joins a valuation said plainly ("valued at $2.3 billion").
     assert facts._another_quantity("difference")
     assert not facts._another_quantity("total")
+
+
+def test_a_wage_before_tax_and_one_after_tax_are_two_facts(make_article):
+    first = publish(
+        make_article,
+        "Ostfeld signed the striker Tomas Venn on Monday. Venn's pay at the club comes to"
+        " €18m (£16m) a year before tax, his agent said.",
+        outlet="Pitch Wire",
+        published=date(2025, 7, 2),
+    )
+    second = publish(
+        make_article,
+        "Ostfeld signed the striker Tomas Venn on Monday. Club sources say the move should net"
+        " Venn some €11m annually.",
+        outlet="Terrace Daily",
+        published=date(2025, 7, 2),
+    )
+    third = publish(
+        make_article,
+        "Ostfeld signed the striker Tomas Venn on Monday. Venn will earn €11m (£9.8m) a year"
+        " after tax.",
+        outlet="Goal Line",
+        published=date(2025, 7, 3),
+    )
+
+    fourth = publish(
+        make_article,
+        "Ostfeld signed the striker Tomas Venn on Monday. His wages, put at 11 million euros"
+        " (USD 12.9 million) a year, make him the club's best paid player.",
+        outlet="Wire Sport",
+        published=date(2025, 7, 3),
+    )
+
+    gross = claim(first, "€18m").fact
+    assert gross != claim(second, "€11m").fact
+    assert gross != claim(fourth, "11 million euros").fact
+    assert claim(second, "€11m").fact == claim(third, "€11m").fact
+    assert Fact.objects.filter(agreement=Fact.Agreement.DISPUTED).count() == 0

@@ -142,3 +142,77 @@ def test_a_transfer_fee_is_shown_as_one_whatever_the_words_around_it():
 
     assert line.endswith("transfer fee")
     assert "midfielder" not in line
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "unit", "scope"),
+    [
+        (
+            "The winger will take home €150,000 (£135,000) per week at Ostfeld.",
+            "€150,000",
+            "EUR",
+            "per week",
+        ),
+        (
+            "The winger will take home €150,000 (£135,000) per week at Ostfeld.",
+            "£135,000",
+            "GBP",
+            "per week",
+        ),
+        (
+            "Tomas Venn’s wage of 12m euros (£10.9m) a year – 231,000 euros (£209,000) a week"
+            " – tops the squad.",
+            "12m euros",
+            "EUR",
+            "per year",
+        ),
+        (
+            "Tomas Venn’s wage of 12m euros (£10.9m) a year – 231,000 euros (£209,000) a week"
+            " – tops the squad.",
+            "231,000 euros",
+            "EUR",
+            "per week",
+        ),
+        (
+            "Tomas Venn’s wage of 12m euros (£10.9m) a year – 231,000 euros (£209,000) a week"
+            " – tops the squad.",
+            "£209,000",
+            "GBP",
+            "per week",
+        ),
+    ],
+)
+def test_a_rate_after_a_bracketed_conversion_is_the_rate_of_both_amounts(text, figure, unit, scope):
+    assert read(text, figure, kind="money", unit=unit).scope == scope
+
+
+@pytest.mark.parametrize("basis", ["before tax", "after tax"])
+def test_a_wage_before_or_after_tax_is_still_a_rate(basis):
+    text = f"Tomas Venn will earn €150,000 (£135,000) a week {basis} at Ostfeld."
+
+    assert read(text, "€150,000", kind="money", unit="EUR").scope.startswith("per week")
+
+
+def test_a_wage_before_tax_is_another_fact_than_one_after_tax():
+    gross = "Tomas Venn signed a contract worth €18m (£16m) a year before tax at Ostfeld."
+    net = "Tomas Venn signed a contract worth €11m (£9.8m) a year after tax at Ostfeld."
+    netted = "Club sources say the move should net Tomas Venn some €11m annually."
+
+    before_tax = read(gross, "€18m", kind="money", unit="EUR")
+    after_tax = read(net, "€11m", kind="money", unit="EUR")
+
+    assert before_tax.key != after_tax.key
+    assert read(netted, "€11m", kind="money", unit="EUR").scope == after_tax.scope
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Venn gets €150,000 a week under the four-year agreement, Ostfeld said.",
+        "Tomas Venn signed a four-year contract worth €9m a year.",
+    ],
+)
+def test_a_contracts_length_is_no_rate_of_the_pay_beside_it(text):
+    length = read(text, "four-year", kind="duration", unit="years")
+
+    assert not length.scope.startswith("per ")

@@ -157,6 +157,18 @@ def test_one_more_of_a_vague_thing_is_no_figure(sentence):
         ("The council is set to decide on Monday.", "2025-03-10"),
         ("A ruling is expected on Tuesday.", "2025-03-11"),
         ("The shops won't open on Saturday.", "2025-03-15"),
+        # the verb well before the weekday, past the place and the occasion
+        (
+            "The new signing will be shown to supporters at a gala evening by the harbour on"
+            " Friday.",
+            "2025-03-14",
+        ),
+        (
+            "Rain could force the organisers to move the river parade in Dunmore to Saturday.",
+            "2025-03-15",
+        ),
+        # "could have" looks back
+        ("The ferry could have sailed on Saturday.", "2025-03-08"),
         # "was expected" looks ahead from a past day: no reading of the future
         ("A ruling was expected on Tuesday.", "2025-03-04"),
         # no verb of the future: the past one
