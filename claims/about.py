@@ -1368,6 +1368,8 @@ def _name_at_sentence_start(
         r" of (?:the )?[A-Z]", text[match.end() : match.end() + 9]
     ):
         return True  # "Bank of Marlow cuts rates": an institution of a place, named whole
+    if lower in _STORM_TITLES and re.match(r" [A-Z]", text[match.end() : match.end() + 2]):
+        return True  # "Hurricane Pella hit": the storm's name, though a text says "a hurricane"
     if lower in lowercase or lower in _OPENERS or lower in _MEASURE_WORDS:
         return False  # "Turnout was 67%", "Demand fell": a measure opening the sentence
     if lower in known:
@@ -1387,6 +1389,7 @@ def _name_at_sentence_start(
     return not re.search(r"(?:ing|ed|ly|s)$", lower)
 
 
+_STORM_TITLES = words("hurricane typhoon cyclone storm")
 # Groups of people a capitalised word opening a sentence may describe ("Rescue teams"); a
 # name the article writes elsewhere ("Acme workers") is known before this is asked.
 _GROUPS_OF_PEOPLE = words(

@@ -1174,3 +1174,15 @@ def test_a_market_value_lost_in_extended_trade_is_no_loss_of_the_next_day():
     assert found.measure == "market value"
     assert found.reference == "after hours"
     assert found.line == "Vexa Labs market value in after-hours trading"
+
+
+def test_a_storm_named_at_a_sentence_start_is_named_in_full():
+    text = (
+        "The fishing town of Varrow was hit hard by Pella, which grew into a major hurricane"
+        " overnight.\n\nHurricane Pella flattened the harbour on Tuesday.\n\nPella brought"
+        " winds of 140 mph to the coast."
+    )
+
+    found = read(text, "140 mph", kind="quantity", unit="mph")
+
+    assert found.line.startswith("Hurricane Pella")
