@@ -1267,7 +1267,11 @@ def find_names(
             capital = False  # "USD 12.3 billion", "Q4 revenue": a unit or a period, no one
         if capital and re.match(r"[A-Z]{3}\d", word):
             capital = False  # "USD35.3": an amount in a currency code, no name
-        if capital and re.search(r"-[a-z]", bare):
+        if (
+            capital
+            and re.search(r"-[a-z]", bare)
+            and not (run and gap == " " and _given_name(bare))
+        ):
             capital = False  # "Chicago-based": an adjective, "San Francisco-based" too
             run.clear()
             if (
@@ -1290,6 +1294,17 @@ def find_names(
             close()
     close()
     return names
+
+
+# "Tam Shu-wen": two short syllables of a given name after the family name, no adjective
+# ("Seoul-based", "state-run").
+_GIVEN_NAME = re.compile(
+    r"[A-Z][a-z]{1,5}-(?!(?:led|run|born|made|era|type|wide|like)\b)[a-z]{1,4}"
+)
+
+
+def _given_name(word: str) -> bool:
+    return bool(_GIVEN_NAME.fullmatch(word))
 
 
 def _before_space(text: str, at: int) -> tuple[str, str]:

@@ -1186,3 +1186,17 @@ def test_a_storm_named_at_a_sentence_start_is_named_in_full():
     found = read(text, "140 mph", kind="quantity", unit="mph")
 
     assert found.line.startswith("Hurricane Pella")
+
+
+def test_a_given_name_joined_by_a_hyphen_belongs_to_the_name():
+    text = (
+        "The ruling party's Tam Shu-wen won the race on Sunday. Tam won 4.2 million votes,"
+        " a Seoul-based pollster said."
+    )
+
+    names = [name.text for name in about.find_names(text)]
+    found = read(text, "4.2 million votes", kind="count", unit="votes")
+
+    assert "Tam Shu-wen" in names
+    assert "Seoul-based" not in " ".join(names)
+    assert found.line.startswith("Tam Shu-wen")
