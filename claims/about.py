@@ -1404,6 +1404,7 @@ def _name_at_sentence_start(
     return not re.search(r"(?:ing|ed|ly|s)$", lower)
 
 
+_JOINERS = words("of the & and de")
 _STORM_TITLES = words("hurricane typhoon cyclone storm")
 # Groups of people a capitalised word opening a sentence may describe ("Rescue teams"); a
 # name the article writes elsewhere ("Acme workers") is known before this is asked.
@@ -1688,12 +1689,37 @@ class ArticleContext:
         """A Title Case run without the leading words the article writes in lower case:
         "Acquire Vexa Labs" in "Orrin To Acquire Vexa Labs" is "Vexa Labs"."""
         words = list(re.finditer(r"\S+", name.text))
+        lower = [w.group().lower() for w in words]
         lead = 0
-        while lead < len(words) - 1 and words[lead].group().lower() in self.lowercase:
+        while (
+            lead < len(words) - 1
+            and lower[lead] in self.lowercase
+            # "Bank of Harlow Keeps Rates": an institution of a place is one name
+            and not (lower[lead] in _INSTITUTIONS and lower[lead + 1] == "of")
+        ):
             lead += 1
-        if not lead:
+        # "Harlow Keeps Rates", "Harlow Holds": the name ends where a word the article writes
+        # in lower case begins the headline's predicate.
+        end = next(
+            (
+                at
+                for at in range(lead + 1, len(words))
+                if lower[at] not in _JOINERS
+                and (lower[at] in self.lowercase or lower[at].removesuffix("s") in self.lowercase)
+            ),
+            len(words),
+        )
+        if end < len(words) and end - 1 > lead and re.fullmatch(r"[a-z]+[^s]s", lower[end - 1]):
+            end -= 1  # "Keeps Rates": the verb before the object the article writes
+        while end - 1 > lead and lower[end - 1] in _JOINERS:
+            end -= 1
+        if not lead and end == len(words):
             return name
-        return Name(name.text[words[lead].start() :], name.start + words[lead].start(), name.end)
+        return Name(
+            name.text[words[lead].start() : words[end - 1].end()],
+            name.start + words[lead].start(),
+            name.start + words[end - 1].end(),
+        )
 
     @cached_property
     def _names_in_order(self) -> NamesInOrder:

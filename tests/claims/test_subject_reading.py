@@ -1200,3 +1200,16 @@ def test_a_given_name_joined_by_a_hyphen_belongs_to_the_name():
     assert "Tam Shu-wen" in names
     assert "Seoul-based" not in " ".join(names)
     assert found.line.startswith("Tam Shu-wen")
+
+
+def test_a_title_case_headline_names_the_institution_without_its_verbs():
+    title = "Bank of Harlow Keeps Rates at 3% in Split Vote"
+    text = (
+        f"{title}\n\nThe Bank of Harlow kept interest rates at 3 per cent on Thursday."
+        " Policymakers at the bank said rates would stay there."
+    )
+
+    context = about.ArticleContext(text, title)
+
+    assert [n.text for n in context.title_names][:1] == ["Bank of Harlow"]
+    assert context.salient == "Bank of Harlow"
