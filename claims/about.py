@@ -1566,6 +1566,16 @@ class ArticleContext:
         return ""
 
     @cached_property
+    def storm_name(self) -> str:
+        """The named storm the story is about ("Hurricane Lena", "Typhoon Marrek"), as the
+        article first writes it in full; "" when it names none."""
+        for name in self.names:
+            words = name.text.split()
+            if len(words) > 1 and words[0].lower() in _STORM_TITLES:
+                return self.full_name(name.text)
+        return ""
+
+    @cached_property
     def lowercase(self) -> frozenset[str]:
         return frozenset(t.lower() for t in _TOKEN.findall(self.body) if t[:1].islower())
 
@@ -2624,6 +2634,16 @@ def about(
         # "Officials in Kessa County said the toll rose to 14": a toll of the story's quake,
         # whichever county or rescue team the sentence names (the key names no entity).
         name = _quake_name(context, sentence)
+    if (
+        measure in _STORM_MEASURES
+        and context.storm_name
+        and reference != EARLIER_EVENT
+        and not re.fullmatch(r"\d{4}", reference)  # a past year's storm
+        and name.split(" ", 1)[0].lower() not in _STORM_TITLES  # another storm the line names
+    ):
+        # "Officials in Selvin said 14 were killed", "Category 4 winds of 140 mph": in a named
+        # storm's story its toll and winds are the storm's, whichever town the sentence names.
+        name = context.storm_name
     if measure in _QUAKE_SIZES:
         # "6.8 magnitude" measures the story's quake, whoever the sentence names beside it.
         entity = name = _quake_name(context, sentence)
@@ -3190,6 +3210,8 @@ def _is_judge(body: str, entity: str) -> bool:
 _TOLLS = frozenset(("death toll", "injured", "missing"))
 # Counts a story updates day by day, each dated as of the day it was reported.
 TALLIES = _TOLLS | {"containment"}
+# What a named storm's story measures of the storm itself.
+_STORM_MEASURES = _TOLLS | {"wind speed"}
 # What a disaster destroys or damages: counted as such whatever toll words stand near.
 _BUILDINGS = frozenset(("structures", "buildings", "homes", "houses", "businesses", "dwellings"))
 # "1,000 people remain missing", "left 1,000 unaccounted for", "the number of missing people

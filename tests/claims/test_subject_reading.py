@@ -1213,3 +1213,16 @@ def test_a_title_case_headline_names_the_institution_without_its_verbs():
 
     assert [n.text for n in context.title_names][:1] == ["Bank of Harlow"]
     assert context.salient == "Bank of Harlow"
+
+
+def test_a_toll_in_a_storm_s_story_is_the_storm_s_whichever_town_the_sentence_names():
+    text = (
+        "The port of Selvin was battered by Marrek, which had grown into a typhoon.\n\n"
+        "Typhoon Marrek struck Selvin on Monday.\n\nSelvin officials said 14 people were"
+        " killed in Selvin. Marrek then weakened over land."
+    )
+
+    found = read(text, "14 people", kind="count", unit="people")
+
+    assert found.measure == "death toll"
+    assert found.line.startswith("Typhoon Marrek")
