@@ -3685,7 +3685,8 @@ _BUYING = re.compile(
     r"|acquiring|purchase|purchased|sell|sells|sold|selling)\b",
     re.IGNORECASE,
 )
-_FOR_FIGURE = re.compile(r"^\s+for\s+(?:[a-z]+\s+){0,3}$")
+# "for €40m", "for a fee of", "for a club-record fee of": the words of the price before it.
+_FOR_FIGURE = re.compile(r"^\s+for\s+(?:[a-z-]+\s+){0,5}$")
 _FROM_SELLER = re.compile(r"\bfrom\s+(?:[\w-]+\s+){0,2}$")
 # The seller between whom is bought and the price: "Ana Duarte from Ostfeld for €40m".
 _SOLD_FROM = re.compile(r"^\s+from\s+[^,;()]{1,60}?(?=\s+for\s)")

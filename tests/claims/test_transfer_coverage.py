@@ -142,3 +142,9 @@ def test_a_transfer_fee_is_shown_as_one_whatever_the_words_around_it():
 
     assert line.endswith("transfer fee")
     assert "midfielder" not in line
+
+
+def test_a_fee_described_at_length_still_names_the_player_signed():
+    text = "Calder United have signed Tomas Venn for a club-record fee of €40m from Ostfeld."
+
+    assert read(text, "€40m", kind="money", unit="EUR").line.startswith("Tomas Venn")
