@@ -1039,6 +1039,8 @@ def entity_key(name: str, acronyms: dict[str, str] | None = None) -> str:
         lower.pop()
     # Connectors: "Bank of England" keeps its last word; "Port of Carrick" -> "carrick".
     content = [w for w in lower if w not in ("of", "the", "&", "and", "de", "la")]
+    if len(content) > 1 and _given_name(parts[-1]):
+        return content[-2]  # "Tam Shu-wen" is "Tam" on second mention: the family name first
     if len(content) > 1 and content[-1] in _NAME_NUMBERS:
         return " ".join(content[-2:])  # "Formula One" is no "One", nor "Formula"
     return _singular(content[-1] if content else lower[-1])

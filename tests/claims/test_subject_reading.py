@@ -1226,3 +1226,15 @@ def test_a_toll_in_a_storm_s_story_is_the_storm_s_whichever_town_the_sentence_na
 
     assert found.measure == "death toll"
     assert found.line.startswith("Typhoon Marrek")
+
+
+def test_a_family_name_written_alone_is_shown_with_its_given_name():
+    text = (
+        "The opposition's Arthur Tam Shu-wen conceded on Sunday. Officials said Tam won"
+        " 4.2 million votes."
+    )
+
+    found = read(text, "4.2 million votes", kind="count", unit="votes")
+
+    assert "Tam Shu-wen" in found.line
+    assert about.entity_key("Arthur Tam Shu-wen") == about.entity_key("Tam") == "tam"
