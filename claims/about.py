@@ -1571,10 +1571,12 @@ class ArticleContext:
     def storm_name(self) -> str:
         """The named storm the story is about ("Hurricane Lena", "Typhoon Marrek"), as the
         article first writes it in full; "" when it names none."""
-        for name in self.names:
+        for name in self.title_names + self.names:
             words = name.text.split()
-            if len(words) > 1 and words[0].lower() in _STORM_TITLES:
-                return self.full_name(name.text)
+            # "Category 5 Hurricane Lena": the storm's name starts at its title.
+            for at, word in enumerate(words[:-1]):
+                if word.lower() in _STORM_TITLES:
+                    return " ".join(words[at:])
         return ""
 
     @cached_property

@@ -1238,3 +1238,14 @@ def test_a_family_name_written_alone_is_shown_with_its_given_name():
 
     assert "Tam Shu-wen" in found.line
     assert about.entity_key("Arthur Tam Shu-wen") == about.entity_key("Tam") == "tam"
+
+
+def test_a_storm_named_with_its_category_is_the_storm():
+    text = (
+        "(Wire) — The death toll in Selvin has risen to 14 after Category 4 Typhoon Marrek"
+        " struck the port on Monday, officials said."
+    )
+
+    found = read(text, "14", kind="count")
+
+    assert found.line.startswith("Typhoon Marrek")
