@@ -1249,3 +1249,12 @@ def test_a_storm_named_with_its_category_is_the_storm():
     found = read(text, "14", kind="count")
 
     assert found.line.startswith("Typhoon Marrek")
+
+
+@pytest.mark.parametrize("opener", ["Starring", "Featuring", "Citing", "Per"])
+def test_a_preposition_opening_a_sentence_is_no_part_of_the_name_after_it(opener):
+    text = f"{opener} Mara Quill, the film cost $90 million to make."
+
+    names = [name.text for name in about.find_names(text)]
+
+    assert names == ["Mara Quill"]
