@@ -1058,6 +1058,8 @@ def _entity_key(name: str) -> str:
         lower.pop()
     # Connectors: "Bank of England" keeps its last word; "Port of Carrick" -> "carrick".
     content = [w for w in lower if w not in ("of", "the", "&", "and", "de", "la")]
+    if len(content) > 1 and _given_name(parts[-1]):
+        return content[-2]  # "Tam Shu-wen" is "Tam" on second mention: the family name first
     if len(content) > 1 and content[-1] in _NAME_NUMBERS:
         return " ".join(content[-2:])  # "Formula One" is no "One", nor "Formula"
     return _singular(content[-1] if content else lower[-1])
@@ -1286,7 +1288,11 @@ def find_names(
             capital = False  # "USD 12.3 billion", "Q4 revenue": a unit or a period, no one
         if capital and re.match(r"[A-Z]{3}\d", word):
             capital = False  # "USD35.3": an amount in a currency code, no name
-        if capital and re.search(r"-[a-z]", bare):
+        if (
+            capital
+            and re.search(r"-[a-z]", bare)
+            and not (run and gap == " " and _given_name(bare))
+        ):
             capital = False  # "Chicago-based": an adjective, "San Francisco-based" too
             run.clear()
             if (
@@ -1309,6 +1315,17 @@ def find_names(
             close()
     close()
     return names
+
+
+# "Tam Shu-wen": two short syllables of a given name after the family name, no adjective
+# ("Seoul-based", "state-run").
+_GIVEN_NAME = re.compile(
+    r"[A-Z][a-z]{1,5}-(?!(?:led|run|born|made|era|type|wide|like)\b)[a-z]{1,4}"
+)
+
+
+def _given_name(word: str) -> bool:
+    return bool(_GIVEN_NAME.fullmatch(word))
 
 
 def _before_space(text: str, at: int) -> tuple[str, str]:
@@ -1359,7 +1376,8 @@ _OPENERS = words(
     consequently therefore indeed notably importantly ultimately finally regardless
     otherwise under over among amid despite within without through throughout following
     behind beyond between against toward towards into onto upon whilst whereas although
-    alongside across along beside amongst unlike until since
+    alongside across along beside amongst unlike until since per via starring featuring
+    citing quoting
     though current due thanks january february march april may june july august september
     october november december monday tuesday wednesday thursday friday saturday sunday"""
 )
@@ -1387,6 +1405,8 @@ def _name_at_sentence_start(
         r" of (?:the )?[A-Z]", text[match.end() : match.end() + 9]
     ):
         return True  # "Bank of Marlow cuts rates": an institution of a place, named whole
+    if lower in _STORM_TITLES and re.match(r" [A-Z]", text[match.end() : match.end() + 2]):
+        return True  # "Hurricane Pella hit": the storm's name, though a text says "a hurricane"
     if lower in lowercase or lower in _OPENERS or lower in _MEASURE_WORDS:
         return False  # "Turnout was 67%", "Demand fell": a measure opening the sentence
     if lower in known:
@@ -1406,6 +1426,8 @@ def _name_at_sentence_start(
     return not re.search(r"(?:ing|ed|ly|s)$", lower)
 
 
+_JOINERS = words("of the & and de")
+_STORM_TITLES = words("hurricane typhoon cyclone storm")
 # Groups of people a capitalised word opening a sentence may describe ("Rescue teams"); a
 # name the article writes elsewhere ("Acme workers") is known before this is asked.
 _GROUPS_OF_PEOPLE = words(
@@ -1566,6 +1588,18 @@ class ArticleContext:
         return ""
 
     @cached_property
+    def storm_name(self) -> str:
+        """The named storm the story is about ("Hurricane Lena", "Typhoon Marrek"), as the
+        article first writes it in full; "" when it names none."""
+        for name in self.title_names + self.names:
+            words = name.text.split()
+            # "Category 5 Hurricane Lena": the storm's name starts at its title.
+            for at, word in enumerate(words[:-1]):
+                if word.lower() in _STORM_TITLES:
+                    return " ".join(words[at:])
+        return ""
+
+    @cached_property
     def lowercase(self) -> frozenset[str]:
         return frozenset(t.lower() for t in _TOKEN.findall(self.body) if t[:1].islower())
 
@@ -1689,12 +1723,37 @@ class ArticleContext:
         """A Title Case run without the leading words the article writes in lower case:
         "Acquire Vexa Labs" in "Orrin To Acquire Vexa Labs" is "Vexa Labs"."""
         words = list(re.finditer(r"\S+", name.text))
+        lower = [w.group().lower() for w in words]
         lead = 0
-        while lead < len(words) - 1 and words[lead].group().lower() in self.lowercase:
+        while (
+            lead < len(words) - 1
+            and lower[lead] in self.lowercase
+            # "Bank of Harlow Keeps Rates": an institution of a place is one name
+            and not (lower[lead] in _INSTITUTIONS and lower[lead + 1] == "of")
+        ):
             lead += 1
-        if not lead:
+        # "Harlow Keeps Rates", "Harlow Holds": the name ends where a word the article writes
+        # in lower case begins the headline's predicate.
+        end = next(
+            (
+                at
+                for at in range(lead + 1, len(words))
+                if lower[at] not in _JOINERS
+                and (lower[at] in self.lowercase or lower[at].removesuffix("s") in self.lowercase)
+            ),
+            len(words),
+        )
+        if end < len(words) and end - 1 > lead and re.fullmatch(r"[a-z]+[^s]s", lower[end - 1]):
+            end -= 1  # "Keeps Rates": the verb before the object the article writes
+        while end - 1 > lead and lower[end - 1] in _JOINERS:
+            end -= 1
+        if not lead and end == len(words):
             return name
-        return Name(name.text[words[lead].start() :], name.start + words[lead].start(), name.end)
+        return Name(
+            name.text[words[lead].start() : words[end - 1].end()],
+            name.start + words[lead].start(),
+            name.start + words[end - 1].end(),
+        )
 
     @cached_property
     def _names_in_order(self) -> NamesInOrder:
@@ -2614,6 +2673,16 @@ def about(
         # "Officials in Kessa County said the toll rose to 14": a toll of the story's quake,
         # whichever county or rescue team the sentence names (the key names no entity).
         name = _quake_name(context, sentence)
+    if (
+        measure in _STORM_MEASURES
+        and context.storm_name
+        and reference != EARLIER_EVENT
+        and not re.fullmatch(r"\d{4}", reference)  # a past year's storm
+        and name.split(" ", 1)[0].lower() not in _STORM_TITLES  # another storm the line names
+    ):
+        # "Officials in Selvin said 14 were killed", "Category 4 winds of 140 mph": in a named
+        # storm's story its toll and winds are the storm's, whichever town the sentence names.
+        name = context.storm_name
     if measure in _QUAKE_SIZES:
         # "6.8 magnitude" measures the story's quake, whoever the sentence names beside it.
         entity = name = _quake_name(context, sentence)
@@ -3180,6 +3249,8 @@ def _is_judge(body: str, entity: str) -> bool:
 _TOLLS = frozenset(("death toll", "injured", "missing"))
 # Counts a story updates day by day, each dated as of the day it was reported.
 TALLIES = _TOLLS | {"containment"}
+# What a named storm's story measures of the storm itself.
+_STORM_MEASURES = _TOLLS | {"wind speed"}
 # What a disaster destroys or damages: counted as such whatever toll words stand near.
 _BUILDINGS = frozenset(("structures", "buildings", "homes", "houses", "businesses", "dwellings"))
 # "1,000 people remain missing", "left 1,000 unaccounted for", "the number of missing people
@@ -3653,7 +3724,8 @@ _BUYING = re.compile(
     r"|acquiring|purchase|purchased|sell|sells|sold|selling)\b",
     re.IGNORECASE,
 )
-_FOR_FIGURE = re.compile(r"^\s+for\s+(?:[a-z]+\s+){0,3}$")
+# "for €40m", "for a fee of", "for a club-record fee of": the words of the price before it.
+_FOR_FIGURE = re.compile(r"^\s+for\s+(?:[a-z-]+\s+){0,5}$")
 _FROM_SELLER = re.compile(r"\bfrom\s+(?:[\w-]+\s+){0,2}$")
 # The seller between whom is bought and the price: "Ana Duarte from Ostfeld for €40m".
 _SOLD_FROM = re.compile(r"^\s+from\s+[^,;()]{1,60}?(?=\s+for\s)")

@@ -1174,3 +1174,87 @@ def test_a_market_value_lost_in_extended_trade_is_no_loss_of_the_next_day():
     assert found.measure == "market value"
     assert found.reference == "after hours"
     assert found.line == "Vexa Labs market value in after-hours trading"
+
+
+def test_a_storm_named_at_a_sentence_start_is_named_in_full():
+    text = (
+        "The fishing town of Varrow was hit hard by Pella, which grew into a major hurricane"
+        " overnight.\n\nHurricane Pella flattened the harbour on Tuesday.\n\nPella brought"
+        " winds of 140 mph to the coast."
+    )
+
+    found = read(text, "140 mph", kind="quantity", unit="mph")
+
+    assert found.line.startswith("Hurricane Pella")
+
+
+def test_a_given_name_joined_by_a_hyphen_belongs_to_the_name():
+    text = (
+        "The ruling party's Tam Shu-wen won the race on Sunday. Tam won 4.2 million votes,"
+        " a Seoul-based pollster said."
+    )
+
+    names = [name.text for name in about.find_names(text)]
+    found = read(text, "4.2 million votes", kind="count", unit="votes")
+
+    assert "Tam Shu-wen" in names
+    assert "Seoul-based" not in " ".join(names)
+    assert found.line.startswith("Tam Shu-wen")
+
+
+def test_a_title_case_headline_names_the_institution_without_its_verbs():
+    title = "Bank of Harlow Keeps Rates at 3% in Split Vote"
+    text = (
+        f"{title}\n\nThe Bank of Harlow kept interest rates at 3 per cent on Thursday."
+        " Policymakers at the bank said rates would stay there."
+    )
+
+    context = about.ArticleContext(text, title)
+
+    assert [n.text for n in context.title_names][:1] == ["Bank of Harlow"]
+    assert context.salient == "Bank of Harlow"
+
+
+def test_a_toll_in_a_storm_s_story_is_the_storm_s_whichever_town_the_sentence_names():
+    text = (
+        "The port of Selvin was battered by Marrek, which had grown into a typhoon.\n\n"
+        "Typhoon Marrek struck Selvin on Monday.\n\nSelvin officials said 14 people were"
+        " killed in Selvin. Marrek then weakened over land."
+    )
+
+    found = read(text, "14 people", kind="count", unit="people")
+
+    assert found.measure == "death toll"
+    assert found.line.startswith("Typhoon Marrek")
+
+
+def test_a_family_name_written_alone_is_shown_with_its_given_name():
+    text = (
+        "The opposition's Arthur Tam Shu-wen conceded on Sunday. Officials said Tam won"
+        " 4.2 million votes."
+    )
+
+    found = read(text, "4.2 million votes", kind="count", unit="votes")
+
+    assert "Tam Shu-wen" in found.line
+    assert about.entity_key("Arthur Tam Shu-wen") == about.entity_key("Tam") == "tam"
+
+
+def test_a_storm_named_with_its_category_is_the_storm():
+    text = (
+        "(Wire) — The death toll in Selvin has risen to 14 after Category 4 Typhoon Marrek"
+        " struck the port on Monday, officials said."
+    )
+
+    found = read(text, "14", kind="count")
+
+    assert found.line.startswith("Typhoon Marrek")
+
+
+@pytest.mark.parametrize("opener", ["Starring", "Featuring", "Citing", "Per"])
+def test_a_preposition_opening_a_sentence_is_no_part_of_the_name_after_it(opener):
+    text = f"{opener} Mara Quill, the film cost $90 million to make."
+
+    names = [name.text for name in about.find_names(text)]
+
+    assert names == ["Mara Quill"]

@@ -216,3 +216,9 @@ def test_a_contracts_length_is_no_rate_of_the_pay_beside_it(text):
     length = read(text, "four-year", kind="duration", unit="years")
 
     assert not length.scope.startswith("per ")
+
+
+def test_a_fee_described_at_length_still_names_the_player_signed():
+    text = "Calder United have signed Tomas Venn for a club-record fee of €40m from Ostfeld."
+
+    assert read(text, "€40m", kind="money", unit="EUR").line.startswith("Tomas Venn")
