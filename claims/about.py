@@ -4409,6 +4409,11 @@ _VOTE = re.compile(
     r"|polling|backing)\b"
 )
 _TURNOUT = re.compile(r"\bturnout\b")
+_COUNT_PROGRESS = re.compile(
+    r"\s*of\s+(?:the\s+)?(?:[\d,]+\s+)?(?:votes?|ballots?|precincts|polling\s+(?:stations|places)"
+    r"|constituencies|districts)\s+(?:(?:have|has|had)\s+)?(?:been\s+)?"
+    r"(?:counted|reporting|reported|tallied|processed)\b"
+)
 _BASE_AFTER = re.compile(r"[^.;]{0,25}?\b(?:up|down)\s+from\b")
 _LEVEL_REACHED = re.compile(r"\b(?:to|at|on)\s+(?:just\s+|only\s+|about\s+|around\s+)?$")
 # A move with no measure named, in a sentence about trading, is a move of the share price.
@@ -4470,6 +4475,10 @@ def _percent_measure(before: str, after: str, measure: str, sentence: str = "") 
         return "stake"  # "owns 20%", not "owners are told to keep ... at 85%"
     if _CONTROLS.search(before[-30:]) and _OF_A_COMPANY.match(after):
         return "stake"  # "its holders will control 60% of the combined company"
+    if _COUNT_PROGRESS.match(after):
+        # "with 97% of votes counted", "95% of precincts reporting": how far the count has
+        # got, which every outlet updates as it goes; no candidate's share of the vote.
+        return "votes counted"
     near = before[-80:] + " " + after[:40]
     if _TURNOUT.search(near):
         return "turnout"

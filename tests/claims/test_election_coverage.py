@@ -239,3 +239,20 @@ def test_a_relative_clause_after_a_place_only_places_the_figure():
     text = "Tarvik Motors saw weakness in Mexico, which accounts for about 30% of sales."
     found = read_in_sentence(text, "30%", kind="percent", unit="percent")
     assert found.entity != "Mexico"
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("With 97% of votes counted, Mara Quill led the race for governor.", "97%"),
+        ("So far 97% of the ballots have been counted, the commission said.", "97%"),
+        (
+            "With 97 per cent of the 8,310 precincts reporting, Quill had 52 per cent.",
+            "97 per cent",
+        ),
+    ],
+)
+def test_the_share_of_votes_counted_is_the_count_s_progress_not_a_vote_share(text, span):
+    found = read_in_sentence(text, span, kind="percent", unit="percent")
+    assert found.measure == "votes counted"
+
