@@ -4409,6 +4409,14 @@ _VOTE = re.compile(
     r"|polling|backing)\b"
 )
 _TURNOUT = re.compile(r"\bturnout\b")
+_SHARE_OF_THE_VOTE = re.compile(
+    r"(?:%|\bper\s*cent|\bpercent)\s+of\s+(?:the\s+)?(?:popular\s+)?votes?\b"
+)
+_PERCENT_FIGURE = re.compile(r"\d[\d.,]*\s*(?:%|per\s*cent\b|percent\b)")
+_TOOK_A_SHARE = re.compile(
+    r"\b(?:gained|garnered|secured|won|took|got|received)\s+(?:(?:about|around|nearly|almost"
+    r"|roughly|just|some|over|under)\s+)?$"
+)
 _COUNT_PROGRESS = re.compile(
     r"\s*of\s+(?:the\s+)?(?:[\d,]+\s+)?(?:votes?|ballots?|precincts|polling\s+(?:stations|places)"
     r"|constituencies|districts)\s+(?:(?:have|has|had)\s+)?(?:been\s+)?"
@@ -4490,6 +4498,14 @@ def _percent_measure(before: str, after: str, measure: str, sentence: str = "") 
             before[-80:] + " " + ("" if base_after else after[:40])
         ) and not _LEVEL_REACHED.search(before)
         return "vote share change" if changed else "vote share"
+    # "Quill won 48% of the votes, while Brell gained 31% and Varga, 21%": the list's later
+    # items leave "of the vote" unsaid; a share gained is one taken, not a move. Only the
+    # words since the list's previous figure are the item's own.
+    item = _PERCENT_FIGURE.split(before)[-1]
+    if _SHARE_OF_THE_VOTE.search(sentence) and (
+        _TOOK_A_SHARE.search(item) or not _CHANGE.search(item + " " + after[:40])
+    ):
+        return "vote share"
     if _CHANGE.search(before[-80:] + " " + after[:40]):
         if not measure and _TRADING.search(sentence):
             return "share price change"

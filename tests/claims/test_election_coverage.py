@@ -256,3 +256,8 @@ def test_the_share_of_votes_counted_is_the_count_s_progress_not_a_vote_share(tex
     found = read_in_sentence(text, span, kind="percent", unit="percent")
     assert found.measure == "votes counted"
 
+
+def test_a_candidate_gaining_a_share_of_the_vote_holds_that_share():
+    text = "Quill won about 48 % of the votes, while Mr Brell gained around 31 % and Varga, about 21 %."
+    for span in ("31 %", "21 %"):
+        assert read_in_sentence(text, span, kind="percent", unit="percent").measure == "vote share"
