@@ -3660,6 +3660,19 @@ def _clause_start(body: str, sentence_start: int, start: int) -> int:
         if "," not in segment[breaks[-1].end() :]:
             break
         breaks.pop()
+    # "Ines Varga (伊涅) of the Civic Bloc (CB) received 1.2 million": a bracket closed before
+    # the figure was an aside to a word (a name in its own script, an acronym) inside the
+    # clause; not a figure's own bracket ("$34 (€31)") nor a dateline's ("May 3 (AP)").
+    while breaks and segment[breaks[-1].start()] == ")":
+        opening = [i for i, b in enumerate(breaks) if segment[b.start()] == "("]
+        if not opening:
+            break
+        aside = breaks[opening[-1]].start()
+        if not _ASIDE_TO_A_WORD.search(segment[max(0, aside - 3) : aside]) or any(
+            c.isdigit() for c in segment[aside : breaks[-1].start()]
+        ):
+            break
+        del breaks[opening[-1] :]
     opened = sentence_start + (breaks[-1].end() if breaks else 0)
     # "Ostria announced a cut of 9,000 bpd and Kandor said it would cut 50,000": after a
     # figure, "and" with a name and its own verb opens a clause of its own.
@@ -3673,8 +3686,11 @@ def _clause_start(body: str, sentence_start: int, start: int) -> int:
 
 _AND_CLAUSE = re.compile(
     r"\band\s+(?=(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*\s+(?:said|says|announced"
-    r"|added|reported|will|would|plans|planned|expects|expected)\b)"
+    r"|added|reported|will|would|plans|planned|expects|expected"
+    # "Brell had 30% and Varga had 24%": each result in a list has its own subject.
+    r"|had|has|won|took|received|got|secured|garnered|captured|obtained)\b)"
 )
+_ASIDE_TO_A_WORD = re.compile(r"[^\W\d]\s?$")
 _RELATIVE_BREAK = re.compile(r",\s(?:which|who)\b")
 
 

@@ -261,3 +261,19 @@ def test_a_candidate_gaining_a_share_of_the_vote_holds_that_share():
     text = "Quill won about 48 % of the votes, while Mr Brell gained around 31 % and Varga, about 21 %."
     for span in ("31 %", "21 %"):
         assert read_in_sentence(text, span, kind="percent", unit="percent").measure == "vote share"
+
+
+def test_a_bracketed_aside_before_the_figure_does_not_end_its_clause():
+    text = (
+        "Mara Quill won 2.1 million votes, while Ines Varga (伊涅) of the Civic Bloc (CB) "
+        "received 1.18 million votes."
+    )
+    found = read_in_sentence(text, "1.18 million votes", kind="count", unit="votes")
+    assert found.entity == "Ines Varga"
+
+
+@pytest.mark.parametrize("verb", ["had", "won", "took"])
+def test_and_with_a_name_and_its_own_result_verb_opens_a_clause(verb):
+    text = f"Quill had 45.2 per cent. Brell {verb} 30.1 per cent and Varga {verb} 24.7 per cent."
+    found = read_in_sentence(text, "24.7 per cent", kind="percent", unit="percent")
+    assert found.entity == "Varga"
