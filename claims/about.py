@@ -2348,6 +2348,8 @@ def about(
         reference = _year_before(body, sentence_start) or _past_event_year(
             body[sentence_start:start], body[end:sentence_end], context.published
         )
+    if measure in _RESULTS_OF_A_VOTE and not reference:
+        reference = _earlier_election_year(body, sentence_start, start, context.published)
     if kind == "percent" and measure in _LEVELS and not reference and _FROM_LEVEL.search(before):
         # "raised rates to 0.25% from 0.1%": the level left behind, not the one set.
         reference = "previous level"
@@ -4722,6 +4724,22 @@ def _period_label(text: str) -> str:
 
 # What an election's count gives each party.
 _ELECTION_RESULTS = frozenset(("seats", "vote share"))
+_RESULTS_OF_A_VOTE = _ELECTION_RESULTS | {"votes"}
+
+
+def _earlier_election_year(body: str, sentence_start: int, start: int, published) -> str:
+    """The year of an earlier vote whose results the text gives: "compared to 1998, when the
+    Greens won 51%", or the sentence after "The last time was in 1998, when the chamber had
+    150 seats." (results listed with no time of their own go on about that vote)."""
+    scene = _WHEN_YEAR.search(body, sentence_start, start)
+    if not scene:
+        scene = _WHEN_YEAR.search(_previous_sentence(body, sentence_start).rstrip(" .\n"))
+    year = scene.group(1) if scene else ""
+    return year if year and (published is None or int(year) < published.year) else ""
+
+
+# "in 1998, when", "compared to 1998, when": a past moment a clause goes on to describe.
+_WHEN_YEAR = re.compile(r"\b((?:19|20)\d\d),?\s+when\b(?:[^.;]|\.(?=\d))*$")
 _EXIT_POLL = re.compile(r"\bexit[- ]polls?\b")
 
 

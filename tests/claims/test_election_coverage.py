@@ -277,3 +277,41 @@ def test_and_with_a_name_and_its_own_result_verb_opens_a_clause(verb):
     text = f"Quill had 45.2 per cent. Brell {verb} 30.1 per cent and Varga {verb} 24.7 per cent."
     found = read_in_sentence(text, "24.7 per cent", kind="percent", unit="percent")
     assert found.entity == "Varga"
+
+
+def test_results_after_an_earlier_election_the_text_dates_are_that_election_s():
+    text = (
+        "No party won outright for the first time since 1998. The last time was in 1998, when "
+        "the chamber had 150 seats. The Greens won 61 seats, the Crown Party 55."
+    )
+    start = text.index("The Greens")
+    found = read_figure(
+        text,
+        "61 seats",
+        kind="count",
+        unit="seats",
+        published=date(2026, 3, 2),
+        sentence_start=start,
+    )
+    assert found.reference == "1998"
+    share = read_in_sentence(
+        "Compared to 1998, when the Greens won 2.2 million votes, or 51.3%, it was a rout.",
+        "51.3%",
+        kind="percent",
+        unit="percent",
+    )
+    assert share.reference == "1998"
+
+
+def test_results_of_this_election_after_a_sentence_on_another_topic_stay_undated():
+    text = "The chamber has 150 seats. The Greens won 61 seats, the Crown Party 55."
+    start = text.index("The Greens")
+    found = read_figure(
+        text,
+        "61 seats",
+        kind="count",
+        unit="seats",
+        published=date(2026, 3, 2),
+        sentence_start=start,
+    )
+    assert found.reference == ""
