@@ -1340,7 +1340,7 @@ _OPENERS = words(
     consequently therefore indeed notably importantly ultimately finally regardless
     otherwise under over among amid despite within without through throughout following
     behind beyond between against toward towards into onto upon whilst whereas although
-    alongside across along beside amongst unlike until since
+    alongside across along beside amongst unlike until since outside inside aside apart
     though current due thanks january february march april may june july august september
     october november december monday tuesday wednesday thursday friday saturday sunday"""
 )

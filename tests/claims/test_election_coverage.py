@@ -315,3 +315,12 @@ def test_results_of_this_election_after_a_sentence_on_another_topic_stay_undated
         sentence_start=start,
     )
     assert found.reference == ""
+
+
+def test_a_sentence_opening_with_outside_of_names_no_one():
+    text = (
+        "The Crown Party won a majority. Outside of the big two, the Harbour Party, which went "
+        "into the vote with four seats, won none."
+    )
+    found = read_in_sentence(text, "four seats", kind="count", unit="seats")
+    assert found.entity == "Harbour Party"
