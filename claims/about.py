@@ -3833,8 +3833,9 @@ def _entity(
     # "Advance owns 42 million shares of Corvane, worth $2bn", whose holder is the subject.
     if before and _SHARES_IN.fullmatch(body, clause_start, before[0].start):
         return before[0].text
-    # "against the Crown Government – who now hold 97 seats": a relative clause goes on
-    # about the group it follows, wherever that name stands in the sentence; a place's
+    # "against the Crown Government – who now hold 97 seats", "the Harbour Party, which went
+    # in with four seats": a relative clause goes on about the group it follows, wherever
+    # that name stands in the sentence; a place's
     # ("weakness in Mexico, which accounts for 30% of sales") only places the figure.
     relative = [n for n in names if n.end <= start and _GOES_ON_ABOUT.match(body, n.end, start)]
     if (
@@ -3957,7 +3958,7 @@ _REPORT_SHOWED = re.compile(
 _SHARES_IN = re.compile(r"\s*(?:[Tt]he\s+)?(?:[Ss]hares|[Ss]tock)\s+(?:in|of)\s+(?:the\s+)?")
 # "North of the border the Greens won six seats": a direction from somewhere, no name.
 _DIRECTION_OF = re.compile(r"(?:North|South|East|West)(?:ern)?\s+of\b")
-_GOES_ON_ABOUT = re.compile(r"\s*[,–—-]?\s*who\b")
+_GOES_ON_ABOUT = re.compile(r"\s*[,–—-]?\s*(?:who|which)\b")
 _FRONTED = re.compile(r"\s*(?:[Ww]ith|[Aa]t|[Oo]n)\s+(?:(?:just|only|some|about|nearly)\s+)?")
 
 

@@ -324,3 +324,13 @@ def test_a_sentence_opening_with_outside_of_names_no_one():
     )
     found = read_in_sentence(text, "four seats", kind="count", unit="seats")
     assert found.entity == "Harbour Party"
+
+
+def test_a_which_clause_goes_on_about_the_group_it_follows():
+    text = (
+        "Crown won 70 seats, Union 20, Greens 12, Liberals 9, Farmers 7 and Reform 5. Crown, "
+        "Union, Greens, Liberals, Farmers and Reform all claimed success. Beyond that, the "
+        "Harbour Party, which went into the vote with four seats, won none."
+    )
+    found = read_in_sentence(text, "four seats", kind="count", unit="seats")
+    assert found.entity == "Harbour Party"
