@@ -1377,7 +1377,7 @@ _OPENERS = words(
     otherwise under over among amid despite within without through throughout following
     behind beyond between against toward towards into onto upon whilst whereas although
     alongside across along beside amongst unlike until since per via starring featuring
-    citing quoting
+    citing quoting outside inside aside apart
     though current due thanks january february march april may june july august september
     october november december monday tuesday wednesday thursday friday saturday sunday"""
 )
@@ -2438,6 +2438,8 @@ def about(
         reference = _year_before(body, sentence_start) or _past_event_year(
             body[sentence_start:start], body[end:sentence_end], context.published
         )
+    if measure in _RESULTS_OF_A_VOTE and not reference:
+        reference = _earlier_election_year(body, sentence_start, start, context.published)
     if kind == "percent" and measure in _LEVELS and not reference and _FROM_LEVEL.search(before):
         # "raised rates to 0.25% from 0.1%": the level left behind, not the one set.
         reference = "previous level"
@@ -3766,6 +3768,19 @@ def _clause_start(body: str, sentence_start: int, start: int) -> int:
         if "," not in segment[breaks[-1].end() :]:
             break
         breaks.pop()
+    # "Ines Varga (伊涅) of the Civic Bloc (CB) received 1.2 million": a bracket closed before
+    # the figure was an aside to a word (a name in its own script, an acronym) inside the
+    # clause; not a figure's own bracket ("$34 (€31)") nor a dateline's ("May 3 (AP)").
+    while breaks and segment[breaks[-1].start()] == ")":
+        opening = [i for i, b in enumerate(breaks) if segment[b.start()] == "("]
+        if not opening:
+            break
+        aside = breaks[opening[-1]].start()
+        if not _ASIDE_TO_A_WORD.search(segment[max(0, aside - 3) : aside]) or any(
+            c.isdigit() for c in segment[aside : breaks[-1].start()]
+        ):
+            break
+        del breaks[opening[-1] :]
     opened = sentence_start + (breaks[-1].end() if breaks else 0)
     # "Ostria announced a cut of 9,000 bpd and Kandor said it would cut 50,000": after a
     # figure, "and" with a name and its own verb opens a clause of its own.
@@ -3779,8 +3794,11 @@ def _clause_start(body: str, sentence_start: int, start: int) -> int:
 
 _AND_CLAUSE = re.compile(
     r"\band\s+(?=(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*\s+(?:said|says|announced"
-    r"|added|reported|will|would|plans|planned|expects|expected)\b)"
+    r"|added|reported|will|would|plans|planned|expects|expected"
+    # "Brell had 30% and Varga had 24%": each result in a list has its own subject.
+    r"|had|has|won|took|received|got|secured|garnered|captured|obtained)\b)"
 )
+_ASIDE_TO_A_WORD = re.compile(r"[^\W\d]\s?$")
 _RELATIVE_BREAK = re.compile(r",\s(?:which|who)\b")
 
 
@@ -4009,8 +4027,9 @@ def _entity(
     # "Advance owns 42 million shares of Corvane, worth $2bn", whose holder is the subject.
     if before and _SHARES_IN.fullmatch(body, clause_start, before[0].start):
         return before[0].text
-    # "against the Crown Government – who now hold 97 seats": a relative clause goes on
-    # about the group it follows, wherever that name stands in the sentence; a place's
+    # "against the Crown Government – who now hold 97 seats", "the Harbour Party, which went
+    # in with four seats": a relative clause goes on about the group it follows, wherever
+    # that name stands in the sentence; a place's
     # ("weakness in Mexico, which accounts for 30% of sales") only places the figure.
     relative = [n for n in names if n.end <= start and _GOES_ON_ABOUT.match(body, n.end, start)]
     if (
@@ -4133,7 +4152,7 @@ _REPORT_SHOWED = re.compile(
 _SHARES_IN = re.compile(r"\s*(?:[Tt]he\s+)?(?:[Ss]hares|[Ss]tock)\s+(?:in|of)\s+(?:the\s+)?")
 # "North of the border the Greens won six seats": a direction from somewhere, no name.
 _DIRECTION_OF = re.compile(r"(?:North|South|East|West)(?:ern)?\s+of\b")
-_GOES_ON_ABOUT = re.compile(r"\s*[,–—-]?\s*who\b")
+_GOES_ON_ABOUT = re.compile(r"\s*[,–—-]?\s*(?:who|which)\b")
 _FRONTED = re.compile(r"\s*(?:[Ww]ith|[Aa]t|[Oo]n)\s+(?:(?:just|only|some|about|nearly)\s+)?")
 
 
@@ -4603,6 +4622,19 @@ _VOTE = re.compile(
     r"|polling|backing)\b"
 )
 _TURNOUT = re.compile(r"\bturnout\b")
+_SHARE_OF_THE_VOTE = re.compile(
+    r"(?:%|\bper\s*cent|\bpercent)\s+of\s+(?:the\s+)?(?:popular\s+)?votes?\b"
+)
+_PERCENT_FIGURE = re.compile(r"\d[\d.,]*\s*(?:%|per\s*cent\b|percent\b)")
+_TOOK_A_SHARE = re.compile(
+    r"\b(?:gained|garnered|secured|won|took|got|received)\s+(?:(?:about|around|nearly|almost"
+    r"|roughly|just|some|over|under)\s+)?$"
+)
+_COUNT_PROGRESS = re.compile(
+    r"\s*of\s+(?:the\s+)?(?:[\d,]+\s+)?(?:votes?|ballots?|precincts|polling\s+(?:stations|places)"
+    r"|constituencies|districts)\s+(?:(?:have|has|had)\s+)?(?:been\s+)?"
+    r"(?:counted|reporting|reported|tallied|processed)\b"
+)
 _BASE_AFTER = re.compile(r"[^.;]{0,25}?\b(?:up|down)\s+from\b")
 _LEVEL_REACHED = re.compile(r"\b(?:to|at|on)\s+(?:just\s+|only\s+|about\s+|around\s+)?$")
 # A move with no measure named, in a sentence about trading, is a move of the share price.
@@ -4664,6 +4696,10 @@ def _percent_measure(before: str, after: str, measure: str, sentence: str = "") 
         return "stake"  # "owns 20%", not "owners are told to keep ... at 85%"
     if _CONTROLS.search(before[-30:]) and _OF_A_COMPANY.match(after):
         return "stake"  # "its holders will control 60% of the combined company"
+    if _COUNT_PROGRESS.match(after):
+        # "with 97% of votes counted", "95% of precincts reporting": how far the count has
+        # got, which every outlet updates as it goes; no candidate's share of the vote.
+        return "votes counted"
     near = before[-80:] + " " + after[:40]
     if _TURNOUT.search(near):
         return "turnout"
@@ -4675,6 +4711,14 @@ def _percent_measure(before: str, after: str, measure: str, sentence: str = "") 
             before[-80:] + " " + ("" if base_after else after[:40])
         ) and not _LEVEL_REACHED.search(before)
         return "vote share change" if changed else "vote share"
+    # "Quill won 48% of the votes, while Brell gained 31% and Varga, 21%": the list's later
+    # items leave "of the vote" unsaid; a share gained is one taken, not a move. Only the
+    # words since the list's previous figure are the item's own.
+    item = _PERCENT_FIGURE.split(before)[-1]
+    if _SHARE_OF_THE_VOTE.search(sentence) and (
+        _TOOK_A_SHARE.search(item) or not _CHANGE.search(item + " " + after[:40])
+    ):
+        return "vote share"
     if _CHANGE.search(before[-80:] + " " + after[:40]):
         if not measure and _TRADING.search(sentence):
             return "share price change"
@@ -4875,6 +4919,22 @@ def _period_label(text: str) -> str:
 
 # What an election's count gives each party.
 _ELECTION_RESULTS = frozenset(("seats", "vote share"))
+_RESULTS_OF_A_VOTE = _ELECTION_RESULTS | {"votes"}
+
+
+def _earlier_election_year(body: str, sentence_start: int, start: int, published) -> str:
+    """The year of an earlier vote whose results the text gives: "compared to 1998, when the
+    Greens won 51%", or the sentence after "The last time was in 1998, when the chamber had
+    150 seats." (results listed with no time of their own go on about that vote)."""
+    scene = _WHEN_YEAR.search(body, sentence_start, start)
+    if not scene:
+        scene = _WHEN_YEAR.search(_previous_sentence(body, sentence_start).rstrip(" .\n"))
+    year = scene.group(1) if scene else ""
+    return year if year and (published is None or int(year) < published.year) else ""
+
+
+# "in 1998, when", "compared to 1998, when": a past moment a clause goes on to describe.
+_WHEN_YEAR = re.compile(r"\b((?:19|20)\d\d),?\s+when\b(?:[^.;]|\.(?=\d))*$")
 _EXIT_POLL = re.compile(r"\bexit[- ]polls?\b")
 
 

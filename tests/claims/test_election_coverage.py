@@ -239,3 +239,98 @@ def test_a_relative_clause_after_a_place_only_places_the_figure():
     text = "Tarvik Motors saw weakness in Mexico, which accounts for about 30% of sales."
     found = read_in_sentence(text, "30%", kind="percent", unit="percent")
     assert found.entity != "Mexico"
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("With 97% of votes counted, Mara Quill led the race for governor.", "97%"),
+        ("So far 97% of the ballots have been counted, the commission said.", "97%"),
+        (
+            "With 97 per cent of the 8,310 precincts reporting, Quill had 52 per cent.",
+            "97 per cent",
+        ),
+    ],
+)
+def test_the_share_of_votes_counted_is_the_count_s_progress_not_a_vote_share(text, span):
+    found = read_in_sentence(text, span, kind="percent", unit="percent")
+    assert found.measure == "votes counted"
+
+
+def test_a_candidate_gaining_a_share_of_the_vote_holds_that_share():
+    text = "Quill won about 48 % of the votes, while Mr Brell gained around 31 % and Varga, about 21 %."
+    for span in ("31 %", "21 %"):
+        assert read_in_sentence(text, span, kind="percent", unit="percent").measure == "vote share"
+
+
+def test_a_bracketed_aside_before_the_figure_does_not_end_its_clause():
+    text = (
+        "Mara Quill won 2.1 million votes, while Ines Varga (伊涅) of the Civic Bloc (CB) "
+        "received 1.18 million votes."
+    )
+    found = read_in_sentence(text, "1.18 million votes", kind="count", unit="votes")
+    assert found.entity == "Ines Varga"
+
+
+@pytest.mark.parametrize("verb", ["had", "won", "took"])
+def test_and_with_a_name_and_its_own_result_verb_opens_a_clause(verb):
+    text = f"Quill had 45.2 per cent. Brell {verb} 30.1 per cent and Varga {verb} 24.7 per cent."
+    found = read_in_sentence(text, "24.7 per cent", kind="percent", unit="percent")
+    assert found.entity == "Varga"
+
+
+def test_results_after_an_earlier_election_the_text_dates_are_that_election_s():
+    text = (
+        "No party won outright for the first time since 1998. The last time was in 1998, when "
+        "the chamber had 150 seats. The Greens won 61 seats, the Crown Party 55."
+    )
+    start = text.index("The Greens")
+    found = read_figure(
+        text,
+        "61 seats",
+        kind="count",
+        unit="seats",
+        published=date(2026, 3, 2),
+        sentence_start=start,
+    )
+    assert found.reference == "1998"
+    share = read_in_sentence(
+        "Compared to 1998, when the Greens won 2.2 million votes, or 51.3%, it was a rout.",
+        "51.3%",
+        kind="percent",
+        unit="percent",
+    )
+    assert share.reference == "1998"
+
+
+def test_results_of_this_election_after_a_sentence_on_another_topic_stay_undated():
+    text = "The chamber has 150 seats. The Greens won 61 seats, the Crown Party 55."
+    start = text.index("The Greens")
+    found = read_figure(
+        text,
+        "61 seats",
+        kind="count",
+        unit="seats",
+        published=date(2026, 3, 2),
+        sentence_start=start,
+    )
+    assert found.reference == ""
+
+
+def test_a_sentence_opening_with_outside_of_names_no_one():
+    text = (
+        "The Crown Party won a majority. Outside of the big two, the Harbour Party, which went "
+        "into the vote with four seats, won none."
+    )
+    found = read_in_sentence(text, "four seats", kind="count", unit="seats")
+    assert found.entity == "Harbour Party"
+
+
+def test_a_which_clause_goes_on_about_the_group_it_follows():
+    text = (
+        "Crown won 70 seats, Union 20, Greens 12, Liberals 9, Farmers 7 and Reform 5. Crown, "
+        "Union, Greens, Liberals, Farmers and Reform all claimed success. Beyond that, the "
+        "Harbour Party, which went into the vote with four seats, won none."
+    )
+    found = read_in_sentence(text, "four seats", kind="count", unit="seats")
+    assert found.entity == "Harbour Party"
