@@ -238,6 +238,7 @@ ERRORS = {
     "429": "Too many requests; `Retry-After` says when to come back.",
     "503": "The database is unavailable for a moment; `Retry-After` says when to come back.",
 }
+UNREADABLE_BODY = "The body's Content-Type is not one this operation reads."
 ERROR_SCHEMA = {
     "type": "object",
     "properties": {
@@ -259,4 +260,6 @@ def document_errors(result, generator, request, public):
                 responses.setdefault(code, {"description": description, "content": error})
             if method == "get":
                 responses.setdefault("304", {"description": "Not modified since the ETag given."})
+            else:
+                responses.setdefault("415", {"description": UNREADABLE_BODY, "content": error})
     return result

@@ -65,6 +65,19 @@ def test_an_unacceptable_format_is_a_406(api):
     assert response.json()["detail"]
 
 
+def test_an_upload_in_a_format_the_api_does_not_read_is_a_documented_415(api, editor):
+    api.force_authenticate(editor)
+
+    response = api.post(
+        "/api/v1/articles/", "Plain words, no form.", content_type="text/plain; charset=utf-8"
+    )
+    schema = api.get("/api/schema/", HTTP_ACCEPT="application/json").json()
+
+    assert response.status_code == 415
+    assert response.json()["detail"]
+    assert "415" in schema["paths"]["/api/v1/articles/"]["post"]["responses"]
+
+
 def test_the_schema_and_the_docs_are_served(api):
     schema = api.get("/api/schema/", HTTP_ACCEPT="application/json")
     docs = api.get("/api/docs/")
