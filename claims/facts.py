@@ -20,7 +20,9 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 from functools import cache, lru_cache
-from itertools import groupby
+from heapq import nlargest
+from itertools import chain, groupby
+from operator import itemgetter
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import connection, transaction
@@ -605,9 +607,11 @@ def _score_candidates(
         if group.incidental:
             shortlist[index] = []  # a dateline is about no story: grouped with nothing
             continue
-        shared = Counter(fact_id for key in group.keys for fact_id in postings.get(key, ()))
-        ranked = sorted(shared.items(), key=lambda item: (-item[1], -item[0]))
-        shortlist[index] = [fact_id for fact_id, _ in ranked[: params.candidate_limit]]
+        # Thousands of postings in a long story: counted and ranked without a Python call
+        # per posting. Most shared keys first, then the newest (fact ids are unique: no ties).
+        shared = Counter(chain.from_iterable(postings.get(key, ()) for key in group.keys))
+        ranked = nlargest(params.candidate_limit, shared.items(), key=_SHARED_THEN_NEWEST)
+        shortlist[index] = [fact_id for fact_id, _ in ranked]
     wanted = {fact_id for ids in shortlist.values() for fact_id in ids}
     facts = _candidate_facts(wanted - taken, article.story_id)
     scores = {}
@@ -1540,6 +1544,11 @@ def _candidate_statement() -> tuple[list, str]:
     return fields, sql
 
 
+_FIRST, _SECOND = itemgetter(0), itemgetter(1)
+# (fact id, keys shared) ranked by keys shared, then by id.
+_SHARED_THEN_NEWEST = itemgetter(1, 0)
+
+
 def _postings(keys: Iterable[str], limit: int) -> dict[str, list[int]]:
     """The newest `limit` fact ids of each key, in one query per hundred keys.
 
@@ -1561,8 +1570,9 @@ def _postings(keys: Iterable[str], limit: int) -> dict[str, list[int]]:
                 f" ORDER BY fact_id DESC LIMIT %s) AS f ORDER BY k.key, f.fact_id DESC",
                 [keys, limit],
             )
-            for key, fact_id in cursor.fetchall():
-                found[key].append(fact_id)
+            # Ordered by key: each key's ids taken in one piece, not appended one by one.
+            for key, rows in groupby(cursor.fetchall(), key=_FIRST):
+                found[key] = list(map(_SECOND, rows))
         return found
     with connection.cursor() as cursor:
         for offset in range(0, len(keys), 100):
