@@ -8,6 +8,7 @@ time, so workers on different stories never wait for each other.
 from __future__ import annotations
 
 import logging
+import zlib
 from collections.abc import Iterable
 from datetime import date, timedelta
 from decimal import Decimal
@@ -22,9 +23,11 @@ from .models import Article, Story
 
 logger = logging.getLogger(__name__)
 
-# Any constant: the advisory lock taken while an article looks for its story (milliseconds;
-# matching itself takes only its story's lock).
-STORY_ASSIGNMENT_LOCK = 0x5707
+# Any constant: the first half of the advisory locks an article takes on each of its first
+# names while it looks for its story (milliseconds; matching then takes its story's lock).
+# Two articles that can tell one story share one of those names, so they look in turn;
+# articles of other stories never wait for each other.
+STORY_NAME_LOCK_KEY = 0x5707
 # An article joins a story when the names both name among their first few weigh at least
 # this much (a name each side names first weighs 1, one side's first name second on the
 # other side 1/2) ...
@@ -71,17 +74,18 @@ def assign_story(
     with a politician and names the place only once still tells the same story when it
     quotes its figures.
 
-    Runs in its own short transaction under one lock, so two articles of a new story
-    arriving at once find each other; an article already in a story stays there. The story
-    is recorded in the event ending the article's extraction. `context`: as for story_names.
+    Runs in its own short transaction under the locks of its first names, so two articles
+    of a new story arriving at once find each other while articles of other stories go on;
+    an article already in a story stays there. The story is recorded in the event ending
+    the article's extraction. `context`: as for story_names.
     """
     if article.story_id is not None:
         return article.story
     names = story_names(article, context)
     told = distinctive_figures((f.kind, f.number) for f in figures)
     with transaction.atomic():
-        _lock(STORY_ASSIGNMENT_LOCK)
-        story = _best_story(names, article, told)
+        lock_names(names[:FIRST_NAMES])
+        story = _chosen_story(names, article, told)
         if story is None:
             story = Story.objects.create(
                 title=article.title[:300] or (names[0] if names else "untitled"),
@@ -105,6 +109,20 @@ def assign_story(
         story = Story.objects.get(articles=article.pk)
     article.story = story
     return story
+
+
+def _chosen_story(names: list[str], article: Article, figures: set[str]) -> Story | None:
+    """The best story for the article, read again under its row lock: an article naming
+    other names may be widening it, or a merge taking it away (then its articles are in
+    the story it joined, which the next look finds)."""
+    story = _best_story(names, article, figures)
+    while story is not None:
+        locked = Story.objects.defer("name_forms").select_for_update().filter(pk=story.pk)
+        found = locked.first()
+        if found is not None:
+            return found
+        story = _best_story(names, article, figures)
+    return None
 
 
 def distinctive_figures(values: Iterable[tuple[str, Decimal | None]]) -> set[str]:
@@ -347,9 +365,9 @@ def absorb(story: Story, other: Story) -> None:
     if _widened(story) != before or forms != story.name_forms:
         story.name_forms = forms
         story.save(update_fields=[*_WIDENED, "name_forms"])
-    # Under the assignment lock: an article placed in `other` meanwhile (assign_story chose it
+    # Under its row lock: an article placed in `other` meanwhile (assign_story chose it
     # before its articles moved) keeps it, and none is placed in it once it is gone.
-    _lock(STORY_ASSIGNMENT_LOCK)
+    list(Story.objects.select_for_update().filter(pk=other.pk).values_list("pk"))
     if not other.articles.exists() and not other.facts.exists():
         other.delete()
 
@@ -462,7 +480,21 @@ def new_story_for(article: Article) -> Story:
     )
 
 
-def _lock(key: int) -> None:
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [key])
+def lock_names(names: Iterable[str]) -> None:
+    """Hold, until the transaction ends, the story-finding lock of each name (of the
+    articles naming nobody when there are none), in one order so that two articles never
+    wait for each other's."""
+    if connection.vendor != "postgresql":
+        return  # SQLite lets one transaction write at a time
+    keys = sorted({name_lock(name) for name in names}) or [name_lock("")]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_advisory_xact_lock(%s, key) FROM unnest(%s::int[]) AS key",
+            [STORY_NAME_LOCK_KEY, keys],
+        )
+
+
+def name_lock(name: str) -> int:
+    """The second half of a name's story-finding lock: any int4 the name always gives (two
+    names giving one only ever make their articles look in turn)."""
+    return zlib.crc32(name.encode()) - 2**31

@@ -6,7 +6,7 @@ from datetime import date
 
 import psycopg
 import pytest
-from django.db import connection
+from django.db import OperationalError, connection
 
 from articles.models import Article
 from articles.stories import assign_story
@@ -176,22 +176,53 @@ def _place(make_article, story, *, count: int) -> None:
         Article.objects.filter(pk=article.pk).update(story=story)
 
 
-def test_no_article_can_be_placed_in_a_story_while_it_is_merged_away(db):
+def test_no_article_can_be_placed_in_a_story_while_it_is_merged_away(transactional_db):
     if connection.vendor != "postgresql":
-        pytest.skip("the story locks are PostgreSQL advisory locks")
+        pytest.skip("the story locks are PostgreSQL row locks")
+    from django.db import transaction
+
     from articles.models import Story
-    from articles.stories import STORY_ASSIGNMENT_LOCK, absorb
+    from articles.stories import absorb
 
     kept = Story.objects.create(title="Corvane freighter", names=["corvane", "lenmark"])
     emptied = Story.objects.create(title="Lenmark pier", names=["lenmark", "corvane"])
+    emptied_id = emptied.pk
 
-    absorb(kept, emptied)
+    with transaction.atomic():
+        absorb(kept, emptied)
 
-    assert not Story.objects.filter(pk=emptied.pk).exists()
-    # Until the deletion commits, a worker choosing a story for its article waits: it can
-    # neither place an article in the story going away nor miss one placed there just now.
-    with psycopg.connect(_conninfo(), autocommit=True) as assigner:
-        placing = assigner.execute(
-            "SELECT pg_try_advisory_lock(%s)", [STORY_ASSIGNMENT_LOCK]
-        ).fetchone()[0]
-    assert placing is False
+        assert not Story.objects.filter(pk=emptied_id).exists()
+        # Until the deletion commits, a worker choosing that story for its article waits: it
+        # can neither place an article in the story going away nor miss one placed there now.
+        with (
+            psycopg.connect(_conninfo(), autocommit=True) as assigner,
+            pytest.raises(psycopg.errors.LockNotAvailable),
+        ):
+            assigner.execute(
+                f"SELECT id FROM {Story._meta.db_table} WHERE id = %s FOR UPDATE NOWAIT",
+                [emptied_id],
+            )
+
+
+def test_articles_of_two_stories_find_their_stories_at_once(db, make_article):
+    if connection.vendor != "postgresql":
+        pytest.skip("the story locks are PostgreSQL advisory locks")
+    from articles.stories import STORY_NAME_LOCK_KEY, name_lock, story_names
+
+    first = make_article(title="Ostrava strikes Lenmark pier", original=HELD)
+    again = make_article(title="Corvane freighter hits pier", original=HELD + " Divers went in.")
+    free = make_article(title="Pellucid Games cuts jobs", original=FREE)
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL lock_timeout = '3s'")
+
+    # Another worker is choosing the story of an article naming what `first` names.
+    with psycopg.connect(_conninfo(), autocommit=True) as worker:
+        for name in story_names(first):
+            worker.execute(
+                "SELECT pg_advisory_lock(%s, %s)", [STORY_NAME_LOCK_KEY, name_lock(name)]
+            )
+
+        assert assign_story(free).title == "Pellucid Games cuts jobs"
+        # An article of the same event waits its turn: it may be telling the same story.
+        with pytest.raises(OperationalError, match="lock timeout"):
+            assign_story(again)
