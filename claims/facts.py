@@ -1300,53 +1300,62 @@ def _add_about(terms: Mapping, claims: Iterable[Claim]) -> dict:
     }
 
 
-# A story is regrouped in order when the articles after the new one hold at most this many
-# open claims in facts it touches: only those are grouped again. Counted in claims, not
-# articles, so a story told by many outlets is still regrouped when its new article touches a
-# few of its facts; beyond, the new article stays where it was grouped and order can matter
-# again (a backfill arriving in random order would otherwise regroup a large story again and
-# again).
+# A story is regrouped in order when at most REGROUP_ARTICLES of its articles come after the
+# new one, holding at most REGROUP_LIMIT open claims in facts it touches, facts of at most
+# REGROUP_MEMBERS claims in all: only those claims are grouped again, and those facts read
+# again. Beyond, the new article stays where it was grouped and order can matter again (in
+# facts that large, one mention more or less seldom moves another): a wire story
+# republished by hundreds of outlets, arriving in any order, would otherwise have its
+# largest facts read again and again.
+REGROUP_ARTICLES = 12
 REGROUP_LIMIT = 100
+REGROUP_MEMBERS = 100
 
 
 def _later_claims(article: Article) -> list[int]:
     """The open claims its arrival can regroup: those of the story's grouped articles after
     `article` in story order that sit in facts sharing a key with the facts of `article`; none
-    when there are more than REGROUP_LIMIT.
+    beyond the bounds above.
 
     Story order: publication date, then the text's hash (so it does not depend on arrival);
-    undated articles come last, in arrival order among themselves.
+    undated articles come last, by the text's hash among themselves.
     """
-    if article.published is None:
-        # Regrouping the undated articles after this one re-reads their whole facts: at
-        # newsroom scale that cost a third of ingestion, so undated articles keep arrival order.
-        return []
-    after = (
-        Q(article__published__gt=article.published)
-        | Q(article__published=article.published, article__text_hash__gt=article.text_hash)
-        | Q(article__published__isnull=True)
+    later_articles = list(
+        Article.objects.filter(
+            _after(article), story_id=article.story_id, status=Article.Status.DONE
+        )
+        .exclude(pk=article.pk)
+        .values_list("pk", flat=True)[: REGROUP_ARTICLES + 1]
     )
-    keys = FactKey.objects.filter(fact__claims__article=article).values("key")
-    touched = FactKey.objects.filter(key__in=keys).values("fact_id")
-    later = _open_claims(
-        Claim.objects.filter(
-            after,
-            article__story_id=article.story_id,
-            article__status=Article.Status.DONE,
-            fact_id__in=touched,
-        ).exclude(article=article)
-    )
-    found = list(later.values_list("id", flat=True)[: REGROUP_LIMIT + 1])
-    if len(found) > REGROUP_LIMIT:
+    if len(later_articles) > REGROUP_ARTICLES:
         logger.info("article %s: story %s not regrouped in order", article.pk, article.story_id)
         return []
-    return found
+    if not later_articles:
+        return []
+    keys = FactKey.objects.filter(fact__claims__article=article).values("key")
+    touched = FactKey.objects.filter(key__in=keys).values("fact_id")
+    later = _open_claims(Claim.objects.filter(article_id__in=later_articles, fact_id__in=touched))
+    found = list(later.values_list("id", "fact_id", "fact__claim_count")[: REGROUP_LIMIT + 1])
+    members = sum(dict((fact, count) for _, fact, count in found).values())
+    if len(found) > REGROUP_LIMIT or members > REGROUP_MEMBERS:
+        logger.info("article %s: story %s not regrouped in order", article.pk, article.story_id)
+        return []
+    return [claim for claim, _, _ in found]
+
+
+def _after(article: Article) -> Q:
+    """The articles after `article` in story order."""
+    if article.published is None:
+        return Q(published__isnull=True, text_hash__gt=article.text_hash)
+    return (
+        Q(published__gt=article.published)
+        | Q(published=article.published, text_hash__gt=article.text_hash)
+        | Q(published__isnull=True)
+    )
 
 
 def _story_order(article: Article) -> tuple:
-    if article.published is None:
-        return (True, date.min, "", article.pk)
-    return (False, article.published, article.text_hash, 0)
+    return (article.published is None, article.published or date.min, article.text_hash)
 
 
 def _open_claims(claims):

@@ -111,11 +111,6 @@ def test_a_story_of_seven_articles_is_grouped_alike_in_any_order(make_article, o
     assert disputed == expected[1]
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="undated articles are grouped in arrival order: regrouping them in text order"
-    " re-reads whole facts and cost a third of ingestion at scale",
-)
 @pytest.mark.parametrize("order", ORDERS[1:4], ids=lambda order: "".join(map(str, order)))
 def test_a_story_of_undated_articles_is_grouped_alike_in_any_order(make_article, order):
     # Pages saved without their date still tell one story: the order they are grouped in
