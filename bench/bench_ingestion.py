@@ -26,6 +26,8 @@ processors says what the throughput could be; wall time alone is noisy on a shar
 from __future__ import annotations
 
 import argparse
+import functools
+import json
 import os
 import sqlite3
 import subprocess
@@ -33,6 +35,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -70,19 +73,28 @@ def ensure_database() -> None:
             conn.execute(f'CREATE DATABASE "{DATABASE}"')
 
 
-def texts() -> list[str]:
+@functools.cache
+def texts() -> list[tuple[str, date | None]]:
+    """The texts with the dates their sidecars give: a wire story's copies carry its day."""
     folders = [ROOT / "articles" / "demo", ROOT / "tests" / "data" / "newsdev"]
     return [
-        path.read_text(encoding="utf-8")
+        (path.read_text(encoding="utf-8"), _published(path.with_suffix(".json")))
         for folder in folders
         for path in sorted(folder.glob("*.txt"))
     ]
 
 
+def _published(sidecar: Path) -> date | None:
+    if not sidecar.exists():
+        return None
+    published = json.loads(sidecar.read_text(encoding="utf-8")).get("published")
+    return date.fromisoformat(published) if published else None
+
+
 def copy_of(number: int, prefix: str) -> str:
     # A distinct first line keeps every copy a new article, not a duplicate.
-    sources = texts()
-    return f"{prefix} copy {number}.\n{sources[number % len(sources)]}"
+    text, _ = texts()[number % len(texts())]
+    return f"{prefix} copy {number}.\n{text}"
 
 
 def make_articles(count: int, *, prefix: str):
@@ -95,6 +107,7 @@ def make_articles(count: int, *, prefix: str):
             title=f"{prefix} {number}",
             original=copy_of(number, prefix),
             original_format=Article.Format.TEXT,
+            published=texts()[number % len(texts())][1],
         )
         for number in range(count)
     ]
