@@ -1202,6 +1202,7 @@ def agreement(
     conversions: Sequence[tuple[Reading, Reading]] = (),
     overrides: RateOverrides | None = None,
     own_values: bool = False,
+    reported: Sequence[date] = (),
 ) -> Agreement:
     """Do the mentions of one fact agree? Compares every pair (O(n²), n is small).
 
@@ -1214,13 +1215,15 @@ def agreement(
     fact is disputed; its explanation says it is the conversion, not the amount. A conversion
     in an undated article cannot be checked at the rate its writer used: it disputes the fact
     only when no rate of the days around the fact's dated mentions gives it
-    (`check_undated_conversion`).
+    (`check_undated_conversion`), nor of the days `reported` (its story's) when none is dated.
     """
     readings = tuple(readings)
     if not readings:
         raise ValueError("agreement() needs at least one reading")
     rates = frozenset((overrides or {}).items())
-    days = sorted({r.on for r in (*readings, *(r for pair in conversions for r in pair)) if r.on})
+    days = sorted(
+        {r.on for r in (*readings, *(r for pair in conversions for r in pair)) if r.on}
+    ) or sorted(reported)
     checks = tuple(
         _checked_conversion(original, stated, overrides, rates)
         if original.on is not None
