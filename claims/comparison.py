@@ -42,7 +42,7 @@ import threading
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime
+from datetime import UTC, date, datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 from functools import cached_property, lru_cache
@@ -72,6 +72,7 @@ __all__ = [
     "agreement",
     "central_value",
     "check_stated_conversion",
+    "check_undated_conversion",
     "compare",
     "convert",
     "describe",
@@ -96,6 +97,14 @@ CONVERSION_TOLERANCE = Decimal("0.03")
 # in a year or two, so where every currency's figures agree among themselves a gap across
 # currencies within it is the rates', not the sources'.
 RATES_DRIFT_TOLERANCE = Decimal("0.10")
+# A stated conversion in an undated article is read at any rate of the days around those its
+# fact was reported on: from two years before the first (a writer may convert at the rate of
+# the day the money changed hands) to a year after the last (the undated report may be
+# later). Without any dated report, at any rate since the euro's first fixing. Only a
+# conversion no rate of those days gives disputes the fact.
+UNDATED_RATES_BEFORE = timedelta(days=730)
+UNDATED_RATES_AFTER = timedelta(days=365)
+_FIRST_FIXING = date(1999, 1, 4)
 
 INFINITY = Decimal("Infinity")
 
@@ -1052,6 +1061,76 @@ def check_stated_conversion(
     )
 
 
+def check_undated_conversion(
+    original: Reading,
+    converted: Reading,
+    days: Sequence[date],
+    *,
+    overrides: RateOverrides | None = None,
+) -> ConversionCheck:
+    """Compare a stated conversion of an undated article with every rate of the days around
+    `days` (those its fact was reported on, see UNDATED_RATES_BEFORE): it matches when some
+    rate of those days gives it, within `CONVERSION_TOLERANCE` plus its rounding.
+    """
+    check = check_stated_conversion(original, converted, overrides=overrides)
+    if check.conversion is None or check.tolerance is None:
+        return check  # not money, or not checkable at all
+    first, last = (
+        (min(days) - UNDATED_RATES_BEFORE, max(days) + UNDATED_RATES_AFTER)
+        if days
+        else (_FIRST_FIXING, datetime.now(tz=UTC).date())
+    )
+    conversion = check.conversion
+    rates = frozenset((overrides or {}).items())
+    try:
+        low, high = _rate_range(
+            conversion.from_currency, conversion.to_currency, first, last, rates
+        )
+    except UnknownRate:
+        return check
+    amount = central_value(original)
+    stated = central_value(converted)
+    nearest = min(max(stated / amount, low), high)
+    off_by = stated / (amount * nearest) - 1
+    matches = abs(off_by) <= check.tolerance
+    stated_text = f"stated conversion {_amount_of(converted)} for {_amount_of(original)}"
+    span = (
+        f"every ECB rate from {first} to {last}"
+        f" (1 {conversion.from_currency} = {_format_rate(low)} to {_format_rate(high)}"
+        f" {conversion.to_currency})"
+    )
+    if matches:
+        explanation = f"{stated_text} (undated) matches one of {span}"
+    else:
+        direction = "too high" if off_by > 0 else "too low"
+        explanation = (
+            f"{stated_text} (undated) is off by {_percent(abs(off_by))} ({direction}) from {span}"
+        )
+    return replace(
+        check,
+        matches=matches,
+        expected=amount * nearest,
+        off_by=off_by,
+        explanation=explanation,
+    )
+
+
+@lru_cache(maxsize=256)
+def _rate_range(
+    source: str, target: str, first: date, last: date, rates: frozenset
+) -> tuple[Decimal, Decimal]:
+    """The lowest and highest rate from `source` to `target` between two days, read weekly
+    (a week's moves are within the conversion tolerance)."""
+    overrides = dict(rates)
+    found = []
+    day = first
+    while day < last:
+        found.append(convert(Decimal(1), source, target, on=day, overrides=overrides).rate)
+        day += timedelta(days=7)
+    found.append(convert(Decimal(1), source, target, on=last, overrides=overrides).rate)
+    return min(found), max(found)
+
+
 def _conversion_factor(
     original: Reading, converted: Reading, overrides: RateOverrides | None
 ) -> tuple[Decimal, Conversion | None, str]:
@@ -1123,6 +1202,7 @@ def agreement(
     conversions: Sequence[tuple[Reading, Reading]] = (),
     overrides: RateOverrides | None = None,
     own_values: bool = False,
+    reported: Sequence[date] = (),
 ) -> Agreement:
     """Do the mentions of one fact agree? Compares every pair (O(n²), n is small).
 
@@ -1133,21 +1213,25 @@ def agreement(
     `conversions` are (original, stated conversion) pairs written in the same sentence. A
     stated conversion that is off puts two figures in front of readers that disagree, so the
     fact is disputed; its explanation says it is the conversion, not the amount. A conversion
-    in an undated article is reported but never disputes the fact: it can only be checked at
-    today's rate, not at the rate the writer used.
+    in an undated article cannot be checked at the rate its writer used: it disputes the fact
+    only when no rate of the days around the fact's dated mentions gives it
+    (`check_undated_conversion`), nor of the days `reported` (its story's) when none is dated.
     """
     readings = tuple(readings)
     if not readings:
         raise ValueError("agreement() needs at least one reading")
     rates = frozenset((overrides or {}).items())
+    days = sorted(
+        {r.on for r in (*readings, *(r for pair in conversions for r in pair)) if r.on}
+    ) or sorted(reported)
     checks = tuple(
-        _checked_conversion(original, stated, overrides, rates) for original, stated in conversions
+        _checked_conversion(original, stated, overrides, rates)
+        if original.on is not None
+        else check_undated_conversion(original, stated, days, overrides=overrides)
+        for original, stated in conversions
     )
     check_lines = tuple(check.explanation for check in checks)
-    wrong_conversion = any(
-        check.matches is False and original.on is not None
-        for check, (original, _) in zip(checks, conversions, strict=True)
-    )
+    wrong_conversion = any(check.matches is False for check in checks)
     if len(readings) == 1:
         status = AgreementStatus.DISPUTED if wrong_conversion else AgreementStatus.SINGLE
         return Agreement(status, check_lines, (), (), (), checks)

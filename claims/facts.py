@@ -1789,7 +1789,11 @@ def _apply_agreement(fact: Fact, overrides: comparison.RateOverrides) -> None:
     # A stated conversion is checked against its original, not compared as a mention: a wrong
     # conversion next to a right amount is a different error from a wrong amount.
     result = comparison.agreement(
-        readings, conversions=conversions, overrides=overrides, own_values=estimate
+        readings,
+        conversions=conversions,
+        overrides=overrides,
+        own_values=estimate,
+        reported=_story_days(fact, readings, conversions),
     )
     if (
         result.status == comparison.AgreementStatus.SINGLE
@@ -1800,6 +1804,21 @@ def _apply_agreement(fact: Fact, overrides: comparison.RateOverrides) -> None:
     fact.agreement = Fact.Agreement(result.status.value)
     fact.explanation = _explanation(result, readings, summary)
     set_machine_subject(fact, _subject(fact.terms.get("subject", fact.subject), fact.terms))
+
+
+def _story_days(
+    fact: Fact,
+    readings: Sequence[comparison.Reading],
+    conversions: Sequence[tuple[comparison.Reading, comparison.Reading]],
+) -> tuple[date, ...]:
+    """The first and last days the fact's story was reported on, for a stated conversion of
+    undated articles in a fact no dated article mentions (read only then: it costs a query)."""
+    if not any(original.on is None for original, _ in conversions):
+        return ()
+    if any(reading.on for reading in (*readings, *(r for pair in conversions for r in pair))):
+        return ()
+    days = Story.objects.filter(pk=fact.story_id).values_list("first_published", "last_published")
+    return tuple(day for pair in days for day in pair if day is not None)
 
 
 def set_machine_subject(fact: Fact, subject: str) -> None:

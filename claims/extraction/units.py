@@ -264,9 +264,10 @@ _SINGULAR_S = {
     "its", "thus", "whereas", "perhaps", "always", "sometimes", "towards", "afterwards",
     "besides", "nowadays", "overseas",
 }  # fmt: skip
+# No "data": nobody counts it ("40 data regulators" counts regulators).
 _IRREGULAR = {
     "people", "children", "men", "women", "police", "staff", "personnel", "cattle", "sheep",
-    "fish", "deer", "aircraft", "feet", "teeth", "mice", "geese", "data", "crew", "livestock",
+    "fish", "deer", "aircraft", "feet", "teeth", "mice", "geese", "crew", "livestock",
     "offspring", "series", "species", "militia", "clergy", "youth", "poultry", "spacecraft",
 }  # fmt: skip
 # Capitalised heads: demonyms and party members ("Americans", "Israelis") or acronym

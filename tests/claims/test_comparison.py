@@ -756,3 +756,41 @@ def test_outlets_disagreeing_in_one_currency_keep_their_gap_across_currencies():
 
     assert result.status == AgreementStatus.DISPUTED
     assert any("GBP 51 million" in line for line in result.explanations)
+
+
+def test_an_undated_conversion_far_from_the_rates_of_the_facts_days_disputes_it():
+    # given a dated outlet's €2.4bn fine and an undated one converting it to $3.8bn (1.58 $/€),
+    # a rate the euro has not had for years before or after the fine was reported
+    dated = Reading(number=Decimal("2.4e9"), unit="EUR", kind="money", text="€2.4bn", on=FEB_26)
+    undated = Reading(number=Decimal("2.4e9"), unit="EUR", kind="money", text="€2.4 billion")
+    stated = Reading(number=Decimal("3.8e9"), unit="USD", kind="money", text="$3.8 billion")
+    # when the fact's agreement is computed
+    result = agreement([dated, undated], conversions=[(undated, stated)])
+    # then it is disputed, and the line names the rates of those days
+    assert result.status == AgreementStatus.DISPUTED
+    assert "every ECB rate" in result.wrong_conversions[0].explanation
+
+
+def test_an_undated_conversion_at_a_rate_of_the_year_before_the_fact_still_agrees():
+    # given a fine reported in September 2022 (about $1.00/€) and an undated outlet converting
+    # it at the rate of the year before (about $1.21/€)
+    dated = Reading(
+        number=Decimal("2.4e9"), unit="EUR", kind="money", text="€2.4bn", on=date(2022, 9, 1)
+    )
+    undated = Reading(number=Decimal("2.4e9"), unit="EUR", kind="money", text="€2.4 billion")
+    stated = Reading(number=Decimal("2.9e9"), unit="USD", kind="money", text="$2.9 billion")
+
+    result = agreement([dated, undated], conversions=[(undated, stated)])
+
+    assert result.status == AgreementStatus.CONSISTENT
+
+
+def test_an_undated_conversion_no_rate_ever_gave_disputes_a_fact_of_undated_outlets():
+    # given only undated outlets, one converting €2.4bn to $5bn (2.08 $/€: the euro never
+    # traded that high)
+    amount = Reading(number=Decimal("2.4e9"), unit="EUR", kind="money", text="€2.4bn")
+    stated = Reading(number=Decimal("5e9"), unit="USD", kind="money", text="$5 billion")
+
+    result = agreement([amount], conversions=[(amount, stated)])
+
+    assert result.status == AgreementStatus.DISPUTED

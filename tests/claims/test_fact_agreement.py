@@ -216,3 +216,38 @@ def test_deleting_a_reviewers_exchange_rate_in_the_admin_compares_again(
     fact = Fact.objects.get(pk=claim(first, "€15 million").fact_id)
     assert not ExchangeRate.objects.exists()
     assert fact.agreement == Fact.Agreement.CONSISTENT
+
+
+def test_an_undated_conversion_of_an_earlier_fine_is_read_at_the_rates_of_its_storys_days(
+    make_article,
+):
+    # given a dated report of a regulator's new fine, and two undated outlets recalling an
+    # earlier fine, one of them converting its €620 million to $1 billion (1.61 $/€: no
+    # rate of the years around the story)
+    publish(
+        make_article,
+        "The Velmar privacy authority fined Quorix €900 million on Tuesday.",
+        outlet="Harbour Post",
+        published=date(2024, 3, 12),
+    )
+    converting = publish(
+        make_article,
+        "The Velmar privacy authority fined Quorix €900 million. The record had been the"
+        " €620 million ($1 billion) fine the Velmar authority gave Dunmore Bank.",
+        outlet="Ledger Weekly",
+        published=None,
+    )
+    publish(
+        make_article,
+        "The Velmar privacy authority's €900 million fine on Quorix tops the €620 million fine"
+        " the Velmar authority gave Dunmore Bank.",
+        outlet="Civic Wire",
+        published=None,
+    )
+
+    # then the earlier fine is disputed: the dollar figure fits no rate of those days
+    fact = claim(converting, "€620 million").fact
+    fact.refresh_from_db()
+    assert claim(converting, "$1 billion").fact == fact
+    assert fact.agreement == Fact.Agreement.DISPUTED
+    assert "(undated) is off by" in fact.explanation

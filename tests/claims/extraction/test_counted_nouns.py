@@ -24,6 +24,10 @@ from tests.claims.extraction.helpers import figures, summary
             ("8,000", "8000", "containers"),
         ),
         ("A 41-story tower rose over the quay.", ("41-story", "41", "storeys")),
+        (
+            "The letter was signed by 38 regional data watchdogs.",
+            ("38 regional data watchdogs", "38", "watchdogs"),
+        ),
         ("Cranes topped out its 18-storey twin blocks.", ("18-storey", "18", "storeys")),
     ],
 )
