@@ -1423,6 +1423,9 @@ def _name_at_sentence_start(
         return False  # "Built by ...", "Fewer than 20": a participle or a comparative
     if following_word and following_word.group(1) in _GROUPS_OF_PEOPLE:
         return False  # "Rescue teams said", "Fire authorities": a word saying which group
+    described = re.match(r"\s+([a-z]+)\s+[A-Z]", text[match.end() : match.end() + 30])
+    if described and described.group(1) in _ORGANISATION_WORDS:
+        return False  # "Software giant Norvex": the trade of the name after, no name itself
     return not re.search(r"(?:ing|ed|ly|s)$", lower)
 
 
