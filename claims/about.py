@@ -2198,6 +2198,37 @@ _STRIKE_WORD = re.compile(
 )
 _BEGAN = re.compile(r"\b(?:started|began|begun)\b")
 _STRIKERS = words("members machinists strikers")
+# "will slash 4,000 jobs", "is reducing its workforce by about 4,000 employees", "the number of
+# jobs it will cut is over 4,000": the jobs an employer cuts, not the jobs it has.
+_JOB_CUT_VERBS = (
+    r"\b(?:cut|cuts|cutting|slash(?:es|ed|ing)?|shed(?:s|ding)?|eliminat(?:e|es|ed|ing)"
+    r"|ax(?:e|es|ed|ing)|lay(?:s|ing)?\s+off|laid\s+off"
+    r"|reduc(?:e|es|ed|ing)\s+(?:its|their|the)\s+(?:\w+\s+)?(?:workforce|headcount|staff)\s+by)"
+)
+_CUTS_JOBS = re.compile(_JOB_CUT_VERBS, re.IGNORECASE)
+_CUTS_JOBS_BEFORE = re.compile(
+    _JOB_CUT_VERBS
+    + r"\s+(?:(?:would|will|is|be|about|around|approximately|roughly|some|nearly|almost|up\s+to"
+    r"|more\s+than|over|an\s+estimated)\s+){0,3}$",
+    re.IGNORECASE,
+)
+# "will cut 9% of its staff, or about 4,100 employees", "amounting to some 4,100 jobs": the
+# count restates the share cut.
+_SHARE_CUT_RESTATED = re.compile(
+    r"%\s+of\s+(?:its|their|the)\s+(?:\w+\s+)?(?:workforce|staff|headcount|employees)"
+    r"\s*[,—–-]*\s*(?:or|amounting\s+to|representing|equal\s+to|equivalent\s+to)\s+"
+    r"(?:(?:about|around|approximately|roughly|some|nearly|almost"
+    r"|more\s+than|over)\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
+def _cuts_jobs(before: str) -> bool:
+    """Whether a count of jobs, its sentence up to it being `before`, is of jobs cut."""
+    before = before[-80:]
+    if _CUTS_JOBS_BEFORE.search(before):
+        return True
+    return bool(_SHARE_CUT_RESTATED.search(before)) and bool(_CUTS_JOBS.search(before))
 
 
 def _strike_story(body: str) -> bool:
@@ -2507,6 +2538,16 @@ def about(
             scope = ""  # who recalls a past quake's size is no agency measuring it
     if kind == "count" and not scope and measure == "jobs":
         scope = _sector(before.lower()[-90:], after.lower()[:90])
+    if (
+        kind == "count"
+        and not scope
+        and measure == "jobs"
+        and not context.economy_place
+        and _cuts_jobs(body[sentence_start:start])
+    ):
+        # A company's cut, however worded; an industry shedding jobs in a jobs report is a
+        # change in that industry's jobs.
+        measure = "job cuts"
     if kind == "count" and not scope and measure == "jobs" and _strike_story(body):
         scope = _workforce_counted(before[-60:], after[:25], text)
     if measure in _ELECTION_RESULTS and scope == "projected":

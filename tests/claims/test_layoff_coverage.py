@@ -1,0 +1,43 @@
+"""A company's layoffs as outlets word them: every wording of the jobs cut is one measure,
+apart from the jobs the company has, and the share of its staff a cut takes is one share
+however it is said. Our own sentences; no database."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.claims.stories import read_in_sentence
+
+
+def read(text: str, figure: str):
+    return read_in_sentence(text, figure, kind="count", unit="jobs")
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("Norvex will slash 4,000 jobs by March.", "4,000 jobs"),
+        ("Norvex is reducing its global workforce by around 4,000 employees.", "4,000 employees"),
+        ("Norvex will lay off about 4,000 staff.", "4,000 staff"),
+        ("The layoffs at Norvex will affect some 4,000 employees.", "4,000 employees"),
+        ("Norvex will cut 9% of its staff, or over 4,000 employees, it said.", "4,000 employees"),
+        ("Norvex will cut 9% of its workforce, amounting to some 4,000 jobs.", "4,000 jobs"),
+        ("Norvex had 52,000 staff. The number of jobs it will cut is more than 4,000.", "4,000"),
+    ],
+)
+def test_every_wording_of_the_jobs_a_company_cuts_is_one_measure(text, figure):
+    found = read(text, figure)
+
+    assert (found.entity_key, found.measure) == ("norvex", "job cuts")
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("Norvex had 52,000 employees at the end of its year.", "52,000 employees"),
+        ("Norvex cut its prices and hired 500 workers.", "500 workers"),
+        ("Norvex employs 9% of the town's workforce, or 4,000 people.", "4,000 people"),
+    ],
+)
+def test_the_jobs_a_company_has_or_adds_are_no_cut(text, figure):
+    assert read(text, figure).measure != "job cuts"
