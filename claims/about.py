@@ -390,6 +390,11 @@ _PERIOD = re.compile(
 )
 # A period a change is measured against is its base, not its reference: "up 265% from the
 # same period in 2022", "a 27% increase from Q3", "compared with 2023".
+# "cut 15% of its staff and suspend its dividend starting in the fourth quarter": when
+# something begins, not the period a figure is counted over.
+_STARTING_IN = re.compile(
+    r"\b(?:starting|beginning|effective)\s+(?:in\s+|with\s+)?(?:the\s+)?$", re.IGNORECASE
+)
 _BASE_PERIOD = re.compile(
     r"\b(?:from|over|than|since|versus|vs\.?|against|compared (?:with|to))"
     r"\s+(?:the\s+)?(?:(?:same|previous|prior|year-earlier)\s+(?:period|quarter|year)"
@@ -4631,6 +4636,18 @@ _OF_WORKFORCE = re.compile(
     r"^\s*of\s+(?:(?:its|their|the|his|her|our|a)\s+)?(?:[\w&.'’-]+\s+){0,2}?" + _STAFF + r"\b"
 )
 _WORKFORCE_AFTER = re.compile(r"^\s*(?:of\s+)?(?:[\w-]+\s+)?" + _STAFF + r"\b")
+# "will reduce its workforce by over 15%": the share of it the cut takes.
+_WORKFORCE_CUT_BY = re.compile(
+    r"\b(?:cut|cuts|cutting|reduc(?:e|es|ed|ing)|slash(?:es|ed|ing)?|trim(?:s|med|ming)?)"
+    r"\s+(?:(?:its|their|the)\s+)?(?:[\w-]+\s+)?" + _STAFF + r"\s+by\s+"
+    r"(?:(?:about|around|approximately|roughly|some|nearly|almost|more\s+than|over|up\s+to)\s+)?$"
+)
+# "a 15% reduction in headcount", "a 15% cut to its staff": the share of the staff a cut takes,
+# as "cutting 15% of its workforce" says it.
+_CUT_IN_WORKFORCE = re.compile(
+    r"^[\s-]*(?:reduction|cut|cutback)s?\s+(?:in|of|to)\s+(?:(?:its|their|the)\s+)?"
+    r"(?:[\w-]+\s+)?" + _STAFF + r"\b"
+)
 
 
 # A share of body weight lost: the verb, then the figure or the weight ("lose 21% of their
@@ -4744,6 +4761,8 @@ def _percent_measure(before: str, after: str, measure: str, sentence: str = "") 
         # "with 97% of votes counted", "95% of precincts reporting": how far the count has
         # got, which every outlet updates as it goes; no candidate's share of the vote.
         return "votes counted"
+    if _CUT_IN_WORKFORCE.match(after) or _WORKFORCE_CUT_BY.search(before[-80:]):
+        return "workforce share"
     near = before[-80:] + " " + after[:40]
     if _TURNOUT.search(near):
         return "turnout"
@@ -4895,6 +4914,7 @@ def _reference(before: str, after: str, sentence: str, kind: str, measure: str) 
             for m in _PERIOD.finditer(near_text)
             if not _BASE_PERIOD.search(near_text[max(0, m.start() - 60) : m.start()])
             and not _RANKED_IN.search(near_text[max(0, m.start() - 50) : m.start()])
+            and not _STARTING_IN.search(near_text[max(0, m.start() - 30) : m.start()])
             and not _COMPARED_AFTER.search(near_text[len(before[-90:]) : m.start()])
         }
         if not periods:

@@ -65,12 +65,18 @@ _SHARE_OF = re.compile(
 _WORKFORCE_AFTER = re.compile(
     r"\s+(?:jobs|staff|workforce|employees|workers|positions|roles|headcount)\b", re.IGNORECASE
 )
+# "a 15% reduction in headcount": the share of the staff a cut takes, said with a noun.
+_CUT_IN_WORKFORCE = re.compile(
+    r"[\s-]+(?:reduction|cut|cutback)s?\s+(?:in|of|to)\s+(?:(?:its|their|the)\s+)?(?:[\w-]+\s+)?"
+    r"(?:jobs|staff|workforce|employees|workers|positions|roles|headcount)\b",
+    re.IGNORECASE,
+)
 
 
 def states_a_fall(text: str, start: int, end: int) -> bool:
     """Whether the percentage at text[start:end] is the size of a fall the text states."""
     before = text[max(0, start - _REACH) : start]
-    if _SHARE_OF.match(text, end) or _WORKFORCE_AFTER.match(text, end):
+    if any(share.match(text, end) for share in (_SHARE_OF, _WORKFORCE_AFTER, _CUT_IN_WORKFORCE)):
         return False
     fall = _FALL_BEFORE.search(before)
     if fall and _cuts_an_object(fall):

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.claims.extraction.helpers import figures
 from tests.claims.stories import read_in_sentence
 
 
@@ -41,3 +42,29 @@ def test_every_wording_of_the_jobs_a_company_cuts_is_one_measure(text, figure):
 )
 def test_the_jobs_a_company_has_or_adds_are_no_cut(text, figure):
     assert read(text, figure).measure != "job cuts"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Norvex will cut 9% of its workforce.",
+        "The plan includes a more than 9% reduction in headcount.",
+        "Norvex announced a 9% cut in its global staff.",
+        "Norvex will reduce its workforce by over 9% and pay no dividend starting in the spring.",
+    ],
+)
+def test_the_share_of_its_staff_a_company_cuts_is_one_positive_share(text):
+    found = read_in_sentence(text, "9%", kind="percent", unit="percent")
+
+    assert [f.value for f in figures(text)] == ["9"]
+    assert found.measure == "workforce share"
+
+
+def test_a_cut_in_something_else_is_still_its_fall():
+    assert [f.value for f in figures("Norvex announced a 9% cut in prices.")] == ["-9"]
+
+
+def test_a_share_cut_keeps_no_period_of_what_starts_later_in_the_sentence():
+    text = "Norvex will reduce its staff by 9% and halt buybacks starting in the third quarter."
+
+    assert read_in_sentence(text, "9%", kind="percent", unit="percent").reference == ""
