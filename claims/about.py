@@ -205,6 +205,11 @@ _MEASURES: dict[str, tuple[str, ...]] = {
     "ransom": (r"ransoms?", r"extort(?:ion|ed|ing|s)?", r"blackmail(?:ed|ing)?"),
     "reward": (r"rewards?", r"bount(?:y|ies)"),
     # "cost-of-living raises" adjust pay; they cost nothing named.
+    # What a company invests in plants and equipment: "cut capital spending by 20%".
+    "capital spending": (
+        r"capital (?:spending|expenditures?|investments?|budget)",
+        r"capex",
+    ),
     "cost": (
         r"costs?(?![- ]of[- ]living)",
         r"cost(?:ing)?(?![- ]of[- ]living)",
@@ -4790,6 +4795,8 @@ def _percent_measure(before: str, after: str, measure: str, sentence: str = "") 
         if measure == "shares":
             return "share price change"  # "shares soared 31%": their price, not their number
         return "change" if measure in ("", "share price change") else f"{measure} change"
+    if measure == "capital spending" and not _PERCENT_OF.match(after):
+        return "capital spending change"  # "to cut capital spending by 20%", as "raise" it
     if _PERCENT_OF.match(after):
         return "workforce share" if _OF_WORKFORCE.match(after) else "share"
     if _WORKFORCE_AFTER.match(after):

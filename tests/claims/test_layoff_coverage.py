@@ -64,6 +64,24 @@ def test_a_cut_in_something_else_is_still_its_fall():
     assert [f.value for f in figures("Norvex announced a 9% cut in prices.")] == ["-9"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Besides the layoffs, Norvex plans to cut its gross capital expenditures by 25%.",
+        "Norvex is also slashing its capital spending by roughly 25% this year.",
+    ],
+)
+def test_a_cut_in_capital_spending_is_that_spending_s_fall(text):
+    found = read_in_sentence(text, "25%", kind="percent", unit="percent")
+
+    assert [f.value for f in figures(text)] == ["-25"]
+    assert (found.entity_key, found.measure) == ("norvex", "capital spending change")
+
+
+def test_a_cut_made_in_a_price_is_still_the_size_of_the_cut():
+    assert [f.value for f in figures("Norvex will reduce its fees by 40% for students.")] == ["40"]
+
+
 def test_a_share_cut_keeps_no_period_of_what_starts_later_in_the_sentence():
     text = "Norvex will reduce its staff by 9% and halt buybacks starting in the third quarter."
 
