@@ -4674,7 +4674,8 @@ _CHANGE = re.compile(
     r"\b(?:rose|fell|jumped|spiked|spikes|climbed|surged|soared|gained|dropped|slid|sank|tumbled|plunged"
     r"|rallied|popped|up|down|higher|lower|gain|drop|increase|decrease|rise|fall|jump"
     r"|increased|decreased|declined|slipped|grew|shrank|advanced|lost"
-    r"|increases|decreases|rises|falls|jumps|gains|drops|raises?|hikes?|surge)\b"
+    r"|increases|decreases|rises|falls|jumps|gains|drops|raises?|hikes?|surge"
+    r"|plummeted|plummets|slumped|slumps|tanked)\b"
 )
 # A party's or a candidate's share of the vote, and how many voted: what election coverage
 # gives in percent.

@@ -86,3 +86,11 @@ def test_a_share_cut_keeps_no_period_of_what_starts_later_in_the_sentence():
     text = "Norvex will reduce its staff by 9% and halt buybacks starting in the third quarter."
 
     assert read_in_sentence(text, "9%", kind="percent", unit="percent").reference == ""
+
+
+def test_a_stock_fall_told_in_a_relative_clause_is_a_share_price_move():
+    text = "The report sank Norvex's stock, which plummeted by 11% in after-hours trading."
+
+    found = read_in_sentence(text, "11%", kind="percent", unit="percent")
+
+    assert (found.measure, found.reference) == ("share price change", "after hours")
