@@ -400,6 +400,10 @@ _PERIOD = re.compile(
 _STARTING_IN = re.compile(
     r"\b(?:starting|beginning|effective)\s+(?:in\s+|with\s+)?(?:the\s+)?$", re.IGNORECASE
 )
+# "As its Q2 results showed, it plans $3 billion in savings": the period the report covers,
+# not the plan's; a company's plans of cuts are no results of a period.
+_NAMES_A_REPORT = re.compile(r"\s+(?:financial\s+|earnings\s+)?(?:results|report|earnings)\b")
+_PLANS = frozenset(("savings", "job cuts", "workforce share", "capital spending change"))
 _BASE_PERIOD = re.compile(
     r"\b(?:from|over|than|since|versus|vs\.?|against|compared (?:with|to))"
     r"\s+(?:the\s+)?(?:(?:same|previous|prior|year-earlier)\s+(?:period|quarter|year)"
@@ -2233,6 +2237,36 @@ _SHARE_CUT_RESTATED = re.compile(
 )
 
 
+# A sum a company cuts from its costs: "to cut $3 billion in costs", "a $3 billion cost
+# reduction plan", "to slash operating expenses by over $3 billion": what it means to save.
+_COSTS = r"(?:costs|expenses|spending|expenditures?)"
+_COST_CUT_VERB = (
+    r"\b(?:cut|cuts|cutting|reduc(?:e|es|ed|ing)|slash(?:es|ed|ing)?|trim(?:s|med|ming)?)\s+"
+)
+_COST_HEDGE = r"(?:(?:about|around|some|nearly|more\s+than|over|up\s+to)\s+)?"
+_COSTS_CUT_BY = re.compile(
+    _COST_CUT_VERB + r"(?:[\w-]+\s+){0,5}?" + _COSTS + r"\s+by\s+" + _COST_HEDGE + "$",
+    re.IGNORECASE,
+)
+_CUT_BEFORE_COSTS = re.compile(_COST_CUT_VERB + _COST_HEDGE + "$", re.IGNORECASE)
+_IN_COSTS = re.compile(r"\s+(?:in|of)\s+(?:[\w-]+\s+)?" + _COSTS + r"\b", re.IGNORECASE)
+_COST_CUT_AFTER = re.compile(
+    r"[\s-]+(?:in\s+)?(?:annual\s+)?(?:cost|costs|expense|spending)[\s-]+"
+    r"(?:reductions?|cuts?|savings|cutting)\b",
+    re.IGNORECASE,
+)
+
+
+def _cuts_costs(before: str, after: str) -> bool:
+    """Whether a sum of money, `before` and `after` it in its clause, is cut from costs."""
+    before = before[-80:]
+    return bool(
+        _COSTS_CUT_BY.search(before)
+        or (_CUT_BEFORE_COSTS.search(before) and _IN_COSTS.match(after))
+        or _COST_CUT_AFTER.match(after)
+    )
+
+
 def _cuts_jobs(before: str) -> bool:
     """Whether a count of jobs, its sentence up to it being `before`, is of jobs cut."""
     before = before[-80:]
@@ -2466,6 +2500,8 @@ def about(
         # "increase taxes by £18bn", "£18bn of new taxes", "a £18bn tax rise": however an
         # outlet words it, one rise in taxes, not an amount raised, spent or budgeted.
         measure = "tax rise"
+    if kind == "money" and measure in ("", "cost") and _cuts_costs(before, after):
+        measure = "savings"
     reference = _reference(before, after, sentence, kind, measure)
     if measure == "premium" and not reference and _OVER_AVERAGE.match(after):
         # "a 38% premium over its 60-day average price" is over another price than "a 25%
@@ -4923,6 +4959,7 @@ def _reference(before: str, after: str, sentence: str, kind: str, measure: str) 
             if not _BASE_PERIOD.search(near_text[max(0, m.start() - 60) : m.start()])
             and not _RANKED_IN.search(near_text[max(0, m.start() - 50) : m.start()])
             and not _STARTING_IN.search(near_text[max(0, m.start() - 30) : m.start()])
+            and not (measure in _PLANS and _NAMES_A_REPORT.match(near_text, m.end()))
             and not _COMPARED_AFTER.search(near_text[len(before[-90:]) : m.start()])
         }
         if not periods:
@@ -5104,7 +5141,9 @@ def _sector(before: str, after: str) -> str:
 # "12,000 jobs, far below forecasts": the figure is compared with the forecast, not one.
 _COMPARED = re.compile(
     r"\b(?:than|below|above|short\s+of|beat|beating|missed|missing|topped|exceeded|exceeding"
-    r"|under|over|with|ahead\s+of|behind)\s+(?:[\w'’.-]+\s+){0,3}$"
+    r"|under|over|with|ahead\s+of|behind|meet|meeting|met)\s+(?:[\w'’.-]+\s+){0,3}$"
+    # "revenue of $12.1 billion on expectations of $12.4 billion": the next figure's forecast.
+    r"|\b(?:on|versus|vs\.?|against)\s+$"
 )
 
 

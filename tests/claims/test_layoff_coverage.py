@@ -94,3 +94,49 @@ def test_a_stock_fall_told_in_a_relative_clause_is_a_share_price_move():
     found = read_in_sentence(text, "11%", kind="percent", unit="percent")
 
     assert (found.measure, found.reference) == ("share price change", "after hours")
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("Norvex will shed staff as part of a plan to cut $3 billion in costs.", "$3 billion"),
+        ("Norvex revealed a $3 billion cost reduction plan on Monday.", "$3 billion"),
+        ("Norvex will slash operating expenses by over $3 billion.", "$3 billion"),
+        ("Norvex is aiming for $3 billion in cost savings.", "$3 billion"),
+    ],
+)
+def test_every_wording_of_a_cost_cutting_target_is_one_measure(text, figure):
+    found = read_in_sentence(text, figure, kind="money", unit="USD")
+
+    assert (found.entity_key, found.measure) == ("norvex", "savings")
+
+
+def test_what_a_company_spends_is_no_saving():
+    found = read_in_sentence(
+        "Norvex said its costs rose to $3 billion.", "$3 billion", kind="money"
+    )
+
+    assert found.measure != "savings"
+
+
+def test_the_period_of_the_report_announcing_a_saving_is_not_the_saving_s():
+    text = (
+        "As set out in its Q3 2026 results on Monday, Norvex unveiled a $3 billion cost"
+        " reduction plan."
+    )
+
+    found = read_in_sentence(text, "$3 billion", kind="money", unit="USD")
+
+    assert (found.measure, found.reference) == ("savings", "")
+
+
+def test_revenue_in_a_results_report_keeps_the_report_s_quarter():
+    text = "Norvex posted revenue of $2 billion in its Q3 2026 results."
+
+    assert read_in_sentence(text, "$2 billion", kind="money", unit="USD").reference == "Q3 2026"
+
+
+def test_a_forecast_after_the_reported_figure_is_the_next_figure_s():
+    text = "Norvex reported revenue of $2.13 billion on expectations of $2.24 billion."
+
+    assert read_in_sentence(text, "$2.13 billion", kind="money", unit="USD").scope == ""
