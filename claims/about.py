@@ -205,6 +205,11 @@ _MEASURES: dict[str, tuple[str, ...]] = {
     "ransom": (r"ransoms?", r"extort(?:ion|ed|ing|s)?", r"blackmail(?:ed|ing)?"),
     "reward": (r"rewards?", r"bount(?:y|ies)"),
     # "cost-of-living raises" adjust pay; they cost nothing named.
+    # What a company invests in plants and equipment: "cut capital spending by 20%".
+    "capital spending": (
+        r"capital (?:spending|expenditures?|investments?|budget)",
+        r"capex",
+    ),
     "cost": (
         r"costs?(?![- ]of[- ]living)",
         r"cost(?:ing)?(?![- ]of[- ]living)",
@@ -390,6 +395,15 @@ _PERIOD = re.compile(
 )
 # A period a change is measured against is its base, not its reference: "up 265% from the
 # same period in 2022", "a 27% increase from Q3", "compared with 2023".
+# "cut 15% of its staff and suspend its dividend starting in the fourth quarter": when
+# something begins, not the period a figure is counted over.
+_STARTING_IN = re.compile(
+    r"\b(?:starting|beginning|effective)\s+(?:in\s+|with\s+)?(?:the\s+)?$", re.IGNORECASE
+)
+# "As its Q2 results showed, it plans $3 billion in savings": the period the report covers,
+# not the plan's; a company's plans of cuts are no results of a period.
+_NAMES_A_REPORT = re.compile(r"\s+(?:financial\s+|earnings\s+)?(?:results|report|earnings)\b")
+_PLANS = frozenset(("savings", "job cuts", "workforce share", "capital spending change"))
 _BASE_PERIOD = re.compile(
     r"\b(?:from|over|than|since|versus|vs\.?|against|compared (?:with|to))"
     r"\s+(?:the\s+)?(?:(?:same|previous|prior|year-earlier)\s+(?:period|quarter|year)"
@@ -1423,6 +1437,9 @@ def _name_at_sentence_start(
         return False  # "Built by ...", "Fewer than 20": a participle or a comparative
     if following_word and following_word.group(1) in _GROUPS_OF_PEOPLE:
         return False  # "Rescue teams said", "Fire authorities": a word saying which group
+    described = re.match(r"\s+([a-z]+)\s+[A-Z]", text[match.end() : match.end() + 30])
+    if described and described.group(1) in _ORGANISATION_WORDS:
+        return False  # "Software giant Norvex": the trade of the name after, no name itself
     return not re.search(r"(?:ing|ed|ly|s)$", lower)
 
 
@@ -2195,6 +2212,67 @@ _STRIKE_WORD = re.compile(
 )
 _BEGAN = re.compile(r"\b(?:started|began|begun)\b")
 _STRIKERS = words("members machinists strikers")
+# "will slash 4,000 jobs", "is reducing its workforce by about 4,000 employees", "the number of
+# jobs it will cut is over 4,000": the jobs an employer cuts, not the jobs it has.
+_JOB_CUT_VERBS = (
+    r"\b(?:cut|cuts|cutting|slash(?:es|ed|ing)?|shed(?:s|ding)?|eliminat(?:e|es|ed|ing)"
+    r"|ax(?:e|es|ed|ing)|lay(?:s|ing)?\s+off|laid\s+off"
+    r"|reduc(?:e|es|ed|ing)\s+(?:its|their|the)\s+(?:\w+\s+)?(?:workforce|headcount|staff)\s+by)"
+)
+_CUTS_JOBS = re.compile(_JOB_CUT_VERBS, re.IGNORECASE)
+_CUTS_JOBS_BEFORE = re.compile(
+    _JOB_CUT_VERBS
+    + r"\s+(?:(?:would|will|is|be|about|around|approximately|roughly|some|nearly|almost|up\s+to"
+    r"|more\s+than|over|an\s+estimated)\s+){0,3}$",
+    re.IGNORECASE,
+)
+# "will cut 9% of its staff, or about 4,100 employees", "amounting to some 4,100 jobs": the
+# count restates the share cut.
+_SHARE_CUT_RESTATED = re.compile(
+    r"%\s+of\s+(?:its|their|the)\s+(?:\w+\s+)?(?:workforce|staff|headcount|employees)"
+    r"\s*[,—–-]*\s*(?:or|amounting\s+to|representing|equal\s+to|equivalent\s+to)\s+"
+    r"(?:(?:about|around|approximately|roughly|some|nearly|almost"
+    r"|more\s+than|over)\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
+# A sum a company cuts from its costs: "to cut $3 billion in costs", "a $3 billion cost
+# reduction plan", "to slash operating expenses by over $3 billion": what it means to save.
+_COSTS = r"(?:costs|expenses|spending|expenditures?)"
+_COST_CUT_VERB = (
+    r"\b(?:cut|cuts|cutting|reduc(?:e|es|ed|ing)|slash(?:es|ed|ing)?|trim(?:s|med|ming)?)\s+"
+)
+_COST_HEDGE = r"(?:(?:about|around|some|nearly|more\s+than|over|up\s+to)\s+)?"
+_COSTS_CUT_BY = re.compile(
+    _COST_CUT_VERB + r"(?:[\w-]+\s+){0,5}?" + _COSTS + r"\s+by\s+" + _COST_HEDGE + "$",
+    re.IGNORECASE,
+)
+_CUT_BEFORE_COSTS = re.compile(_COST_CUT_VERB + _COST_HEDGE + "$", re.IGNORECASE)
+_IN_COSTS = re.compile(r"\s+(?:in|of)\s+(?:[\w-]+\s+)?" + _COSTS + r"\b", re.IGNORECASE)
+_COST_CUT_AFTER = re.compile(
+    r"[\s-]+(?:in\s+)?(?:annual\s+)?(?:cost|costs|expense|spending)[\s-]+"
+    r"(?:reductions?|cuts?|savings|cutting)\b",
+    re.IGNORECASE,
+)
+
+
+def _cuts_costs(before: str, after: str) -> bool:
+    """Whether a sum of money, `before` and `after` it in its clause, is cut from costs."""
+    before = before[-80:]
+    return bool(
+        _COSTS_CUT_BY.search(before)
+        or (_CUT_BEFORE_COSTS.search(before) and _IN_COSTS.match(after))
+        or _COST_CUT_AFTER.match(after)
+    )
+
+
+def _cuts_jobs(before: str) -> bool:
+    """Whether a count of jobs, its sentence up to it being `before`, is of jobs cut."""
+    before = before[-80:]
+    if _CUTS_JOBS_BEFORE.search(before):
+        return True
+    return bool(_SHARE_CUT_RESTATED.search(before)) and bool(_CUTS_JOBS.search(before))
 
 
 def _strike_story(body: str) -> bool:
@@ -2422,6 +2500,8 @@ def about(
         # "increase taxes by £18bn", "£18bn of new taxes", "a £18bn tax rise": however an
         # outlet words it, one rise in taxes, not an amount raised, spent or budgeted.
         measure = "tax rise"
+    if kind == "money" and measure in ("", "cost") and _cuts_costs(before, after):
+        measure = "savings"
     reference = _reference(before, after, sentence, kind, measure)
     if measure == "premium" and not reference and _OVER_AVERAGE.match(after):
         # "a 38% premium over its 60-day average price" is over another price than "a 25%
@@ -2504,6 +2584,16 @@ def about(
             scope = ""  # who recalls a past quake's size is no agency measuring it
     if kind == "count" and not scope and measure == "jobs":
         scope = _sector(before.lower()[-90:], after.lower()[:90])
+    if (
+        kind == "count"
+        and not scope
+        and measure == "jobs"
+        and not context.economy_place
+        and _cuts_jobs(body[sentence_start:start])
+    ):
+        # A company's cut, however worded; an industry shedding jobs in a jobs report is a
+        # change in that industry's jobs.
+        measure = "job cuts"
     if kind == "count" and not scope and measure == "jobs" and _strike_story(body):
         scope = _workforce_counted(before[-60:], after[:25], text)
     if measure in _ELECTION_RESULTS and scope == "projected":
@@ -4587,6 +4677,18 @@ _OF_WORKFORCE = re.compile(
     r"^\s*of\s+(?:(?:its|their|the|his|her|our|a)\s+)?(?:[\w&.'’-]+\s+){0,2}?" + _STAFF + r"\b"
 )
 _WORKFORCE_AFTER = re.compile(r"^\s*(?:of\s+)?(?:[\w-]+\s+)?" + _STAFF + r"\b")
+# "will reduce its workforce by over 15%": the share of it the cut takes.
+_WORKFORCE_CUT_BY = re.compile(
+    r"\b(?:cut|cuts|cutting|reduc(?:e|es|ed|ing)|slash(?:es|ed|ing)?|trim(?:s|med|ming)?)"
+    r"\s+(?:(?:its|their|the)\s+)?(?:[\w-]+\s+)?" + _STAFF + r"\s+by\s+"
+    r"(?:(?:about|around|approximately|roughly|some|nearly|almost|more\s+than|over|up\s+to)\s+)?$"
+)
+# "a 15% reduction in headcount", "a 15% cut to its staff": the share of the staff a cut takes,
+# as "cutting 15% of its workforce" says it.
+_CUT_IN_WORKFORCE = re.compile(
+    r"^[\s-]*(?:reduction|cut|cutback)s?\s+(?:in|of|to)\s+(?:(?:its|their|the)\s+)?"
+    r"(?:[\w-]+\s+)?" + _STAFF + r"\b"
+)
 
 
 # A share of body weight lost: the verb, then the figure or the weight ("lose 21% of their
@@ -4608,7 +4710,8 @@ _CHANGE = re.compile(
     r"\b(?:rose|fell|jumped|spiked|spikes|climbed|surged|soared|gained|dropped|slid|sank|tumbled|plunged"
     r"|rallied|popped|up|down|higher|lower|gain|drop|increase|decrease|rise|fall|jump"
     r"|increased|decreased|declined|slipped|grew|shrank|advanced|lost"
-    r"|increases|decreases|rises|falls|jumps|gains|drops|raises?|hikes?|surge)\b"
+    r"|increases|decreases|rises|falls|jumps|gains|drops|raises?|hikes?|surge"
+    r"|plummeted|plummets|slumped|slumps|tanked)\b"
 )
 # A party's or a candidate's share of the vote, and how many voted: what election coverage
 # gives in percent.
@@ -4700,6 +4803,8 @@ def _percent_measure(before: str, after: str, measure: str, sentence: str = "") 
         # "with 97% of votes counted", "95% of precincts reporting": how far the count has
         # got, which every outlet updates as it goes; no candidate's share of the vote.
         return "votes counted"
+    if _CUT_IN_WORKFORCE.match(after) or _WORKFORCE_CUT_BY.search(before[-80:]):
+        return "workforce share"
     near = before[-80:] + " " + after[:40]
     if _TURNOUT.search(near):
         return "turnout"
@@ -4727,6 +4832,8 @@ def _percent_measure(before: str, after: str, measure: str, sentence: str = "") 
         if measure == "shares":
             return "share price change"  # "shares soared 31%": their price, not their number
         return "change" if measure in ("", "share price change") else f"{measure} change"
+    if measure == "capital spending" and not _PERCENT_OF.match(after):
+        return "capital spending change"  # "to cut capital spending by 20%", as "raise" it
     if _PERCENT_OF.match(after):
         return "workforce share" if _OF_WORKFORCE.match(after) else "share"
     if _WORKFORCE_AFTER.match(after):
@@ -4851,6 +4958,8 @@ def _reference(before: str, after: str, sentence: str, kind: str, measure: str) 
             for m in _PERIOD.finditer(near_text)
             if not _BASE_PERIOD.search(near_text[max(0, m.start() - 60) : m.start()])
             and not _RANKED_IN.search(near_text[max(0, m.start() - 50) : m.start()])
+            and not _STARTING_IN.search(near_text[max(0, m.start() - 30) : m.start()])
+            and not (measure in _PLANS and _NAMES_A_REPORT.match(near_text, m.end()))
             and not _COMPARED_AFTER.search(near_text[len(before[-90:]) : m.start()])
         }
         if not periods:
@@ -5032,7 +5141,9 @@ def _sector(before: str, after: str) -> str:
 # "12,000 jobs, far below forecasts": the figure is compared with the forecast, not one.
 _COMPARED = re.compile(
     r"\b(?:than|below|above|short\s+of|beat|beating|missed|missing|topped|exceeded|exceeding"
-    r"|under|over|with|ahead\s+of|behind)\s+(?:[\w'’.-]+\s+){0,3}$"
+    r"|under|over|with|ahead\s+of|behind|meet|meeting|met)\s+(?:[\w'’.-]+\s+){0,3}$"
+    # "revenue of $12.1 billion on expectations of $12.4 billion": the next figure's forecast.
+    r"|\b(?:on|versus|vs\.?|against)\s+$"
 )
 
 

@@ -33,7 +33,7 @@ _HEDGE = (
 # 0.5 percentage points": the fall word, a few words before "by", and at most a few hedging
 # words ("as much as", "about", "nearly") before the number.
 _FALL_BEFORE = re.compile(
-    rf"\b(?P<verb>{_FALL_WORDS})\s+(?:(?P<object>(?:[\w'’]+\s+){{0,3}})by\s+)?"
+    rf"\b(?P<verb>{_FALL_WORDS})\s+(?:(?P<object>(?:[\w'’]+\s+){{0,4}})by\s+)?"
     rf"(?:(?:{_HEDGE})\s+){{0,2}}$",
     re.IGNORECASE,
 )
@@ -53,6 +53,9 @@ _REACH = 60  # "slashing its capital spending by approximately 20%"
 # "the lender cut its workforce by 15%", "the drug reduced body weight by 18%": a verb with an
 # object before "by" states the size of what someone cut, not a fall of the figure's subject.
 _TRANSITIVE_CUT = re.compile(r"(?:cut|reduc|lower|decreas|shed|slash|trim)", re.IGNORECASE)
+# "cut its capital spending by 20%": what a company spends is a figure of its own, and the
+# cut is that figure's fall.
+_SPENDING = re.compile(r"\b(?:spending|expenditures?|capex|budget|expenses)\s+$", re.IGNORECASE)
 _ADVERB = re.compile(r"(?:\w+ly|further|again|back|down|sharply)\s", re.IGNORECASE)
 # "cut 15% of its staff", "lost 18% of their body weight": a share of something, not a change.
 # "lost half of its value" is still a fall: the value is what a price move measures.
@@ -65,12 +68,18 @@ _SHARE_OF = re.compile(
 _WORKFORCE_AFTER = re.compile(
     r"\s+(?:jobs|staff|workforce|employees|workers|positions|roles|headcount)\b", re.IGNORECASE
 )
+# "a 15% reduction in headcount": the share of the staff a cut takes, said with a noun.
+_CUT_IN_WORKFORCE = re.compile(
+    r"[\s-]+(?:reduction|cut|cutback)s?\s+(?:in|of|to)\s+(?:(?:its|their|the)\s+)?(?:[\w-]+\s+)?"
+    r"(?:jobs|staff|workforce|employees|workers|positions|roles|headcount)\b",
+    re.IGNORECASE,
+)
 
 
 def states_a_fall(text: str, start: int, end: int) -> bool:
     """Whether the percentage at text[start:end] is the size of a fall the text states."""
     before = text[max(0, start - _REACH) : start]
-    if _SHARE_OF.match(text, end) or _WORKFORCE_AFTER.match(text, end):
+    if any(share.match(text, end) for share in (_SHARE_OF, _WORKFORCE_AFTER, _CUT_IN_WORKFORCE)):
         return False
     fall = _FALL_BEFORE.search(before)
     if fall and _cuts_an_object(fall):
@@ -80,4 +89,9 @@ def states_a_fall(text: str, start: int, end: int) -> bool:
 
 def _cuts_an_object(fall: re.Match[str]) -> bool:
     obj = fall.group("object")
-    return bool(obj and _TRANSITIVE_CUT.match(fall.group("verb")) and not _ADVERB.match(obj))
+    return bool(
+        obj
+        and _TRANSITIVE_CUT.match(fall.group("verb"))
+        and not _ADVERB.match(obj)
+        and not _SPENDING.search(obj)
+    )

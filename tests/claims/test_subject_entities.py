@@ -126,3 +126,10 @@ def test_shares_a_holder_owns_are_the_holder_s_stake():
     found = read(text, "$300 million", kind="money")
 
     assert found.line.startswith("Brackley Capital")
+
+
+def test_a_trade_word_opening_the_sentence_describes_the_company_after_it():
+    text = "Software giant Norvex will cut more than 9% of its staff, or about 4,100 employees."
+
+    assert read(text, "9%", kind="percent").entity_key == "norvex"
+    assert read(text, "4,100 employees", kind="count", unit="jobs").entity_key == "norvex"
