@@ -516,6 +516,13 @@ _GENERIC = frozenset(
         "power",
         "financial",
         "services",
+        # A named fire is its name: "the Dunley Fire" is "Dunley" on second mention, and two
+        # fires burning at once are two entities, not one "fire".
+        "fire",
+        "wildfire",
+        "blaze",
+        # "Dravo County" and "Harl County" are two places, not one "county".
+        "county",
     ]
 )
 _ORGANISATION_WORDS = frozenset(
