@@ -2596,7 +2596,14 @@ def about(
     elsewhere = _elsewhere(context, sentence_start, start) if measure in _TOLLS else None
     if elsewhere and (not place_key or place_key == context.key(elsewhere.text)):
         place, place_key = f"in {context.full_name(elsewhere.text)}", context.key(elsewhere.text)
-    if measure in _TOLLS and place_key and (elsewhere or _part_of_toll(before, after)):
+    if (
+        measure in _TOLLS
+        and place_key
+        and (
+            elsewhere
+            or (_part_of_toll(before, after) and not _whole_area(context, place_key, after))
+        )
+    ):
         # "1,300 of them in Tarn province alone": a part of the toll, not the whole.
         scope = f"in {place_key}"[:40]
     wording = _wording(before, after, kind, measure, unit, text)
@@ -2939,6 +2946,15 @@ def _part_of_toll(before: str, after: str) -> bool:
     if area and _DISASTER_WORD.search(after[: area.start()]):
         return bool(_LOCAL_AREA.search(before))
     return bool(area or _LOCAL_AREA.search(before))
+
+
+def _whole_area(context: ArticleContext, place_key: str, after: str) -> bool:
+    """Whether a toll's place is the area the article counts in most ("fires in Dravo County
+    have killed 14", "throughout Dravo County"): the whole toll, not a part of it; "in Harl
+    County alone" is a part wherever it stands."""
+    if re.search(r"\balone\b", after, re.IGNORECASE):
+        return False
+    return bool(context.places) and context.key(context.places[0]) == place_key
 
 
 def _year_before(body: str, sentence_start: int) -> str:
