@@ -590,6 +590,13 @@ _STAND_INS = _ORGANISATION_WORDS | frozenset(
     ]
 )
 _PRONOUNS = frozenset(["it", "its", "they", "their", "them", "this", "these"])
+_FIRE_WORDS = frozenset(("fire", "wildfire", "blaze"))
+_FIRE_AFTER = re.compile(r"\s+(?:wild)?(?:fire|blaze)s?\b", re.IGNORECASE)
+# A line of its own naming a fire, over the list of its figures: "Dunley Fire:".
+_FIRE_HEADING = re.compile(
+    r"^[ \t]*([A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)*[ \t]+(?:Fire|Wildfire|Blaze))[ \t]*:[ \t]*$",
+    re.MULTILINE,
+)
 _NOT_NAMES = frozenset(
     [
         "the",
@@ -934,6 +941,9 @@ _UNIT_MEASURES = {
     "machine": "devices",
     "computer": "devices",
     "pc": "devices",
+    # The ground a fire burned, a farm or an estate covers: "burned 40,000 acres".
+    "acre": "area",
+    "hectare": "area",
 }
 
 
@@ -1593,6 +1603,20 @@ class ArticleContext:
             if place in known and not _WEEKDAY.match(place.lower()):
                 return place
         return ""
+
+    @cached_property
+    def fires(self) -> frozenset[str]:
+        """Keys of the fires the article names: "the Dunley Fire", "the Marrow blaze", a list's
+        heading "Dunley Fire:"; not an agency named after fire ("Varn Fire said")."""
+        found = set()
+        for name in self.names:
+            named = name.text.split()[-1].lower() in _FIRE_WORDS or _FIRE_AFTER.match(
+                self.body, name.end
+            )
+            if named and self.body[max(0, name.start - 4) : name.start].lower() == "the ":
+                found.add(self.key(name.text))
+        found.update(self.key(heading) for heading in _FIRE_HEADING.findall(self.body))
+        return frozenset(found)
 
     @cached_property
     def storm_name(self) -> str:
@@ -2313,6 +2337,8 @@ def about(
                 # "killed 12 people, as crews restored power to 90,000 customers": customers,
                 # vehicles or shares are no toll, whatever verb of harm comes before them.
                 or (measure in ("death toll", "injured") and unit_measure in _NO_TOLL)
+                # "12 dead after fires burned 40,000 acres": no toll is measured in acres.
+                or unit_measure == "area"
             ):
                 measure = unit_measure
         elif (
@@ -2327,11 +2353,16 @@ def about(
         if kind == "count" and _aboard(before, _after_number(text, after), unit):
             measure = "people aboard"
         if kind == "count" and (unit or "").lower() in _BUILDINGS:
-            # "killed 80 and destroyed 2,200 structures": buildings are counted, not the dead.
-            measure = unit.lower()
+            # "killed 80 and destroyed 2,200 structures": buildings are counted, not the dead;
+            # "2,200 homes and other structures" counts all the structures.
+            other = _AND_OTHER.match(after)
+            measure = other.group(1).lower() if other else unit.lower()
         elif kind == "count" and (unit or "").lower() in ("", "people") and _missing(before, after):
             # "80 dead and 1,000 unaccounted for": the missing are a count of their own.
             measure = "missing"
+        elif kind == "count" and (unit or "").lower() in _EVACUEES:
+            # "killed 8, and 52,000 are under evacuation orders": those ordered out, not a toll.
+            measure = _evacuated(after) or measure
         if kind == "count" and _DISCHARGED_AFTER.match(after.lower()):
             # "412 passengers have been discharged": those sent home from hospital, not all
             # the passengers aboard.
@@ -2606,6 +2637,12 @@ def about(
     ):
         # "1,300 of them in Tarn province alone": a part of the toll, not the whole.
         scope = f"in {place_key}"[:40]
+    if measure in _FIRE_MEASURES and context.fires:
+        # A fire's size or losses are the story's fire's, never a place or an official the
+        # sentence names. With several fires burning at once, each is the fire its sentence
+        # names, else the whole of them ("the fires have destroyed 5,000 structures").
+        many = len(context.fires) > 1
+        entity = _fire_named(context, sentence_start, start, end, sentence_end) if many else ""
     wording = _wording(before, after, kind, measure, unit, text)
     name = context.full_name(
         _referent(context, entity, sentence_start, clause_start, (start, end), after_end)
@@ -3295,6 +3332,56 @@ _IN_TREATMENT_AFTER = re.compile(
     r"^\s*(?:[a-z]+\s+){0,2}?(?:are|is|were|was|remain|remains)\s+(?:still\s+)?"
     r"(?:being\s+treated|under(?:going)?\s+treatment|in\s+hospitals?|hospitali[sz]ed)\b"
 )
+
+
+_EVACUEES = frozenset(("", "people", "residents", "persons"))
+_ORDERED_OUT = re.compile(
+    r"^\s*(?:(?:have|has|had|were|was|are|is|been|being|now|already|so far)\s+)*(?:to\s+)?"
+    r"(?:(?P<evacuated>evacuat\w*|under\s+(?:\w+\s+)?evacuation\s+orders?)"
+    r"|(?P<warned>under\s+(?:\w+\s+)?evacuation\s+warnings?))",
+    re.IGNORECASE,
+)
+
+
+def _evacuated(after: str) -> str:
+    """ "evacuated" for people ordered out ("52,000 are under evacuation orders", "have had to
+    evacuate"), "evacuation warning" for those told they may have to leave; "" otherwise."""
+    told = _ORDERED_OUT.match(after)
+    if not told:
+        return ""
+    return "evacuated" if told.group("evacuated") else "evacuation warning"
+
+
+_AND_OTHER = re.compile(r"\s+and\s+other\s+(structures|buildings)\b", re.IGNORECASE)
+_FIRE_MEASURES = _BUILDINGS | {"area", "containment", "evacuated", "evacuation warning"}
+_OF_THE_FIRE = re.compile(r"\b(?:in|of|from|by)\s+(?:the\s+)?$", re.IGNORECASE)
+_LIST_ITEM = re.compile(r"[^\n]{0,60}\d[^\n]{0,60}")
+
+
+def _fire_named(
+    context: ArticleContext, sentence_start: int, start: int, end: int, sentence_end: int
+) -> str:
+    """The named fire a figure of its size or losses is of: the one named after it before the
+    next figure ("3,100 structures were destroyed in the Dunley Fire"), else the last one named
+    before it in its sentence ("The Dunley Fire, which has burned 12,400 acres"), else the
+    heading of the list it stands in ("Dunley Fire:" over "12,400 acres"); "" when none."""
+    body = context.body
+    stop = re.search(r"\d|\n", body[end:sentence_end])
+    after = context.names_from(end, end + stop.start() if stop else sentence_end)
+    before = context.names_from(sentence_start, start)
+    after = [n for n in after if _OF_THE_FIRE.search(body, max(0, n.start - 10), n.start)]
+    for name in [*after, *reversed(before)]:
+        if context.key(name.text) in context.fires:
+            return name.text
+    line_start = body.rfind("\n", 0, start) + 1
+    for line in reversed(body[:line_start].split("\n")):
+        if not line.strip() or _LIST_ITEM.fullmatch(line):
+            continue
+        heading = line.strip().removesuffix(":")
+        if line.rstrip().endswith(":") and context.key(heading) in context.fires:
+            return heading
+        break
+    return ""
 
 
 def _missing(before: str, after: str) -> bool:

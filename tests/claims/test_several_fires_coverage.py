@@ -3,6 +3,8 @@ totals for the whole region are one fact whichever fire, place or official a sen
 
 from __future__ import annotations
 
+import pytest
+
 from claims import about
 from tests.claims.stories import read_in_sentence
 
@@ -31,3 +33,98 @@ def test_a_toll_counted_across_the_whole_area_the_story_covers_is_the_whole_toll
     keys = {_toll(text, "14 people").key for text in (throughout, in_the_area, plain)}
     assert len(keys) == 1
     assert _toll(throughout, "14 people").scope == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "unit"),
+    [
+        (
+            "Fires have killed 8 people and about 52,000 are under mandatory evacuation orders.",
+            "52,000",
+            "",
+        ),
+        (
+            "At least 61,000 people have had to evacuate, the sheriff said.",
+            "61,000 people",
+            "people",
+        ),
+        (
+            "Fires have killed 8 and at least 61,000 residents are under evacuation orders.",
+            "61,000 residents",
+            "residents",
+        ),
+    ],
+)
+def test_people_ordered_out_are_evacuated_not_a_toll(text, figure, unit):
+    found = read_in_sentence(text, figure, kind="count", unit=unit)
+    assert found.measure == "evacuated"
+
+
+def test_people_warned_they_may_have_to_leave_are_no_evacuation():
+    text = "At least 61,000 people have had to evacuate and another 90,000 people are under evacuation warnings."
+    warned = read_in_sentence(text, "90,000 people", kind="count", unit="people")
+    assert warned.measure not in ("evacuated", "")
+
+
+def test_the_area_a_fire_burned_is_a_measure():
+    text = "Fires in Dravo County have burned more than 40,000 acres, officials said."
+    found = read_in_sentence(text, "40,000 acres", kind="quantity", unit="acres")
+    assert found.measure == "area"
+    assert found.key
+
+
+_SEVERAL_FIRES = (
+    "Three fires burned across Dravo County on Friday. The Dunley Fire, which has burned"
+    " 12,400 acres, is 14% contained. The Marrow Creek Fire, at nearly 6,000 acres, is 2%"
+    " contained. Officials said 3,100 structures were destroyed in the Dunley Fire and more"
+    " than 2,000 in the Marrow Creek Fire. Fire crews said the fires have destroyed more than"
+    " 5,000 structures in all."
+)
+
+
+def _fire_figure(figure: str, kind: str, unit: str) -> about.About:
+    return read_in_sentence(_SEVERAL_FIRES, figure, kind=kind, unit=unit)
+
+
+def test_each_named_fire_keeps_its_own_size_containment_and_damage():
+    dunley = [
+        _fire_figure("12,400 acres", "quantity", "acres"),
+        _fire_figure("14%", "percent", "percent"),
+        _fire_figure("3,100", "count", "structures"),
+    ]
+    marrow = [
+        _fire_figure("6,000 acres", "quantity", "acres"),
+        _fire_figure("2%", "percent", "percent"),
+        _fire_figure("2,000", "count", "structures"),
+    ]
+    assert {found.entity_key for found in dunley} == {about.entity_key("Dunley Fire")}
+    assert {found.entity_key for found in marrow} == {about.entity_key("Marrow Creek Fire")}
+
+
+def test_a_total_for_all_the_fires_is_no_one_fire_s():
+    total = _fire_figure("5,000", "count", "structures")
+    assert total.measure == "structures"
+    assert total.key.split("|")[0] == ""
+
+
+def test_a_fire_s_figures_listed_under_its_name_are_its_own():
+    text = (
+        "Three fires burned across Dravo County on Friday, and the Dunley Fire grew overnight."
+        "\n\nMarrow Creek Fire:\n\n6,000 acres\n\n2% contained\n\nDunley Fire:\n\n12,400 acres"
+    )
+    found = read_in_sentence(text, "2%", kind="percent", unit="percent")
+    assert found.entity_key == about.entity_key("Marrow Creek Fire")
+    found = read_in_sentence(text, "12,400 acres", kind="quantity", unit="acres")
+    assert found.entity_key == about.entity_key("Dunley Fire")
+
+
+def test_homes_and_other_structures_count_the_structures():
+    text = "More than 5,000 homes and other structures have been destroyed by the fires."
+    found = read_in_sentence(text, "5,000 homes", kind="count", unit="homes")
+    assert found.measure == "structures"
+
+
+def test_acres_burned_beside_a_toll_are_the_area_not_the_toll():
+    text = "Officials said 12 people are dead after fires in Dravo County burned 40,000 acres."
+    found = read_in_sentence(text, "40,000 acres", kind="quantity", unit="acres")
+    assert found.measure == "area"
