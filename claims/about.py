@@ -592,6 +592,11 @@ _STAND_INS = _ORGANISATION_WORDS | frozenset(
 _PRONOUNS = frozenset(["it", "its", "they", "their", "them", "this", "these"])
 _FIRE_WORDS = frozenset(("fire", "wildfire", "blaze"))
 _FIRE_AFTER = re.compile(r"\s+(?:wild)?(?:fire|blaze)s?\b", re.IGNORECASE)
+# Two fires named together: "the Dunley and the Marrow fires", "the Dunley and Marrow blazes".
+_TWO_FIRES = re.compile(
+    r"\b[Tt]he\s+(?P<first>[A-Z][\w'’-]*)\s+and\s+(?:the\s+)?(?P<second>[A-Z][\w'’-]*)"
+    r"\s+(?:wild)?(?:fires|blazes)\b"
+)
 # A line of its own naming a fire, over the list of its figures: "Dunley Fire:".
 _FIRE_HEADING = re.compile(
     r"^[ \t]*([A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)*[ \t]+(?:Fire|Wildfire|Blaze))[ \t]*:[ \t]*$",
@@ -1616,6 +1621,8 @@ class ArticleContext:
             if named and self.body[max(0, name.start - 4) : name.start].lower() == "the ":
                 found.add(self.key(name.text))
         found.update(self.key(heading) for heading in _FIRE_HEADING.findall(self.body))
+        for pair in _TWO_FIRES.finditer(self.body):
+            found.update((self.key(pair.group("first")), self.key(pair.group("second"))))
         return frozenset(found)
 
     @cached_property
@@ -2362,7 +2369,7 @@ def about(
             measure = "missing"
         elif kind == "count" and (unit or "").lower() in _EVACUEES:
             # "killed 8, and 52,000 are under evacuation orders": those ordered out, not a toll.
-            measure = _evacuated(after) or measure
+            measure = _evacuated(before, after) or measure
         if kind == "count" and _DISCHARGED_AFTER.match(after.lower()):
             # "412 passengers have been discharged": those sent home from hospital, not all
             # the passengers aboard.
@@ -2627,22 +2634,21 @@ def about(
     elsewhere = _elsewhere(context, sentence_start, start) if measure in _TOLLS else None
     if elsewhere and (not place_key or place_key == context.key(elsewhere.text)):
         place, place_key = f"in {context.full_name(elsewhere.text)}", context.key(elsewhere.text)
-    if (
-        measure in _TOLLS
-        and place_key
-        and (
-            elsewhere
-            or (_part_of_toll(before, after) and not _whole_area(context, place_key, after))
-        )
-    ):
+    if measure in _TOLLS and place_key and (elsewhere or _part_of_toll(before, after)):
         # "1,300 of them in Tarn province alone": a part of the toll, not the whole.
         scope = f"in {place_key}"[:40]
-    if measure in _FIRE_MEASURES and context.fires:
+    if measure in _FIRE_MEASURES and (context.fires or _FIRES.search(sentence)):
         # A fire's size or losses are the story's fire's, never a place or an official the
         # sentence names. With several fires burning at once, each is the fire its sentence
         # names, else the whole of them ("the fires have destroyed 5,000 structures").
         many = len(context.fires) > 1
         entity = _fire_named(context, sentence_start, start, end, sentence_end) if many else ""
+        if (
+            not entity
+            and not scope
+            and _all_the_fires(body, clause_start, start, end, sentence_end)
+        ):
+            scope = "total"  # "the fires have burned 40,000 acres": no one fire's area
     wording = _wording(before, after, kind, measure, unit, text)
     name = context.full_name(
         _referent(context, entity, sentence_start, clause_start, (start, end), after_end)
@@ -2975,23 +2981,22 @@ def _area_named_before(context: ArticleContext, start: int, after: str) -> tuple
     return "", ""
 
 
+_THROUGHOUT = re.compile(r"\b(?:throughout|across)\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){0,3}$")
+_LOCAL_AREA_ALONE = re.compile(_LOCAL_AREA.pattern + r"(?!\s+[A-Z])", re.IGNORECASE)
+
+
 def _part_of_toll(before: str, after: str) -> bool:
     """Whether a toll is counted in a local area: "120 deaths in Ostra province alone"; not
     when the area is where the disaster named after the toll burns or struck ("killed by the
     Harlow Fire in Dravo County", "the Harlow Fire roaring through Dravo County")."""
     area = _LOCAL_AREA.search(after)
+    if area and _THROUGHOUT.search(after[: area.start()]):
+        return False  # "killed 14 throughout Dravo County": the whole area's toll
+    # "the Dravo County Fire Department said 14 are dead": an agency's name counts nowhere.
+    said_before = _LOCAL_AREA_ALONE.search(before)
     if area and _DISASTER_WORD.search(after[: area.start()]):
-        return bool(_LOCAL_AREA.search(before))
-    return bool(area or _LOCAL_AREA.search(before))
-
-
-def _whole_area(context: ArticleContext, place_key: str, after: str) -> bool:
-    """Whether a toll's place is the area the article counts in most ("fires in Dravo County
-    have killed 14", "throughout Dravo County"): the whole toll, not a part of it; "in Harl
-    County alone" is a part wherever it stands."""
-    if re.search(r"\balone\b", after, re.IGNORECASE):
-        return False
-    return bool(context.places) and context.key(context.places[0]) == place_key
+        return bool(said_before)
+    return bool(area or said_before)
 
 
 def _year_before(body: str, sentence_start: int) -> str:
@@ -3334,7 +3339,13 @@ _IN_TREATMENT_AFTER = re.compile(
 )
 
 
-_EVACUEES = frozenset(("", "people", "residents", "persons"))
+_EVACUEES = frozenset(("", "people", "residents", "persons", "orders"))
+# "evacuation orders for 61,250": the people the orders cover.
+_ORDERS_FOR = re.compile(
+    r"\bevacuation\s+(?P<kind>orders?|warnings?)\s+(?:for|covering|affecting)\s+"
+    r"(?:(?:about|around|roughly|some|nearly|almost|over|more\s+than|at\s+least)\s+)?$",
+    re.IGNORECASE,
+)
 _ORDERED_OUT = re.compile(
     r"^\s*(?:(?:have|has|had|were|was|are|is|been|being|now|already|so far)\s+)*(?:to\s+)?"
     r"(?:(?P<evacuated>evacuat\w*|under\s+(?:\w+\s+)?evacuation\s+orders?)"
@@ -3343,9 +3354,13 @@ _ORDERED_OUT = re.compile(
 )
 
 
-def _evacuated(after: str) -> str:
+def _evacuated(before: str, after: str) -> str:
     """ "evacuated" for people ordered out ("52,000 are under evacuation orders", "have had to
-    evacuate"), "evacuation warning" for those told they may have to leave; "" otherwise."""
+    evacuate", "evacuation orders for 52,000"), "evacuation warning" for those told they may
+    have to leave; "" otherwise."""
+    ordered = _ORDERS_FOR.search(before)
+    if ordered:
+        return "evacuation warning" if ordered.group("kind").startswith("w") else "evacuated"
     told = _ORDERED_OUT.match(after)
     if not told:
         return ""
@@ -3354,6 +3369,24 @@ def _evacuated(after: str) -> str:
 
 _AND_OTHER = re.compile(r"\s+and\s+other\s+(structures|buildings)\b", re.IGNORECASE)
 _FIRE_MEASURES = _BUILDINGS | {"area", "containment", "evacuated", "evacuation warning"}
+_FIRES = re.compile(r"\b(?:(?:wild|bush|brush)?fires|blazes|infernos)\b", re.IGNORECASE)
+_IN_ALL = re.compile(r"\b(?:in\s+(?:total|all)|collectively|combined)\b", re.IGNORECASE)
+
+
+def _all_the_fires(body: str, clause_start: int, start: int, end: int, sentence_end: int) -> bool:
+    """Whether a figure of fires' size or losses is counted for several fires together: its
+    clause says so ("in total", "collectively") or names the fires in the plural next to it,
+    with no comma between ("fires in Dravo County have burned 40,000 acres")."""
+    if _IN_ALL.search(body, clause_start, start):
+        return True
+    near = body[max(clause_start, body.rfind(",", 0, start) + 1) : start]
+    comma = body.find(",", end, sentence_end)
+    return bool(_FIRES.search(near + body[end : comma if comma >= 0 else sentence_end]))
+
+
+# The first or second of two figures told in the order their fires were named.
+_FIRST_OF_TWO = re.compile(r"\s*(?:%|percent)?\s+and\s+\d")
+_SECOND_OF_TWO = re.compile(r"\d\s*(?:%|percent)?\s+and\s+$")
 _OF_THE_FIRE = re.compile(r"\b(?:in|of|from|by)\s+(?:the\s+)?$", re.IGNORECASE)
 _LIST_ITEM = re.compile(r"[^\n]{0,60}\d[^\n]{0,60}")
 
@@ -3366,6 +3399,13 @@ def _fire_named(
     before it in its sentence ("The Dunley Fire, which has burned 12,400 acres"), else the
     heading of the list it stands in ("Dunley Fire:" over "12,400 acres"); "" when none."""
     body = context.body
+    pair = max(
+        _TWO_FIRES.finditer(body, sentence_start, start), key=lambda m: m.start(), default=None
+    )
+    if pair and _FIRST_OF_TWO.match(body, end):
+        return pair.group("first")  # "the Dunley and Marrow fires were 14% and 2% contained"
+    if pair and _SECOND_OF_TWO.search(body, sentence_start, start):
+        return pair.group("second")
     stop = re.search(r"\d|\n", body[end:sentence_end])
     after = context.names_from(end, end + stop.start() if stop else sentence_end)
     before = context.names_from(sentence_start, start)

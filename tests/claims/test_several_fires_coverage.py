@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from claims import about
+from claims.extraction import extract_figures
 from tests.claims.stories import read_in_sentence
 
 
@@ -48,6 +49,7 @@ def test_a_toll_counted_across_the_whole_area_the_story_covers_is_the_whole_toll
             "61,000 people",
             "people",
         ),
+        ("The fires forced evacuation orders for 61,000 across Dravo County.", "61,000", "orders"),
         (
             "Fires have killed 8 and at least 61,000 residents are under evacuation orders.",
             "61,000 residents",
@@ -128,3 +130,39 @@ def test_acres_burned_beside_a_toll_are_the_area_not_the_toll():
     text = "Officials said 12 people are dead after fires in Dravo County burned 40,000 acres."
     found = read_in_sentence(text, "40,000 acres", kind="quantity", unit="acres")
     assert found.measure == "area"
+
+
+def test_a_headline_s_abbreviated_figures_count_what_follows_them():
+    text = "Toll Climbs, 12K+ Structures Burn, 48K+ Acres Burn: Valley Fires\nCrews held the line."
+    found = {f.text: (f.kind.value, f.number, f.unit) for f in extract_figures(text)}
+    assert found["12K+ Structures"] == ("count", 12000, "structures")
+    assert found["48K+ Acres"] == ("quantity", 48000, "acres")
+
+
+def test_homes_and_other_structures_are_counted_as_structures():
+    text = "More than 5,000 homes and other structures have been destroyed by the fires."
+    (figure,) = extract_figures(text)
+    assert figure.unit == "structures"
+
+
+def test_the_area_of_all_the_fires_is_a_total_apart_from_one_fire_s():
+    total = read_in_sentence(
+        "Officials said 12 are dead after fires in Dravo County burned 40,000 acres.",
+        "40,000 acres",
+        kind="quantity",
+        unit="acres",
+    )
+    named = _fire_figure("12,400 acres", "quantity", "acres")
+    assert total.scope == "total"
+    assert named.scope == ""
+
+
+def test_two_fires_named_together_take_their_figures_in_order():
+    text = (
+        "A third fire broke out overnight. The two largest, the Dunley and the Marrow fires,"
+        " were 14% and 2% contained by morning."
+    )
+    first = read_in_sentence(text, "14%", kind="percent", unit="percent")
+    second = read_in_sentence(text, "2%", kind="percent", unit="percent")
+    assert first.entity_key == about.entity_key("Dunley Fire")
+    assert second.entity_key == about.entity_key("Marrow Fire")
