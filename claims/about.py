@@ -2982,7 +2982,7 @@ def _area_named_before(context: ArticleContext, start: int, after: str) -> tuple
 
 
 _THROUGHOUT = re.compile(r"\b(?:throughout|across)\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){0,3}$")
-_LOCAL_AREA_ALONE = re.compile(_LOCAL_AREA.pattern + r"(?!\s+[A-Z])", re.IGNORECASE)
+_LOCAL_AREA_ALONE = re.compile(_LOCAL_AREA.pattern + r"(?!\s+(?-i:[A-Z]))", re.IGNORECASE)
 
 
 def _part_of_toll(before: str, after: str) -> bool:
