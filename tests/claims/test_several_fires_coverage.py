@@ -7,6 +7,7 @@ import pytest
 
 from claims import about
 from claims.extraction import extract_figures
+from claims.extraction.types import Qualifier
 from tests.claims.stories import read_in_sentence
 
 
@@ -134,9 +135,9 @@ def test_acres_burned_beside_a_toll_are_the_area_not_the_toll():
 
 def test_a_headline_s_abbreviated_figures_count_what_follows_them():
     text = "Toll Climbs, 12K+ Structures Burn, 48K+ Acres Burn: Valley Fires\nCrews held the line."
-    found = {f.text: (f.kind.value, f.number, f.unit) for f in extract_figures(text)}
-    assert found["12K+ Structures"] == ("count", 12000, "structures")
-    assert found["48K+ Acres"] == ("quantity", 48000, "acres")
+    found = {f.text: (f.kind.value, f.number, f.unit, f.qualifier) for f in extract_figures(text)}
+    assert found["12K+ Structures"] == ("count", 12000, "structures", Qualifier.MORE_THAN)
+    assert found["48K+ Acres"] == ("quantity", 48000, "acres", Qualifier.MORE_THAN)
 
 
 def test_homes_and_other_structures_are_counted_as_structures():
