@@ -3347,7 +3347,8 @@ _ORDERS_FOR = re.compile(
     re.IGNORECASE,
 )
 _ORDERED_OUT = re.compile(
-    r"^\s*(?:(?:have|has|had|were|was|are|is|been|being|now|already|so far)\s+)*(?:to\s+)?"
+    r"^\s*(?:(?:have|has|had|were|was|are|is|been|being|now|already|so far|remain(?:s|ed)?)\s+)*"
+    r"(?:to\s+)?"
     r"(?:(?P<evacuated>evacuat\w*|under\s+(?:\w+\s+)?evacuation\s+orders?)"
     r"|(?P<warned>under\s+(?:\w+\s+)?evacuation\s+warnings?))",
     re.IGNORECASE,
@@ -3387,7 +3388,7 @@ def _all_the_fires(body: str, clause_start: int, start: int, end: int, sentence_
 # The first or second of two figures told in the order their fires were named.
 _FIRST_OF_TWO = re.compile(r"\s*(?:%|percent)?\s+and\s+\d")
 _SECOND_OF_TWO = re.compile(r"\d\s*(?:%|percent)?\s+and\s+$")
-_OF_THE_FIRE = re.compile(r"\b(?:in|of|from|by)\s+(?:the\s+)?$", re.IGNORECASE)
+_OF_THE_FIRE = re.compile(r"\b(?:in|of|from|by|to)\s+(?:the\s+)?$", re.IGNORECASE)
 _LIST_ITEM = re.compile(r"[^\n]{0,60}\d[^\n]{0,60}")
 
 

@@ -23,16 +23,12 @@ def _toll(text: str, figure: str) -> about.About:
 
 
 def test_a_toll_counted_across_the_whole_area_the_story_covers_is_the_whole_toll():
-    throughout = (
-        "Wind-driven fires have killed 14 people and forced 9,000 from their homes throughout"
-        " Dravo County, officials said."
-    )
-    in_the_area = (
-        "The Dravo County Fire Department said 14 people are dead after fires in Dravo County"
-        " burned more than 20,000 acres."
+    throughout = "The sheriff counted 14 people killed throughout Dravo County by Sunday."
+    agency = (
+        "The Dravo County Sheriff's Office reported 14 people dead from wildfires in Dravo County."
     )
     plain = "At least 14 people have been killed by the fires, the sheriff said."
-    keys = {_toll(text, "14 people").key for text in (throughout, in_the_area, plain)}
+    keys = {_toll(text, "14 people").key for text in (throughout, agency, plain)}
     assert len(keys) == 1
     assert _toll(throughout, "14 people").scope == ""
 
@@ -41,18 +37,14 @@ def test_a_toll_counted_across_the_whole_area_the_story_covers_is_the_whole_toll
     ("text", "figure", "unit"),
     [
         (
-            "Fires have killed 8 people and about 52,000 are under mandatory evacuation orders.",
+            "Eight people have died and roughly 52,000 remain under mandatory evacuation orders.",
             "52,000",
             "",
         ),
+        ("Some 61,000 people had been evacuated by Sunday.", "61,000 people", "people"),
+        ("Deputies issued evacuation orders covering 61,000 in the hills.", "61,000", "orders"),
         (
-            "At least 61,000 people have had to evacuate, the sheriff said.",
-            "61,000 people",
-            "people",
-        ),
-        ("The fires forced evacuation orders for 61,000 across Dravo County.", "61,000", "orders"),
-        (
-            "Fires have killed 8 and at least 61,000 residents are under evacuation orders.",
+            "Nearly 61,000 residents were under evacuation orders by nightfall.",
             "61,000 residents",
             "residents",
         ),
@@ -64,24 +56,23 @@ def test_people_ordered_out_are_evacuated_not_a_toll(text, figure, unit):
 
 
 def test_people_warned_they_may_have_to_leave_are_no_evacuation():
-    text = "At least 61,000 people have had to evacuate and another 90,000 people are under evacuation warnings."
+    text = "Another 90,000 people remain under evacuation warnings."
     warned = read_in_sentence(text, "90,000 people", kind="count", unit="people")
     assert warned.measure not in ("evacuated", "")
 
 
 def test_the_area_a_fire_burned_is_a_measure():
-    text = "Fires in Dravo County have burned more than 40,000 acres, officials said."
+    text = "The Harl Ridge blaze has now scorched 40,000 acres of pasture."
     found = read_in_sentence(text, "40,000 acres", kind="quantity", unit="acres")
     assert found.measure == "area"
     assert found.key
 
 
 _SEVERAL_FIRES = (
-    "Three fires burned across Dravo County on Friday. The Dunley Fire, which has burned"
-    " 12,400 acres, is 14% contained. The Marrow Creek Fire, at nearly 6,000 acres, is 2%"
-    " contained. Officials said 3,100 structures were destroyed in the Dunley Fire and more"
-    " than 2,000 in the Marrow Creek Fire. Fire crews said the fires have destroyed more than"
-    " 5,000 structures in all."
+    "Three fires burned across Dravo County on Friday. Crews said the Dunley Fire had grown to"
+    " 12,400 acres and was 14% contained. The Marrow Creek Fire covered 6,000 acres and was 2%"
+    " contained. Inspectors counted 3,100 structures lost to the Dunley Fire and over 2,000 lost"
+    " to the Marrow Creek Fire. Together the fires have wiped out more than 5,000 structures."
 )
 
 
@@ -122,33 +113,31 @@ def test_a_fire_s_figures_listed_under_its_name_are_its_own():
 
 
 def test_homes_and_other_structures_count_the_structures():
-    text = "More than 5,000 homes and other structures have been destroyed by the fires."
+    text = "The blazes levelled 5,000 homes and other structures in the canyon."
     found = read_in_sentence(text, "5,000 homes", kind="count", unit="homes")
     assert found.measure == "structures"
+    (figure,) = extract_figures(text)
+    assert figure.unit == "structures"
 
 
 def test_acres_burned_beside_a_toll_are_the_area_not_the_toll():
-    text = "Officials said 12 people are dead after fires in Dravo County burned 40,000 acres."
+    text = "The blazes have left 12 dead across Dravo County and scorched 40,000 acres."
     found = read_in_sentence(text, "40,000 acres", kind="quantity", unit="acres")
     assert found.measure == "area"
 
 
 def test_a_headline_s_abbreviated_figures_count_what_follows_them():
-    text = "Toll Climbs, 12K+ Structures Burn, 48K+ Acres Burn: Valley Fires\nCrews held the line."
+    text = (
+        "Blazes Level 12K+ Structures, Scorch 48K+ Acres Across Harl Valley\nCrews held the line."
+    )
     found = {f.text: (f.kind.value, f.number, f.unit, f.qualifier) for f in extract_figures(text)}
     assert found["12K+ Structures"] == ("count", 12000, "structures", Qualifier.MORE_THAN)
     assert found["48K+ Acres"] == ("quantity", 48000, "acres", Qualifier.MORE_THAN)
 
 
-def test_homes_and_other_structures_are_counted_as_structures():
-    text = "More than 5,000 homes and other structures have been destroyed by the fires."
-    (figure,) = extract_figures(text)
-    assert figure.unit == "structures"
-
-
 def test_the_area_of_all_the_fires_is_a_total_apart_from_one_fire_s():
     total = read_in_sentence(
-        "Officials said 12 are dead after fires in Dravo County burned 40,000 acres.",
+        "Crews said wildfires across Dravo County have scorched 40,000 acres.",
         "40,000 acres",
         kind="quantity",
         unit="acres",
@@ -160,8 +149,8 @@ def test_the_area_of_all_the_fires_is_a_total_apart_from_one_fire_s():
 
 def test_two_fires_named_together_take_their_figures_in_order():
     text = (
-        "A third fire broke out overnight. The two largest, the Dunley and the Marrow fires,"
-        " were 14% and 2% contained by morning."
+        "A third fire broke out overnight. Crews had the Dunley and the Marrow fires 14% and 2%"
+        " contained by Tuesday."
     )
     first = read_in_sentence(text, "14%", kind="percent", unit="percent")
     second = read_in_sentence(text, "2%", kind="percent", unit="percent")
