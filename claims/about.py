@@ -530,6 +530,13 @@ _GENERIC = frozenset(
         "power",
         "financial",
         "services",
+        # A named fire is its name: "the Dunley Fire" is "Dunley" on second mention, and two
+        # fires burning at once are two entities, not one "fire".
+        "fire",
+        "wildfire",
+        "blaze",
+        # "Dravo County" and "Harl County" are two places, not one "county".
+        "county",
     ]
 )
 _ORGANISATION_WORDS = frozenset(
@@ -597,6 +604,18 @@ _STAND_INS = _ORGANISATION_WORDS | frozenset(
     ]
 )
 _PRONOUNS = frozenset(["it", "its", "they", "their", "them", "this", "these"])
+_FIRE_WORDS = frozenset(("fire", "wildfire", "blaze"))
+_FIRE_AFTER = re.compile(r"\s+(?:wild)?(?:fire|blaze)s?\b", re.IGNORECASE)
+# Two fires named together: "the Dunley and the Marrow fires", "the Dunley and Marrow blazes".
+_TWO_FIRES = re.compile(
+    r"\b[Tt]he\s+(?P<first>[A-Z][\w'’-]*)\s+and\s+(?:the\s+)?(?P<second>[A-Z][\w'’-]*)"
+    r"\s+(?:wild)?(?:fires|blazes)\b"
+)
+# A line of its own naming a fire, over the list of its figures: "Dunley Fire:".
+_FIRE_HEADING = re.compile(
+    r"^[ \t]*([A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)*[ \t]+(?:Fire|Wildfire|Blaze))[ \t]*:[ \t]*$",
+    re.MULTILINE,
+)
 _NOT_NAMES = frozenset(
     [
         "the",
@@ -941,6 +960,9 @@ _UNIT_MEASURES = {
     "machine": "devices",
     "computer": "devices",
     "pc": "devices",
+    # The ground a fire burned, a farm or an estate covers: "burned 40,000 acres".
+    "acre": "area",
+    "hectare": "area",
 }
 
 
@@ -1603,6 +1625,22 @@ class ArticleContext:
             if place in known and not _WEEKDAY.match(place.lower()):
                 return place
         return ""
+
+    @cached_property
+    def fires(self) -> frozenset[str]:
+        """Keys of the fires the article names: "the Dunley Fire", "the Marrow blaze", a list's
+        heading "Dunley Fire:"; not an agency named after fire ("Varn Fire said")."""
+        found = set()
+        for name in self.names:
+            named = name.text.split()[-1].lower() in _FIRE_WORDS or _FIRE_AFTER.match(
+                self.body, name.end
+            )
+            if named and self.body[max(0, name.start - 4) : name.start].lower() == "the ":
+                found.add(self.key(name.text))
+        found.update(self.key(heading) for heading in _FIRE_HEADING.findall(self.body))
+        for pair in _TWO_FIRES.finditer(self.body):
+            found.update((self.key(pair.group("first")), self.key(pair.group("second"))))
+        return frozenset(found)
 
     @cached_property
     def storm_name(self) -> str:
@@ -2384,6 +2422,8 @@ def about(
                 # "killed 12 people, as crews restored power to 90,000 customers": customers,
                 # vehicles or shares are no toll, whatever verb of harm comes before them.
                 or (measure in ("death toll", "injured") and unit_measure in _NO_TOLL)
+                # "12 dead after fires burned 40,000 acres": no toll is measured in acres.
+                or unit_measure == "area"
             ):
                 measure = unit_measure
         elif (
@@ -2398,11 +2438,16 @@ def about(
         if kind == "count" and _aboard(before, _after_number(text, after), unit):
             measure = "people aboard"
         if kind == "count" and (unit or "").lower() in _BUILDINGS:
-            # "killed 80 and destroyed 2,200 structures": buildings are counted, not the dead.
-            measure = unit.lower()
+            # "killed 80 and destroyed 2,200 structures": buildings are counted, not the dead;
+            # "2,200 homes and other structures" counts all the structures.
+            other = _AND_OTHER.match(after)
+            measure = other.group(1).lower() if other else unit.lower()
         elif kind == "count" and (unit or "").lower() in ("", "people") and _missing(before, after):
             # "80 dead and 1,000 unaccounted for": the missing are a count of their own.
             measure = "missing"
+        elif kind == "count" and (unit or "").lower() in _EVACUEES:
+            # "killed 8, and 52,000 are under evacuation orders": those ordered out, not a toll.
+            measure = _evacuated(before, after) or measure
         if kind == "count" and _DISCHARGED_AFTER.match(after.lower()):
             # "412 passengers have been discharged": those sent home from hospital, not all
             # the passengers aboard.
@@ -2682,6 +2727,18 @@ def about(
     if measure in _TOLLS and place_key and (elsewhere or _part_of_toll(before, after)):
         # "1,300 of them in Tarn province alone": a part of the toll, not the whole.
         scope = f"in {place_key}"[:40]
+    if measure in _FIRE_MEASURES and (context.fires or _FIRES.search(sentence)):
+        # A fire's size or losses are the story's fire's, never a place or an official the
+        # sentence names. With several fires burning at once, each is the fire its sentence
+        # names, else the whole of them ("the fires have destroyed 5,000 structures").
+        many = len(context.fires) > 1
+        entity = _fire_named(context, sentence_start, start, end, sentence_end) if many else ""
+        if (
+            not entity
+            and not scope
+            and _all_the_fires(body, clause_start, start, end, sentence_end)
+        ):
+            scope = "total"  # "the fires have burned 40,000 acres": no one fire's area
     wording = _wording(before, after, kind, measure, unit, text)
     name = context.full_name(
         _referent(context, entity, sentence_start, clause_start, (start, end), after_end)
@@ -3014,14 +3071,22 @@ def _area_named_before(context: ArticleContext, start: int, after: str) -> tuple
     return "", ""
 
 
+_THROUGHOUT = re.compile(r"\b(?:throughout|across)\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){0,3}$")
+_LOCAL_AREA_ALONE = re.compile(_LOCAL_AREA.pattern + r"(?!\s+(?-i:[A-Z]))", re.IGNORECASE)
+
+
 def _part_of_toll(before: str, after: str) -> bool:
     """Whether a toll is counted in a local area: "120 deaths in Ostra province alone"; not
     when the area is where the disaster named after the toll burns or struck ("killed by the
     Harlow Fire in Dravo County", "the Harlow Fire roaring through Dravo County")."""
     area = _LOCAL_AREA.search(after)
+    if area and _THROUGHOUT.search(after[: area.start()]):
+        return False  # "killed 14 throughout Dravo County": the whole area's toll
+    # "the Dravo County Fire Department said 14 are dead": an agency's name counts nowhere.
+    said_before = _LOCAL_AREA_ALONE.search(before)
     if area and _DISASTER_WORD.search(after[: area.start()]):
-        return bool(_LOCAL_AREA.search(before))
-    return bool(area or _LOCAL_AREA.search(before))
+        return bool(said_before)
+    return bool(area or said_before)
 
 
 def _year_before(body: str, sentence_start: int) -> str:
@@ -3362,6 +3427,92 @@ _IN_TREATMENT_AFTER = re.compile(
     r"^\s*(?:[a-z]+\s+){0,2}?(?:are|is|were|was|remain|remains)\s+(?:still\s+)?"
     r"(?:being\s+treated|under(?:going)?\s+treatment|in\s+hospitals?|hospitali[sz]ed)\b"
 )
+
+
+_EVACUEES = frozenset(("", "people", "residents", "persons", "orders"))
+# "evacuation orders for 61,250": the people the orders cover.
+_ORDERS_FOR = re.compile(
+    r"\bevacuation\s+(?P<kind>orders?|warnings?)\s+(?:for|covering|affecting)\s+"
+    r"(?:(?:about|around|roughly|some|nearly|almost|over|more\s+than|at\s+least)\s+)?$",
+    re.IGNORECASE,
+)
+_ORDERED_OUT = re.compile(
+    r"^\s*(?:(?:have|has|had|were|was|are|is|been|being|now|already|so far|remain(?:s|ed)?)\s+)*"
+    r"(?:to\s+)?"
+    r"(?:(?P<evacuated>evacuat\w*|under\s+(?:\w+\s+)?evacuation\s+orders?)"
+    r"|(?P<warned>under\s+(?:\w+\s+)?evacuation\s+warnings?))",
+    re.IGNORECASE,
+)
+
+
+def _evacuated(before: str, after: str) -> str:
+    """ "evacuated" for people ordered out ("52,000 are under evacuation orders", "have had to
+    evacuate", "evacuation orders for 52,000"), "evacuation warning" for those told they may
+    have to leave; "" otherwise."""
+    ordered = _ORDERS_FOR.search(before)
+    if ordered:
+        return "evacuation warning" if ordered.group("kind").startswith("w") else "evacuated"
+    told = _ORDERED_OUT.match(after)
+    if not told:
+        return ""
+    return "evacuated" if told.group("evacuated") else "evacuation warning"
+
+
+_AND_OTHER = re.compile(r"\s+and\s+other\s+(structures|buildings)\b", re.IGNORECASE)
+_FIRE_MEASURES = _BUILDINGS | {"area", "containment", "evacuated", "evacuation warning"}
+_FIRES = re.compile(r"\b(?:(?:wild|bush|brush)?fires|blazes|infernos)\b", re.IGNORECASE)
+_IN_ALL = re.compile(r"\b(?:in\s+(?:total|all)|collectively|combined)\b", re.IGNORECASE)
+
+
+def _all_the_fires(body: str, clause_start: int, start: int, end: int, sentence_end: int) -> bool:
+    """Whether a figure of fires' size or losses is counted for several fires together: its
+    clause says so ("in total", "collectively") or names the fires in the plural next to it,
+    with no comma between ("fires in Dravo County have burned 40,000 acres")."""
+    if _IN_ALL.search(body, clause_start, start):
+        return True
+    near = body[max(clause_start, body.rfind(",", 0, start) + 1) : start]
+    comma = body.find(",", end, sentence_end)
+    return bool(_FIRES.search(near + body[end : comma if comma >= 0 else sentence_end]))
+
+
+# The first or second of two figures told in the order their fires were named.
+_FIRST_OF_TWO = re.compile(r"\s*(?:%|percent)?\s+and\s+\d")
+_SECOND_OF_TWO = re.compile(r"\d\s*(?:%|percent)?\s+and\s+$")
+_OF_THE_FIRE = re.compile(r"\b(?:in|of|from|by|to)\s+(?:the\s+)?$", re.IGNORECASE)
+_LIST_ITEM = re.compile(r"[^\n]{0,60}\d[^\n]{0,60}")
+
+
+def _fire_named(
+    context: ArticleContext, sentence_start: int, start: int, end: int, sentence_end: int
+) -> str:
+    """The named fire a figure of its size or losses is of: the one named after it before the
+    next figure ("3,100 structures were destroyed in the Dunley Fire"), else the last one named
+    before it in its sentence ("The Dunley Fire, which has burned 12,400 acres"), else the
+    heading of the list it stands in ("Dunley Fire:" over "12,400 acres"); "" when none."""
+    body = context.body
+    pair = max(
+        _TWO_FIRES.finditer(body, sentence_start, start), key=lambda m: m.start(), default=None
+    )
+    if pair and _FIRST_OF_TWO.match(body, end):
+        return pair.group("first")  # "the Dunley and Marrow fires were 14% and 2% contained"
+    if pair and _SECOND_OF_TWO.search(body, sentence_start, start):
+        return pair.group("second")
+    stop = re.search(r"\d|\n", body[end:sentence_end])
+    after = context.names_from(end, end + stop.start() if stop else sentence_end)
+    before = context.names_from(sentence_start, start)
+    after = [n for n in after if _OF_THE_FIRE.search(body, max(0, n.start - 10), n.start)]
+    for name in [*after, *reversed(before)]:
+        if context.key(name.text) in context.fires:
+            return name.text
+    line_start = body.rfind("\n", 0, start) + 1
+    for line in reversed(body[:line_start].split("\n")):
+        if not line.strip() or _LIST_ITEM.fullmatch(line):
+            continue
+        heading = line.strip().removesuffix(":")
+        if line.rstrip().endswith(":") and context.key(heading) in context.fires:
+            return heading
+        break
+    return ""
 
 
 def _missing(before: str, after: str) -> bool:

@@ -76,6 +76,7 @@ _SIGNED_UNITS = {"degrees Celsius", "degrees Fahrenheit", "degrees", "percent", 
 # Units of a change that a fall makes negative ("fell 4%", "cut by 25 basis points").
 _CHANGE_UNITS = {"percent", "percentage points", "basis points"}
 _PLUS_AFTER = re.compile(r"-plus\b")
+_GLUED_PLUS = re.compile(r"[kKmMbB]\+")
 # "a landslide majority of 174": a majority counts seats in a parliament, votes in a single
 # seat ("held the seat with a majority of 4,500"); the sentence says which.
 _MAJORITY_OF = re.compile(r"\bmajority\s+of\s+$", re.IGNORECASE)
@@ -147,6 +148,8 @@ def _measured(text: str, atom: Atom) -> Candidate | None:
         value = -value
     # "90-plus seats": at least 90.
     plus = _PLUS_AFTER.match(text, atom.num_start + len(atom.raw)) if not atom.spelled else None
+    # "12K+ Structures": more than 12,000.
+    glued_plus = _GLUED_PLUS.match(text, atom.num_start + len(atom.raw), atom.end)
     return Candidate(
         start,
         atom.end,
@@ -154,7 +157,11 @@ def _measured(text: str, atom: Atom) -> Candidate | None:
         value,
         unit=atom.unit,
         number_high=atom.high,
-        qualifier=Qualifier.AT_LEAST if plus and atom.end > plus.end() else None,
+        qualifier=Qualifier.AT_LEAST
+        if plus and atom.end > plus.end()
+        else Qualifier.MORE_THAN
+        if glued_plus
+        else None,
     )
 
 

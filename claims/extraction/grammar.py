@@ -205,6 +205,8 @@ def _magnitude_at(text: str, pos: int, *, glued_letters: bool) -> tuple[int, int
 def _classify(text: str, atom: Atom, pos: int, currency: str | None) -> Atom:
     """Decide kind and unit from what follows the number (and its magnitude) at pos."""
     has_magnitude = atom.factor != 1
+    if has_magnitude and _GLUED_PLUS.match(text, pos):
+        pos += 1  # "12K+ Structures": the hedge stands between the number and its noun
     if currency:
         atom.kind, atom.unit, atom.end = Kind.MONEY, currency, pos
         return atom
@@ -311,6 +313,7 @@ _EXCHANGE_RATIO = re.compile(
 
 
 _PLUS_AFTER = re.compile(r"-plus\b(?=[ \u00a0][a-z])")
+_GLUED_PLUS = re.compile(r"\+(?=[ \u00a0][A-Za-z])")
 
 
 def _points_of_a_share(text: str, pos: int) -> bool:

@@ -418,6 +418,9 @@ _FORECAST_VERB = re.compile(
 )
 
 
+_AND_OTHER = re.compile(r"[ \u00a0]and[ \u00a0]other[ \u00a0]([a-z]+)\b")
+
+
 def counted_noun(text: str, pos: int, max_modifiers: int = 4) -> tuple[str, int] | None:
     """The plural head noun of the phrase starting at pos, and where it ends ("new jobs" -> jobs)."""
     found = _head_noun(text, pos, max_modifiers)
@@ -430,6 +433,10 @@ def counted_noun(text: str, pos: int, max_modifiers: int = 4) -> tuple[str, int]
         head = "passengers"
     if head == "passengers" and _AND_CREW.match(text, end):
         head = "people"  # "188 passengers and crew": everyone on board
+    other = _AND_OTHER.match(text, end)
+    if other and is_plural_noun(other.group(1)):
+        # "5,000 homes and other structures": all the structures are counted, homes among them.
+        head = other.group(1)
     if head == "crew" and _MEMBERS_AFTER.match(text, end):
         end = _MEMBERS_AFTER.match(text, end).end()
     if head in _MEASURE_NOUNS:
