@@ -2443,6 +2443,12 @@ def about(
     if kind == "percent" and measure in _LEVELS and not reference and _FROM_LEVEL.search(before):
         # "raised rates to 0.25% from 0.1%": the level left behind, not the one set.
         reference = "previous level"
+    if (
+        measure == "output cut"
+        and not reference
+        and _earlier_cut(body[sentence_start:start], after)
+    ):
+        reference = EARLIER_CUT
     if kind == "duration" and _AFTER_DISASTER.match(after) and context.published:
         # "four days after the blaze" is said as of the day it was written: another day's
         # outlet counting three days does not disagree.
@@ -4172,6 +4178,33 @@ _COUNTRY = (
 _MONTH_NAMES = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 )
+# "the 3 million bpd of cuts already agreed", "a 3 million bpd trim made last March", "an
+# earlier pledge to cut output by ...": a producers' story recalls the cut in force beside
+# the new one, and the two are facts of their own, whose values differ without dispute.
+EARLIER_CUT = "earlier cut"
+_EARLIER_CUT_BEFORE = re.compile(
+    r"\b(?:already\s+(?:agreed|in\s+place|announced)|earlier\s+(?:decision|agreement|deal|pledge)"
+    rf"|previous|existing|last\s+{_MONTH_NAMES})\b",
+    re.IGNORECASE,
+)
+# After the figure, up to the next number: "cuts now total 4.2 million bpd, counting a 3
+# million bpd trim made last March" dates the second figure only.
+_EARLIER_CUT_AFTER = re.compile(
+    rf"[^\d]*?\b(?:already\s+(?:agreed|in\s+place)|put\s+in\s+place|last\s+{_MONTH_NAMES})\b",
+    re.IGNORECASE,
+)
+
+
+def _earlier_cut(sentence_before: str, after: str) -> bool:
+    # Words before an earlier figure of the sentence, and those closing its clause, are that
+    # figure's.
+    parts = re.split(r"\d", sentence_before)
+    own_before = parts[-1]
+    if len(parts) > 1:
+        own_before = re.split(r"[,;]|\b(?:and|while|but)\b", own_before, maxsplit=1)[-1]
+    return bool(_EARLIER_CUT_BEFORE.search(own_before) or _EARLIER_CUT_AFTER.match(after))
+
+
 _ECONOMY_OWNER = re.compile(
     rf"{_COUNTRY}(?:['’]s)?\s+economy\b"
     rf"|\beconomy\s+of\s+(?:the\s+)?{_COUNTRY}"

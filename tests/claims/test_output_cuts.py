@@ -90,3 +90,37 @@ def test_a_place_named_with_of_gives_no_surname_to_quote():
     )
 
     assert read(text, "40,000", kind="quantity", unit=UNIT).entity == "Sultanate of Ostria"
+
+
+def test_an_earlier_cut_recalled_beside_the_new_one_is_a_fact_of_its_own():
+    new = read(
+        "The Grain League agreed to cut outputs by 1.2 million bpd on Sunday.",
+        "1.2 million bpd",
+        kind="quantity",
+        unit=UNIT,
+    )
+    earlier = [
+        read(text, "3 million bpd", kind="quantity", unit=UNIT)
+        for text in (
+            "The Grain League meant to hold the 3 million bpd of cuts already agreed.",
+            "Last March the Grain League cut its output by 3 million bpd.",
+            "The tally counts a 3 million bpd cut made last March.",
+            "The Grain League had planned to keep the 3 million bpd cuts put in place.",
+            "The league kept to an earlier pledge to cut its output by 3 million bpd.",
+        )
+    ]
+
+    assert new.reference == ""
+    assert {e.reference for e in earlier} == {"earlier cut"}
+
+
+def test_a_total_before_an_earlier_cut_it_includes_is_not_that_cut():
+    text = "The pledges bring cuts to 4.2 million bpd, including a 3 million bpd cut last March."
+
+    assert read(text, "4.2 million bpd", kind="quantity", unit=UNIT).reference == ""
+
+
+def test_a_new_cut_after_a_recalled_one_in_the_sentence_is_not_it():
+    text = "Beside the 3 million bpd already agreed, Ostria will cut 50,000 bpd."
+
+    assert read(text, "50,000 bpd", kind="quantity", unit=UNIT).reference == ""
