@@ -4097,7 +4097,11 @@ def _entity(
     if before and not _PREPOSITION.search(body[clause_start : before[0].start]):
         if _DESCRIBES.match(body, before[0].end):
             return context.salient or before[0].text
-        return before[0].text
+        # "Veloria and other League members cut ...": the member stands with its group, whose
+        # figure the clause gives.
+        others = _AND_OTHERS.match(body, before[0].end)
+        group = [n for n in before if others and n.start == others.end()]
+        return group[0].text if group else before[0].text
     # "With 38 seats, the Crown Party has ...": a figure in a phrase opening the sentence
     # belongs to the subject of the clause after the comma.
     if not before and _FRONTED.fullmatch(body, clause_start, start):
@@ -4464,6 +4468,7 @@ _APPOSITIVE = re.compile(r"\s*(?:its|their|the|a|an)\s+[^,.;]{1,40},\s+", re.IGN
 _DESCRIBES = re.compile(
     r"(?:['’]s)?(?:\s+[a-z][\w-]*){0,2}\s+(?:" + "|".join(sorted(_ORGANISATION_WORDS)) + r")\b"
 )
+_AND_OTHERS = re.compile(r"\s+and\s+(?:its\s+|their\s+)?(?:other|fellow)\s+")
 _PREPOSITION = re.compile(
     r"\b(?:in|on|at|from|to|for|by|with|of|into|across|near|after|before|since|than|under"
     r"|over|against|between|like|unlike|as|including|via|above|below|beneath|beyond|toward"

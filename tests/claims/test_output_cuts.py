@@ -124,3 +124,12 @@ def test_a_new_cut_after_a_recalled_one_in_the_sentence_is_not_it():
     text = "Beside the 3 million bpd already agreed, Ostria will cut 50,000 bpd."
 
     assert read(text, "50,000 bpd", kind="quantity", unit=UNIT).reference == ""
+
+
+def test_a_member_and_other_producers_of_a_group_cut_as_that_group():
+    text = (
+        "Veloria and other Grain League producers on Monday announced cuts to their output"
+        " amounting to about 900,000 barrels per day."
+    )
+
+    assert read(text, "900,000", kind="quantity", unit=UNIT).entity == "Grain League"
