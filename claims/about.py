@@ -340,6 +340,8 @@ _MOMENTS: tuple[tuple[str, str], ...] = (
     ("after hours", r"after-?hours|extended(?:[- ]hours)? trad(?:e|ing)|post-?market"),
     ("intraday high", r"(?:intraday |session )?(?:high|peak|peaked|as much as|as high as)"),
     ("open", r"open(?:ed|ing)?"),
+    # "was trading at", "to trade at": a price while the session runs, before it settles.
+    ("intraday", r"trad(?:e|es|ing) (?:at|near|around)"),
     ("close", r"clos(?:ed|ing|e)|ended|finished|settled"),
     ("IPO", r"ipo|initial public offering|offering|priced|pricing|listing price"),
 )
@@ -4875,7 +4877,14 @@ def _reference(before: str, after: str, sentence: str, kind: str, measure: str) 
         moment = _nearest(_MOMENT_PATTERNS, before[-90:].lower(), after[:60].lower(), after_words=8)
         if moment == "intraday high" and _FALL.search(before[-40:].lower()):
             moment = "intraday low"  # "lower by as much as 6%": the day's low, not its high
-        if moment and measure in ("share price", "share price change", "valuation", "market value"):
+        # A commodity's price moves through the day as a share's does.
+        if moment and measure in (
+            "share price",
+            "share price change",
+            "valuation",
+            "market value",
+            "price",
+        ):
             parts.append(moment)
         day = _nearest(_DAY_PATTERNS, sentence.lower(), "", after_words=0)
         if day and measure in ("share price", "share price change", "market value"):
