@@ -2445,12 +2445,8 @@ def about(
     if kind == "percent" and measure in _LEVELS and not reference and _FROM_LEVEL.search(before):
         # "raised rates to 0.25% from 0.1%": the level left behind, not the one set.
         reference = "previous level"
-    if (
-        measure == "output cut"
-        and not reference
-        and _earlier_cut(body[sentence_start:start], after)
-    ):
-        reference = EARLIER_CUT
+    if measure == "output cut" and _earlier_cut(body[sentence_start:start], after):
+        reference = EARLIER_CUT  # the year a cut in force runs to does not make it a new one
     if kind == "duration" and _AFTER_DISASTER.match(after) and context.published:
         # "four days after the blaze" is said as of the day it was written: another day's
         # outlet counting three days does not disagree.

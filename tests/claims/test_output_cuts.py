@@ -133,3 +133,9 @@ def test_a_member_and_other_producers_of_a_group_cut_as_that_group():
     )
 
     assert read(text, "900,000", kind="quantity", unit=UNIT).entity == "Grain League"
+
+
+def test_an_earlier_cut_kept_until_a_year_end_is_still_the_earlier_cut():
+    text = "The panel was set to keep the 3 million bpd of cuts already in place until late 2031."
+
+    assert read(text, "3 million bpd", kind="quantity", unit=UNIT).reference == "earlier cut"
