@@ -162,7 +162,13 @@ _MEASURES: dict[str, tuple[str, ...]] = {
         r"inject(?:ed|ing|ion)",
         r"commit(?:ted|ment)",
     ),
-    "stake": (r"stake", r"holding", r"owns?", r"owned"),
+    # "its own 70,000 bpd cut" stresses whose cut it is: no holding.
+    "stake": (
+        r"stake",
+        r"holding",
+        r"(?<!\bits )(?<!\btheir )(?<!\bhis )(?<!\bher )(?<!\bour )owns?",
+        r"owned",
+    ),
     # What a court or regulator orders paid: "fined $5 million", "$2 million in damages",
     # "ordered to pay $9 million", "a $40 million judgment".
     "fine": (

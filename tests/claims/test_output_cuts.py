@@ -135,6 +135,12 @@ def test_a_member_and_other_producers_of_a_group_cut_as_that_group():
     assert read(text, "900,000", kind="quantity", unit=UNIT).entity == "Grain League"
 
 
+def test_a_cut_a_producer_calls_its_own_is_its_output_cut_not_a_stake():
+    text = "Veloria also led the league by pledging its own 70,000 barrel-a-day supply reduction."
+
+    assert read(text, "70,000", kind="quantity", unit=UNIT).measure == "output cut"
+
+
 def test_an_earlier_cut_kept_until_a_year_end_is_still_the_earlier_cut():
     text = "The panel was set to keep the 3 million bpd of cuts already in place until late 2031."
 
