@@ -105,7 +105,7 @@ def test_an_earlier_cut_recalled_beside_the_new_one_is_a_fact_of_its_own():
             "The Grain League meant to hold the 3 million bpd of cuts already agreed.",
             "Last March the Grain League cut its output by 3 million bpd.",
             "The tally counts a 3 million bpd cut made last March.",
-            "The Grain League had planned to keep the 3 million bpd cuts put in place.",
+            "The Grain League left the 3 million bpd of output cuts put in place untouched.",
             "The league kept to an earlier pledge to cut its output by 3 million bpd.",
         )
     ]
@@ -115,7 +115,7 @@ def test_an_earlier_cut_recalled_beside_the_new_one_is_a_fact_of_its_own():
 
 
 def test_a_total_before_an_earlier_cut_it_includes_is_not_that_cut():
-    text = "The pledges bring cuts to 4.2 million bpd, including a 3 million bpd cut last March."
+    text = "Curbs now reach 4.2 million bpd, counting a 3 million bpd cut made last March."
 
     assert read(text, "4.2 million bpd", kind="quantity", unit=UNIT).reference == ""
 
@@ -128,15 +128,15 @@ def test_a_new_cut_after_a_recalled_one_in_the_sentence_is_not_it():
 
 def test_a_member_and_other_producers_of_a_group_cut_as_that_group():
     text = (
-        "Veloria and other Grain League producers on Monday announced cuts to their output"
-        " amounting to about 900,000 barrels per day."
+        "Veloria and fellow Grain League states said they would cut output by a combined"
+        " 900,000 barrels per day."
     )
 
     assert read(text, "900,000", kind="quantity", unit=UNIT).entity == "Grain League"
 
 
 def test_a_cut_a_producer_calls_its_own_is_its_output_cut_not_a_stake():
-    text = "Veloria also led the league by pledging its own 70,000 barrel-a-day supply reduction."
+    text = "Veloria said its own 70,000 barrel-a-day supply reduction would start soon."
 
     assert read(text, "70,000", kind="quantity", unit=UNIT).measure == "output cut"
 

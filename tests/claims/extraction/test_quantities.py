@@ -120,19 +120,19 @@ def test_a_decimal_before_a_quake_noun_is_its_magnitude(sentence, span):
 
 def test_a_barrel_cut_in_a_story_measuring_output_per_day_is_per_day():
     text = (
-        "Velmark makes a 2 million-barrel oil supply cut. It pumps 9 million barrels a day,"
+        "Velmark plans a 3 million-barrel supply cut. It pumps 9 million barrels a day,"
         " after a 600,000 barrel reduction last spring."
     )
 
     assert [(f.text, f.unit) for f in figures(text)] == [
-        ("2 million-barrel", "barrels per day"),
+        ("3 million-barrel", "barrels per day"),
         ("9 million barrels a day", "barrels per day"),
         ("600,000 barrel", "barrels per day"),
     ]
 
 
 def test_a_barrel_count_stays_barrels_beside_a_daily_rate():
-    text = "The tanker held 2 million barrels. The field pumps 90,000 barrels a day."
+    text = "The tanker held 7 million barrels. The field pumps 90,000 barrels a day."
 
     assert figures(text)[0].unit == "barrels"
 
