@@ -162,7 +162,13 @@ _MEASURES: dict[str, tuple[str, ...]] = {
         r"inject(?:ed|ing|ion)",
         r"commit(?:ted|ment)",
     ),
-    "stake": (r"stake", r"holding", r"owns?", r"owned"),
+    # "its own 70,000 bpd cut" stresses whose cut it is: no holding.
+    "stake": (
+        r"stake",
+        r"holding",
+        r"(?<!\bits )(?<!\btheir )(?<!\bhis )(?<!\bher )(?<!\bour )owns?",
+        r"owned",
+    ),
     # What a court or regulator orders paid: "fined $5 million", "$2 million in damages",
     # "ordered to pay $9 million", "a $40 million judgment".
     "fine": (
@@ -345,6 +351,8 @@ _MOMENTS: tuple[tuple[str, str], ...] = (
     ("after hours", r"after-?hours|extended(?:[- ]hours)? trad(?:e|ing)|post-?market"),
     ("intraday high", r"(?:intraday |session )?(?:high|peak|peaked|as much as|as high as)"),
     ("open", r"open(?:ed|ing)?"),
+    # "was trading at", "to trade at": a price while the session runs, before it settles.
+    ("intraday", r"trad(?:e|es|ing) (?:at|near|around)"),
     ("close", r"clos(?:ed|ing|e)|ended|finished|settled"),
     ("IPO", r"ipo|initial public offering|offering|priced|pricing|listing price"),
 )
@@ -2568,6 +2576,8 @@ def about(
     if kind == "percent" and measure in _LEVELS and not reference and _FROM_LEVEL.search(before):
         # "raised rates to 0.25% from 0.1%": the level left behind, not the one set.
         reference = "previous level"
+    if measure == "output cut" and _earlier_cut(body[sentence_start:start], after):
+        reference = EARLIER_CUT  # the year a cut in force runs to does not make it a new one
     if kind == "duration" and _AFTER_DISASTER.match(after) and context.published:
         # "four days after the blaze" is said as of the day it was written: another day's
         # outlet counting three days does not disagree.
@@ -4332,7 +4342,11 @@ def _entity(
     if before and not _PREPOSITION.search(body[clause_start : before[0].start]):
         if _DESCRIBES.match(body, before[0].end):
             return context.salient or before[0].text
-        return before[0].text
+        # "Veloria and other League members cut ...": the member stands with its group, whose
+        # figure the clause gives.
+        others = _AND_OTHERS.match(body, before[0].end)
+        group = [n for n in before if others and n.start == others.end()]
+        return group[0].text if group else before[0].text
     # "With 38 seats, the Crown Party has ...": a figure in a phrase opening the sentence
     # belongs to the subject of the clause after the comma.
     if not before and _FRONTED.fullmatch(body, clause_start, start):
@@ -4413,6 +4427,33 @@ _COUNTRY = (
 _MONTH_NAMES = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 )
+# "the 3 million bpd of cuts already agreed", "a 3 million bpd trim made last March", "an
+# earlier pledge to cut output by ...": a producers' story recalls the cut in force beside
+# the new one, and the two are facts of their own, whose values differ without dispute.
+EARLIER_CUT = "earlier cut"
+_EARLIER_CUT_BEFORE = re.compile(
+    r"\b(?:already\s+(?:agreed|in\s+place|announced)|earlier\s+(?:decision|agreement|deal|pledge)"
+    rf"|previous|existing|last\s+{_MONTH_NAMES})\b",
+    re.IGNORECASE,
+)
+# After the figure, up to the next number: "cuts now total 4.2 million bpd, counting a 3
+# million bpd trim made last March" dates the second figure only.
+_EARLIER_CUT_AFTER = re.compile(
+    rf"[^\d]*?\b(?:already\s+(?:agreed|in\s+place)|put\s+in\s+place|last\s+{_MONTH_NAMES})\b",
+    re.IGNORECASE,
+)
+
+
+def _earlier_cut(sentence_before: str, after: str) -> bool:
+    # Words before an earlier figure of the sentence, and those closing its clause, are that
+    # figure's.
+    parts = re.split(r"\d", sentence_before)
+    own_before = parts[-1]
+    if len(parts) > 1:
+        own_before = re.split(r"[,;]|\b(?:and|while|but)\b", own_before, maxsplit=1)[-1]
+    return bool(_EARLIER_CUT_BEFORE.search(own_before) or _EARLIER_CUT_AFTER.match(after))
+
+
 _ECONOMY_OWNER = re.compile(
     rf"{_COUNTRY}(?:['’]s)?\s+economy\b"
     rf"|\beconomy\s+of\s+(?:the\s+)?{_COUNTRY}"
@@ -4672,6 +4713,7 @@ _APPOSITIVE = re.compile(r"\s*(?:its|their|the|a|an)\s+[^,.;]{1,40},\s+", re.IGN
 _DESCRIBES = re.compile(
     r"(?:['’]s)?(?:\s+[a-z][\w-]*){0,2}\s+(?:" + "|".join(sorted(_ORGANISATION_WORDS)) + r")\b"
 )
+_AND_OTHERS = re.compile(r"\s+and\s+(?:its\s+|their\s+)?(?:other|fellow)\s+")
 _PREPOSITION = re.compile(
     r"\b(?:in|on|at|from|to|for|by|with|of|into|across|near|after|before|since|than|under"
     r"|over|against|between|like|unlike|as|including|via|above|below|beneath|beyond|toward"
@@ -5095,7 +5137,14 @@ def _reference(before: str, after: str, sentence: str, kind: str, measure: str) 
         moment = _nearest(_MOMENT_PATTERNS, before[-90:].lower(), after[:60].lower(), after_words=8)
         if moment == "intraday high" and _FALL.search(before[-40:].lower()):
             moment = "intraday low"  # "lower by as much as 6%": the day's low, not its high
-        if moment and measure in ("share price", "share price change", "valuation", "market value"):
+        # A commodity's price moves through the day as a share's does.
+        if moment and measure in (
+            "share price",
+            "share price change",
+            "valuation",
+            "market value",
+            "price",
+        ):
             parts.append(moment)
         day = _nearest(_DAY_PATTERNS, sentence.lower(), "", after_words=0)
         if day and measure in ("share price", "share price change", "market value"):

@@ -198,7 +198,10 @@ def date_candidates(
         resolved = h.year
         if resolved is None and published:
             cue = sentences is not None and _future_cue(text, sentences, h.start)
-            since = bool(dates.PAST_MONTH.search(text, max(0, h.start - 20), h.start))
+            since = bool(
+                dates.PAST_MONTH.search(text, max(0, h.start - 20), h.start)
+                or dates.PAST_SINCE_CLAUSE.search(text, max(0, h.start - 160), h.start)
+            )
             resolved = dates.year_near(h.month, h.day, published, future_cue=cue, past_cue=since)
         elif resolved is None and anchor:
             resolved = dates.year_on_or_after(h.month, h.day, anchor)

@@ -240,6 +240,11 @@ FUTURE_CUE = re.compile(
 
 # "the most since January", "back in March": the month is behind the writer.
 PAST_MONTH = re.compile(r"\b(?:since|back\s+in|earlier\s+in)\s+(?:early\s+|late\s+|mid-)?$", re.I)
+# "the deepest trim since the league slashed output in March": what a "since" clause says was
+# done is behind the writer, whatever the main clause foresees.
+PAST_SINCE_CLAUSE = re.compile(
+    r"\bsince\s+[^.;:,]{0,80}?\b[a-z]+ed\b[^.;:,]{0,60}?\bin\s+(?:early\s+|late\s+|mid-)?$", re.I
+)
 
 
 def year_near(

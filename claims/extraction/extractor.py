@@ -360,6 +360,7 @@ def extract(
     borrow_units(text, cands, sentences)
     borrow_restated_units(text, cands, sentences)
     _jobs_cut(text, cands)
+    _daily_rates(text, cands)
     _bracketed_scale(text, cands)
     cands = [c for c in cands if not c.orphan or c.unit]
     _read_shared_signs(text, cands, local_currency)
@@ -428,6 +429,26 @@ def _jobs_cut(text: str, cands: list[Candidate]) -> None:
             continue
         if _CUT_BEFORE.search(text, max(0, c.start - 80), c.start):
             c.unit = "jobs"
+
+
+# "a 3 million-barrel cut", "a 70,000 barrel reduction": a text that measures output per day
+# often sizes a change with the bare unit before its noun, meaning the same daily rate; read as
+# a stock of barrels it would be a second fact beside the one other outlets give per day.
+_SIZED_CHANGE = re.compile(
+    r"[\s-]+(?:[a-z]+\s+){0,2}(?:cuts?|reductions?|increases?|hikes?|output|production|supply)\b",
+    re.IGNORECASE,
+)
+
+
+def _daily_rates(text: str, cands: list[Candidate]) -> None:
+    daily = {c.unit for c in cands if c.kind is Kind.QUANTITY and c.unit}
+    for c in cands:
+        if c.kind is not Kind.QUANTITY or f"{c.unit} per day" not in daily:
+            continue
+        # Only the singular unit of a compound modifier: "3 million barrels" is a stock.
+        if text[c.start : c.end].endswith("s") or not _SIZED_CHANGE.match(text, c.end):
+            continue
+        c.unit = f"{c.unit} per day"
 
 
 def _read_shared_signs(text: str, cands: list[Candidate], local_currency: str | None) -> None:

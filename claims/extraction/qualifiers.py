@@ -31,7 +31,7 @@ _BEFORE = [
         r"more\s+than|more\s+then|"
         + _PARTICLE_VERBS
         + r"over|above|in\s+excess\s+of|upwards\s+of|upward\s+of|north\s+of"
-        r"|greater\s+than|higher\s+than|exceeding|exceeded|exceeds|surpassing|topping|topped|tops|beyond"
+        r"|greater\s+than|higher\s+than|exceeding|exceeded|exceeds|exceed|surpassing|topping|topped|tops|beyond"
         # "could top $9 billion": the verb after a modal or "to", not "the top 10"
         r"|(?<=\bcould\s)top|(?<=\bwould\s)top|(?<=\bwill\s)top|(?<=\bmay\s)top"
         r"|(?<=\bmight\s)top|(?<=\bto\s)top|(?<=\bcan\s)top",

@@ -108,6 +108,7 @@ _WORDS = {
     "micrograms": "micrograms", "pounds": "pounds", "tonnes": "tonnes", "tonne": "tonnes", "metric tons": "metric tons",
     "metric tonnes": "tonnes", "tons": "tons", "ton": "tons", "ounces": "ounces",
     "barrels per day": "barrels per day", "barrels a day": "barrels per day",
+    "barrel-a-day": "barrels per day", "barrels-a-day": "barrels per day",
     "barrels": "barrels", "barrel": "barrels", "cubic metres": "cubic meters",
     "cubic meters": "cubic meters", "litres": "liters", "liters": "liters", "litre": "liters",
     "liter": "liters", "gallons": "gallons", "megawatts": "megawatts", "megawatt": "megawatts",

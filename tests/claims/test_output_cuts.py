@@ -90,3 +90,58 @@ def test_a_place_named_with_of_gives_no_surname_to_quote():
     )
 
     assert read(text, "40,000", kind="quantity", unit=UNIT).entity == "Sultanate of Ostria"
+
+
+def test_an_earlier_cut_recalled_beside_the_new_one_is_a_fact_of_its_own():
+    new = read(
+        "The Grain League agreed to cut outputs by 1.2 million bpd on Sunday.",
+        "1.2 million bpd",
+        kind="quantity",
+        unit=UNIT,
+    )
+    earlier = [
+        read(text, "3 million bpd", kind="quantity", unit=UNIT)
+        for text in (
+            "The Grain League meant to hold the 3 million bpd of cuts already agreed.",
+            "Last March the Grain League cut its output by 3 million bpd.",
+            "The tally counts a 3 million bpd cut made last March.",
+            "The Grain League left the 3 million bpd of output cuts put in place untouched.",
+            "The league kept to an earlier pledge to cut its output by 3 million bpd.",
+        )
+    ]
+
+    assert new.reference == ""
+    assert {e.reference for e in earlier} == {"earlier cut"}
+
+
+def test_a_total_before_an_earlier_cut_it_includes_is_not_that_cut():
+    text = "Curbs now reach 4.2 million bpd, counting a 3 million bpd cut made last March."
+
+    assert read(text, "4.2 million bpd", kind="quantity", unit=UNIT).reference == ""
+
+
+def test_a_new_cut_after_a_recalled_one_in_the_sentence_is_not_it():
+    text = "Beside the 3 million bpd already agreed, Ostria will cut 50,000 bpd."
+
+    assert read(text, "50,000 bpd", kind="quantity", unit=UNIT).reference == ""
+
+
+def test_a_member_and_other_producers_of_a_group_cut_as_that_group():
+    text = (
+        "Veloria and fellow Grain League states said they would cut output by a combined"
+        " 900,000 barrels per day."
+    )
+
+    assert read(text, "900,000", kind="quantity", unit=UNIT).entity == "Grain League"
+
+
+def test_a_cut_a_producer_calls_its_own_is_its_output_cut_not_a_stake():
+    text = "Veloria said its own 70,000 barrel-a-day supply reduction would start soon."
+
+    assert read(text, "70,000", kind="quantity", unit=UNIT).measure == "output cut"
+
+
+def test_an_earlier_cut_kept_until_a_year_end_is_still_the_earlier_cut():
+    text = "The panel was set to keep the 3 million bpd of cuts already in place until late 2031."
+
+    assert read(text, "3 million bpd", kind="quantity", unit=UNIT).reference == "earlier cut"

@@ -12,12 +12,13 @@ TEXT = (
 
 def test_a_price_per_unit_is_the_price_of_the_thing_named():
     found = read(TEXT, "$91.25", kind="money", unit="USD")
-    assert found.key == "palmetto|price|||"
+    # "was trading at": the session's price, not the settled one (test_commodity_prices).
+    assert found.key == "palmetto|price|intraday||"
 
 
 def test_the_move_beside_a_price_is_its_change_not_another_price():
     found = read(TEXT, "$4.15", kind="money", unit="USD")
-    assert found.key == "palmetto|price||change|"
+    assert found.key == "palmetto|price|intraday|change|"
 
 
 def test_a_span_of_time_after_in_is_no_rate():

@@ -186,3 +186,12 @@ def test_a_second_day_after_and_takes_the_month_before_it():
 def test_a_count_after_a_date_and_and_is_no_second_day():
     found = figures("Storms hit on April 8 and 9 people died.", dt.date(2025, 5, 2))
     assert [f.text for f in found if f.kind.value == "date"] == ["April 8"]
+
+
+def test_a_month_in_a_since_clause_of_something_done_is_in_the_past():
+    published = dt.date(2031, 5, 2)
+    text = "It will be the deepest trim since the league slashed 3 million bpd in November."
+    plans = "Since the plant will reopen in November, staff will return."
+
+    assert [f.value for f in figures(text, published) if f.kind.value == "date"] == ["2030-11"]
+    assert only_figure(plans, published).value == "2031-11"

@@ -392,3 +392,8 @@ def test_two_years_joined_by_and_without_between_are_two_dates():
 
 def test_topped_means_more_than():
     assert only_figure("Ticket sales topped $40 million.").qualifier.value == "more_than"
+
+
+def test_a_figure_expected_to_exceed_is_more_than_it():
+    assert only_figure("Sales are set to exceed 40,000 units.").qualifier.value == "more_than"
+    assert only_figure("Costs could exceed $7 million.").qualifier.value == "more_than"

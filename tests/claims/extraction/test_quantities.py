@@ -61,6 +61,14 @@ from tests.claims.extraction.helpers import figures, only_figure, summary
             ("70 billion parameters", "quantity", "70000000000", "parameters", "exact"),
         ),
         ("The runner won the 400m final.", ("400m", "quantity", "400", "meters", "exact")),
+        (
+            "Velmark offered a 70,000 barrel-a-day trim.",
+            ("70,000 barrel-a-day", "quantity", "70000", "barrels per day", "exact"),
+        ),
+        (
+            "Kandor agreed a 30,000 barrel per day trim.",
+            ("30,000 barrel per day", "quantity", "30000", "barrels per day", "exact"),
+        ),
     ],
 )
 def test_quantity_unit_is_normalised_to_a_plural_word(sentence, expected):
@@ -108,3 +116,28 @@ def test_half_a_unit_of_length_is_a_quantity(sentence, span, value, unit):
 def test_a_decimal_before_a_quake_noun_is_its_magnitude(sentence, span):
     found = [f for f in figures(sentence) if f.text == span]
     assert [(f.kind.value, f.unit) for f in found] == [("quantity", "magnitude")]
+
+
+def test_a_barrel_cut_in_a_story_measuring_output_per_day_is_per_day():
+    text = (
+        "Velmark plans a 3 million-barrel supply cut. It pumps 9 million barrels a day,"
+        " after a 600,000 barrel reduction last spring."
+    )
+
+    assert [(f.text, f.unit) for f in figures(text)] == [
+        ("3 million-barrel", "barrels per day"),
+        ("9 million barrels a day", "barrels per day"),
+        ("600,000 barrel", "barrels per day"),
+    ]
+
+
+def test_a_barrel_count_stays_barrels_beside_a_daily_rate():
+    text = "The tanker held 7 million barrels. The field pumps 90,000 barrels a day."
+
+    assert figures(text)[0].unit == "barrels"
+
+
+def test_a_mile_long_stretch_stays_miles_beside_a_speed():
+    text = "Crews cleared a 10-mile stretch. Gusts hit 60 miles per hour."
+
+    assert figures(text)[0].unit == "miles"
