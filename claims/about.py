@@ -403,7 +403,7 @@ _PERIOD = re.compile(
 )
 # A period a change is measured against is its base, not its reference: "up 265% from the
 # same period in 2022", "a 27% increase from Q3", "compared with 2023".
-# "cut 15% of its staff and suspend its dividend starting in the fourth quarter": when
+# "trim 8% of its staff and halt its buybacks starting in the third quarter": when
 # something begins, not the period a figure is counted over.
 _STARTING_IN = re.compile(
     r"\b(?:starting|beginning|effective)\s+(?:in\s+|with\s+)?(?:the\s+)?$", re.IGNORECASE
@@ -3496,7 +3496,7 @@ def _fire_named(
     context: ArticleContext, sentence_start: int, start: int, end: int, sentence_end: int
 ) -> str:
     """The named fire a figure of its size or losses is of: the one named after it before the
-    next figure ("3,100 structures were destroyed in the Dunley Fire"), else the last one named
+    next figure ("3,100 structures burned in the Dunley Fire"), else the last one named
     before it in its sentence ("The Dunley Fire, which has burned 12,400 acres"), else the
     heading of the list it stands in ("Dunley Fire:" over "12,400 acres"); "" when none."""
     body = context.body
@@ -4427,7 +4427,7 @@ _COUNTRY = (
 _MONTH_NAMES = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 )
-# "the 3 million bpd of cuts already agreed", "a 3 million bpd trim made last March", "an
+# "the 3 million bpd in curbs already agreed", "a 3 million bpd trim made last March", "an
 # earlier pledge to cut output by ...": a producers' story recalls the cut in force beside
 # the new one, and the two are facts of their own, whose values differ without dispute.
 EARLIER_CUT = "earlier cut"
@@ -4870,7 +4870,7 @@ _OF_WORKFORCE = re.compile(
     r"^\s*of\s+(?:(?:its|their|the|his|her|our|a)\s+)?(?:[\w&.'’-]+\s+){0,2}?" + _STAFF + r"\b"
 )
 _WORKFORCE_AFTER = re.compile(r"^\s*(?:of\s+)?(?:[\w-]+\s+)?" + _STAFF + r"\b")
-# "will reduce its workforce by over 15%": the share of it the cut takes.
+# "is to reduce its workforce by more than 15%": the share of it the cut takes.
 _WORKFORCE_CUT_BY = re.compile(
     r"\b(?:cut|cuts|cutting|reduc(?:e|es|ed|ing)|slash(?:es|ed|ing)?|trim(?:s|med|ming)?)"
     r"\s+(?:(?:its|their|the)\s+)?(?:[\w-]+\s+)?" + _STAFF + r"\s+by\s+"
@@ -5342,7 +5342,7 @@ def _sector(before: str, after: str) -> str:
 _COMPARED = re.compile(
     r"\b(?:than|below|above|short\s+of|beat|beating|missed|missing|topped|exceeded|exceeding"
     r"|under|over|with|ahead\s+of|behind|meet|meeting|met)\s+(?:[\w'’.-]+\s+){0,3}$"
-    # "revenue of $12.1 billion on expectations of $12.4 billion": the next figure's forecast.
+    # "sales of $12.1 billion against expectations of $12.4 billion": the next figure's forecast.
     r"|\b(?:on|versus|vs\.?|against)\s+$"
 )
 

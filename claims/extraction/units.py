@@ -436,7 +436,7 @@ def counted_noun(text: str, pos: int, max_modifiers: int = 4) -> tuple[str, int]
         head = "people"  # "188 passengers and crew": everyone on board
     other = _AND_OTHER.match(text, end)
     if other and is_plural_noun(other.group(1)):
-        # "5,000 homes and other structures": all the structures are counted, homes among them.
+        # "5,200 homes and other structures": all the structures are counted, homes among them.
         head = other.group(1)
     if head == "crew" and _MEMBERS_AFTER.match(text, end):
         end = _MEMBERS_AFTER.match(text, end).end()

@@ -18,12 +18,15 @@ def read(text: str, figure: str):
     ("text", "figure"),
     [
         ("Norvex will slash 4,000 jobs by March.", "4,000 jobs"),
-        ("Norvex is reducing its global workforce by around 4,000 employees.", "4,000 employees"),
+        ("Norvex said it was reducing its workforce by nearly 4,000 employees.", "4,000 employees"),
         ("Norvex will lay off about 4,000 staff.", "4,000 staff"),
         ("The layoffs at Norvex will affect some 4,000 employees.", "4,000 employees"),
         ("Norvex will cut 9% of its staff, or over 4,000 employees, it said.", "4,000 employees"),
-        ("Norvex will cut 9% of its workforce, amounting to some 4,000 jobs.", "4,000 jobs"),
-        ("Norvex had 52,000 staff. The number of jobs it will cut is more than 4,000.", "4,000"),
+        ("Norvex will cut 9% of its staff, amounting to roughly 4,000 jobs.", "4,000 jobs"),
+        (
+            "Norvex employs 52,000. The number of jobs it will cut is more than 4,000.",
+            "4,000",
+        ),
     ],
 )
 def test_every_wording_of_the_jobs_a_company_cuts_is_one_measure(text, figure):
@@ -50,7 +53,7 @@ def test_the_jobs_a_company_has_or_adds_are_no_cut(text, figure):
         "Norvex will cut 9% of its workforce.",
         "The plan includes a more than 9% reduction in headcount.",
         "Norvex announced a 9% cut in its global staff.",
-        "Norvex will reduce its workforce by over 9% and pay no dividend starting in the spring.",
+        "Norvex is to reduce its workforce by more than 9% and pay no dividend starting in the spring.",
     ],
 )
 def test_the_share_of_its_staff_a_company_cuts_is_one_positive_share(text):
@@ -67,8 +70,8 @@ def test_a_cut_in_something_else_is_still_its_fall():
 @pytest.mark.parametrize(
     "text",
     [
-        "Besides the layoffs, Norvex plans to cut its gross capital expenditures by 25%.",
-        "Norvex is also slashing its capital spending by roughly 25% this year.",
+        "Norvex also intends to cut gross capital expenditures by 25%.",
+        "This year Norvex will be slashing capital spending by roughly 25%.",
     ],
 )
 def test_a_cut_in_capital_spending_is_that_spending_s_fall(text):
@@ -89,7 +92,7 @@ def test_a_share_cut_keeps_no_period_of_what_starts_later_in_the_sentence():
 
 
 def test_a_stock_fall_told_in_a_relative_clause_is_a_share_price_move():
-    text = "The report sank Norvex's stock, which plummeted by 11% in after-hours trading."
+    text = "The results hit Norvex shares, which plummeted by 11% in after-hours trading."
 
     found = read_in_sentence(text, "11%", kind="percent", unit="percent")
 
@@ -99,7 +102,7 @@ def test_a_stock_fall_told_in_a_relative_clause_is_a_share_price_move():
 @pytest.mark.parametrize(
     ("text", "figure"),
     [
-        ("Norvex will shed staff as part of a plan to cut $3 billion in costs.", "$3 billion"),
+        ("Norvex will shed staff under a plan to cut $3 billion in costs.", "$3 billion"),
         ("Norvex revealed a $3 billion cost reduction plan on Monday.", "$3 billion"),
         ("Norvex will slash operating expenses by over $3 billion.", "$3 billion"),
         ("Norvex is aiming for $3 billion in cost savings.", "$3 billion"),

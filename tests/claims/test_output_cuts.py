@@ -102,7 +102,7 @@ def test_an_earlier_cut_recalled_beside_the_new_one_is_a_fact_of_its_own():
     earlier = [
         read(text, "3 million bpd", kind="quantity", unit=UNIT)
         for text in (
-            "The Grain League meant to hold the 3 million bpd of cuts already agreed.",
+            "The Grain League meant to keep the 3 million bpd in cuts already agreed.",
             "Last March the Grain League cut its output by 3 million bpd.",
             "The tally counts a 3 million bpd cut made last March.",
             "The Grain League left the 3 million bpd of output cuts put in place untouched.",
@@ -136,12 +136,12 @@ def test_a_member_and_other_producers_of_a_group_cut_as_that_group():
 
 
 def test_a_cut_a_producer_calls_its_own_is_its_output_cut_not_a_stake():
-    text = "Veloria said its own 70,000 barrel-a-day supply reduction would start soon."
+    text = "Veloria said its own 70,000 barrel-a-day production reduction would start soon."
 
     assert read(text, "70,000", kind="quantity", unit=UNIT).measure == "output cut"
 
 
 def test_an_earlier_cut_kept_until_a_year_end_is_still_the_earlier_cut():
-    text = "The panel was set to keep the 3 million bpd of cuts already in place until late 2031."
+    text = "The panel expected the 3 million bpd of curbs already in place to last until late 2031."
 
     assert read(text, "3 million bpd", kind="quantity", unit=UNIT).reference == "earlier cut"

@@ -113,8 +113,8 @@ def test_a_fire_s_figures_listed_under_its_name_are_its_own():
 
 
 def test_homes_and_other_structures_count_the_structures():
-    text = "The blazes levelled 5,000 homes and other structures in the canyon."
-    found = read_in_sentence(text, "5,000 homes", kind="count", unit="homes")
+    text = "Flames razed 5,200 homes and other structures across the canyon."
+    found = read_in_sentence(text, "5,200 homes", kind="count", unit="homes")
     assert found.measure == "structures"
     (figure,) = extract_figures(text)
     assert figure.unit == "structures"
