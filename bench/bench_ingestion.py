@@ -3,7 +3,8 @@
 Prints, each as a ratio to a baseline measured in the same run:
 
 - articles per second through a worker on PostgreSQL + Redis at each size of --sizes
-  (stories repeat, so facts grow), against the same service called in this process;
+  (stories repeat, each copy dated as its source, so facts grow), against the same service
+  called in this process;
 - articles per second with 2 worker processes against 1 (concurrency 1 each);
 - the embedded path of `make run` (SQLite, filesystem broker, the worker as scripts/run-dev
   starts it): seconds to import a folder of --folder-articles articles with
