@@ -84,7 +84,7 @@ def assign_story(
     names = story_names(article, context)
     told = distinctive_figures((f.kind, f.number) for f in figures)
     with transaction.atomic():
-        lock_names(names[:FIRST_NAMES])
+        _lock_names(names[:FIRST_NAMES])
         story = _chosen_story(names, article, told)
         if story is None:
             story = Story.objects.create(
@@ -480,7 +480,7 @@ def new_story_for(article: Article) -> Story:
     )
 
 
-def lock_names(names: Iterable[str]) -> None:
+def _lock_names(names: Iterable[str]) -> None:
     """Hold, until the transaction ends, the story-finding lock of each name (of the
     articles naming nobody when there are none), in one order so that two articles never
     wait for each other's."""

@@ -38,6 +38,7 @@ from functools import cached_property, lru_cache
 from claims import measure_words, report_day, results_words, unnamed_measures
 from claims.extraction.lexicon import words
 from claims.extraction.money import ISO_CODES
+from claims.extraction.qualifiers import qualifier_before
 
 # --------------------------------------------------------------------------------------------
 # Lexicons: general newsroom vocabulary, never any corpus's words.
@@ -2267,18 +2268,14 @@ _JOB_CUT_VERBS = (
 )
 _CUTS_JOBS = re.compile(_JOB_CUT_VERBS, re.IGNORECASE)
 _CUTS_JOBS_BEFORE = re.compile(
-    _JOB_CUT_VERBS
-    + r"\s+(?:(?:would|will|is|be|about|around|approximately|roughly|some|nearly|almost|up\s+to"
-    r"|more\s+than|over|an\s+estimated)\s+){0,3}$",
+    _JOB_CUT_VERBS + r"\s+(?:(?:would|will|is|be)\s+){0,3}$",
     re.IGNORECASE,
 )
 # "will cut 9% of its staff, or about 4,100 employees", "amounting to some 4,100 jobs": the
 # count restates the share cut.
 _SHARE_CUT_RESTATED = re.compile(
     r"%\s+of\s+(?:its|their|the)\s+(?:\w+\s+)?(?:workforce|staff|headcount|employees)"
-    r"\s*[,—–-]*\s*(?:or|amounting\s+to|representing|equal\s+to|equivalent\s+to)\s+"
-    r"(?:(?:about|around|approximately|roughly|some|nearly|almost"
-    r"|more\s+than|over)\s+){0,2}$",
+    r"\s*[,—–-]*\s*(?:or|amounting\s+to|representing|equal\s+to|equivalent\s+to)\s+$",
     re.IGNORECASE,
 )
 
@@ -2289,12 +2286,11 @@ _COSTS = r"(?:costs|expenses|spending|expenditures?)"
 _COST_CUT_VERB = (
     r"\b(?:cut|cuts|cutting|reduc(?:e|es|ed|ing)|slash(?:es|ed|ing)?|trim(?:s|med|ming)?)\s+"
 )
-_COST_HEDGE = r"(?:(?:about|around|some|nearly|more\s+than|over|up\s+to)\s+)?"
 _COSTS_CUT_BY = re.compile(
-    _COST_CUT_VERB + r"(?:[\w-]+\s+){0,5}?" + _COSTS + r"\s+by\s+" + _COST_HEDGE + "$",
+    _COST_CUT_VERB + r"(?:[\w-]+\s+){0,5}?" + _COSTS + r"\s+by\s+$",
     re.IGNORECASE,
 )
-_CUT_BEFORE_COSTS = re.compile(_COST_CUT_VERB + _COST_HEDGE + "$", re.IGNORECASE)
+_CUT_BEFORE_COSTS = re.compile(_COST_CUT_VERB + "$", re.IGNORECASE)
 _IN_COSTS = re.compile(r"\s+(?:in|of)\s+(?:[\w-]+\s+)?" + _COSTS + r"\b", re.IGNORECASE)
 _COST_CUT_AFTER = re.compile(
     r"[\s-]+(?:in\s+)?(?:annual\s+)?(?:cost|costs|expense|spending)[\s-]+"
@@ -2303,9 +2299,16 @@ _COST_CUT_AFTER = re.compile(
 )
 
 
+def _unhedged(before: str) -> str:
+    """The text before a figure without the hedge it ends with ("by more than " -> "by "),
+    the hedges being those the extractor reads (claims.extraction.qualifiers)."""
+    hedge = qualifier_before(before, len(before))
+    return before[: hedge[1]] if hedge else before
+
+
 def _cuts_costs(before: str, after: str) -> bool:
     """Whether a sum of money, `before` and `after` it in its clause, is cut from costs."""
-    before = before[-80:]
+    before = _unhedged(before[-80:])
     return bool(
         _COSTS_CUT_BY.search(before)
         or (_CUT_BEFORE_COSTS.search(before) and _IN_COSTS.match(after))
@@ -2315,7 +2318,7 @@ def _cuts_costs(before: str, after: str) -> bool:
 
 def _cuts_jobs(before: str) -> bool:
     """Whether a count of jobs, its sentence up to it being `before`, is of jobs cut."""
-    before = before[-80:]
+    before = _unhedged(before[-80:])
     if _CUTS_JOBS_BEFORE.search(before):
         return True
     return bool(_SHARE_CUT_RESTATED.search(before)) and bool(_CUTS_JOBS.search(before))
@@ -3442,8 +3445,7 @@ _IN_TREATMENT_AFTER = re.compile(
 _EVACUEES = frozenset(("", "people", "residents", "persons", "orders"))
 # "evacuation orders for 61,250": the people the orders cover.
 _ORDERS_FOR = re.compile(
-    r"\bevacuation\s+(?P<kind>orders?|warnings?)\s+(?:for|covering|affecting)\s+"
-    r"(?:(?:about|around|roughly|some|nearly|almost|over|more\s+than|at\s+least)\s+)?$",
+    r"\bevacuation\s+(?P<kind>orders?|warnings?)\s+(?:for|covering|affecting)\s+$",
     re.IGNORECASE,
 )
 _ORDERED_OUT = re.compile(
@@ -3459,7 +3461,7 @@ def _evacuated(before: str, after: str) -> str:
     """ "evacuated" for people ordered out ("52,000 are under evacuation orders", "have had to
     evacuate", "evacuation orders for 52,000"), "evacuation warning" for those told they may
     have to leave; "" otherwise."""
-    ordered = _ORDERS_FOR.search(before)
+    ordered = _ORDERS_FOR.search(_unhedged(before[-80:]))
     if ordered:
         return "evacuation warning" if ordered.group("kind").startswith("w") else "evacuated"
     told = _ORDERED_OUT.match(after)
@@ -4873,8 +4875,7 @@ _WORKFORCE_AFTER = re.compile(r"^\s*(?:of\s+)?(?:[\w-]+\s+)?" + _STAFF + r"\b")
 # "is to reduce its workforce by more than 15%": the share of it the cut takes.
 _WORKFORCE_CUT_BY = re.compile(
     r"\b(?:cut|cuts|cutting|reduc(?:e|es|ed|ing)|slash(?:es|ed|ing)?|trim(?:s|med|ming)?)"
-    r"\s+(?:(?:its|their|the)\s+)?(?:[\w-]+\s+)?" + _STAFF + r"\s+by\s+"
-    r"(?:(?:about|around|approximately|roughly|some|nearly|almost|more\s+than|over|up\s+to)\s+)?$"
+    r"\s+(?:(?:its|their|the)\s+)?(?:[\w-]+\s+)?" + _STAFF + r"\s+by\s+$"
 )
 # "a 15% reduction in headcount", "a 15% cut to its staff": the share of the staff a cut takes,
 # as "cutting 15% of its workforce" says it.
@@ -4996,7 +4997,7 @@ def _percent_measure(before: str, after: str, measure: str, sentence: str = "") 
         # "with 97% of votes counted", "95% of precincts reporting": how far the count has
         # got, which every outlet updates as it goes; no candidate's share of the vote.
         return "votes counted"
-    if _CUT_IN_WORKFORCE.match(after) or _WORKFORCE_CUT_BY.search(before[-80:]):
+    if _CUT_IN_WORKFORCE.match(after) or _WORKFORCE_CUT_BY.search(_unhedged(before[-80:])):
         return "workforce share"
     near = before[-80:] + " " + after[:40]
     if _TURNOUT.search(near):

@@ -9,7 +9,8 @@ from datetime import date
 import pytest
 
 from articles.models import Article, Story
-from claims.models import Fact
+from claims import facts
+from claims.models import Fact, FactEvent
 from tests.claims.stories import publish
 
 # Seven outlets on one warehouse fire: the same figures written alike, written differently
@@ -133,3 +134,24 @@ def test_the_first_report_arriving_last_joins_the_facts_the_others_formed(make_a
 
     assert articles_stating(0, "340 workers") == {0, 1, 4, 6}
     assert articles_stating(0, "$45 million") == {0, 1, 4, 6}
+
+
+def _regrouped_claims() -> int:
+    return FactEvent.objects.filter(note="grouped again in story order").count()
+
+
+def test_an_early_report_arriving_late_regroups_the_reports_after_it(make_article):
+    _import(make_article, ORDERS[1], 0)
+
+    assert _regrouped_claims() > 0
+
+
+@pytest.mark.parametrize("bound", ["REGROUP_ARTICLES", "REGROUP_LIMIT", "REGROUP_MEMBERS"])
+def test_a_story_past_its_regrouping_bounds_keeps_its_grouping(make_article, monkeypatch, bound):
+    # A wire story republished by hundreds of outlets: regrouping it on every arrival would
+    # read its largest facts again and again.
+    monkeypatch.setattr(facts, bound, 0)
+
+    _import(make_article, ORDERS[1], 0)
+
+    assert _regrouped_claims() == 0
