@@ -454,6 +454,7 @@ _CORPORATE = frozenset(
         "company",
     ]
 )
+_LEGAL_FORMS = _CORPORATE - {"group", "holdings", "holding", "company"}
 # Last words of institutions known by their acronym.
 _INSTITUTIONS = frozenset(
     [
@@ -1141,8 +1142,8 @@ def shortens(short: str, name: str, *, leading: bool = True) -> bool:
     words, full = _name_words(short), _name_words(name)
     if not words or len(full) <= len(words):
         return False
-    if len(words) == 1 and is_acronym(words[0]):
-        return _spells(words[0], " ".join(full))
+    if len(words) == 1 and is_acronym(words[0]) and _spells(words[0], " ".join(full)):
+        return True
     if not all(w[:1].isupper() for w in full):
         return False  # "Tarvik" does not shorten "Tarvik and Lune"
     if len(words) == 1 and words[0].lower() in _INSTITUTIONS:
@@ -1187,7 +1188,7 @@ def _singular(word: str) -> str:
 def display_name(name: str) -> str:
     """A name as a subject line shows it: "Pellow Inc." -> "Pellow"."""
     parts = name.split()
-    while len(parts) > 1 and parts[-1].lower().rstrip(".,") in _CORPORATE:
+    while len(parts) > 1 and parts[-1].lower().rstrip(".,") in _LEGAL_FORMS:
         parts.pop()
     while len(parts) > 1 and parts[0].lower() == "the":
         parts.pop(0)
@@ -1200,7 +1201,12 @@ def _fullest(forms: Counter[str]) -> str:
     a short line reads best in."""
     fullest, count = max(forms.items(), key=lambda item: (len(item[0].split()), item[1]))
     initials = "".join(w[0] for w in fullest.split() if w[:1].isupper())
-    acronyms = [(n, form) for form, n in forms.items() if form.isupper() and len(form) > 1]
+    # "MGM" of "MGM Resorts" shortens the name rather than spelling it: the full form leads.
+    acronyms = [
+        (n, form)
+        for form, n in forms.items()
+        if form.isupper() and len(form) > 1 and form != fullest.split()[0]
+    ]
     if acronyms and (max(acronyms)[0] > count or max(acronyms)[1] == initials):
         return max(acronyms)[1]
     return fullest
@@ -1902,7 +1908,7 @@ class ArticleContext:
         for n in reversed(self.names):
             first[n.text] = n.start
         for short in sorted(written):
-            if short in found or not short[:1].isupper() or is_acronym(short):
+            if short in found or not short[:1].isupper():
                 continue
             # "Jane Moss ... Moss said": a name whose last word is written alone is a
             # person's, keyed by that word, whatever "Jane" stands for. An institution

@@ -135,3 +135,24 @@ def test_a_headline_that_kills_counts_the_dead():
     found = read(text, "14", kind="count")
 
     assert found.measure == "death toll"
+
+
+def test_a_company_called_by_its_leading_capitals_is_one_entity_shown_in_full():
+    text = (
+        "ZPX Leisure said on Monday that hackers had stolen customer records. ZPX shut down"
+        " its booking systems. ZPX expects the attack to cost more than $40 million."
+    )
+    context = about.ArticleContext(text)
+    found = read(text, "$40 million", kind="money")
+
+    assert context.key("ZPX") == context.key("ZPX Leisure")
+    assert found.line.startswith("ZPX Leisure")
+
+
+def test_a_group_or_holding_company_keeps_that_word_in_its_line():
+    text = "Parvan Group said on Tuesday it employs 48,000 people across nine countries."
+
+    found = read(text, "48,000 people", kind="count", unit="people")
+
+    assert found.line.startswith("Parvan Group")
+    assert about.display_name("Parvan Holdings Inc.") == "Parvan Holdings"
