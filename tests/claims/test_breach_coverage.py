@@ -17,8 +17,8 @@ def test_a_company_named_for_its_line_of_business_is_its_name_alone(line):
 
 def test_a_one_time_cost_is_not_the_whole_cost_of_a_breach():
     text = (
-        "The breach is expected to cost Quellmar Resorts more than $80 million. It expects to"
-        " also incur less than $6 million as a related one-time cost in the quarter."
+        "The breach is expected to cost Quellmar Resorts more than $80 million. It also expects"
+        " to book under $6 million of one-time costs this quarter."
     )
     whole = read(text, "$80 million", kind="money", unit="USD")
     once = read(text, "$6 million", kind="money", unit="USD")
