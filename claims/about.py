@@ -387,6 +387,9 @@ _SCOPES: tuple[tuple[str, str], ...] = (
     ("revision", r"revised|revisions?|revising"),
     ("cumulative", r"cumulative|accumulated"),
     ("additional", r"a further|an additional|additional|extra|another"),
+    # A one-time charge is booked apart from the running cost of what caused it: "$6 million
+    # in one-time costs" is a part of a breach's "$80 million" cost, not another estimate of it.
+    ("one-time", r"one[- ](?:time|off)\s+(?:costs?|charges?|expenses?)|non-recurring"),
     # "Combined with the $5 million fine, ..." names a part, not the sum; "the bulk of the
     # $40 million" is the whole.
     ("total", r"total|combined(?! with)|in all|overall|altogether|(?:bulk|most) of the"),
@@ -544,6 +547,13 @@ _GENERIC = frozenset(
         # fires burning at once are two entities, not one "fire".
         "fire",
         "wildfire",
+        # "Quellmar Resorts" is "Quellmar" on second mention: the plural naming what a
+        # company runs is no part of its name.
+        "resorts",
+        "hotels",
+        "casinos",
+        "cruises",
+        "stores",
         "blaze",
         # "Dravo County" and "Harl County" are two places, not one "county".
         "county",
@@ -1201,13 +1211,15 @@ def _fullest(forms: Counter[str]) -> str:
     a short line reads best in."""
     fullest, count = max(forms.items(), key=lambda item: (len(item[0].split()), item[1]))
     initials = "".join(w[0] for w in fullest.split() if w[:1].isupper())
-    # "MGM" of "MGM Resorts" shortens the name rather than spelling it: the full form leads.
-    acronyms = [
-        (n, form)
-        for form, n in forms.items()
-        if form.isupper() and len(form) > 1 and form != fullest.split()[0]
-    ]
-    if acronyms and (max(acronyms)[0] > count or max(acronyms)[1] == initials):
+    acronyms = [(n, form) for form, n in forms.items() if form.isupper() and len(form) > 1]
+    # "KPL" for "KPL Resorts International" is the name cut short, not its initials: the
+    # line names the company in full, however often the text shortens it.
+    shortened = fullest.split()[0]
+    if (
+        acronyms
+        and (max(acronyms)[0] > count or max(acronyms)[1] == initials)
+        and max(acronyms)[1] != shortened
+    ):
         return max(acronyms)[1]
     return fullest
 
@@ -4342,6 +4354,7 @@ def _entity(
     if opener and (
         opener[0] in _PRONOUNS
         or (opener[0] in ("the", "this") and opener[1:] and opener[1] in _STAND_INS)
+        or _WORTH_OF_A_COMPANY.fullmatch(body, clause_start, start)
     ):
         return context.salient_thing or (before[0].text if before else "")
     # The name the clause opens with is its subject ("Its rival, Westbrook, reported revenue
@@ -4400,6 +4413,11 @@ def _entity(
 
 # A contrasting clause opening with a subject of its own the article's names do not hold
 # ("while U.S. crude climbed", "whereas Velorian bonds fell"): not the previous clause's.
+# "A firm valued at $4 billion fell to one phone call": a company described only by its worth
+# is the one the story is about, not the name the sentence gave before.
+_WORTH_OF_A_COMPANY = re.compile(
+    r"\W*[Aa]n?\s+(?:company|firm|business|group|corporation)\s+(?:valued\s+at|worth)\s+"
+)
 _OWN_SUBJECT_CONTRAST = re.compile(
     r"\s*(?:[Ww]hile|[Ww]hereas)\s+(?!(?:It|Its|They|Their|He|His|She|Her|This|That)\b)"
     r"[A-Z][\w.'’-]*\s+[\w.'’-]+"

@@ -228,7 +228,9 @@ def _amount(
     if provisional:
         return Result(measure, reference, PROVISIONAL, shown)
     if _GUIDANCE.search(lower_before) and not _ANALYSTS.search(lower_before):
-        return Result(measure, reference, "projected", f"{shown or measure} forecast")
+        # A one-time charge the company foresees stays apart from the whole it foresees.
+        projected = scope if scope == "one-time" else "projected"
+        return Result(measure, reference, projected, f"{shown or measure} forecast")
     if _PREVIOUS_QUARTER.search(own):
         return Result(measure, "previous quarter", scope, shown)
     if _YEAR_EARLIER_OR.search(own) or (

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import replace
+from decimal import Decimal
 
 from . import changes, dates, labels, money, units
 from .candidates import Candidate, Spans, resolve_overlaps
@@ -364,6 +365,7 @@ def extract(
     _bracketed_scale(text, cands)
     cands = [c for c in cands if not c.orphan or c.unit]
     _read_shared_signs(text, cands, local_currency)
+    _headline_roundings(text, cands)
     link_conversions(text, cands)
     return _figures(text, cands, sentences)
 
@@ -466,6 +468,30 @@ def _read_shared_signs(text: str, cands: list[Candidate], local_currency: str | 
             converts = previous is not None and is_conversion_gap(text, previous.end, c.start)
             c.unit = readings.at(sign, c.start, named_before=not converts)
         previous = c if c.kind is Kind.MONEY else None
+
+
+def _headline_roundings(text: str, cands: list[Candidate]) -> None:
+    """A headline rounds the body's amount and drops its currency mark: "$92m" over a body's
+    "NZ$91.6 million" is that amount, about, in New Zealand dollars. Only a bare sign, and
+    only when no body amount in the sign's own reading rounds to it as well."""
+    first_line = text.find("\n")
+    if first_line < 0 or text[:first_line].rstrip().endswith((".", "!", "?")):
+        return
+    body = [c for c in cands if c.start > first_line and c.kind is Kind.MONEY and c.number]
+    for c in cands:
+        if c.start > first_line or c.kind is not Kind.MONEY or not c.number:
+            continue
+        if not money.shared_sign(text, c.start, c.end) or c.number_high is not None:
+            continue
+        quantum = Decimal(1).scaleb(c.number.normalize().as_tuple().exponent)
+        rounding = [b for b in body if b.number.quantize(quantum) == c.number]
+        if not rounding or any(b.unit == c.unit for b in rounding):
+            continue
+        marked = {b.unit for b in rounding if not money.shared_sign(text, b.start, b.end)}
+        if len(marked) == 1:
+            c.unit = marked.pop()
+            if all(b.number != c.number for b in rounding):
+                c.qualifier = Qualifier.APPROX
 
 
 def _with_fractions(

@@ -60,3 +60,23 @@ def test_a_yen_sign_in_a_chinese_outlet_is_the_yuan():
 
 def test_an_outlet_whose_currency_has_its_own_sign_changes_no_dollar():
     assert units("The mill was sold for $40 million.", "EUR") == [("$40 million", "USD")]
+
+
+def test_a_headline_amount_rounding_one_the_body_marks_is_in_that_currency():
+    text = (
+        "Harbour lender braces for $92m bill after outage\n\nThe lender said the outage would"
+        " cost US$68 million (NZ$91.6 million) this year."
+    )
+    found = {f.text: (f.unit, f.qualifier) for f in extract_figures(text)}
+
+    assert found["$92m"] == ("NZD", "approx")
+
+
+def test_a_headline_amount_the_body_gives_in_the_signs_own_currency_stays_in_it():
+    text = (
+        "Harbour lender braces for $68m bill after outage\n\nThe lender said the outage would"
+        " cost US$68 million (NZ$91.6 million) this year."
+    )
+    found = {f.text: (f.unit, f.qualifier) for f in extract_figures(text)}
+
+    assert found["$68m"] == ("USD", "exact")
