@@ -407,6 +407,9 @@ def _name_placeholders(text: str, cands: list[Candidate], sentences: Sentences) 
             if _OF_AFTER.match(text, c.end):
                 before, after = after, before
             c.unit = next((n for n in (before, after) if n and n not in units.PLACEHOLDERS), c.unit)
+        elif c.unit in units.TALLY_WORDS:
+            s0, _ = sentences.around(c.start)
+            c.unit = units.totalled_noun(text, max(s0, c.start - _CONTEXT_REACH), c.start) or c.unit
 
 
 # "cut 6,200 people", "cut 9% of its workforce, some 6,200 employees", "reducing headcount
