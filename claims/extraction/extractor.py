@@ -354,7 +354,7 @@ def extract(
         cands.extend(weekdays(text, published, Spans([(c.start, c.end) for c in cands])))
         cands.extend(ago_dates(text, published))
     cands = resolve_overlaps(cands)
-    residue = Spans(labels.chart_residue(text))
+    residue = Spans(labels.chart_residue(text) + labels.quote_widgets(text))
     cands = [c for c in cands if not residue.overlaps(c.start, c.end)]
     _name_placeholders(text, cands, sentences)
     borrow_units(text, cands, sentences)
