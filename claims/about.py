@@ -2902,6 +2902,12 @@ def about(
         # "The unemployment rate rose to 4.2%, the Statistics Bureau said": the economy the
         # story reports on, not the agency that publishes its figures nor who forecast them.
         name = context.economy_place
+    if kind == "date":
+        product, end_of_range = _model_years(body, start, sentence_start, sentence_end)
+        if product:
+            entity = name = product
+            measure = wording = shown = "model year"
+            scope = end_of_range
     return About(
         entity=_with_object(context, display_name(entity), entity, sentence_start, after_end),
         entity_key=context.key(entity) if entity and not (ordered_by_court or keyless) else "",
@@ -5464,6 +5470,32 @@ def _toll_projected(before: str) -> bool:
 
 
 _DIFFERENCE = re.compile(r"\s*(?:more|less|higher|lower|fewer|bigger|smaller) than\b")
+
+
+# "2015-2022 Arden SUVs", "the Arden from 2015 to 2022", "Arden SUVs made between 2015 and
+# 2022": a range of years beside a product's name gives the model years a recall, a ban or a
+# warranty covers, the first and the last each that product's own figure (every model of one
+# recall ending in 2022 are so many facts, not one).
+_YEAR_RANGE = re.compile(r"\b((?:19|20)\d\d)\s*(?:[-–]|to|and|through)\s*((?:19|20)\d\d)\b")
+_PRODUCT = r"[A-Z][a-z]\w*(?:\s+(?:[A-Z]{1,2}|[A-Z]?-?\d[\w-]*))?(?![\w-])"
+_PRODUCT_AFTER = re.compile(r"\s+(?:model[- ]year\s+)?(" + _PRODUCT + ")")
+_PRODUCT_BEFORE = re.compile("(" + _PRODUCT + r")(?:\s+[a-z]+){0,3}\s+(?:from|between)\s+$")
+
+
+def _model_years(body: str, start: int, sentence_start: int, sentence_end: int) -> tuple[str, str]:
+    """The product and "first" or "last" when the year at body[start] ends a range of model
+    years; else two empty strings."""
+    for m in _YEAR_RANGE.finditer(body, max(sentence_start, start - 12), sentence_end):
+        if m.start() > start:
+            break
+        if start not in (m.start(1), m.start(2)):
+            continue
+        named = _PRODUCT_AFTER.match(body, m.end()) or _PRODUCT_BEFORE.search(
+            body, max(sentence_start, m.start() - 60), m.start()
+        )
+        if named:
+            return named.group(1), "first" if start == m.start(1) else "last"
+    return "", ""
 
 
 def _incidental(context: ArticleContext, start: int, text: str, date_value: str) -> bool:

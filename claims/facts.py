@@ -571,6 +571,11 @@ def _events_differ(a: Claim, b: Claim) -> bool:
         scopes = {a.subject_scope, b.subject_scope}
         days_apart = a.subject_reference != b.subject_reference and not _near_tally_days(a, b)
         return days_apart or (len(scopes) == 2 and "aftershock" in scopes)
+    if a.kind == b.kind == Claim.Kind.DATE and a.subject_measure == b.subject_measure:
+        # "2015-2022 Arden SUVs and 2018-2022 Brisa hatchbacks": one measure of two named
+        # entities, or its two ends, dates two things however alike the years.
+        entities = {c.subject_key.split("|")[0] for c in (a, b)}
+        return bool(a.subject_measure) and "" not in entities and a.subject_key != b.subject_key
     return (
         a.kind == b.kind == Claim.Kind.DATE
         and bool(a.subject_measure and b.subject_measure)

@@ -355,7 +355,7 @@ def extract(
         cands.extend(weekdays(text, published, Spans([(c.start, c.end) for c in cands])))
         cands.extend(ago_dates(text, published))
     cands = resolve_overlaps(cands)
-    residue = Spans(labels.chart_residue(text))
+    residue = Spans(labels.chart_residue(text) + labels.quote_widgets(text))
     cands = [c for c in cands if not residue.overlaps(c.start, c.end)]
     _name_placeholders(text, cands, sentences)
     borrow_units(text, cands, sentences)
@@ -409,6 +409,9 @@ def _name_placeholders(text: str, cands: list[Candidate], sentences: Sentences) 
             if _OF_AFTER.match(text, c.end):
                 before, after = after, before
             c.unit = next((n for n in (before, after) if n and n not in units.PLACEHOLDERS), c.unit)
+        elif c.unit in units.TALLY_WORDS:
+            s0, _ = sentences.around(c.start)
+            c.unit = units.totalled_noun(text, max(s0, c.start - _CONTEXT_REACH), c.start) or c.unit
 
 
 # "cut 6,200 people", "cut 9% of its workforce, some 6,200 employees", "reducing headcount

@@ -145,6 +145,17 @@ _CHART_RUN = 6  # consecutive short lines that make a chart's legend and axis, n
 _CHART_NUMBERS = 3  # of which at least this many carry digits (ticks, years, percentages)
 
 
+# "the stock ORVM, -2.37% slid": a scraped quote widget (a ticker and its signed change at the
+# moment the page was saved) inside a sentence; the article's own figure follows in prose.
+# On a line of its own it may be the article's quote, and stays (see chart_residue).
+_QUOTE_WIDGET = re.compile(r"\b[A-Z]{2,5},[ \t]*[+\-−]\d[\d.]*%(?=[ \t]+[a-z])")
+
+
+def quote_widgets(text: str) -> list[tuple[int, int]]:
+    """Spans of ticker quote widgets left in a sentence by scraping."""
+    return [m.span() for m in _QUOTE_WIDGET.finditer(text)]
+
+
 def chart_residue(text: str) -> list[tuple[int, int]]:
     """Spans of scraped chart legends and axis ticks: runs of short lines ("1997 - actual",
     "Labour", "0%", "25", "50") with no sentence among them. Their numbers are tick marks and

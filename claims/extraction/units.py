@@ -564,6 +564,23 @@ def noun_after(text: str, start: int, end: int) -> str | None:
 # "examples" stands for the thing the sentence names (aircraft, cars, locomotives).
 PLACEHOLDERS = words("examples")
 
+# "recalling a range of vehicles, totaling over 2 million units": "units" tallies the plural
+# noun the total is given of, so the count is of vehicles like another outlet's. Only there:
+# "shipped 2.1 million units" alone keeps its own noun.
+TALLY_WORDS = words("units")
+_TOTALLED_NOUN = re.compile(
+    r"\b([a-z]+)\s*,?\s+(?:totall?ing|numbering|amounting\s+to|for\s+a\s+total\s+of)\s+"
+    r"(?:[a-z]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
+def totalled_noun(text: str, start: int, end: int) -> str | None:
+    """The plural noun a total right before text[end] is given of, if any."""
+    m = _TOTALLED_NOUN.search(text, start, end)
+    word = m.group(1).lower() if m else ""
+    return word if word and word not in _NOT_THE_COUNTED and is_plural_noun(word) else None
+
 
 # "Payroll employment rose by 412,000", "employers added 210,000": a change in employment,
 # counted in jobs whatever noun the clause gives (payrolls, employment) or none. Its average

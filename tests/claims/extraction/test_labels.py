@@ -70,3 +70,11 @@ def test_a_model_number_the_text_named_before_stays_a_name_without_its_maker():
         ("30", "aircraft"),
         ("412 passengers", "passengers"),
     ]
+
+
+def test_a_quote_widget_s_signed_change_beside_a_ticker_is_no_figure():
+    found = figures(
+        "Orvane Motors Inc.'s stock ORVM, -2.37% slid 1.8% early on Tuesday, while the broad"
+        " index IDXA, +0.52% has risen 14% this year."
+    )
+    assert [f.text for f in found] == ["1.8%", "14%"]
