@@ -132,6 +132,7 @@ _MEASURES: dict[str, tuple[str, ...]] = {
     ),
     "deal value": (
         r"acquisition",
+        r"mergers?",
         r"acquir(?:e[ds]?|ing)",
         r"buy(?:ing|out|s)?",
         r"bought",
@@ -162,7 +163,18 @@ _MEASURES: dict[str, tuple[str, ...]] = {
         r"(?= (?:[^.;]|\.(?=\d)){0,60}\binto\b)",
         r"inject(?:ed|ing|ion)",
         r"commit(?:ted|ment)",
+        r"(?:fresh|new) equity",
+        r"equity(?= (?:investments?|injections?|infusions?|capital|funding))",
     ),
+    # The loan that keeps a company running through bankruptcy or a rescue: lent, to be paid
+    # back, so no equity put into it ("$300m of debtor-in-possession financing").
+    "financing": (r"financing", r"debtor[- ]in[- ]possession", r"dip (?:financing|loans?)"),
+    # What a company owes: "listing $3 billion in debt", "a debt load of $3 billion". What it
+    # cuts from its debt is another amount (_DEBT_CUT).
+    "debt": (r"debts?", r"borrowings?"),
+    # A bankruptcy filing's ranges of what a company owns and owes ("assets and liabilities
+    # of $1 billion to $10 billion"): brackets of a form, not the debt outlets report.
+    "liabilities": (r"liabilities",),
     # "its own 70,000 bpd cut" stresses whose cut it is: no holding.
     "stake": (
         r"stake",
@@ -337,6 +349,9 @@ _EVENTS: dict[str, tuple[str, ...]] = {
     "approval": (r"approved", r"approval", r"cleared", r"authori[sz]ed", r"authori[sz]ation"),
     "inspection": (r"inspect(?:ed|ion|ions)",),
     "filing": (r"filed", r"filing", r"prospectus"),
+    # When a company expects to leave bankruptcy, administration or a restructuring: a date
+    # of its own, however near the filing's words stand ("plans to emerge from bankruptcy").
+    "emergence": (r"emerg(?:e|es|ed|ing|ence) from", r"exit(?:s|ed|ing)? from"),
     "death": (r"died", r"killed"),
     "release": (r"released?", r"release"),
     # When a reporting period ends: "the three months ended Dec. 31", "fiscal 2025 (ending
@@ -909,7 +924,7 @@ _MEASURE_PATTERNS = _compile(_MEASURES)
 # What money can measure; the other measures are counts, sizes and rates.
 _MONEY_MEASURES = words(
     """valuation market_value share_price revenue net_loss profit amount_raised deal_value
-    investment stake fine cost value_of_goods savings deferred_pay payroll_hit price
+    investment financing debt liabilities stake fine cost value_of_goods savings deferred_pay payroll_hit price
     signing_bonus average_annual_value ransom reward lump_sum"""
 )
 _MONEY_PATTERNS = _MEASURE_PATTERNS.only(lambda n: n.replace(" ", "_") in _MONEY_MEASURES)
@@ -1322,7 +1337,8 @@ def find_names(
         opens_after_dateline = match.start() in after_dateline and not re.match(
             r"\s[A-Z]", text[match.end() : match.end() + 2]
         )
-        initial = not before or before in '.!?\n"“:' or line_start or opens_after_dateline
+        # A table's cell opens like a sentence: "| Total debt | $3 billion |".
+        initial = not before or before in '.!?\n"“:|' or line_start or opens_after_dateline
         if (
             capital
             and initial
@@ -1408,7 +1424,7 @@ _MEASURE_WORDS = words(
     output prices price rates demand spending unemployment exports imports traffic rainfall
     bookings turnout loss losses debt dividend dividends orders deaths jobs staff shares stock
     valuation stake cost costs proceeds turnover customers users subscribers visitors flights
-    cancellations fatalities injuries passengers vehicles funding investment value"""
+    cancellations fatalities injuries passengers vehicles funding investment value financing"""
 )
 # Words that open sentences without naming anyone.
 _OPENERS = words(
@@ -2299,6 +2315,14 @@ _COST_CUT_AFTER = re.compile(
 )
 
 
+_DEBT_CUT = re.compile(
+    r"\b(?:cut|cuts|cutting|reduc(?:e|es|ed|ing)|slash(?:es|ed|ing)?|trim(?:s|med|ming)?"
+    r"|eliminat(?:e|es|ed|ing)|eras(?:e|es|ed|ing)|wip(?:e|es|ed|ing) out|shed(?:s|ding)?"
+    r"|pa(?:y|ys|id|ying) down)\s+(?:(?:its|their|the|his|her)\s+(?:[\w-]+\s+)?debts?\s+by\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def _unhedged(before: str) -> str:
     """The text before a figure without the hedge it ends with ("by more than " -> "by "),
     the hedges being those the extractor reads (claims.extraction.qualifiers)."""
@@ -2408,7 +2432,15 @@ def about(
         patterns = _MONEY_PATTERNS if kind == "money" else _OTHER_PATTERNS
         # "42 people have been killed": the verb after its auxiliaries is the figure's cue.
         told = _BEFORE_VERB.sub(" ", after.lower(), count=1)
-        measure = _nearest(patterns, before.lower(), told, after_words=2)
+        if kind == "money":
+            # "$410m (€380m) of fresh equity": the words after the conversion are the figure's.
+            restated = _RESTATED_AFTER.match(body, end, sentence_end)
+            if restated and not after.strip():
+                told = body[restated.end() : _clause_end(body, restated.end(), sentence_end)]
+                told = _BEFORE_VERB.sub(" ", told.lower(), count=1)
+        # "$410m of fresh equity", "$5m in damages": the noun after the preposition names it.
+        reach = 3 if kind == "money" and _AMOUNT_OF.match(told) else 2
+        measure = _nearest(patterns, before.lower(), told, after_words=reach)
         if not measure:
             measure = _opening_measure(patterns, body[sentence_start:clause_start], before)
         unit_measure = _UNIT_MEASURES.get((unit or "").lower().rstrip("s"), None)
@@ -2558,6 +2590,10 @@ def about(
         measure = "tax rise"
     if kind == "money" and measure in ("", "cost") and _cuts_costs(before, after):
         measure = "savings"
+    if measure == "debt" and _DEBT_CUT.search(_unhedged(before[-60:])):
+        # "will eliminate $795 million in debt", "cut its debt by $500 million": the part of
+        # the debt a plan sheds, not all the company owes.
+        measure = "debt reduction"
     reference = _reference(before, after, sentence, kind, measure)
     if measure == "premium" and not reference and _OVER_AVERAGE.match(after):
         # "a 38% premium over its 60-day average price" is over another price than "a 25%
@@ -3568,6 +3604,7 @@ _TRANSFER_FEE = re.compile(
     r"|\badd-ons?\b|\bvariables\b|\bup-?front\b|\ban initial\b"
 )
 # Auxiliaries between a figure and its verb: "have been", "were reportedly", "had already".
+_AMOUNT_OF = re.compile(r"^\s*(?:of|in)\s+")
 _BEFORE_VERB = re.compile(
     r"^\s*(?:(?:have|has|had|were|was|are|is|been|being|now|already|reportedly|so far)\s+)+"
 )
@@ -4827,6 +4864,7 @@ def _opening_measure(patterns: Cues, opening: str, clause: str) -> str:
     return _nearest(patterns, head.lower(), "", after_words=0)
 
 
+_PREVIOUS_ITEM = re.compile(r",|\d|\band\b")
 _NEXT_ITEM = re.compile(r"[,;]|\b(?:and|or|but|while)\b")
 
 
@@ -4850,7 +4888,9 @@ def _nearest(patterns: Cues, before: str, after: str, *, after_words: int = 6) -
                 # Nearest end first; of two cues ending together the longer ("goods worth").
                 # A cue behind a comma is the previous item's when one follows the figure
                 # ("four dead, 711 were injured").
-                behind_comma = int("," in before[match.end() :])
+                # So is a cue with another figure or an "and" between it and this one ("$410m
+                # of fresh equity and $260m of rescue financing").
+                behind_comma = int(bool(_PREVIOUS_ITEM.search(before, match.end())))
                 distance = (behind_comma, len(before) - match.end(), match.start() - match.end())
                 if best_distance is None or distance < best_distance:
                     best, best_distance = name, distance
