@@ -351,7 +351,7 @@ _EVENTS: dict[str, tuple[str, ...]] = {
     "filing": (r"filed", r"filing", r"prospectus"),
     # When a company expects to leave bankruptcy, administration or a restructuring: a date
     # of its own, however near the filing's words stand ("plans to emerge from bankruptcy").
-    "emergence": (r"emerg(?:e|es|ed|ing|ence) from", r"exit(?:s|ed|ing)? from"),
+    "exit": (r"emerg(?:e|es|ed|ing|ence) from", r"exit(?:s|ed|ing)? from"),
     "death": (r"died", r"killed"),
     "release": (r"released?", r"release"),
     # When a reporting period ends: "the three months ended Dec. 31", "fiscal 2025 (ending
@@ -2315,6 +2315,7 @@ _COST_CUT_AFTER = re.compile(
 )
 
 
+_WHOLE_BY_NATURE = frozenset(("debt", "liabilities"))
 _DEBT_CUT = re.compile(
     r"\b(?:cut|cuts|cutting|reduc(?:e|es|ed|ing)|slash(?:es|ed|ing)?|trim(?:s|med|ming)?"
     r"|eliminat(?:e|es|ed|ing)|eras(?:e|es|ed|ing)|wip(?:e|es|ed|ing) out|shed(?:s|ding)?"
@@ -2641,6 +2642,8 @@ def about(
     scope = (
         "" if kind == "date" else _scope(before.lower()[-80:], scope_after, rates=kind == "money")
     )
+    if measure in _WHOLE_BY_NATURE and scope == "total":
+        scope = ""  # "total debt" is what "debt" says: all a company owes
     if kind == "money" and scope in _PAY_PERIODS:
         scope = _with_tax_basis(scope, before.lower()[-60:], scope_after[:40])
     if kind == "duration" and scope in _PAY_PERIODS and _LENGTH_OF_NOUN.search(text):
@@ -5202,6 +5205,7 @@ def _reference(before: str, after: str, sentence: str, kind: str, measure: str) 
             and not _STARTING_IN.search(near_text[max(0, m.start() - 30) : m.start()])
             and not (measure in _PLANS and _NAMES_A_REPORT.match(near_text, m.end()))
             and not _COMPARED_AFTER.search(near_text[len(before[-90:]) : m.start()])
+            and not _ON_A_DAY.search(near_text[max(0, m.start() - 30) : m.start()])
         }
         if not periods:
             # "added 64,000 jobs in March", "the February report": a monthly figure's month,
@@ -5237,6 +5241,11 @@ _FALL = re.compile(
     r"\b(?:lower|fell|fall|falls|down|dropped|drop|slid|sank|tumbled|plunged|declined|lost)\b"
 )
 # "losses of $900 million as of June 2024": a balance at a moment, not that year's amount.
+# "filed on March 3, 2031, listing $2.7 billion in debt": the day something happened, not a
+# period the amount is counted over.
+_ON_A_DAY = re.compile(
+    r"\bon\s+(?:[A-Z][a-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?,?|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+,?)\s+$"
+)
 _AS_OF = re.compile(r"\b(?:as of|as at|by the end of|at the end of)\s+(?:[A-Z][a-z]+\s+)?$")
 _WEEKDAY_WORD = r"((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)"
 _ON_WEEKDAYS = re.compile(

@@ -16,7 +16,7 @@ def test_the_expected_exit_from_bankruptcy_is_no_filing_date():
     exit_day = read(text, "2031", kind="date", date_value="2031")
     filed = read("Tarnwell Freight filed for bankruptcy in 2030.", "2030", kind="date")
 
-    assert exit_day.measure == "emergence"
+    assert exit_day.measure == "exit"
     assert filed.measure == "filing"
 
 
@@ -97,3 +97,26 @@ def test_the_range_of_assets_and_liabilities_a_filing_gives_is_no_debt():
     )
 
     assert read(text, "$1bn", kind="money", unit="USD").measure == "liabilities"
+
+
+def test_the_day_a_company_filed_dates_the_filing_not_the_debt_it_lists():
+    dated = read(
+        "Tarnwell Freight filed for bankruptcy on March 3, 2031, listing about $2.7 billion in"
+        " debt.",
+        "$2.7 billion",
+        kind="money",
+        unit="USD",
+    )
+    counted = read(
+        "Tarnwell Freight's revenue in 2030 was $2.7 billion.", "$2.7 billion", kind="money"
+    )
+
+    assert (dated.measure, dated.reference) == ("debt", "")
+    assert counted.reference == "2030"
+
+
+def test_a_company_s_total_debt_is_its_debt():
+    total = read("Its total debt is $2.7 billion.", "$2.7 billion", kind="money", unit="USD")
+    debt = read("Its debt is $2.7 billion.", "$2.7 billion", kind="money", unit="USD")
+
+    assert total.key == debt.key
