@@ -5674,6 +5674,10 @@ _UP = re.compile(
 _PRICE_WORDS = words("share shares stock price prices")
 
 
+_MEASURE_CUES = {name: re.compile(source) for name, source in _MEASURE_PATTERNS.sources}
+_NAMED_AFTER = re.compile(r"\s*(?:(?:of|in)\s+)?((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)\b")
+
+
 def _wording(before: str, after: str, kind: str, measure: str, unit: str, text: str) -> str:
     """The measure as the sentence words it, when it says more than the canonical name:
     "pre-tax profit" ("Pre-tax profit rose 11% to £512m"), "storm surge" ("a storm surge of
@@ -5709,6 +5713,15 @@ def _wording(before: str, after: str, kind: str, measure: str, unit: str, text: 
             phrase = _noun_phrase(share.group(1), from_left=True)
             if phrase:
                 return f"share of {phrase}"
+    if kind == "money" and measure in _MEASURE_CUES:
+        # "a $350 million equity investment", "$300 million of debtor-in-possession
+        # financing": the noun the amount is of, with the words that say which one it is.
+        named = _NAMED_AFTER.match(after)
+        phrase = named.group(1).split() if named else []
+        stop = next((i for i, word in enumerate(phrase) if word in _PHRASE_STOPS), len(phrase))
+        phrase = phrase[:stop]
+        if len(phrase) > 1 and _MEASURE_CUES[measure].fullmatch(phrase[-1]):
+            return " ".join(phrase)
     lower = before.lower()
     head = lower.rstrip()
     while (stripped := _QUALIFIERS.sub("", head).rstrip()) != head:

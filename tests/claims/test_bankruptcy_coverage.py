@@ -120,3 +120,21 @@ def test_a_company_s_total_debt_is_its_debt():
     debt = read("Its debt is $2.7 billion.", "$2.7 billion", kind="money", unit="USD")
 
     assert total.key == debt.key
+
+
+def test_the_line_keeps_the_words_an_amount_is_of():
+    text = (
+        "Its lenders will provide $260 million of debtor-in-possession financing and a $410"
+        " million equity investment."
+    )
+    loan = read(text, "$260 million", kind="money", unit="USD")
+    equity = read(text, "$410 million", kind="money", unit="USD")
+
+    assert "debtor-in-possession financing" in loan.line
+    assert "equity investment" in equity.line
+
+
+def test_the_words_after_an_amount_end_at_the_next_item():
+    text = "Its lenders will provide $410m of fresh equity and $260m of rescue financing."
+
+    assert "fresh equity" in read(text, "$410m", kind="money", unit="USD").line
