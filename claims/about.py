@@ -5674,7 +5674,6 @@ _UP = re.compile(
 _PRICE_WORDS = words("share shares stock price prices")
 
 
-_MEASURE_CUES = {name: re.compile(source) for name, source in _MEASURE_PATTERNS.sources}
 _NAMED_AFTER = re.compile(r"\s*(?:(?:of|in)\s+)?((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)\b")
 
 
@@ -5713,14 +5712,17 @@ def _wording(before: str, after: str, kind: str, measure: str, unit: str, text: 
             phrase = _noun_phrase(share.group(1), from_left=True)
             if phrase:
                 return f"share of {phrase}"
-    if kind == "money" and measure in _MEASURE_CUES:
+    if kind == "money" and measure:
         # "a $350 million equity investment", "$300 million of debtor-in-possession
         # financing": the noun the amount is of, with the words that say which one it is.
         named = _NAMED_AFTER.match(after)
         phrase = named.group(1).split() if named else []
         stop = next((i for i, word in enumerate(phrase) if word in _PHRASE_STOPS), len(phrase))
         phrase = phrase[:stop]
-        if len(phrase) > 1 and _MEASURE_CUES[measure].fullmatch(phrase[-1]):
+        # Only where the noun is the measure's own: "an all-stock deal" says less than
+        # "deal value".
+        head = measure.split()[-1]
+        if len(phrase) > 1 and phrase[-1] in (head, f"{head}s"):
             return " ".join(phrase)
     lower = before.lower()
     head = lower.rstrip()
