@@ -10,8 +10,8 @@ from tests.claims.stories import read_in_sentence as read
 
 def test_the_expected_exit_from_bankruptcy_is_no_filing_date():
     text = (
-        "Despite the filing, Tarnwell Freight will keep its depots open, with plans to emerge"
-        " from bankruptcy by mid-2031."
+        "Its depots stay open while Tarnwell Freight, which hopes it can emerge from court"
+        " protection by mid-2031, restructures."
     )
     exit_day = read(text, "2031", kind="date", date_value="2031")
     filed = read("Tarnwell Freight filed for bankruptcy in 2030.", "2030", kind="date")
@@ -36,9 +36,7 @@ def test_rescue_financing_and_an_equity_investment_are_two_measures():
     )
     equity = read(text, "$410m", kind="money", unit="USD")
     loan = read(text, "$260m", kind="money", unit="USD")
-    listed = (
-        "Tarnwell Freight secured $260 million in financing and $410 million in equity investments."
-    )
+    listed = "Tarnwell Freight lined up $260 million of financing, besides $410 million of equity capital."
 
     assert equity.measure == "investment"
     assert loan.measure == "financing"
@@ -66,7 +64,7 @@ def test_the_debt_a_company_owes_is_one_measure_and_the_debt_it_sheds_another():
         ("The plan will eliminate $615 million in debt.", "$615 million"),
         ("The deal lets Tarnwell Freight cut its debt by $615 million.", "$615 million"),
     ]
-    deferred = "Tarnwell Freight deferred $900 million in debt payments to 2032."
+    deferred = "Tarnwell Freight deferred $900 million of bond payments until 2032."
 
     for text, figure in owed:
         assert read(text, figure, kind="money", unit="USD").measure == "debt", text
@@ -91,12 +89,9 @@ def test_a_table_row_s_label_names_no_one():
 
 
 def test_the_range_of_assets_and_liabilities_a_filing_gives_is_no_debt():
-    text = (
-        "In its court filing, Tarnwell Freight listed assets and liabilities in the range of"
-        " $500m to $1bn."
-    )
+    text = "Court papers put the liabilities of Tarnwell Foods at somewhere between $500m and $1bn."
 
-    assert read(text, "$1bn", kind="money", unit="USD").measure == "liabilities"
+    assert read(text, "$500m", kind="money", unit="USD").measure == "liabilities"
 
 
 def test_the_day_a_company_filed_dates_the_filing_not_the_debt_it_lists():
@@ -124,7 +119,7 @@ def test_a_company_s_total_debt_is_its_debt():
 
 def test_the_line_keeps_the_words_an_amount_is_of():
     text = (
-        "Its lenders will provide $260 million of debtor-in-possession financing and a $410"
+        "Its lenders will provide $260 million of debtor-in-possession financing, plus a $410"
         " million equity investment."
     )
     loan = read(text, "$260 million", kind="money", unit="USD")
