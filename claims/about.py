@@ -167,7 +167,7 @@ _MEASURES: dict[str, tuple[str, ...]] = {
         r"equity(?= (?:investments?|injections?|infusions?|capital|funding))",
     ),
     # The loan that keeps a company running through bankruptcy or a rescue: lent, to be paid
-    # back, so no equity put into it ("$300m of debtor-in-possession financing").
+    # back, so no equity put into it ("$120m of debtor-in-possession financing").
     "financing": (r"financing", r"debtor[- ]in[- ]possession", r"dip (?:financing|loans?)"),
     # What a company owes: "listing $3 billion in debt", "a debt load of $3 billion". What it
     # cuts from its debt is another amount (_DEBT_CUT).
@@ -350,7 +350,7 @@ _EVENTS: dict[str, tuple[str, ...]] = {
     "inspection": (r"inspect(?:ed|ion|ions)",),
     "filing": (r"filed", r"filing", r"prospectus"),
     # When a company expects to leave bankruptcy, administration or a restructuring: a date
-    # of its own, however near the filing's words stand ("plans to emerge from bankruptcy").
+    # of its own, however near the filing's words stand ("hopes to emerge from court protection").
     "exit": (r"emerg(?:e|es|ed|ing|ence) from", r"exit(?:s|ed|ing)? from"),
     "death": (r"died", r"killed"),
     "release": (r"released?", r"release"),
@@ -2592,7 +2592,7 @@ def about(
     if kind == "money" and measure in ("", "cost") and _cuts_costs(before, after):
         measure = "savings"
     if measure == "debt" and _DEBT_CUT.search(_unhedged(before[-60:])):
-        # "will eliminate $795 million in debt", "cut its debt by $500 million": the part of
+        # "the plan wipes out $640 million of debt", "cut its debt by $500 million": the part of
         # the debt a plan sheds, not all the company owes.
         measure = "debt reduction"
     reference = _reference(before, after, sentence, kind, measure)
@@ -5713,7 +5713,7 @@ def _wording(before: str, after: str, kind: str, measure: str, unit: str, text: 
             if phrase:
                 return f"share of {phrase}"
     if kind == "money" and measure:
-        # "a $350 million equity investment", "$300 million of debtor-in-possession
+        # "a $90 million equity investment", "$120 million of debtor-in-possession
         # financing": the noun the amount is of, with the words that say which one it is.
         named = _NAMED_AFTER.match(after)
         phrase = named.group(1).split() if named else []
