@@ -132,6 +132,7 @@ _MEASURES: dict[str, tuple[str, ...]] = {
     ),
     "deal value": (
         r"acquisition",
+        r"mergers?",
         r"acquir(?:e[ds]?|ing)",
         r"buy(?:ing|out|s)?",
         r"bought",
@@ -162,7 +163,18 @@ _MEASURES: dict[str, tuple[str, ...]] = {
         r"(?= (?:[^.;]|\.(?=\d)){0,60}\binto\b)",
         r"inject(?:ed|ing|ion)",
         r"commit(?:ted|ment)",
+        r"(?:fresh|new) equity",
+        r"equity(?= (?:investments?|injections?|infusions?|capital|funding))",
     ),
+    # The loan that keeps a company running through bankruptcy or a rescue: lent, to be paid
+    # back, so no equity put into it ("$120m of debtor-in-possession financing").
+    "financing": (r"financing", r"debtor[- ]in[- ]possession", r"dip (?:financing|loans?)"),
+    # What a company owes: "listing $3 billion in debt", "a debt load of $3 billion". What it
+    # cuts from its debt is another amount (_DEBT_CUT).
+    "debt": (r"debts?", r"borrowings?"),
+    # A bankruptcy filing's ranges of what a company owns and owes ("assets and liabilities
+    # of $1 billion to $10 billion"): brackets of a form, not the debt outlets report.
+    "liabilities": (r"liabilities",),
     # "its own 70,000 bpd cut" stresses whose cut it is: no holding.
     "stake": (
         r"stake",
@@ -337,6 +349,9 @@ _EVENTS: dict[str, tuple[str, ...]] = {
     "approval": (r"approved", r"approval", r"cleared", r"authori[sz]ed", r"authori[sz]ation"),
     "inspection": (r"inspect(?:ed|ion|ions)",),
     "filing": (r"filed", r"filing", r"prospectus"),
+    # When a company expects to leave bankruptcy, administration or a restructuring: a date
+    # of its own, however near the filing's words stand ("hopes to emerge from court protection").
+    "exit": (r"emerg(?:e|es|ed|ing|ence) from", r"exit(?:s|ed|ing)? from"),
     "death": (r"died", r"killed"),
     "release": (r"released?", r"release"),
     # When a reporting period ends: "the three months ended Dec. 31", "fiscal 2025 (ending
@@ -920,7 +935,7 @@ _MEASURE_PATTERNS = _compile(_MEASURES)
 # What money can measure; the other measures are counts, sizes and rates.
 _MONEY_MEASURES = words(
     """valuation market_value share_price revenue net_loss profit amount_raised deal_value
-    investment stake fine cost value_of_goods savings deferred_pay payroll_hit price
+    investment financing debt liabilities stake fine cost value_of_goods savings deferred_pay payroll_hit price
     signing_bonus average_annual_value ransom reward lump_sum"""
 )
 _MONEY_PATTERNS = _MEASURE_PATTERNS.only(lambda n: n.replace(" ", "_") in _MONEY_MEASURES)
@@ -1340,7 +1355,8 @@ def find_names(
         opens_after_dateline = match.start() in after_dateline and not re.match(
             r"\s[A-Z]", text[match.end() : match.end() + 2]
         )
-        initial = not before or before in '.!?\n"“:' or line_start or opens_after_dateline
+        # A table's cell opens like a sentence: "| Total debt | $3 billion |".
+        initial = not before or before in '.!?\n"“:|' or line_start or opens_after_dateline
         if (
             capital
             and initial
@@ -1426,7 +1442,7 @@ _MEASURE_WORDS = words(
     output prices price rates demand spending unemployment exports imports traffic rainfall
     bookings turnout loss losses debt dividend dividends orders deaths jobs staff shares stock
     valuation stake cost costs proceeds turnover customers users subscribers visitors flights
-    cancellations fatalities injuries passengers vehicles funding investment value"""
+    cancellations fatalities injuries passengers vehicles funding investment value financing"""
 )
 # Words that open sentences without naming anyone.
 _OPENERS = words(
@@ -2317,6 +2333,15 @@ _COST_CUT_AFTER = re.compile(
 )
 
 
+_WHOLE_BY_NATURE = frozenset(("debt", "liabilities"))
+_DEBT_CUT = re.compile(
+    r"\b(?:cut|cuts|cutting|reduc(?:e|es|ed|ing)|slash(?:es|ed|ing)?|trim(?:s|med|ming)?"
+    r"|eliminat(?:e|es|ed|ing)|eras(?:e|es|ed|ing)|wip(?:e|es|ed|ing) out|shed(?:s|ding)?"
+    r"|pa(?:y|ys|id|ying) down)\s+(?:(?:its|their|the|his|her)\s+(?:[\w-]+\s+)?debts?\s+by\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def _unhedged(before: str) -> str:
     """The text before a figure without the hedge it ends with ("by more than " -> "by "),
     the hedges being those the extractor reads (claims.extraction.qualifiers)."""
@@ -2426,7 +2451,15 @@ def about(
         patterns = _MONEY_PATTERNS if kind == "money" else _OTHER_PATTERNS
         # "42 people have been killed": the verb after its auxiliaries is the figure's cue.
         told = _BEFORE_VERB.sub(" ", after.lower(), count=1)
-        measure = _nearest(patterns, before.lower(), told, after_words=2)
+        if kind == "money":
+            # "$410m (€380m) of fresh equity": the words after the conversion are the figure's.
+            restated = _RESTATED_AFTER.match(body, end, sentence_end)
+            if restated and not after.strip():
+                told = body[restated.end() : _clause_end(body, restated.end(), sentence_end)]
+                told = _BEFORE_VERB.sub(" ", told.lower(), count=1)
+        # "$410m of fresh equity", "$5m in damages": the noun after the preposition names it.
+        reach = 3 if kind == "money" and _AMOUNT_OF.match(told) else 2
+        measure = _nearest(patterns, before.lower(), told, after_words=reach)
         if not measure:
             measure = _opening_measure(patterns, body[sentence_start:clause_start], before)
         unit_measure = _UNIT_MEASURES.get((unit or "").lower().rstrip("s"), None)
@@ -2576,6 +2609,10 @@ def about(
         measure = "tax rise"
     if kind == "money" and measure in ("", "cost") and _cuts_costs(before, after):
         measure = "savings"
+    if measure == "debt" and _DEBT_CUT.search(_unhedged(before[-60:])):
+        # "the plan wipes out $640 million of debt", "cut its debt by $500 million": the part of
+        # the debt a plan sheds, not all the company owes.
+        measure = "debt reduction"
     reference = _reference(before, after, sentence, kind, measure)
     if measure == "premium" and not reference and _OVER_AVERAGE.match(after):
         # "a 38% premium over its 60-day average price" is over another price than "a 25%
@@ -2623,6 +2660,8 @@ def about(
     scope = (
         "" if kind == "date" else _scope(before.lower()[-80:], scope_after, rates=kind == "money")
     )
+    if measure in _WHOLE_BY_NATURE and scope == "total":
+        scope = ""  # "total debt" is what "debt" says: all a company owes
     if kind == "money" and scope in _PAY_PERIODS:
         scope = _with_tax_basis(scope, before.lower()[-60:], scope_after[:40])
     if kind == "duration" and scope in _PAY_PERIODS and _LENGTH_OF_NOUN.search(text):
@@ -3592,6 +3631,7 @@ _TRANSFER_FEE = re.compile(
     r"|\badd-ons?\b|\bvariables\b|\bup-?front\b|\ban initial\b"
 )
 # Auxiliaries between a figure and its verb: "have been", "were reportedly", "had already".
+_AMOUNT_OF = re.compile(r"^\s*(?:of|in)\s+")
 _BEFORE_VERB = re.compile(
     r"^\s*(?:(?:have|has|had|were|was|are|is|been|being|now|already|reportedly|so far)\s+)+"
 )
@@ -4857,6 +4897,7 @@ def _opening_measure(patterns: Cues, opening: str, clause: str) -> str:
     return _nearest(patterns, head.lower(), "", after_words=0)
 
 
+_PREVIOUS_ITEM = re.compile(r",|\d|\band\b")
 _NEXT_ITEM = re.compile(r"[,;]|\b(?:and|or|but|while)\b")
 
 
@@ -4880,7 +4921,9 @@ def _nearest(patterns: Cues, before: str, after: str, *, after_words: int = 6) -
                 # Nearest end first; of two cues ending together the longer ("goods worth").
                 # A cue behind a comma is the previous item's when one follows the figure
                 # ("four dead, 711 were injured").
-                behind_comma = int("," in before[match.end() :])
+                # So is a cue with another figure or an "and" between it and this one ("$410m
+                # of fresh equity and $260m of rescue financing").
+                behind_comma = int(bool(_PREVIOUS_ITEM.search(before, match.end())))
                 distance = (behind_comma, len(before) - match.end(), match.start() - match.end())
                 if best_distance is None or distance < best_distance:
                     best, best_distance = name, distance
@@ -5192,6 +5235,7 @@ def _reference(before: str, after: str, sentence: str, kind: str, measure: str) 
             and not _STARTING_IN.search(near_text[max(0, m.start() - 30) : m.start()])
             and not (measure in _PLANS and _NAMES_A_REPORT.match(near_text, m.end()))
             and not _COMPARED_AFTER.search(near_text[len(before[-90:]) : m.start()])
+            and not _ON_A_DAY.search(near_text[max(0, m.start() - 30) : m.start()])
         }
         if not periods:
             # "added 64,000 jobs in March", "the February report": a monthly figure's month,
@@ -5227,6 +5271,11 @@ _FALL = re.compile(
     r"\b(?:lower|fell|fall|falls|down|dropped|drop|slid|sank|tumbled|plunged|declined|lost)\b"
 )
 # "losses of $900 million as of June 2024": a balance at a moment, not that year's amount.
+# "filed on March 3, 2031, listing $2.7 billion in debt": the day something happened, not a
+# period the amount is counted over.
+_ON_A_DAY = re.compile(
+    r"\bon\s+(?:[A-Z][a-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?,?|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+,?)\s+$"
+)
 _AS_OF = re.compile(r"\b(?:as of|as at|by the end of|at the end of)\s+(?:[A-Z][a-z]+\s+)?$")
 _WEEKDAY_WORD = r"((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)"
 _ON_WEEKDAYS = re.compile(
@@ -5681,6 +5730,9 @@ _UP = re.compile(
 _PRICE_WORDS = words("share shares stock price prices")
 
 
+_NAMED_AFTER = re.compile(r"\s*(?:(?:of|in)\s+)?((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)\b")
+
+
 def _wording(before: str, after: str, kind: str, measure: str, unit: str, text: str) -> str:
     """The measure as the sentence words it, when it says more than the canonical name:
     "pre-tax profit" ("Pre-tax profit rose 11% to £512m"), "storm surge" ("a storm surge of
@@ -5716,6 +5768,18 @@ def _wording(before: str, after: str, kind: str, measure: str, unit: str, text: 
             phrase = _noun_phrase(share.group(1), from_left=True)
             if phrase:
                 return f"share of {phrase}"
+    if kind == "money" and measure:
+        # "a $90 million equity investment", "$120 million of debtor-in-possession
+        # financing": the noun the amount is of, with the words that say which one it is.
+        named = _NAMED_AFTER.match(after)
+        phrase = named.group(1).split() if named else []
+        stop = next((i for i, word in enumerate(phrase) if word in _PHRASE_STOPS), len(phrase))
+        phrase = phrase[:stop]
+        # Only where the noun is the measure's own: "an all-stock deal" says less than
+        # "deal value".
+        head = measure.split()[-1]
+        if len(phrase) > 1 and phrase[-1] in (head, f"{head}s"):
+            return " ".join(phrase)
     lower = before.lower()
     head = lower.rstrip()
     while (stripped := _QUALIFIERS.sub("", head).rstrip()) != head:
