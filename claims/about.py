@@ -36,6 +36,7 @@ from datetime import date
 from functools import cached_property, lru_cache
 
 from claims import measure_words, report_day, results_words, unnamed_measures
+from claims.extraction.dates import MONTH_NAMES, WEEKDAY_NAMES
 from claims.extraction.lexicon import words
 from claims.extraction.money import ISO_CODES
 from claims.extraction.qualifiers import qualifier_before
@@ -3879,9 +3880,14 @@ _PLAYER_ROLE = re.compile(
 def _target(after: str, entity: str) -> str:
     """ "in OpenAI" from "$13 billion investment in OpenAI"; "" when no name follows."""
     match = _TARGET.match(after)
-    if not match or match.group(2) == entity:
-        return ""
+    if not match or match.group(2) == entity or _calendar_word(match.group(2)):
+        return ""  # "in March 2030" says when, not whom
     return f"{'in' if match.group(1) == 'into' else match.group(1)} {_strip_possessive(match.group(2))}"
+
+
+def _calendar_word(name: str) -> bool:
+    first = name.split()[0].lower().rstrip(".")
+    return first in MONTH_NAMES or first in WEEKDAY_NAMES
 
 
 def _investor(

@@ -1258,3 +1258,12 @@ def test_a_preposition_opening_a_sentence_is_no_part_of_the_name_after_it(opener
     names = [name.text for name in about.find_names(text)]
 
     assert names == ["Mara Quill"]
+
+
+def test_a_month_after_an_amount_is_when_not_whom_it_went_to():
+    text = "Brovik Capital made a $40 million investment in March 2030, its filing said."
+
+    found = read(text, "$40 million", kind="money")
+
+    assert found.target == ""
+    assert "March" not in found.key
