@@ -2779,6 +2779,10 @@ def about(
         measure = "contract length"
     if kind == "duration" and not measure:
         measure = _stoppage_length(body[max(sentence_start, start - 60) : start], after)
+        if measure == "record span" and not scope:
+            # "the worst strike in 16 years", "the costliest in 25 years": each superlative holds
+            # its own record, over its own span.
+            scope = _superlative(body[sentence_start:start])
     if measure in ("transfer fee", "exchange ratio"):
         shown = measure  # not the player's role nor the week it was announced
     investor = _investor(
@@ -5098,6 +5102,13 @@ _IDLED_BEFORE = re.compile(
 _IDLED_AFTER = re.compile(r"^\s*(?:[a-z-]+\s+)?(?:on strike|idled)\b", re.IGNORECASE)
 
 
+# "More than 26,000 members voted", "9,000 workers cast ballots": how many took part in a vote.
+_VOTED_AFTER = re.compile(
+    r"^\s*(?:[a-z-]+\s+){0,2}(?:who\s+)?(?:voted|cast\s+(?:their\s+)?(?:ballots|votes))\b",
+    re.IGNORECASE,
+)
+
+
 # A strike's workforces: often one and the same crowd, so equal headcounts of either are one
 # figure; but a union's roll and a statistics office's tally of the idle are counted by
 # different people, of sets that may differ, so different values of them make no dispute
@@ -5107,12 +5118,41 @@ WORKFORCES = frozenset(("represented", "idled"))
 
 def _workforce_counted(before: str, after: str, text: str) -> str:
     """In a strike's story, which workforce a headcount is: the members a union represents or
-    the workers a stoppage idles (WORKFORCES)."""
+    the workers a stoppage idles (WORKFORCES); or those who voted on a deal, a turnout which no
+    roll of either is."""
+    if _VOTED_AFTER.search(after):
+        return "voted"
     if any(_REPRESENTED.search(words) for words in (before, text, after)):
         return "represented"
     if _IDLED_BEFORE.search(before) or _IDLED_AFTER.search(after):
         return "idled"
     return ""
+
+
+# A superlative follows its determiner: "the costliest", "Boeing's worst", "its most disruptive".
+_SUPERLATIVE = re.compile(
+    r"(?:\bthe|\bits|\btheir|['’]s)\s+(most\s+[a-z]+|worst|best|[a-z]{2,}est)\b", re.IGNORECASE
+)
+# Nouns in -est after a determiner ("the biggest protest", "the interest").
+_NOT_SUPERLATIVE = frozenset(
+    [
+        "interest",
+        "protest",
+        "request",
+        "contest",
+        "harvest",
+        "forest",
+        "arrest",
+        "inquest",
+        "conquest",
+    ]
+)
+
+
+def _superlative(before: str) -> str:
+    """The last superlative before a record's span ("costliest", "most disruptive"), or ""."""
+    found = [w.lower() for w in _SUPERLATIVE.findall(before) if w.lower() not in _NOT_SUPERLATIVE]
+    return found[-1] if found else ""
 
 
 def _stoppage_length(before: str, after: str) -> str:

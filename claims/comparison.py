@@ -911,21 +911,35 @@ def _rounded_place(reading: Reading) -> Decimal | None:
     return None
 
 
+# Lengths of time writers round; days and shorter are counted.
+_ROUNDED_TIME_UNITS = {"week", "weeks", "month", "months", "year", "years"}
+_SAME_UNIT_REACH = Decimal(7) / 6
+
+
 def _whole_units_gone_by(
     reading: Reading, interval: Interval, factor: Decimal, other_factor: Decimal
 ) -> Interval:
     """A length of time written in a coarser unit than the other's counts the whole units gone
     by: a stoppage of 38 days is "five weeks" long, not eight. It reaches to the next whole
-    unit, by at most a third of itself ("one year" is no 18 months)."""
+    unit, by at most a third of itself ("one year" is no 18 months). So does a count of weeks,
+    months or years set against one in the same unit: one writer's "seven weeks" is the whole
+    weeks gone by, another's "eight weeks" the nearest, of one stoppage of seven and a half; it
+    reaches the next unit by at most a sixth of itself."""
     unit = units.unit_key(reading.unit)
-    if factor <= other_factor or units.PHYSICAL_UNITS.get(unit, ("",))[0] != "duration":
+    if factor < other_factor or units.dimension_of(reading.kind, unit) != "duration":
+        return interval
+    if factor == other_factor and unit not in _ROUNDED_TIME_UNITS:
         return interval
     number = reading.number
     if reading.qualifier != Qualifier.EXACT.value or reading.number_high is not None:
         return interval
     if number is None or number != number.to_integral_value():
         return interval
-    reach = min(number + 1, number * 4 / 3) * factor
+    if factor == other_factor:
+        # Of a small count a step is no rounding: "four weeks" and "five weeks" are two lengths.
+        reach = min(number + 1, number * _SAME_UNIT_REACH) * factor
+    else:
+        reach = min(number + 1, number * 4 / 3) * factor
     return Interval(interval.low, max(interval.high, reach))
 
 

@@ -25,11 +25,6 @@ _STRIKE = "Dockers at Halvard Port went on strike. The strike closed the port. "
             "strike length",
         ),
         ("Dockers ended a nearly two-month long strike.", "two-month", "strike length"),
-        (
-            "The dockers' strike, which has lasted for more than a month, closed the port.",
-            "a month",
-            "strike length so far",
-        ),
         ("It was the dockers' first strike in 12 years.", "12 years", "time since last strike"),
         (
             "It was the costliest walkout in the country in more than 20 years.",
@@ -60,6 +55,41 @@ def test_a_length_in_a_coarser_unit_counts_the_whole_units_gone_by():
     assert not comparison.compare(_days(4, "weeks", "4 weeks"), _days(5, "weeks", "5 weeks")).agree
 
 
+def test_whole_weeks_or_months_of_one_stoppage_round_down_or_to_the_nearest():
+    # A stoppage of seven and a half weeks is "seven weeks" to one writer, "eight weeks" to the
+    # next: one step of a small count of coarse units is a rounding, not a dispute.
+    seven_weeks = _days(7, "weeks", "seven weeks")
+    assert comparison.compare(seven_weeks, _days(8, "weeks", "eight-week")).agree
+    assert comparison.compare(_days(8, "weeks", "eight-week"), seven_weeks).agree
+    assert comparison.compare(
+        _days(9, "months", "nine months"), _days(10, "months", "ten months")
+    ).agree
+    assert not comparison.compare(seven_weeks, _days(9, "weeks", "nine weeks")).agree
+    assert not comparison.compare(
+        _days(1, "years", "one year"), _days(2, "years", "two years")
+    ).agree
+    # Days are counted, not rounded.
+    assert not comparison.compare(_days(41, "days", "41 days"), _days(42, "days", "42 days")).agree
+
+
+def test_a_strike_s_length_in_weeks_rounded_two_ways_is_no_dispute(make_article):
+    first = publish(
+        make_article,
+        _STRIKE + "Dockers voted to end a seven-week strike at the port.",
+        outlet="City Desk",
+        published=date(2025, 5, 6),
+    )
+    second = publish(
+        make_article,
+        _STRIKE + "Cranes moved again after an eight-week strike at the port.",
+        outlet="Market Daily",
+        published=date(2025, 5, 7),
+    )
+
+    assert claim(first, "seven-week").fact == claim(second, "eight-week").fact
+    assert Fact.objects.filter(agreement=Fact.Agreement.DISPUTED).count() == 0
+
+
 @pytest.mark.parametrize(
     ("sentence", "unit", "scope"),
     [
@@ -68,6 +98,7 @@ def test_a_length_in_a_coarser_unit_counts_the_whole_units_gone_by():
         ("Officials said the striking 12,000 workers cut output.", "workers", "idled"),
         ("The strike has idled more than 12,000 workers.", "workers", "idled"),
         ("Some 12,000 workers will return on Monday.", "workers", ""),
+        ("More than 12,000 union members voted, backing the deal.", "members", "voted"),
     ],
 )
 def test_in_a_strike_story_a_headcount_says_which_workforce_it_is(sentence, unit, scope):
@@ -128,4 +159,40 @@ def test_a_union_s_members_and_the_workers_a_strike_idles_are_two_facts(make_art
     )
 
     assert claim(first, "12,000 machinists").fact != claim(second, "15,000 workers").fact
+    assert Fact.objects.filter(agreement=Fact.Agreement.DISPUTED).count() == 0
+
+
+def test_the_members_who_voted_and_the_members_on_strike_are_two_facts(make_article):
+    first = publish(
+        make_article,
+        _STRIKE + "The 12,000 union members will return on Monday.",
+        outlet="City Desk",
+        published=date(2025, 5, 6),
+    )
+    second = publish(
+        make_article,
+        _STRIKE + "More than 9,600 union members voted, with 61% backing the offer.",
+        outlet="Market Daily",
+        published=date(2025, 5, 7),
+    )
+
+    assert claim(first, "12,000 union members").fact != claim(second, "9,600 union members").fact
+    assert Fact.objects.filter(agreement=Fact.Agreement.DISPUTED).count() == 0
+
+
+def test_records_of_different_superlatives_are_two_facts(make_article):
+    first = publish(
+        make_article,
+        _STRIKE + "It was the port's worst strike in 14 years.",
+        outlet="City Desk",
+        published=date(2025, 5, 6),
+    )
+    second = publish(
+        make_article,
+        _STRIKE + "It was the costliest strike in the country in more than 30 years.",
+        outlet="Market Daily",
+        published=date(2025, 5, 7),
+    )
+
+    assert claim(first, "14 years").fact != claim(second, "30 years").fact
     assert Fact.objects.filter(agreement=Fact.Agreement.DISPUTED).count() == 0
