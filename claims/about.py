@@ -2778,7 +2778,7 @@ def about(
         # contract runs: one measure, whichever words a line gives it.
         measure = "contract length"
     if kind == "duration" and not measure:
-        measure = _stoppage_length(body[max(sentence_start, start - 60) : start], after)
+        measure = _stoppage_length(body[max(sentence_start, start - 80) : start], after)
         if measure == "record span" and not scope:
             # "the worst strike in 16 years", "the costliest in 25 years": each superlative holds
             # its own record, over its own span.
@@ -5068,8 +5068,16 @@ _CONTRACT_TERM = re.compile(
 # A stoppage of work: what a length of time next to it measures ("a seven-week strike", "the
 # walkout idled the plants for 38 days", "a nearly two-month long strike").
 _STOPPAGE = r"(?:strikes?|walkouts?|stoppages?|lockouts?)"
-_STOPPAGE_BEFORE = re.compile(r"\b" + _STOPPAGE + r"\b[^\d.;:]{0,45}$", re.IGNORECASE)
+_STOPPAGE_BEFORE = re.compile(r"\b" + _STOPPAGE + r"\b[^\d.;:]{0,60}$", re.IGNORECASE)
 _STOPPAGE_AFTER = re.compile(r"^[\s-]*(?:long\s+)?" + _STOPPAGE + r"\b", re.IGNORECASE)
+# A length put before the clause it measures: "After almost two months, the strike has ended",
+# "At 53 days, the walkout was the longest".
+_FRONTED_BEFORE = re.compile(
+    r"(?:^|[.!?\n])\s*[\"'“‘]?(?:after|at)\s+"
+    r"(?:(?:more than|over|almost|nearly|about|around|some|roughly|just)\s+)?$",
+    re.IGNORECASE,
+)
+_FRONTED_AFTER = re.compile(r"^,\s+[^,.;:\d]{0,40}?\b" + _STOPPAGE + r"\b", re.IGNORECASE)
 # A stoppage still going on: its length so far ("has lasted for more than a month", "now in its
 # sixth week"), not the length it ends with.
 _SO_FAR = re.compile(
@@ -5159,7 +5167,8 @@ def _stoppage_length(before: str, after: str) -> str:
     """ "strike length" when a length of time measures a stoppage of work, "strike length so
     far" while it goes on: a contract's term, a strike's length and the time a strike had
     lasted when a report counted are three measures, whatever their values."""
-    if not (_STOPPAGE_AFTER.search(after) or _STOPPAGE_BEFORE.search(before)):
+    fronted = _FRONTED_BEFORE.search(before) and _FRONTED_AFTER.search(after)
+    if not (_STOPPAGE_AFTER.search(after) or _STOPPAGE_BEFORE.search(before) or fronted):
         return ""
     if _IN_SPAN.search(before):
         # "the first strike in 16 years": the time since the last one; "the costliest strike

@@ -3,6 +3,7 @@ contract ending it, and the workers a union represents against those a stoppage 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
@@ -25,6 +26,18 @@ _STRIKE = "Dockers at Halvard Port went on strike. The strike closed the port. "
             "strike length",
         ),
         ("Dockers ended a nearly two-month long strike.", "two-month", "strike length"),
+        ("After almost two months, the dockers' strike has ended.", "two months", "strike length"),
+        ("At 41 days, the strike was shorter than the last one.", "41 days", "strike length"),
+        (
+            "Dockers ended a long strike that had badly slowed shipping at the port for nearly two months.",
+            "two months",
+            "strike length",
+        ),
+        (
+            "The dockers' strike, which has lasted for more than a month, closed the port.",
+            "a month",
+            "strike length so far",
+        ),
         ("It was the dockers' first strike in 12 years.", "12 years", "time since last strike"),
         (
             "It was the costliest walkout in the country in more than 20 years.",
@@ -88,6 +101,21 @@ def test_a_strike_s_length_in_weeks_rounded_two_ways_is_no_dispute(make_article)
 
     assert claim(first, "seven-week").fact == claim(second, "eight-week").fact
     assert Fact.objects.filter(agreement=Fact.Agreement.DISPUTED).count() == 0
+
+
+def test_about_a_few_months_is_half_a_month_either_way_in_weeks_or_days():
+    def about(number, unit, text):
+        return replace(_days(number, unit, text), qualifier="approx")
+
+    nearly_two_months = about(2, "months", "two months")
+    assert comparison.compare(nearly_two_months, _days(51, "days", "51 days")).agree
+    assert comparison.compare(_days(7, "weeks", "seven weeks"), nearly_two_months).agree
+    assert comparison.compare(nearly_two_months, _days(8, "weeks", "eight weeks")).agree
+    assert not comparison.compare(nearly_two_months, _days(13, "weeks", "13 weeks")).agree
+    assert not comparison.compare(
+        _days(2, "months", "two months"), _days(5, "weeks", "five weeks")
+    ).agree
+    assert comparison.compare(_days(1, "years", "a year"), _days(12, "months", "12 months")).agree
 
 
 @pytest.mark.parametrize(
@@ -195,4 +223,24 @@ def test_records_of_different_superlatives_are_two_facts(make_article):
     )
 
     assert claim(first, "14 years").fact != claim(second, "30 years").fact
+    assert Fact.objects.filter(agreement=Fact.Agreement.DISPUTED).count() == 0
+
+
+def test_one_report_giving_a_strike_s_length_in_weeks_and_in_days_states_one_figure(make_article):
+    first = publish(
+        make_article,
+        _STRIKE
+        + "Cranes moved again after an eight-week strike. At 54 days, the strike was the longest.",
+        outlet="City Desk",
+        published=date(2025, 5, 6),
+    )
+    second = publish(
+        make_article,
+        _STRIKE + "Dockers voted to end a seven-week strike at the port.",
+        outlet="Market Daily",
+        published=date(2025, 5, 7),
+    )
+
+    assert claim(first, "eight-week").fact == claim(first, "54 days").fact
+    assert claim(first, "54 days").fact == claim(second, "seven-week").fact
     assert Fact.objects.filter(agreement=Fact.Agreement.DISPUTED).count() == 0
