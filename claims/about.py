@@ -625,6 +625,8 @@ _FIRE_HEADING = re.compile(
     r"^[ \t]*([A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)*[ \t]+(?:Fire|Wildfire|Blaze))[ \t]*:[ \t]*$",
     re.MULTILINE,
 )
+# The last word of a named day of the calendar.
+_DAY_OF_YEAR = frozenset(("day", "eve"))
 _NOT_NAMES = frozenset(
     [
         "the",
@@ -1269,6 +1271,8 @@ def find_names(
     def close() -> None:
         while run and run[-1].group().lower() in ("of", "the", "&", "and", "de", "new"):
             run.pop()
+        if len(run) > 1 and _strip_possessive(run[-1].group()).lower() in _DAY_OF_YEAR:
+            run.clear()  # "Election Day", "New Year's Eve": a date, no one a figure is about
         if run:
             start, end = run[0].start(), run[-1].end()
             names.append(Name(_strip_possessive(text[start:end]), offset + start, offset + end))
@@ -4926,6 +4930,10 @@ _TURNOUT = re.compile(r"\bturnout\b")
 _SHARE_OF_THE_VOTE = re.compile(
     r"(?:%|\bper\s*cent|\bpercent)\s+of\s+(?:the\s+)?(?:popular\s+)?votes?\b"
 )
+_OWN_NOUN_AFTER = re.compile(
+    r"\s*(?:general\s+)?(?:pay|wage|salary)\s+(?:hike|rise|raise|increase|cut|boost)s?\b",
+    re.IGNORECASE,
+)
 _PERCENT_FIGURE = re.compile(r"\d[\d.,]*\s*(?:%|per\s*cent\b|percent\b)")
 _TOOK_A_SHARE = re.compile(
     r"\b(?:gained|garnered|secured|won|took|got|received)\s+(?:(?:about|around|nearly|almost"
@@ -5004,9 +5012,12 @@ def _percent_measure(before: str, after: str, measure: str, sentence: str = "") 
     if _CUT_IN_WORKFORCE.match(after) or _WORKFORCE_CUT_BY.search(_unhedged(before[-80:])):
         return "workforce share"
     near = before[-80:] + " " + after[:40]
-    if _TURNOUT.search(near):
+    # "backed by 61% a deal giving a 27% pay rise": the noun after a figure names it, whatever
+    # vote the clause before tells of.
+    named_after = _OWN_NOUN_AFTER.match(after)
+    if _TURNOUT.search(near) and not named_after:
         return "turnout"
-    if _VOTE.search(near):
+    if _VOTE.search(near) and not named_after:
         # "the vote share rose by three points to 41%": the change, then the level reached;
         # "28% of the vote, up from 24%": the level, then the one it rose from.
         base_after = _BASE_AFTER.match(after)

@@ -151,3 +151,14 @@ def test_a_length_of_time_of_no_contract_is_no_contract_length():
         unit="years",
     )
     assert found.measure != "contract length"
+
+
+def test_a_raise_named_after_its_figure_is_a_raise_whatever_vote_came_before():
+    text = (
+        "Dockers at Halvard Port went on strike. Members voted by 61 per cent in support of an"
+        " offer which gives dockers a 27 per cent pay hike over three years."
+    )
+
+    found = read_figure(text, "27 per cent", kind="percent", unit="percent")
+
+    assert found.measure == "wages change"
