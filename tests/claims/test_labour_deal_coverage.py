@@ -162,3 +162,14 @@ def test_a_raise_named_after_its_figure_is_a_raise_whatever_vote_came_before():
     found = read_figure(text, "27 per cent", kind="percent", unit="percent")
 
     assert found.measure == "wages change"
+
+
+def test_a_strike_s_cost_a_day_noted_by_analysts_is_a_cost_per_day():
+    text = (
+        "Dockers at Halvard Port went on strike. Analysts noted that the strike has ended up"
+        " costing the port $4 million a day in revenue."
+    )
+
+    found = read_figure(text, "$4 million", kind="money", unit="USD")
+
+    assert found.scope == "per day"
