@@ -26,8 +26,8 @@ _STRIKE = "Dockers at Halvard Port went on strike. The strike closed the port. "
             "strike length",
         ),
         ("Dockers ended a nearly two-month long strike.", "two-month", "strike length"),
-        ("After almost two months, the dockers' strike has ended.", "two months", "strike length"),
-        ("At 41 days, the strike was shorter than the last one.", "41 days", "strike length"),
+        ("After nearly two months, the dock strike is over.", "two months", "strike length"),
+        ("At 41 days, the stoppage outlasted the one before it.", "41 days", "strike length"),
         (
             "Dockers ended a long strike that had badly slowed shipping at the port for nearly two months.",
             "two months",
@@ -217,7 +217,7 @@ def test_records_of_different_superlatives_are_two_facts(make_article):
     )
     second = publish(
         make_article,
-        _STRIKE + "It was the costliest strike in the country in more than 30 years.",
+        _STRIKE + "It was the costliest walkout the country had seen in more than 30 years.",
         outlet="Market Daily",
         published=date(2025, 5, 7),
     )
