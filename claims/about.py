@@ -652,6 +652,8 @@ _FIRE_HEADING = re.compile(
     r"^[ \t]*([A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)*[ \t]+(?:Fire|Wildfire|Blaze))[ \t]*:[ \t]*$",
     re.MULTILINE,
 )
+# The last word of a named day of the calendar.
+_DAY_OF_YEAR = frozenset(("day", "eve"))
 _NOT_NAMES = frozenset(
     [
         "the",
@@ -1303,6 +1305,8 @@ def find_names(
     def close() -> None:
         while run and run[-1].group().lower() in ("of", "the", "&", "and", "de", "new"):
             run.pop()
+        if len(run) > 1 and _strip_possessive(run[-1].group()).lower() in _DAY_OF_YEAR:
+            run.clear()  # "Election Day", "New Year's Eve": a date, no one a figure is about
         if run:
             start, end = run[0].start(), run[-1].end()
             names.append(Name(_strip_possessive(text[start:end]), offset + start, offset + end))
@@ -2836,7 +2840,11 @@ def about(
         # contract runs: one measure, whichever words a line gives it.
         measure = "contract length"
     if kind == "duration" and not measure:
-        measure = _stoppage_length(body[max(sentence_start, start - 60) : start], after)
+        measure = _stoppage_length(body[max(sentence_start, start - 80) : start], after)
+        if measure == "record span" and not scope:
+            # "the worst strike in 16 years", "the costliest in 25 years": each superlative holds
+            # its own record, over its own span.
+            scope = _superlative(body[sentence_start:start])
     if measure in ("transfer fee", "exchange ratio"):
         shown = measure  # not the player's role nor the week it was announced
     investor = _investor(
@@ -5001,6 +5009,10 @@ _TURNOUT = re.compile(r"\bturnout\b")
 _SHARE_OF_THE_VOTE = re.compile(
     r"(?:%|\bper\s*cent|\bpercent)\s+of\s+(?:the\s+)?(?:popular\s+)?votes?\b"
 )
+_OWN_NOUN_AFTER = re.compile(
+    r"\s*(?:general\s+)?(?:pay|wage|salary)\s+(?:hike|rise|raise|increase|cut|boost)s?\b",
+    re.IGNORECASE,
+)
 _PERCENT_FIGURE = re.compile(r"\d[\d.,]*\s*(?:%|per\s*cent\b|percent\b)")
 _TOOK_A_SHARE = re.compile(
     r"\b(?:gained|garnered|secured|won|took|got|received)\s+(?:(?:about|around|nearly|almost"
@@ -5079,9 +5091,12 @@ def _percent_measure(before: str, after: str, measure: str, sentence: str = "") 
     if _CUT_IN_WORKFORCE.match(after) or _WORKFORCE_CUT_BY.search(_unhedged(before[-80:])):
         return "workforce share"
     near = before[-80:] + " " + after[:40]
-    if _TURNOUT.search(near):
+    # "backed by 61% a deal giving a 27% pay rise": the noun after a figure names it, whatever
+    # vote the clause before tells of.
+    named_after = _OWN_NOUN_AFTER.match(after)
+    if _TURNOUT.search(near) and not named_after:
         return "turnout"
-    if _VOTE.search(near):
+    if _VOTE.search(near) and not named_after:
         # "the vote share rose by three points to 41%": the change, then the level reached;
         # "28% of the vote, up from 24%": the level, then the one it rose from.
         base_after = _BASE_AFTER.match(after)
@@ -5143,8 +5158,16 @@ _CONTRACT_TERM = re.compile(
 # A stoppage of work: what a length of time next to it measures ("a seven-week strike", "the
 # walkout idled the plants for 38 days", "a nearly two-month long strike").
 _STOPPAGE = r"(?:strikes?|walkouts?|stoppages?|lockouts?)"
-_STOPPAGE_BEFORE = re.compile(r"\b" + _STOPPAGE + r"\b[^\d.;:]{0,45}$", re.IGNORECASE)
+_STOPPAGE_BEFORE = re.compile(r"\b" + _STOPPAGE + r"\b[^\d.;:]{0,60}$", re.IGNORECASE)
 _STOPPAGE_AFTER = re.compile(r"^[\s-]*(?:long\s+)?" + _STOPPAGE + r"\b", re.IGNORECASE)
+# A length put before the clause it measures: "After almost two months, the strike has ended",
+# "At 53 days, the walkout was the longest".
+_FRONTED_BEFORE = re.compile(
+    r"(?:^|[.!?\n])\s*[\"'“‘]?(?:after|at)\s+"
+    r"(?:(?:more than|over|almost|nearly|about|around|some|roughly|just)\s+)?$",
+    re.IGNORECASE,
+)
+_FRONTED_AFTER = re.compile(r"^,\s+[^,.;:\d]{0,40}?\b" + _STOPPAGE + r"\b", re.IGNORECASE)
 # A stoppage still going on: its length so far ("has lasted for more than a month", "now in its
 # sixth week"), not the length it ends with.
 _SO_FAR = re.compile(
@@ -5177,6 +5200,13 @@ _IDLED_BEFORE = re.compile(
 _IDLED_AFTER = re.compile(r"^\s*(?:[a-z-]+\s+)?(?:on strike|idled)\b", re.IGNORECASE)
 
 
+# "More than 26,000 members voted", "9,000 workers cast ballots": how many took part in a vote.
+_VOTED_AFTER = re.compile(
+    r"^\s*(?:[a-z-]+\s+){0,2}(?:who\s+)?(?:voted|cast\s+(?:their\s+)?(?:ballots|votes))\b",
+    re.IGNORECASE,
+)
+
+
 # A strike's workforces: often one and the same crowd, so equal headcounts of either are one
 # figure; but a union's roll and a statistics office's tally of the idle are counted by
 # different people, of sets that may differ, so different values of them make no dispute
@@ -5186,7 +5216,10 @@ WORKFORCES = frozenset(("represented", "idled"))
 
 def _workforce_counted(before: str, after: str, text: str) -> str:
     """In a strike's story, which workforce a headcount is: the members a union represents or
-    the workers a stoppage idles (WORKFORCES)."""
+    the workers a stoppage idles (WORKFORCES); or those who voted on a deal, a turnout which no
+    roll of either is."""
+    if _VOTED_AFTER.search(after):
+        return "voted"
     if any(_REPRESENTED.search(words) for words in (before, text, after)):
         return "represented"
     if _IDLED_BEFORE.search(before) or _IDLED_AFTER.search(after):
@@ -5194,11 +5227,38 @@ def _workforce_counted(before: str, after: str, text: str) -> str:
     return ""
 
 
+# A superlative follows its determiner: "the costliest", "Boeing's worst", "its most disruptive".
+_SUPERLATIVE = re.compile(
+    r"(?:\bthe|\bits|\btheir|['’]s)\s+(most\s+[a-z]+|worst|best|[a-z]{2,}est)\b", re.IGNORECASE
+)
+# Nouns in -est after a determiner ("the biggest protest", "the interest").
+_NOT_SUPERLATIVE = frozenset(
+    [
+        "interest",
+        "protest",
+        "request",
+        "contest",
+        "harvest",
+        "forest",
+        "arrest",
+        "inquest",
+        "conquest",
+    ]
+)
+
+
+def _superlative(before: str) -> str:
+    """The last superlative before a record's span ("costliest", "most disruptive"), or ""."""
+    found = [w.lower() for w in _SUPERLATIVE.findall(before) if w.lower() not in _NOT_SUPERLATIVE]
+    return found[-1] if found else ""
+
+
 def _stoppage_length(before: str, after: str) -> str:
     """ "strike length" when a length of time measures a stoppage of work, "strike length so
     far" while it goes on: a contract's term, a strike's length and the time a strike had
     lasted when a report counted are three measures, whatever their values."""
-    if not (_STOPPAGE_AFTER.search(after) or _STOPPAGE_BEFORE.search(before)):
+    fronted = _FRONTED_BEFORE.search(before) and _FRONTED_AFTER.search(after)
+    if not (_STOPPAGE_AFTER.search(after) or _STOPPAGE_BEFORE.search(before) or fronted):
         return ""
     if _IN_SPAN.search(before):
         # "the first strike in 16 years": the time since the last one; "the costliest strike

@@ -728,6 +728,11 @@ def _common_unit(a: Reading, b: Reading, overrides: RateOverrides | None) -> _Co
             raise _Incomparable(f"{a_dimension} vs {b_dimension}")
         # Exact factors: no tolerance needed.
         return _CommonUnit(unit=a.unit, b_factor=b_size / a_size)
+    a_length, b_length = _time_unit_length(a_unit), _time_unit_length(b_unit)
+    if a_length and b_length and a_length != b_length:
+        # "two months" of a strike and "53 days" of it: a month at its average length, which
+        # differs from any one month's by less than the rounding of a count of months.
+        return _CommonUnit(unit=a.unit, b_factor=b_length / a_length)
     if a_unit in _POINT_SIZES and b_unit in _POINT_SIZES:
         # "25 basis points" and "0.25 percentage points": one move of a rate, exactly.
         return _CommonUnit(unit=a.unit, b_factor=_POINT_SIZES[b_unit] / _POINT_SIZES[a_unit])
@@ -738,6 +743,20 @@ def _common_unit(a: Reading, b: Reading, overrides: RateOverrides | None) -> _Co
     if a_unit is None or b_unit is None or _singular(a_unit) != _singular(b_unit):
         raise _Incomparable(f"different units: {a.unit or 'no unit'} vs {b.unit or 'no unit'}")
     return _CommonUnit(unit=a.unit)
+
+
+# Months and years at their average Gregorian lengths, in seconds.
+_CALENDAR_LENGTHS = {
+    **dict.fromkeys(["month", "months"], Decimal(2629746)),
+    **dict.fromkeys(["year", "years"], Decimal(31556952)),
+}
+
+
+def _time_unit_length(unit: str | None) -> Decimal | None:
+    if unit in _CALENDAR_LENGTHS:
+        return _CALENDAR_LENGTHS[unit]
+    dimension, length = units.PHYSICAL_UNITS.get(unit or "", ("", None))
+    return length if dimension == "duration" else None
 
 
 def _common_currency(a: Reading, b: Reading, overrides: RateOverrides | None) -> _CommonUnit:
@@ -911,21 +930,41 @@ def _rounded_place(reading: Reading) -> Decimal | None:
     return None
 
 
+# Lengths of time writers round; days and shorter are counted.
+_ROUNDED_TIME_UNITS = {"week", "weeks", "month", "months", "year", "years"}
+_SAME_UNIT_REACH = Decimal(7) / 6
+
+
 def _whole_units_gone_by(
     reading: Reading, interval: Interval, factor: Decimal, other_factor: Decimal
 ) -> Interval:
     """A length of time written in a coarser unit than the other's counts the whole units gone
     by: a stoppage of 38 days is "five weeks" long, not eight. It reaches to the next whole
-    unit, by at most a third of itself ("one year" is no 18 months)."""
+    unit, by at most a third of itself ("one year" is no 18 months). So does a count of weeks,
+    months or years set against one in the same unit: one writer's "seven weeks" is the whole
+    weeks gone by, another's "eight weeks" the nearest, of one stoppage of seven and a half; it
+    reaches the next unit by at most a sixth of itself."""
     unit = units.unit_key(reading.unit)
-    if factor <= other_factor or units.PHYSICAL_UNITS.get(unit, ("",))[0] != "duration":
+    if factor < other_factor or units.dimension_of(reading.kind, unit) != "duration":
+        return interval
+    if factor == other_factor and unit not in _ROUNDED_TIME_UNITS:
         return interval
     number = reading.number
-    if reading.qualifier != Qualifier.EXACT.value or reading.number_high is not None:
+    if reading.number_high is not None or number is None or number != number.to_integral_value():
         return interval
-    if number is None or number != number.to_integral_value():
+    if reading.qualifier == Qualifier.APPROX.value and factor > other_factor:
+        # "nearly two months" of a stoppage of 53 days: hedged, a count of coarse units is any
+        # length that rounds to it.
+        half = min(Decimal("0.5"), number / 4) * factor
+        low, high = number * factor - half, number * factor + half
+        return Interval(min(interval.low, low), max(interval.high, high))
+    if reading.qualifier != Qualifier.EXACT.value:
         return interval
-    reach = min(number + 1, number * 4 / 3) * factor
+    if factor == other_factor:
+        # Of a small count a step is no rounding: "four weeks" and "five weeks" are two lengths.
+        reach = min(number + 1, number * _SAME_UNIT_REACH) * factor
+    else:
+        reach = min(number + 1, number * 4 / 3) * factor
     return Interval(interval.low, max(interval.high, reach))
 
 

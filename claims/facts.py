@@ -494,14 +494,18 @@ def _same_record(
     return result.comparable and result.overlap
 
 
+_RESTATED_ROUNDED = frozenset((Claim.Kind.COUNT, Claim.Kind.DURATION))
+
+
 def _rounded_restatement(
     a: Claim, b: Claim, a_mention: matching.Mention, b_mention: matching.Mention
 ) -> bool:
     """Whether two figures of one article give one entity's measure once rounded and once
-    exactly ("more than 1 million vehicles" recalled, "1,042,118 vehicles" further down).
-    Equal values are left to the sentences' words: two banks' rates may both be 4%; and
-    rates are too: "under 5%" is a threshold, not the 4.6% rate."""
-    if a.kind != Claim.Kind.COUNT or not a.subject_key or a.subject_key != b.subject_key:
+    exactly ("more than 1 million vehicles" recalled, "1,042,118 vehicles" further down; "an
+    eight-week strike", then "at 53 days"). Equal values are left to the sentences' words: two
+    banks' rates may both be 4%; and rates are too: "under 5%" is a threshold, not the 4.6%
+    rate."""
+    if a.kind not in _RESTATED_ROUNDED or not a.subject_key or a.subject_key != b.subject_key:
         return False
     if not a.subject_key.split("|")[0]:
         return False

@@ -186,6 +186,9 @@ def read(
     return _change(measure, reference, scope, own, local_after, sentence_before, previous_sentence)
 
 
+_PER_TIME = frozenset(("per day", "per week", "per hour"))
+
+
 def _amount(
     measure: str,
     reference: str,
@@ -196,6 +199,10 @@ def _amount(
     after: str,
     local_after: str,
 ) -> Result | None:
+    if scope in _PER_TIME:
+        # "costing $100 million a day in revenue": a running rate, no period's result nor
+        # analysts' estimate of one, whoever notes it.
+        return None
     shown = ""
     per_share = bool(_PER_SHARE_AFTER.match(after)) and bool(_EARNINGS.search(lower_before))
     # "EPS came in at 23p, up from 21p a year earlier": the earlier figure is EPS too.

@@ -604,8 +604,10 @@ def test_durations_are_compared_across_units_of_fixed_length():
     assert compare(weeks, fortnight).comparable
     assert not compare(weeks, fortnight).agree
     assert "times smaller" in compare(days, seconds).explanation
-    # Months and years have no fixed length: they are compared only with their own unit.
-    assert not compare(reading("two months", "2", "months", kind="duration"), days).comparable
+    # Months and years at their average length: no month is a day and a half off it, less than
+    # the rounding of a count of months.
+    assert compare(reading("two months", "2", "months", kind="duration"), days).comparable
+    assert not compare(reading("two months", "2", "months", kind="duration"), days).agree
 
 
 def test_a_wrong_stated_conversion_disputes_the_fact_even_when_the_amounts_agree():

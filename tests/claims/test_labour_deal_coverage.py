@@ -151,3 +151,25 @@ def test_a_length_of_time_of_no_contract_is_no_contract_length():
         unit="years",
     )
     assert found.measure != "contract length"
+
+
+def test_a_raise_named_after_its_figure_is_a_raise_whatever_vote_came_before():
+    text = (
+        "Dockers at Halvard Port went on strike. Members backed by 61 per cent an offer that"
+        " grants dockers a 27 per cent pay hike over three years."
+    )
+
+    found = read_figure(text, "27 per cent", kind="percent", unit="percent")
+
+    assert found.measure == "wages change"
+
+
+def test_a_strike_s_cost_a_day_reckoned_by_analysts_is_a_cost_per_day():
+    text = (
+        "Dockers at Halvard Port went on strike. Analysts reckon the strike is costing the"
+        " port $4 million a day in lost revenue."
+    )
+
+    found = read_figure(text, "$4 million", kind="money", unit="USD")
+
+    assert found.scope == "per day"

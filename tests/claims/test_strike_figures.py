@@ -3,6 +3,7 @@ contract ending it, and the workers a union represents against those a stoppage 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
@@ -25,6 +26,13 @@ _STRIKE = "Dockers at Halvard Port went on strike. The strike closed the port. "
             "strike length",
         ),
         ("Dockers ended a nearly two-month long strike.", "two-month", "strike length"),
+        ("After nearly two months, the dock strike is over.", "two months", "strike length"),
+        ("At 41 days, the stoppage outlasted the one before it.", "41 days", "strike length"),
+        (
+            "Dockers ended a long strike that had badly slowed shipping at the port for nearly two months.",
+            "two months",
+            "strike length",
+        ),
         (
             "The dockers' strike, which has lasted for more than a month, closed the port.",
             "a month",
@@ -60,6 +68,56 @@ def test_a_length_in_a_coarser_unit_counts_the_whole_units_gone_by():
     assert not comparison.compare(_days(4, "weeks", "4 weeks"), _days(5, "weeks", "5 weeks")).agree
 
 
+def test_whole_weeks_or_months_of_one_stoppage_round_down_or_to_the_nearest():
+    # A stoppage of seven and a half weeks is "seven weeks" to one writer, "eight weeks" to the
+    # next: one step of a small count of coarse units is a rounding, not a dispute.
+    seven_weeks = _days(7, "weeks", "seven weeks")
+    assert comparison.compare(seven_weeks, _days(8, "weeks", "eight-week")).agree
+    assert comparison.compare(_days(8, "weeks", "eight-week"), seven_weeks).agree
+    assert comparison.compare(
+        _days(9, "months", "nine months"), _days(10, "months", "ten months")
+    ).agree
+    assert not comparison.compare(seven_weeks, _days(9, "weeks", "nine weeks")).agree
+    assert not comparison.compare(
+        _days(1, "years", "one year"), _days(2, "years", "two years")
+    ).agree
+    # Days are counted, not rounded.
+    assert not comparison.compare(_days(41, "days", "41 days"), _days(42, "days", "42 days")).agree
+
+
+def test_a_strike_s_length_in_weeks_rounded_two_ways_is_no_dispute(make_article):
+    first = publish(
+        make_article,
+        _STRIKE + "Dockers voted to end a seven-week strike at the port.",
+        outlet="City Desk",
+        published=date(2025, 5, 6),
+    )
+    second = publish(
+        make_article,
+        _STRIKE + "Cranes moved again after an eight-week strike at the port.",
+        outlet="Market Daily",
+        published=date(2025, 5, 7),
+    )
+
+    assert claim(first, "seven-week").fact == claim(second, "eight-week").fact
+    assert Fact.objects.filter(agreement=Fact.Agreement.DISPUTED).count() == 0
+
+
+def test_about_a_few_months_is_half_a_month_either_way_in_weeks_or_days():
+    def about(number, unit, text):
+        return replace(_days(number, unit, text), qualifier="approx")
+
+    nearly_two_months = about(2, "months", "two months")
+    assert comparison.compare(nearly_two_months, _days(51, "days", "51 days")).agree
+    assert comparison.compare(_days(7, "weeks", "seven weeks"), nearly_two_months).agree
+    assert comparison.compare(nearly_two_months, _days(8, "weeks", "eight weeks")).agree
+    assert not comparison.compare(nearly_two_months, _days(13, "weeks", "13 weeks")).agree
+    assert not comparison.compare(
+        _days(2, "months", "two months"), _days(5, "weeks", "five weeks")
+    ).agree
+    assert comparison.compare(_days(1, "years", "a year"), _days(12, "months", "12 months")).agree
+
+
 @pytest.mark.parametrize(
     ("sentence", "unit", "scope"),
     [
@@ -68,6 +126,7 @@ def test_a_length_in_a_coarser_unit_counts_the_whole_units_gone_by():
         ("Officials said the striking 12,000 workers cut output.", "workers", "idled"),
         ("The strike has idled more than 12,000 workers.", "workers", "idled"),
         ("Some 12,000 workers will return on Monday.", "workers", ""),
+        ("More than 12,000 union members voted, backing the deal.", "members", "voted"),
     ],
 )
 def test_in_a_strike_story_a_headcount_says_which_workforce_it_is(sentence, unit, scope):
@@ -128,4 +187,60 @@ def test_a_union_s_members_and_the_workers_a_strike_idles_are_two_facts(make_art
     )
 
     assert claim(first, "12,000 machinists").fact != claim(second, "15,000 workers").fact
+    assert Fact.objects.filter(agreement=Fact.Agreement.DISPUTED).count() == 0
+
+
+def test_the_members_who_voted_and_the_members_on_strike_are_two_facts(make_article):
+    first = publish(
+        make_article,
+        _STRIKE + "The 12,000 union members will return on Monday.",
+        outlet="City Desk",
+        published=date(2025, 5, 6),
+    )
+    second = publish(
+        make_article,
+        _STRIKE + "More than 9,600 union members voted, with 61% backing the offer.",
+        outlet="Market Daily",
+        published=date(2025, 5, 7),
+    )
+
+    assert claim(first, "12,000 union members").fact != claim(second, "9,600 union members").fact
+    assert Fact.objects.filter(agreement=Fact.Agreement.DISPUTED).count() == 0
+
+
+def test_records_of_different_superlatives_are_two_facts(make_article):
+    first = publish(
+        make_article,
+        _STRIKE + "It was the port's worst strike in 14 years.",
+        outlet="City Desk",
+        published=date(2025, 5, 6),
+    )
+    second = publish(
+        make_article,
+        _STRIKE + "It was the costliest walkout the country had seen in more than 30 years.",
+        outlet="Market Daily",
+        published=date(2025, 5, 7),
+    )
+
+    assert claim(first, "14 years").fact != claim(second, "30 years").fact
+    assert Fact.objects.filter(agreement=Fact.Agreement.DISPUTED).count() == 0
+
+
+def test_one_report_giving_a_strike_s_length_in_weeks_and_in_days_states_one_figure(make_article):
+    first = publish(
+        make_article,
+        _STRIKE
+        + "Cranes moved again after an eight-week strike. At 54 days, the strike was the longest.",
+        outlet="City Desk",
+        published=date(2025, 5, 6),
+    )
+    second = publish(
+        make_article,
+        _STRIKE + "Dockers voted to end a seven-week strike at the port.",
+        outlet="Market Daily",
+        published=date(2025, 5, 7),
+    )
+
+    assert claim(first, "eight-week").fact == claim(first, "54 days").fact
+    assert claim(first, "54 days").fact == claim(second, "seven-week").fact
     assert Fact.objects.filter(agreement=Fact.Agreement.DISPUTED).count() == 0

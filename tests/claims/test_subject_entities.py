@@ -133,3 +133,15 @@ def test_a_trade_word_opening_the_sentence_describes_the_company_after_it():
 
     assert read(text, "9%", kind="percent").entity_key == "norvex"
     assert read(text, "4,100 employees", kind="count", unit="jobs").entity_key == "norvex"
+
+
+def test_a_named_day_of_the_calendar_dates_a_figure_and_is_not_its_subject():
+    text = (
+        "Dockers at Halvard Port went on strike. The strike closed the port."
+        " The vote on the eve of Polling Day reopens cranes that the dockers' walkout has"
+        " idled for 41 days."
+    )
+
+    found = read(text, "41 days", kind="duration")
+
+    assert found.entity_key == "halvard"
