@@ -1230,7 +1230,7 @@ def _fullest(forms: Counter[str]) -> str:
     fullest, count = max(forms.items(), key=lambda item: (len(item[0].split()), item[1]))
     initials = "".join(w[0] for w in fullest.split() if w[:1].isupper())
     acronyms = [(n, form) for form, n in forms.items() if form.isupper() and len(form) > 1]
-    # "KPL" for "KPL Resorts International" is the name cut short, not its initials: the
+    # "KPL" for "KPL Hotels Worldwide" is the name cut short, not its initials: the
     # line names the company in full, however often the text shortens it.
     shortened = fullest.split()[0]
     if (
@@ -5160,8 +5160,8 @@ _CONTRACT_TERM = re.compile(
 _STOPPAGE = r"(?:strikes?|walkouts?|stoppages?|lockouts?)"
 _STOPPAGE_BEFORE = re.compile(r"\b" + _STOPPAGE + r"\b[^\d.;:]{0,60}$", re.IGNORECASE)
 _STOPPAGE_AFTER = re.compile(r"^[\s-]*(?:long\s+)?" + _STOPPAGE + r"\b", re.IGNORECASE)
-# A length put before the clause it measures: "After almost two months, the strike has ended",
-# "At 53 days, the walkout was the longest".
+# A length put before the clause it measures: "After nearly six weeks, the stoppage was over",
+# "At 41 days, the walkout was the longest".
 _FRONTED_BEFORE = re.compile(
     r"(?:^|[.!?\n])\s*[\"'“‘]?(?:after|at)\s+"
     r"(?:(?:more than|over|almost|nearly|about|around|some|roughly|just)\s+)?$",
@@ -5227,7 +5227,7 @@ def _workforce_counted(before: str, after: str, text: str) -> str:
     return ""
 
 
-# A superlative follows its determiner: "the costliest", "Boeing's worst", "its most disruptive".
+# A superlative follows its determiner: "the costliest", "Harlan's worst", "its most disruptive".
 _SUPERLATIVE = re.compile(
     r"(?:\bthe|\bits|\btheir|['’]s)\s+(most\s+[a-z]+|worst|best|[a-z]{2,}est)\b", re.IGNORECASE
 )

@@ -200,7 +200,7 @@ def _amount(
     local_after: str,
 ) -> Result | None:
     if scope in _PER_TIME:
-        # "costing $100 million a day in revenue": a running rate, no period's result nor
+        # "costing the port $3 million a day": a running rate, no period's result nor
         # analysts' estimate of one, whoever notes it.
         return None
     shown = ""

@@ -564,7 +564,7 @@ def noun_after(text: str, start: int, end: int) -> str | None:
 # "examples" stands for the thing the sentence names (aircraft, cars, locomotives).
 PLACEHOLDERS = words("examples")
 
-# "recalling a range of vehicles, totaling over 2 million units": "units" tallies the plural
+# "recalling several tractor lines, totalling some 40,000 units": "units" tallies the plural
 # noun the total is given of, so the count is of vehicles like another outlet's. Only there:
 # "shipped 2.1 million units" alone keeps its own noun.
 TALLY_WORDS = words("units")

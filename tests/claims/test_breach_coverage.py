@@ -29,13 +29,13 @@ def test_a_one_time_cost_is_not_the_whole_cost_of_a_breach():
 
 def test_a_company_called_by_the_first_word_of_its_name_is_shown_by_its_name():
     text = (
-        "KPL Resorts International said hackers struck its hotels. KPL shut its systems. KPL"
+        "KPL Hotels Worldwide said hackers struck its hotels. KPL shut its systems. KPL"
         " said the breach cost $80 million."
     )
 
     found = read(text, "$80 million", kind="money", unit="USD")
 
-    assert found.name == "KPL Resorts International"
+    assert found.name == "KPL Hotels Worldwide"
 
 
 def test_a_company_valued_at_an_amount_in_a_quote_is_the_company_hit():

@@ -167,7 +167,7 @@ def test_a_raise_named_after_its_figure_is_a_raise_whatever_vote_came_before():
 def test_a_strike_s_cost_a_day_reckoned_by_analysts_is_a_cost_per_day():
     text = (
         "Dockers at Halvard Port went on strike. Analysts reckon the strike is costing the"
-        " port $4 million a day in lost revenue."
+        " port $4 million a day in missed fees."
     )
 
     found = read_figure(text, "$4 million", kind="money", unit="USD")

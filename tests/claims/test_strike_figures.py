@@ -16,6 +16,17 @@ from tests.claims.stories import claim, publish, read_figure
 _STRIKE = "Dockers at Halvard Port went on strike. The strike closed the port. "
 
 
+def _two_reports(make_article, first_sentence, second_sentence):
+    """Two outlets' reports of the strike on consecutive days, each adding one sentence."""
+    first = publish(
+        make_article, _STRIKE + first_sentence, outlet="City Desk", published=date(2025, 5, 6)
+    )
+    second = publish(
+        make_article, _STRIKE + second_sentence, outlet="Market Daily", published=date(2025, 5, 7)
+    )
+    return first, second
+
+
 @pytest.mark.parametrize(
     ("text", "figure", "measure"),
     [
@@ -86,17 +97,10 @@ def test_whole_weeks_or_months_of_one_stoppage_round_down_or_to_the_nearest():
 
 
 def test_a_strike_s_length_in_weeks_rounded_two_ways_is_no_dispute(make_article):
-    first = publish(
+    first, second = _two_reports(
         make_article,
-        _STRIKE + "Dockers voted to end a seven-week strike at the port.",
-        outlet="City Desk",
-        published=date(2025, 5, 6),
-    )
-    second = publish(
-        make_article,
-        _STRIKE + "Cranes moved again after an eight-week strike at the port.",
-        outlet="Market Daily",
-        published=date(2025, 5, 7),
+        "Dockers voted to end a seven-week strike at the port.",
+        "Cranes moved again after an eight-week strike at the port.",
     )
 
     assert claim(first, "seven-week").fact == claim(second, "eight-week").fact
@@ -137,17 +141,10 @@ def test_in_a_strike_story_a_headcount_says_which_workforce_it_is(sentence, unit
 
 
 def test_a_contract_s_term_and_a_strike_s_length_are_two_facts(make_article):
-    first = publish(
+    first, second = _two_reports(
         make_article,
-        _STRIKE + "The deal gives the dockers a 30% raise over three years.",
-        outlet="City Desk",
-        published=date(2025, 5, 6),
-    )
-    second = publish(
-        make_article,
-        _STRIKE + "The vote ended a nearly two-month long strike at the port.",
-        outlet="Market Daily",
-        published=date(2025, 5, 7),
+        "The deal gives the dockers a 30% raise over three years.",
+        "The vote ended a nearly two-month long strike at the port.",
     )
 
     assert claim(first, "three years").fact != claim(second, "two-month").fact
@@ -155,17 +152,10 @@ def test_a_contract_s_term_and_a_strike_s_length_are_two_facts(make_article):
 
 
 def test_a_strike_s_length_in_days_and_in_weeks_is_one_fact_without_a_dispute(make_article):
-    first = publish(
+    first, second = _two_reports(
         make_article,
-        _STRIKE + "The walkout idled the port for 45 days.",
-        outlet="City Desk",
-        published=date(2025, 5, 6),
-    )
-    second = publish(
-        make_article,
-        _STRIKE + "Dockers voted to end a six-week strike at the port.",
-        outlet="Market Daily",
-        published=date(2025, 5, 7),
+        "The walkout idled the port for 45 days.",
+        "Dockers voted to end a six-week strike at the port.",
     )
 
     assert claim(first, "45 days").fact == claim(second, "six-week").fact
@@ -173,17 +163,10 @@ def test_a_strike_s_length_in_days_and_in_weeks_is_one_fact_without_a_dispute(ma
 
 
 def test_a_union_s_members_and_the_workers_a_strike_idles_are_two_facts(make_article):
-    first = publish(
+    first, second = _two_reports(
         make_article,
-        _STRIKE + "The union, representing 12,000 machinists, backed the deal.",
-        outlet="City Desk",
-        published=date(2025, 5, 6),
-    )
-    second = publish(
-        make_article,
-        _STRIKE + "Officials said the strike has idled more than 15,000 workers.",
-        outlet="Market Daily",
-        published=date(2025, 5, 7),
+        "The union, representing 12,000 machinists, backed the deal.",
+        "Officials said the strike has idled more than 15,000 workers.",
     )
 
     assert claim(first, "12,000 machinists").fact != claim(second, "15,000 workers").fact
@@ -191,17 +174,10 @@ def test_a_union_s_members_and_the_workers_a_strike_idles_are_two_facts(make_art
 
 
 def test_the_members_who_voted_and_the_members_on_strike_are_two_facts(make_article):
-    first = publish(
+    first, second = _two_reports(
         make_article,
-        _STRIKE + "The 12,000 union members will return on Monday.",
-        outlet="City Desk",
-        published=date(2025, 5, 6),
-    )
-    second = publish(
-        make_article,
-        _STRIKE + "More than 9,600 union members voted, with 61% backing the offer.",
-        outlet="Market Daily",
-        published=date(2025, 5, 7),
+        "The 12,000 union members will return on Monday.",
+        "More than 9,600 union members voted, with 61% backing the offer.",
     )
 
     assert claim(first, "12,000 union members").fact != claim(second, "9,600 union members").fact
@@ -209,17 +185,10 @@ def test_the_members_who_voted_and_the_members_on_strike_are_two_facts(make_arti
 
 
 def test_records_of_different_superlatives_are_two_facts(make_article):
-    first = publish(
+    first, second = _two_reports(
         make_article,
-        _STRIKE + "It was the port's worst strike in 14 years.",
-        outlet="City Desk",
-        published=date(2025, 5, 6),
-    )
-    second = publish(
-        make_article,
-        _STRIKE + "It was the costliest walkout the country had seen in more than 30 years.",
-        outlet="Market Daily",
-        published=date(2025, 5, 7),
+        "It was the port's worst strike in 14 years.",
+        "It was the costliest walkout the country had seen in more than 30 years.",
     )
 
     assert claim(first, "14 years").fact != claim(second, "30 years").fact
@@ -227,18 +196,10 @@ def test_records_of_different_superlatives_are_two_facts(make_article):
 
 
 def test_one_report_giving_a_strike_s_length_in_weeks_and_in_days_states_one_figure(make_article):
-    first = publish(
+    first, second = _two_reports(
         make_article,
-        _STRIKE
-        + "Cranes moved again after an eight-week strike. At 54 days, the strike was the longest.",
-        outlet="City Desk",
-        published=date(2025, 5, 6),
-    )
-    second = publish(
-        make_article,
-        _STRIKE + "Dockers voted to end a seven-week strike at the port.",
-        outlet="Market Daily",
-        published=date(2025, 5, 7),
+        "Cranes moved again after an eight-week strike. At 54 days, the strike was the longest.",
+        "Dockers voted to end a seven-week strike at the port.",
     )
 
     assert claim(first, "eight-week").fact == claim(first, "54 days").fact
