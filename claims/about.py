@@ -982,6 +982,12 @@ _UNIT_MEASURES = {
     "airplane": "aircraft",
     "aircraft": "aircraft",
     "container": "containers",
+    # A train's cars, however an outlet calls them: one count, never a toll beside it.
+    "coach": "coaches",
+    "coaches": "coaches",
+    "bogie": "coaches",
+    "compartment": "coaches",
+    "carriage": "coaches",
     "share": "shares",
     "user": "users",
     "customer": "users",
@@ -2799,8 +2805,13 @@ def about(
     elsewhere = _elsewhere(context, sentence_start, start) if measure in _TOLLS else None
     if elsewhere and (not place_key or place_key == context.key(elsewhere.text)):
         place, place_key = f"in {context.full_name(elsewhere.text)}", context.key(elsewhere.text)
-    if measure in _TOLLS and place_key and (elsewhere or _part_of_toll(before, after)):
-        # "1,300 of them in Tarn province alone": a part of the toll, not the whole.
+    if (
+        measure in (*_TOLLS, "in treatment")
+        and place_key
+        and (elsewhere or _part_of_toll(before, after))
+    ):
+        # "1,300 of them in Tarn province alone": a part of the toll, not the whole; so are
+        # "90 admitted to hospitals in Brevik alone" of all those being treated.
         scope = f"in {place_key}"[:40]
     if measure in _FIRE_MEASURES and (context.fires or _FIRES.search(sentence)):
         # A fire's size or losses are the story's fire's, never a place or an official the
@@ -3509,8 +3520,10 @@ _DISCHARGED_AFTER = re.compile(
 
 
 _IN_TREATMENT_AFTER = re.compile(
-    r"^\s*(?:[a-z]+\s+){0,2}?(?:are|is|were|was|remain|remains)\s+(?:still\s+)?"
-    r"(?:being\s+treated|under(?:going)?\s+treatment|in\s+hospitals?|hospitali[sz]ed)\b"
+    r"^\s*(?:[a-z]+\s+){0,2}?(?:are|is|were|was|remain|remains|(?:have|has|had)\s+been)\s+"
+    r"(?:still\s+)?(?:being\s+treated|under(?:going)?\s+treatment|in\s+hospitals?|hospitali[sz]ed"
+    # "80 riders were admitted to the town hospital": the hurt taken in, not all aboard.
+    r"|admitted\s+(?:to|in|at)\s+(?:(?:the|a)\s+)?(?:[a-z-]+\s+){0,2}hospitals?)\b"
 )
 
 
@@ -3667,7 +3680,17 @@ _AMOUNTS_THAT_CHANGE = frozenset(("market value", "valuation", "revenue", "net l
 # What passes or is moved over time: a count of them for a calendar year is a yearly rate.
 # What a count of the dead or the hurt never counts.
 _NO_TOLL = frozenset(
-    ("users", "vehicles", "trucks", "aircraft", "containers", "shares", "flights", "devices")
+    (
+        "users",
+        "vehicles",
+        "trucks",
+        "aircraft",
+        "containers",
+        "shares",
+        "flights",
+        "devices",
+        "coaches",
+    )
 )
 _FLOWS = frozenset(("vehicles", "trucks", "containers", "flights", "value of goods"))
 # Measures that count things: never the measure of a quantity in a unit.
