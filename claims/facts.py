@@ -1099,6 +1099,10 @@ def _same_subject(
             continue
         if not _entities_fit(entity, parts[0], family or _family_name(parts[1])):
             continue
+        if parts[1] == "age" and not entity and not parts[0]:
+            # Two ages whose owners neither line names ("the 400-year-old", "a 41-year-old
+            # governor") are as likely a painting's and a buyer's as one person's.
+            continue
         if (
             reference == root.subject_reference
             or (

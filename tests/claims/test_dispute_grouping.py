@@ -437,3 +437,23 @@ def test_a_wage_before_tax_and_one_after_tax_are_two_facts(make_article):
     assert gross != claim(fourth, "11 million euros").fact
     assert claim(second, "€11m").fact == claim(third, "€11m").fact
     assert Fact.objects.filter(agreement=Fact.Agreement.DISPUTED).count() == 0
+
+
+def test_an_old_artwork_s_age_and_a_buyer_s_age_are_not_one_disputed_fact(make_article):
+    first = publish(
+        make_article,
+        "A tapestry by Orsolya Venn sold in Carrowmere for £80 million. The 400-year-old"
+        ' "Harvest at Dusk" drew bids from four collectors.',
+        outlet="Gallery Desk",
+        published=date(2026, 3, 4),
+    )
+    second = publish(
+        make_article,
+        "A tapestry by Orsolya Venn sold in Carrowmere for £80 million. The buyer is a friend"
+        " of the region's 41-year-old deputy governor, Tomas Reyl.",
+        outlet="Carrowmere Post",
+        published=date(2026, 3, 5),
+    )
+
+    assert claim(first, "400-year-old").fact != claim(second, "41-year-old").fact
+    assert Fact.objects.filter(agreement=Fact.Agreement.DISPUTED).count() == 0
