@@ -119,6 +119,8 @@ _MEASURES: dict[str, tuple[str, ...]] = {
         r"lump[- ]sum(?: (?:cash )?(?:payment|payout|option))?",
         r"cash (?:option|value|payment|payout)",
     ),
+    # One of the payments a price is split into: a part of the price, not the price.
+    "instalment": (r"instal(?:l)?ments?",),
     # "pre-sales", "advance sales" of tickets are orders, not a company's revenue.
     "revenue": (r"revenues?", r"(?<!pre-)(?<!advance )sales", r"turnover"),
     "net loss": (r"net loss(?:es)?", r"lost", r"loss(?:es)?"),
@@ -939,7 +941,7 @@ _MEASURE_PATTERNS = _compile(_MEASURES)
 _MONEY_MEASURES = words(
     """valuation market_value share_price revenue net_loss profit amount_raised deal_value
     investment financing debt liabilities stake fine cost value_of_goods savings deferred_pay payroll_hit price
-    signing_bonus average_annual_value ransom reward lump_sum"""
+    signing_bonus average_annual_value ransom reward lump_sum instalment"""
 )
 _MONEY_PATTERNS = _MEASURE_PATTERNS.only(lambda n: n.replace(" ", "_") in _MONEY_MEASURES)
 _OTHER_PATTERNS = _MEASURE_PATTERNS.only(
