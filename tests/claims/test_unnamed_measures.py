@@ -153,3 +153,9 @@ def test_a_price_paid_in_instalments_is_still_the_price():
     text = "Orla Quist bought the Ashgrove fresco for $210 million, paid in six instalments."
 
     assert read(text, "$210 million", kind="money").measure == "deal value"
+
+
+def test_a_payment_to_be_paid_in_instalments_is_not_one_of_them():
+    text = "The $90m payment is to be paid in three yearly instalments to Orla Quist."
+
+    assert read(text, "$90m", kind="money").measure != "instalment"
