@@ -733,8 +733,10 @@ def _score(
         return None
     if _another_record(group, summary, reading, values, plain):
         return None
-    if matching.disagrees(reading, values, overrides, compared) and not _same_subject(
-        group, summary, on, slipped=_scale_slip_of(reading, plain)
+    if (
+        matching.disagrees(reading, values, overrides, compared)
+        and not (_scale_written_twice(reading) and _scale_slip_of(reading, plain))
+        and not _same_subject(group, summary, on, slipped=_scale_slip_of(reading, plain))
     ):
         # Joining would flag a dispute: only the subjects can say the two figures state one
         # fact (a different value next to the same words is usually a different fact).
@@ -1237,6 +1239,19 @@ def _scale_slip_of(reading: comparison.Reading | None, compared: matching.Compar
         and _scale_dropped(result.ratio, least=1000)
         for _, _, result in compared
     )
+
+
+# Every digit written and a scale word after them: "$212,575,000 million".
+_SCALE_TWICE = re.compile(
+    r"\d{1,3}(?:,\d{3}){2,}(?:\.\d+)?\s*(?:million|billion|mn|bn|m|b)\b", re.I
+)
+
+
+def _scale_written_twice(reading: comparison.Reading | None) -> bool:
+    """Whether an amount carries its scale twice, in full digits and in a scale word: a slip
+    no figure of its own is written as, so it is the fact whose value its digits are, and
+    the words need not say so (the words decide only among such facts)."""
+    return reading is not None and bool(_SCALE_TWICE.search(reading.text))
 
 
 def _specific(subject_key: str) -> bool:
