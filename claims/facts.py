@@ -1249,8 +1249,8 @@ _SCALE_TWICE = re.compile(
 
 def _scale_written_twice(reading: comparison.Reading | None) -> bool:
     """Whether an amount carries its scale twice, in full digits and in a scale word: a slip
-    no figure of its own is written as, so it is the fact whose value its digits are, and
-    the words need not say so (the words decide only among such facts)."""
+    no figure of its own is written as: it states the fact whose value its digits give,
+    though its subject words may not say so; the other words still decide the join."""
     return reading is not None and bool(_SCALE_TWICE.search(reading.text))
 
 
