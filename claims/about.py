@@ -156,6 +156,8 @@ _MEASURES: dict[str, tuple[str, ...]] = {
         r"(?:total|aggregate) consideration",
         r"(?:deal|agreement|transaction|acquisition|takeover|merger|purchase)(?:['’]s)? total value",
     ),
+    # One of the payments a price is split into: a part of the price, not the price.
+    "instalment": (r"instal(?:l)?ments?",),
     "investment": (
         r"invest(?:ed|ing|ment|ments|s)?",
         r"pump(?:ed|ing|s)?",
@@ -939,7 +941,7 @@ _MEASURE_PATTERNS = _compile(_MEASURES)
 _MONEY_MEASURES = words(
     """valuation market_value share_price revenue net_loss profit amount_raised deal_value
     investment financing debt liabilities stake fine cost value_of_goods savings deferred_pay payroll_hit price
-    signing_bonus average_annual_value ransom reward lump_sum"""
+    signing_bonus average_annual_value ransom reward lump_sum instalment"""
 )
 _MONEY_PATTERNS = _MEASURE_PATTERNS.only(lambda n: n.replace(" ", "_") in _MONEY_MEASURES)
 _OTHER_PATTERNS = _MEASURE_PATTERNS.only(
@@ -2579,10 +2581,10 @@ def about(
             # What is deferred is said next to it: "With the deferral, the team saves $24
             # million" saves, it defers nothing.
             # The same holds for a payroll tax's yearly hit, and for a prize's lump sum ("a
-            # $700 million jackpot, with a cash value of $350 million").
-            measure = (
-                anywhere if anywhere not in ("deferred pay", "payroll hit", "lump sum") else ""
-            ) or measure
+            # $700 million jackpot, with a cash value of $350 million"), and for an instalment
+            # ("the $90m payment is paid in three instalments" is the whole of them).
+            far = ("deferred pay", "payroll hit", "lump sum", "instalment")
+            measure = (anywhere if anywhere not in far else "") or measure
         if kind == "money" and measure in ("", "market value") and _SHARES_MOVED_TO.search(before):
             # "the shares fell 8% to $14.30", "shares are down 6% at $31.05": the price the
             # move reached, whatever amount the clause goes on to name.

@@ -733,8 +733,10 @@ def _score(
         return None
     if _another_record(group, summary, reading, values, plain):
         return None
-    if matching.disagrees(reading, values, overrides, compared) and not _same_subject(
-        group, summary, on, slipped=_scale_slip_of(reading, plain)
+    if (
+        matching.disagrees(reading, values, overrides, compared)
+        and not (_scale_written_twice(reading) and _scale_slip_of(reading, plain))
+        and not _same_subject(group, summary, on, slipped=_scale_slip_of(reading, plain))
     ):
         # Joining would flag a dispute: only the subjects can say the two figures state one
         # fact (a different value next to the same words is usually a different fact).
@@ -1099,6 +1101,10 @@ def _same_subject(
             continue
         if not _entities_fit(entity, parts[0], family or _family_name(parts[1])):
             continue
+        if parts[1] == "age" and not entity and not parts[0]:
+            # Two ages whose owners neither line names ("the 400-year-old", "a 41-year-old
+            # governor") are as likely a painting's and a buyer's as one person's.
+            continue
         if (
             reference == root.subject_reference
             or (
@@ -1233,6 +1239,19 @@ def _scale_slip_of(reading: comparison.Reading | None, compared: matching.Compar
         and _scale_dropped(result.ratio, least=1000)
         for _, _, result in compared
     )
+
+
+# Every digit written and a scale word after them: "$212,575,000 million".
+_SCALE_TWICE = re.compile(
+    r"\d{1,3}(?:,\d{3}){2,}(?:\.\d+)?\s*(?:million|billion|mn|bn|m|b)\b", re.I
+)
+
+
+def _scale_written_twice(reading: comparison.Reading | None) -> bool:
+    """Whether an amount carries its scale twice, in full digits and in a scale word: a slip
+    no figure of its own is written as: it states the fact whose value its digits give,
+    though its subject words may not say so; the other words still decide the join."""
+    return reading is not None and bool(_SCALE_TWICE.search(reading.text))
 
 
 def _specific(subject_key: str) -> bool:

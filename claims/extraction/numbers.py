@@ -87,13 +87,14 @@ MAGNITUDES = {
     "billion": 10**9, "bn": 10**9, "bln": 10**9, "b": 10**9,
     "trillion": 10**12, "tn": 10**12, "trn": 10**12, "t": 10**12,
     "mio": 10**6, "mrd": 10**9,  # German: "3,5 Mio. €", "1,2 Mrd. Euro"
+    "milion": 10**6, "bilion": 10**9,  # a lost "l" no copy desk caught
     "lakh": 10**5, "lakhs": 10**5, "lac": 10**5, "crore": 10**7, "crores": 10**7, "cr": 10**7,
 }  # fmt: skip
 
 # Magnitudes that stand on their own after a space; single letters only count when glued
 # ("$5m", "32K"), where they cannot be an English word.
 SPACED_MAGNITUDE = (
-    r"(?:(?i:thousand|million|billion|trillion|mn|mln|bn|bln|tn|trn|lakhs?|crores?)\b"
+    r"(?:(?i:thousand|mill?ion|bill?ion|trillion|mn|mln|bn|bln|tn|trn|lakhs?|crores?)\b"
     r"|(?:Mio|Mrd)\b\.?)"
 )
 GLUED_MAGNITUDE = (

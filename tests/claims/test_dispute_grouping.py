@@ -437,3 +437,45 @@ def test_a_wage_before_tax_and_one_after_tax_are_two_facts(make_article):
     assert gross != claim(fourth, "11 million euros").fact
     assert claim(second, "€11m").fact == claim(third, "€11m").fact
     assert Fact.objects.filter(agreement=Fact.Agreement.DISPUTED).count() == 0
+
+
+def test_an_old_artwork_s_age_and_a_buyer_s_age_are_not_one_disputed_fact(make_article):
+    first = publish(
+        make_article,
+        "A tapestry by Orsolya Venn sold in Carrowmere for £80 million. The 400-year-old"
+        ' "Harvest at Dusk" drew bids from four collectors.',
+        outlet="Gallery Desk",
+        published=date(2026, 3, 4),
+    )
+    second = publish(
+        make_article,
+        "A tapestry by Orsolya Venn sold in Carrowmere for £80 million. The buyer is a friend"
+        " of the region's 41-year-old deputy governor, Tomas Reyl.",
+        outlet="Carrowmere Post",
+        published=date(2026, 3, 5),
+    )
+
+    assert claim(first, "400-year-old").fact != claim(second, "41-year-old").fact
+    assert Fact.objects.filter(agreement=Fact.Agreement.DISPUTED).count() == 0
+
+
+def test_a_price_written_in_full_and_then_in_millions_is_the_price_disputed(make_article):
+    first = publish(
+        make_article,
+        "A fresco by Orsolya Venn sold at auction in Carrowmere for $212.6 million on Tuesday,"
+        " the highest price paid for a fresco.",
+        outlet="Gallery Desk",
+        published=date(2026, 3, 4),
+    )
+    second = publish(
+        make_article,
+        "The fresco by Orsolya Venn sold at auction in Carrowmere for $212,575,000 million on"
+        " Tuesday, a record for a fresco.",
+        outlet="Carrowmere Post",
+        published=date(2026, 3, 5),
+    )
+
+    fact = claim(first, "$212.6 million").fact
+    assert claim(second, "$212,575,000 million").fact == fact
+    fact.refresh_from_db()
+    assert fact.agreement == Fact.Agreement.DISPUTED

@@ -133,3 +133,29 @@ def test_takings_in_no_named_market_keep_no_measure():
 def test_other_kinds_and_unworded_figures_have_no_unnamed_measure():
     assert unnamed_measures.read("count", "a budget of ", "") == ("", "")
     assert unnamed_measures.read("money", "it reached ", " on Monday") == ("", "")
+
+
+def test_an_instalment_is_a_part_of_a_price_not_the_price():
+    texts = [
+        (
+            "The buyer of the Ashgrove fresco pays in six instalments, five of them for $31.4m.",
+            "$31.4m",
+        ),
+        ("A first installment of $12 million falls due in Larnport in May.", "$12 million"),
+    ]
+
+    found = [read(text, figure, kind="money") for text, figure in texts]
+
+    assert {f.measure for f in found} == {"instalment"}
+
+
+def test_a_price_paid_in_instalments_is_still_the_price():
+    text = "Orla Quist bought the Ashgrove fresco for $210 million, paid in six instalments."
+
+    assert read(text, "$210 million", kind="money").measure == "deal value"
+
+
+def test_a_payment_to_be_paid_in_instalments_is_not_one_of_them():
+    text = "The $90m payment is to be paid in three yearly instalments to Orla Quist."
+
+    assert read(text, "$90m", kind="money").measure != "instalment"

@@ -140,3 +140,24 @@ def test_an_index_level_or_a_text_without_amounts_gives_no_price():
     index = figures("Halvorsen paid $31 a share. The Dow fell 1.2% to 7412.35.")
     assert all(f.kind.value != "money" for f in index[1:])
     assert all(f.kind.value != "money" for f in figures("Tolvane fell 3% to 12.50."))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "A collector in Varnholt paid $64.2 milion for the tapestry.",
+            ("$64.2 milion", "money", "64200000", "USD", "exact"),
+        ),
+        (
+            "The harbour scheme was priced at €3.7 bilion by the council.",
+            ("€3.7 bilion", "money", "3700000000", "EUR", "exact"),
+        ),
+    ],
+)
+def test_a_magnitude_misspelt_with_one_l_still_scales_the_amount(sentence, expected):
+    # given an amount whose magnitude word lost an "l" ("milion"), a slip copy desks miss
+    # when it is extracted
+    figure = only_figure(sentence)
+    # then it is read as the millions it means, not a few dollars
+    assert summary(figure) == expected
