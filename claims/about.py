@@ -940,8 +940,8 @@ _MEASURE_PATTERNS = _compile(_MEASURES)
 # What money can measure; the other measures are counts, sizes and rates.
 _MONEY_MEASURES = words(
     """valuation market_value share_price revenue net_loss profit amount_raised deal_value
-    investment financing debt liabilities stake fine cost value_of_goods savings deferred_pay payroll_hit price
-    signing_bonus average_annual_value ransom reward lump_sum instalment"""
+    investment financing debt liabilities stake fine cost value_of_goods savings deferred_pay
+    payroll_hit price signing_bonus average_annual_value ransom reward lump_sum instalment"""
 )
 _MONEY_PATTERNS = _MEASURE_PATTERNS.only(lambda n: n.replace(" ", "_") in _MONEY_MEASURES)
 _OTHER_PATTERNS = _MEASURE_PATTERNS.only(
@@ -5187,11 +5187,7 @@ _STOPPAGE_BEFORE = re.compile(r"\b" + _STOPPAGE + r"\b[^\d.;:]{0,60}$", re.IGNOR
 _STOPPAGE_AFTER = re.compile(r"^[\s-]*(?:long\s+)?" + _STOPPAGE + r"\b", re.IGNORECASE)
 # A length put before the clause it measures: "After nearly six weeks, the stoppage was over",
 # "At 41 days, the walkout was the longest".
-_FRONTED_BEFORE = re.compile(
-    r"(?:^|[.!?\n])\s*[\"'“‘]?(?:after|at)\s+"
-    r"(?:(?:more than|over|almost|nearly|about|around|some|roughly|just)\s+)?$",
-    re.IGNORECASE,
-)
+_FRONTED_BEFORE = re.compile(r"(?:^|[.!?\n])\s*[\"'“‘]?(?:after|at)\s+$", re.IGNORECASE)
 _FRONTED_AFTER = re.compile(r"^,\s+[^,.;:\d]{0,40}?\b" + _STOPPAGE + r"\b", re.IGNORECASE)
 # A stoppage still going on: its length so far ("has lasted for more than a month", "now in its
 # sixth week"), not the length it ends with.
@@ -5282,7 +5278,7 @@ def _stoppage_length(before: str, after: str) -> str:
     """ "strike length" when a length of time measures a stoppage of work, "strike length so
     far" while it goes on: a contract's term, a strike's length and the time a strike had
     lasted when a report counted are three measures, whatever their values."""
-    fronted = _FRONTED_BEFORE.search(before) and _FRONTED_AFTER.search(after)
+    fronted = _FRONTED_BEFORE.search(_unhedged(before)) and _FRONTED_AFTER.search(after)
     if not (_STOPPAGE_AFTER.search(after) or _STOPPAGE_BEFORE.search(before) or fronted):
         return ""
     if _IN_SPAN.search(before):
